@@ -1,0 +1,35 @@
+// The one list of what becomes global in Apps Script: the build writes a top-level stub for each entry, and a
+// test fails when this list, the stubs in dist/Code.js and the exports of entrypoints.ts drift apart.
+
+export type EntryKind = "trigger" | "menu" | "rpc" | "custom";
+
+export interface EntryPoint {
+  readonly name: string;
+  readonly kind: EntryKind;
+  readonly params: readonly string[];
+  /** JSDoc lines for custom functions (Sheets shows them as argument help); `@customfunction` is added. */
+  readonly doc?: readonly string[];
+}
+
+export const SURFACE: readonly EntryPoint[] = [
+  { name: "onOpen", kind: "trigger", params: ["e"] },
+  { name: "onInstall", kind: "trigger", params: ["e"] },
+  { name: "onEdit", kind: "trigger", params: ["e"] },
+  { name: "menuSetUpWorkbook", kind: "menu", params: [] },
+  { name: "menuShowCampaigns", kind: "menu", params: [] },
+  { name: "rpcListCampaigns", kind: "rpc", params: ["request"] },
+  { name: "rpcSelectCampaign", kind: "rpc", params: ["request"] },
+  {
+    name: "BUDGET_VARIANCE",
+    kind: "custom",
+    params: ["planned", "actual"],
+    doc: [
+      "Budget variance: actual minus planned. Positive means over budget.",
+      "Accepts two numbers, or two ranges of the same shape (blank rows stay blank),",
+      "so =BUDGET_VARIANCE(B2:B, C2:C) serves a whole column.",
+      "@param {number|Array<Array<number>>} planned The planned amount, or a range of planned amounts.",
+      "@param {number|Array<Array<number>>} actual The actual amount, or a range of the same shape.",
+      "@return The variance (actual - planned), one per row where a range was given.",
+    ],
+  },
+];

@@ -1,0 +1,54 @@
+// Compile-time proof that the real Apps Script types satisfy every port that src/ and the emulator share.
+// Type-checked by `tsc -p test/conformance` (part of `npm run check`); it emits and runs nothing.
+import type * as P from "../../src/server/ports";
+
+type Conforms<Real extends Port, Port> = [Real, Port];
+
+export type Checks = [
+  Conforms<GoogleAppsScript.Spreadsheet.SpreadsheetApp, P.SpreadsheetAppPort>,
+  Conforms<GoogleAppsScript.Spreadsheet.Spreadsheet, P.SpreadsheetPort>,
+  Conforms<GoogleAppsScript.Spreadsheet.Sheet, P.SheetPort>,
+  Conforms<GoogleAppsScript.Spreadsheet.Range, P.RangePort>,
+  Conforms<GoogleAppsScript.Spreadsheet.DeveloperMetadataFinder, P.DeveloperMetadataFinderPort>,
+  Conforms<GoogleAppsScript.Spreadsheet.DeveloperMetadata, P.DeveloperMetadataPort>,
+  Conforms<GoogleAppsScript.Spreadsheet.DeveloperMetadataLocation, P.DeveloperMetadataLocationPort>,
+  Conforms<GoogleAppsScript.Spreadsheet.DataValidationBuilder, P.DataValidationBuilderPort>,
+  Conforms<GoogleAppsScript.Spreadsheet.DataValidation, P.DataValidationPort>,
+  Conforms<GoogleAppsScript.Spreadsheet.Protection, P.ProtectionPort>,
+  Conforms<GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder, P.ConditionalFormatRuleBuilderPort>,
+  Conforms<GoogleAppsScript.Spreadsheet.ConditionalFormatRule, P.ConditionalFormatRulePort>,
+  Conforms<GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder, P.EmbeddedChartBuilderPort>,
+  Conforms<GoogleAppsScript.Spreadsheet.EmbeddedChart, P.EmbeddedChartPort>,
+  Conforms<GoogleAppsScript.Base.User, P.UserPort>,
+  Conforms<GoogleAppsScript.Base.Ui, P.UiPort>,
+  Conforms<GoogleAppsScript.Base.Menu, P.MenuPort>,
+  Conforms<GoogleAppsScript.Base.PromptResponse, P.PromptResponsePort>,
+  Conforms<GoogleAppsScript.HTML.HtmlService, P.HtmlServicePort>,
+  Conforms<GoogleAppsScript.HTML.HtmlOutput, P.HtmlOutputPort>,
+  Conforms<GoogleAppsScript.HTML.HtmlTemplate, P.HtmlTemplatePort>,
+  Conforms<GoogleAppsScript.Properties.PropertiesService, P.PropertiesServicePort>,
+  Conforms<GoogleAppsScript.Properties.Properties, P.PropertiesPort>,
+  Conforms<GoogleAppsScript.Cache.CacheService, P.CacheServicePort>,
+  Conforms<GoogleAppsScript.Cache.Cache, P.CachePort>,
+  Conforms<GoogleAppsScript.Lock.LockService, P.LockServicePort>,
+  Conforms<GoogleAppsScript.Lock.Lock, P.LockPort>,
+  Conforms<GoogleAppsScript.Base.Session, P.SessionPort>,
+  // What the add-on sends must be a message the real MailApp accepts.
+  Conforms<P.MailMessage, GoogleAppsScript.Mail.MailAdvancedParameters>,
+  Conforms<GoogleAppsScript.Mail.MailApp, P.MailAppPort>,
+  Conforms<GoogleAppsScript.Script.ScriptApp, P.ScriptAppPort>,
+  Conforms<GoogleAppsScript.Script.AuthorizationInfo, P.AuthorizationInfoPort>,
+  Conforms<GoogleAppsScript.Script.Trigger, P.TriggerPort>,
+  Conforms<GoogleAppsScript.Script.TriggerBuilder, P.TriggerBuilderPort>,
+  Conforms<GoogleAppsScript.Script.ClockTriggerBuilder, P.ClockTriggerBuilderPort>,
+  Conforms<GoogleAppsScript.Script.SpreadsheetTriggerBuilder, P.SpreadsheetTriggerBuilderPort>,
+  Conforms<GoogleAppsScript.Utilities.Utilities, P.UtilitiesPort>,
+  Conforms<GoogleAppsScript.Base.Logger, P.LoggerPort>,
+  Conforms<GoogleAppsScript.Charts.Charts, P.ChartsPort>,
+];
+
+// The check itself can fail: a misspelt or mistyped member is a compile error.
+// @ts-expect-error getValuez does not exist on the real Range
+export type Misspelt = Conforms<GoogleAppsScript.Spreadsheet.Range, { getValuez(): unknown[][] }>;
+// @ts-expect-error getNumRows returns a number on the real Range
+export type Mistyped = Conforms<GoogleAppsScript.Spreadsheet.Range, { getNumRows(): string }>;
