@@ -1,0 +1,490 @@
+// The commands: submit, decide, withdraw and operate turn a folded campaign plus one person's intent into new log entries, or a typed refusal.
+
+import * as z from "zod/mini";
+import { type CampaignView, envelopeText, type RequestView } from "./fold";
+import { canonicalJson, type JsonValue } from "./json";
+import type { MessageParams, WorkflowMessageKey } from "./messages";
+import {
+  type CampaignState,
+  DECISIONS,
+  type Decision,
+  EmailSchema,
+  IsoInstantSchema,
+  type LogEntry,
+  normalizeEmail,
+  OPERATIONS,
+  type Operation,
+} from "./model";
+import { checkExecution, checkPlan, type PlanCheckOptions, type PlanDraft, type TaskDraft } from "./plan";
+import { err, type Issue, ok, type Result } from "./result";
+import { type Authority, authoritiesOf, type RoutingSettings, requiredLevels } from "./routing";
+import { diffSnapshot, executionSnapshot, type PlanSnapshot, planSnapshot } from "./snapshot";
+import { moveOf, nextState, REQUEST_RULES } from "./transitions";
+import { isMinorUnits, readText } from "./values";
+
+export const REFUSAL_KINDS = [
+  "invalid_input",
+  "illegal_transition",
+  "request_open",
+  "unknown_request",
+  "stale",
+  "own_request",
+  "own_campaign",
+  "second_level",
+  "not_approver",
+  "comment_required",
+  "reason_required",
+  "incomplete",
+  "no_change",
+  "not_submitter",
+  "no_approved_plan",
+  "routing",
+] as const;
+export type RefusalKind = (typeof REFUSAL_KINDS)[number];
+
+/** Why nothing was written. issues lists per-field problems (incomplete submissions, malformed input). */
+export interface Refusal {
+  readonly kind: RefusalKind;
+  readonly messageKey: WorkflowMessageKey;
+  readonly params?: MessageParams;
+  readonly issues?: readonly Issue[];
+}
+
+/** Entries to seal and append, in order. duplicate: the same command was already applied; nothing to write. */
+export interface Outcome {
+  readonly events: readonly LogEntry[];
+  readonly duplicate: boolean;
+}
+
+export type CommandResult = Result<Outcome, Refusal>;
+
+const MESSAGES: { readonly [K in RefusalKind]: WorkflowMessageKey } = {
+  invalid_input: "workflow.refusal.invalidInput",
+  illegal_transition: "workflow.refusal.illegalTransition",
+  request_open: "workflow.refusal.requestOpen",
+  unknown_request: "workflow.refusal.unknownRequest",
+  stale: "workflow.refusal.stale",
+  own_request: "workflow.refusal.ownRequest",
+  own_campaign: "workflow.refusal.ownCampaign",
+  second_level: "workflow.refusal.secondLevel",
+  not_approver: "workflow.refusal.notApprover",
+  comment_required: "workflow.refusal.commentRequired",
+  reason_required: "workflow.refusal.reasonRequired",
+  incomplete: "workflow.refusal.incomplete",
+  no_change: "workflow.refusal.noChange",
+  not_submitter: "workflow.refusal.notSubmitter",
+  no_approved_plan: "workflow.refusal.noApprovedPlan",
+  routing: "workflow.routing.noLevels",
+};
+
+function refuse(
+  kind: RefusalKind,
+  extra: { params?: MessageParams; issues?: readonly Issue[]; messageKey?: WorkflowMessageKey } = {},
+): { readonly ok: false; readonly error: Refusal } {
+  return err({ kind, messageKey: extra.messageKey ?? MESSAGES[kind], ...extra });
+}
+
+function written(events: readonly LogEntry[]): CommandResult {
+  return ok({ events, duplicate: false });
+}
+
+const DUPLICATE: CommandResult = ok({ events: [], duplicate: true });
+
+const nonEmpty = z.string().check(z.minLength(1));
+const version = z.int().check(z.minimum(1));
+
+/**
+ * The same checks the server's RPC layer makes, repeated here because every top-level function is callable
+ * from a browser console: the engine must not depend on the caller having validated.
+ */
+function validate(schema: z.ZodMiniType, input: unknown): { readonly ok: false; readonly error: Refusal } | null {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return null;
+  const issues: Issue[] = parsed.error.issues.map((issue) => ({
+    field: issue.path.map(String).join("."),
+    messageKey: "workflow.input.invalid",
+  }));
+  return refuse("invalid_input", { issues });
+}
+
+function baseEntry(view: CampaignView, eventId: string, at: string, actor: string) {
+  return { id: eventId, at, actor: normalizeEmail(actor), entityType: "campaign" as const, entityId: view.id };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Submit
+
+/** What is submitted. The later request types arrive with their amount and payload already shaped. */
+export type Submission =
+  | { readonly type: "plan"; readonly plan: PlanDraft }
+  | { readonly type: "execution"; readonly tasks: readonly TaskDraft[] }
+  | { readonly type: "change"; readonly plan: PlanDraft }
+  | { readonly type: "cancellation" }
+  | {
+      readonly type: "budget_overrun" | "reimbursement" | "summary";
+      readonly amount: number;
+      readonly data: JsonValue;
+    };
+
+export interface SubmitInput {
+  readonly view: CampaignView;
+  readonly submission: Submission;
+  readonly requestId: string;
+  readonly eventId: string;
+  readonly actor: string;
+  readonly at: string;
+  /** Free text for the approver; the reason, and then required, for change and cancellation. */
+  readonly comment?: string;
+  readonly settings: RoutingSettings;
+  readonly planOptions?: PlanCheckOptions;
+}
+
+const SubmitSchema = z.object({
+  requestId: nonEmpty,
+  eventId: nonEmpty,
+  actor: EmailSchema,
+  at: IsoInstantSchema,
+  comment: z.string(),
+});
+
+interface Payload {
+  readonly amount: number;
+  readonly owner: string;
+  readonly data: JsonValue;
+}
+
+export function submit(input: SubmitInput): CommandResult {
+  const { view, submission } = input;
+  const comment = readText(input.comment);
+  const invalid = validate(SubmitSchema, { ...input, actor: normalizeEmail(input.actor), comment });
+  if (invalid) return invalid;
+
+  const existing = view.requests.find((r) => r.id === input.requestId);
+  if (existing !== undefined) {
+    // A resent submission carries the same request id: answer as if it had just been written.
+    if (existing.type === submission.type && existing.submittedBy === normalizeEmail(input.actor)) return DUPLICATE;
+    return refuse("invalid_input", {
+      issues: [{ field: "requestId", messageKey: "workflow.input.requestId.taken" }],
+    });
+  }
+
+  const to = nextState(view.state, submission.type, "submit");
+  if (!to.ok) return refuse("illegal_transition", { params: { state: view.state, action: "submit" } });
+  if (REQUEST_RULES[submission.type].exclusive && view.openRequest !== null) {
+    return refuse("request_open", { params: { requestId: view.openRequest.id } });
+  }
+  if ((submission.type === "change" || submission.type === "cancellation") && comment === "") {
+    return refuse("reason_required");
+  }
+
+  const payload = payloadOf(view, submission, input.planOptions);
+  if (!payload.ok) return payload;
+  const levels = requiredLevels(input.settings, payload.value.amount);
+  if (!levels.ok) return refuse("routing", { messageKey: levels.error.messageKey });
+
+  return written([
+    {
+      ...baseEntry(view, input.eventId, input.at, input.actor),
+      onBehalfOf: "",
+      requestId: input.requestId,
+      requestType: submission.type,
+      requestVersion: 1,
+      action: "submit",
+      fromState: view.state,
+      toState: to.value,
+      level: 0,
+      comment,
+      snapshot: envelopeText({ ...payload.value, levels: levels.value }),
+    },
+  ]);
+}
+
+/** Approved money as a number; an approved snapshot always holds one, the fallback only guards odd data. */
+function approvedBudget(plan: PlanSnapshot): number {
+  return typeof plan.budget === "number" ? plan.budget : 0;
+}
+
+/**
+ * Amount for routing: the plan's budget; for an execution plan or a cancellation the approved budget; for a
+ * change the larger of the approved and the new budget, so raising a budget is routed like the new amount
+ * and cutting one still needs the authority that approved the old.
+ */
+function payloadOf(
+  view: CampaignView,
+  submission: Submission,
+  options: PlanCheckOptions | undefined,
+): Result<Payload, Refusal> {
+  switch (submission.type) {
+    case "plan": {
+      const plan = checkPlan(submission.plan, options);
+      if (!plan.ok) return refuse("incomplete", { issues: plan.error });
+      return ok({ amount: plan.value.budget, owner: plan.value.owner, data: planSnapshot(plan.value) });
+    }
+    case "execution": {
+      if (view.approvedPlan === null) return refuse("no_approved_plan");
+      const execution = checkExecution(view.approvedPlan, submission.tasks);
+      if (!execution.ok) return refuse("incomplete", { issues: execution.error });
+      return ok({
+        amount: approvedBudget(view.approvedPlan),
+        owner: view.owner,
+        data: executionSnapshot(execution.value),
+      });
+    }
+    case "change": {
+      if (view.approvedPlan === null) return refuse("no_approved_plan");
+      const plan = checkPlan(submission.plan, options);
+      if (!plan.ok) return refuse("incomplete", { issues: plan.error });
+      const data = planSnapshot(plan.value);
+      if (diffSnapshot(view.approvedPlan, data).length === 0 && plan.value.owner === view.owner) {
+        return refuse("no_change");
+      }
+      return ok({
+        amount: Math.max(approvedBudget(view.approvedPlan), plan.value.budget),
+        owner: plan.value.owner,
+        data,
+      });
+    }
+    case "cancellation": {
+      if (view.approvedPlan === null) return refuse("no_approved_plan");
+      return ok({ amount: approvedBudget(view.approvedPlan), owner: view.owner, data: null });
+    }
+    default: {
+      if (!isMinorUnits(submission.amount)) {
+        return refuse("invalid_input", { issues: [{ field: "amount", messageKey: "workflow.routing.invalidAmount" }] });
+      }
+      return ok({ amount: submission.amount, owner: view.owner, data: canonicalCopy(submission.data) });
+    }
+  }
+}
+
+/** Later request types pass arbitrary JSON: store it as its canonical form reads back. */
+function canonicalCopy(data: JsonValue): JsonValue {
+  return JSON.parse(canonicalJson(data)) as JsonValue;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Decide
+
+export interface DecideInput {
+  readonly view: CampaignView;
+  readonly requestId: string;
+  readonly action: Decision;
+  readonly actor: string;
+  readonly comment: string;
+  /** The request version the decider was shown. */
+  readonly seenVersion: number;
+  readonly at: string;
+  readonly eventId: string;
+  readonly settings: RoutingSettings;
+  /** The owner on the Campaigns row now, when the caller has it: checked besides the owner at submission. */
+  readonly campaignOwner?: string;
+}
+
+const DecideSchema = z.object({
+  requestId: nonEmpty,
+  action: z.enum(DECISIONS),
+  actor: EmailSchema,
+  comment: z.string(),
+  seenVersion: version,
+  at: IsoInstantSchema,
+  eventId: nonEmpty,
+});
+
+export function decide(input: DecideInput): CommandResult {
+  const actor = normalizeEmail(input.actor);
+  const comment = readText(input.comment);
+  const invalid = validate(DecideSchema, { ...input, actor, comment });
+  if (invalid) return invalid;
+  const { view } = input;
+
+  const request = view.requests.find((r) => r.id === input.requestId);
+  if (request === undefined) return refuse("unknown_request");
+  if (isRepeat(request, input.seenVersion, actor, input.action)) return DUPLICATE;
+  if (request.status !== "open" || request.version !== input.seenVersion) {
+    return refuse("stale", { params: { version: request.version } });
+  }
+
+  const level = request.currentLevel;
+  const chosen = chooseAuthority(view, request, authoritiesOf(input.settings, level, actor, input.at), input);
+  if (!chosen.ok) return chosen;
+
+  if ((input.action === "reject" || input.action === "request_changes") && comment === "") {
+    return refuse("comment_required");
+  }
+
+  const to = nextState(view.state, request.type, moveOf(input.action, level, request.levels));
+  if (!to.ok) return refuse("illegal_transition", { params: { state: view.state, action: input.action } });
+
+  return written([
+    {
+      ...baseEntry(view, input.eventId, input.at, actor),
+      onBehalfOf: chosen.value.onBehalfOf,
+      requestId: request.id,
+      requestType: request.type,
+      requestVersion: request.version + 1,
+      action: input.action,
+      fromState: view.state,
+      toState: to.value,
+      level,
+      comment,
+      snapshot: input.action === "approve" ? request.snapshot : "",
+    },
+  ]);
+}
+
+/**
+ * The same decision sent twice: the event it produced the first time follows the version its author saw,
+ * by the same person, with the same action. (requestId, version) names one row, which fixes the level too.
+ */
+function isRepeat(request: RequestView, seenVersion: number, actor: string, action: string): boolean {
+  return request.entries.some((e) => e.requestVersion === seenVersion + 1 && e.actor === actor && e.action === action);
+}
+
+/**
+ * Segregation of duties, per person: neither the one who acts nor the approver they stand in for may be the
+ * submitter, an owner of the campaign, or someone who already decided another level of this request. The
+ * first way of acting that passes is used (own right before delegation); if none passes, the refusal of the
+ * first is reported.
+ */
+function chooseAuthority(
+  view: CampaignView,
+  request: RequestView,
+  candidates: readonly Authority[],
+  input: DecideInput,
+): Result<Authority, Refusal> {
+  if (candidates.length === 0) return refuse("not_approver", { params: { level: request.currentLevel } });
+  const owners = new Set(
+    [request.owner, view.owner, input.campaignOwner ?? ""].map(normalizeEmail).filter((e) => e !== ""),
+  );
+  const earlier = new Set<string>();
+  for (const d of request.decisions) {
+    earlier.add(d.actor);
+    if (d.onBehalfOf !== "") earlier.add(d.onBehalfOf);
+  }
+  let first: RefusalKind | null = null;
+  for (const candidate of candidates) {
+    const people = [candidate.actor, candidate.onBehalfOf].filter((p) => p !== "");
+    const violation: RefusalKind | null = people.includes(request.submittedBy)
+      ? "own_request"
+      : people.some((p) => owners.has(p))
+        ? "own_campaign"
+        : people.some((p) => earlier.has(p))
+          ? "second_level"
+          : null;
+    if (violation === null) return ok(candidate);
+    if (first === null) first = violation;
+  }
+  return refuse(first ?? "not_approver");
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Withdraw
+
+export interface WithdrawInput {
+  readonly view: CampaignView;
+  readonly requestId: string;
+  readonly actor: string;
+  readonly comment?: string;
+  readonly seenVersion: number;
+  readonly at: string;
+  readonly eventId: string;
+}
+
+const WithdrawSchema = z.object({
+  requestId: nonEmpty,
+  actor: EmailSchema,
+  comment: z.string(),
+  seenVersion: version,
+  at: IsoInstantSchema,
+  eventId: nonEmpty,
+});
+
+/** The submitter takes an open request back (action cancel_request); the campaign returns as after a reject. */
+export function withdraw(input: WithdrawInput): CommandResult {
+  const actor = normalizeEmail(input.actor);
+  const comment = readText(input.comment);
+  const invalid = validate(WithdrawSchema, { ...input, actor, comment });
+  if (invalid) return invalid;
+  const { view } = input;
+  const request = view.requests.find((r) => r.id === input.requestId);
+  if (request === undefined) return refuse("unknown_request");
+  if (isRepeat(request, input.seenVersion, actor, "cancel_request")) return DUPLICATE;
+  if (request.status !== "open" || request.version !== input.seenVersion) {
+    return refuse("stale", { params: { version: request.version } });
+  }
+  if (actor !== request.submittedBy) return refuse("not_submitter");
+  const to = nextState(view.state, request.type, "cancel_request");
+  if (!to.ok) return refuse("illegal_transition", { params: { state: view.state, action: "cancel_request" } });
+  return written([
+    {
+      ...baseEntry(view, input.eventId, input.at, actor),
+      onBehalfOf: "",
+      requestId: request.id,
+      requestType: request.type,
+      requestVersion: request.version + 1,
+      action: "cancel_request",
+      fromState: view.state,
+      toState: to.value,
+      level: 0,
+      comment,
+      snapshot: "",
+    },
+  ]);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Operate
+
+export interface OperateInput {
+  readonly view: CampaignView;
+  readonly operation: Operation;
+  readonly actor: string;
+  readonly comment?: string;
+  readonly at: string;
+  readonly eventId: string;
+}
+
+const OperateSchema = z.object({
+  operation: z.enum(OPERATIONS),
+  actor: EmailSchema,
+  comment: z.string(),
+  at: IsoInstantSchema,
+  eventId: nonEmpty,
+});
+
+/**
+ * Discard a draft, start or complete the work. Who may do it (owner, executor) is the server's role check;
+ * the engine keeps the order: no completing while a change, cancellation or summary request is undecided.
+ */
+export function operate(input: OperateInput): CommandResult {
+  const actor = normalizeEmail(input.actor);
+  const comment = readText(input.comment);
+  const invalid = validate(OperateSchema, { ...input, actor, comment });
+  if (invalid) return invalid;
+  const { view, operation } = input;
+  const to = nextState(view.state, "", operation);
+  if (!to.ok) return refuse("illegal_transition", { params: { state: view.state, action: operation } });
+  if (operation === "complete" && view.openRequest !== null) {
+    return refuse("request_open", { params: { requestId: view.openRequest.id } });
+  }
+  return written([
+    {
+      ...baseEntry(view, input.eventId, input.at, actor),
+      onBehalfOf: "",
+      requestId: "",
+      requestType: "",
+      requestVersion: 0,
+      action: operation,
+      fromState: view.state,
+      toState: to.value,
+      level: 0,
+      comment,
+      snapshot: "",
+    },
+  ]);
+}
+
+/** The state after the entries a command returned (the fold gives the same; this saves a refold for display). */
+export function stateAfter(view: CampaignView, outcome: Outcome): CampaignState {
+  return outcome.events[outcome.events.length - 1]?.toState ?? view.state;
+}

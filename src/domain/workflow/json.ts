@@ -1,0 +1,35 @@
+// Canonical JSON: one byte-exact text per value, so snapshots compare and hash the same on every runtime.
+
+export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+
+/**
+ * Keys sorted by UTF-16 code units (not localeCompare: locale rules differ between runtimes), no whitespace,
+ * -0 written as 0 and non-finite numbers as null (what JSON.stringify does), undefined members dropped.
+ */
+export function canonicalJson(value: JsonValue): string {
+  if (value === null) return "null";
+  if (typeof value === "number") return Number.isFinite(value) ? JSON.stringify(value === 0 ? 0 : value) : "null";
+  if (typeof value === "string" || typeof value === "boolean") return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((item: JsonValue) => canonicalJson(item)).join(",")}]`;
+  const record = value as { readonly [key: string]: JsonValue | undefined };
+  const parts: string[] = [];
+  for (const key of Object.keys(record).sort(compareCodeUnits)) {
+    const member = record[key];
+    if (member !== undefined) parts.push(`${JSON.stringify(key)}:${canonicalJson(member)}`);
+  }
+  return `{${parts.join(",")}}`;
+}
+
+/** Ordinal string order, the same on every engine. */
+export function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** JSON.parse without the exception: a hand-edited log cell is data to report, not a crash. */
+export function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}

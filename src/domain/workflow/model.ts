@@ -1,0 +1,153 @@
+// The workflow vocabulary (states, request types, actions) and the approval-log row, with zod schemas for rows read back from the sheet.
+
+import * as z from "zod/mini";
+
+export const CAMPAIGN_STATES = [
+  "Draft",
+  "PlanSubmitted",
+  "PlanApproved",
+  "ExecutionSubmitted",
+  "Ready",
+  "InProgress",
+  "Completed",
+  "Closed",
+  "Cancelled",
+] as const;
+export type CampaignState = (typeof CAMPAIGN_STATES)[number];
+
+/**
+ * Every request type the process knows. plan, execution, change and cancellation are in use now; the other
+ * three run through the same machinery (type, entity, amount, version, levels) and only need their payload
+ * checks when their features arrive.
+ */
+export const REQUEST_TYPES = [
+  "plan",
+  "execution",
+  "change",
+  "cancellation",
+  "budget_overrun",
+  "reimbursement",
+  "summary",
+] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
+
+/** Actions on a request. cancel_request is the submitter withdrawing an open request. */
+export const REQUEST_ACTIONS = ["submit", "approve", "reject", "request_changes", "cancel_request"] as const;
+export type RequestAction = (typeof REQUEST_ACTIONS)[number];
+
+/** What an approver may answer. */
+export const DECISIONS = ["approve", "reject", "request_changes"] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+/** Campaign moves that need no approval: discard an unapproved draft, start and complete the work. */
+export const OPERATIONS = ["discard", "start", "complete"] as const;
+export type Operation = (typeof OPERATIONS)[number];
+
+export const ACTIONS = [...REQUEST_ACTIONS, ...OPERATIONS] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/** Requests of every type belong to a campaign now; the column exists so other entities can join the log. */
+export const ENTITY_TYPES = ["campaign"] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+/**
+ * One approval-log event as the engine produces it (before it is sealed into the chain). Field order here is
+ * the column order of the log tab and of the hashed text.
+ * - requestId / requestType are "" and requestVersion 0 for operations (discard, start, complete).
+ * - requestVersion is the request's version after this event: 1 for the submit, +1 for every later event on
+ *   the same request, so (requestId, requestVersion) names exactly one row.
+ * - level is 0 except on decisions, where it is the approval level decided (1-based).
+ * - snapshot is canonical JSON of what was submitted / approved ("" when the event carries none).
+ */
+export interface LogEntry {
+  readonly id: string;
+  readonly at: string;
+  readonly actor: string;
+  readonly onBehalfOf: string;
+  readonly entityType: EntityType;
+  readonly entityId: string;
+  readonly requestId: string;
+  readonly requestType: RequestType | "";
+  readonly requestVersion: number;
+  readonly action: Action;
+  readonly fromState: CampaignState;
+  readonly toState: CampaignState;
+  readonly level: number;
+  readonly comment: string;
+  readonly snapshot: string;
+}
+
+/** A sealed row: its place in the chain (seq is 1-based and gap-free), the previous row's hash and its own. */
+export interface LogRow extends LogEntry {
+  readonly seq: number;
+  readonly prevHash: string;
+  readonly hash: string;
+}
+
+/** Column keys of the log tab in order; the workbook layer builds the tab from this list. */
+export const LOG_COLUMNS = [
+  "seq",
+  "id",
+  "at",
+  "actor",
+  "onBehalfOf",
+  "entityType",
+  "entityId",
+  "requestId",
+  "requestType",
+  "requestVersion",
+  "action",
+  "fromState",
+  "toState",
+  "level",
+  "comment",
+  "snapshot",
+  "prevHash",
+  "hash",
+] as const satisfies readonly (keyof LogRow)[];
+
+const nonEmpty = z.string().check(z.minLength(1));
+const count = z.int().check(z.minimum(0));
+
+/** ISO 8601 instant with Z or ±hh:mm; the date part is read as the spreadsheet-local date (see README). */
+export const IsoInstantSchema = z.iso.datetime({ offset: true });
+export const IsoDateSchema = z.iso.date();
+export const EmailSchema = z.email();
+
+export const LogEntrySchema = z.object({
+  id: nonEmpty,
+  at: IsoInstantSchema,
+  actor: EmailSchema,
+  onBehalfOf: z.union([z.literal(""), EmailSchema]),
+  entityType: z.enum(ENTITY_TYPES),
+  entityId: nonEmpty,
+  requestId: z.string(),
+  requestType: z.union([z.literal(""), z.enum(REQUEST_TYPES)]),
+  requestVersion: count,
+  action: z.enum(ACTIONS),
+  fromState: z.enum(CAMPAIGN_STATES),
+  toState: z.enum(CAMPAIGN_STATES),
+  level: count,
+  comment: z.string(),
+  snapshot: z.string(),
+});
+
+export const LogRowSchema = z.extend(LogEntrySchema, {
+  seq: z.int().check(z.minimum(1)),
+  prevHash: z.string(),
+  hash: nonEmpty,
+});
+
+/** Emails compare case-insensitively: the signed-in address and the one typed into Settings may differ in case. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function isRequestAction(action: Action): action is RequestAction {
+  return (REQUEST_ACTIONS as readonly string[]).includes(action);
+}
+
+// Compile-time proof that the schema and the interface describe the same row (a drift fails type-checking).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+export type LogRowSchemaMatchesLogRow = Assert<Same<z.output<typeof LogRowSchema>, LogRow>>;

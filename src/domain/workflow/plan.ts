@@ -1,0 +1,233 @@
+// Submission completeness: a plan or an execution plan goes in as read from the sheet, and every missing or invalid item comes back by field.
+
+import type { MessageParams, WorkflowMessageKey } from "./messages";
+import { err, type Issue, ok, type Result } from "./result";
+import { isBlank, isEmail, isIsoDate, readEmail, readList, readNumber, readText } from "./values";
+
+export const KPI_DIRECTIONS = ["higher", "lower"] as const;
+export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
+
+export interface Kpi {
+  readonly indicator: string;
+  readonly target: number;
+  readonly unit: string;
+  readonly direction: KpiDirection;
+}
+
+/** A complete, valid plan. Money is in integer minor units; dates are ISO YYYY-MM-DD. */
+export interface Plan {
+  readonly name: string;
+  readonly owner: string;
+  readonly objective: string;
+  readonly audience: string;
+  readonly channels: readonly string[];
+  readonly content: string;
+  readonly place: string;
+  readonly start: string;
+  readonly end: string;
+  readonly budget: number;
+  readonly currency: string;
+  readonly kpis: readonly Kpi[];
+}
+
+export interface Task {
+  readonly step: string;
+  readonly owner: string;
+  readonly start: string;
+  readonly due: string;
+  readonly deliverable: string;
+}
+
+/** Values as read from cells or a form: anything may be blank or of the wrong kind. */
+export type KpiDraft = { readonly [K in keyof Kpi]?: unknown };
+export type PlanDraft = { readonly [K in Exclude<keyof Plan, "kpis">]?: unknown } & {
+  readonly kpis?: readonly KpiDraft[] | unknown;
+};
+export type TaskDraft = { readonly [K in keyof Task]?: unknown };
+
+export interface PlanCheckOptions {
+  /** The channel list from Settings; when given, a channel outside it is an issue. */
+  readonly channels?: readonly string[];
+}
+
+class Issues {
+  readonly list: Issue[] = [];
+  add(field: string, messageKey: WorkflowMessageKey, params?: MessageParams): void {
+    this.list.push(params === undefined ? { field, messageKey } : { field, messageKey, params });
+  }
+}
+
+/** Place is optional (online campaigns have none); every other plan field is required. */
+export function checkPlan(draft: PlanDraft, options: PlanCheckOptions = {}): Result<Plan, readonly Issue[]> {
+  const issues = new Issues();
+  const required = (field: "name" | "objective" | "audience" | "content", key: WorkflowMessageKey): string => {
+    const value = readText(draft[field]);
+    if (value === "") issues.add(field, key);
+    return value;
+  };
+
+  const name = required("name", "workflow.plan.name.missing");
+  const owner = readEmail(draft.owner);
+  if (owner === "") issues.add("owner", "workflow.plan.owner.missing");
+  else if (!isEmail(owner)) issues.add("owner", "workflow.plan.owner.invalid");
+  const objective = required("objective", "workflow.plan.objective.missing");
+  const audience = required("audience", "workflow.plan.audience.missing");
+
+  const channels = readList(draft.channels);
+  if (channels.length === 0) issues.add("channels", "workflow.plan.channels.missing");
+  if (options.channels !== undefined) {
+    const allowed = new Set(options.channels.map((c) => c.trim()));
+    for (const channel of channels) {
+      if (!allowed.has(channel)) issues.add("channels", "workflow.plan.channels.unknown", { channel });
+    }
+  }
+
+  const content = required("content", "workflow.plan.content.missing");
+  const place = readText(draft.place);
+
+  const start = readDate(draft.start, "start", "workflow.plan.start.missing", "workflow.plan.start.invalid", issues);
+  const end = readDate(draft.end, "end", "workflow.plan.end.missing", "workflow.plan.end.invalid", issues);
+  if (start !== null && end !== null && end < start) issues.add("end", "workflow.plan.end.beforeStart");
+
+  const budget = readNumber(draft.budget);
+  if (budget === null) issues.add("budget", "workflow.plan.budget.missing");
+  else if (Number.isNaN(budget) || !Number.isSafeInteger(budget)) issues.add("budget", "workflow.plan.budget.invalid");
+  else if (budget < 0) issues.add("budget", "workflow.plan.budget.negative");
+
+  const currency = readText(draft.currency).toUpperCase();
+  if (currency === "") issues.add("currency", "workflow.plan.currency.missing");
+  else if (!/^[A-Z]{3}$/.test(currency)) issues.add("currency", "workflow.plan.currency.invalid");
+
+  const kpis = checkKpis(draft.kpis, issues);
+
+  if (issues.list.length > 0 || start === null || end === null || budget === null || kpis === null) {
+    return err(issues.list);
+  }
+  return ok({ name, owner, objective, audience, channels, content, place, start, end, budget, currency, kpis });
+}
+
+function checkKpis(value: unknown, issues: Issues): Kpi[] | null {
+  // Blank lines are skipped but keep their place, so "goal 3" is the third line the marketer sees.
+  const drafts: unknown[] = Array.isArray(value) ? value : [];
+  if (drafts.every(isBlankKpi)) {
+    issues.add("kpis", "workflow.plan.kpis.missing");
+    return null;
+  }
+  const kpis: Kpi[] = [];
+  const seen = new Set<string>();
+  let complete = true;
+  drafts.forEach((raw, index) => {
+    if (isBlankKpi(raw)) return;
+    const draft = (typeof raw === "object" && raw !== null ? raw : {}) as KpiDraft;
+    const n = index + 1;
+    const at = (field: string) => `kpis.${index}.${field}`;
+    const indicator = readText(draft.indicator);
+    if (indicator === "") issues.add(at("indicator"), "workflow.plan.kpi.indicator.missing", { n });
+    else if (seen.has(indicator.toLowerCase()))
+      issues.add(at("indicator"), "workflow.plan.kpi.indicator.duplicate", { n, indicator });
+    seen.add(indicator.toLowerCase());
+
+    const target = readNumber(draft.target);
+    if (target === null) issues.add(at("target"), "workflow.plan.kpi.target.missing", { n });
+    else if (Number.isNaN(target)) issues.add(at("target"), "workflow.plan.kpi.target.notNumber", { n });
+    else if (target < 0) issues.add(at("target"), "workflow.plan.kpi.target.negative", { n });
+
+    const directionText = readText(draft.direction).toLowerCase();
+    const direction = directionText === "" ? "higher" : directionText;
+    if (!isDirection(direction)) issues.add(at("direction"), "workflow.plan.kpi.direction.invalid", { n });
+
+    if (target === null || !isDirection(direction) || indicator === "") complete = false;
+    else kpis.push({ indicator, target, unit: readText(draft.unit), direction });
+  });
+  return complete ? kpis : null;
+}
+
+/** A KPI row with nothing typed in is an unused line of the form, not a goal without a target. */
+function isBlankKpi(raw: unknown): boolean {
+  if (typeof raw !== "object" || raw === null) return isBlank(raw);
+  const draft = raw as KpiDraft;
+  return isBlank(draft.indicator) && isBlank(draft.target) && isBlank(draft.unit);
+}
+
+function isBlankTask(task: TaskDraft): boolean {
+  return [task.step, task.owner, task.start, task.due, task.deliverable].every(isBlank);
+}
+
+function isDirection(value: string): value is KpiDirection {
+  return (KPI_DIRECTIONS as readonly string[]).includes(value);
+}
+
+function readDate(
+  value: unknown,
+  field: string,
+  missing: WorkflowMessageKey,
+  invalid: WorkflowMessageKey,
+  issues: Issues,
+  params?: MessageParams,
+): string | null {
+  const text = readText(value);
+  if (text === "") {
+    issues.add(field, missing, params);
+    return null;
+  }
+  if (!isIsoDate(text)) {
+    issues.add(field, invalid, params);
+    return null;
+  }
+  return text;
+}
+
+export interface ExecutionPlan {
+  readonly tasks: readonly Task[];
+}
+
+/**
+ * Tasks are checked against the approved plan's window: a task may start before the campaign (preparation)
+ * but is due by its end. Task rows keep their order, which is the order of the steps.
+ */
+export function checkExecution(
+  plan: { readonly end: string },
+  tasks: readonly TaskDraft[],
+): Result<ExecutionPlan, readonly Issue[]> {
+  const issues = new Issues();
+  if (tasks.every(isBlankTask)) {
+    issues.add("tasks", "workflow.execution.tasks.missing");
+    return err(issues.list);
+  }
+  const out: Task[] = [];
+  tasks.forEach((task, index) => {
+    if (isBlankTask(task)) return;
+    const n = index + 1;
+    const at = (field: string) => `tasks.${index}.${field}`;
+    const step = readText(task.step);
+    if (step === "") issues.add(at("step"), "workflow.execution.task.step.missing", { n });
+    const owner = readEmail(task.owner);
+    if (owner === "") issues.add(at("owner"), "workflow.execution.task.owner.missing", { n });
+    else if (!isEmail(owner)) issues.add(at("owner"), "workflow.execution.task.owner.invalid", { n });
+    const start = readDate(
+      task.start,
+      at("start"),
+      "workflow.execution.task.start.missing",
+      "workflow.execution.task.start.invalid",
+      issues,
+      { n },
+    );
+    const due = readDate(
+      task.due,
+      at("due"),
+      "workflow.execution.task.due.missing",
+      "workflow.execution.task.due.invalid",
+      issues,
+      { n },
+    );
+    if (start !== null && due !== null && due < start)
+      issues.add(at("due"), "workflow.execution.task.due.beforeStart", { n });
+    if (due !== null && due > plan.end) {
+      issues.add(at("due"), "workflow.execution.task.due.afterCampaignEnd", { n, end: plan.end });
+    }
+    const deliverable = readText(task.deliverable);
+    if (deliverable === "") issues.add(at("deliverable"), "workflow.execution.task.deliverable.missing", { n });
+    if (start !== null && due !== null) out.push({ step, owner, start, due, deliverable });
+  });
+  return issues.list.length > 0 ? err(issues.list) : ok({ tasks: out });
+}

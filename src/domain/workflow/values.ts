@@ -1,0 +1,65 @@
+// Tolerant readers for cell values: the same normalisation feeds the completeness check and the snapshot, so an untouched field never shows up as a diff.
+
+import { compareCodeUnits } from "./json";
+import { EmailSchema, IsoDateSchema, normalizeEmail } from "./model";
+
+/** Text of a cell: trimmed, line endings unified; numbers and booleans as written, anything else empty. */
+export function readText(value: unknown): string {
+  if (typeof value === "string") return value.replace(/\r\n?/g, "\n").trim();
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (typeof value === "boolean") return String(value);
+  return "";
+}
+
+export function isBlank(value: unknown): boolean {
+  return readText(value) === "";
+}
+
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/**
+ * A number from a cell or a form: finite numbers as they are, decimal text converted (a text-formatted cell
+ * still counts), null when blank, NaN when something else is there.
+ */
+export function readNumber(value: unknown): number | null {
+  if (typeof value === "number") return Number.isFinite(value) ? value : Number.NaN;
+  const text = readText(value);
+  if (text === "") return null;
+  return DECIMAL.test(text) ? Number(text) : Number.NaN;
+}
+
+/** A list typed into one cell ("Email, Social") or given as an array: trimmed, blanks and repeats dropped. */
+export function readList(value: unknown): string[] {
+  const items = Array.isArray(value) ? value.map(readText) : readText(value).split(/[,;\n，、；]/);
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of items) {
+    const item = raw.trim();
+    if (item !== "" && !seen.has(item)) {
+      seen.add(item);
+      out.push(item);
+    }
+  }
+  return out;
+}
+
+export function sortedList(items: readonly string[]): string[] {
+  return [...items].sort(compareCodeUnits);
+}
+
+export function isIsoDate(text: string): boolean {
+  return IsoDateSchema.safeParse(text).success;
+}
+
+export function readEmail(value: unknown): string {
+  return normalizeEmail(readText(value));
+}
+
+export function isEmail(text: string): boolean {
+  return EmailSchema.safeParse(text).success;
+}
+
+/** Whole minor units (cents, fen): money never travels as a float fraction. */
+export function isMinorUnits(value: number): boolean {
+  return Number.isSafeInteger(value) && value >= 0;
+}
