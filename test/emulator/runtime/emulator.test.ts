@@ -1,4 +1,4 @@
-// The scenario API of API.md, end to end over the fixture bundle: open, install, menu, run, edit, advance, save.
+// The scenario API (see README.md), end to end over the fixture bundle: open, install, menu, run, edit, advance, save.
 import { describe, expect, it } from "vitest";
 import { BundleError, Emulator, MSG_AUTH_REQUIRED, ScriptError } from "../index";
 import { fixtureBundle, fixtureDir, OWNER } from "./harness";

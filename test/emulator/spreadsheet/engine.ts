@@ -28,6 +28,8 @@ export interface EngineModel {
   engineNames(): { name: string; expression: string }[];
   /** A Date in the realm of the script that will receive it. */
   makeDate(ms: number): Date;
+  /** The sheet's row count (Sheet.getMaxRows): an open-ended range like B2:B reaches down to it. */
+  maxRowsOf(sheetId: number): number;
 }
 
 /** An evaluated cell as the engine reports it. */
@@ -497,10 +499,13 @@ export class Engine {
     if (!start) return new CellError(ErrorType.REF);
     const cols = plugin.evaluateAst(ast.args[0]!, state);
     if (!(cols instanceof SimpleRangeValue)) return cols instanceof CellError ? cols : new CellError(ErrorType.REF);
-    const rows = cols.data.slice(start.row);
-    // Trailing blank rows are dropped, so an open range passes only up to the last row with data.
-    while (rows.length > 1 && rows[rows.length - 1]!.every((v) => v === EmptyValue)) rows.pop();
-    if (rows.length === 0) rows.push(cols.data[0]!.map(() => EmptyValue));
+    // As in Sheets, B2:B reaches the sheet's last row (getMaxRows), blank rows included: a custom function
+    // gets the whole column and returns one row for each, so both inputs of =F(B2:B, C2:C) have the same height.
+    const sheetId = this.myIds.get(start.sheet);
+    const height = Math.max(1, (sheetId === undefined ? cols.data.length : this.model.maxRowsOf(sheetId)) - start.row);
+    const width = cols.data[0]?.length ?? 1;
+    const rows = cols.data.slice(start.row, start.row + height);
+    while (rows.length < height) rows.push(Array.from({ length: width }, () => EmptyValue));
     return SimpleRangeValue.onlyValues(rows as never);
   }
 

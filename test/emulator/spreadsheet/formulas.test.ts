@@ -167,16 +167,20 @@ describe("custom functions", () => {
     expect(ss.getErrorMessage("A1")).toBe("Budget must be a number");
   });
 
-  it("passes open-ended ranges up to the last data row", () => {
+  it("passes open-ended ranges down to the sheet's last row, blanks included, as Sheets does", () => {
     const { host, sheet } = setup(functions);
     sheet.getRange("B1:B4").setValues([["Budget"], [10], [20], [30]]);
     sheet.getRange("D1").setFormula("=TOTAL(B2:B)");
     sheet.getRange("D2").setFormula("=SHAPE(B2:B)");
-    expect(sheet.getRange("D1:D2").getValues()).toEqual([[60], ["3x1"]]);
+    expect(sheet.getMaxRows()).toBe(1000);
+    expect(sheet.getRange("D1:D2").getValues()).toEqual([[60], ["999x1"]]);
     sheet.getRange("B5").setValue(40);
-    expect(sheet.getRange("D1:D2").getValues()).toEqual([[100], ["4x1"]]);
+    expect(sheet.getRange("D1:D2").getValues()).toEqual([[100], ["999x1"]]);
     expect(sheet.getRange("D1").getFormula()).toBe("=TOTAL(B2:B)");
-    expect(host.calls.at(-1)?.args).toEqual([[[10], [20], [30], [40]]]);
+    const args = host.calls.at(-1)?.args[0] as unknown[][];
+    expect(args).toHaveLength(999);
+    expect(args.slice(0, 5)).toEqual([[10], [20], [30], [40], [""]]);
+    expect(args.slice(4).every((r) => r.length === 1 && r[0] === "")).toBe(true);
   });
 
   it("hands date cells over as Dates and shows returned Dates as dates", () => {

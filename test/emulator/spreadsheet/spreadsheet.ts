@@ -197,6 +197,10 @@ export class FakeSpreadsheet implements P.SpreadsheetPort, EngineModel {
     return this.sheets.map((s) => ({ id: s.id, name: s.name, content: engineContent(s) }));
   }
 
+  maxRowsOf(sheetId: number): number {
+    return this.sheetById(sheetId)?.maxRows ?? 1000;
+  }
+
   engineNames(): { name: string; expression: string }[] {
     const out: { name: string; expression: string }[] = [];
     for (const [name, rect] of this.namedRanges) {

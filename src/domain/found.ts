@@ -1,0 +1,20 @@
+// Describes a cell value that was not what we expected, in words a marketer recognises ("the text “abc”").
+import { type Lang, t } from "./i18n";
+
+const MAX_SHOWN = 40;
+
+export function isBlank(value: unknown): boolean {
+  return value === "" || value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+export function describeFound(value: unknown, lang: Lang): string {
+  if (isBlank(value)) return t(lang, "found.blank");
+  if (typeof value === "string") {
+    const text = value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value;
+    return t(lang, "found.text", { text });
+  }
+  if (typeof value === "number") return t(lang, "found.number", { number: String(value) });
+  if (typeof value === "boolean") return t(lang, "found.boolean", { value: value ? "TRUE" : "FALSE" });
+  if (value instanceof Date || Object.prototype.toString.call(value) === "[object Date]") return t(lang, "found.date");
+  return t(lang, "found.other");
+}

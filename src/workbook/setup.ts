@@ -1,0 +1,284 @@
+// Installs or upgrades the add-on's tabs: reads each tab once, plans (plan.ts), then writes whole ranges. The caller
+// holds the document lock. Data cells are never rewritten; Settings only gains the rows of settings it lacks.
+import { CATALOG, type Lang } from "../domain/i18n";
+import { inertCell } from "../domain/inert";
+import { defaultSettings, SETTING_SPECS, type Settings } from "../domain/settings";
+import type { DataValidationPort, SheetPort, SpreadsheetAppPort, SpreadsheetPort } from "../server/ports";
+import { locateColumns } from "./columns";
+import {
+  emptyTabState,
+  isEmptyPlan,
+  planTab,
+  runs,
+  type TabPlan,
+  type TabState,
+  type ValidationState,
+  type ValidationWant,
+  validationWanted,
+} from "./plan";
+import { settingsFromTable } from "./settings";
+import { COLUMN_METADATA_KEY, columnLetter, TAB_METADATA_KEY, type TabKey, type TabSpec, tabName } from "./spec";
+import { locateTab, readColumnMetadata, tableFromValues } from "./table";
+import { SETTINGS_TAB, TABS } from "./tabs";
+
+/** The parts of SpreadsheetApp setup needs besides the document (validation builders and their enum). */
+export type ValidationApp = Pick<SpreadsheetAppPort, "newDataValidation" | "DataValidationCriteria">;
+
+export interface SetupContext {
+  /** Language of tab names, labels, help and dropdowns: the spreadsheet's. */
+  readonly lang: Lang;
+  readonly locale: string;
+  /** The first admin in Settings (the spreadsheet owner, "" when unknown); asked only when Settings gains that row. */
+  readonly owner: () => string;
+}
+
+export interface TabReport {
+  readonly tab: TabKey;
+  readonly name: string;
+  readonly created: boolean;
+  readonly columnsAdded: number;
+  readonly settingsAdded: number;
+  readonly changed: boolean;
+  /** Settings tab only: what it held before setup. */
+  readonly settings: Settings | null;
+}
+
+export interface SetupReport {
+  readonly tabs: readonly TabReport[];
+  readonly changed: boolean;
+  /** The settings as the Settings tab held them before setup (defaults where a row was missing). */
+  readonly settings: Settings;
+}
+
+/** A free tab name: the localized name, else "<name> – Campaign Control", else numbered. */
+function freeName(ss: SpreadsheetPort, tab: TabSpec, lang: Lang): string {
+  const base = tabName(tab, lang);
+  const withApp = `${base} – ${CATALOG[lang]["app.name"]}`;
+  if (ss.getSheetByName(base) === null) return base;
+  if (ss.getSheetByName(withApp) === null) return withApp;
+  for (let i = 2; ; i++) if (ss.getSheetByName(`${withApp} (${i})`) === null) return `${withApp} (${i})`;
+}
+
+function isBlankCell(v: unknown): boolean {
+  return v === "" || v === null || v === undefined;
+}
+
+function usedWidth(values: unknown[][]): number {
+  let width = 0;
+  for (const row of values) {
+    for (let c = row.length; c > width; c--) {
+      if (!isBlankCell(row[c - 1])) {
+        width = c;
+        break;
+      }
+    }
+  }
+  return width;
+}
+
+function usedHeight(values: unknown[][]): number {
+  for (let r = values.length; r > 0; r--) if ((values[r - 1] ?? []).some((v) => !isBlankCell(v))) return r;
+  return 0;
+}
+
+function criteriaName(app: ValidationApp, type: unknown): string {
+  const criteria = app.DataValidationCriteria;
+  for (const name of Object.keys(criteria) as (keyof typeof criteria)[]) {
+    if (criteria[name] === type || String(criteria[name]) === String(type)) return name;
+  }
+  return String(type);
+}
+
+function validationState(app: ValidationApp, v: DataValidationPort | null | undefined): ValidationState | null {
+  if (!v) return null;
+  return {
+    type: criteriaName(app, v.getCriteriaType()),
+    values: v.getCriteriaValues(),
+    allowInvalid: v.getAllowInvalid(),
+    help: v.getHelpText(),
+  };
+}
+
+interface ReadTab {
+  readonly state: TabState;
+  readonly values: unknown[][];
+  readonly height: number;
+  readonly maxRows: number;
+}
+
+/** Everything setup needs from an existing tab: one getValues, the header row's notes and style, row 2's rules. */
+function readTabState(app: ValidationApp, sheet: SheetPort, tab: TabSpec, hasTabMetadata: boolean): ReadTab {
+  const values = sheet.getDataRange().getValues();
+  const width = usedWidth(values);
+  const height = usedHeight(values);
+  const metadata = readColumnMetadata(sheet);
+  const maxRows = sheet.getMaxRows();
+  const header = width > 0 ? (values[0] ?? []).slice(0, width) : [];
+  let notes: string[] = [];
+  let weights: string[] = [];
+  let backgrounds: string[] = [];
+  let validations: (ValidationState | null)[] = [];
+  let formats: string[] = [];
+  if (width > 0) {
+    const headerRange = sheet.getRange(1, 1, 1, width);
+    notes = headerRange.getNotes()[0] ?? [];
+    weights = headerRange.getFontWeights()[0] ?? [];
+    backgrounds = headerRange.getBackgrounds()[0] ?? [];
+    if (maxRows >= 2) {
+      const firstDataRow = sheet.getRange(2, 1, 1, width);
+      const rules = firstDataRow.getDataValidations()[0] ?? [];
+      formats = firstDataRow.getNumberFormats()[0] ?? [];
+      // Only the columns we validate are inspected: each inspection is a few service calls.
+      const validated = new Set(
+        locateColumns(tab, header, metadata)
+          .located.filter((l) => validationWanted(l.spec, "en") !== null)
+          .map((l) => l.column),
+      );
+      validations = rules.map((rule, i) => (validated.has(i + 1) ? validationState(app, rule) : null));
+    }
+  }
+  const state: TabState = {
+    header,
+    width,
+    metadata,
+    hasTabMetadata,
+    notes,
+    weights,
+    backgrounds,
+    validations,
+    formats,
+    frozenRows: sheet.getFrozenRows(),
+    maxColumns: sheet.getMaxColumns(),
+  };
+  return { state, values, height, maxRows };
+}
+
+function buildValidation(app: ValidationApp, want: ValidationWant): DataValidationPort {
+  let builder = app.newDataValidation();
+  switch (want.type) {
+    case "VALUE_IN_LIST":
+      builder = builder.requireValueInList([...want.list], true);
+      break;
+    case "DATE_IS_VALID_DATE":
+      builder = builder.requireDate();
+      break;
+    case "NUMBER_GREATER_THAN_OR_EQUAL_TO":
+      builder = builder.requireNumberGreaterThanOrEqualTo(want.min);
+      break;
+  }
+  return builder.setAllowInvalid(want.allowInvalid).setHelpText(want.help).build();
+}
+
+/** Writes a plan: every write is one range (a run of adjacent header cells, or a whole column below the header). */
+function applyPlan(app: ValidationApp, sheet: SheetPort, tab: TabKey, plan: TabPlan, read: ReadTab): void {
+  const { maxColumns } = read.state;
+  const { maxRows } = read;
+  if (plan.insertColumns > 0) sheet.insertColumnsAfter(maxColumns, plan.insertColumns);
+  let rows = maxRows;
+  if (rows < 2 && (plan.validations.length > 0 || plan.formats.length > 0)) {
+    sheet.insertRowsAfter(rows, 2 - rows);
+    rows = 2;
+  }
+  for (const run of runs(plan.labels)) {
+    sheet.getRange(1, run.column, 1, run.values.length).setValues([run.values.map(inertCell)]);
+  }
+  for (const { column, key } of plan.metadata) {
+    const letter = columnLetter(column);
+    sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(COLUMN_METADATA_KEY, key);
+  }
+  if (plan.tabMetadata) sheet.getRange("1:1").addDeveloperMetadata(TAB_METADATA_KEY, tab);
+  for (const run of runs(plan.notes)) sheet.getRange(1, run.column, 1, run.values.length).setNotes([run.values]);
+  for (const run of runs(plan.weights))
+    sheet.getRange(1, run.column, 1, run.values.length).setFontWeights([run.values]);
+  for (const run of runs(plan.backgrounds)) {
+    sheet.getRange(1, run.column, 1, run.values.length).setBackgrounds([run.values]);
+  }
+  if (plan.freeze) sheet.setFrozenRows(1);
+  for (const { column, format } of plan.formats) sheet.getRange(2, column, rows - 1, 1).setNumberFormat(format);
+  for (const { column, want } of plan.validations) {
+    sheet.getRange(2, column, rows - 1, 1).setDataValidation(buildValidation(app, want));
+  }
+  for (const { column, width } of plan.widths) sheet.setColumnWidth(column, width);
+}
+
+/** Settings rows the tab lacks, appended below the last used row in one write. */
+function addMissingSettings(
+  sheet: SheetPort,
+  plan: TabPlan,
+  values: unknown[][],
+  height: number,
+  ctx: SetupContext,
+): number {
+  const position = new Map(plan.columns.map((c) => [c.spec.key, c]));
+  const keyColumn = position.get("key");
+  const valueColumn = position.get("value");
+  const descriptionColumn = position.get("description");
+  if (!keyColumn || !valueColumn || !descriptionColumn) return 0;
+  const present = new Set<string>();
+  if (!keyColumn.isNew) {
+    for (let r = 1; r < height; r++) present.add(String(values[r]?.[keyColumn.column - 1] ?? "").trim());
+  }
+  const missing = SETTING_SPECS.filter((s) => !present.has(s.key));
+  if (missing.length === 0) return 0;
+  const block = missing.map((s) => {
+    const row: unknown[] = new Array(plan.width).fill("");
+    row[keyColumn.column - 1] = s.key;
+    row[valueColumn.column - 1] = s.initial({ locale: ctx.locale, owner: s.key === "admins" ? ctx.owner() : "" });
+    row[descriptionColumn.column - 1] = CATALOG[ctx.lang][s.description];
+    return row.map(inertCell);
+  });
+  sheet.getRange(Math.max(height, 1) + 1, 1, block.length, plan.width).setValues(block);
+  return missing.length;
+}
+
+function setUpTab(ss: SpreadsheetPort, app: ValidationApp, tab: TabSpec, ctx: SetupContext): TabReport {
+  let found = locateTab(ss, tab);
+  let read: ReadTab | null = null;
+  if (found) {
+    read = readTabState(app, found.sheet, tab, found.byMetadata);
+    // A tab found by name only is adopted when it is empty or already has our required columns (a hand-made
+    // Campaigns list with ID and Name); someone else's "Settings" tab is left alone and ours is created next to it.
+    const { missing } = locateColumns(tab, read.state.header, read.state.metadata);
+    const ours = read.state.width === 0 || !missing.some((spec) => spec.required);
+    if (!found.byMetadata && !ours) {
+      found = null;
+      read = null;
+    }
+  }
+  const created = found === null;
+  const sheet = found ? found.sheet : ss.insertSheet(freeName(ss, tab, ctx.lang));
+  if (!read) {
+    const maxColumns = sheet.getMaxColumns();
+    read = { state: emptyTabState(maxColumns), values: [], height: 0, maxRows: sheet.getMaxRows() };
+  }
+  const plan = planTab(tab, read.state, ctx.lang);
+  applyPlan(app, sheet, tab.key, plan, read);
+  const settingsAdded =
+    tab.key === SETTINGS_TAB.key ? addMissingSettings(sheet, plan, read.values, read.height, ctx) : 0;
+  const settings =
+    tab.key === SETTINGS_TAB.key && !created
+      ? settingsFromTable(tableFromValues(sheet, tab, read.values, read.state.metadata), ctx.locale, {
+          lang: ctx.lang,
+          formatDate: () => "",
+        }).settings
+      : null;
+  return {
+    settings,
+    tab: tab.key,
+    name: sheet.getName(),
+    created,
+    columnsAdded: plan.columns.filter((c) => c.isNew).length,
+    settingsAdded,
+    changed: created || !isEmptyPlan(plan) || settingsAdded > 0,
+  };
+}
+
+/** Sets up every tab; safe to run any number of times. */
+export function setUpWorkbook(ss: SpreadsheetPort, app: ValidationApp, ctx: SetupContext): SetupReport {
+  const tabs = TABS.map((tab) => setUpTab(ss, app, tab, ctx));
+  // A new workbook opens on its Campaigns tab; a re-run leaves the user where they are.
+  const campaigns = tabs.find((r) => r.tab === "campaigns");
+  if (campaigns?.created) ss.getSheetByName(campaigns.name)?.activate();
+  const settings = tabs.find((r) => r.settings !== null)?.settings ?? defaultSettings(ctx.locale);
+  return { tabs, changed: tabs.some((r) => r.changed), settings };
+}

@@ -1,0 +1,83 @@
+// How a tab of the workbook is described: columns with stable keys, their kind, labels and help in both languages,
+// and how setup presents them (validation, number format, width). Readers and setup share these specs.
+import { CATALOG, LANGS, type Lang, type MessageKey } from "../domain/i18n";
+
+/** Developer-metadata key on each header column; its value is the column key, so columns survive moves and renames. */
+export const COLUMN_METADATA_KEY = "campaign-control.column";
+/** Developer-metadata key on a tab's header row; its value is the tab key, so a renamed tab is still found. */
+export const TAB_METADATA_KEY = "campaign-control.tab";
+
+export const HEADER_BACKGROUND = "#e8f0fe";
+export const HEADER_FONT_WEIGHT = "bold";
+export const MONEY_FORMAT = "#,##0.00";
+export const DATE_FORMAT = "yyyy-mm-dd";
+export const TEXT_FORMAT = "@";
+
+// "any" keeps the cell as it is (a setting value may be a number, text or a list).
+export type ColumnKind = "text" | "list" | "date" | "money" | "number" | "choice" | "any";
+
+export interface ChoiceSpec {
+  /** The values of the dropdown, as shown in a workbook of this language. */
+  readonly values: (lang: Lang) => readonly string[];
+  /** A typed or picked value to what the add-on stores; null when it is not one of the choices. */
+  readonly parse: (text: string) => string | null;
+  /** What an empty cell means (null: nothing). */
+  readonly blank: string | null;
+}
+
+export interface ColumnSpec {
+  readonly key: string;
+  readonly label: MessageKey;
+  readonly help: MessageKey;
+  readonly kind: ColumnKind;
+  readonly required?: boolean;
+  /** Width in pixels, applied when setup creates the column (a width the user chose later is kept). */
+  readonly width: number;
+  readonly choice?: ChoiceSpec;
+  /** Plain-text format, so Sheets does not turn an ID like "2026-01" into a date. */
+  readonly plainText?: boolean;
+}
+
+export type TabKey = "campaigns" | "settings";
+
+export interface TabSpec {
+  readonly key: TabKey;
+  readonly name: MessageKey;
+  readonly columns: readonly ColumnSpec[];
+}
+
+export function label(column: ColumnSpec, lang: Lang): string {
+  return CATALOG[lang][column.label];
+}
+
+/** The default labels of a column in every language, for finding a column whose metadata was lost. */
+export function defaultLabels(column: ColumnSpec): string[] {
+  return LANGS.map((lang) => CATALOG[lang][column.label]);
+}
+
+export function tabName(tab: TabSpec, lang: Lang): string {
+  return CATALOG[lang][tab.name];
+}
+
+export function tabNames(tab: TabSpec): string[] {
+  return LANGS.map((lang) => CATALOG[lang][tab.name]);
+}
+
+export function numberFormatOf(column: ColumnSpec): string | null {
+  if (column.kind === "money") return MONEY_FORMAT;
+  if (column.kind === "date") return DATE_FORMAT;
+  if (column.plainText) return TEXT_FORMAT;
+  return null;
+}
+
+/** 1 -> "A", 27 -> "AA". */
+export function columnLetter(column: number): string {
+  let n = column;
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
