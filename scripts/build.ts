@@ -47,7 +47,10 @@ async function buildCode(): Promise<string> {
     globalName: GLOBAL_NAME,
     platform: "neutral",
     target: "es2020",
+    // Whitespace and syntax only: identifiers keep their names, so an Apps Script stack trace still names the
+    // function that failed.
     minifySyntax: true,
+    minifyWhitespace: true,
     tsconfig: join(root, "src/server/tsconfig.json"),
   });
   failOnWarnings(result, "Code.js");
