@@ -1,0 +1,96 @@
+// Plans the monitoring mail: one digest per manager with only what they have not been sent, within the mail quota, and the checkpoint that makes the next run carry on where this one stopped.
+import { type Alert, compareAlerts } from "./monitor";
+import { compareText } from "./values";
+
+/**
+ * One checkpoint entry: this alert went to this person. Delivery, not the alert alone, is what is recorded: an
+ * alert for two managers of whom only one was mailed before the quota ran out must still reach the other.
+ * Normalised emails hold no spaces, so the first space separates the two parts.
+ */
+export function deliveryKey(recipient: string, alertKey: string): string {
+  return `${recipient} ${alertKey}`;
+}
+
+export interface Digest {
+  readonly to: string;
+  /** The new alerts for this person, most urgent first. */
+  readonly alerts: readonly Alert[];
+  /** Checkpoint entries to add once this digest is sent (see markSent). */
+  readonly deliveries: readonly string[];
+}
+
+export interface DigestPlan {
+  /** Send these now, in this order; each costs one mail of the quota. */
+  readonly digests: readonly Digest[];
+  /**
+   * The checkpoint after every planned digest is sent: earlier entries whose alert is still current, plus the
+   * new ones. Entries of alerts that are gone are dropped, so the checkpoint stays as small as the current
+   * alerts, and a situation that clears and comes back is reported again.
+   */
+  readonly checkpoint: readonly string[];
+  /** People with new alerts left for a later run because the quota ran out. */
+  readonly deferred: readonly string[];
+  /** Alerts that no one can be mailed about (no managers in Settings, no approvers on a request). */
+  readonly unaddressed: number;
+}
+
+export interface DigestInput {
+  /** The current alerts (from monitor). */
+  readonly alerts: readonly Alert[];
+  /** The checkpoint saved by the previous run ([] the first time). */
+  readonly sent: readonly string[];
+  /** Mails that may still be sent today (MailApp.getRemainingDailyQuota()). */
+  readonly quota: number;
+}
+
+/**
+ * Deterministic: recipients are served in email order, so a run cut short by the quota and the run after it
+ * together send each delivery exactly once. For a run that may die while sending, record each digest's
+ * deliveries with markSent right after it goes out instead of waiting for the end.
+ */
+export function planDigests(input: DigestInput): DigestPlan {
+  const sent = new Set(input.sent);
+  const current = new Set<string>();
+  const fresh = new Map<string, Alert[]>();
+  const seenAlerts = new Set<string>();
+  let unaddressed = 0;
+  for (const alert of input.alerts) {
+    if (seenAlerts.has(alert.key)) continue;
+    seenAlerts.add(alert.key);
+    if (alert.recipients.length === 0) unaddressed += 1;
+    for (const to of alert.recipients) {
+      const delivery = deliveryKey(to, alert.key);
+      if (current.has(delivery)) continue;
+      current.add(delivery);
+      if (sent.has(delivery)) continue;
+      const list = fresh.get(to);
+      if (list) list.push(alert);
+      else fresh.set(to, [alert]);
+    }
+  }
+
+  let quota = Number.isFinite(input.quota) ? Math.max(0, Math.floor(input.quota)) : 0;
+  const digests: Digest[] = [];
+  const deferred: string[] = [];
+  for (const to of [...fresh.keys()].sort(compareText)) {
+    if (quota === 0) {
+      deferred.push(to);
+      continue;
+    }
+    quota -= 1;
+    const alerts = (fresh.get(to) ?? []).sort(compareAlerts);
+    digests.push({ to, alerts, deliveries: alerts.map((a) => deliveryKey(to, a.key)) });
+  }
+
+  const checkpoint = new Set<string>();
+  for (const entry of input.sent) if (current.has(entry)) checkpoint.add(entry);
+  for (const digest of digests) for (const entry of digest.deliveries) checkpoint.add(entry);
+  return { digests, checkpoint: [...checkpoint].sort(compareText), deferred, unaddressed };
+}
+
+/** The checkpoint once `digest` has gone out: for saving after every mail, so a run that dies sends nothing twice. */
+export function markSent(checkpoint: readonly string[], digest: Digest): string[] {
+  const set = new Set(checkpoint);
+  for (const entry of digest.deliveries) set.add(entry);
+  return [...set].sort(compareText);
+}

@@ -1,0 +1,138 @@
+// The evaluation figures on plain numbers: attainment, capped weighted score, ROI and grade, shared by the custom functions and the report.
+import { decimalFromNumber, subtract, toNumber } from "../money";
+import type { KpiDirection } from "../workflow/plan";
+
+/**
+ * Rounds to 12 significant digits. Ratios of doubles carry binary noise (0.3 / 0.1 is 2.9999999999999996, a
+ * weighted mean of 0.85s may come out as 0.8499999999999999); removing it makes a score exactly at a grade
+ * boundary get that grade and makes "attained >= 1" mean what a person reading the sheet sees.
+ */
+export function tidy(x: number): number {
+  if (!Number.isFinite(x)) return x;
+  const r = Number(x.toPrecision(12));
+  return r === 0 ? 0 : r;
+}
+
+/** Why an attainment cannot be computed: it divides by the target (or the actual when lower is better). */
+export type AttainmentRefusal = "target" | "actual";
+
+/**
+ * Whether target and actual can give an attainment. The target must be more than 0 in both directions (a ratio
+ * to a zero or negative target means nothing); when lower is better the actual is the divisor and must be more
+ * than 0 too.
+ */
+export function attainmentRefusal(target: number, actual: number, direction: KpiDirection): AttainmentRefusal | null {
+  if (!(target > 0)) return "target";
+  if (direction === "lower" && !(actual > 0)) return "actual";
+  return null;
+}
+
+/** actual / target when higher is better, target / actual when lower is better; callers check attainmentRefusal first. */
+export function attainment(target: number, actual: number, direction: KpiDirection): number {
+  return tidy(direction === "lower" ? target / actual : actual / target);
+}
+
+/** Sums for a weighted mean, built up in one pass so a 10,000-row range costs one loop. */
+export class ScoreSum {
+  private weighted = 0;
+  private weights = 0;
+  count = 0;
+
+  constructor(private readonly cap: number) {}
+
+  add(attainmentValue: number, weight: number): void {
+    this.weighted += Math.min(attainmentValue, this.cap) * weight;
+    this.weights += weight;
+    this.count += 1;
+  }
+
+  get totalWeight(): number {
+    return this.weights;
+  }
+
+  /** null when nothing was added or every weight was 0. */
+  value(): number | null {
+    if (this.count === 0 || this.weights === 0) return null;
+    return tidy(this.weighted / this.weights);
+  }
+}
+
+/** (revenue - cost) / cost, the difference taken exactly; callers make sure cost is more than 0. */
+export function roi(revenue: number, cost: number): number {
+  return tidy(toNumber(subtract(decimalFromNumber(revenue), decimalFromNumber(cost))) / cost);
+}
+
+export interface GradeStep {
+  readonly grade: string;
+  /** Inclusive lower bound: a score equal to it gets this grade. */
+  readonly min: number;
+}
+
+/** Grades from best to worst; a score below every step gets `otherwise`. */
+export interface GradeScale {
+  readonly steps: readonly GradeStep[];
+  readonly otherwise: string;
+}
+
+export const DEFAULT_GRADE_SCALE: GradeScale = {
+  steps: [
+    { grade: "A", min: 1 },
+    { grade: "B", min: 0.85 },
+    { grade: "C", min: 0.7 },
+  ],
+  otherwise: "D",
+};
+
+export type GradeScaleProblem = "empty" | "grade" | "duplicate" | "min" | "order";
+
+/** A usable scale names each grade once and lists the steps with strictly falling minimums. */
+export function gradeScaleProblem(scale: GradeScale): GradeScaleProblem | null {
+  const seen = new Set<string>();
+  let previous = Number.POSITIVE_INFINITY;
+  for (const step of scale.steps) {
+    if (step.grade.trim() === "") return "grade";
+    if (!Number.isFinite(step.min)) return "min";
+    if (!(step.min < previous)) return "order";
+    if (seen.has(step.grade.trim())) return "duplicate";
+    seen.add(step.grade.trim());
+    previous = step.min;
+  }
+  if (scale.otherwise.trim() === "") return "empty";
+  if (seen.has(scale.otherwise.trim())) return "duplicate";
+  return null;
+}
+
+export function gradeOf(score: number, scale: GradeScale): string {
+  const s = tidy(score);
+  for (const step of scale.steps) if (s >= step.min) return step.grade;
+  return scale.otherwise;
+}
+
+const STEP = /^(.+?)\s*(?:>=|≥|＞＝|:|：|=)\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%|％)?$/;
+
+/**
+ * Reads a scale as typed into one Settings cell: "A >= 1; B >= 0.85; C >= 0.7; D" (also "A: 100%, B: 85%, ...").
+ * The last item without a bound is the grade below every step. null when the text does not make a usable scale.
+ */
+export function parseGradeScale(text: string): GradeScale | null {
+  const items = text
+    .split(/[;,\n，；、]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  if (items.length === 0) return null;
+  const steps: GradeStep[] = [];
+  for (const item of items.slice(0, -1)) {
+    const m = STEP.exec(item);
+    if (!m) return null;
+    steps.push({ grade: (m[1] ?? "").trim(), min: tidy(Number(m[2]) / (m[3] ? 100 : 1)) });
+  }
+  const otherwise = items[items.length - 1] ?? "";
+  if (STEP.test(otherwise)) return null;
+  const scale: GradeScale = { steps, otherwise };
+  return gradeScaleProblem(scale) === null ? scale : null;
+}
+
+/** The scale written back into a Settings cell, in the form parseGradeScale reads. */
+export function formatGradeScale(scale: GradeScale): string {
+  return [...scale.steps.map((s) => `${s.grade} >= ${s.min}`), scale.otherwise].join("; ");
+}

@@ -1,0 +1,358 @@
+// The cores of KPI_ATTAINMENT, CAMPAIGN_SCORE, CAMPAIGN_ROI and CAMPAIGN_GRADE: a single value or a whole range in, the same shape out, and errors a marketer can act on.
+import { describeFound } from "../found";
+import type { KpiDirection } from "../workflow/plan";
+import {
+  attainment,
+  attainmentRefusal,
+  DEFAULT_GRADE_SCALE,
+  type GradeScale,
+  type GradeScaleProblem,
+  gradeOf,
+  gradeScaleProblem,
+  roi,
+  ScoreSum,
+} from "./figures";
+import { evaluationText, type Lang } from "./messages";
+import { parseDirection } from "./model";
+import { isBlank } from "./values";
+
+export type FunctionName = "KPI_ATTAINMENT" | "CAMPAIGN_SCORE" | "CAMPAIGN_ROI" | "CAMPAIGN_GRADE";
+export type ArgumentName =
+  | "target"
+  | "actual"
+  | "direction"
+  | "attainments"
+  | "weights"
+  | "cap"
+  | "revenue"
+  | "cost"
+  | "score";
+
+/** 1-based place inside the argument's range. */
+export interface CellAt {
+  readonly row: number;
+  readonly column: number;
+}
+
+export interface Size {
+  readonly rows: number;
+  readonly columns: number;
+}
+
+/** Why a custom function refuses its input; the message is built from it in the caller's language. */
+export type FunctionProblem =
+  | { readonly kind: "missing"; readonly fn: FunctionName }
+  | {
+      readonly kind: "notNumber";
+      readonly fn: FunctionName;
+      readonly argument: ArgumentName;
+      readonly found: unknown;
+      readonly at?: CellAt;
+    }
+  | {
+      readonly kind: "shape";
+      readonly fn: FunctionName;
+      readonly first: ArgumentName;
+      readonly second: ArgumentName;
+      readonly firstSize: Size | null;
+      readonly secondSize: Size | null;
+    }
+  | { readonly kind: "target"; readonly fn: FunctionName; readonly found: unknown; readonly at?: CellAt }
+  | { readonly kind: "actualLower"; readonly fn: FunctionName; readonly found: unknown; readonly at?: CellAt }
+  | { readonly kind: "direction"; readonly fn: FunctionName; readonly found: unknown; readonly at?: CellAt }
+  | { readonly kind: "negativeWeight"; readonly fn: FunctionName; readonly found: unknown; readonly at?: CellAt }
+  | { readonly kind: "zeroWeights"; readonly fn: FunctionName }
+  | { readonly kind: "cap"; readonly fn: FunctionName; readonly found: unknown }
+  | { readonly kind: "cost"; readonly fn: FunctionName; readonly found: unknown; readonly at?: CellAt }
+  | { readonly kind: "scale"; readonly fn: FunctionName; readonly reason: GradeScaleProblem };
+
+export class EvaluationFunctionError extends Error {
+  constructor(
+    readonly problem: FunctionProblem,
+    lang: Lang = "en",
+  ) {
+    super(describeFunctionProblem(problem, lang));
+    this.name = "EvaluationFunctionError";
+  }
+}
+
+function sizeText(size: Size | null, lang: Lang): string {
+  return size ? evaluationText(lang, "evaluation.fn.size", size) : evaluationText(lang, "evaluation.fn.single");
+}
+
+export function describeFunctionProblem(problem: FunctionProblem, lang: Lang): string {
+  const fn = problem.fn;
+  const where = "at" in problem && problem.at ? evaluationText(lang, "evaluation.fn.at", problem.at) : "";
+  const found = "found" in problem ? describeFound(problem.found, lang) : "";
+  switch (problem.kind) {
+    case "missing":
+      return evaluationText(lang, `evaluation.fn.missing.${fn}`);
+    case "notNumber":
+      return evaluationText(lang, "evaluation.fn.notNumber", {
+        fn,
+        argument: evaluationText(lang, `evaluation.arg.${problem.argument}`),
+        where,
+        found,
+      });
+    case "shape":
+      return evaluationText(lang, "evaluation.fn.shape", {
+        fn,
+        first: evaluationText(lang, `evaluation.arg.${problem.first}`),
+        second: evaluationText(lang, `evaluation.arg.${problem.second}`),
+        firstSize: sizeText(problem.firstSize, lang),
+        secondSize: sizeText(problem.secondSize, lang),
+      });
+    case "target":
+      return evaluationText(lang, "evaluation.fn.target", { fn, where, found });
+    case "actualLower":
+      return evaluationText(lang, "evaluation.fn.actualLower", { fn, where, found });
+    case "direction":
+      return evaluationText(lang, "evaluation.fn.direction", { fn, where, found });
+    case "negativeWeight":
+      return evaluationText(lang, "evaluation.fn.negativeWeight", { fn, where, found });
+    case "zeroWeights":
+      return evaluationText(lang, "evaluation.fn.zeroWeights", { fn });
+    case "cap":
+      return evaluationText(lang, "evaluation.fn.cap", { fn, found });
+    case "cost":
+      return evaluationText(lang, "evaluation.fn.cost", { fn, where, found });
+    case "scale":
+      return evaluationText(lang, "evaluation.fn.scale", {
+        fn,
+        reason: evaluationText(lang, `evaluation.scale.${problem.reason}`),
+      });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Ranges
+
+type Grid = readonly (readonly unknown[])[];
+
+/** Sheets passes a range as rows of cells; a 1-D array (from a caller that is not Sheets) is read as one column. */
+function asGrid(value: readonly unknown[]): Grid {
+  return value.map((row) => (Array.isArray(row) ? row : [row]));
+}
+
+function sizeOf(grid: Grid): Size {
+  let columns = 0;
+  for (const row of grid) columns = Math.max(columns, row.length);
+  return { rows: grid.length, columns };
+}
+
+function isRagged(grid: Grid, size: Size): boolean {
+  return grid.some((row) => row.length !== size.columns);
+}
+
+/**
+ * Both single values (null), or two ranges of one size. A single value beside a range is a mismatch, not a
+ * broadcast: filling an open-ended column from one value would put figures in rows that have no data.
+ */
+function pairOf(
+  fn: FunctionName,
+  first: ArgumentName,
+  a: unknown,
+  second: ArgumentName,
+  b: unknown,
+  lang: Lang,
+): [Grid, Grid] | null {
+  const aIsRange = Array.isArray(a);
+  const bIsRange = Array.isArray(b);
+  if (!aIsRange && !bIsRange) return null;
+  const ga = aIsRange ? asGrid(a) : null;
+  const gb = bIsRange ? asGrid(b) : null;
+  const sa = ga ? sizeOf(ga) : null;
+  const sb = gb ? sizeOf(gb) : null;
+  if (
+    !ga ||
+    !gb ||
+    !sa ||
+    !sb ||
+    sa.rows !== sb.rows ||
+    sa.columns !== sb.columns ||
+    isRagged(ga, sa) ||
+    isRagged(gb, sb)
+  ) {
+    throw new EvaluationFunctionError({ kind: "shape", fn, first, second, firstSize: sa, secondSize: sb }, lang);
+  }
+  return [ga, gb];
+}
+
+function numberOf(fn: FunctionName, argument: ArgumentName, value: unknown, lang: Lang, at?: CellAt): number {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  throw new EvaluationFunctionError(
+    at ? { kind: "notNumber", fn, argument, found: value, at } : { kind: "notNumber", fn, argument, found: value },
+    lang,
+  );
+}
+
+function withAt<P extends FunctionProblem>(problem: P, at: CellAt | undefined): P {
+  return at ? { ...problem, at } : problem;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// KPI_ATTAINMENT
+
+/** A result cell: a number, or "" (blank). */
+export type NumberCell = number | "";
+export type NumberResult = NumberCell | NumberCell[][];
+export type TextCell = string;
+export type TextResult = TextCell | TextCell[][];
+
+function directionOf(value: unknown, lang: Lang, at?: CellAt): KpiDirection {
+  if (value === undefined || isBlank(value)) return "higher";
+  const direction = parseDirection(value);
+  if (direction === null) {
+    throw new EvaluationFunctionError(withAt({ kind: "direction", fn: "KPI_ATTAINMENT", found: value }, at), lang);
+  }
+  return direction;
+}
+
+function attainmentCell(target: unknown, actual: unknown, direction: () => KpiDirection, lang: Lang, at?: CellAt) {
+  const fn = "KPI_ATTAINMENT";
+  const targetBlank = isBlank(target);
+  const actualBlank = isBlank(actual);
+  if (targetBlank && actualBlank) return "";
+  const t = targetBlank ? null : numberOf(fn, "target", target, lang, at);
+  const a = actualBlank ? null : numberOf(fn, "actual", actual, lang, at);
+  if (t === null || !(t > 0))
+    throw new EvaluationFunctionError(withAt({ kind: "target", fn, found: target }, at), lang);
+  // Not measured yet: blank, not 0, so an unfilled actual does not read as a failed goal.
+  if (a === null) return "";
+  const d = direction();
+  if (attainmentRefusal(t, a, d) === "actual") {
+    throw new EvaluationFunctionError(withAt({ kind: "actualLower", fn, found: actual }, at), lang);
+  }
+  return attainment(t, a, d);
+}
+
+/**
+ * actual / target, or target / actual when `direction` is "lower" (also "Lower is better", "越低越好", "低").
+ * `direction` is one value for every row or a range of the target's size; blank means "higher". A row whose
+ * target and actual are both blank stays blank; a blank actual (not measured yet) gives blank too. A target that
+ * is blank, 0 or negative beside an actual, or an actual of 0 or less when lower is better, is an error.
+ */
+export function kpiAttainment(target: unknown, actual: unknown, direction?: unknown, lang: Lang = "en"): NumberResult {
+  const fn = "KPI_ATTAINMENT";
+  if (target === undefined || actual === undefined) throw new EvaluationFunctionError({ kind: "missing", fn }, lang);
+  const grids = pairOf(fn, "target", target, "actual", actual, lang);
+  if (grids === null) {
+    if (Array.isArray(direction)) {
+      const size = sizeOf(asGrid(direction));
+      throw new EvaluationFunctionError(
+        { kind: "shape", fn, first: "target", second: "direction", firstSize: null, secondSize: size },
+        lang,
+      );
+    }
+    const d = directionOf(direction, lang);
+    return attainmentCell(target, actual, () => d, lang);
+  }
+  const [t, a] = grids;
+  if (Array.isArray(direction)) {
+    const [, dirs] = pairOf(fn, "target", target, "direction", direction, lang) ?? [t, t];
+    return t.map((row, r) =>
+      row.map((cell, c) => {
+        const at = { row: r + 1, column: c + 1 };
+        return attainmentCell(cell, a[r]?.[c], () => directionOf(dirs[r]?.[c], lang, at), lang, at);
+      }),
+    );
+  }
+  // One direction for the whole range is checked once, so a wrong word fails even on an empty range.
+  const d = directionOf(direction, lang);
+  return t.map((row, r) =>
+    row.map((cell, c) => attainmentCell(cell, a[r]?.[c], () => d, lang, { row: r + 1, column: c + 1 })),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// CAMPAIGN_SCORE
+
+export const DEFAULT_CAP = 1.5;
+
+function capOf(cap: unknown, lang: Lang): number {
+  if (cap === undefined || (!Array.isArray(cap) && isBlank(cap))) return DEFAULT_CAP;
+  if (typeof cap === "number" && Number.isFinite(cap) && cap > 0) return cap;
+  throw new EvaluationFunctionError({ kind: "cap", fn: "CAMPAIGN_SCORE", found: cap }, lang);
+}
+
+/**
+ * The weighted mean of the attainments, each counted up to `cap` (default 1.5), as one number. A row with a
+ * blank attainment (a KPI not measured yet) is left out; a blank weight counts as 1, and no weights at all
+ * means equal weights. All attainments blank gives blank; weights that add up to 0 are an error.
+ */
+export function campaignScore(attainments: unknown, weights?: unknown, cap?: unknown, lang: Lang = "en"): NumberCell {
+  const fn = "CAMPAIGN_SCORE";
+  if (attainments === undefined) throw new EvaluationFunctionError({ kind: "missing", fn }, lang);
+  const sum = new ScoreSum(capOf(cap, lang));
+  const add = (value: unknown, weight: unknown, at?: CellAt) => {
+    let w = 1;
+    if (weight !== undefined && !isBlank(weight)) {
+      w = numberOf(fn, "weights", weight, lang, at);
+      if (w < 0) throw new EvaluationFunctionError(withAt({ kind: "negativeWeight", fn, found: weight }, at), lang);
+    }
+    if (isBlank(value)) return;
+    sum.add(numberOf(fn, "attainments", value, lang, at), w);
+  };
+  const each = (a: Grid, w: Grid | null) => {
+    for (let r = 0; r < a.length; r++) {
+      const row = a[r] ?? [];
+      for (let c = 0; c < row.length; c++) add(row[c], w?.[r]?.[c], { row: r + 1, column: c + 1 });
+    }
+  };
+  if (weights === undefined) {
+    if (Array.isArray(attainments)) each(asGrid(attainments), null);
+    else add(attainments, undefined);
+  } else {
+    const grids = pairOf(fn, "attainments", attainments, "weights", weights, lang);
+    if (grids === null) add(attainments, weights);
+    else each(grids[0], grids[1]);
+  }
+  if (sum.count === 0) return "";
+  const value = sum.value();
+  if (value === null) throw new EvaluationFunctionError({ kind: "zeroWeights", fn }, lang);
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// CAMPAIGN_ROI
+
+function roiCell(revenue: unknown, cost: unknown, lang: Lang, at?: CellAt): NumberCell {
+  const fn = "CAMPAIGN_ROI";
+  const revenueBlank = isBlank(revenue);
+  const costBlank = isBlank(cost);
+  if (revenueBlank && costBlank) return "";
+  // As in Sheets arithmetic, one blank side counts as 0: cost without revenue is a loss of 100 %.
+  const r = revenueBlank ? 0 : numberOf(fn, "revenue", revenue, lang, at);
+  const c = costBlank ? 0 : numberOf(fn, "cost", cost, lang, at);
+  if (!(c > 0)) throw new EvaluationFunctionError(withAt({ kind: "cost", fn, found: cost }, at), lang);
+  return roi(r, c);
+}
+
+/** (revenue - cost) / cost for single values or two ranges of one size; 0.25 means 25 % return. */
+export function campaignRoi(revenue: unknown, cost: unknown, lang: Lang = "en"): NumberResult {
+  const fn = "CAMPAIGN_ROI";
+  if (revenue === undefined || cost === undefined) throw new EvaluationFunctionError({ kind: "missing", fn }, lang);
+  const grids = pairOf(fn, "revenue", revenue, "cost", cost, lang);
+  if (grids === null) return roiCell(revenue, cost, lang);
+  const [r, c] = grids;
+  return r.map((row, i) => row.map((cell, j) => roiCell(cell, c[i]?.[j], lang, { row: i + 1, column: j + 1 })));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// CAMPAIGN_GRADE
+
+/** The grade of a score (or of each score in a range) by the scale from Settings; blank stays blank. */
+export function campaignGrade(
+  score: unknown,
+  thresholds: GradeScale = DEFAULT_GRADE_SCALE,
+  lang: Lang = "en",
+): TextResult {
+  const fn = "CAMPAIGN_GRADE";
+  const reason = gradeScaleProblem(thresholds);
+  if (reason !== null) throw new EvaluationFunctionError({ kind: "scale", fn, reason }, lang);
+  if (score === undefined) throw new EvaluationFunctionError({ kind: "missing", fn }, lang);
+  const cell = (value: unknown, at?: CellAt): TextCell =>
+    isBlank(value) ? "" : gradeOf(numberOf(fn, "score", value, lang, at), thresholds);
+  if (!Array.isArray(score)) return cell(score);
+  return asGrid(score).map((row, r) => row.map((value, c) => cell(value, { row: r + 1, column: c + 1 })));
+}

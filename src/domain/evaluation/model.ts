@@ -1,0 +1,462 @@
+// The rows monitoring and evaluation read (KPIs, readings, summaries, lessons, tasks) and the settings they obey: zod schemas, types, and decoders that report every bad field instead of throwing.
+import * as z from "zod/mini";
+import { KPI_DIRECTIONS, type KpiDirection } from "../workflow/plan";
+import { DEFAULT_GRADE_SCALE, type GradeScale, gradeScaleProblem } from "./figures";
+import { EVALUATION_MESSAGES, type EvaluationMessageKey } from "./messages";
+import {
+  foldText,
+  isBlank,
+  isEmail,
+  isIsoDate,
+  isIsoInstant,
+  normalizeEmail,
+  readList,
+  readNumber,
+  readText,
+} from "./values";
+
+export { KPI_DIRECTIONS, type KpiDirection };
+
+export const TASK_STATUSES = ["todo", "in_progress", "blocked", "done", "cancelled"] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** The tabs whose rows this module decodes; problems name them by these keys. */
+export const EVALUATION_TABS = ["kpis", "readings", "summaries", "lessons", "tasks"] as const;
+export type EvaluationTab = (typeof EVALUATION_TABS)[number];
+
+const text = z.string();
+const required = z.string().check(z.minLength(1));
+const isoDate = z.string().check(z.refine(isIsoDate));
+const email = z.string().check(z.refine((s) => isEmail(s) && s === normalizeEmail(s)));
+
+export const KpiSchema = z.object({
+  campaign: required,
+  indicator: required,
+  unit: text,
+  direction: z.enum(KPI_DIRECTIONS),
+  target: z.number().check(z.gt(0)),
+  /** null: not measured yet (the latest reading stands in for it in the report). */
+  actual: z.nullable(z.number()),
+  /** 0 keeps the KPI on the report without counting it in the score or the goals. */
+  weight: z.number().check(z.gte(0)),
+  source: text,
+  updated: z.nullable(isoDate),
+});
+export type Kpi = z.infer<typeof KpiSchema>;
+
+/** One measurement: the indicator's value as of the date (for a running total, the total to date). */
+export const KpiReadingSchema = z.object({
+  date: isoDate,
+  campaign: required,
+  indicator: required,
+  value: z.number(),
+});
+export type KpiReading = z.infer<typeof KpiReadingSchema>;
+
+export const SummarySchema = z.object({
+  campaign: required,
+  /** null: not stated yet. */
+  goalsMet: z.nullable(z.boolean()),
+  effect: text,
+  problems: text,
+  improvements: text,
+  acceptedBy: z.union([z.literal(""), email]),
+  /** A date, or the instant of the acceptance as the approval log holds it. */
+  acceptedAt: z.nullable(z.string().check(z.refine((s) => isIsoDate(s) || isIsoInstant(s)))),
+});
+export type Summary = z.infer<typeof SummarySchema>;
+
+export const LessonSchema = z.object({
+  campaign: required,
+  channels: z.array(required),
+  audience: text,
+  tags: z.array(required),
+  lesson: required,
+  recommendation: text,
+});
+export type Lesson = z.infer<typeof LessonSchema>;
+
+export const TaskSchema = z.object({
+  campaign: required,
+  step: required,
+  owner: z.union([z.literal(""), email]),
+  start: z.nullable(isoDate),
+  due: isoDate,
+  deliverable: text,
+  status: z.enum(TASK_STATUSES),
+  /** The day the task was done; the scorecard's on-time rate compares it with the due date. */
+  completed: z.nullable(isoDate),
+});
+export type Task = z.infer<typeof TaskSchema>;
+
+/** Column keys in tab order, for the workbook layer's tab specs. */
+export const KPI_FIELDS = Object.keys(KpiSchema.shape) as (keyof Kpi)[];
+export const READING_FIELDS = Object.keys(KpiReadingSchema.shape) as (keyof KpiReading)[];
+export const SUMMARY_FIELDS = Object.keys(SummarySchema.shape) as (keyof Summary)[];
+export const LESSON_FIELDS = Object.keys(LessonSchema.shape) as (keyof Lesson)[];
+export const TASK_FIELDS = Object.keys(TaskSchema.shape) as (keyof Task)[];
+
+// ---------------------------------------------------------------------------------------------------------------
+// Settings
+
+export const SCORECARD_PERIODS = ["month", "quarter"] as const;
+export type ScorecardPeriod = (typeof SCORECARD_PERIODS)[number];
+
+export interface ScorecardRules {
+  readonly period: ScorecardPeriod;
+  /** Relative weights of the three components of a person's score; a component without data is left out. */
+  readonly weights: { readonly budget: number; readonly onTime: number; readonly attainment: number };
+  /** A score at or above this suggests recognition. */
+  readonly recognition: number;
+  /** A score below this suggests an improvement plan. */
+  readonly improvement: number;
+}
+
+export interface EvaluationSettings {
+  /** Each KPI's attainment counts up to this in the score (1.5 = 150 %). */
+  readonly cap: number;
+  readonly grades: GradeScale;
+  /** A KPI whose projected attainment is below this is lagging (0.9 = 90 %). */
+  readonly lagThreshold: number;
+  /** Units of indicators that are levels (rates, scores), not running totals: their readings are not extrapolated. */
+  readonly levelUnits: readonly string[];
+  /** A request waiting longer than this many days for a decision is reported. */
+  readonly requestWaitDays: number;
+  /** A task overdue or a request waiting longer than this many days is critical rather than a warning. */
+  readonly escalateAfterDays: number;
+  /** The managers who receive the monitoring digest (the approvers in Settings). */
+  readonly managers: readonly string[];
+  readonly scorecard: ScorecardRules;
+}
+
+export const DEFAULT_EVALUATION_SETTINGS: EvaluationSettings = {
+  cap: 1.5,
+  grades: DEFAULT_GRADE_SCALE,
+  lagThreshold: 0.9,
+  levelUnits: ["%", "％", "percent", "rate", "score", "rating", "分", "百分比"],
+  requestWaitDays: 3,
+  escalateAfterDays: 7,
+  managers: [],
+  scorecard: {
+    period: "quarter",
+    weights: { budget: 1, onTime: 1, attainment: 1 },
+    recognition: 0.9,
+    improvement: 0.6,
+  },
+};
+
+const nonNegative = z.number().check(z.gte(0));
+
+export const GradeScaleSchema = z
+  .object({
+    steps: z.array(z.object({ grade: required, min: z.number() })),
+    otherwise: required,
+  })
+  .check(z.refine((scale) => gradeScaleProblem(scale) === null));
+
+export const EvaluationSettingsSchema = z.object({
+  cap: z.number().check(z.gt(0)),
+  grades: GradeScaleSchema,
+  lagThreshold: z.number().check(z.gt(0)),
+  levelUnits: z.array(z.string()),
+  requestWaitDays: nonNegative,
+  escalateAfterDays: nonNegative,
+  managers: z.array(z.email()),
+  scorecard: z
+    .object({
+      period: z.enum(SCORECARD_PERIODS),
+      weights: z.object({ budget: nonNegative, onTime: nonNegative, attainment: nonNegative }),
+      recognition: z.number(),
+      improvement: z.number(),
+    })
+    .check(z.refine((rules) => rules.improvement <= rules.recognition)),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Choices typed in either language
+
+function labelsOf(prefix: string, values: readonly string[]): Map<string, string> {
+  const map = new Map<string, string>();
+  const catalog = EVALUATION_MESSAGES as Readonly<Record<string, { en: string; zh: string }>>;
+  for (const value of values) {
+    map.set(foldText(value), value);
+    const label = catalog[`${prefix}.${value}`];
+    if (label) {
+      map.set(foldText(label.en), value);
+      map.set(foldText(label.zh), value);
+    }
+  }
+  return map;
+}
+
+const DIRECTIONS = labelsOf("evaluation.direction", KPI_DIRECTIONS);
+// Short forms people type into a direction cell.
+for (const [alias, value] of [
+  ["high", "higher"],
+  ["low", "lower"],
+  ["高", "higher"],
+  ["低", "lower"],
+] as const) {
+  DIRECTIONS.set(alias, value);
+}
+const STATUSES = labelsOf("evaluation.taskStatus", TASK_STATUSES);
+const YES_NO = new Map<string, boolean>([
+  ["true", true],
+  ["yes", true],
+  ["y", true],
+  ["是", true],
+  ["达成", true],
+  ["false", false],
+  ["no", false],
+  ["n", false],
+  ["否", false],
+  ["未达成", false],
+]);
+
+/** "higher", "Lower is better", "越低越好", "低": the direction; null for anything else (blank too). */
+export function parseDirection(value: unknown): KpiDirection | null {
+  return (DIRECTIONS.get(foldText(readText(value))) as KpiDirection | undefined) ?? null;
+}
+
+export function parseTaskStatus(value: unknown): TaskStatus | null {
+  return (STATUSES.get(foldText(readText(value))) as TaskStatus | undefined) ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Decoders
+
+/** One field that could not be used: which, why (a message key; `{found}` in it is the value described), what was there. */
+export interface FieldProblem<F extends string = string> {
+  readonly field: F;
+  readonly messageKey: EvaluationMessageKey;
+  readonly found: unknown;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+export type Decoded<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly problems: readonly FieldProblem<keyof T & string>[] };
+
+/** A row by column key, with values as the workbook layer decodes them (trimmed text, numbers, ISO date text). */
+export type Cells = Readonly<Record<string, unknown>>;
+
+class Reader<T> {
+  readonly problems: FieldProblem<keyof T & string>[] = [];
+
+  constructor(private readonly cells: Cells) {}
+
+  private fail(field: keyof T & string, messageKey: EvaluationMessageKey): void {
+    this.problems.push({ field, messageKey, found: this.cells[field] });
+  }
+
+  text(field: keyof T & string, needed = false): string {
+    const value = readText(this.cells[field]);
+    if (needed && value === "") this.fail(field, "evaluation.problem.required");
+    return value;
+  }
+
+  list(field: keyof T & string): string[] {
+    return readList(this.cells[field]);
+  }
+
+  number(field: keyof T & string, options: { needed?: boolean; blank?: number; min?: "positive" | "nonNegative" }) {
+    const raw = this.cells[field];
+    const n = readNumber(raw);
+    if (n === null) {
+      if (options.blank !== undefined) return options.blank;
+      if (options.needed)
+        this.fail(field, options.min === "positive" ? "evaluation.problem.positive" : "evaluation.problem.required");
+      return null;
+    }
+    if (Number.isNaN(n)) {
+      this.fail(
+        field,
+        options.min === "positive"
+          ? "evaluation.problem.positive"
+          : options.min === "nonNegative"
+            ? "evaluation.problem.nonNegative"
+            : "evaluation.problem.number",
+      );
+      return null;
+    }
+    if (options.min === "positive" && !(n > 0)) {
+      this.fail(field, "evaluation.problem.positive");
+      return null;
+    }
+    if (options.min === "nonNegative" && n < 0) {
+      this.fail(field, "evaluation.problem.nonNegative");
+      return null;
+    }
+    return n;
+  }
+
+  date(field: keyof T & string, needed = false, instantToo = false): string | null {
+    const raw = this.cells[field];
+    if (isBlank(raw)) {
+      if (needed) this.fail(field, "evaluation.problem.required");
+      return null;
+    }
+    const value = typeof raw === "string" ? raw.trim() : "";
+    if (isIsoDate(value) || (instantToo && isIsoInstant(value))) return value;
+    this.fail(field, "evaluation.problem.date");
+    return null;
+  }
+
+  email(field: keyof T & string): string {
+    const value = normalizeEmail(readText(this.cells[field]));
+    if (value !== "" && !isEmail(value)) {
+      this.fail(field, "evaluation.problem.email");
+      return "";
+    }
+    return value;
+  }
+
+  choice<V>(field: keyof T & string, parse: (v: unknown) => V | null, blank: V, messageKey: EvaluationMessageKey): V {
+    const raw = this.cells[field];
+    if (isBlank(raw)) return blank;
+    const value = parse(raw);
+    if (value === null) {
+      this.fail(field, messageKey);
+      return blank;
+    }
+    return value;
+  }
+
+  done(value: T): Decoded<T> {
+    return this.problems.length === 0 ? { ok: true, value } : { ok: false, problems: this.problems };
+  }
+}
+
+/** A blank target is a problem (a goal needs one); a blank actual is "not measured yet"; a blank weight counts as 1. */
+export function decodeKpi(cells: Cells): Decoded<Kpi> {
+  const r = new Reader<Kpi>(cells);
+  const campaign = r.text("campaign", true);
+  const indicator = r.text("indicator", true);
+  const unit = r.text("unit");
+  const direction = r.choice("direction", parseDirection, "higher", "evaluation.problem.direction");
+  const target = r.number("target", { needed: true, min: "positive" });
+  const actual = r.number("actual", {});
+  const weight = r.number("weight", { blank: 1, min: "nonNegative" });
+  const source = r.text("source");
+  const updated = r.date("updated");
+  return r.done({
+    campaign,
+    indicator,
+    unit,
+    direction,
+    target: target ?? 0,
+    actual,
+    weight: weight ?? 0,
+    source,
+    updated,
+  });
+}
+
+export function decodeReading(cells: Cells): Decoded<KpiReading> {
+  const r = new Reader<KpiReading>(cells);
+  const date = r.date("date", true);
+  const campaign = r.text("campaign", true);
+  const indicator = r.text("indicator", true);
+  const value = r.number("value", { needed: true });
+  return r.done({ date: date ?? "", campaign, indicator, value: value ?? 0 });
+}
+
+function parseYesNo(value: unknown): boolean | null {
+  if (typeof value === "boolean") return value;
+  return YES_NO.get(foldText(readText(value))) ?? null;
+}
+
+export function decodeSummary(cells: Cells): Decoded<Summary> {
+  const r = new Reader<Summary>(cells);
+  const campaign = r.text("campaign", true);
+  const goalsMet = r.choice<boolean | null>("goalsMet", parseYesNo, null, "evaluation.problem.yesNo");
+  const effect = r.text("effect");
+  const problems = r.text("problems");
+  const improvements = r.text("improvements");
+  const acceptedBy = r.email("acceptedBy");
+  const acceptedAt = r.date("acceptedAt", false, true);
+  return r.done({ campaign, goalsMet, effect, problems, improvements, acceptedBy, acceptedAt });
+}
+
+export function decodeLesson(cells: Cells): Decoded<Lesson> {
+  const r = new Reader<Lesson>(cells);
+  const campaign = r.text("campaign", true);
+  const channels = r.list("channels");
+  const audience = r.text("audience");
+  const tags = r.list("tags");
+  const lesson = r.text("lesson", true);
+  const recommendation = r.text("recommendation");
+  return r.done({ campaign, channels, audience, tags, lesson, recommendation });
+}
+
+/** A blank status is "todo"; a due date before the start is reported on the due date. */
+export function decodeTask(cells: Cells): Decoded<Task> {
+  const r = new Reader<Task>(cells);
+  const campaign = r.text("campaign", true);
+  const step = r.text("step", true);
+  const owner = r.email("owner");
+  const start = r.date("start");
+  const due = r.date("due", true);
+  const deliverable = r.text("deliverable");
+  const status = r.choice("status", parseTaskStatus, "todo", "evaluation.problem.taskStatus");
+  const completed = r.date("completed");
+  if (start !== null && due !== null && due < start) {
+    r.problems.push({ field: "due", messageKey: "evaluation.problem.dueBeforeStart", found: due, params: { start } });
+  }
+  return r.done({ campaign, step, owner, start, due: due ?? "", deliverable, status, completed });
+}
+
+/** A row to decode, with its 1-based sheet row so problems can point at it. */
+export interface SheetRow {
+  readonly row: number;
+  readonly cells: Cells;
+}
+
+/** A problem with its place: tab and row, the field (column key), and why. */
+export interface RowProblem extends FieldProblem {
+  readonly tab: EvaluationTab;
+  readonly row: number;
+}
+
+export interface DecodedRows<T> {
+  readonly rows: { readonly row: number; readonly value: T }[];
+  readonly problems: RowProblem[];
+}
+
+export interface TabRows {
+  kpis: Kpi;
+  readings: KpiReading;
+  summaries: Summary;
+  lessons: Lesson;
+  tasks: Task;
+}
+
+const DECODERS: { readonly [K in EvaluationTab]: (cells: Cells) => Decoded<TabRows[K]> } = {
+  kpis: decodeKpi,
+  readings: decodeReading,
+  summaries: decodeSummary,
+  lessons: decodeLesson,
+  tasks: decodeTask,
+};
+
+/** Rows blank in every cell are skipped silently (the unused end of a tab); every other bad row is reported. */
+export function decodeRows<K extends EvaluationTab>(tab: K, rows: readonly SheetRow[]): DecodedRows<TabRows[K]> {
+  const decode: (cells: Cells) => Decoded<TabRows[K]> = DECODERS[tab];
+  const out: { row: number; value: TabRows[K] }[] = [];
+  const problems: RowProblem[] = [];
+  for (const { row, cells } of rows) {
+    if (isBlankRow(cells)) continue;
+    const result = decode(cells);
+    if (result.ok) out.push({ row, value: result.value });
+    else for (const p of result.problems) problems.push({ tab, row, ...p });
+  }
+  return { rows: out, problems };
+}
+
+export function isBlankRow(cells: Cells): boolean {
+  for (const key in cells) {
+    const v = cells[key];
+    if (Array.isArray(v) ? v.length > 0 : !isBlank(v)) return false;
+  }
+  return true;
+}

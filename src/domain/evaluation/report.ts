@@ -1,0 +1,333 @@
+// The evaluation report: per campaign, each KPI's attainment, the capped weighted score, grade, ROI, whether the goals were met, and chart series; bad rows left out and reported.
+import { add, type Decimal, decimalFromNumber, toNumber } from "../money";
+import { attainment, attainmentRefusal, gradeOf, roi, ScoreSum, tidy } from "./figures";
+import {
+  decodeRows,
+  type EvaluationSettings,
+  type Kpi,
+  type KpiDirection,
+  type KpiReading,
+  type RowProblem,
+  type SheetRow,
+} from "./model";
+import { compareText, foldText } from "./values";
+
+/** One point of a KPI's chart: the reading, and the target on the same date so the target draws as a line. */
+export interface SeriesPoint {
+  readonly date: string;
+  readonly value: number;
+  readonly target: number;
+}
+
+export interface KpiEvaluation {
+  /** Sheet row of the KPI. */
+  readonly row: number;
+  readonly indicator: string;
+  readonly unit: string;
+  readonly direction: KpiDirection;
+  readonly target: number;
+  readonly weight: number;
+  /** The KPI row's actual, else the latest reading's value; null when neither exists. */
+  readonly actual: number | null;
+  readonly actualFrom: "kpi" | "reading" | null;
+  /** null when not measured, or when lower is better and the actual is not above 0. */
+  readonly attainment: number | null;
+  /** attainment >= 1; null when there is no attainment. */
+  readonly met: boolean | null;
+  /** Readings in date order (one per date: a later row for the same date replaces an earlier one). */
+  readonly series: readonly SeriesPoint[];
+}
+
+export interface CampaignEvaluation {
+  readonly campaign: string;
+  readonly kpis: readonly KpiEvaluation[];
+  /** KPIs with an attainment. */
+  readonly measured: number;
+  /** Weighted mean of the measured KPIs' attainments, each capped; null when none is measured or all weights are 0. */
+  readonly score: number | null;
+  readonly grade: string | null;
+  readonly spend: number | null;
+  readonly revenue: number | null;
+  /** (revenue - spend) / spend; null unless both are known and spend is more than 0. */
+  readonly roi: number | null;
+  /**
+   * Whether every KPI that counts (weight above 0) attained 100 % or more: false as soon as a measured one did
+   * not, null while one is unmeasured and none has failed (or when no KPI counts), true otherwise.
+   */
+  readonly goalsMet: boolean | null;
+}
+
+export interface EvaluationTotals {
+  readonly campaigns: number;
+  readonly kpis: number;
+  readonly readings: number;
+  readonly leftOut: { readonly kpis: number; readonly readings: number };
+  readonly spend: number;
+  readonly revenue: number;
+  /** Over the campaigns with both revenue and spend above 0. */
+  readonly roi: number | null;
+  readonly goalsMet: number;
+  readonly goalsMissed: number;
+  readonly goalsUnknown: number;
+  /** Mean of the campaigns' scores (those that have one). */
+  readonly meanScore: number | null;
+  /** How many campaigns got each grade. */
+  readonly grades: Readonly<Record<string, number>>;
+}
+
+export interface EvaluationReport {
+  /** One per campaign, by campaign ID in code-unit order. */
+  readonly campaigns: readonly CampaignEvaluation[];
+  readonly totals: EvaluationTotals;
+  /** The rows left out, with tab, row, field and why, in tab then row order. */
+  readonly problems: readonly RowProblem[];
+}
+
+export interface EvaluationInput {
+  readonly kpis: readonly SheetRow[];
+  readonly readings: readonly SheetRow[];
+  /** Actual spend per campaign (from the budget domain), in the same unit as revenue. */
+  readonly spend: ReadonlyMap<string, number>;
+  /** Attributed revenue per campaign. A campaign missing here has no ROI rather than -100 %. */
+  readonly revenue: ReadonlyMap<string, number>;
+  readonly settings: Pick<EvaluationSettings, "cap" | "grades">;
+}
+
+/** Indicators match across tabs ignoring case, width and spacing, as a person reading them would. */
+export function kpiKey(campaign: string, indicator: string): string {
+  return `${campaign.trim()}\u0000${foldText(indicator)}`;
+}
+
+interface KpiAcc {
+  readonly row: number;
+  readonly kpi: Kpi;
+  /** Latest reading per date, kept in a Map so a correction row replaces the earlier value in one step. */
+  readonly byDate: Map<string, number>;
+}
+
+function finite(value: number | undefined): number | null {
+  return value !== undefined && Number.isFinite(value) ? value : null;
+}
+
+/**
+ * Linear in the rows: one pass decodes and indexes KPIs by campaign and indicator, one pass attaches readings,
+ * and only each KPI's own readings are sorted for its chart.
+ */
+export function evaluate(input: EvaluationInput): EvaluationReport {
+  const { cap, grades } = input.settings;
+  const kpiRows = decodeRows("kpis", input.kpis);
+  const readingRows = decodeRows("readings", input.readings);
+  const problems: RowProblem[] = [...kpiRows.problems];
+
+  const byKey = new Map<string, KpiAcc>();
+  const byCampaign = new Map<string, KpiAcc[]>();
+  let leftOutKpis = new Set(kpiRows.problems.map((p) => p.row)).size;
+  for (const { row, value: kpi } of kpiRows.rows) {
+    const key = kpiKey(kpi.campaign, kpi.indicator);
+    const first = byKey.get(key);
+    if (first) {
+      problems.push(duplicateProblem(row, kpi, first.row));
+      leftOutKpis += 1;
+      continue;
+    }
+    const acc: KpiAcc = { row, kpi, byDate: new Map() };
+    byKey.set(key, acc);
+    const list = byCampaign.get(kpi.campaign);
+    if (list) list.push(acc);
+    else byCampaign.set(kpi.campaign, [acc]);
+  }
+
+  problems.push(...readingRows.problems);
+  let leftOutReadings = new Set(readingRows.problems.map((p) => p.row)).size;
+  let usedReadings = 0;
+  for (const { row, value: reading } of readingRows.rows) {
+    const acc = byKey.get(kpiKey(reading.campaign, reading.indicator));
+    if (!acc) {
+      problems.push(unknownKpiProblem(row, reading));
+      leftOutReadings += 1;
+      continue;
+    }
+    acc.byDate.set(reading.date, reading.value);
+    usedReadings += 1;
+  }
+
+  const ids = new Set<string>([...byCampaign.keys(), ...input.spend.keys(), ...input.revenue.keys()]);
+  const campaigns = [...ids].sort(compareText).map((id) => {
+    const kpis = (byCampaign.get(id) ?? []).map(evaluateKpi);
+    return campaignOf(id, kpis, finite(input.spend.get(id)), finite(input.revenue.get(id)), cap, grades);
+  });
+
+  return {
+    campaigns,
+    totals: totalsOf(campaigns, {
+      kpis: byKey.size,
+      readings: usedReadings,
+      leftOut: { kpis: leftOutKpis, readings: leftOutReadings },
+    }),
+    problems: problems.sort((a, b) => tabOrder(a) - tabOrder(b) || a.row - b.row),
+  };
+}
+
+function tabOrder(p: RowProblem): number {
+  return p.tab === "kpis" ? 0 : 1;
+}
+
+function duplicateProblem(row: number, kpi: Kpi, first: number): RowProblem {
+  return {
+    tab: "kpis",
+    row,
+    field: "indicator",
+    messageKey: "evaluation.problem.duplicateKpi",
+    found: kpi.indicator,
+    params: { campaign: kpi.campaign, indicator: kpi.indicator, first },
+  };
+}
+
+function unknownKpiProblem(row: number, reading: KpiReading): RowProblem {
+  return {
+    tab: "readings",
+    row,
+    field: "indicator",
+    messageKey: "evaluation.problem.unknownKpi",
+    found: reading.indicator,
+    params: { campaign: reading.campaign, indicator: reading.indicator },
+  };
+}
+
+function evaluateKpi(acc: KpiAcc): KpiEvaluation {
+  const { kpi } = acc;
+  // ISO dates sort correctly as text.
+  const series = [...acc.byDate]
+    .sort((a, b) => compareText(a[0], b[0]))
+    .map(([date, value]) => ({ date, value, target: kpi.target }));
+  const latest = series[series.length - 1];
+  const actual = kpi.actual ?? latest?.value ?? null;
+  const actualFrom = kpi.actual !== null ? "kpi" : latest ? "reading" : null;
+  const value =
+    actual === null || attainmentRefusal(kpi.target, actual, kpi.direction) !== null
+      ? null
+      : attainment(kpi.target, actual, kpi.direction);
+  return {
+    row: acc.row,
+    indicator: kpi.indicator,
+    unit: kpi.unit,
+    direction: kpi.direction,
+    target: kpi.target,
+    weight: kpi.weight,
+    actual,
+    actualFrom,
+    attainment: value,
+    met: value === null ? null : value >= 1,
+    series,
+  };
+}
+
+function campaignOf(
+  campaign: string,
+  kpis: KpiEvaluation[],
+  spend: number | null,
+  revenue: number | null,
+  cap: number,
+  grades: EvaluationSettings["grades"],
+): CampaignEvaluation {
+  const sum = new ScoreSum(cap);
+  let counted = 0;
+  let met = 0;
+  let unknown = 0;
+  for (const k of kpis) {
+    if (k.attainment !== null) sum.add(k.attainment, k.weight);
+    // A weight of 0 marks a KPI watched for information: it counts neither in the score nor in the goals.
+    if (k.weight > 0) {
+      counted += 1;
+      if (k.met === null) unknown += 1;
+      else if (k.met) met += 1;
+    }
+  }
+  const score = sum.value();
+  return {
+    campaign,
+    kpis,
+    measured: sum.count,
+    score,
+    grade: score === null ? null : gradeOf(score, grades),
+    spend,
+    revenue,
+    roi: spend !== null && revenue !== null && spend > 0 ? roi(revenue, spend) : null,
+    goalsMet: counted === 0 ? null : met + unknown < counted ? false : unknown > 0 ? null : true,
+  };
+}
+
+function totalsOf(
+  campaigns: readonly CampaignEvaluation[],
+  counts: Pick<EvaluationTotals, "kpis" | "readings" | "leftOut">,
+): EvaluationTotals {
+  const zero = decimalFromNumber(0);
+  let spend: Decimal = zero;
+  let revenue: Decimal = zero;
+  let roiSpend: Decimal = zero;
+  let roiRevenue: Decimal = zero;
+  let goalsMet = 0;
+  let goalsMissed = 0;
+  let goalsUnknown = 0;
+  let scoreSum = 0;
+  let scored = 0;
+  const grades: Record<string, number> = {};
+  for (const c of campaigns) {
+    if (c.spend !== null) spend = add(spend, decimalFromNumber(c.spend));
+    if (c.revenue !== null) revenue = add(revenue, decimalFromNumber(c.revenue));
+    if (c.roi !== null && c.spend !== null && c.revenue !== null) {
+      roiSpend = add(roiSpend, decimalFromNumber(c.spend));
+      roiRevenue = add(roiRevenue, decimalFromNumber(c.revenue));
+    }
+    if (c.goalsMet === true) goalsMet += 1;
+    else if (c.goalsMet === false) goalsMissed += 1;
+    else goalsUnknown += 1;
+    if (c.score !== null) {
+      scoreSum += c.score;
+      scored += 1;
+      if (c.grade !== null) grades[c.grade] = (grades[c.grade] ?? 0) + 1;
+    }
+  }
+  const roiCost = toNumber(roiSpend);
+  return {
+    campaigns: campaigns.length,
+    ...counts,
+    spend: toNumber(spend),
+    revenue: toNumber(revenue),
+    roi: roiCost > 0 ? roi(toNumber(roiRevenue), roiCost) : null,
+    goalsMet,
+    goalsMissed,
+    goalsUnknown,
+    meanScore: scored === 0 ? null : tidy(scoreSum / scored),
+    grades,
+  };
+}
+
+/** The summary form's starting values, taken from a campaign's evaluation. */
+export interface SummaryPrefill {
+  readonly campaign: string;
+  readonly goalsMet: boolean | null;
+  /** Figures to fill the effect text with (evaluation.summary.effect); "" where a figure is not available. */
+  readonly figures: {
+    readonly score: number | "";
+    readonly grade: string;
+    readonly roi: number | "";
+    readonly met: number;
+    readonly kpis: number;
+  };
+}
+
+export function summaryPrefill(evaluation: CampaignEvaluation): SummaryPrefill {
+  const counted = evaluation.kpis.filter((k) => k.weight > 0);
+  return {
+    campaign: evaluation.campaign,
+    goalsMet: evaluation.goalsMet,
+    figures: {
+      score: evaluation.score ?? "",
+      grade: evaluation.grade ?? "",
+      roi: evaluation.roi ?? "",
+      met: counted.filter((k) => k.met === true).length,
+      kpis: counted.length,
+    },
+  };
+}

@@ -1,0 +1,119 @@
+// Tolerant readers for cell values as the workbook layer decodes them, and the whole-day date arithmetic the rules use.
+import { isBlank } from "../found";
+
+export { isBlank };
+
+/** Text of a cell: trimmed, line endings unified; numbers and booleans as written, anything else empty. */
+export function readText(value: unknown): string {
+  if (typeof value === "string") return value.replace(/\r\n?/g, "\n").trim();
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  return "";
+}
+
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+
+/**
+ * A number from a cell: finite numbers as they are, decimal text converted (a text-formatted cell still counts),
+ * null when blank, NaN for anything else (text, booleans, dates, infinities).
+ */
+export function readNumber(value: unknown): number | null {
+  if (isBlank(value)) return null;
+  if (typeof value === "number") return Number.isFinite(value) ? value : Number.NaN;
+  if (typeof value === "string") {
+    const text = value.trim().replace(/,/g, "");
+    return DECIMAL.test(text) ? Number(text) : Number.NaN;
+  }
+  return Number.NaN;
+}
+
+/** A list typed into one cell ("Email, Social；Events") or given as an array: trimmed, blanks and repeats dropped. */
+export function readList(value: unknown): string[] {
+  const items = Array.isArray(value) ? value.map(readText) : readText(value).split(/[,;\n，、；]/);
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of items) {
+    const item = raw.trim();
+    if (item !== "" && !seen.has(item)) {
+      seen.add(item);
+      out.push(item);
+    }
+  }
+  return out;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
+export function isIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** An instant with its offset, e.g. 2026-03-05T09:00:00+08:00 (how the server writes times). */
+export function isIsoInstant(text: string): boolean {
+  const m = ISO_INSTANT.exec(text);
+  return m !== null && isIsoDate(m[1] ?? "") && !Number.isNaN(Date.parse(text));
+}
+
+/**
+ * Days since 1970-01-01 of an ISO date. Calendar days, not instants: the dates in the workbook are already
+ * local to the spreadsheet's time zone, so no offset may shift them.
+ */
+export function dayNumber(isoDate: string): number {
+  const m = ISO_DATE.exec(isoDate);
+  if (!m) return Number.NaN;
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY;
+}
+
+/** The spreadsheet-local date of an instant the server wrote in the spreadsheet's time zone: its first ten characters. */
+export function localDateOf(instant: string): string {
+  return instant.slice(0, 10);
+}
+
+/** Milliseconds since the epoch of an instant with offset; NaN when it is not one. */
+export function instantMs(instant: string): number {
+  return isIsoInstant(instant) ? Date.parse(instant) : Number.NaN;
+}
+
+export function daysBetweenInstants(from: string, to: string): number {
+  return (instantMs(to) - instantMs(from)) / MS_PER_DAY;
+}
+
+/** Emails compare case-insensitively; Settings and the signed-in address may differ in case. */
+export function normalizeEmail(text: string): string {
+  return text.trim().toLowerCase();
+}
+
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
+
+export function isEmail(text: string): boolean {
+  return EMAIL.test(text);
+}
+
+/** Lower-cased, de-duplicated, sorted: one canonical form for a recipient list. */
+export function emailSet(emails: Iterable<string>): string[] {
+  const set = new Set<string>();
+  for (const e of emails) {
+    const n = normalizeEmail(e);
+    if (n !== "") set.add(n);
+  }
+  return [...set].sort(compareText);
+}
+
+/** Code-unit order: the same on every machine and locale, unlike localeCompare. */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** How labels and indicators are matched: case, width and spacing do not matter ("ＣＰＬ " is "cpl"). */
+export function foldText(text: string): string {
+  return text.normalize("NFKC").trim().replace(/\s+/g, " ").toLowerCase();
+}
