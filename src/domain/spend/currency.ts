@@ -1,0 +1,80 @@
+// Minor units per currency (ISO 4217 exponents) and the one rounding rule that turns exact amounts into them.
+import { type Decimal, decimalFromNumber, toNumber } from "../money";
+import { fromUnits, roundUnits } from "./decimal";
+
+/** Currencies whose minor unit is not the hundredth; every other code has 2 digits. */
+const EXPONENTS: ReadonlyMap<string, number> = new Map([
+  ["BIF", 0],
+  ["CLP", 0],
+  ["DJF", 0],
+  ["GNF", 0],
+  ["ISK", 0],
+  ["JPY", 0],
+  ["KMF", 0],
+  ["KRW", 0],
+  ["PYG", 0],
+  ["RWF", 0],
+  ["UGX", 0],
+  ["UYI", 0],
+  ["VND", 0],
+  ["VUV", 0],
+  ["XAF", 0],
+  ["XOF", 0],
+  ["XPF", 0],
+  ["BHD", 3],
+  ["IQD", 3],
+  ["JOD", 3],
+  ["KWD", 3],
+  ["LYD", 3],
+  ["OMR", 3],
+  ["TND", 3],
+  ["CLF", 4],
+  ["UYW", 4],
+]);
+
+export const CURRENCY_CODE = /^[A-Z]{3}$/;
+
+/** Decimal digits of the currency's minor unit: 2 for USD/CNY/EUR, 0 for JPY/KRW, 3 for KWD. */
+export function minorDigits(currency: string): number {
+  return EXPONENTS.get(currency) ?? 2;
+}
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
+/**
+ * The amount in minor units, rounded half away from zero (see decimal.ts: the rule Sheets uses); null when the
+ * result would not be an exact integer in a double (beyond about 90 trillion in a two-digit currency).
+ */
+export function toMinorUnits(amount: Decimal, digits: number): number | null {
+  const units = roundUnits(amount, digits);
+  if (units > SAFE || units < -SAFE) return null;
+  return Number(units);
+}
+
+const FACTORS = [1, 10, 100, 1000, 10000];
+
+/**
+ * The shortcut for the common case, an amount with no more decimals than the currency has: when amount x 10^digits
+ * rounds to an integer n with n / 10^digits === amount, and is far enough below 2^53 that doubles there are much
+ * closer together than 10^-digits, the decimal the cell stands for (its shortest text) is exactly n / 10^digits.
+ * Otherwise null, and the exact decimal path decides. Saves a BigInt round trip per expense on large reports.
+ */
+function plainMinorUnits(amount: number, digits: number): number | null {
+  const factor = FACTORS[digits];
+  if (factor === undefined) return null;
+  const scaled = amount * factor;
+  if (!(Math.abs(scaled) < 2 ** 49)) return null;
+  const n = Math.round(scaled);
+  return n / factor === amount ? (n === 0 ? 0 : n) : null;
+}
+
+/** A cell's number in minor units (same rounding); null for non-finite or out-of-range values. */
+export function minorUnitsOfNumber(amount: number, digits: number): number | null {
+  if (!Number.isFinite(amount)) return null;
+  return plainMinorUnits(amount, digits) ?? toMinorUnits(decimalFromNumber(amount), digits);
+}
+
+/** Minor units back to the number a cell shows (12345 with 2 digits -> 123.45), exact to the nearest double. */
+export function majorUnits(minor: number, digits: number): number {
+  return toNumber(fromUnits(minor, digits));
+}

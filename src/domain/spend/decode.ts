@@ -1,0 +1,311 @@
+// Raw cells of the Budget, Expenses and Rates tabs to typed records, or the list of what is wrong with each field; never throws.
+import * as z from "zod/mini";
+import { isBlank } from "../found";
+import { LANGS } from "../i18n";
+import { CURRENCY_CODE } from "./currency";
+import { type MessageParams, SPEND_MESSAGES, type SpendMessageKey } from "./messages";
+import {
+  type BudgetLine,
+  type BudgetLineField,
+  EXPENSE_KINDS,
+  EXPENSE_STATUSES,
+  type Expense,
+  type ExpenseField,
+  type ExpenseKind,
+  type ExpenseStatus,
+  type Rate,
+  type RateField,
+} from "./model";
+
+/** One field that could not be read: its key, why (a message key), and the cell value as it was found. */
+export interface FieldProblem<F extends string = string> {
+  readonly field: F;
+  readonly messageKey: SpendMessageKey;
+  readonly found: unknown;
+  readonly params?: MessageParams;
+}
+
+export type Decoded<T, F extends string> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly problems: readonly FieldProblem<F>[] };
+
+/** A row as the table reader hands it over: cell values by column key. */
+export type RawRow = { readonly [key: string]: unknown };
+
+export interface DecodeContext {
+  /** A blank currency cell means this one. */
+  readonly workbookCurrency: string;
+  /**
+   * Formats a date cell as YYYY-MM-DD in the spreadsheet's time zone (the server passes Utilities.formatDate).
+   * Without it a Date value is reported, because which day it is depends on a time zone we would have to guess.
+   */
+  readonly formatDate?: (date: Date) => string;
+}
+
+/**
+ * Why a field failed. Readers return either the value or one of these; one shared instance per message key, so a
+ * reader allocates nothing beyond its value (a large tab reads millions of cells).
+ */
+class Bad {
+  constructor(readonly messageKey: SpendMessageKey) {}
+}
+
+const BAD = {
+  required: new Bad("spend.problem.required"),
+  text: new Bad("spend.problem.text"),
+  date: new Bad("spend.problem.date"),
+  month: new Bad("spend.problem.month"),
+  amount: new Bad("spend.problem.amount"),
+  tooLarge: new Bad("spend.problem.tooLarge"),
+  rate: new Bad("spend.problem.rate"),
+  currency: new Bad("spend.problem.currency"),
+  boolean: new Bad("spend.problem.boolean"),
+  email: new Bad("spend.problem.email"),
+  link: new Bad("spend.problem.link"),
+  kind: new Bad("spend.problem.kind"),
+  status: new Bad("spend.problem.status"),
+} as const;
+
+type Reader = (raw: unknown) => unknown;
+
+function isDate(value: unknown): value is Date {
+  return value instanceof Date || Object.prototype.toString.call(value) === "[object Date]";
+}
+
+/** Trimmed text of a cell, "" for blank; numbers and booleans as they print; null for anything else. */
+function textOf(raw: unknown): string | null {
+  if (typeof raw === "string") return raw.trim();
+  if (raw === null || raw === undefined) return "";
+  if (typeof raw === "number") return Number.isFinite(raw) ? String(raw) : null;
+  if (typeof raw === "boolean") return raw ? "TRUE" : "FALSE";
+  return null;
+}
+
+function readText(raw: unknown): string | Bad {
+  return textOf(raw) ?? BAD.text;
+}
+
+function readRequiredText(raw: unknown): string | Bad {
+  const text = textOf(raw);
+  return text === null ? BAD.text : text === "" ? BAD.required : text;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A real calendar day in YYYY-MM-DD (2026-02-29 is not one). */
+export function isIsoDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
+  return day <= days;
+}
+
+export function isIsoMonth(text: string): boolean {
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(text);
+}
+
+function readDate(raw: unknown, ctx: DecodeContext): string | Bad {
+  if (typeof raw === "string") {
+    const text = raw.trim();
+    return text === "" ? BAD.required : isIsoDate(text) ? text : BAD.date;
+  }
+  if (raw === null || raw === undefined) return BAD.required;
+  if (isDate(raw)) {
+    const text = ctx.formatDate && !Number.isNaN(raw.getTime()) ? ctx.formatDate(raw) : "";
+    return isIsoDate(text) ? text : BAD.date;
+  }
+  return BAD.date;
+}
+
+/** A month cell: "2026-03", or a whole date (a cell formatted as a month holds one) whose month is taken. */
+function readMonth(raw: unknown, ctx: DecodeContext): string | Bad {
+  if (typeof raw === "string" && isIsoMonth(raw.trim())) return raw.trim();
+  const date = readDate(raw, ctx);
+  return date instanceof Bad ? (date === BAD.required ? date : BAD.month) : date.slice(0, 7);
+}
+
+const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/** A number cell; decimal text counts too, since a cell formatted as text still holds the amount a user typed. */
+function numberOf(raw: unknown): number | null | undefined {
+  if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
+  if (raw === null || raw === undefined) return undefined;
+  if (typeof raw === "string") {
+    const text = raw.trim();
+    if (text === "") return undefined;
+    return DECIMAL_TEXT.test(text) ? Number(text) : null;
+  }
+  return null;
+}
+
+function readAmount(raw: unknown): number | Bad {
+  const n = numberOf(raw);
+  if (n === undefined) return BAD.required;
+  if (n === null || n < 0) return BAD.amount;
+  // Beyond this a double no longer holds every cent, so the sum could not be exact.
+  if (n > 1e13) return BAD.tooLarge;
+  return n === 0 ? 0 : n;
+}
+
+function readRate(raw: unknown): number | Bad {
+  const n = numberOf(raw);
+  if (n === undefined) return BAD.required;
+  return n === null || n <= 0 ? BAD.rate : n;
+}
+
+function readCurrency(raw: unknown, ctx: DecodeContext): string | Bad {
+  if (raw === null || raw === undefined) return ctx.workbookCurrency;
+  if (typeof raw !== "string") return BAD.currency;
+  const code = raw.trim().toUpperCase();
+  if (code === "") return ctx.workbookCurrency;
+  return CURRENCY_CODE.test(code) ? code : BAD.currency;
+}
+
+function readRequiredCurrency(raw: unknown, ctx: DecodeContext): string | Bad {
+  return isBlank(raw) ? BAD.required : readCurrency(raw, ctx);
+}
+
+const YES = new Set(["true", "yes", "y", "1", "是", "✓", "x"]);
+const NO = new Set(["false", "no", "n", "0", "否"]);
+
+/** A checkbox, or Yes/No typed in either language; blank is No. */
+function readBoolean(raw: unknown): boolean | Bad {
+  if (typeof raw === "boolean") return raw;
+  if (raw === null || raw === undefined) return false;
+  if (raw === 1 || raw === 0) return raw === 1;
+  if (typeof raw === "string") {
+    const text = raw.trim().toLowerCase();
+    if (text === "") return false;
+    if (YES.has(text) || text === SPEND_MESSAGES["spend.yes"].en.toLowerCase()) return true;
+    if (NO.has(text) || text === SPEND_MESSAGES["spend.no"].en.toLowerCase()) return false;
+  }
+  return BAD.boolean;
+}
+
+/** The same check as the Expense schema and the approval engine, so a row that reads here also validates there. */
+const EMAIL = z.email();
+
+function readEmail(raw: unknown): string | Bad {
+  if (raw === null || raw === undefined) return "";
+  if (typeof raw !== "string") return BAD.email;
+  const text = raw.trim().toLowerCase();
+  return text === "" || z.safeParse(EMAIL, text).success ? text : BAD.email;
+}
+
+function readLink(raw: unknown): string | Bad {
+  if (raw === null || raw === undefined) return "";
+  if (typeof raw !== "string") return BAD.link;
+  const text = raw.trim();
+  return text === "" || /^https?:\/\/\S+$/i.test(text) ? text : BAD.link;
+}
+
+/** Every way a choice can be written: its key and its label in each language, compared case-insensitively. */
+function choiceIndex<T extends string>(values: readonly T[], labelKey: (value: T) => SpendMessageKey): Map<string, T> {
+  const index = new Map<string, T>();
+  for (const value of values) {
+    index.set(value.toLowerCase(), value);
+    for (const lang of LANGS) index.set(SPEND_MESSAGES[labelKey(value)][lang].toLowerCase(), value);
+  }
+  return index;
+}
+
+const KINDS = choiceIndex(EXPENSE_KINDS, (k) => `spend.kind.${k}`);
+const STATUSES = choiceIndex(EXPENSE_STATUSES, (s) => `spend.expenseStatus.${s}`);
+
+function readKind(raw: unknown): ExpenseKind | Bad {
+  if (isBlank(raw)) return BAD.required;
+  const kind = typeof raw === "string" ? KINDS.get(raw.trim().toLowerCase()) : undefined;
+  return kind ?? BAD.kind;
+}
+
+function readStatus(raw: unknown): ExpenseStatus | null | Bad {
+  if (isBlank(raw)) return null;
+  const status = typeof raw === "string" ? STATUSES.get(raw.trim().toLowerCase()) : undefined;
+  return status ?? BAD.status;
+}
+
+type Readers<F extends string> = { readonly [K in F]: Reader };
+
+/**
+ * A decoder for one tab: reads each field, collecting every problem so a row with three mistakes shows all three.
+ * Built once per read, so the per-row work is the reading itself.
+ */
+function decoder<T, F extends string>(readers: Readers<F>): (values: RawRow) => Decoded<T, F> {
+  const fields = Object.keys(readers) as F[];
+  return (values) => {
+    const record: Record<string, unknown> = {};
+    // Allocated only for a bad row: on a 100,000-row tab an empty list per good row is pure garbage.
+    let problems: FieldProblem<F>[] | null = null;
+    for (const field of fields) {
+      const raw = values[field];
+      const value = readers[field](raw);
+      if (!(value instanceof Bad)) record[field] = value;
+      else {
+        if (problems === null) problems = [];
+        problems.push({ field, messageKey: value.messageKey, found: raw });
+      }
+    }
+    return problems === null ? { ok: true, value: record as T } : { ok: false, problems };
+  };
+}
+
+export function budgetLineDecoder(ctx: DecodeContext): (values: RawRow) => Decoded<BudgetLine, BudgetLineField> {
+  return decoder<BudgetLine, BudgetLineField>({
+    campaign: readRequiredText,
+    category: readRequiredText,
+    month: (raw) => readMonth(raw, ctx),
+    planned: readAmount,
+    currency: (raw) => readCurrency(raw, ctx),
+    note: readText,
+  });
+}
+
+export function expenseDecoder(ctx: DecodeContext): (values: RawRow) => Decoded<Expense, ExpenseField> {
+  return decoder<Expense, ExpenseField>({
+    id: readRequiredText,
+    date: (raw) => readDate(raw, ctx),
+    campaign: readRequiredText,
+    category: readRequiredText,
+    vendor: readText,
+    description: readText,
+    amount: readAmount,
+    currency: (raw) => readCurrency(raw, ctx),
+    kind: readKind,
+    receiptLink: readLink,
+    reimbursable: readBoolean,
+    requestedBy: readEmail,
+    status: readStatus,
+  });
+}
+
+export function rateDecoder(ctx: DecodeContext): (values: RawRow) => Decoded<Rate, RateField> {
+  return decoder<Rate, RateField>({
+    currency: (raw) => readRequiredCurrency(raw, ctx),
+    rate: readRate,
+    validFrom: (raw) => readDate(raw, ctx),
+  });
+}
+
+export function decodeBudgetLine(values: RawRow, ctx: DecodeContext): Decoded<BudgetLine, BudgetLineField> {
+  return budgetLineDecoder(ctx)(values);
+}
+
+export function decodeExpense(values: RawRow, ctx: DecodeContext): Decoded<Expense, ExpenseField> {
+  return expenseDecoder(ctx)(values);
+}
+
+export function decodeRate(values: RawRow, ctx: DecodeContext): Decoded<Rate, RateField> {
+  return rateDecoder(ctx)(values);
+}
+
+/** A row with nothing in it is not data: the table reader may hand over a few at the end of a tab. */
+export function isBlankRow(values: RawRow): boolean {
+  for (const key of Object.keys(values)) if (!isBlank(values[key])) return false;
+  return true;
+}

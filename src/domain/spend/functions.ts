@@ -1,0 +1,311 @@
+// Cores of BUDGET_VARIANCE_PCT, BUDGET_STATUS and BUDGET_REMAINING: exact, for single values and ranges, with the array conventions of BUDGET_VARIANCE.
+import { describeFound, isBlank } from "../found";
+import type { Lang } from "../i18n";
+import { add, type Decimal, decimalFromNumber, subtract, toNumber } from "../money";
+import { majorUnits } from "./currency";
+import { isZero, ratio, sign } from "./decimal";
+import { formatSpendMessage, type SpendMessageKey, spendText } from "./messages";
+import { type BudgetStatus, linePosition, type Positions, statusOf } from "./position";
+
+export const SPEND_FUNCTIONS = ["BUDGET_VARIANCE_PCT", "BUDGET_STATUS", "BUDGET_REMAINING"] as const;
+export type SpendFunction = (typeof SPEND_FUNCTIONS)[number];
+
+export type SpendArgument = "planned" | "actual" | "approved" | "committed" | "warnAt";
+
+interface Size {
+  readonly rows: number;
+  readonly columns: number;
+}
+
+interface At {
+  readonly row: number;
+  readonly column: number;
+}
+
+/** Why a function cannot answer; the message is built from it in the caller's language. */
+export type SpendFunctionProblem =
+  | { readonly kind: "missing"; readonly fn: SpendFunction; readonly arguments: readonly SpendArgument[] }
+  | {
+      readonly kind: "notNumber";
+      readonly fn: SpendFunction;
+      readonly argument: SpendArgument;
+      readonly found: unknown;
+      readonly at?: At;
+    }
+  | {
+      readonly kind: "shape";
+      readonly fn: SpendFunction;
+      readonly sizes: readonly { readonly argument: SpendArgument; readonly size: Size | null }[];
+    }
+  | { readonly kind: "plannedZero"; readonly fn: SpendFunction; readonly found: unknown; readonly at?: At }
+  | { readonly kind: "plannedNegative"; readonly fn: SpendFunction; readonly found: unknown; readonly at?: At }
+  | { readonly kind: "warnAt"; readonly fn: SpendFunction; readonly found: unknown };
+
+export class SpendFunctionError extends Error {
+  constructor(
+    readonly problem: SpendFunctionProblem,
+    lang: Lang,
+  ) {
+    super(describeSpendFunctionProblem(problem, lang));
+    this.name = "SpendFunctionError";
+  }
+}
+
+const ARGUMENT_KEYS: { readonly [A in SpendArgument]: SpendMessageKey } = {
+  planned: "spend.fn.argument.planned",
+  actual: "spend.fn.argument.actual",
+  approved: "spend.fn.argument.approved",
+  committed: "spend.fn.argument.committed",
+  warnAt: "spend.fn.argument.warnAt",
+};
+
+function argumentText(argument: SpendArgument, lang: Lang): string {
+  return formatSpendMessage(lang, ARGUMENT_KEYS[argument]);
+}
+
+function sizeText(size: Size | null, lang: Lang): string {
+  return size
+    ? spendText(lang, "spend.fn.size", { rows: size.rows, columns: size.columns })
+    : spendText(lang, "spend.fn.single");
+}
+
+export function describeSpendFunctionProblem(problem: SpendFunctionProblem, lang: Lang): string {
+  const fn = problem.fn;
+  switch (problem.kind) {
+    case "missing":
+      return spendText(lang, "spend.fn.missing", {
+        fn,
+        names: problem.arguments.map((a) => argumentText(a, lang)).join(spendText(lang, "spend.fn.sizeJoin")),
+      });
+    case "notNumber": {
+      const argument = argumentText(problem.argument, lang);
+      const found = describeFound(problem.found, lang);
+      return problem.at
+        ? spendText(lang, "spend.fn.notNumberAt", {
+            fn,
+            argument,
+            row: problem.at.row,
+            column: problem.at.column,
+            found,
+          })
+        : spendText(lang, "spend.fn.notNumber", { fn, argument, found });
+    }
+    case "shape":
+      return spendText(lang, "spend.fn.shape", {
+        fn,
+        sizes: problem.sizes
+          .map((s) =>
+            spendText(lang, "spend.fn.sizeOf", {
+              argument: argumentText(s.argument, lang),
+              size: sizeText(s.size, lang),
+            }),
+          )
+          .join(spendText(lang, "spend.fn.sizeJoin")),
+      });
+    case "plannedZero": {
+      const found = describeFound(problem.found, lang);
+      return problem.at
+        ? spendText(lang, "spend.fn.plannedZeroAt", { fn, found, row: problem.at.row, column: problem.at.column })
+        : spendText(lang, "spend.fn.plannedZero", { fn, found });
+    }
+    case "plannedNegative": {
+      const found = describeFound(problem.found, lang);
+      return problem.at
+        ? spendText(lang, "spend.fn.plannedNegativeAt", { fn, found, row: problem.at.row, column: problem.at.column })
+        : spendText(lang, "spend.fn.plannedNegative", { fn, found });
+    }
+    case "warnAt":
+      return spendText(lang, "spend.fn.warnAt", { fn, found: describeFound(problem.found, lang) });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The array machinery shared by the three functions
+
+interface Arg {
+  readonly name: SpendArgument;
+  readonly value: unknown;
+}
+
+/** One cell's inputs: null for a blank, the exact decimal otherwise; `raw` keeps what was there for messages. */
+interface Inputs {
+  readonly values: readonly (Decimal | null)[];
+  readonly raw: readonly unknown[];
+  readonly at?: At;
+}
+
+function amountOf(fn: SpendFunction, argument: SpendArgument, value: unknown, lang: Lang, at?: At): Decimal | null {
+  if (isBlank(value)) return null;
+  if (typeof value === "number" && Number.isFinite(value)) return decimalFromNumber(value);
+  throw new SpendFunctionError(
+    at ? { kind: "notNumber", fn, argument, found: value, at } : { kind: "notNumber", fn, argument, found: value },
+    lang,
+  );
+}
+
+function asRows(value: unknown[]): unknown[][] {
+  return value.map((row) => (Array.isArray(row) ? row : [row]));
+}
+
+function sizeOf(rows: unknown[][]): Size {
+  return { rows: rows.length, columns: rows.reduce((max, r) => Math.max(max, r.length), 0) };
+}
+
+/**
+ * Single values in, a single result out; ranges of one size in, a range of that size out. No broadcasting of a
+ * single value over a range: in an open-ended column it would fill every empty row with a figure. Where every input
+ * of a cell is blank the result is blank; a blank next to a number counts as 0, as in Sheets arithmetic.
+ */
+function cellwise<R>(
+  fn: SpendFunction,
+  args: readonly Arg[],
+  lang: Lang,
+  compute: (inputs: Inputs) => R,
+): R | "" | (R | "")[][] {
+  if (args.some((a) => a.value === undefined)) {
+    throw new SpendFunctionError({ kind: "missing", fn, arguments: args.map((a) => a.name) }, lang);
+  }
+  const one = (raw: readonly unknown[], at?: At): R | "" => {
+    const values = args.map((a, i) => amountOf(fn, a.name, raw[i], lang, at));
+    if (values.every((v) => v === null)) return "";
+    return compute(at ? { values, raw, at } : { values, raw });
+  };
+  if (!args.some((a) => Array.isArray(a.value))) return one(args.map((a) => a.value));
+
+  const ranges = args.map((a) => (Array.isArray(a.value) ? asRows(a.value) : null));
+  const sizes = ranges.map((r) => (r ? sizeOf(r) : null));
+  const first = sizes[0] ?? null;
+  const same = ranges.every(
+    (r, i) =>
+      r !== null &&
+      first !== null &&
+      sizes[i]?.rows === first.rows &&
+      sizes[i]?.columns === first.columns &&
+      r.every((row) => row.length === first.columns),
+  );
+  if (!same || first === null) {
+    throw new SpendFunctionError(
+      { kind: "shape", fn, sizes: args.map((a, i) => ({ argument: a.name, size: sizes[i] ?? null })) },
+      lang,
+    );
+  }
+  const rows = ranges as unknown[][][];
+  const out: (R | "")[][] = [];
+  for (let r = 0; r < first.rows; r++) {
+    const line: (R | "")[] = [];
+    for (let c = 0; c < first.columns; c++) {
+      line.push(
+        one(
+          rows.map((range) => range[r]?.[c]),
+          { row: r + 1, column: c + 1 },
+        ),
+      );
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+const ZERO: Decimal = { units: 0n, scale: 0 };
+
+// ---------------------------------------------------------------------------------------------------------
+// The functions
+
+export type NumberResult = number | "" | (number | "")[][];
+export type StatusResult = BudgetStatus | "" | (BudgetStatus | "")[][];
+
+/**
+ * BUDGET_VARIANCE_PCT(planned, actual) = (actual - planned) / planned, as a fraction (0.1 shows as 10 % in a percent
+ * format). Planned 0 (or blank next to an actual) throws: a percentage of nothing is not a number, and a made-up 0
+ * or blank would hide spending that had no plan.
+ */
+export function budgetVariancePct(planned: unknown, actual: unknown, lang: Lang = "en"): NumberResult {
+  const fn = "BUDGET_VARIANCE_PCT";
+  return cellwise(
+    fn,
+    [
+      { name: "planned", value: planned },
+      { name: "actual", value: actual },
+    ],
+    lang,
+    ({ values, raw, at }) => {
+      const p = values[0] ?? ZERO;
+      const a = values[1] ?? ZERO;
+      if (isZero(p)) {
+        throw new SpendFunctionError(
+          at ? { kind: "plannedZero", fn, found: raw[0], at } : { kind: "plannedZero", fn, found: raw[0] },
+          lang,
+        );
+      }
+      return ratio(subtract(a, p), p);
+    },
+  );
+}
+
+export const DEFAULT_WARN_AT = 0.9;
+
+function warnAtOf(fn: SpendFunction, value: unknown, lang: Lang): Decimal {
+  if (value === undefined || isBlank(value)) return decimalFromNumber(DEFAULT_WARN_AT);
+  if (typeof value === "number" && Number.isFinite(value) && value > 0 && value <= 1) return decimalFromNumber(value);
+  throw new SpendFunctionError({ kind: "warnAt", fn, found: value }, lang);
+}
+
+/**
+ * BUDGET_STATUS(planned, actual, [warn_at = 0.9]): UNDER, WARNING (from warn_at x planned), ON_BUDGET (exactly
+ * planned) or OVER, decided exactly (99.99 % is WARNING, 100 % ON_BUDGET, 100.01 % OVER). warn_at is one number for
+ * the whole range. A negative planned amount is refused: there is no budget to be under or over.
+ */
+export function budgetStatus(planned: unknown, actual: unknown, warnAt?: unknown, lang: Lang = "en"): StatusResult {
+  const fn = "BUDGET_STATUS";
+  const warn = warnAtOf(fn, warnAt, lang);
+  return cellwise(
+    fn,
+    [
+      { name: "planned", value: planned },
+      { name: "actual", value: actual },
+    ],
+    lang,
+    ({ values, raw, at }) => {
+      const p = values[0] ?? ZERO;
+      const a = values[1] ?? ZERO;
+      if (sign(p) < 0) {
+        throw new SpendFunctionError(
+          at ? { kind: "plannedNegative", fn, found: raw[0], at } : { kind: "plannedNegative", fn, found: raw[0] },
+          lang,
+        );
+      }
+      return statusOf(a, p, warn);
+    },
+  );
+}
+
+/** BUDGET_REMAINING's arithmetic: approved - actual - committed, exact; negative when over. */
+export function budgetRemaining(
+  approved: unknown,
+  actual: unknown,
+  committed: unknown,
+  lang: Lang = "en",
+): NumberResult {
+  return cellwise(
+    "BUDGET_REMAINING",
+    [
+      { name: "approved", value: approved },
+      { name: "actual", value: actual },
+      { name: "committed", value: committed },
+    ],
+    lang,
+    ({ values }) => toNumber(subtract(values[0] ?? ZERO, add(values[1] ?? ZERO, values[2] ?? ZERO))),
+  );
+}
+
+/**
+ * What BUDGET_REMAINING(campaign_id, [category]) shows once the server has folded the tabs: the campaign's (or its
+ * category's) approved - actual - committed as a cell value. null when the campaign has neither budget nor spend,
+ * so the caller can tell "no such campaign" from a remaining 0.
+ */
+export function remainingOf(positions: Positions, campaign: string, category?: string): number | null {
+  const position = positions.campaigns.get(campaign);
+  if (!position) return null;
+  const figures = category === undefined || isBlank(category) ? position : linePosition(position, category.trim());
+  return majorUnits(figures.remaining, positions.digits);
+}

@@ -1,0 +1,221 @@
+// The three source tabs read into one ledger in the workbook currency: decoded, converted and checked, bad rows set aside with their reasons.
+
+import { minorDigits, minorUnitsOfNumber } from "./currency";
+import { budgetLineDecoder, expenseDecoder, type FieldProblem, isBlankRow, type RawRow, rateDecoder } from "./decode";
+import type { MessageParams, SpendMessageKey } from "./messages";
+import type { Expense, ExpenseKind, ExpenseStatus, Rate, Row } from "./model";
+import { buildRateTable, type ConversionProblem, conversionMessage, convert, type RateTable } from "./rates";
+
+export const SPEND_TABS = ["budget", "expenses", "rates"] as const;
+export type SpendTab = (typeof SPEND_TABS)[number];
+
+/** A row as read from a tab: its 1-based sheet row and its cells by column key. */
+export interface SourceRow {
+  readonly row: number;
+  readonly values: RawRow;
+}
+
+/**
+ * A row that could not be used, located for the user: tab, sheet row, column key ("" when it concerns the whole
+ * row or tab), why (message key and parameters) and the cell value found. The row is left out of every figure.
+ */
+export interface SpendRowProblem {
+  readonly tab: SpendTab;
+  readonly row: number;
+  readonly column: string;
+  readonly messageKey: SpendMessageKey;
+  readonly found: unknown;
+  readonly params?: MessageParams;
+}
+
+/** A budget line in the workbook currency's minor units. */
+export interface LedgerLine {
+  readonly row: number;
+  readonly campaign: string;
+  readonly category: string;
+  readonly month: string;
+  readonly planned: number;
+}
+
+/** An expense in the workbook currency's minor units, with the record it came from. */
+export interface LedgerExpense {
+  readonly row: number;
+  readonly id: string;
+  readonly date: string;
+  readonly month: string;
+  readonly campaign: string;
+  readonly category: string;
+  readonly kind: ExpenseKind;
+  readonly amount: number;
+  readonly status: ExpenseStatus | null;
+  readonly record: Expense;
+}
+
+export interface Ledger {
+  readonly currency: string;
+  readonly digits: number;
+  readonly lines: readonly LedgerLine[];
+  readonly expenses: readonly LedgerExpense[];
+  readonly rates: RateTable;
+  readonly problems: readonly SpendRowProblem[];
+  /** Source rows left out because of a problem (each counted once, however many problems it has). */
+  readonly excludedRows: number;
+}
+
+export interface LedgerSource {
+  readonly budget: readonly SourceRow[];
+  readonly expenses: readonly SourceRow[];
+  readonly rates?: readonly SourceRow[];
+  /**
+   * IDs of the campaigns on the Campaigns tab. Given, a line or expense for any other ID is reported; not given,
+   * campaign IDs are taken as they are.
+   */
+  readonly campaigns?: Iterable<string> | null;
+  /** Problems found upstream (a missing column, say): carried into the result as they are. */
+  readonly problems?: readonly SpendRowProblem[];
+}
+
+export interface LedgerContext {
+  readonly workbookCurrency: string;
+  readonly formatDate?: (date: Date) => string;
+}
+
+function located(tab: SpendTab, row: number, problems: readonly FieldProblem[]): SpendRowProblem[] {
+  return problems.map((p) =>
+    p.params
+      ? { tab, row, column: p.field, messageKey: p.messageKey, found: p.found, params: p.params }
+      : { tab, row, column: p.field, messageKey: p.messageKey, found: p.found },
+  );
+}
+
+/**
+ * Decodes, converts and checks every row. A row with any problem is left out whole (a line without its month or an
+ * expense without its amount cannot be placed in any figure), and reported with each of its problems. Budget lines
+ * in another currency convert at the rate valid on the first day of their month.
+ */
+export function buildLedger(source: LedgerSource, ctx: LedgerContext): Ledger {
+  const currency = ctx.workbookCurrency;
+  const digits = minorDigits(currency);
+  const decodeCtx = ctx.formatDate
+    ? { workbookCurrency: currency, formatDate: ctx.formatDate }
+    : { workbookCurrency: currency };
+  const problems: SpendRowProblem[] = [...(source.problems ?? [])];
+  let excludedRows = 0;
+  const known = source.campaigns ? new Set(source.campaigns) : null;
+
+  const decodeRate = rateDecoder(decodeCtx);
+  const decodeBudgetLine = budgetLineDecoder(decodeCtx);
+  const decodeExpense = expenseDecoder(decodeCtx);
+
+  const rateRows: Row<Rate>[] = [];
+  for (const { row, values } of source.rates ?? []) {
+    const decoded = decodeRate(values);
+    // A row with nothing in it is not data; only a row that fails can be one, so good rows skip the check.
+    if (!decoded.ok && isBlankRow(values)) continue;
+    if (decoded.ok) rateRows.push({ row, record: decoded.value });
+    else {
+      problems.push(...located("rates", row, decoded.problems));
+      excludedRows += 1;
+    }
+  }
+  const built = buildRateTable(rateRows, currency);
+  for (const p of built.problems) {
+    problems.push({
+      tab: "rates",
+      row: p.row,
+      column: p.field,
+      messageKey: p.messageKey,
+      found: p.found,
+      params: p.params,
+    });
+    excludedRows += 1;
+  }
+  const rates = built.table;
+
+  const lines: LedgerLine[] = [];
+  for (const { row, values } of source.budget) {
+    const decoded = decodeBudgetLine(values);
+    if (!decoded.ok && isBlankRow(values)) continue;
+    const rowProblems: SpendRowProblem[] = decoded.ok ? [] : located("budget", row, decoded.problems);
+    let planned: number | null = null;
+    if (decoded.ok) {
+      const line = decoded.value;
+      if (known && !known.has(line.campaign)) rowProblems.push(unknownCampaign("budget", row, line.campaign));
+      const conversion = convert(rates, line.planned, line.currency, `${line.month}-01`);
+      if (conversion.ok) planned = conversion.minor;
+      else rowProblems.push(conversionProblem("budget", row, line.planned, conversion.problem));
+    }
+    if (decoded.ok && planned !== null && rowProblems.length === 0) {
+      const { campaign, category, month } = decoded.value;
+      lines.push({ row, campaign, category, month, planned });
+    } else {
+      problems.push(...rowProblems);
+      excludedRows += 1;
+    }
+  }
+
+  const expenses: LedgerExpense[] = [];
+  const firstRowOfId = new Map<string, number>();
+  for (const { row, values } of source.expenses) {
+    const decoded = decodeExpense(values);
+    if (!decoded.ok && isBlankRow(values)) continue;
+    const rowProblems: SpendRowProblem[] = decoded.ok ? [] : located("expenses", row, decoded.problems);
+    let amount: number | null = null;
+    if (decoded.ok) {
+      const e = decoded.value;
+      // The overrun and reimbursement requests name an expense by its ID, so a second row with it cannot be told apart.
+      const first = firstRowOfId.get(e.id);
+      if (first !== undefined) {
+        rowProblems.push({
+          tab: "expenses",
+          row,
+          column: "id",
+          messageKey: "spend.problem.duplicateId",
+          found: e.id,
+          params: { id: e.id, row: first },
+        });
+      } else firstRowOfId.set(e.id, row);
+      if (known && !known.has(e.campaign)) rowProblems.push(unknownCampaign("expenses", row, e.campaign));
+      const conversion = convert(rates, e.amount, e.currency, e.date);
+      if (conversion.ok) amount = conversion.minor;
+      else rowProblems.push(conversionProblem("expenses", row, e.amount, conversion.problem));
+    }
+    if (decoded.ok && amount !== null && rowProblems.length === 0) {
+      const e = decoded.value;
+      expenses.push({
+        row,
+        id: e.id,
+        date: e.date,
+        month: e.date.slice(0, 7),
+        campaign: e.campaign,
+        category: e.category,
+        kind: e.kind,
+        amount,
+        status: e.status,
+        record: e,
+      });
+    } else {
+      problems.push(...rowProblems);
+      excludedRows += 1;
+    }
+  }
+
+  return { currency, digits, lines, expenses, rates, problems, excludedRows };
+}
+
+/** A missing rate is the currency's problem; an amount too large to convert is the amount's. */
+function conversionProblem(tab: SpendTab, row: number, amount: number, problem: ConversionProblem): SpendRowProblem {
+  const { messageKey, params } = conversionMessage(problem);
+  return problem.kind === "noRate"
+    ? { tab, row, column: "currency", messageKey, found: problem.currency, params }
+    : { tab, row, column: tab === "budget" ? "planned" : "amount", messageKey, found: amount, params };
+}
+
+function unknownCampaign(tab: SpendTab, row: number, id: string): SpendRowProblem {
+  return { tab, row, column: "campaign", messageKey: "spend.problem.unknownCampaign", found: id, params: { id } };
+}
+
+/** An amount typed in the workbook currency (a setting, a form field) in minor units; null when it is not one. */
+export function workbookMinorUnits(amount: number, workbookCurrency: string): number | null {
+  return minorUnitsOfNumber(amount, minorDigits(workbookCurrency));
+}

@@ -1,0 +1,254 @@
+// Every word budget control shows, in English and Simplified Chinese ({name} marks a parameter); merged into the app catalog later.
+import { describeFound } from "../found";
+import type { Lang } from "../i18n";
+
+export interface MessageText {
+  readonly en: string;
+  readonly zh: string;
+}
+
+export const SPEND_MESSAGES = {
+  // Tabs and columns, so a problem can name where it is.
+  "spend.tab.budget": { en: "Budget", zh: "预算" },
+  "spend.tab.expenses": { en: "Expenses", zh: "费用" },
+  "spend.tab.rates": { en: "Rates", zh: "汇率" },
+  "spend.tab.variance": { en: "Variance report", zh: "预算差异报告" },
+  "spend.field.campaign": { en: "Campaign", zh: "推广活动" },
+  "spend.field.category": { en: "Category", zh: "费用类别" },
+  "spend.field.month": { en: "Month", zh: "月份" },
+  "spend.field.planned": { en: "Planned amount", zh: "计划金额" },
+  "spend.field.currency": { en: "Currency", zh: "币种" },
+  "spend.field.note": { en: "Note", zh: "备注" },
+  "spend.field.id": { en: "ID", zh: "编号" },
+  "spend.field.date": { en: "Date", zh: "日期" },
+  "spend.field.vendor": { en: "Vendor", zh: "供应商" },
+  "spend.field.description": { en: "Description", zh: "说明" },
+  "spend.field.amount": { en: "Amount", zh: "金额" },
+  "spend.field.kind": { en: "Kind", zh: "类型" },
+  "spend.field.receiptLink": { en: "Receipt link", zh: "票据链接" },
+  "spend.field.reimbursable": { en: "Reimbursable", zh: "需报销" },
+  "spend.field.requestedBy": { en: "Requested by", zh: "申请人" },
+  "spend.field.status": { en: "Status", zh: "状态" },
+  "spend.field.rate": { en: "Rate", zh: "汇率" },
+  "spend.field.validFrom": { en: "Valid from", zh: "生效日期" },
+
+  // Values of the choice columns and the computed codes.
+  "spend.kind.committed": { en: "Committed", zh: "已承诺" },
+  "spend.kind.actual": { en: "Actual", zh: "实际发生" },
+  "spend.expenseStatus.recorded": { en: "Recorded", zh: "已登记" },
+  "spend.expenseStatus.pending_overrun": { en: "Pending overrun approval", zh: "超支待审批" },
+  "spend.expenseStatus.rejected": { en: "Rejected", zh: "已驳回" },
+  "spend.expenseStatus.reimbursement_requested": { en: "Reimbursement requested", zh: "已申请报销" },
+  "spend.expenseStatus.reimbursement_approved": { en: "Reimbursement approved", zh: "报销已批准" },
+  "spend.expenseStatus.paid": { en: "Paid", zh: "已付款" },
+  "spend.budgetStatus.UNDER": { en: "Under budget", zh: "预算内" },
+  "spend.budgetStatus.WARNING": { en: "Near the limit", zh: "接近预算上限" },
+  "spend.budgetStatus.ON_BUDGET": { en: "On budget", zh: "恰好用完预算" },
+  "spend.budgetStatus.OVER": { en: "Over budget", zh: "超预算" },
+  "spend.yes": { en: "Yes", zh: "是" },
+  "spend.no": { en: "No", zh: "否" },
+
+  // Rows that could not be read (the location is added by the caller).
+  "spend.problem.required": { en: "a value is required here", zh: "此处必须填写" },
+  "spend.problem.text": { en: "expected text, found {found}", zh: "应为文本，实际为{found}" },
+  "spend.problem.date": {
+    en: "expected a date like 2026-03-31, found {found}",
+    zh: "应为日期（例如 2026-03-31），实际为{found}",
+  },
+  "spend.problem.month": {
+    en: "expected a month like 2026-03, found {found}",
+    zh: "应为月份（例如 2026-03），实际为{found}",
+  },
+  "spend.problem.amount": {
+    en: "expected an amount of 0 or more, found {found}",
+    zh: "应为不小于 0 的金额，实际为{found}",
+  },
+  "spend.problem.rate": { en: "expected a rate above 0, found {found}", zh: "应为大于 0 的汇率，实际为{found}" },
+  "spend.problem.currency": {
+    en: "expected a three-letter currency code such as CNY or USD, found {found}",
+    zh: "应为三位字母的币种代码（例如 CNY 或 USD），实际为{found}",
+  },
+  "spend.problem.kind": {
+    en: "expected Committed or Actual, found {found}",
+    zh: "应为“已承诺”或“实际发生”，实际为{found}",
+  },
+  "spend.problem.status": {
+    en: "expected one of Recorded, Pending overrun approval, Rejected, Reimbursement requested, Reimbursement approved, Paid (or blank), found {found}",
+    zh: "应为以下之一：已登记、超支待审批、已驳回、已申请报销、报销已批准、已付款（或留空），实际为{found}",
+  },
+  "spend.problem.boolean": { en: "expected Yes or No, found {found}", zh: "应为“是”或“否”，实际为{found}" },
+  "spend.problem.email": { en: "expected an email address, found {found}", zh: "应为电子邮件地址，实际为{found}" },
+  "spend.problem.link": {
+    en: "expected a link starting with https://, found {found}",
+    zh: "应为以 https:// 开头的链接，实际为{found}",
+  },
+  "spend.problem.tooLarge": {
+    en: "the amount {found} is too large to compute exactly",
+    zh: "金额{found}过大，无法精确计算",
+  },
+  "spend.problem.duplicateId": {
+    en: "the ID “{id}” is already used in row {row}",
+    zh: "编号“{id}”已在第 {row} 行使用",
+  },
+  "spend.problem.unknownCampaign": {
+    en: "there is no campaign with the ID “{id}”",
+    zh: "没有编号为“{id}”的推广活动",
+  },
+  "spend.problem.duplicateRate": {
+    en: "{currency} already has a different rate valid from {date}, in row {row}",
+    zh: "{currency} 自 {date} 起已有另一个汇率（第 {row} 行）",
+  },
+  "spend.problem.workbookRate": {
+    en: "{currency} is the workbook currency and always converts at 1, not {rate}",
+    zh: "{currency} 是工作簿币种，汇率恒为 1，不能是 {rate}",
+  },
+  "spend.problem.noRate": {
+    en: "no rate for {currency} is valid on {date}; add one to the Rates tab",
+    zh: "没有 {date} 有效的 {currency} 汇率；请在“汇率”工作表中添加",
+  },
+
+  // The variance report.
+  "spend.report.noPlan": {
+    en: "Nothing was planned here, so there is no variance %.",
+    zh: "此项没有计划金额，无法计算差异率。",
+  },
+  "spend.report.rowsExcluded": {
+    en: "{count} rows could not be read and are left out of the totals; they are listed below.",
+    zh: "有 {count} 行无法读取，未计入合计；详见下方列表。",
+  },
+  "spend.report.complete": { en: "Every row was read.", zh: "所有行均已读取。" },
+  "spend.report.incomplete": {
+    en: "Some data could not be read, so the figures may be incomplete; see the list below.",
+    zh: "部分数据无法读取，数字可能不完整；详见下方列表。",
+  },
+  "spend.report.total": { en: "Total", zh: "合计" },
+
+  // Recording an expense.
+  "spend.assess.ok": { en: "This expense fits the approved budget.", zh: "此笔费用在批准预算之内。" },
+  "spend.assess.warning": {
+    en: "This expense fits, but brings spending to the warning level or the full budget.",
+    zh: "此笔费用在预算之内，但使支出达到预警线或用完预算。",
+  },
+  "spend.assess.overrun": {
+    en: "This expense goes over the approved budget by {amount}; it counts only after the overrun is approved.",
+    zh: "此笔费用超出批准预算 {amount}；超支获批后才计入。",
+  },
+  "spend.duplicate.flag": {
+    en: "Possibly the same as {ids}: same campaign, vendor, amount and date.",
+    zh: "可能与 {ids} 重复：活动、供应商、金额和日期均相同。",
+  },
+
+  // Reimbursement.
+  "spend.reimbursement.notReimbursable": {
+    en: "This expense is not marked reimbursable.",
+    zh: "此笔费用未标记为需报销。",
+  },
+  "spend.reimbursement.requesterMissing": {
+    en: "Enter who is to be reimbursed (Requested by).",
+    zh: "请填写报销申请人。",
+  },
+  "spend.reimbursement.receiptRequired": {
+    en: "A receipt link is required for amounts above {limit}.",
+    zh: "金额超过 {limit} 时必须提供票据链接。",
+  },
+  "spend.reimbursement.notRecorded": {
+    en: "Only a recorded expense can be put up for reimbursement (not one pending, rejected or already in reimbursement).",
+    zh: "只有已登记的费用才能申请报销（待审批、已驳回或已在报销中的不行）。",
+  },
+  "spend.reimbursement.notRequested": {
+    en: "Only a requested reimbursement can be approved or rejected.",
+    zh: "只有已申请的报销才能批准或驳回。",
+  },
+  "spend.reimbursement.notApproved": {
+    en: "Only an approved reimbursement can be marked paid.",
+    zh: "只有已批准的报销才能标记为已付款。",
+  },
+  "spend.reimbursement.notFinance": {
+    en: "Only finance may mark a reimbursement paid.",
+    zh: "只有财务人员可以将报销标记为已付款。",
+  },
+  "spend.reimbursement.ownRequest": {
+    en: "Nobody may approve, reject or pay their own reimbursement.",
+    zh: "不能审批或支付自己的报销。",
+  },
+
+  // Custom functions.
+  "spend.fn.missing": { en: "{fn} needs these arguments: {names}.", zh: "{fn} 需要以下参数：{names}。" },
+  "spend.fn.notNumber": {
+    en: "{fn}: {argument} must be a number, but it is {found}.",
+    zh: "{fn}：{argument}必须是数字，但它是{found}。",
+  },
+  "spend.fn.notNumberAt": {
+    en: "{fn}: {argument} must hold numbers, but row {row}, column {column} of its range is {found}.",
+    zh: "{fn}：{argument}必须都是数字，但其区域第 {row} 行第 {column} 列是{found}。",
+  },
+  "spend.fn.shape": {
+    en: "{fn}: the arguments must be the same size, but {sizes}.",
+    zh: "{fn}：各参数的大小必须相同，但{sizes}。",
+  },
+  "spend.fn.sizeOf": { en: "{argument} is {size}", zh: "{argument}为{size}" },
+  "spend.fn.sizeJoin": { en: " and ", zh: "，" },
+  "spend.fn.single": { en: "a single value", zh: "单个值" },
+  "spend.fn.size": { en: "{rows} rows × {columns} columns", zh: "{rows} 行 × {columns} 列" },
+  "spend.fn.plannedZero": {
+    en: "{fn}: planned is {found}, and a percentage of nothing cannot be computed; enter a planned amount or leave both blank.",
+    zh: "{fn}：计划值是{found}，无法计算百分比；请填写计划金额，或将两者都留空。",
+  },
+  "spend.fn.plannedZeroAt": {
+    en: "{fn}: planned is {found} in row {row}, column {column} of its range, and a percentage of nothing cannot be computed; enter a planned amount or leave both blank.",
+    zh: "{fn}：计划值区域第 {row} 行第 {column} 列是{found}，无法计算百分比；请填写计划金额，或将两者都留空。",
+  },
+  "spend.fn.plannedNegative": {
+    en: "{fn}: planned must be 0 or more, but it is {found}.",
+    zh: "{fn}：计划值不能为负数，但它是{found}。",
+  },
+  "spend.fn.plannedNegativeAt": {
+    en: "{fn}: planned must be 0 or more, but row {row}, column {column} of its range is {found}.",
+    zh: "{fn}：计划值不能为负数，但其区域第 {row} 行第 {column} 列是{found}。",
+  },
+  "spend.fn.warnAt": {
+    en: "{fn}: warn_at must be one number above 0 and at most 1 (0.9 = 90 %), but it is {found}.",
+    zh: "{fn}：warn_at 必须是大于 0 且不超过 1 的单个数字（0.9 = 90%），但它是{found}。",
+  },
+  "spend.fn.argument.planned": { en: "planned (the 1st argument)", zh: "计划值（第 1 个参数）" },
+  "spend.fn.argument.approved": { en: "approved (the 1st argument)", zh: "批准预算（第 1 个参数）" },
+  "spend.fn.argument.actual": { en: "actual (the 2nd argument)", zh: "实际值（第 2 个参数）" },
+  "spend.fn.argument.committed": { en: "committed (the 3rd argument)", zh: "已承诺金额（第 3 个参数）" },
+  "spend.fn.argument.warnAt": { en: "warn_at (the 3rd argument)", zh: "预警比例（第 3 个参数）" },
+} as const satisfies Readonly<Record<string, MessageText>>;
+
+export type SpendMessageKey = keyof typeof SPEND_MESSAGES;
+
+export const SPEND_MESSAGE_KEYS = Object.keys(SPEND_MESSAGES) as readonly SpendMessageKey[];
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** The names inside `{...}` of the English text, so a caller that forgets or misspells a parameter does not compile. */
+type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+
+type ParamArgs<K extends SpendMessageKey> = [Placeholders<(typeof SPEND_MESSAGES)[K]["en"]>] extends [never]
+  ? []
+  : [{ readonly [P in Placeholders<(typeof SPEND_MESSAGES)[K]["en"]>]: string | number }];
+
+/** Fills {name} placeholders; an unknown placeholder stays visible rather than vanishing. */
+export function formatSpendMessage(lang: Lang, key: SpendMessageKey, params?: MessageParams): string {
+  const text: string = SPEND_MESSAGES[key][lang];
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole: string, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** The same with parameters checked at compile time. */
+export function spendText<K extends SpendMessageKey>(lang: Lang, key: K, ...params: ParamArgs<K>): string {
+  return formatSpendMessage(lang, key, params[0] as MessageParams | undefined);
+}
+
+/** A problem's sentence: its parameters, plus `found` described in words when the message has that placeholder. */
+export function describeSpendProblem(
+  problem: { readonly messageKey: SpendMessageKey; readonly found?: unknown; readonly params?: MessageParams },
+  lang: Lang,
+): string {
+  return formatSpendMessage(lang, problem.messageKey, { found: describeFound(problem.found, lang), ...problem.params });
+}

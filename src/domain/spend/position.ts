@@ -1,0 +1,416 @@
+// Budget position of campaigns and their lines, the overrun rule for a new expense, and the fold that computes positions from lines, expenses and overrun decisions.
+import { type Decimal, decimalFromNumber } from "../money";
+import type { RequestStatus } from "../workflow";
+import { majorUnits, minorDigits } from "./currency";
+import { compare, fromUnits, multiply } from "./decimal";
+import type { Ledger, LedgerExpense } from "./ledger";
+import type { MessageParams, SpendMessageKey } from "./messages";
+import { COUNTED_STATUSES, type ExpenseKind, type ExpenseStatus, type SpendSettings } from "./model";
+
+/**
+ * Where spending stands against the approved budget, by used = actual + committed:
+ * UNDER below warn_at x approved; WARNING from there up to (not including) the whole budget; ON_BUDGET exactly the
+ * whole budget (100 % spent is on budget, not over); OVER above it. With nothing approved, nothing spent is
+ * ON_BUDGET (exactly as planned) and any spending is OVER.
+ */
+export const BUDGET_STATUSES = ["UNDER", "WARNING", "ON_BUDGET", "OVER"] as const;
+export type BudgetStatus = (typeof BUDGET_STATUSES)[number];
+
+/** Exact: compares decimals, never a rounded percentage, so 99.99 %, 100 % and 100.01 % land where they should. */
+export function statusOf(used: Decimal, approved: Decimal, warnAt: Decimal): BudgetStatus {
+  const c = compare(used, approved);
+  if (c > 0) return "OVER";
+  if (c === 0) return "ON_BUDGET";
+  return compare(used, multiply(approved, warnAt)) >= 0 ? "WARNING" : "UNDER";
+}
+
+/** The same for integer minor units. */
+export function budgetStatusOf(used: number, approved: number, warnAt: number | Decimal): BudgetStatus {
+  if (used > approved) return "OVER";
+  if (used === approved) return "ON_BUDGET";
+  const warn = typeof warnAt === "number" ? decimalFromNumber(warnAt) : warnAt;
+  return statusOf(fromUnits(used, 0), fromUnits(approved, 0), warn);
+}
+
+/** The figures that add up: every amount is integer minor units of the workbook currency. */
+export interface Figures {
+  /** Sum of the budget lines as planned. */
+  readonly planned: number;
+  /** Lines of campaigns whose plan is approved, plus approved overruns: the limit spending is held to. */
+  readonly approved: number;
+  /** Approved spend that is ordered but not yet incurred. */
+  readonly committed: number;
+  /** Approved spend incurred. */
+  readonly actual: number;
+  /** Expenses waiting for (or needing) overrun approval: shown, never counted. */
+  readonly pending: number;
+}
+
+export interface Position extends Figures {
+  /** actual + committed. */
+  readonly used: number;
+  /** approved - actual - committed; negative when over. */
+  readonly remaining: number;
+  /** used / approved (1 = 100 %); null when nothing is approved. For display: statuses are decided exactly. */
+  readonly usedPct: number | null;
+  readonly status: BudgetStatus;
+}
+
+/** A line in the sense of the limit: a campaign's budget for one category, over all months. */
+export interface LinePosition extends Position {
+  readonly category: string;
+}
+
+export interface CampaignPosition extends Position {
+  readonly campaign: string;
+  /** By category, sorted by category. */
+  readonly lines: readonly LinePosition[];
+}
+
+type Acc = { -readonly [K in keyof Figures]: number };
+
+function zero(): Acc {
+  return { planned: 0, approved: 0, committed: 0, actual: 0, pending: 0 };
+}
+
+export function positionOf(figures: Figures, warnAt: number | Decimal): Position {
+  const used = figures.actual + figures.committed;
+  return {
+    planned: figures.planned,
+    approved: figures.approved,
+    committed: figures.committed,
+    actual: figures.actual,
+    pending: figures.pending,
+    used,
+    remaining: figures.approved - used,
+    usedPct: figures.approved === 0 ? null : used / figures.approved,
+    status: budgetStatusOf(used, figures.approved, warnAt),
+  };
+}
+
+export function emptyCampaignPosition(campaign: string, warnAt: number | Decimal = 0.9): CampaignPosition {
+  return { campaign, ...positionOf(zero(), warnAt), lines: [] };
+}
+
+/** The campaign's position for one category; all zero when the campaign has no line and no spend there. */
+export function linePosition(
+  position: CampaignPosition,
+  category: string,
+  warnAt: number | Decimal = 0.9,
+): LinePosition {
+  return position.lines.find((l) => l.category === category) ?? { category, ...positionOf(zero(), warnAt) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The overrun rule
+
+/** An expense about to be recorded, already converted: amount in minor units of the workbook currency. */
+export interface SpendCandidate {
+  readonly category: string;
+  readonly kind: ExpenseKind;
+  readonly amount: number;
+}
+
+export const ASSESSMENT_OUTCOMES = ["ok", "warning", "needs_overrun_approval"] as const;
+export type AssessmentOutcome = (typeof ASSESSMENT_OUTCOMES)[number];
+
+export interface Assessment {
+  /**
+   * ok: fits and stays under the warning level. warning: fits, but the campaign (or its enforced line) ends at or
+   * above the warning level or exactly at the whole budget. needs_overrun_approval: it would push actual + committed
+   * above the approved budget; recorded as pending, it counts only once approved.
+   */
+  readonly outcome: AssessmentOutcome;
+  /**
+   * How much of this expense lies above the approved budget (minor units): what the overrun request is routed by
+   * and what approval adds to the budget. Never more than the expense itself: an excess that was there before is
+   * not this expense's doing. 0 unless the outcome is needs_overrun_approval.
+   */
+  readonly overrun: number;
+  /** Which limit it breaks: the campaign's, or the line's when lines are enforced (the larger overrun wins). */
+  readonly limit: "campaign" | "line" | null;
+  /** The position as it would be with the expense counted (for "what is left if I submit this"). */
+  readonly after: CampaignPosition;
+}
+
+type Rule = Pick<SpendSettings, "warnAt" | "enforceLines">;
+
+/** The part of `amount` that lands above `approved`, given `used` before it. */
+function overrunOf(used: number, approved: number, amount: number): number {
+  return Math.max(0, Math.min(amount, used + amount - approved));
+}
+
+export function assessExpense(position: CampaignPosition, expense: SpendCandidate, settings: Rule): Assessment {
+  const warn = decimalFromNumber(settings.warnAt);
+  const line = linePosition(position, expense.category, warn);
+  const field = expense.kind;
+  const campaignOverrun = overrunOf(position.used, position.approved, expense.amount);
+  const lineOverrun = settings.enforceLines ? overrunOf(line.used, line.approved, expense.amount) : 0;
+
+  const bump = (p: Figures): Acc => ({ ...copy(p), [field]: p[field] + expense.amount });
+  const lineAfter: LinePosition = { category: expense.category, ...positionOf(bump(line), warn) };
+  const lines = position.lines.some((l) => l.category === expense.category)
+    ? position.lines.map((l) => (l.category === expense.category ? lineAfter : l))
+    : [...position.lines, lineAfter].sort((a, b) => compareText(a.category, b.category));
+  const after: CampaignPosition = { campaign: position.campaign, ...positionOf(bump(position), warn), lines };
+
+  const overrun = Math.max(campaignOverrun, lineOverrun);
+  if (overrun > 0) {
+    return {
+      outcome: "needs_overrun_approval",
+      overrun,
+      limit: lineOverrun > campaignOverrun ? "line" : "campaign",
+      after,
+    };
+  }
+  const flagged = (s: BudgetStatus) => s !== "UNDER";
+  const warning = flagged(after.status) || (settings.enforceLines && flagged(lineAfter.status));
+  return { outcome: warning ? "warning" : "ok", overrun: 0, limit: null, after };
+}
+
+/** The sentence for the person recording the expense, before they submit it. */
+export function assessmentMessage(
+  assessment: Assessment,
+  currency: string,
+): { readonly messageKey: SpendMessageKey; readonly params: MessageParams } {
+  switch (assessment.outcome) {
+    case "ok":
+      return { messageKey: "spend.assess.ok", params: {} };
+    case "warning":
+      return { messageKey: "spend.assess.warning", params: {} };
+    case "needs_overrun_approval":
+      return {
+        messageKey: "spend.assess.overrun",
+        params: { amount: `${majorUnits(assessment.overrun, minorDigits(currency))} ${currency}` },
+      };
+  }
+}
+
+function copy(f: Figures): Acc {
+  return { planned: f.planned, approved: f.approved, committed: f.committed, actual: f.actual, pending: f.pending };
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The fold
+
+/** An overrun request for an expense, as the approval log has it (see overrunDecisionsOf in requests.ts). */
+export interface OverrunDecision {
+  readonly expenseId: string;
+  readonly requestId: string;
+  readonly status: RequestStatus;
+  /** The overrun it was routed by (minor units); approval raises the budget by exactly this. */
+  readonly amount: number;
+}
+
+export const STANDINGS = ["counted", "pending_overrun", "rejected"] as const;
+export type Standing = (typeof STANDINGS)[number];
+
+/** What the fold made of one expense. */
+export interface ExpenseStanding {
+  readonly id: string;
+  readonly row: number;
+  readonly campaign: string;
+  readonly category: string;
+  readonly month: string;
+  readonly kind: ExpenseKind;
+  /** Minor units of the workbook currency. */
+  readonly amount: number;
+  readonly standing: Standing;
+  /** While pending: the part over budget (from the open request, or as assessed now). 0 otherwise. */
+  readonly overrun: number;
+  /** The overrun request that decided or is deciding it. */
+  readonly requestId: string | null;
+  /** Pending with no open request: the server should submit one (routed by `overrun`). */
+  readonly needsRequest: boolean;
+  /** What the Status column should say; differs from the cell after a hand edit or for a row typed in by hand. */
+  readonly status: ExpenseStatus;
+}
+
+/** The finest grain: one campaign, category and month. Campaign, category and month figures are sums of these. */
+export interface Cell extends Figures {
+  readonly campaign: string;
+  readonly category: string;
+  readonly month: string;
+}
+
+export interface Positions {
+  readonly currency: string;
+  readonly digits: number;
+  readonly campaigns: ReadonlyMap<string, CampaignPosition>;
+  /** By expense ID. */
+  readonly expenses: ReadonlyMap<string, ExpenseStanding>;
+  readonly cells: readonly Cell[];
+}
+
+export interface PositionOptions {
+  readonly settings: Rule;
+  /** Overrun requests in submission order (the fold's order); for one expense the last one speaks. */
+  readonly decisions?: readonly OverrunDecision[];
+  /**
+   * Campaigns whose plan is approved: only their lines make up the approved budget (a draft's lines are planned,
+   * not approved). Not given: every campaign's lines count as approved.
+   */
+  readonly approvedCampaigns?: Iterable<string> | null;
+}
+
+interface CellAcc extends Acc {
+  readonly campaign: string;
+  readonly category: string;
+  readonly month: string;
+  readonly campaignAcc: Acc;
+  readonly lineAcc: Acc;
+}
+
+/** Requests that no longer decide anything: the expense is as if never submitted and is assessed again. */
+const INACTIVE: ReadonlySet<RequestStatus> = new Set<RequestStatus>(["withdrawn", "changes_requested"]);
+
+/**
+ * Positions of every campaign from the ledger and the overrun decisions. In order:
+ * 1. Lines give planned; lines of approved campaigns give approved.
+ * 2. Expenses a decision or their status settles: an approved overrun raises the budget by its amount (on the
+ *    expense's campaign, category and month) and the expense counts, unless its status says it was rejected since
+ *    (its reimbursement); a rejected overrun never counts; an open one is pending. Without a live decision, a
+ *    rejected status never counts and a counted status (recorded, reimbursement states) counts: it was assessed
+ *    when it was recorded and is not judged again, so a later hand edit that inflates it shows as OVER instead of
+ *    silently reclassifying other expenses.
+ * 3. Expenses never assessed (blank status: typed into the tab) or pending without a live request are assessed now
+ *    in sheet-row order (the order they were added) against the running position, as assessExpense would: they
+ *    count if they fit, else they are pending with the overrun they would cause, and need a request.
+ * Pending expenses never count. Linear in the number of rows (Maps, no nested scans).
+ */
+export function foldPositions(
+  ledger: Pick<Ledger, "currency" | "digits" | "lines" | "expenses">,
+  options: PositionOptions,
+): Positions {
+  const warn = decimalFromNumber(options.settings.warnAt);
+  const enforceLines = options.settings.enforceLines;
+  const approvedSet = options.approvedCampaigns ? new Set(options.approvedCampaigns) : null;
+  const campaignAccs = new Map<string, Acc>();
+  const lineAccs = new Map<string, Map<string, Acc>>();
+  const cellList: CellAcc[] = [];
+  // Nested by campaign, category, month: the keys are the records' own strings, whose hashes the engine caches,
+  // where a joined key would be a new string to build and hash for every expense.
+  const cells = new Map<string, Map<string, Map<string, CellAcc>>>();
+
+  const cellOf = (campaign: string, category: string, month: string): CellAcc => {
+    let byCategory = cells.get(campaign);
+    if (!byCategory) {
+      byCategory = new Map();
+      cells.set(campaign, byCategory);
+      campaignAccs.set(campaign, zero());
+      lineAccs.set(campaign, new Map());
+    }
+    let byMonth = byCategory.get(category);
+    if (!byMonth) {
+      byMonth = new Map();
+      byCategory.set(category, byMonth);
+      (lineAccs.get(campaign) as Map<string, Acc>).set(category, zero());
+    }
+    let cell = byMonth.get(month);
+    if (!cell) {
+      const campaignAcc = campaignAccs.get(campaign) as Acc;
+      const lineAcc = (lineAccs.get(campaign) as Map<string, Acc>).get(category) as Acc;
+      cell = { campaign, category, month, ...zero(), campaignAcc, lineAcc };
+      byMonth.set(month, cell);
+      cellList.push(cell);
+    }
+    return cell;
+  };
+  const addTo = (cell: CellAcc, field: keyof Figures, amount: number) => {
+    cell[field] += amount;
+    cell.campaignAcc[field] += amount;
+    cell.lineAcc[field] += amount;
+  };
+
+  for (const line of ledger.lines) {
+    const cell = cellOf(line.campaign, line.category, line.month);
+    addTo(cell, "planned", line.planned);
+    if (!approvedSet || approvedSet.has(line.campaign)) addTo(cell, "approved", line.planned);
+  }
+
+  const decisions = new Map<string, OverrunDecision>();
+  for (const d of options.decisions ?? []) decisions.set(d.expenseId, d);
+
+  const standings = new Map<string, ExpenseStanding>();
+  const settle = (
+    e: LedgerExpense,
+    standing: Standing,
+    extra: { overrun?: number; requestId?: string | null; needsRequest?: boolean } = {},
+  ) => {
+    const cell = cellOf(e.campaign, e.category, e.month);
+    if (standing === "counted") addTo(cell, e.kind, e.amount);
+    else if (standing === "pending_overrun") addTo(cell, "pending", e.amount);
+    const status: ExpenseStatus =
+      standing === "counted" ? (e.status !== null && COUNTED_STATUSES.has(e.status) ? e.status : "recorded") : standing;
+    standings.set(e.id, {
+      id: e.id,
+      row: e.row,
+      campaign: e.campaign,
+      category: e.category,
+      month: e.month,
+      kind: e.kind,
+      amount: e.amount,
+      standing,
+      overrun: extra.overrun ?? 0,
+      requestId: extra.requestId ?? null,
+      needsRequest: extra.needsRequest ?? false,
+      status,
+    });
+  };
+
+  const deferred: LedgerExpense[] = [];
+  for (const e of ledger.expenses) {
+    const found = decisions.get(e.id);
+    const decision = found && !INACTIVE.has(found.status) ? found : null;
+    if (decision) {
+      if (decision.status === "approved") {
+        addTo(cellOf(e.campaign, e.category, e.month), "approved", decision.amount);
+        settle(e, e.status === "rejected" ? "rejected" : "counted", { requestId: decision.requestId });
+      } else if (decision.status === "rejected") settle(e, "rejected", { requestId: decision.requestId });
+      else settle(e, "pending_overrun", { overrun: decision.amount, requestId: decision.requestId });
+    } else if (e.status === "rejected") settle(e, "rejected");
+    else if (e.status !== null && COUNTED_STATUSES.has(e.status)) settle(e, "counted");
+    else deferred.push(e);
+  }
+
+  deferred.sort((a, b) => a.row - b.row);
+  for (const e of deferred) {
+    const cell = cellOf(e.campaign, e.category, e.month);
+    const c = cell.campaignAcc;
+    const l = cell.lineAcc;
+    const overrun = Math.max(
+      overrunOf(c.actual + c.committed, c.approved, e.amount),
+      enforceLines ? overrunOf(l.actual + l.committed, l.approved, e.amount) : 0,
+    );
+    if (overrun > 0) settle(e, "pending_overrun", { overrun, needsRequest: true });
+    else settle(e, "counted");
+  }
+
+  const campaigns = new Map<string, CampaignPosition>();
+  for (const [campaign, acc] of campaignAccs) {
+    const byCategory = lineAccs.get(campaign) as Map<string, Acc>;
+    const lines = [...byCategory.entries()]
+      .sort((a, b) => compareText(a[0], b[0]))
+      .map(([category, lineAcc]): LinePosition => ({ category, ...positionOf(lineAcc, warn) }));
+    campaigns.set(campaign, { campaign, ...positionOf(acc, warn), lines });
+  }
+
+  const outCells: Cell[] = cellList.map(
+    ({ campaign, category, month, planned, approved, committed, actual, pending }) => ({
+      campaign,
+      category,
+      month,
+      planned,
+      approved,
+      committed,
+      actual,
+      pending,
+    }),
+  );
+
+  return { currency: ledger.currency, digits: ledger.digits, campaigns, expenses: standings, cells: outCells };
+}

@@ -1,0 +1,166 @@
+// Reimbursement of expenses paid out of pocket (requested -> approved -> paid, or rejected), the receipt rule, and likely duplicates.
+import { err, ok, type Result } from "../workflow";
+import { minorDigits, minorUnitsOfNumber } from "./currency";
+import type { MessageParams, SpendMessageKey } from "./messages";
+import type { Expense, ExpenseStatus, SpendSettings } from "./model";
+
+/**
+ * request: the marketer puts a recorded expense up for reimbursement; approve / reject: an approver decides (through
+ * the approval engine, which also routes it); pay: finance marks it paid.
+ */
+export const REIMBURSEMENT_ACTIONS = ["request", "approve", "reject", "pay"] as const;
+export type ReimbursementAction = (typeof REIMBURSEMENT_ACTIONS)[number];
+
+const FROM: { readonly [A in ReimbursementAction]: ExpenseStatus } = {
+  request: "recorded",
+  approve: "reimbursement_requested",
+  reject: "reimbursement_requested",
+  pay: "reimbursement_approved",
+};
+
+const TO: { readonly [A in ReimbursementAction]: ExpenseStatus } = {
+  request: "reimbursement_requested",
+  approve: "reimbursement_approved",
+  reject: "rejected",
+  pay: "paid",
+};
+
+const WRONG_STATE: { readonly [A in ReimbursementAction]: SpendMessageKey } = {
+  request: "spend.reimbursement.notRecorded",
+  approve: "spend.reimbursement.notRequested",
+  reject: "spend.reimbursement.notRequested",
+  pay: "spend.reimbursement.notApproved",
+};
+
+export const REIMBURSEMENT_REFUSALS = [
+  "illegal_transition",
+  "not_reimbursable",
+  "requester_missing",
+  "receipt_required",
+  "not_finance",
+  "own_request",
+] as const;
+export type ReimbursementRefusalKind = (typeof REIMBURSEMENT_REFUSALS)[number];
+
+export interface ReimbursementRefusal {
+  readonly kind: ReimbursementRefusalKind;
+  readonly messageKey: SpendMessageKey;
+  readonly params?: MessageParams;
+}
+
+export interface ReimbursementInput {
+  readonly expense: Pick<Expense, "reimbursable" | "requestedBy" | "receiptLink">;
+  /** The expense's status as the position fold projects it (a blank cell that fitted the budget is "recorded"). */
+  readonly status: ExpenseStatus;
+  /** Minor units of the workbook currency. */
+  readonly amount: number;
+  readonly action: ReimbursementAction;
+  /** Email of who acts. */
+  readonly actor: string;
+  readonly settings: Pick<SpendSettings, "workbookCurrency" | "receiptRequiredAbove" | "finance">;
+}
+
+/** True when an amount (minor units, workbook currency) needs a receipt link: strictly above the setting. */
+export function receiptRequired(
+  amount: number,
+  settings: Pick<SpendSettings, "workbookCurrency" | "receiptRequiredAbove">,
+): boolean {
+  if (settings.receiptRequiredAbove === null) return false;
+  const limit = minorUnitsOfNumber(settings.receiptRequiredAbove, minorDigits(settings.workbookCurrency));
+  return limit !== null && amount > limit;
+}
+
+function refuse(kind: ReimbursementRefusalKind, messageKey: SpendMessageKey, params?: MessageParams) {
+  return err<ReimbursementRefusal>(params ? { kind, messageKey, params } : { kind, messageKey });
+}
+
+/**
+ * The status after `action`, or why not. Only counted spend can be reimbursed (a pending overrun must be approved
+ * first). The receipt rule is checked at every step forward, so a link removed after the request still stops the
+ * payment. Nobody decides or pays their own reimbursement; only finance pays.
+ */
+export function reimburse(input: ReimbursementInput): Result<ExpenseStatus, ReimbursementRefusal> {
+  const { expense, action, settings } = input;
+  if (input.status !== FROM[action]) return refuse("illegal_transition", WRONG_STATE[action]);
+  const actor = input.actor.trim().toLowerCase();
+  const requester = expense.requestedBy.trim().toLowerCase();
+  if (action === "request") {
+    if (!expense.reimbursable) return refuse("not_reimbursable", "spend.reimbursement.notReimbursable");
+    if (requester === "") return refuse("requester_missing", "spend.reimbursement.requesterMissing");
+  } else if (actor === requester) return refuse("own_request", "spend.reimbursement.ownRequest");
+  if (action === "pay" && !settings.finance.some((f) => f.trim().toLowerCase() === actor)) {
+    return refuse("not_finance", "spend.reimbursement.notFinance");
+  }
+  if (action !== "reject" && expense.receiptLink.trim() === "" && receiptRequired(input.amount, settings)) {
+    const limit = `${String(settings.receiptRequiredAbove)} ${settings.workbookCurrency}`;
+    return refuse("receipt_required", "spend.reimbursement.receiptRequired", { limit });
+  }
+  return ok(TO[action]);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Likely duplicates
+
+export type DuplicateCandidate = Pick<Expense, "id" | "campaign" | "vendor" | "amount" | "currency" | "date">;
+
+export interface DuplicateFlag {
+  readonly id: string;
+  /** The other expenses with the same campaign, vendor, amount and date, in input order. */
+  readonly others: readonly string[];
+}
+
+/** Vendor names as people type them: case, surrounding and repeated spaces do not make a different vendor. */
+function vendorKey(vendor: string): string {
+  return vendor.trim().replace(/\s+/g, " ").toLowerCase();
+}
+
+/**
+ * Flags expenses that look entered twice: same campaign, vendor, amount (exactly, in its own currency) and date.
+ * Only a flag: two equal taxi fares on one day are possible, so nothing is excluded. Linear: one Map pass.
+ */
+export function findDuplicates(expenses: readonly DuplicateCandidate[]): DuplicateFlag[] {
+  // First by date and amount (a number key, the date string the record's own): most expenses are alone there and
+  // cost one lookup; only the few that share both are compared by campaign, vendor and currency.
+  const byDate = new Map<string, Map<number, number | number[]>>();
+  expenses.forEach((e, index) => {
+    let byAmount = byDate.get(e.date);
+    if (!byAmount) {
+      byAmount = new Map();
+      byDate.set(e.date, byAmount);
+    }
+    const seen = byAmount.get(e.amount);
+    if (seen === undefined) byAmount.set(e.amount, index);
+    else if (typeof seen === "number") byAmount.set(e.amount, [seen, index]);
+    else seen.push(index);
+  });
+  const flagged: { index: number; flag: DuplicateFlag }[] = [];
+  for (const byAmount of byDate.values()) {
+    for (const candidates of byAmount.values()) {
+      if (typeof candidates === "number") continue;
+      const groups = new Map<string, number[]>();
+      for (const index of candidates) {
+        const e = expenses[index] as DuplicateCandidate;
+        const key = `${e.campaign}\u0000${vendorKey(e.vendor)}\u0000${e.currency}`;
+        const group = groups.get(key);
+        if (group) group.push(index);
+        else groups.set(key, [index]);
+      }
+      for (const group of groups.values()) {
+        if (group.length < 2) continue;
+        const ids = group.map((i) => (expenses[i] as DuplicateCandidate).id);
+        group.forEach((index, k) => {
+          flagged.push({ index, flag: { id: ids[k] as string, others: ids.filter((_, j) => j !== k) } });
+        });
+      }
+    }
+  }
+  return flagged.sort((a, b) => a.index - b.index).map((f) => f.flag);
+}
+
+/** The flag as a sentence for the row: which other IDs it may repeat. */
+export function duplicateMessage(flag: DuplicateFlag): {
+  readonly messageKey: SpendMessageKey;
+  readonly params: MessageParams;
+} {
+  return { messageKey: "spend.duplicate.flag", params: { ids: flag.others.join(", ") } };
+}
