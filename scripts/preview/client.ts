@@ -1,35 +1,7 @@
 // The preview page in the browser: draws the tabs as a grid, the add-on menu, the sidebar iframe, toasts and
 // the outbox, and sends every action to the preview server. User data is always set as text, never as HTML.
 
-interface TabView {
-  name: string;
-  hidden: boolean;
-  frozenRows: number;
-  widths: number[];
-  rows: string[][];
-  formulas: string[][];
-  backgrounds: string[][];
-  bold: boolean[][];
-  notes: string[][];
-}
-
-interface PreviewState {
-  user: string;
-  users: readonly { email: string; role: string }[];
-  now: string;
-  workbook: {
-    name: string;
-    locale: string;
-    activeSheet: string;
-    activeRange: { sheet: string; a1: string; row: number; column: number; rows: number; columns: number } | null;
-    tabs: TabView[];
-  };
-  menu: { caption: string; functionName: string }[];
-  sidebar: { id: number; title: string; kind: string } | null;
-  toasts: { message: string; title: string }[];
-  outbox: { from: string; to: string; subject: string; body: string; at: string }[];
-  notice: { kind: "info" | "error"; text: string } | null;
-}
+import type { PreviewState, TabView } from "./snapshot";
 
 const $ = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 import { Emulator, type EmulatorOptions } from "../../test/emulator/index";
 import { loadDemoData } from "./demo";
-import { snapshotWorkbook } from "./snapshot";
+import { type PreviewState, snapshotWorkbook } from "./snapshot";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "../..");
@@ -188,7 +188,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
     seenDialogs = dialogs.length;
   }
 
-  function state(): unknown {
+  function state(): PreviewState {
     return {
       user: emu.user,
       users: PREVIEW_USERS,

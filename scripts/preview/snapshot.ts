@@ -23,6 +23,19 @@ export interface WorkbookView {
   tabs: TabView[];
 }
 
+/** Everything the preview page draws, as GET /api/state and every action return it. */
+export interface PreviewState {
+  user: string;
+  users: readonly { email: string; role: string }[];
+  now: string;
+  workbook: WorkbookView;
+  menu: { caption: string; functionName: string }[];
+  sidebar: { id: number; title: string; kind: string } | null;
+  toasts: { message: string; title: string }[];
+  outbox: { from: string; to: string; subject: string; body: string; at: string }[];
+  notice: { kind: "info" | "error"; text: string } | null;
+}
+
 const EXTRA_ROWS = 12;
 
 export function snapshotWorkbook(emu: Emulator): WorkbookView {
