@@ -4,6 +4,8 @@
 import { performance } from "node:perf_hooks";
 import { budgetVariance } from "../src/domain/budget";
 import { Emulator } from "../test/emulator/index";
+import { benchEvaluation } from "./bench-evaluation";
+import { benchSpend } from "./bench-spend";
 
 function ms(start: number): string {
   return `${(performance.now() - start).toFixed(1)} ms`;
@@ -95,3 +97,6 @@ sheet.getRange("C2").setFormula("=BUDGET_VARIANCE(A2:A, B2:B)");
 const spilled = sheet.getRange(2, 3, 10_000, 1).getValues();
 row("as a formula in a cell (spills 10,000 rows)", "", "", ms(start));
 if (spilled.filter((r) => r[0] !== "").length === 0) throw new Error("the formula produced nothing");
+
+benchSpend();
+benchEvaluation();

@@ -1,7 +1,13 @@
-// Demo campaigns for the preview, pasted into the Campaigns tab as a person would paste them, column by column
-// found through the add-on's stable column keys (so a reordered or relabelled tab still gets the right cells).
+// Demo data for the preview, so the approval flow works out of the box: campaigns pasted into the Campaigns tab and
+// an execution plan into the Tasks tab as a person would paste them (tabs and columns found through the add-on's
+// stable keys, so a reordered or relabelled tab still gets the right cells), the default currency set to the
+// campaigns' CNY, and the roles saved through the admin server function as the spreadsheet owner: Leo decides
+// level 1 up to 100,000, Dana level 2 without limit, Fay is finance.
 import type { Emulator } from "../../test/emulator/index";
+import { loadEvaluationDemo } from "./evaluation-demo";
+import { loadSpendDemo } from "./spend-demo";
 
+const TAB_KEY = "campaign-control.tab";
 const COLUMN_KEY = "campaign-control.column";
 
 type Demo = Record<string, string | number>;
@@ -69,52 +75,138 @@ const EN: Demo[] = [
   },
 ];
 
+/** The execution plan of the spring launch: what Mia submits once the plan is approved. */
+const TASKS: Demo[] = [
+  {
+    campaign: "CMP-2026-001",
+    step: "Brief three creators and agree on review dates",
+    owner: "mia.marketer@example.com",
+    start: "2026-03-02",
+    due: "2026-03-13",
+    deliverable: "Signed creator briefs",
+  },
+  {
+    campaign: "CMP-2026-001",
+    step: "Produce the launch film and 12 clips",
+    owner: "mia.marketer@example.com",
+    start: "2026-03-02",
+    due: "2026-03-15",
+    deliverable: "Final cuts, subtitled",
+  },
+  {
+    campaign: "CMP-2026-001",
+    step: "Run paid social and search",
+    owner: "mia.marketer@example.com",
+    start: "2026-03-16",
+    due: "2026-04-30",
+    deliverable: "Weekly performance report",
+  },
+];
+
+export const DEMO_ROLES = {
+  admins: [],
+  levels: [
+    { approvers: ["leo.lead@example.com"], limit: "100000" },
+    { approvers: ["dana.director@example.com"], limit: null },
+  ],
+  finance: ["fay.finance@example.com"],
+  delegations: [],
+};
+
 const ZH_NAMES = ["春季新品发布：极光耳机", "618 年中大促", "展会：家居生活博览会", "品牌认知度调研第二波"];
 
-/** Runs setup when the tabs are not there yet, then pastes the demo rows below the existing ones. */
-export function loadDemoData(emu: Emulator): number {
-  let found = emu.spreadsheet.createDeveloperMetadataFinder().withKey(COLUMN_KEY).find();
-  if (!found.some((m) => m.getValue() === "name")) {
-    emu.run("menuSetUpWorkbook");
-    found = emu.spreadsheet.createDeveloperMetadataFinder().withKey(COLUMN_KEY).find();
-  }
+interface FoundTab {
+  name: string;
+  columns: Map<string, number>;
+}
+
+/** A tab of the add-on by its key, with its columns by key. */
+function findTab(emu: Emulator, key: string): FoundTab | null {
+  const ss = emu.spreadsheet;
+  const tagged = ss.createDeveloperMetadataFinder().withKey(TAB_KEY).withValue(key).find()[0];
+  const location = tagged?.getLocation();
+  const sheet = location?.getRow()?.getSheet() ?? location?.getSheet();
+  if (!sheet) return null;
   const columns = new Map<string, number>();
-  let sheetName = "";
-  for (const m of found) {
-    const column = m.getLocation().getColumn();
-    const key = m.getValue();
-    if (!column || !key) continue;
-    const sheet = column.getSheet();
-    const hasName = found.some(
-      (o) => o.getValue() === "name" && o.getLocation().getColumn()?.getSheet().getName() === sheet.getName(),
-    );
-    if (!hasName) continue;
-    sheetName = sheet.getName();
-    columns.set(key, column.getColumn());
+  for (const m of sheet.createDeveloperMetadataFinder().withKey(COLUMN_KEY).find()) {
+    const column = m.getLocation().getColumn()?.getColumn();
+    const value = m.getValue();
+    if (column && value && !columns.has(value)) columns.set(value, column);
   }
-  if (!sheetName) throw new Error("The Campaigns tab was not found: run Set up workbook first.");
-  const sheet = emu.spreadsheet.getSheetByName(sheetName)!;
-  const width = Math.max(...columns.values());
-  const zh = emu.spreadsheet.getSpreadsheetLocale().toLowerCase().startsWith("zh");
-  const existing = new Set(
-    sheet.getLastRow() >= 2
-      ? sheet
-          .getRange(2, columns.get("id") ?? 1, sheet.getLastRow() - 1, 1)
-          .getValues()
-          .map((r) => String(r[0]))
-      : [],
-  );
-  const rows = EN.filter((d) => !existing.has(String(d.id))).map((demo) => {
+  return { name: sheet.getName(), columns };
+}
+
+/** The values of one column below the header. */
+function columnValues(emu: Emulator, tab: FoundTab, key: string): string[] {
+  const sheet = emu.spreadsheet.getSheetByName(tab.name)!;
+  const column = tab.columns.get(key);
+  if (!column || sheet.getLastRow() < 2) return [];
+  return sheet
+    .getRange(2, column, sheet.getLastRow() - 1, 1)
+    .getValues()
+    .map((r) => String(r[0]));
+}
+
+/** Pastes rows below the tab's last row, each value into the column of its key. */
+function paste(emu: Emulator, tab: FoundTab, rows: Demo[]): void {
+  if (rows.length === 0) return;
+  const sheet = emu.spreadsheet.getSheetByName(tab.name)!;
+  const width = Math.max(...tab.columns.values());
+  const block = rows.map((demo) => {
     const row: (string | number)[] = Array.from({ length: width }, () => "");
-    for (const [key, col] of columns) {
-      let value = demo[key];
-      if (key === "name" && zh) value = ZH_NAMES[EN.indexOf(demo)] ?? value;
-      if (value !== undefined) row[col - 1] = value;
-    }
+    for (const [key, col] of tab.columns) if (demo[key] !== undefined) row[col - 1] = demo[key];
     return row;
   });
-  if (rows.length === 0) return 0;
-  const firstRow = sheet.getLastRow() + 1;
-  emu.edit(`'${sheetName}'!A${firstRow}`, rows);
-  return rows.length;
+  emu.edit(`'${tab.name.replace(/'/g, "''")}'!A${sheet.getLastRow() + 1}`, block);
+}
+
+/** Runs setup when the tabs are not there yet, then adds what is missing of the demo. Returns campaigns added. */
+export function loadDemoData(emu: Emulator): number {
+  let campaigns = findTab(emu, "campaigns");
+  if (!campaigns) {
+    emu.run("menuSetUpWorkbook");
+    campaigns = findTab(emu, "campaigns");
+  }
+  const tasks = findTab(emu, "tasks");
+  const settings = findTab(emu, "settings");
+  if (!campaigns || !tasks || !settings)
+    throw new Error("The add-on's tabs were not found: run Set up workbook first.");
+  const zh = emu.spreadsheet.getSpreadsheetLocale().toLowerCase().startsWith("zh");
+  const user = emu.user;
+  const owner = emu.spreadsheet.getOwner()?.getEmail() ?? user;
+  try {
+    emu.as(owner);
+    // The demo campaigns are in CNY; so are the approval limits then.
+    const keys = columnValues(emu, settings, "key");
+    const currencyRow = keys.indexOf("currency") + 2;
+    const valueColumn = settings.columns.get("value");
+    if (currencyRow >= 2 && valueColumn) {
+      emu.edit(`'${settings.name.replace(/'/g, "''")}'!${letter(valueColumn)}${currencyRow}`, "CNY");
+    }
+    const saved = emu.run<{ ok: boolean; message?: string }>("rpcSaveRoles", DEMO_ROLES);
+    if (!saved.ok) throw new Error(`Could not save the demo roles: ${saved.message ?? ""}`);
+
+    const existing = new Set(columnValues(emu, campaigns, "id"));
+    const added = EN.filter((d) => !existing.has(String(d.id))).map(
+      (demo): Demo => (zh ? { ...demo, name: ZH_NAMES[EN.indexOf(demo)] ?? String(demo.name) } : demo),
+    );
+    paste(emu, campaigns, added);
+    const planned = new Set(columnValues(emu, tasks, "campaign"));
+    paste(
+      emu,
+      tasks,
+      TASKS.filter((task) => !planned.has(String(task.campaign))),
+    );
+    loadSpendDemo(emu);
+    loadEvaluationDemo(emu);
+    return added.length;
+  } finally {
+    emu.as(user);
+  }
+}
+
+function letter(column: number): string {
+  let s = "";
+  for (let x = column; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
 }

@@ -12,7 +12,7 @@ export const CAMPAIGN_STATUSES = CAMPAIGN_STATES;
 export type CampaignStatus = CampaignState;
 
 export function statusLabelKey(status: CampaignStatus): MessageKey {
-  return `status.${status}`;
+  return `workflow.state.${status}`;
 }
 
 export function statusLabel(status: CampaignStatus, lang: Lang): string {

@@ -72,3 +72,40 @@ export function toNumber(d: Decimal): number {
   const n = Number(toDecimalString(d));
   return n === 0 ? 0 : n; // never -0: a sheet would show it as 0 anyway, and tests compare with 0
 }
+
+/** Currencies whose amounts have no minor unit (ISO 4217 exponent 0) among those the add-on offers or meets often. */
+const NO_MINOR_UNIT = new Set(["JPY", "KRW", "VND", "CLP", "ISK", "UGX", "XAF", "XOF", "PYG"]);
+
+/** Digits after the decimal point of a currency's amounts: 0 for yen and won, else 2. */
+export function minorDigits(currency: string): number {
+  return NO_MINOR_UNIT.has(currency.trim().toUpperCase()) ? 0 : 2;
+}
+
+/**
+ * An amount as shown in a cell (major units, e.g. 1200.5 CNY) in whole minor units (120050), exactly; null when it
+ * is not finite or has more decimals than the currency has (12.345 CNY is not an amount of money).
+ */
+export function toMinorUnits(amount: number, currency: string): number | null {
+  if (!Number.isFinite(amount)) return null;
+  const digits = minorDigits(currency);
+  const d = decimalFromNumber(amount);
+  if (d.scale > digits) return null;
+  const units = d.units * 10n ** BigInt(digits - d.scale);
+  const n = Number(units);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+/** Minor units back to the amount a cell holds (120050 -> 1200.5 for CNY). */
+export function fromMinorUnits(units: number, currency: string): number {
+  return toNumber({ units: BigInt(Math.trunc(units)), scale: minorDigits(currency) });
+}
+
+/** "120,000.00" (grouping, the currency's decimals), the same on every runtime: no Intl, whose data differ. */
+export function formatAmount(units: number, currency: string): string {
+  const digits = minorDigits(currency);
+  const negative = units < 0;
+  const text = String(Math.abs(Math.trunc(units))).padStart(digits + 1, "0");
+  const whole = text.slice(0, text.length - digits).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  const fraction = digits > 0 ? `.${text.slice(text.length - digits)}` : "";
+  return `${negative ? "-" : ""}${whole}${fraction}`;
+}

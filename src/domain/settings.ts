@@ -1,7 +1,8 @@
-// The add-on's settings as the Settings tab holds them (one key/value row each): the known keys, their defaults
-// for a new workbook, and the schema each value must pass; later features add keys here.
+// The add-on's settings as the Settings tab holds them (one key/value row each): the keys a person edits there,
+// their defaults and schemas, and the keys that only SHOW the roles (admins, approvers, finance, delegations),
+// whose source of truth is the document properties (see roles.ts).
 import * as z from "zod/mini";
-import { defaultCurrency } from "./campaign";
+import { defaultCurrency, splitList } from "./campaign";
 import type { MessageKey } from "./i18n";
 
 export const LANGUAGE_SETTINGS = ["auto", "en", "zh"] as const;
@@ -11,7 +12,14 @@ export interface Settings {
   currency: string;
   warningThreshold: number;
   language: LanguageSetting;
-  admins: string[];
+  /** Channels a plan may use; empty: any. */
+  channels: string[];
+  /** Budget categories (used by budget lines and expenses). */
+  categories: string[];
+  /** Budget control: each campaign x category budget is a limit too (enforce_line_budgets). */
+  enforceLines: boolean;
+  /** Budget control: receipt link required above this amount in the workbook currency; null never. */
+  receiptRequiredAbove: number | null;
 }
 
 export interface SettingSpec {
@@ -20,10 +28,13 @@ export interface SettingSpec {
   readonly description: MessageKey;
   readonly schema: z.ZodMiniType;
   /** The value a new workbook starts with. */
-  readonly initial: (ctx: { locale: string; owner: string }) => string | number;
+  readonly initial: (ctx: { locale: string }) => string | number;
 }
 
-const emailList = z.array(z.email());
+const list = z.array(z.string());
+
+export const DEFAULT_CHANNELS = "Email, Social, Search, KOL, Events, Print, Outdoor, Video, E-commerce";
+export const DEFAULT_CATEGORIES = "Media, Content, Events, KOL, Travel, Other";
 
 export const SETTING_SPECS = [
   {
@@ -44,18 +55,41 @@ export const SETTING_SPECS = [
     schema: z.enum(LANGUAGE_SETTINGS),
     initial: () => "auto",
   },
+  { key: "channels", description: "setting.channels", schema: list, initial: () => DEFAULT_CHANNELS },
+  { key: "categories", description: "setting.categories", schema: list, initial: () => DEFAULT_CATEGORIES },
   {
-    key: "admins",
-    description: "setting.admins",
-    schema: emailList,
-    initial: ({ owner }) => owner,
+    key: "enforce_line_budgets",
+    description: "spend.setting.enforceLines",
+    schema: z.boolean(),
+    initial: () => "FALSE",
+  },
+  {
+    key: "receipt_required_above",
+    description: "spend.setting.receiptAbove",
+    schema: z.nullable(z.number().check(z.gte(0))),
+    initial: () => 0,
   },
 ] as const satisfies readonly SettingSpec[];
 
 export type SettingKey = (typeof SETTING_SPECS)[number]["key"];
 
+/**
+ * Rows that show the roles. The add-on rewrites their values from the document properties whenever roles change
+ * (and at setup); what a person types there grants nothing and is overwritten on the next write.
+ */
+export const RIGHTS_KEYS = ["admins", "approval_levels", "finance", "delegations"] as const;
+export type RightsKey = (typeof RIGHTS_KEYS)[number];
+
 export function defaultSettings(locale: string): Settings {
-  return { currency: defaultCurrency(locale), warningThreshold: 0.9, language: "auto", admins: [] };
+  return {
+    currency: defaultCurrency(locale),
+    warningThreshold: 0.9,
+    language: "auto",
+    channels: splitList(DEFAULT_CHANNELS),
+    categories: splitList(DEFAULT_CATEGORIES),
+    enforceLines: false,
+    receiptRequiredAbove: 0,
+  };
 }
 
 /** A raw cell value brought into the shape the setting's schema expects (text trimmed, lists split). */
@@ -68,14 +102,23 @@ export function normalizeSettingValue(key: SettingKey, raw: unknown): unknown {
       return text;
     case "language":
       return typeof text === "string" ? text.toLowerCase() : text;
-    case "admins":
-      return typeof text === "string"
-        ? text
-            .split(/[,，;；\s]+/)
-            .map((s) => s.trim())
-            .filter((s) => s.length > 0)
-        : text;
+    case "channels":
+    case "categories":
+      return typeof text === "string" ? splitList(text) : text === null || text === undefined ? [] : text;
+    case "enforce_line_budgets":
+      return readYesNo(text);
+    case "receipt_required_above":
+      return text === "" || text === null || text === undefined ? null : text;
   }
+}
+
+/** TRUE/FALSE as a checkbox or typed (also yes/no, 是/否); anything else is passed on for the schema to refuse. */
+function readYesNo(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const text = value.toLowerCase();
+  if (["true", "yes", "y", "1", "是"].includes(text)) return true;
+  if (["false", "no", "n", "0", "否", ""].includes(text)) return false;
+  return value;
 }
 
 /** Applies one validated setting to the settings object. */
@@ -87,7 +130,13 @@ export function withSetting(settings: Settings, key: SettingKey, value: unknown)
       return { ...settings, warningThreshold: Number(value) };
     case "language":
       return { ...settings, language: value as LanguageSetting };
-    case "admins":
-      return { ...settings, admins: Array.isArray(value) ? value.map(String) : [] };
+    case "channels":
+      return { ...settings, channels: Array.isArray(value) ? value.map(String) : [] };
+    case "categories":
+      return { ...settings, categories: Array.isArray(value) ? value.map(String) : [] };
+    case "enforce_line_budgets":
+      return { ...settings, enforceLines: value === true };
+    case "receipt_required_above":
+      return { ...settings, receiptRequiredAbove: typeof value === "number" ? value : null };
   }
 }

@@ -1,18 +1,28 @@
 // The add-on menu and what its items do. The menu is built the same way in every AuthMode and touches no
 // document or properties (in AuthMode.NONE that would fail), so its labels follow the user's locale only.
 import { langOf, t } from "../domain/i18n";
+import { parseRoles, rightsProjection } from "../domain/roles";
 import { readSettings } from "../workbook/settings";
 import { setUpWorkbook } from "../workbook/setup";
 import { readContext } from "./context";
-import { campaignsSidebar } from "./html";
+import { type SIDEBARS, sidebar } from "./html";
 import { uiLang, userLang } from "./locale";
 import { withDocumentLock } from "./lock";
-import type { SpreadsheetPort } from "./ports";
+import { documentProperties, KEY } from "./store";
+import { ownerOf } from "./workspace";
 
 /** The functions the menu items call; they are global entry points (surface.ts). */
 export const MENU_ITEMS = [
   { caption: "menu.setUp", functionName: "menuSetUpWorkbook" },
   { caption: "menu.campaigns", functionName: "menuShowCampaigns" },
+  { caption: "menu.approvals", functionName: "menuShowApprovals" },
+  { caption: "spend.menu.expenses", functionName: "menuShowExpenses" },
+  { caption: "spend.menu.refresh", functionName: "menuRefreshVariance" },
+  { caption: "spend.menu.schedule", functionName: "menuToggleVarianceSchedule" },
+  { caption: "menu.monitor", functionName: "menuShowMonitor" },
+  { caption: "menu.refreshReport", functionName: "menuRefreshEvaluation" },
+  { caption: "menu.verifyLog", functionName: "menuVerifyAuditLog" },
+  { caption: "menu.roles", functionName: "menuShowRoles" },
 ] as const;
 
 export function buildMenu(): void {
@@ -22,20 +32,15 @@ export function buildMenu(): void {
   menu.addToUi();
 }
 
-function ownerEmail(ss: SpreadsheetPort): string {
-  try {
-    return ss.getOwner()?.getEmail() ?? "";
-  } catch {
-    return "";
-  }
-}
-
 /** "Set up workbook": installs or upgrades the tabs under the document lock, then says what changed. */
 export function menuSetUpWorkbook(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const result = withDocumentLock(() => {
     const locale = ss.getSpreadsheetLocale();
-    return setUpWorkbook(ss, SpreadsheetApp, { lang: langOf(locale), locale, owner: () => ownerEmail(ss) });
+    const lang = langOf(locale);
+    const rights = (currency: string) =>
+      rightsProjection(parseRoles(documentProperties().getProperty(KEY.roles)), ownerOf(ss), currency, lang);
+    return setUpWorkbook(ss, SpreadsheetApp, { lang, locale, rights });
   });
   if (!result.ok) {
     const lang = userLang();
@@ -54,9 +59,21 @@ export function menuSetUpWorkbook(): void {
   ss.toast(message, t(lang, "setup.title"), 8);
 }
 
-/** "Campaigns": opens the sidebar in the user's language (or the Settings override). */
-export function menuShowCampaigns(): void {
+function show(name: keyof typeof SIDEBARS): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss, ss.getSpreadsheetLocale(), readContext(ss, userLang())).settings;
-  SpreadsheetApp.getUi().showSidebar(campaignsSidebar(uiLang(settings)));
+  SpreadsheetApp.getUi().showSidebar(sidebar(name, uiLang(settings)));
+}
+
+/** "My campaigns": opens the sidebar in the user's language (or the Settings override). */
+export function menuShowCampaigns(): void {
+  show("campaigns");
+}
+
+export function menuShowApprovals(): void {
+  show("approvals");
+}
+
+export function menuShowRoles(): void {
+  show("roles");
 }

@@ -424,6 +424,9 @@ export interface UtilitiesPort {
   DigestAlgorithm: { SHA_256: EnumValue; MD5: EnumValue };
   Charset: { UTF_8: EnumValue; US_ASCII: EnumValue };
   computeDigest(algorithm: EnumValue, value: string, charset: EnumValue): number[];
+  /** HMAC-SHA256 of the value under the key, as signed bytes (the approval log's seal). */
+  computeHmacSha256Signature(value: string, key: string): number[];
+  computeHmacSha256Signature(value: string, key: string, charset: EnumValue): number[];
   formatDate(date: Date, timeZone: string, format: string): string;
   getUuid(): string;
   sleep(milliseconds: number): void;

@@ -1,12 +1,12 @@
 // The sidebar's server functions: each validates its request with zod, reads the workbook (one getValues per tab)
 // and answers with JSON-safe data. Listing and selecting change no data, so any editor who can open the sidebar
-// may call them and no lock is taken; functions that write will check the caller and take the lock.
-import * as z from "zod/mini";
-import { type Lang, t } from "../domain/i18n";
+// may call them and no lock is taken; functions that write check the caller and take the lock (write.ts).
+import { t } from "../domain/i18n";
 import { findCampaignRow, readCampaigns } from "../workbook/campaigns";
 import { readSettings } from "../workbook/settings";
 import { tabName } from "../workbook/spec";
 import { CAMPAIGNS_TAB } from "../workbook/tabs";
+import { rpcGetRoles, rpcSaveRoles, rpcVerifyLog } from "./admin-rpc";
 import {
   type CampaignSummary,
   ListCampaignsRequest,
@@ -15,66 +15,14 @@ import {
   type SelectCampaignResponse,
   type ServerApi,
 } from "./api";
+import { rpcAnswerEscalation, rpcDecide, rpcInbox } from "./approvals-rpc";
+import { rpcEscalate, rpcMyCampaigns, rpcSavePlan, rpcSubmit, rpcWithdraw } from "./campaign-rpc";
 import { readContext } from "./context";
+import { EVALUATION_RPC } from "./evaluation-rpc";
 import { uiLang, userLang } from "./locale";
 import type { SpreadsheetPort } from "./ports";
-
-type Issue = z.core.$ZodIssue;
-
-function kindOf(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
-  return typeof value;
-}
-
-function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
-  let current = input;
-  for (const key of path) {
-    if (current === null || typeof current !== "object") return undefined;
-    current = (current as Record<PropertyKey, unknown>)[key];
-  }
-  return current;
-}
-
-/** Issues as a developer-readable sentence: the sidebar never sends a bad request, so whoever sees this is debugging. */
-export function describeIssues(issues: readonly Issue[], input: unknown): string {
-  return issues
-    .map((issue) => {
-      const where = issue.path.length > 0 ? issue.path.map(String).join(".") : "request";
-      switch (issue.code) {
-        case "invalid_type":
-          return `${where}: expected ${issue.expected}, received ${kindOf(valueAt(input, issue.path))}`;
-        case "too_small":
-          return issue.origin === "string"
-            ? `${where}: must not be empty`
-            : `${where}: must be at least ${String(issue.minimum)}`;
-        case "too_big":
-          return issue.origin === "string"
-            ? `${where}: must be at most ${String(issue.maximum)} characters`
-            : `${where}: must be at most ${String(issue.maximum)}`;
-        case "unrecognized_keys":
-          return `${where}: unknown ${issue.keys.length === 1 ? "field" : "fields"} ${issue.keys.join(", ")}`;
-        case "invalid_value":
-          return `${where}: must be one of ${issue.values.map(String).join(", ")}`;
-        default:
-          return `${where}: ${issue.code.replace(/_/g, " ")}`;
-      }
-    })
-    .join("; ");
-}
-
-function parseRequest<S extends z.ZodMiniType>(
-  fn: keyof ServerApi,
-  schema: S,
-  input: unknown,
-  lang: Lang,
-): z.output<S> {
-  const result = z.safeParse(schema, input);
-  if (!result.success) {
-    throw new Error(t(lang, "rpc.invalidRequest", { fn, details: describeIssues(result.error.issues, input) }));
-  }
-  return result.data;
-}
+import { parseRequest } from "./request";
+import { SPEND_RPC } from "./spend-rpc";
 
 function settingsAndLang(ss: SpreadsheetPort) {
   const locale = ss.getSpreadsheetLocale();
@@ -121,4 +69,31 @@ export function rpcSelectCampaign(request: unknown): SelectCampaignResponse {
 export const RPC: { readonly [K in keyof ServerApi]: (request: unknown) => ReturnType<ServerApi[K]> } = {
   rpcListCampaigns,
   rpcSelectCampaign,
+  rpcMyCampaigns,
+  rpcSavePlan,
+  rpcSubmit,
+  rpcWithdraw,
+  rpcEscalate,
+  rpcInbox,
+  rpcDecide,
+  rpcAnswerEscalation,
+  rpcVerifyLog,
+  rpcGetRoles,
+  rpcSaveRoles,
+  ...SPEND_RPC,
+  ...EVALUATION_RPC,
+};
+
+export {
+  rpcAnswerEscalation,
+  rpcDecide,
+  rpcEscalate,
+  rpcGetRoles,
+  rpcInbox,
+  rpcMyCampaigns,
+  rpcSavePlan,
+  rpcSaveRoles,
+  rpcSubmit,
+  rpcVerifyLog,
+  rpcWithdraw,
 };

@@ -1,5 +1,7 @@
 // The one list of what becomes global in Apps Script: the build writes a top-level stub for each entry, and a
 // test fails when this list, the stubs in dist/Code.js and the exports of entrypoints.ts drift apart.
+import { EVALUATION_SURFACE } from "./evaluation-surface";
+import { SPEND_SURFACE } from "./spend-surface";
 
 export type EntryKind = "trigger" | "menu" | "rpc" | "custom";
 
@@ -17,8 +19,22 @@ export const SURFACE: readonly EntryPoint[] = [
   { name: "onEdit", kind: "trigger", params: ["e"] },
   { name: "menuSetUpWorkbook", kind: "menu", params: [] },
   { name: "menuShowCampaigns", kind: "menu", params: [] },
+  { name: "menuShowApprovals", kind: "menu", params: [] },
+  { name: "menuVerifyAuditLog", kind: "menu", params: [] },
+  { name: "menuShowRoles", kind: "menu", params: [] },
   { name: "rpcListCampaigns", kind: "rpc", params: ["request"] },
   { name: "rpcSelectCampaign", kind: "rpc", params: ["request"] },
+  { name: "rpcMyCampaigns", kind: "rpc", params: ["request"] },
+  { name: "rpcSavePlan", kind: "rpc", params: ["request"] },
+  { name: "rpcSubmit", kind: "rpc", params: ["request"] },
+  { name: "rpcWithdraw", kind: "rpc", params: ["request"] },
+  { name: "rpcEscalate", kind: "rpc", params: ["request"] },
+  { name: "rpcInbox", kind: "rpc", params: ["request"] },
+  { name: "rpcDecide", kind: "rpc", params: ["request"] },
+  { name: "rpcAnswerEscalation", kind: "rpc", params: ["request"] },
+  { name: "rpcVerifyLog", kind: "rpc", params: ["request"] },
+  { name: "rpcGetRoles", kind: "rpc", params: ["request"] },
+  { name: "rpcSaveRoles", kind: "rpc", params: ["request"] },
   {
     name: "BUDGET_VARIANCE",
     kind: "custom",
@@ -35,4 +51,6 @@ export const SURFACE: readonly EntryPoint[] = [
       "@return The variance (actual - planned), one per cell where ranges were given.",
     ],
   },
+  ...EVALUATION_SURFACE,
+  ...SPEND_SURFACE,
 ];

@@ -1,12 +1,17 @@
 // The Campaigns tab as data: valid campaigns with their sheet rows, problems for the rows that are not valid
 // (bad cells, duplicate IDs, end before start), and finding a campaign's row by its ID.
 import { type Campaign, CampaignSchema, campaignRuleProblems } from "../domain/campaign";
+import { parseGoals } from "../domain/goals";
 import { t } from "../domain/i18n";
+import { toMinorUnits } from "../domain/money";
+import type { PlanDraft } from "../domain/workflow";
 import type { SheetPort, SpreadsheetPort } from "../server/ports";
+import { decodeCell } from "./cells";
 import { columnIndex } from "./columns";
 import { type RowProblem, rowProblem } from "./problems";
 import { headerLabel, type ReadContext, type RecordRow, readRecords } from "./records";
-import { findTab, readTable, type Table } from "./table";
+import { cellOf, type KeyedTable, keyed } from "./rows";
+import { findTab, readTable, type Table, type TableRow } from "./table";
 import { CAMPAIGNS_TAB } from "./tabs";
 
 export interface CampaignTable {
@@ -18,6 +23,10 @@ export interface CampaignTable {
   readonly width: number;
   /** First row of every ID in the tab, valid row or not, so a row with problems can still be selected. */
   readonly idRows: ReadonlyMap<string, number>;
+  /** The cells behind it, for the workflow (which reads a row whatever its problems, and reports them by field). */
+  readonly keyed: KeyedTable;
+  /** The data row of every ID (first row of the ID). */
+  readonly rowsById: ReadonlyMap<string, TableRow>;
 }
 
 /** Null when the workbook has no Campaigns tab yet. One getValues. */
@@ -57,15 +66,88 @@ export function campaignsFromTable(table: Table, ctx: ReadContext): CampaignTabl
     if (rules.length === 0) campaigns.push(entry);
   }
   const idRows = new Map<string, number>();
+  const rowsById = new Map<string, TableRow>();
   const idColumn = index.get("id");
   if (idColumn !== undefined) {
-    for (const { row, cells } of table.rows) {
-      const id = String(cells[idColumn - 1] ?? "").trim();
-      if (id && !idRows.has(id)) idRows.set(id, row);
+    for (const entry of table.rows) {
+      const id = String(entry.cells[idColumn - 1] ?? "").trim();
+      if (id && !idRows.has(id)) {
+        idRows.set(id, entry.row);
+        rowsById.set(id, entry);
+      }
     }
   }
   problems.sort((a, b) => a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column));
-  return { sheet, tab: table.name, campaigns, problems, width: table.width, idRows };
+  return { sheet, tab: table.name, campaigns, problems, width: table.width, idRows, keyed: keyed(table), rowsById };
+}
+
+/** The plan fields of a row, in the order a plan lists them. */
+export const PLAN_KEYS = [
+  "name",
+  "owner",
+  "objective",
+  "audience",
+  "channels",
+  "content",
+  "place",
+  "start",
+  "end",
+  "budget",
+  "currency",
+  "kpis",
+] as const;
+export type PlanKey = (typeof PLAN_KEYS)[number];
+
+/**
+ * A row as the workflow reads it: cells decoded (dates to ISO in the spreadsheet's zone), the budget in the
+ * currency's minor units (left as it is when it is not an amount, so the check names it), the currency from the
+ * row or the default, goals parsed from the KPIs cell.
+ */
+export function planDraftOf(t: KeyedTable, row: TableRow, ctx: ReadContext, defaultCurrency: string): PlanDraft {
+  const cell = (key: PlanKey) => {
+    const spec = CAMPAIGNS_TAB.columns.find((c) => c.key === key);
+    const raw = cellOf(t, row, key);
+    return spec ? decodeCell(spec, raw, ctx.formatDate) : raw;
+  };
+  return planDraftFromCells(
+    {
+      name: cell("name"),
+      owner: cell("owner"),
+      objective: cell("objective"),
+      audience: cell("audience"),
+      channels: cell("channels"),
+      content: cell("content"),
+      place: cell("place"),
+      start: cell("start"),
+      end: cell("end"),
+      budget: cell("budget"),
+      currency: cell("currency"),
+      kpis: cell("kpis"),
+    },
+    defaultCurrency,
+  );
+}
+
+/** The same from values already decoded (a cell, a form): shared by the row reader and onEdit. */
+export function planDraftFromCells(cells: { readonly [K in PlanKey]?: unknown }, defaultCurrency: string): PlanDraft {
+  const currencyText = typeof cells.currency === "string" ? cells.currency.trim().toUpperCase() : "";
+  const currency = currencyText || defaultCurrency;
+  const budget =
+    typeof cells.budget === "number" ? (toMinorUnits(cells.budget, currency) ?? cells.budget) : cells.budget;
+  return {
+    name: cells.name,
+    owner: cells.owner,
+    objective: cells.objective,
+    audience: cells.audience,
+    channels: cells.channels,
+    content: cells.content,
+    place: cells.place,
+    start: cells.start,
+    end: cells.end,
+    budget,
+    currency,
+    kpis: parseGoals(cells.kpis),
+  };
 }
 
 /** The sheet row of a campaign by its ID (the first row with that ID), undefined when no row has it. */

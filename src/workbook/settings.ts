@@ -6,6 +6,7 @@ import { t } from "../domain/i18n";
 import {
   defaultSettings,
   normalizeSettingValue,
+  RIGHTS_KEYS,
   SETTING_SPECS,
   type SettingKey,
   type Settings,
@@ -22,7 +23,7 @@ export interface SettingsRead {
   readonly sheet: SheetPort | null;
   readonly settings: Settings;
   readonly problems: RowProblem[];
-  /** Setting keys present in the tab, with their rows. */
+  /** Setting keys present in the tab (the rights rows too), with their rows. */
   readonly rows: ReadonlyMap<string, number>;
   readonly table: Table | null;
 }
@@ -44,6 +45,7 @@ export function settingsFromTable(table: Table, locale: string, ctx: ReadContext
   const valueSpec = SETTINGS_TAB.columns.find((c) => c.key === "value");
   for (const { row, cells } of table.rows) {
     const key = String(cells[keyColumn - 1] ?? "").trim();
+    if ((RIGHTS_KEYS as readonly string[]).includes(key) && !rows.has(key)) rows.set(key, row);
     if (!isSettingKey(key) || rows.has(key)) continue;
     rows.set(key, row);
     const raw = cells[valueColumn - 1];

@@ -1,8 +1,11 @@
 // Installs or upgrades the add-on's tabs: reads each tab once, plans (plan.ts), then writes whole ranges. The caller
-// holds the document lock. Data cells are never rewritten; Settings only gains the rows of settings it lacks.
+// holds the document lock. Data cells are never rewritten; Settings gains the rows of settings it lacks, and its
+// rights rows (a projection of the roles kept in document properties) are rewritten when they differ.
+
+import { EVALUATION_SETTING_ROWS } from "../domain/evaluation-settings";
 import { CATALOG, type Lang } from "../domain/i18n";
 import { inertCell } from "../domain/inert";
-import { defaultSettings, SETTING_SPECS, type Settings } from "../domain/settings";
+import { defaultSettings, RIGHTS_KEYS, type RightsKey, SETTING_SPECS, type Settings } from "../domain/settings";
 import type { DataValidationPort, SheetPort, SpreadsheetAppPort, SpreadsheetPort } from "../server/ports";
 import { locateColumns } from "./columns";
 import {
@@ -17,19 +20,30 @@ import {
   validationWanted,
 } from "./plan";
 import { settingsFromTable } from "./settings";
-import { COLUMN_METADATA_KEY, columnLetter, TAB_METADATA_KEY, type TabKey, type TabSpec, tabName } from "./spec";
+import {
+  COLUMN_METADATA_KEY,
+  columnLetter,
+  PROTECTION_DESCRIPTION,
+  TAB_METADATA_KEY,
+  type TabKey,
+  type TabSpec,
+  tabName,
+} from "./spec";
 import { locateTab, readColumnMetadata, tableFromValues } from "./table";
 import { SETTINGS_TAB, TABS } from "./tabs";
 
-/** The parts of SpreadsheetApp setup needs besides the document (validation builders and their enum). */
-export type ValidationApp = Pick<SpreadsheetAppPort, "newDataValidation" | "DataValidationCriteria">;
+/** The parts of SpreadsheetApp setup needs besides the document (validation builders, their enum, protections). */
+export type ValidationApp = Pick<SpreadsheetAppPort, "newDataValidation" | "DataValidationCriteria" | "ProtectionType">;
 
 export interface SetupContext {
   /** Language of tab names, labels, help and dropdowns: the spreadsheet's. */
   readonly lang: Lang;
   readonly locale: string;
-  /** The first admin in Settings (the spreadsheet owner, "" when unknown); asked only when Settings gains that row. */
-  readonly owner: () => string;
+  /**
+   * What the rights rows of Settings show (from the roles in document properties), with limits in the given
+   * currency (the one Settings holds); asked only for Settings.
+   */
+  readonly rights: (currency: string) => { readonly [K in RightsKey]: string };
 }
 
 export interface TabReport {
@@ -201,34 +215,106 @@ function applyPlan(app: ValidationApp, sheet: SheetPort, tab: TabKey, plan: TabP
   for (const { column, width } of plan.widths) sheet.setColumnWidth(column, width);
 }
 
-/** Settings rows the tab lacks, appended below the last used row in one write. */
-function addMissingSettings(
+/**
+ * Settings rows the tab lacks, appended below the last used row in one write; and the rights rows it has, rewritten
+ * where they no longer show the roles (one write per run of adjacent rows).
+ */
+function syncSettings(
   sheet: SheetPort,
   plan: TabPlan,
   values: unknown[][],
   height: number,
   ctx: SetupContext,
-): number {
+): { added: number; rewritten: number } {
   const position = new Map(plan.columns.map((c) => [c.spec.key, c]));
   const keyColumn = position.get("key");
   const valueColumn = position.get("value");
   const descriptionColumn = position.get("description");
-  if (!keyColumn || !valueColumn || !descriptionColumn) return 0;
-  const present = new Set<string>();
+  if (!keyColumn || !valueColumn || !descriptionColumn) return { added: 0, rewritten: 0 };
+  const present = new Map<string, number>();
   if (!keyColumn.isNew) {
-    for (let r = 1; r < height; r++) present.add(String(values[r]?.[keyColumn.column - 1] ?? "").trim());
+    for (let r = height - 1; r >= 1; r--) present.set(String(values[r]?.[keyColumn.column - 1] ?? "").trim(), r + 1);
   }
-  const missing = SETTING_SPECS.filter((s) => !present.has(s.key));
-  if (missing.length === 0) return 0;
+  const currencyRow = present.get("currency");
+  const currencyCell = currencyRow === undefined ? "" : String(values[currencyRow - 1]?.[valueColumn.column - 1] ?? "");
+  const rights = ctx.rights(
+    /^[A-Za-z]{3}$/.test(currencyCell.trim())
+      ? currencyCell.trim().toUpperCase()
+      : defaultSettings(ctx.locale).currency,
+  );
+  const stale = new Map<number, string>();
+  for (const key of RIGHTS_KEYS) {
+    const row = present.get(key);
+    if (row !== undefined && values[row - 1]?.[valueColumn.column - 1] !== rights[key]) stale.set(row, rights[key]);
+  }
+  for (const run of runs(stale)) {
+    sheet
+      .getRange(run.column, valueColumn.column, run.values.length, 1)
+      .setValues(run.values.map((v) => [inertCell(v)]));
+  }
+  const missing = [
+    ...SETTING_SPECS.filter((s) => !present.has(s.key)).map((s) => ({
+      key: s.key,
+      value: s.initial({ locale: ctx.locale }),
+      description: CATALOG[ctx.lang][s.description],
+    })),
+    ...EVALUATION_SETTING_ROWS.filter((s) => !present.has(s.key)).map((s) => ({
+      key: s.key,
+      value: s.initial,
+      description: CATALOG[ctx.lang][s.description],
+    })),
+    ...RIGHTS_KEYS.filter((key) => !present.has(key)).map((key) => ({
+      key,
+      value: rights[key],
+      description: CATALOG[ctx.lang][`setting.${key}`],
+    })),
+  ];
+  if (missing.length === 0) return { added: 0, rewritten: stale.size };
   const block = missing.map((s) => {
     const row: unknown[] = new Array(plan.width).fill("");
     row[keyColumn.column - 1] = s.key;
-    row[valueColumn.column - 1] = s.initial({ locale: ctx.locale, owner: s.key === "admins" ? ctx.owner() : "" });
-    row[descriptionColumn.column - 1] = CATALOG[ctx.lang][s.description];
+    row[valueColumn.column - 1] = s.value;
+    row[descriptionColumn.column - 1] = s.description;
     return row.map(inertCell);
   });
   sheet.getRange(Math.max(height, 1) + 1, 1, block.length, plan.width).setValues(block);
-  return missing.length;
+  return { added: missing.length, rewritten: stale.size };
+}
+
+/**
+ * Warning-only protections: the whole tab of an append-only tab (the approval log, notifications), and each
+ * projected column (Status). Warning-only because the add-on writes as the user who acts, and Sheets cannot let a
+ * script do what its user may not; a hand edit of the log is found by its hash chain, a hand edit of a status is
+ * rewritten. Existing protections carrying our description are kept as they are.
+ */
+function ensureProtections(app: ValidationApp, sheet: SheetPort, tab: TabSpec, plan: TabPlan): boolean {
+  const projected = plan.columns.filter((c) => c.spec.projected);
+  if (!tab.appendOnly && projected.length === 0) return false;
+  let changed = false;
+  if (tab.appendOnly) {
+    const ours = sheet
+      .getProtections(app.ProtectionType.SHEET)
+      .some((p) => p.getDescription() === PROTECTION_DESCRIPTION);
+    if (!ours) {
+      sheet.protect().setDescription(PROTECTION_DESCRIPTION).setWarningOnly(true);
+      changed = true;
+    }
+  }
+  if (projected.length > 0) {
+    const covered = new Set(
+      sheet
+        .getProtections(app.ProtectionType.RANGE)
+        .filter((p) => p.getDescription() === PROTECTION_DESCRIPTION)
+        .map((p) => p.getRange().getColumn()),
+    );
+    for (const { column } of projected) {
+      if (covered.has(column)) continue;
+      const letter = columnLetter(column);
+      sheet.getRange(`${letter}:${letter}`).protect().setDescription(PROTECTION_DESCRIPTION).setWarningOnly(true);
+      changed = true;
+    }
+  }
+  return changed;
 }
 
 function setUpTab(ss: SpreadsheetPort, app: ValidationApp, tab: TabSpec, ctx: SetupContext): TabReport {
@@ -253,8 +339,12 @@ function setUpTab(ss: SpreadsheetPort, app: ValidationApp, tab: TabSpec, ctx: Se
   }
   const plan = planTab(tab, read.state, ctx.lang);
   applyPlan(app, sheet, tab.key, plan, read);
-  const settingsAdded =
-    tab.key === SETTINGS_TAB.key ? addMissingSettings(sheet, plan, read.values, read.height, ctx) : 0;
+  const protectedNow = ensureProtections(app, sheet, tab, plan);
+  const synced =
+    tab.key === SETTINGS_TAB.key
+      ? syncSettings(sheet, plan, read.values, read.height, ctx)
+      : { added: 0, rewritten: 0 };
+  const settingsAdded = synced.added;
   const settings =
     tab.key === SETTINGS_TAB.key && !created
       ? settingsFromTable(tableFromValues(sheet, tab, read.values, read.state.metadata), ctx.locale, {
@@ -269,7 +359,7 @@ function setUpTab(ss: SpreadsheetPort, app: ValidationApp, tab: TabSpec, ctx: Se
     created,
     columnsAdded: plan.columns.filter((c) => c.isNew).length,
     settingsAdded,
-    changed: created || !isEmptyPlan(plan) || settingsAdded > 0,
+    changed: created || !isEmptyPlan(plan) || settingsAdded > 0 || synced.rewritten > 0 || protectedNow,
   };
 }
 

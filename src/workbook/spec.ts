@@ -36,15 +36,46 @@ export interface ColumnSpec {
   readonly choice?: ChoiceSpec;
   /** Plain-text format, so Sheets does not turn an ID like "2026-01" into a date. */
   readonly plainText?: boolean;
+  /**
+   * Written by the add-on only (a projection): the column gets a warning-only protection, so a person who types
+   * into it is asked to confirm. Warning-only because the add-on writes as the user who acts.
+   */
+  readonly projected?: boolean;
 }
 
-export type TabKey = "campaigns" | "settings";
+export type TabKey =
+  | "campaigns"
+  | "tasks"
+  | "escalations"
+  | "settings"
+  | "log"
+  | "notifications"
+  | "budget"
+  | "expenses"
+  | "rates"
+  | "variance"
+  | "kpis"
+  | "readings"
+  | "evaluation"
+  | "summaries"
+  | "lessons"
+  | "scorecard"
+  | "monitor";
 
 export interface TabSpec {
   readonly key: TabKey;
   readonly name: MessageKey;
   readonly columns: readonly ColumnSpec[];
+  /**
+   * The whole tab is written by the add-on only: a warning-only sheet protection. Sheets cannot stop an editor
+   * from typing into a tab that the add-on, running as that same editor, must append to; tampering with the
+   * approval log is therefore detected by its hash chain, not prevented.
+   */
+  readonly appendOnly?: boolean;
 }
+
+/** Description of the protections setup adds, so a second run finds them instead of adding more. */
+export const PROTECTION_DESCRIPTION = "Campaign Control: written by the add-on";
 
 export function label(column: ColumnSpec, lang: Lang): string {
   return CATALOG[lang][column.label];

@@ -1,6 +1,33 @@
-// The tabs this add-on installs: Campaigns (one campaign per row) and Settings (one key/value row per setting).
+// The tabs this add-on installs: Campaigns (the plan, one campaign per row), Tasks (the execution plan), Escalations
+// (problems reported and the superior's instruction), Settings (one key/value row per setting), the Approval log
+// (the event log, append-only, every cell text) and Notifications (every e-mail tried).
 import { CAMPAIGN_STATUSES, CURRENCIES, statusFromText, statusLabel } from "../domain/campaign";
-import type { ColumnSpec, TabSpec } from "./spec";
+import { CATALOG, LANGS, type Lang, type MessageKey } from "../domain/i18n";
+import { ESCALATION_STATES, NOTICE_STATUSES, SEVERITIES, TASK_STATUSES } from "../domain/records";
+import { LOG_COLUMNS } from "../domain/workflow/model";
+import { EVALUATION_TABS_SPECS } from "./evaluation-tabs";
+import type { ChoiceSpec, ColumnKind, ColumnSpec, TabSpec } from "./spec";
+import { SPEND_TAB_SPECS } from "./spend-tabs";
+
+/** A dropdown of fixed values, labelled per language and read back from a label in either language or the value. */
+function choice<V extends string>(
+  values: readonly V[],
+  labelKey: (value: V) => MessageKey,
+  blank: V | null,
+): ChoiceSpec {
+  const label = (value: V, lang: Lang) => CATALOG[lang][labelKey(value)];
+  return {
+    values: (lang) => values.map((v) => label(v, lang)),
+    parse: (text) => {
+      const wanted = text.trim().toLowerCase();
+      return (
+        values.find((v) => v.toLowerCase() === wanted || LANGS.some((l) => label(v, l).toLowerCase() === wanted)) ??
+        null
+      );
+    },
+    blank,
+  };
+}
 
 const status: ColumnSpec = {
   key: "status",
@@ -8,6 +35,7 @@ const status: ColumnSpec = {
   help: "col.campaigns.status.help",
   kind: "choice",
   width: 150,
+  projected: true,
   choice: {
     values: (lang) => CAMPAIGN_STATUSES.map((s) => statusLabel(s, lang)),
     parse: statusFromText,
@@ -71,6 +99,51 @@ export const CAMPAIGNS_TAB: TabSpec = {
   ],
 };
 
+type Col = [key: string, kind: ColumnKind, width: number, extra?: Partial<ColumnSpec>];
+
+/** Columns whose label and help keys follow `col.<tab>.<key>` and `col.<tab>.<key>.help`. */
+function columns(tab: string, list: readonly Col[]): ColumnSpec[] {
+  return list.map(([key, kind, width, extra]) => ({
+    key,
+    label: `col.${tab}.${key}` as MessageKey,
+    help: `col.${tab}.${key}.help` as MessageKey,
+    kind,
+    width,
+    ...extra,
+  }));
+}
+
+export const TASKS_TAB: TabSpec = {
+  key: "tasks",
+  name: "tab.tasks",
+  columns: columns("tasks", [
+    ["campaign", "text", 110, { required: true, plainText: true }],
+    ["step", "text", 220],
+    ["owner", "text", 180],
+    ["start", "date", 100],
+    ["due", "date", 100],
+    ["deliverable", "text", 200],
+    ["status", "choice", 110, { choice: choice(TASK_STATUSES, (s) => `taskStatus.${s}`, "todo") }],
+  ]),
+};
+
+export const ESCALATIONS_TAB: TabSpec = {
+  key: "escalations",
+  name: "tab.escalations",
+  columns: columns("escalations", [
+    ["id", "text", 100, { required: true, plainText: true }],
+    ["campaign", "text", 110, { plainText: true }],
+    ["reported_at", "text", 150, { plainText: true }],
+    ["reported_by", "text", 180],
+    ["severity", "choice", 90, { choice: choice(SEVERITIES, (s) => `severity.${s}`, "medium") }],
+    ["problem", "text", 260],
+    ["instruction", "text", 260],
+    ["answered_by", "text", 180],
+    ["answered_at", "text", 150, { plainText: true }],
+    ["state", "choice", 100, { choice: choice(ESCALATION_STATES, (s) => `escState.${s}`, "open") }],
+  ]),
+};
+
 export const SETTINGS_TAB: TabSpec = {
   key: "settings",
   name: "tab.settings",
@@ -95,4 +168,67 @@ export const SETTINGS_TAB: TabSpec = {
   ],
 };
 
-export const TABS: readonly TabSpec[] = [CAMPAIGNS_TAB, SETTINGS_TAB];
+const LOG_WIDTHS: { readonly [K in (typeof LOG_COLUMNS)[number]]?: number } = {
+  seq: 60,
+  id: 120,
+  at: 170,
+  actor: 180,
+  onBehalfOf: 160,
+  comment: 240,
+  snapshot: 240,
+  prevHash: 120,
+  hash: 120,
+};
+
+/** Every cell of the log is plain text, so what reads back is byte for byte what was hashed. */
+export const LOG_TAB: TabSpec = {
+  key: "log",
+  name: "tab.log",
+  appendOnly: true,
+  columns: LOG_COLUMNS.map((key) => ({
+    key,
+    label: `col.log.${key}` as MessageKey,
+    help: "col.log.help",
+    kind: "text",
+    width: LOG_WIDTHS[key] ?? 100,
+    plainText: true,
+    required: key === "seq",
+  })),
+};
+
+export const NOTIFICATIONS_TAB: TabSpec = {
+  key: "notifications",
+  name: "tab.notifications",
+  appendOnly: true,
+  columns: (
+    [
+      ["at", 150],
+      ["campaign", 110],
+      ["to", 220],
+      ["subject", 280],
+      ["status", 90],
+      ["reason", 260],
+    ] as const
+  ).map(([key, width]) => ({
+    key,
+    label: `col.notifications.${key}` as MessageKey,
+    help: "col.notifications.help",
+    kind: key === "status" ? "choice" : "text",
+    width,
+    plainText: key !== "status",
+    required: key === "at",
+    ...(key === "status" ? { choice: choice(NOTICE_STATUSES, (s) => `noticeStatus.${s}`, null) } : {}),
+  })),
+};
+
+/** In the order setup creates them. */
+export const TABS: readonly TabSpec[] = [
+  CAMPAIGNS_TAB,
+  TASKS_TAB,
+  ESCALATIONS_TAB,
+  SETTINGS_TAB,
+  LOG_TAB,
+  NOTIFICATIONS_TAB,
+  ...EVALUATION_TABS_SPECS,
+  ...SPEND_TAB_SPECS,
+];

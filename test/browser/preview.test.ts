@@ -1,5 +1,5 @@
 // The first thing a newcomer does, in a real Chromium: open the preview, run setup from the add-on menu, load
-// demo data, open the Campaigns sidebar, pick a campaign, and see its row selected in the sheet.
+// demo data, open the My campaigns sidebar, pick a campaign, and see its row selected in the sheet.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -37,7 +37,7 @@ describe("preview in Chromium", () => {
     // onOpen ran when the page opened the document: the add-on menu lists its items.
     await expect
       .poll(() => page.locator("#addon-items .menu-item").allTextContents())
-      .toEqual(["Set up workbook", "Campaigns"]);
+      .toEqual(expect.arrayContaining(["Set up workbook", "My campaigns", "Approvals", "Verify audit log"]));
     await clickMenu(/Set up workbook/);
     await expect
       .poll(() => page.locator("#tabs button").allTextContents())
@@ -54,7 +54,7 @@ describe("preview in Chromium", () => {
     await page.locator("#tabs button", { hasText: "Campaigns" }).click();
     await expect.poll(() => page.locator("#grid td", { hasText: "618 mid-year sale" }).count()).toBe(1);
 
-    await clickMenu(/Campaigns/);
+    await clickMenu(/My campaigns/);
     const sidebar = page.frameLocator("#sidebar-frame");
     const item = sidebar.getByText("618 mid-year sale");
     await item.waitFor();

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { createContext, runInContext } from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { SIZE_BUDGET } from "../../scripts/budgets";
 import { SURFACE } from "../../src/server/surface";
 import { CODE_JS, emulator, requireBuild } from "./support";
 
@@ -65,7 +66,7 @@ describe("dist/Code.js", () => {
   });
 
   it("stays within the size budget and carries no machine paths", () => {
-    expect(Buffer.byteLength(code)).toBeLessThanOrEqual(150 * 1024);
+    expect(Buffer.byteLength(code)).toBeLessThanOrEqual(SIZE_BUDGET.code);
     expect(code).not.toMatch(/\/(work|home|tmp)\//);
     expect(code).not.toContain("import.meta");
   });

@@ -4,8 +4,17 @@ import { addCampaigns, emulator, setUpWorkbook } from "./support";
 
 const MENU = [
   { caption: "Set up workbook", functionName: "menuSetUpWorkbook" },
-  { caption: "Campaigns", functionName: "menuShowCampaigns" },
+  { caption: "My campaigns", functionName: "menuShowCampaigns" },
+  { caption: "Approvals", functionName: "menuShowApprovals" },
+  { caption: "Verify audit log", functionName: "menuVerifyAuditLog" },
+  { caption: "Roles and settings", functionName: "menuShowRoles" },
 ];
+const OURS = new Set(MENU.map((m) => m.functionName));
+
+/** The items of the approval process, in menu order (other features add items of their own). */
+function ours(menu: readonly { caption: string; functionName: string }[]) {
+  return menu.filter((m) => OURS.has(m.functionName));
+}
 
 /** Calls allowed while building the menu: the Ui, the menu, and the user's locale (which needs no authorization). */
 const MENU_ONLY = /^(SpreadsheetApp\.getUi|Ui\.createAddonMenu|Menu\.\w+|Session\.getActiveUserLocale)$/;
@@ -15,7 +24,7 @@ describe("onOpen", () => {
     const emu = emulator();
     const result = emu.open();
     expect(result.authMode).toBe("NONE");
-    expect(emu.ui.addonMenu).toEqual(MENU);
+    expect(ours(emu.ui.addonMenu)).toEqual(MENU);
     const calls = Object.keys(emu.counter.snapshot());
     expect(calls.filter((k) => !MENU_ONLY.test(k))).toEqual([]);
     expect(calls).toContain("Ui.createAddonMenu");
@@ -25,11 +34,11 @@ describe("onOpen", () => {
     const emu = emulator();
     const install = emu.install();
     expect(install.authMode).toBe("FULL");
-    expect(emu.ui.addonMenu).toEqual(MENU);
+    expect(ours(emu.ui.addonMenu)).toEqual(MENU);
     emu.counter.reset();
     const open = emu.open();
     expect(open.authMode).toBe("LIMITED");
-    expect(emu.ui.addonMenu).toEqual(MENU);
+    expect(ours(emu.ui.addonMenu)).toEqual(MENU);
     expect(Object.keys(emu.counter.snapshot()).filter((k) => !MENU_ONLY.test(k))).toEqual([]);
   });
 
@@ -37,9 +46,12 @@ describe("onOpen", () => {
     const emu = emulator();
     emu.configureUser(emu.user, { locale: "zh_CN" });
     expect(emu.open().authMode).toBe("NONE");
-    expect(emu.ui.addonMenu).toEqual([
+    expect(ours(emu.ui.addonMenu)).toEqual([
       { caption: "设置工作簿", functionName: "menuSetUpWorkbook" },
-      { caption: "推广活动", functionName: "menuShowCampaigns" },
+      { caption: "我的推广活动", functionName: "menuShowCampaigns" },
+      { caption: "审批", functionName: "menuShowApprovals" },
+      { caption: "校验审批记录", functionName: "menuVerifyAuditLog" },
+      { caption: "角色与设置", functionName: "menuShowRoles" },
     ]);
   });
 
@@ -47,40 +59,55 @@ describe("onOpen", () => {
     const emu = setUpWorkbook();
     emu.as("colleague@example.com");
     emu.open();
-    expect(emu.ui.addonMenu).toEqual(MENU);
+    expect(ours(emu.ui.addonMenu)).toEqual(MENU);
   });
 });
 
 describe("onEdit", () => {
-  it("runs on an edit and calls no service (it must stay cheap)", () => {
+  it("costs one property read while nothing is approved (it runs on every edit of every user)", () => {
     const emu = setUpWorkbook();
     addCampaigns(emu);
     const result = emu.edit("Campaigns!B2", "Spring launch 2026");
     expect(result?.authMode).toBe("LIMITED");
-    expect(emu.counter.snapshot()).toEqual({});
+    expect(emu.counter.snapshot()).toEqual({
+      "PropertiesService.getDocumentProperties": 1,
+      "Properties.getProperty": 1,
+    });
     expect(emu.cell("Campaigns!B2").value).toBe("Spring launch 2026");
   });
 });
 
-describe("the Campaigns menu item", () => {
+describe("the My campaigns menu item", () => {
   it("opens the sidebar page in the user's language", () => {
     const emu = setUpWorkbook();
-    emu.menu("Campaigns");
-    expect(emu.ui.sidebar?.title).toBe("Campaigns");
+    emu.menu("My campaigns");
+    expect(emu.ui.sidebar?.title).toBe("My campaigns");
     expect(emu.ui.sidebar?.html).toContain('<html lang="en">');
     expect(emu.ui.sidebar?.html).toContain('id="list"');
 
     emu.configureUser(emu.user, { locale: "zh_CN" });
     emu.open();
-    emu.menu("推广活动");
-    expect(emu.ui.sidebar?.title).toBe("推广活动");
+    emu.menu("我的推广活动");
+    expect(emu.ui.sidebar?.title).toBe("我的推广活动");
     expect(emu.ui.sidebar?.html).toContain('<html lang="zh-CN">');
   });
 
   it("follows the language set in Settings", () => {
     const emu = setUpWorkbook();
     emu.edit("Settings!B4", "zh");
-    emu.menu("Campaigns");
-    expect(emu.ui.sidebar?.title).toBe("推广活动");
+    emu.menu("My campaigns");
+    expect(emu.ui.sidebar?.title).toBe("我的推广活动");
+  });
+});
+
+describe("the Approvals and Roles menu items", () => {
+  it("open their sidebars", () => {
+    const emu = setUpWorkbook();
+    emu.menu("Approvals");
+    expect(emu.ui.sidebar?.title).toBe("Approvals");
+    expect(emu.ui.sidebar?.html).toContain('id="requests"');
+    emu.menu("Roles and settings");
+    expect(emu.ui.sidebar?.title).toBe("Roles and settings");
+    expect(emu.ui.sidebar?.html).toContain('id="levels"');
   });
 });

@@ -1,6 +1,7 @@
 // "Set up workbook" in the emulator: what it creates, that a second run changes nothing, and that moved, renamed,
 // missing or foreign columns and tabs are handled the way a user expects.
 import { describe, expect, it } from "vitest";
+import { TABS } from "../../src/workbook/tabs";
 import type { Emulator } from "../emulator/index";
 import { addCampaigns, CAMPAIGN_ROWS, clickMenu, emulator, setUpWorkbook, writesOf } from "./support";
 
@@ -60,6 +61,16 @@ function columnKeys(emu: Emulator, name: string): [number, string][] {
   return keys.sort((a, b) => a[0] - b[0]);
 }
 
+/** The Settings tab as key -> [value, description] (other features add rows of their own). */
+function settingRows(emu: Emulator, tab = "Settings"): Map<string, unknown[]> {
+  return new Map(
+    emu
+      .values(tab)
+      .slice(1)
+      .map((row) => [String(row[0]), row.slice(1)]),
+  );
+}
+
 function list(emu: Emulator) {
   return emu.run<{
     campaigns: { id: string; name: string; budget: number | null; row: number }[];
@@ -113,13 +124,21 @@ describe("Set up workbook on a new spreadsheet", () => {
   });
 
   it("creates a Settings tab of key, value and description with the owner as admin", () => {
-    expect(emu.values("Settings")).toEqual([
-      ["Setting", "Value", "Description"],
-      ["currency", "USD", "Default currency of amounts (ISO code, e.g. USD, EUR, CNY)."],
-      ["warning_threshold", 0.9, "Share of the budget at which spending is flagged (0.9 = 90 %)."],
-      ["language", "auto", "Language of the add-on's messages: auto (each user's own), en or zh."],
-      ["admins", "owner@example.com", "E-mail addresses of the add-on's administrators, separated by commas."],
+    expect(emu.values("Settings")[0]).toEqual(["Setting", "Value", "Description"]);
+    const rows = settingRows(emu);
+    expect(rows.get("currency")).toEqual(["USD", "Default currency of amounts (ISO code, e.g. USD, EUR, CNY)."]);
+    expect(rows.get("warning_threshold")?.[0]).toBe(0.9);
+    expect(rows.get("language")?.[0]).toBe("auto");
+    expect(rows.get("channels")?.[0]).toBe("Email, Social, Search, KOL, Events, Print, Outdoor, Video, E-commerce");
+    expect(rows.get("categories")?.[0]).toBe("Media, Content, Events, KOL, Travel, Other");
+    // The rights rows show the roles kept in document properties: nobody but the owner yet.
+    expect(rows.get("admins")).toEqual([
+      "owner@example.com (owner)",
+      "Administrators. Shown here only: change roles in Extensions › Campaign Control › Roles and settings (the owner is always an admin).",
     ]);
+    expect(rows.get("approval_levels")?.[0]).toBe("(none)");
+    expect(rows.get("finance")?.[0]).toBe("(none)");
+    expect(rows.get("delegations")?.[0]).toBe("(none)");
     expect(columnKeys(emu, "Settings")).toEqual([
       [1, "key"],
       [2, "value"],
@@ -128,15 +147,76 @@ describe("Set up workbook on a new spreadsheet", () => {
     expect(sheetState(emu, "Settings").frozenRows).toBe(1);
   });
 
+  it("creates the Tasks, Escalations, Approval log and Notifications tabs", () => {
+    expect(emu.values("Tasks")[0]).toEqual([
+      "Campaign",
+      "Step",
+      "Task owner",
+      "Task start",
+      "Due",
+      "Deliverable",
+      "Task status",
+    ]);
+    expect(emu.values("Escalations")[0]?.slice(0, 6)).toEqual([
+      "Report ID",
+      "Campaign ID",
+      "Reported",
+      "Reported by",
+      "Severity",
+      "Problem",
+    ]);
+    expect(emu.values("Approval log")[0]).toEqual([
+      "No.",
+      "Event ID",
+      "Time",
+      "By",
+      "On behalf of",
+      "Entity",
+      "Entity ID",
+      "Request ID",
+      "Request type",
+      "Version",
+      "Action",
+      "From state",
+      "To state",
+      "Level",
+      "Comment",
+      "Snapshot",
+      "Previous hash",
+      "Hash",
+    ]);
+    expect(emu.values("Notifications")[0]).toEqual(["Sent at", "For campaign", "To", "Subject", "Result", "Reason"]);
+    // Every cell of the log is plain text, so what reads back is exactly what was hashed.
+    expect(emu.spreadsheet.peek("Approval log!O2").format).toBe("@");
+    expect(emu.spreadsheet.peek("Approval log!A900").format).toBe("@");
+  });
+
+  it("protects the log and notifications tabs and the Status column with warnings only", () => {
+    const st = state(emu);
+    const idOf = (name: string) => st.sheets.find((s) => s.name === name)?.id;
+    const ours = st.protections.filter((p) => p.description === "Campaign Control: written by the add-on");
+    expect(ours.every((p) => p.warningOnly)).toBe(true);
+    expect(ours.filter((p) => p.type === "SHEET").map((p) => p.sheetId)).toEqual(
+      expect.arrayContaining([idOf("Approval log"), idOf("Notifications")]),
+    );
+    const status = ours.find((p) => p.type === "RANGE" && p.sheetId === idOf("Campaigns"));
+    expect(status?.rect).toMatchObject({ col: 14, cols: 1 });
+  });
+
   it("takes the document lock, writes whole ranges, toasts a summary and opens on Campaigns", () => {
     expect(firstRun["Lock.tryLock"]).toBe(1);
     expect(firstRun["Lock.releaseLock"]).toBe(1);
     // New tabs are not read at all; header cells are written as one range per kind, not cell by cell.
     expect(firstRun["Range.getValues"] ?? 0).toBe(0);
-    expect(firstRun["Range.setValues"]).toBe(3); // Campaigns header, Settings header, Settings rows
-    expect(firstRun["Range.setNotes"]).toBe(2);
+    // One header write per tab with columns, and the Settings rows in one more.
+    const withColumns = TABS.filter((t) => t.columns.length > 0).length;
+    expect(firstRun["Range.setValues"]).toBe(withColumns + 1);
+    expect(firstRun["Range.setNotes"]).toBe(withColumns);
     expect(firstRun["Range.setValue"]).toBeUndefined();
-    expect(emu.ui.toasts.at(-1)?.message).toBe("Workbook set up: 2 tabs created, 0 columns added, 4 settings added.");
+    const settings = emu.values("Settings").length - 1;
+    expect(emu.ui.toasts.at(-1)?.message).toBe(
+      `Workbook set up: ${TABS.length} tabs created, 0 columns added, ${settings} settings added.`,
+    );
     expect(emu.spreadsheet.getActiveSheet().getName()).toBe("Campaigns");
   });
 });
@@ -149,8 +229,8 @@ describe("Set up workbook a second time", () => {
     emu.counter.reset();
     emu.menu("Set up workbook");
     expect(state(emu)).toEqual(before);
-    expect(emu.counter.get("Range.getValues")).toBe(2);
-    expect(emu.counter.get("Sheet.getDataRange")).toBe(2);
+    expect(emu.counter.get("Range.getValues")).toBe(TABS.length);
+    expect(emu.counter.get("Sheet.getDataRange")).toBe(TABS.length);
     expect(writesOf(emu)).toEqual({});
     expect(emu.counter.get("Lock.tryLock")).toBe(1);
     expect(emu.ui.toasts.at(-1)?.message).toBe("The workbook is already set up; nothing needed to change.");
@@ -272,9 +352,10 @@ describe("a workbook the user changed", () => {
     const emu = emulator({ owner: "=cmd@example.com" });
     emu.open();
     emu.menu("Set up workbook");
-    const admins = emu.cell("Settings!B5");
+    const row = emu.values("Settings").findIndex((r) => r[0] === "admins") + 1;
+    const admins = emu.cell(`Settings!B${row}`);
     expect(admins.formula).toBe("");
-    expect(admins.value).toBe("=cmd@example.com");
+    expect(admins.value).toBe("=cmd@example.com (owner)");
   });
 });
 
@@ -302,14 +383,16 @@ describe("a Chinese spreadsheet", () => {
     expect(emu.spreadsheet.peek("推广活动!A1").note).toContain("唯一");
     const rules = sheetState(emu, "推广活动").grids.validations?.[1] as ({ values: unknown[] } | null)[];
     expect((rules[13]!.values[0] as string[]).slice(0, 3)).toEqual(["草稿", "方案待审批", "方案已批准"]);
-    expect(emu.values("设置")).toEqual([
-      ["设置项", "值", "说明"],
-      ["currency", "CNY", "金额的默认币种（ISO 代码，例如 USD、EUR、CNY）。"],
-      ["warning_threshold", 0.9, "费用达到预算的该比例时发出提醒（0.9 = 90%）。"],
-      ["language", "auto", "插件消息的语言：auto（按各用户的语言）、en 或 zh。"],
-      ["admins", "owner@example.com", "插件管理员的电子邮件地址，用逗号分隔。"],
-    ]);
-    expect(emu.ui.toasts.at(-1)?.message).toBe("工作簿已设置：新建 2 个工作表，新增 0 列，新增 4 个设置项。");
+    expect(emu.values("设置")[0]).toEqual(["设置项", "值", "说明"]);
+    const rows = settingRows(emu, "设置");
+    expect(rows.get("currency")).toEqual(["CNY", "金额的默认币种（ISO 代码，例如 USD、EUR、CNY）。"]);
+    expect(rows.get("admins")?.[0]).toBe("owner@example.com（所有者）");
+    expect(rows.get("approval_levels")?.[0]).toBe("（无）");
+    expect(emu.values("审批记录")[0]?.slice(0, 3)).toEqual(["序号", "事件编号", "时间"]);
+    expect(emu.values("执行任务")[0]?.[1]).toBe("步骤");
+    expect(emu.ui.toasts.at(-1)?.message).toBe(
+      `工作簿已设置：新建 ${TABS.length} 个工作表，新增 0 列，新增 ${rows.size} 个设置项。`,
+    );
   });
 
   it("reads Chinese status labels and lists the campaigns", () => {

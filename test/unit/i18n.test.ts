@@ -1,8 +1,20 @@
 // The message catalog: every key is translated, both languages take the same parameters, and t() fills them in.
 import { describe, expect, it } from "vitest";
-import { CATALOG, LANGS, langOf, type MessageKey, placeholdersOf, t } from "../../src/domain/i18n";
+import {
+  CATALOG,
+  LANGS,
+  langOf,
+  type MessageKey,
+  placeholdersOf,
+  t,
+  tu,
+  UI_CATALOG,
+  type UiKey,
+} from "../../src/domain/i18n";
+import { WORKFLOW_MESSAGES } from "../../src/domain/workflow/messages";
 
 const keys = Object.keys(CATALOG.en) as MessageKey[];
+const uiKeys = Object.keys(UI_CATALOG.en) as UiKey[];
 
 describe("message catalog", () => {
   it("has the same keys in English and Chinese", () => {
@@ -27,6 +39,23 @@ describe("message catalog", () => {
     expect(sameAsEnglish).toEqual([]);
   });
 
+  it("has the sidebars' texts in both languages, with the same placeholders", () => {
+    expect(Object.keys(UI_CATALOG.zh).sort()).toEqual([...uiKeys].sort());
+    const differing = uiKeys.filter(
+      (k) => placeholdersOf(UI_CATALOG.en[k]).join() !== placeholdersOf(UI_CATALOG.zh[k]).join(),
+    );
+    expect(differing).toEqual([]);
+    expect(uiKeys.filter((k) => UI_CATALOG.zh[k].trim() === "")).toEqual([]);
+  });
+
+  it("is the one catalog: the workflow's messages are in it, and status labels exist once", () => {
+    for (const key of Object.keys(WORKFLOW_MESSAGES) as (keyof typeof WORKFLOW_MESSAGES)[]) {
+      expect(CATALOG.en[key]).toBe(WORKFLOW_MESSAGES[key].en);
+      expect(CATALOG.zh[key]).toBe(WORKFLOW_MESSAGES[key].zh);
+    }
+    expect(keys.filter((k) => k.startsWith("status."))).toEqual([]);
+  });
+
   it("uses the glossary's terms", () => {
     expect(t("zh", "tab.campaigns")).toBe("推广活动");
     expect(t("zh", "tab.settings")).toBe("设置");
@@ -37,14 +66,14 @@ describe("message catalog", () => {
 
 describe("t()", () => {
   it("fills every placeholder", () => {
-    expect(t("en", "sidebar.count", { count: 3 })).toBe("3 campaigns");
-    expect(t("zh", "sidebar.count", { count: 3 })).toBe("共 3 个推广活动");
+    expect(tu("en", "sidebar.count", { count: 3 })).toBe("3 campaigns");
+    expect(tu("zh", "sidebar.count", { count: 3 })).toBe("共 3 个推广活动");
     expect(t("en", "problem.duplicateId", { id: "C-1", row: 4 })).toBe("the ID “C-1” is already used in row 4");
   });
 
   it("returns messages without parameters as they are", () => {
     expect(t("en", "menu.setUp")).toBe("Set up workbook");
-    expect(t("zh", "menu.campaigns")).toBe("推广活动");
+    expect(t("zh", "menu.campaigns")).toBe("我的推广活动");
   });
 
   it("does not interpret $ patterns in values", () => {

@@ -30,7 +30,7 @@ describe("tab specs", () => {
   it.each(TABS.map((t) => [t.key, t] as const))("%s: keys are unique and machine-safe", (_key, tab) => {
     const keys = tab.columns.map((c) => c.key);
     expect(new Set(keys).size).toBe(keys.length);
-    for (const key of keys) expect(key).toMatch(/^[a-z][a-z0-9_]*$/);
+    for (const key of keys) expect(key).toMatch(/^[a-z][A-Za-z0-9_]*$/);
   });
 
   it.each(TABS.map((t) => [t.key, t] as const))("%s: labels are distinct in and across languages", (_key, tab) => {

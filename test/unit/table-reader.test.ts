@@ -192,16 +192,20 @@ describe("reading settings", () => {
     const r = read([
       ["currency", "eur", ""],
       ["warning_threshold", 0.8, ""],
-      ["admins", "a@example.com, b@example.com", ""],
+      ["channels", "Email, Social；Events", ""],
+      // A rights row only shows the roles: what is typed there grants nothing and is not a setting.
+      ["admins", "mallory@example.com", ""],
       ["unknown_key", "x", ""],
     ]);
     expect(r.problems).toEqual([]);
-    expect(r.settings).toEqual({
+    expect(r.settings).toMatchObject({
       currency: "EUR",
       warningThreshold: 0.8,
       language: "auto",
-      admins: ["a@example.com", "b@example.com"],
+      channels: ["Email", "Social", "Events"],
     });
+    expect(r.settings).not.toHaveProperty("admins");
+    expect(r.rows.get("admins")).toBe(5);
   });
 
   it("reports a bad value where it is and keeps the default", () => {

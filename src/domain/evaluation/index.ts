@@ -1,5 +1,12 @@
 // The public surface of monitoring and evaluation: import from here, not from the files behind it.
 
+export {
+  CHECKPOINT_VALUE_BYTES,
+  deliveryHash,
+  packCheckpoint,
+  sentDeliveries,
+  unpackCheckpoint,
+} from "./checkpoint";
 export { type Digest, type DigestInput, type DigestPlan, deliveryKey, markSent, planDigests } from "./digest";
 export {
   attainment,
@@ -118,6 +125,7 @@ export {
   type SummaryPrefill,
   summaryPrefill,
 } from "./report";
+export { attributedRevenue } from "./revenue";
 export {
   periodOf,
   type ScorecardCampaign,

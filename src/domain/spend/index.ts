@@ -128,7 +128,14 @@ export {
   receiptRequired,
   reimburse,
 } from "./reimbursement";
-export { buildVarianceReport, groupCells, type VarianceInput, type VarianceReport, type VarianceRow } from "./report";
+export {
+  buildVarianceReport,
+  groupCells,
+  reportFrom,
+  type VarianceInput,
+  type VarianceReport,
+  type VarianceRow,
+} from "./report";
 export {
   type ExpenseRef,
   overrunDecisionsOf,

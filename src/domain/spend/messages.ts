@@ -1,4 +1,4 @@
-// Every word budget control shows, in English and Simplified Chinese ({name} marks a parameter); merged into the app catalog later.
+// Every word budget control shows, in English and Simplified Chinese ({name} marks a parameter); merged into the one catalog (i18n.ts).
 import { describeFound } from "../found";
 import type { Lang } from "../i18n";
 
@@ -215,6 +215,223 @@ export const SPEND_MESSAGES = {
   "spend.fn.argument.actual": { en: "actual (the 2nd argument)", zh: "实际值（第 2 个参数）" },
   "spend.fn.argument.committed": { en: "committed (the 3rd argument)", zh: "已承诺金额（第 3 个参数）" },
   "spend.fn.argument.warnAt": { en: "warn_at (the 3rd argument)", zh: "预警比例（第 3 个参数）" },
+  "spend.fn.argument.campaign": { en: "campaign_id (the 1st argument)", zh: "活动编号（第 1 个参数）" },
+  "spend.fn.argument.category": { en: "category (the 2nd argument)", zh: "费用类别（第 2 个参数）" },
+  "spend.fn.notText": {
+    en: "{fn}: {argument} must be text, but it is {found}.",
+    zh: "{fn}：{argument}必须是文本，但它是{found}。",
+  },
+  "spend.fn.notTextAt": {
+    en: "{fn}: {argument} must hold text, but row {row}, column {column} of its range is {found}.",
+    zh: "{fn}：{argument}必须都是文本，但其区域第 {row} 行第 {column} 列是{found}。",
+  },
+  "spend.fn.unknownCampaign": {
+    en: "{fn}: no budget line or expense belongs to the campaign “{id}”.",
+    zh: "{fn}：没有属于推广活动“{id}”的预算明细或费用。",
+  },
+  "spend.fn.unknownCampaignAt": {
+    en: "{fn}: no budget line or expense belongs to the campaign “{id}” (row {row}, column {column} of its range).",
+    zh: "{fn}：没有属于推广活动“{id}”的预算明细或费用（其区域第 {row} 行第 {column} 列）。",
+  },
+  "spend.fn.setupNeeded": {
+    en: "{fn}: the Budget and Expenses tabs are missing; run Extensions › Campaign Control › Set up workbook.",
+    zh: "{fn}：缺少“预算”和“费用”工作表；请运行 扩展程序 › Campaign Control › 设置工作簿。",
+  },
+
+  // Column help (header notes), one per column of the Budget, Expenses and Rates tabs.
+  "spend.help.budget.campaign": {
+    en: "ID of the campaign this budget line belongs to (the Campaigns tab's ID).",
+    zh: "此预算明细所属推广活动的编号（“推广活动”工作表中的编号）。",
+  },
+  "spend.help.budget.category": {
+    en: "What the money is for, e.g. Media, Events, Print. Expenses use the same words.",
+    zh: "资金用途，例如 媒体、活动、印刷。费用使用相同的类别。",
+  },
+  "spend.help.budget.month": {
+    en: "The month the amount is planned for, e.g. 2026-03.",
+    zh: "计划金额所属月份，例如 2026-03。",
+  },
+  "spend.help.budget.planned": { en: "The planned amount, 0 or more.", zh: "计划金额，不小于 0。" },
+  "spend.help.budget.currency": {
+    en: "Currency of the amount (ISO code). Empty means the currency in Settings; other currencies convert through the Rates tab.",
+    zh: "金额的币种（ISO 代码）。留空表示“设置”中的币种；其他币种按“汇率”工作表换算。",
+  },
+  "spend.help.budget.note": { en: "Anything worth knowing about this line.", zh: "关于此明细的备注。" },
+  "spend.help.expenses.id": {
+    en: "Written by the add-on when an expense is recorded from the Expenses sidebar; requests name the expense by it.",
+    zh: "从“费用”侧边栏登记费用时由插件填写；审批申请用它指代费用。",
+  },
+  "spend.help.expenses.date": {
+    en: "When the expense was incurred or committed, e.g. 2026-03-14. Other currencies convert at the rate valid that day.",
+    zh: "费用发生或承诺的日期，例如 2026-03-14。其他币种按当日有效汇率换算。",
+  },
+  "spend.help.expenses.campaign": {
+    en: "ID of the campaign the expense is charged to.",
+    zh: "费用计入的推广活动编号。",
+  },
+  "spend.help.expenses.category": {
+    en: "The budget category it uses up (as on the Budget tab).",
+    zh: "占用的预算类别（与“预算”工作表一致）。",
+  },
+  "spend.help.expenses.vendor": { en: "Who is paid.", zh: "收款方。" },
+  "spend.help.expenses.description": { en: "What was bought.", zh: "购买的内容。" },
+  "spend.help.expenses.amount": {
+    en: "The amount in the expense's currency, 0 or more.",
+    zh: "以费用币种计的金额，不小于 0。",
+  },
+  "spend.help.expenses.currency": {
+    en: "Currency of the amount (ISO code). Empty means the currency in Settings.",
+    zh: "金额的币种（ISO 代码）。留空表示“设置”中的币种。",
+  },
+  "spend.help.expenses.kind": {
+    en: "Committed: ordered or contracted, not paid yet. Actual: incurred or paid. Both use up the budget.",
+    zh: "已承诺：已下单或签约但尚未付款。实际发生：已发生或已付款。两者都占用预算。",
+  },
+  "spend.help.expenses.receiptLink": {
+    en: "Link to the receipt or invoice (https://...). Required above the amount in Settings.",
+    zh: "票据或发票的链接（https://...）。金额超过“设置”中的数值时必填。",
+  },
+  "spend.help.expenses.reimbursable": {
+    en: "Yes when someone paid out of their own pocket and is to be reimbursed.",
+    zh: "个人垫付、需要报销时选“是”。",
+  },
+  "spend.help.expenses.requestedBy": {
+    en: "E-mail of who recorded the expense and, if reimbursable, who is owed.",
+    zh: "登记费用的人（若需报销，即报销申请人）的电子邮件。",
+  },
+  "spend.help.expenses.status": {
+    en: "Written by the add-on: recorded, pending overrun approval, rejected, or where the reimbursement stands.",
+    zh: "由插件填写：已登记、超支待审批、已驳回，或报销进度。",
+  },
+  "spend.help.rates.currency": { en: "The currency converted (ISO code).", zh: "被换算的币种（ISO 代码）。" },
+  "spend.help.rates.rate": {
+    en: "How many units of the workbook currency one unit of this currency is worth.",
+    zh: "一单位此币种折合多少工作簿币种。",
+  },
+  "spend.help.rates.validFrom": {
+    en: "The first day this rate applies; it applies until the next row for the same currency.",
+    zh: "此汇率开始生效的日期；直到同一币种的下一个汇率生效为止。",
+  },
+  "spend.problem.missingColumn": {
+    en: "the column is missing; run Set up workbook to add it",
+    zh: "缺少此列；请运行“设置工作簿”添加",
+  },
+
+  // Settings rows.
+  "spend.setting.enforceLines": {
+    en: "TRUE: each campaign × category budget is a limit too, not only the campaign's total.",
+    zh: "TRUE：每个活动 × 类别的预算也是上限，而不仅是活动总预算。",
+  },
+  "spend.setting.receiptAbove": {
+    en: "A receipt link is required for actual and reimbursed expenses above this amount (workbook currency); empty: never.",
+    zh: "实际发生或报销的费用金额超过此数（工作簿币种）时必须提供票据链接；留空表示不要求。",
+  },
+
+  // Menu, toasts and the schedule.
+  "spend.menu.expenses": { en: "Expenses", zh: "费用" },
+  "spend.menu.refresh": { en: "Refresh variance report", zh: "刷新预算差异报告" },
+  "spend.menu.schedule": { en: "Hourly variance report on/off", zh: "每小时刷新差异报告：开/关" },
+  "spend.toast.title": { en: "Budget control", zh: "预算控制" },
+  "spend.toast.refreshed": {
+    en: "The variance report is up to date: {campaigns} campaigns; {excluded} source rows left out.",
+    zh: "预算差异报告已更新：{campaigns} 个推广活动；{excluded} 行数据未计入。",
+  },
+  "spend.toast.busy": {
+    en: "Someone else is changing the workbook right now; nothing was changed. Try again in a moment.",
+    zh: "其他人正在修改工作簿，本次未做任何更改。请稍后再试。",
+  },
+  "spend.toast.setupNeeded": {
+    en: "Run Set up workbook first: the Budget and Expenses tabs are missing.",
+    zh: "请先运行“设置工作簿”：缺少“预算”和“费用”工作表。",
+  },
+  "spend.schedule.on": {
+    en: "The variance report is now refreshed every hour.",
+    zh: "预算差异报告现在每小时自动刷新。",
+  },
+  "spend.schedule.off": {
+    en: "The variance report is no longer refreshed automatically.",
+    zh: "预算差异报告不再自动刷新。",
+  },
+
+  // The generated Variance report tab.
+  "spend.report.title": { en: "Budget variance report", zh: "预算差异报告" },
+  "spend.report.refreshed": {
+    en: "Refreshed {at}. Amounts in {currency}. Variance = actual − planned (positive is over plan).",
+    zh: "更新于 {at}。金额单位：{currency}。差异 = 实际 − 计划（正数表示超出计划）。",
+  },
+  "spend.report.byCampaign": { en: "By campaign", zh: "按推广活动" },
+  "spend.report.byCategory": { en: "By category", zh: "按费用类别" },
+  "spend.report.byMonth": { en: "By month", zh: "按月份" },
+  "spend.report.col.key": { en: "Campaign / category / month", zh: "活动 / 类别 / 月份" },
+  "spend.report.col.planned": { en: "Planned", zh: "计划" },
+  "spend.report.col.approved": { en: "Approved", zh: "批准预算" },
+  "spend.report.col.committed": { en: "Committed", zh: "已承诺" },
+  "spend.report.col.actual": { en: "Actual", zh: "实际" },
+  "spend.report.col.pending": { en: "Pending overrun approval", zh: "超支待审批" },
+  "spend.report.col.remaining": { en: "Remaining", zh: "剩余" },
+  "spend.report.col.variance": { en: "Variance", zh: "差异" },
+  "spend.report.col.variancePct": { en: "Variance %", zh: "差异率" },
+  "spend.report.col.usedPct": { en: "Used %", zh: "使用率" },
+  "spend.report.col.status": { en: "Status", zh: "状态" },
+  "spend.report.col.note": { en: "Note", zh: "说明" },
+  "spend.report.problems": { en: "Rows left out of the totals", zh: "未计入合计的行" },
+  "spend.report.col.tab": { en: "Tab", zh: "工作表" },
+  "spend.report.col.row": { en: "Row", zh: "行" },
+  "spend.report.col.column": { en: "Column", zh: "列" },
+  "spend.report.col.problem": { en: "Problem", zh: "问题" },
+  "spend.report.moreProblems": {
+    en: "… and {count} more problems not listed here; fix the ones above and refresh.",
+    zh: "……另有 {count} 个问题未列出；请先修正以上问题再刷新。",
+  },
+  "spend.report.chart": { en: "Planned, committed and actual by month", zh: "按月计划、已承诺与实际" },
+  "spend.report.linesDiffer": {
+    en: "The budget lines add up to {lines}, the approved plan to {plan}: a change of budget needs a change request.",
+    zh: "预算明细合计 {lines}，已批准方案为 {plan}：调整预算需提交变更申请。",
+  },
+
+  // The Expenses sidebar's server answers.
+  "spend.rpc.setupNeeded": {
+    en: "The Budget and Expenses tabs are missing: ask an admin to run Set up workbook.",
+    zh: "缺少“预算”和“费用”工作表：请管理员运行“设置工作簿”。",
+  },
+  "spend.rpc.busy": {
+    en: "Someone else is saving right now; nothing was recorded. Try again in a moment.",
+    zh: "其他人正在保存，本次未登记任何内容。请稍后再试。",
+  },
+  "spend.rpc.notApproved": {
+    en: "The plan of campaign {id} is not approved, so it has no budget to spend yet.",
+    zh: "推广活动 {id} 的方案尚未批准，还没有可用的预算。",
+  },
+  "spend.rpc.unknownExpense": {
+    en: "There is no expense with the ID “{id}” on the Expenses tab.",
+    zh: "“费用”工作表中没有编号为“{id}”的费用。",
+  },
+  "spend.rpc.notRequester": {
+    en: "Only {email}, who is named in Requested by, can ask for this reimbursement.",
+    zh: "只有“申请人”一栏中的 {email} 可以申请此笔报销。",
+  },
+  "spend.rpc.receiptRequired": {
+    en: "A receipt link is required for an actual expense above {limit}.",
+    zh: "实际发生的费用超过 {limit} 时必须提供票据链接。",
+  },
+  "spend.rpc.signInNeeded": {
+    en: "Your e-mail address is not available to the add-on, so it cannot record who acted.",
+    zh: "插件无法获取您的电子邮件地址，因此无法记录操作人。",
+  },
+  "spend.rpc.recorded": { en: "Expense {id} is recorded.", zh: "费用 {id} 已登记。" },
+  "spend.rpc.pending": {
+    en: "Expense {id} is recorded as pending: it goes over the budget by {amount} and waits for approval.",
+    zh: "费用 {id} 已登记为待审批：超出预算 {amount}，等待审批。",
+  },
+  "spend.rpc.requestNotSent": {
+    en: "The overrun request could not be sent ({reason}); the expense stays pending and does not count.",
+    zh: "超支申请未能提交（{reason}）；该费用保持待审批状态，不计入支出。",
+  },
+  "spend.rpc.reimbursementRequested": {
+    en: "Reimbursement of {id} is requested.",
+    zh: "已为 {id} 申请报销。",
+  },
+  "spend.rpc.paid": { en: "Expense {id} is marked paid.", zh: "费用 {id} 已标记为已付款。" },
 } as const satisfies Readonly<Record<string, MessageText>>;
 
 export type SpendMessageKey = keyof typeof SPEND_MESSAGES;

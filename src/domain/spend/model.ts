@@ -105,7 +105,7 @@ export interface Row<T> {
   readonly record: T;
 }
 
-/** The settings budget control reads; the Settings tab gets these keys when the feature is wired in. */
+/** The settings budget control reads (Settings tab: currency, warning_threshold, enforce_line_budgets, receipt_required_above; finance from the roles). */
 export const SpendSettingsSchema = z.object({
   /** Everything is converted to and summed in this currency. */
   workbookCurrency: currency,

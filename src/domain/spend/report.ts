@@ -1,5 +1,5 @@
 // The variance report model: planned, committed, actual, remaining, variance and status by campaign, category and month, with totals and the rows left out.
-import { buildLedger, type LedgerSource, type SpendRowProblem } from "./ledger";
+import { buildLedger, type Ledger, type LedgerSource, type SpendRowProblem } from "./ledger";
 import type { MessageParams, SpendMessageKey } from "./messages";
 import type { SpendSettings } from "./model";
 import {
@@ -9,6 +9,7 @@ import {
   foldPositions,
   type OverrunDecision,
   type Position,
+  type Positions,
   positionOf,
 } from "./position";
 import { type DuplicateFlag, findDuplicates } from "./reimbursement";
@@ -113,7 +114,14 @@ export function buildVarianceReport(input: VarianceInput): VarianceReport {
     ...(input.decisions ? { decisions: input.decisions } : {}),
     ...(input.approvedCampaigns ? { approvedCampaigns: input.approvedCampaigns } : {}),
   });
-  const warnAt = settings.warnAt;
+  return reportFrom(ledger, positions, settings.warnAt);
+}
+
+/**
+ * The report of a ledger already folded (the server folds once and uses the positions for the expenses' Status
+ * column too). buildVarianceReport is this after reading and folding.
+ */
+export function reportFrom(ledger: Ledger, positions: Positions, warnAt: number): VarianceReport {
   const total: Acc = { planned: 0, approved: 0, committed: 0, actual: 0, pending: 0 };
   for (const cell of positions.cells) addFigures(total, cell);
 

@@ -95,6 +95,10 @@ export const WORKFLOW_MESSAGES = {
     en: "The target of goal {n} cannot be negative.",
     zh: "第 {n} 个目标的目标值不能为负数。",
   },
+  "workflow.plan.kpi.target.zero": {
+    en: "The target of goal {n} must be more than 0: attainment is measured against it.",
+    zh: "第 {n} 个目标的目标值必须大于 0：达成率以它为基准计算。",
+  },
   "workflow.plan.kpi.direction.invalid": {
     en: 'Goal {n}: the direction must be "higher" or "lower" (which is better).',
     zh: "第 {n} 个目标：方向必须是“higher”（越高越好）或“lower”（越低越好）。",

@@ -131,6 +131,8 @@ function checkKpis(value: unknown, issues: Issues): Kpi[] | null {
     if (target === null) issues.add(at("target"), "workflow.plan.kpi.target.missing", { n });
     else if (Number.isNaN(target)) issues.add(at("target"), "workflow.plan.kpi.target.notNumber", { n });
     else if (target < 0) issues.add(at("target"), "workflow.plan.kpi.target.negative", { n });
+    // Attainment divides by the target (actual / target, or target / actual), so a goal of 0 cannot be measured.
+    else if (target === 0) issues.add(at("target"), "workflow.plan.kpi.target.zero", { n });
 
     const directionText = readText(draft.direction).toLowerCase();
     const direction = directionText === "" ? "higher" : directionText;

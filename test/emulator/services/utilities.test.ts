@@ -1,5 +1,5 @@
 // Utilities: digests as Java signed bytes, SimpleDateFormat patterns, UUIDs, base64 and the virtual sleep.
-import { createHash } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { CallCounter } from "../counter";
 import { testContext, VirtualClock } from "./core";
@@ -38,6 +38,35 @@ describe("Utilities.computeDigest", () => {
     expect(u.computeDigest(DigestAlgorithm.MD5, "é", Charset.US_ASCII)).toEqual(
       u.computeDigest(DigestAlgorithm.MD5, "?", Charset.US_ASCII),
     );
+  });
+});
+
+describe("Utilities.computeHmacSha256Signature", () => {
+  const hex = (bytes: number[]) => bytes.map((b) => ((b + 256) % 256).toString(16).padStart(2, "0")).join("");
+
+  it("matches RFC 4231 test case 2 as 32 signed bytes", () => {
+    const { u } = utils();
+    const mac = u.computeHmacSha256Signature("what do ya want for nothing?", "Jefe");
+    expect(mac).toHaveLength(32);
+    expect(mac.every((b) => Number.isInteger(b) && b >= -128 && b <= 127)).toBe(true);
+    expect(hex(mac)).toBe("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  });
+
+  it("encodes text as UTF-8 by default and as asked, and takes byte arrays", () => {
+    const { u } = utils();
+    const utf8 = u.computeHmacSha256Signature("预算 = 1200", "k", Charset.UTF_8);
+    expect(u.computeHmacSha256Signature("预算 = 1200", "k")).toEqual(utf8);
+    expect(hex(utf8)).toBe(createHmac("sha256", "k").update("预算 = 1200", "utf8").digest("hex"));
+    expect(u.computeHmacSha256Signature("é", "k", Charset.US_ASCII)).toEqual(
+      u.computeHmacSha256Signature("?", "k", Charset.US_ASCII),
+    );
+    expect(u.computeHmacSha256Signature([97, 98, 99], [107])).toEqual(u.computeHmacSha256Signature("abc", "k"));
+  });
+
+  it("depends on the key, and is counted", () => {
+    const { u, counter } = utils();
+    expect(u.computeHmacSha256Signature("row", "key-1")).not.toEqual(u.computeHmacSha256Signature("row", "key-2"));
+    expect(counter.get("Utilities.computeHmacSha256Signature")).toBe(2);
   });
 });
 

@@ -1,5 +1,5 @@
 // Emulated Utilities: digests as signed bytes, SimpleDateFormat-style formatDate, UUIDs, base64 and a virtual sleep.
-import { createHash, randomUUID } from "node:crypto";
+import { createHash, createHmac, randomUUID } from "node:crypto";
 import type { UtilitiesPort } from "../../../src/server/ports";
 import type { CallCounter } from "../counter";
 import { type AppsScriptEnum, type ExecutionContext, makeEnum, ServiceError } from "./core";
@@ -279,6 +279,20 @@ export class FakeUtilities implements UtilitiesPort {
     if (!algo) throw new ServiceError(`Invalid argument: algorithm ${String(algorithm)}`);
     const bytes = encode(value, charset === undefined ? "UTF_8" : String(charset));
     return toSignedBytes(createHash(algo).update(bytes).digest());
+  }
+
+  /**
+   * Both documented forms: strings (encoded in the charset, UTF-8 when none is given) or byte arrays. The key is
+   * encoded the same way as the value.
+   */
+  computeHmacSha256Signature(value: string | number[], key: string | number[], charset?: unknown): number[] {
+    this.counter.count("Utilities.computeHmacSha256Signature");
+    if (value === undefined || value === null || key === undefined || key === null) {
+      throw new ServiceError("Invalid argument: value or key");
+    }
+    const cs = charset === undefined ? "UTF_8" : String(charset);
+    const mac = createHmac("sha256", encode(key, cs)).update(encode(value, cs)).digest();
+    return toSignedBytes(mac);
   }
 
   formatDate(date: Date, timeZone: string, format: string): string {

@@ -101,6 +101,18 @@ describe("checkPlan", () => {
     ]);
   });
 
+  it("refuses a KPI target of 0, since attainment divides by it", () => {
+    const result = checkPlan(validPlan({ kpis: [{ indicator: "Complaints", target: 0, direction: "lower" }] }));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toEqual([
+      { field: "kpis.0.target", messageKey: "workflow.plan.kpi.target.zero", params: { n: 1 } },
+    ]);
+    expect(checkPlan(validPlan({ kpis: [{ indicator: "Complaints", target: 0.5, direction: "lower" }] })).ok).toBe(
+      true,
+    );
+  });
+
   it("counts a KPI target typed as text when it is a number", () => {
     const result = checkPlan(validPlan({ kpis: [{ indicator: "Leads", target: " 1200 " }] }));
     expect(result.ok && result.value.kpis[0]?.target).toBe(1200);

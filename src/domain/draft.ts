@@ -1,0 +1,127 @@
+// A draft plan as typed into the sidebar's form: checked field by field before anything is written. A draft may be
+// incomplete (completeness is checked at submission), but what is there must be well-formed: dates are dates, the
+// end is not before the start, the budget is an amount of 0 or more, the owner an e-mail address.
+import { splitList } from "./campaign";
+import type { MessageKey } from "./i18n";
+import { minorDigits, toMinorUnits } from "./money";
+import { isEmail, isIsoDate, readEmail } from "./workflow/values";
+
+export const DRAFT_FIELDS = [
+  "id",
+  "name",
+  "owner",
+  "objective",
+  "audience",
+  "channels",
+  "content",
+  "place",
+  "start",
+  "end",
+  "budget",
+  "currency",
+  "kpis",
+] as const;
+export type DraftField = (typeof DRAFT_FIELDS)[number];
+
+export type DraftForm = { readonly [K in DraftField]: string };
+
+export interface DraftIssue {
+  readonly field: DraftField;
+  readonly key: MessageKey;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
+
+/** The values to write: text trimmed, the budget a number in major units, dates ISO (or blank). */
+export interface DraftValues {
+  readonly id: string;
+  readonly name: string;
+  readonly owner: string;
+  readonly objective: string;
+  readonly audience: string;
+  readonly channels: string;
+  readonly content: string;
+  readonly place: string;
+  readonly start: string;
+  readonly end: string;
+  readonly budget: number | "";
+  readonly currency: string;
+  readonly kpis: string;
+}
+
+const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+const AMOUNT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/;
+
+export function checkDraft(
+  form: DraftForm,
+  options: { readonly channels: readonly string[]; readonly defaultCurrency: string; readonly me: string },
+): { ok: true; values: DraftValues } | { ok: false; issues: DraftIssue[] } {
+  const issues: DraftIssue[] = [];
+  const f = (k: DraftField) => form[k].replace(/\r\n?/g, "\n").trim();
+  const id = f("id");
+  if (id !== "" && !ID.test(id)) issues.push({ field: "id", key: "workflow.input.invalid" });
+  const name = f("name");
+  if (name === "") issues.push({ field: "name", key: "workflow.plan.name.missing" });
+  const owner = readEmail(f("owner")) || readEmail(options.me);
+  if (!isEmail(owner)) issues.push({ field: "owner", key: "workflow.plan.owner.invalid" });
+  const start = f("start");
+  const end = f("end");
+  if (start !== "" && !isIsoDate(start)) issues.push({ field: "start", key: "workflow.plan.start.invalid" });
+  if (end !== "" && !isIsoDate(end)) issues.push({ field: "end", key: "workflow.plan.end.invalid" });
+  else if (end !== "" && isIsoDate(start) && end < start)
+    issues.push({ field: "end", key: "workflow.plan.end.beforeStart" });
+  const currency = f("currency").toUpperCase();
+  if (currency !== "" && !/^[A-Z]{3}$/.test(currency))
+    issues.push({ field: "currency", key: "workflow.plan.currency.invalid" });
+  const budgetText = f("budget").replace(/\s/g, "");
+  let budget: number | "" = "";
+  if (budgetText !== "") {
+    const n = AMOUNT.test(budgetText) ? Number(budgetText.replace(/,/g, "")) : Number.NaN;
+    const digits = minorDigits(currency || options.defaultCurrency);
+    if (!Number.isFinite(n) || toMinorUnits(n, currency || options.defaultCurrency) === null) {
+      issues.push({ field: "budget", key: "workflow.plan.budget.invalid", params: { digits } });
+    } else if (n < 0) {
+      issues.push({ field: "budget", key: "workflow.plan.budget.negative" });
+    } else {
+      budget = n;
+    }
+  }
+  const channels = splitList(f("channels"));
+  if (options.channels.length > 0) {
+    const allowed = new Set(options.channels);
+    for (const channel of channels) {
+      if (!allowed.has(channel))
+        issues.push({ field: "channels", key: "workflow.plan.channels.unknown", params: { channel } });
+    }
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  return {
+    ok: true,
+    values: {
+      id,
+      name,
+      owner,
+      objective: f("objective"),
+      audience: f("audience"),
+      channels: channels.join(", "),
+      content: f("content"),
+      place: f("place"),
+      start,
+      end,
+      budget,
+      currency,
+      kpis: f("kpis"),
+    },
+  };
+}
+
+/** The next free ID of the year: C-2026-001, C-2026-002, ... after the highest one used. */
+export function nextCampaignId(existing: Iterable<string>, year: string): string {
+  const prefix = `C-${year}-`;
+  let highest = 0;
+  for (const id of existing) {
+    if (!id.startsWith(prefix)) continue;
+    const n = Number(id.slice(prefix.length));
+    if (Number.isInteger(n) && n > highest) highest = n;
+  }
+  return `${prefix}${String(highest + 1).padStart(3, "0")}`;
+}

@@ -1,0 +1,261 @@
+// The Settings rows of monitoring and evaluation (grade thresholds, lag threshold, waiting days, managers, revenue
+// indicators, scorecard rules): their keys, starting values and how a typed value is read, a bad one falling back to
+// its default with a problem rather than stopping the add-on.
+import {
+  DEFAULT_EVALUATION_SETTINGS,
+  type EvaluationSettings,
+  formatGradeScale,
+  parseGradeScale,
+  type ScorecardPeriod,
+} from "./evaluation";
+import type { MessageKey } from "./i18n";
+
+export interface EvaluationSettingRow {
+  /** Written in the Setting column; the add-on looks it up by this. */
+  readonly key: string;
+  readonly description: MessageKey;
+  /** What a new workbook starts with. */
+  readonly initial: string | number;
+}
+
+export const DEFAULT_REVENUE_INDICATORS = ["Revenue", "Sales", "GMV", "销售额", "收入"];
+
+const DEFAULTS = DEFAULT_EVALUATION_SETTINGS;
+
+export const EVALUATION_SETTING_ROWS: readonly EvaluationSettingRow[] = [
+  { key: "grade_thresholds", description: "setting.grade_thresholds", initial: formatGradeScale(DEFAULTS.grades) },
+  { key: "score_cap", description: "setting.score_cap", initial: DEFAULTS.cap },
+  { key: "lag_threshold", description: "setting.lag_threshold", initial: DEFAULTS.lagThreshold },
+  { key: "request_wait_days", description: "setting.request_wait_days", initial: DEFAULTS.requestWaitDays },
+  { key: "escalate_after_days", description: "setting.escalate_after_days", initial: DEFAULTS.escalateAfterDays },
+  { key: "managers", description: "setting.managers", initial: "" },
+  {
+    key: "revenue_indicators",
+    description: "setting.revenue_indicators",
+    initial: DEFAULT_REVENUE_INDICATORS.join(", "),
+  },
+  { key: "scorecard_period", description: "setting.scorecard_period", initial: DEFAULTS.scorecard.period },
+  {
+    key: "scorecard_weights",
+    description: "setting.scorecard_weights",
+    initial: weightsText(DEFAULTS.scorecard.weights),
+  },
+  {
+    key: "scorecard_recognition",
+    description: "setting.scorecard_recognition",
+    initial: DEFAULTS.scorecard.recognition,
+  },
+  {
+    key: "scorecard_improvement",
+    description: "setting.scorecard_improvement",
+    initial: DEFAULTS.scorecard.improvement,
+  },
+];
+
+export type EvaluationSettingKey =
+  | "grade_thresholds"
+  | "score_cap"
+  | "lag_threshold"
+  | "request_wait_days"
+  | "escalate_after_days"
+  | "managers"
+  | "revenue_indicators"
+  | "scorecard_period"
+  | "scorecard_weights"
+  | "scorecard_recognition"
+  | "scorecard_improvement";
+
+function weightsText(w: EvaluationSettings["scorecard"]["weights"]): string {
+  return `budget ${w.budget}; on time ${w.onTime}; attainment ${w.attainment}`;
+}
+
+/** The settings monitoring and evaluation run on, as read from the Settings tab. */
+export interface EvaluationSettingsRead {
+  readonly settings: EvaluationSettings;
+  /** Indicators (folded for matching) whose actual is the campaign's attributed revenue. */
+  readonly revenueIndicators: readonly string[];
+  /** True when managers are named in Settings; otherwise the caller fills in the approvers. */
+  readonly managersNamed: boolean;
+  readonly problems: readonly EvaluationSettingProblem[];
+}
+
+/** A value that could not be used: which setting, on which row, what was there, and the default used instead. */
+export interface EvaluationSettingProblem {
+  readonly key: EvaluationSettingKey;
+  readonly row: number;
+  readonly found: unknown;
+  readonly fallback: string;
+}
+
+const PERCENT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*[%％]$/;
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+
+/** A number typed into a cell: 0.9, "0.9", "90%" (a cell formatted as percent already holds 0.9). */
+export function readSettingNumber(value: unknown): number | null {
+  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value !== "string") return null;
+  const text = value.trim().replace(/,/g, "");
+  const percent = PERCENT.exec(text);
+  if (percent) return Number(percent[1]) / 100;
+  return DECIMAL.test(text) ? Number(text) : null;
+}
+
+function listOf(value: unknown): string[] {
+  if (typeof value !== "string" && typeof value !== "number") return [];
+  return String(value)
+    .split(/[,;\n，、；]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
+
+const PERIODS: ReadonlyMap<string, ScorecardPeriod> = new Map([
+  ["month", "month"],
+  ["monthly", "month"],
+  ["月", "month"],
+  ["月度", "month"],
+  ["quarter", "quarter"],
+  ["quarterly", "quarter"],
+  ["季度", "quarter"],
+  ["季", "quarter"],
+]);
+
+const WEIGHT_NAMES: readonly [keyof EvaluationSettings["scorecard"]["weights"], RegExp][] = [
+  ["budget", /budget|预算/i],
+  ["onTime", /on[\s_-]*time|按时|准时/i],
+  ["attainment", /attain|达成/i],
+];
+
+/** "budget 1; on time 1; attainment 2" (any order, either language) or three numbers in that order. */
+export function parseScorecardWeights(value: unknown): EvaluationSettings["scorecard"]["weights"] | null {
+  if (typeof value !== "string") return null;
+  const items = listOf(value);
+  if (items.length !== 3) return null;
+  const plain = items.map(readSettingNumber);
+  if (plain.every((n): n is number => n !== null && n >= 0)) {
+    const [budget, onTime, attainment] = plain as [number, number, number];
+    return budget + onTime + attainment > 0 ? { budget, onTime, attainment } : null;
+  }
+  const out: Partial<Record<keyof EvaluationSettings["scorecard"]["weights"], number>> = {};
+  for (const item of items) {
+    const named = WEIGHT_NAMES.find(([, pattern]) => pattern.test(item));
+    const number = /([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*$/.exec(item);
+    if (!named || !number || out[named[0]] !== undefined) return null;
+    const n = Number(number[1]);
+    if (!(n >= 0)) return null;
+    out[named[0]] = n;
+  }
+  const { budget, onTime, attainment } = out;
+  if (budget === undefined || onTime === undefined || attainment === undefined) return null;
+  return budget + onTime + attainment > 0 ? { budget, onTime, attainment } : null;
+}
+
+function isBlank(value: unknown): boolean {
+  return value === "" || value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/**
+ * Reads the rows by key (value and sheet row as found in the Settings tab). A missing row or a blank value is the
+ * default without a problem (a blank managers cell means "the approvers"); anything unusable is the default with a
+ * problem naming the row.
+ */
+export function readEvaluationSettings(
+  rows: ReadonlyMap<string, { readonly value: unknown; readonly row: number }>,
+): EvaluationSettingsRead {
+  const problems: EvaluationSettingProblem[] = [];
+  const read = <T>(key: EvaluationSettingKey, fallback: T, shown: string, parse: (value: unknown) => T | null): T => {
+    const entry = rows.get(key);
+    if (!entry || isBlank(entry.value)) return fallback;
+    const value = parse(entry.value);
+    if (value === null) {
+      problems.push({ key, row: entry.row, found: entry.value, fallback: shown });
+      return fallback;
+    }
+    return value;
+  };
+  const number = (min: number, inclusive: boolean) => (value: unknown) => {
+    const n = readSettingNumber(value);
+    return n !== null && (inclusive ? n >= min : n > min) ? n : null;
+  };
+
+  const grades = read("grade_thresholds", DEFAULTS.grades, formatGradeScale(DEFAULTS.grades), (v) =>
+    typeof v === "string" ? parseGradeScale(v) : null,
+  );
+  const cap = read("score_cap", DEFAULTS.cap, String(DEFAULTS.cap), number(0, false));
+  const lagThreshold = read("lag_threshold", DEFAULTS.lagThreshold, String(DEFAULTS.lagThreshold), number(0, false));
+  const requestWaitDays = read(
+    "request_wait_days",
+    DEFAULTS.requestWaitDays,
+    String(DEFAULTS.requestWaitDays),
+    number(0, true),
+  );
+  const escalateAfterDays = read(
+    "escalate_after_days",
+    DEFAULTS.escalateAfterDays,
+    String(DEFAULTS.escalateAfterDays),
+    number(0, true),
+  );
+  const managers = read<string[]>("managers", [], "", (v) => {
+    const list = listOf(v).map((s) => s.toLowerCase());
+    return list.length > 0 && list.every((e) => EMAIL.test(e)) ? [...new Set(list)] : null;
+  });
+  const revenueIndicators = read(
+    "revenue_indicators",
+    DEFAULT_REVENUE_INDICATORS,
+    DEFAULT_REVENUE_INDICATORS.join(", "),
+    (v) => {
+      const list = listOf(v);
+      return list.length > 0 ? list : null;
+    },
+  );
+  const period = read("scorecard_period", DEFAULTS.scorecard.period, DEFAULTS.scorecard.period, (v) =>
+    typeof v === "string" ? (PERIODS.get(v.trim().toLowerCase()) ?? null) : null,
+  );
+  const weights = read(
+    "scorecard_weights",
+    DEFAULTS.scorecard.weights,
+    weightsText(DEFAULTS.scorecard.weights),
+    parseScorecardWeights,
+  );
+  let recognition = read(
+    "scorecard_recognition",
+    DEFAULTS.scorecard.recognition,
+    String(DEFAULTS.scorecard.recognition),
+    number(0, true),
+  );
+  let improvement = read(
+    "scorecard_improvement",
+    DEFAULTS.scorecard.improvement,
+    String(DEFAULTS.scorecard.improvement),
+    number(0, true),
+  );
+  if (improvement > recognition) {
+    // The two bounds contradict each other: both fall back, and the improvement row (the usual culprit) is named.
+    const entry = rows.get("scorecard_improvement") ?? rows.get("scorecard_recognition");
+    problems.push({
+      key: "scorecard_improvement",
+      row: entry?.row ?? 0,
+      found: entry?.value ?? improvement,
+      fallback: String(DEFAULTS.scorecard.improvement),
+    });
+    recognition = DEFAULTS.scorecard.recognition;
+    improvement = DEFAULTS.scorecard.improvement;
+  }
+
+  return {
+    settings: {
+      cap,
+      grades,
+      lagThreshold,
+      levelUnits: DEFAULTS.levelUnits,
+      requestWaitDays,
+      escalateAfterDays,
+      managers,
+      scorecard: { period, weights, recognition, improvement },
+    },
+    revenueIndicators,
+    managersNamed: managers.length > 0,
+    problems,
+  };
+}

@@ -1,0 +1,133 @@
+// The words only the Monitoring and evaluation sidebar shows, in English and Simplified Chinese; merged into the sidebars' catalog in i18n.ts (the server never references them).
+import type { MessageText } from "./messages";
+
+export const EVALUATION_UI = {
+  "ev.title": { en: "Monitoring and evaluation", zh: "监控与评估" },
+  "ev.tab.monitor": { en: "Monitor", zh: "监控" },
+  "ev.tab.summary": { en: "Close campaign", zh: "活动总结" },
+  "ev.tab.lessons": { en: "Lessons", zh: "经验" },
+  "ev.setupNeeded": {
+    en: "The workbook is not set up yet: choose Extensions › Campaign Control › Set up workbook.",
+    zh: "工作簿尚未设置：请选择“扩展程序 › 推广活动管控 › 设置工作簿”。",
+  },
+
+  "ev.schedule": { en: "Scheduled monitoring", zh: "定时监控" },
+  "ev.schedule.hint": {
+    en: "Finds overdue tasks, lagging KPIs, overspend and waiting requests, writes them to the Monitor tab and e-mails each manager one digest.",
+    zh: "查找逾期任务、落后指标、超支和待审批申请，写入“监控”工作表，并向每位管理者发送一封汇总邮件。",
+  },
+  "ev.frequency": { en: "How often", zh: "频率" },
+  "ev.frequency.off": { en: "Off", zh: "关闭" },
+  "ev.frequency.hourly": { en: "Every hour", zh: "每小时" },
+  "ev.frequency.daily": { en: "Every day", zh: "每天" },
+  "ev.hour": { en: "At about (hour)", zh: "大约时间（时）" },
+  "ev.saveSchedule": { en: "Save schedule", zh: "保存计划" },
+  "ev.runNow": { en: "Run now", zh: "立即运行" },
+  "ev.refreshReport": { en: "Refresh report and scorecard", zh: "刷新报告和绩效考核" },
+  "ev.health": { en: "Health", zh: "运行状况" },
+  "ev.health.owner": { en: "Runs as {owner}", zh: "以 {owner} 的身份运行" },
+  "ev.health.notScheduled": { en: "Not scheduled.", zh: "未设置定时运行。" },
+  "ev.health.lastRun": { en: "Last run: {at} ({result})", zh: "上次运行：{at}（{result}）" },
+  "ev.health.never": { en: "Has not run yet.", zh: "尚未运行。" },
+  "ev.health.ok": { en: "ok", zh: "成功" },
+  "ev.health.failed": { en: "failed", zh: "失败" },
+  "ev.health.counts": {
+    en: "{alerts} alerts; {sent} digests sent, {deferred} waiting.",
+    zh: "{alerts} 条提醒；已发送 {sent} 封汇总邮件，{deferred} 封待发。",
+  },
+  "ev.health.lastError": { en: "Last error: {error} ({at})", zh: "最近错误：{error}（{at}）" },
+  "ev.health.stale": {
+    en: "No run since {at}, though one was due: the trigger owner may need to re-authorize.",
+    zh: "自 {at} 以来未再运行，但应已运行：触发器所有者可能需要重新授权。",
+  },
+  "ev.health.reauth": {
+    en: "Re-authorization needed: open the add-on menu once and accept the permissions.",
+    zh: "需要重新授权：请打开一次插件菜单并同意授权。",
+  },
+  "ev.health.reauthLink": { en: "Authorize", zh: "授权" },
+  "ev.health.authorized": { en: "Authorization: fine.", zh: "授权：正常。" },
+  "ev.alerts": { en: "Current alerts", zh: "当前提醒" },
+  "ev.alerts.none": { en: "No alerts at the last run.", zh: "上次运行时没有提醒。" },
+  "ev.alerts.more": { en: "{count} more on the Monitor tab.", zh: "另有 {count} 条，见“监控”工作表。" },
+  "ev.saved": { en: "Saved.", zh: "已保存。" },
+  "ev.ran": {
+    en: "Done: {alerts} alerts, {sent} digests sent.",
+    zh: "完成：{alerts} 条提醒，已发送 {sent} 封汇总邮件。",
+  },
+  "ev.reportDone": {
+    en: "Report refreshed: {campaigns} campaigns; scorecard: {rows} rows.",
+    zh: "报告已刷新：{campaigns} 个推广活动；绩效考核：{rows} 行。",
+  },
+
+  "ev.campaign": { en: "Campaign", zh: "推广活动" },
+  "ev.chooseCampaign": { en: "Choose a campaign", zh: "请选择推广活动" },
+  "ev.noCampaigns": { en: "No campaigns yet.", zh: "还没有推广活动。" },
+  "ev.figures": { en: "Evaluation", zh: "评估结果" },
+  "ev.score": { en: "Score {score} · grade {grade}", zh: "得分 {score} · 等级 {grade}" },
+  "ev.noScore": { en: "No KPI measured yet.", zh: "尚无已测量的指标。" },
+  "ev.roi": { en: "ROI {roi}", zh: "投资回报率 {roi}" },
+  "ev.noRoi": { en: "ROI not available (revenue or spend missing).", zh: "暂无投资回报率（缺少收入或支出）。" },
+  "ev.goals": { en: "{met} of {kpis} goals attained", zh: "{kpis} 个目标中达成 {met} 个" },
+  "ev.kpiLine": {
+    en: "{indicator}: {actual} of {target} ({attainment})",
+    zh: "{indicator}：{actual} / {target}（{attainment}）",
+  },
+  "ev.notMeasured": { en: "not measured", zh: "未测量" },
+  "ev.goalsMet": { en: "Goals met?", zh: "目标是否达成？" },
+  "ev.goalsMet.yes": { en: "Yes", zh: "是" },
+  "ev.goalsMet.no": { en: "No", zh: "否" },
+  "ev.goalsMet.unknown": { en: "Not stated", zh: "未说明" },
+  "ev.effect": { en: "Effect", zh: "活动效果" },
+  "ev.problems": { en: "Problems", zh: "存在问题" },
+  "ev.improvements": { en: "Improvements", zh: "改进措施" },
+  "ev.lessonsTitle": { en: "Lessons for the knowledge base", zh: "写入知识库的经验" },
+  "ev.lesson": { en: "Lesson", zh: "经验" },
+  "ev.recommendation": { en: "Recommendation", zh: "建议" },
+  "ev.tags": { en: "Category tags (comma-separated)", zh: "类别标签（用逗号分隔）" },
+  "ev.addLesson": { en: "Add a lesson", zh: "添加一条经验" },
+  "ev.comment": { en: "Comment for the approver (optional)", zh: "给审批人的备注（可选）" },
+  "ev.submitSummary": { en: "Submit summary for acceptance", zh: "提交总结以供验收" },
+  "ev.submitted": {
+    en: "Submitted. The campaign closes when an approver accepts the summary.",
+    zh: "已提交。审批人验收总结后，推广活动即结案。",
+  },
+  "ev.summaryWaiting": {
+    en: "The summary waits for a decision (submitted {at} by {by}).",
+    zh: "总结正在等待审批（{by} 于 {at} 提交）。",
+  },
+  "ev.summaryAccepted": {
+    en: "Closed: the summary was accepted by {by} on {at}.",
+    zh: "已结案：总结已由 {by} 于 {at} 验收。",
+  },
+  "ev.notCompleted": {
+    en: "This campaign is {state}. A summary is submitted once it is Completed.",
+    zh: "该推广活动当前为“{state}”。完成后才能提交总结。",
+  },
+  "ev.start": { en: "Start the campaign", zh: "启动推广活动" },
+  "ev.complete": { en: "Mark the campaign completed", zh: "标记推广活动已完成" },
+  "ev.progressed": { en: "The campaign is now {state}.", zh: "推广活动现为“{state}”。" },
+  "ev.channelsAudience": {
+    en: "Channels: {channels} · audience: {audience}",
+    zh: "渠道：{channels} · 受众：{audience}",
+  },
+
+  "ev.draft": { en: "Plan being drafted", zh: "正在起草的方案" },
+  "ev.noDrafts": {
+    en: "No draft plans. Lessons show here for campaigns in Draft.",
+    zh: "没有草稿方案。处于草稿状态的推广活动会在此显示相关经验。",
+  },
+  "ev.extraTags": { en: "Also look for categories", zh: "另外查找类别" },
+  "ev.search": { en: "Find lessons", zh: "查找经验" },
+  "ev.noLessons": {
+    en: "No lesson from past campaigns shares these channels, audience or categories.",
+    zh: "过往推广活动中没有与这些渠道、受众或类别相关的经验。",
+  },
+  "ev.lessonCount": { en: "Lessons from past campaigns: {count}", zh: "过往推广活动的经验：{count} 条" },
+  "ev.lessonFrom": { en: "From {campaign}", zh: "来自 {campaign}" },
+  "ev.match.channel": { en: "channel {value}", zh: "渠道 {value}" },
+  "ev.match.tag": { en: "category {value}", zh: "类别 {value}" },
+  "ev.match.audience": { en: "same audience", zh: "相同受众" },
+  "ev.problemsTitle": { en: "Rows left out", zh: "未计入的行" },
+} as const satisfies Readonly<Record<string, MessageText>>;
+
+export type EvaluationUiKey = keyof typeof EVALUATION_UI;

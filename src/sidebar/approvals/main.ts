@@ -1,0 +1,334 @@
+// "Approvals": the requests waiting for me (also those I decide for an approver who is away), each with the plan or
+// execution plan, its completeness, budget, the diff against the approved plan and its history; approve, reject or
+// request changes with a comment (the sheet reflects the decision at once); and reported problems to answer.
+import type { UiKey } from "../../domain/i18n";
+import type { EscalationView, InboxItem, InboxResponse, PlanView } from "../../server/api";
+import { byId, el } from "../shared/dom";
+import { errorMessage, rpc } from "../shared/rpc";
+import {
+  badge,
+  diffList,
+  historyList,
+  issueList,
+  label,
+  money,
+  placeIssues,
+  setLang,
+  showBanner,
+  showNotice,
+  T,
+  unsentList,
+  when,
+} from "../shared/ui";
+
+const page = {
+  title: byId("title", HTMLHeadingElement),
+  refresh: byId("refresh", HTMLButtonElement),
+  banner: byId("banner", HTMLDivElement),
+  status: byId("status", HTMLParagraphElement),
+  notice: byId("notice", HTMLDivElement),
+  empty: byId("empty", HTMLDivElement),
+  emptyTitle: byId("empty-title", HTMLParagraphElement),
+  emptyHint: byId("empty-hint", HTMLParagraphElement),
+  requests: byId("requests", HTMLUListElement),
+  escalations: byId("escalations", HTMLElement),
+  escalationsTitle: byId("escalations-title", HTMLHeadingElement),
+  escalationList: byId("escalation-list", HTMLUListElement),
+  unsent: byId("unsent", HTMLDivElement),
+};
+
+let data: InboxResponse | null = null;
+let openKey: string | null = null;
+let busy = false;
+
+const keyOf = (item: InboxItem) => `${item.campaignId}/${item.request.id}`;
+
+function setBusy(on: boolean): void {
+  busy = on;
+  for (const b of document.querySelectorAll<HTMLButtonElement>("button")) b.disabled = on;
+  document.body.setAttribute("aria-busy", String(on));
+}
+
+function render(): void {
+  page.title.textContent = T("approvals.title");
+  page.refresh.textContent = T("ui.refresh");
+  page.requests.replaceChildren();
+  page.escalationList.replaceChildren();
+  page.unsent.replaceChildren();
+  page.empty.hidden = true;
+  if (!data) return;
+  showBanner(page.banner, data.chain);
+  const decidable = data.requests.filter((r) => r.blocked === null).length;
+  document.body.dataset.state = data.requests.length > 0 ? "list" : "empty";
+  page.status.textContent = data.requests.length > 0 ? T("approvals.count", { count: decidable }) : "";
+  if (data.requests.length === 0) {
+    page.empty.hidden = false;
+    page.emptyTitle.textContent = T(data.setupNeeded ? "sidebar.setupNeeded" : "approvals.empty");
+    page.emptyHint.textContent = data.setupNeeded
+      ? T("sidebar.setupHint")
+      : data.isApprover
+        ? T("approvals.emptyHint")
+        : T("approvals.notApprover");
+  }
+  page.requests.append(...data.requests.map(requestItem));
+  page.escalations.hidden = data.escalations.length === 0;
+  page.escalationsTitle.textContent = T("approvals.escalations");
+  page.escalationList.append(...data.escalations.map(escalationItem));
+  const unsent = unsentList(data.unsent);
+  if (unsent) page.unsent.append(unsent);
+}
+
+// ------------------------------------------------------------------------------------------------ requests
+
+function requestItem(item: InboxItem): HTMLLIElement {
+  const key = keyOf(item);
+  const expanded = openKey === key;
+  const r = item.request;
+  const head = el(
+    "button",
+    {
+      className: "request",
+      attrs: {
+        type: "button",
+        "aria-expanded": String(expanded),
+        "data-request": r.id,
+        "data-campaign": item.campaignId,
+      },
+    },
+    el(
+      "span",
+      { className: "top" },
+      el("span", { className: "name", text: item.campaignName }),
+      el("span", { className: "badge waiting", text: label("requestType", r.type) }),
+    ),
+    el("span", {
+      className: "meta",
+      text: `${item.campaignId} · ${money(r.amount, r.currency)} · ${T("ui.levelOf", { level: r.level, levels: r.levels })}`,
+    }),
+    el("span", {
+      className: "meta",
+      text: T("approvals.submittedBy", { who: r.submittedBy, at: when(r.submittedAt) }),
+    }),
+  );
+  head.addEventListener("click", () => {
+    if (busy) return;
+    openKey = expanded ? null : key;
+    showNotice(page.notice, null);
+    render();
+  });
+  return el("li", { className: item.blocked ? "blocked" : "" }, head, expanded ? requestDetail(item) : null);
+}
+
+function planList(plan: PlanView): HTMLElement {
+  const rows: [UiKey, string][] = [
+    ["workflow.field.budget", money(plan.budget, plan.currency)],
+    ["check.timeline", `${plan.start} – ${plan.end}`],
+    ["workflow.field.objective", plan.objective],
+    ["workflow.field.audience", plan.audience],
+    ["workflow.field.channels", plan.channels.join(", ")],
+    ["workflow.field.content", plan.content],
+    ["workflow.field.place", plan.place],
+  ];
+  return el(
+    "dl",
+    { className: "plan" },
+    ...rows.flatMap(([k, v]) => [el("dt", { text: T(k) }), el("dd", { text: v || "—" })]),
+    el("dt", { text: T("workflow.field.kpis") }),
+    el("dd", {}, el("ul", {}, ...plan.kpis.map((k) => el("li", { text: k })))),
+  );
+}
+
+function requestDetail(item: InboxItem): HTMLElement {
+  const panel = el("div", { className: "detail", attrs: { "data-detail": item.request.id } });
+  panel.append(el("p", {}, badge(item.status)));
+  if (item.onBehalfOf)
+    panel.append(el("p", { className: "note", text: T("approvals.forApprover", { approver: item.onBehalfOf }) }));
+  if (item.blocked)
+    panel.append(el("p", { className: "notice error", text: T("approvals.blocked", { reason: item.blocked }) }));
+  if (item.request.comment) panel.append(el("q", { className: "comment", text: item.request.comment }));
+  if (item.plan) panel.append(el("h3", { text: T("approvals.plan") }), planList(item.plan));
+  if (item.tasks) {
+    panel.append(
+      el("h3", { text: T("approvals.tasks") }),
+      el(
+        "ol",
+        { className: "tasks" },
+        ...item.tasks.map((task) =>
+          el(
+            "li",
+            {},
+            el("b", { text: task.step }),
+            el("span", { className: "meta", text: `${task.owner} · ${task.start} – ${task.due}` }),
+            el("span", { text: task.deliverable }),
+          ),
+        ),
+      ),
+    );
+  }
+  if (item.request.type === "cancellation") panel.append(el("p", { text: T("approvals.cancellation") }));
+  if (item.checklist.length > 0) {
+    panel.append(
+      el("h3", { text: T("approvals.checklist") }),
+      el(
+        "ul",
+        { className: "checklist" },
+        ...item.checklist.map((c) =>
+          el("li", {
+            className: c.ok ? "ok" : "missing",
+            text: `${c.ok ? "✓" : "✗"} ${T(`check.${c.item}` as UiKey)}`,
+          }),
+        ),
+      ),
+    );
+  }
+  if (item.diffSinceApproval.length > 0)
+    panel.append(el("h3", { text: T("approvals.diffApproval") }), diffList(item.diffSinceApproval));
+  if (item.diffSinceSubmission.length > 0) {
+    panel.append(el("h3", { text: T("approvals.diffSubmission") }), diffList(item.diffSinceSubmission));
+  }
+  if (!item.blocked) panel.append(decisionForm(item));
+  panel.append(el("h3", { text: T("ui.historyTitle") }), historyList(item.history));
+  return panel;
+}
+
+function decisionForm(item: InboxItem): HTMLElement {
+  const comment = el("textarea", { attrs: { name: "comment", rows: "3", maxlength: "5000", id: "decision-comment" } });
+  const error = el("p", { className: "field-error", attrs: { "data-error-for": "comment" } });
+  error.hidden = true;
+  const messages = el("div", { className: "messages" });
+  const form = el(
+    "div",
+    { className: "decide" },
+    el(
+      "label",
+      { className: "field", attrs: { for: "decision-comment" } },
+      el("span", { text: T("approvals.comment") }),
+    ),
+    comment,
+    error,
+    messages,
+  );
+  const buttons = el("div", { className: "buttons" });
+  for (const decision of ["approve", "request_changes", "reject"] as const) {
+    const b = el("button", {
+      className: decision === "approve" ? "button primary" : "button",
+      text: label("action", decision),
+      attrs: { type: "button", "data-decision": decision },
+    });
+    b.addEventListener("click", () => void decide(item, decision, comment.value, form, messages));
+    buttons.append(b);
+  }
+  form.append(buttons);
+  return form;
+}
+
+async function decide(
+  item: InboxItem,
+  decision: "approve" | "reject" | "request_changes",
+  comment: string,
+  form: HTMLElement,
+  messages: HTMLElement,
+): Promise<void> {
+  if (busy) return;
+  setBusy(true);
+  try {
+    const result = await rpc("rpcDecide", {
+      campaignId: item.campaignId,
+      requestId: item.request.id,
+      seenVersion: item.request.version,
+      decision,
+      comment,
+    });
+    setBusy(false);
+    if (!result.ok) {
+      const rest = placeIssues(form, result.issues);
+      messages.replaceChildren(
+        el("div", { className: "notice error", attrs: { role: "alert" }, text: result.message }),
+        rest.length > 0 ? issueList(rest) : el("span"),
+      );
+      if (result.kind === "comment_required") form.querySelector("textarea")?.setAttribute("aria-invalid", "true");
+      return;
+    }
+    const unsent = result.notices
+      .filter((n) => !n.sent)
+      .map((n) => ` ${T("ui.unsent", { to: n.to || "—", reason: n.reason })}`);
+    showNotice(page.notice, "info", T("approvals.decided", { state: label("state", result.state) }) + unsent.join(""));
+    openKey = null;
+    await load();
+  } catch (error) {
+    setBusy(false);
+    messages.replaceChildren(el("div", { className: "notice error", text: errorMessage(error) }));
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ escalations
+
+function escalationItem(e: EscalationView): HTMLLIElement {
+  const instruction = el("textarea", { attrs: { name: "instruction", rows: "3", maxlength: "5000" } });
+  const error = el("p", { className: "field-error", attrs: { "data-error-for": "instruction" } });
+  error.hidden = true;
+  const send = el("button", { className: "button primary", text: T("approvals.answer"), attrs: { type: "button" } });
+  const box = el(
+    "li",
+    { className: "escalation", attrs: { "data-id": e.id } },
+    el(
+      "span",
+      { className: "top" },
+      el("span", { className: "name", text: e.campaignName }),
+      el("span", { className: `badge severity-${e.severity}`, text: T(`severity.${e.severity}` as UiKey) }),
+    ),
+    el("span", { className: "meta", text: T("approvals.reportedBy", { who: e.reportedBy, at: e.reportedAt }) }),
+    el("p", { className: "problem-text", text: e.problem }),
+    el("label", { className: "field" }, el("span", { text: T("approvals.instruction") }), instruction),
+    error,
+    send,
+  );
+  send.addEventListener("click", () => void answer(e, instruction.value, box));
+  return box;
+}
+
+async function answer(e: EscalationView, instruction: string, box: HTMLElement): Promise<void> {
+  if (busy) return;
+  setBusy(true);
+  try {
+    const result = await rpc("rpcAnswerEscalation", { escalationId: e.id, instruction });
+    setBusy(false);
+    if (!result.ok) {
+      const rest = placeIssues(box, result.issues);
+      if (rest.length > 0 || result.issues.length === 0) showNotice(page.notice, "error", result.message);
+      return;
+    }
+    showNotice(page.notice, "info", T("approvals.answered"));
+    await load();
+  } catch (error) {
+    setBusy(false);
+    showNotice(page.notice, "error", errorMessage(error));
+  }
+}
+
+// ------------------------------------------------------------------------------------------------ loading
+
+async function load(): Promise<void> {
+  page.refresh.disabled = true;
+  if (!data) page.status.textContent = T("approvals.loading");
+  try {
+    data = await rpc("rpcInbox", {});
+    setLang(data.lang);
+    if (openKey !== null && !data.requests.some((r) => keyOf(r) === openKey)) openKey = null;
+    if (openKey === null && data.requests.length === 1 && data.requests[0]) openKey = keyOf(data.requests[0]);
+    render();
+  } catch (error) {
+    document.body.dataset.state = "error";
+    page.status.textContent = "";
+    showNotice(page.notice, "error", T("ui.error", { message: errorMessage(error) }));
+  } finally {
+    page.refresh.disabled = false;
+  }
+}
+
+page.refresh.addEventListener("click", () => {
+  showNotice(page.notice, null);
+  void load();
+});
+page.status.textContent = T("approvals.loading");
+void load();

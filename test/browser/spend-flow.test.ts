@@ -1,0 +1,126 @@
+// The budget-control flow in a real Chromium, in the local preview: Mia records an expense that goes over the
+// approved budget (the sidebar shows what is left and that it needs overrun approval before she sends it), Leo
+// approves the overrun in his Approvals inbox, and the Variance report shows the raised budget and the spend.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, FrameLocator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type RunningPreview, startPreview } from "../../scripts/preview/server";
+import { SPEND_DEMO_CAMPAIGN } from "../../scripts/preview/spend-demo";
+import { launchChromium } from "./chromium";
+
+const shots = join(process.cwd(), "test-results");
+const MIA = "mia.marketer@example.com";
+const LEO = "leo.lead@example.com";
+
+describe("expense over budget to overrun approval, in Chromium", () => {
+  let preview: RunningPreview;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    preview = await startPreview({ port: 0 });
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    mkdirSync(shots, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.close();
+  });
+
+  async function clickMenu(caption: RegExp): Promise<void> {
+    if (await page.locator("#extensions-popup").isHidden()) await page.click("#extensions-button");
+    await page.locator("#addon-items .menu-item", { hasText: caption }).click();
+  }
+
+  async function actAs(email: string): Promise<void> {
+    await page.selectOption("#user", email);
+    await expect.poll(() => preview.emulator().user).toBe(email);
+  }
+
+  /** The By-campaign row of a campaign in the Variance report, as the emulator holds it. */
+  function reportRow(campaign: string): unknown[] | undefined {
+    return preview
+      .emulator()
+      .values("Variance report")
+      .find((r) => r[0] === campaign);
+  }
+
+  function sidebar(): FrameLocator {
+    return page.frameLocator("#sidebar-frame");
+  }
+
+  it("loads the demo: a campaign with an approved plan, 83 % of its budget spent", async () => {
+    await page.goto(preview.url);
+    await clickMenu(/Set up workbook/);
+    await expect.poll(() => page.locator("#tabs button", { hasText: "Expenses" }).count()).toBe(1);
+    await page.click("#demo");
+    await expect.poll(() => reportRow(SPEND_DEMO_CAMPAIGN)?.slice(1, 7)).toEqual([60000, 60000, 3500, 46288, 0, 10212]);
+  });
+
+  it("shows Mia what is left, and that this expense needs overrun approval, before she sends it", {
+    timeout: 60_000,
+  }, async () => {
+    await actAs(MIA);
+    await clickMenu(/^Expenses$/);
+    const bar = sidebar();
+    await bar.locator("#campaign option", { hasText: SPEND_DEMO_CAMPAIGN }).first().waitFor({ state: "attached" });
+    await bar.locator("#campaign").selectOption(SPEND_DEMO_CAMPAIGN);
+    await bar.locator("#category").fill("Media");
+    await bar.locator("#vendor").fill("Video platform");
+    await bar.locator("#description").fill("Two more weeks of pre-roll");
+    await bar.locator("#receiptLink").fill("https://drive.example.com/receipts/po-118");
+    await bar.locator("#amount").fill("12000");
+    await expect.poll(() => bar.locator("#left").getAttribute("data-outcome")).toBe("needs_overrun_approval");
+    expect(await bar.locator("#assessment").textContent()).toBe(
+      "This expense goes over the approved budget by 1788 CNY; it counts only after the overrun is approved.",
+    );
+    expect(await bar.locator("#left-now").textContent()).toContain("10,212");
+    expect(await bar.locator("#submit").textContent()).toBe("Record and request overrun approval");
+
+    // A smaller amount only warns: 9,000 brings the campaign to 98 % of its budget.
+    await bar.locator("#amount").fill("9000");
+    await expect.poll(() => bar.locator("#left").getAttribute("data-outcome")).toBe("warning");
+    await bar.locator("#amount").fill("12000");
+    await expect.poll(() => bar.locator("#left").getAttribute("data-outcome")).toBe("needs_overrun_approval");
+    await page.screenshot({ path: join(shots, "expense-overrun.png") });
+
+    await bar.locator("#submit").click();
+    const pending =
+      /^Expense (EXP-\d{5}) is recorded as pending: it goes over the budget by 1788 CNY and waits for approval\.$/;
+    await expect.poll(() => bar.locator("#notice").textContent()).toMatch(pending);
+    const id = pending.exec((await bar.locator("#notice").textContent()) ?? "")?.[1];
+    await expect.poll(() => bar.locator("#mine .expense").first().getAttribute("data-id")).toBe(id);
+    expect(await bar.locator("#mine .expense").first().locator(".badge").textContent()).toBe(
+      "Pending overrun approval",
+    );
+  });
+
+  it("lets Leo approve the overrun from his inbox, and the Variance report changes", { timeout: 60_000 }, async () => {
+    await clickMenu(/Refresh variance report/);
+    // Pending: shown apart, not counted.
+    await expect
+      .poll(() => reportRow(SPEND_DEMO_CAMPAIGN)?.slice(1, 7))
+      .toEqual([60000, 60000, 3500, 46288, 12000, 10212]);
+
+    await actAs(LEO);
+    await clickMenu(/Approvals/);
+    const bar = sidebar();
+    const request = bar.locator(`button.request[data-campaign="${SPEND_DEMO_CAMPAIGN}"]`);
+    await request.waitFor();
+    expect(await request.textContent()).toContain("Budget overrun");
+    await request.click();
+    await bar.locator('button[data-decision="approve"]').click();
+    await expect.poll(() => bar.locator(`button.request[data-campaign="${SPEND_DEMO_CAMPAIGN}"]`).count()).toBe(0);
+
+    await clickMenu(/Refresh variance report/);
+    // The budget is raised by exactly the overrun and the expense counts: 1,788 over the 60,000 is now approved.
+    await expect.poll(() => reportRow(SPEND_DEMO_CAMPAIGN)?.slice(1, 7)).toEqual([60000, 61788, 3500, 58288, 0, 0]);
+    expect(reportRow(SPEND_DEMO_CAMPAIGN)?.[10]).toBe("On budget");
+    await page.locator("#tabs button", { hasText: "Variance report" }).click();
+    await expect.poll(() => page.locator("#grid td", { hasText: "61,788.00" }).count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(shots, "variance-report.png") });
+  });
+});

@@ -1,0 +1,112 @@
+// Service calls of a submission and a decision are counted (they are deterministic): one getValues per tab read,
+// one write per tab written, and the same calls for 3 campaigns as for 60 (nothing per row of a tab). The keyed
+// hash runs once per log row: that is the price of verifying the chain before every append.
+import { describe, expect, it } from "vitest";
+import { writesOf } from "./support";
+import { campaignRow, decide, LEO, MIA, openRequest, submit, workbook } from "./workflow-support";
+
+/** C-1 and n-1 more campaigns like it (same dates, so date formatting is the same too). */
+function withCampaigns(n: number) {
+  const rows = Array.from({ length: n }, (_, i) => campaignRow({ id: `C-${i + 1}`, name: `Campaign ${i + 1}` }));
+  return workbook({ campaigns: rows });
+}
+
+function submitCalls(n: number) {
+  const emu = withCampaigns(n);
+  emu.counter.reset();
+  expect(submit(emu, MIA)).toMatchObject({ ok: true });
+  return { emu, calls: emu.counter.snapshot() };
+}
+
+function decideCalls(n: number) {
+  const emu = withCampaigns(n);
+  submit(emu, MIA);
+  const open = openRequest(emu);
+  emu.counter.reset();
+  const result = emu.as(LEO).run("rpcDecide", {
+    campaignId: "C-1",
+    requestId: open.id,
+    seenVersion: open.version,
+    decision: "approve",
+    comment: "",
+  });
+  expect(result).toMatchObject({ ok: true });
+  return { emu, calls: emu.counter.snapshot() };
+}
+
+describe("service calls", () => {
+  it("of a submission: one read per tab, one write per tab, the same for 3 campaigns as for 60", () => {
+    const small = submitCalls(3);
+    expect(submitCalls(60).calls).toEqual(small.calls);
+    const { emu, calls } = small;
+    // Settings, Campaigns and the log under the lock; Notifications when recording the mail.
+    expect(calls["Range.getValues"]).toBe(4);
+    expect(calls["Sheet.getDataRange"]).toBe(4);
+    expect(calls["Range.getValue"]).toBeUndefined();
+    // The log row, the Status column, the Notifications row; the log's cells kept as text.
+    expect(writesOf(emu)).toEqual({
+      "Range.setValues": 3,
+      "Range.setNumberFormat": 1,
+      "Properties.setProperty": 2, // the log's key (made at the first event) and the chain's anchor
+    });
+    expect(calls["Lock.tryLock"]).toBe(2);
+    expect(calls["Lock.releaseLock"]).toBe(2);
+    expect(calls["SpreadsheetApp.flush"]).toBe(2);
+    expect(calls["Utilities.computeHmacSha256Signature"]).toBe(1);
+    expect(calls["MailApp.getRemainingDailyQuota"]).toBe(1);
+    expect(calls["MailApp.sendEmail"]).toBe(1);
+  });
+
+  it("of a decision: the same shape, and the onEdit cache written once", () => {
+    const small = decideCalls(3);
+    expect(decideCalls(60).calls).toEqual(small.calls);
+    const { emu, calls } = small;
+    expect(calls["Range.getValues"]).toBe(4);
+    expect(calls["Range.getValue"]).toBeUndefined();
+    expect(writesOf(emu)).toEqual({
+      "Range.setValues": 3,
+      "Range.setNumberFormat": 1,
+      "Properties.setProperty": 1, // the anchor
+      "Properties.setProperties": 1, // the approved plan's digests for onEdit
+    });
+    // The one log row is verified, the new one sealed.
+    expect(calls["Utilities.computeHmacSha256Signature"]).toBe(2);
+  });
+
+  it("of a refused decision: reads under the lock, writes nothing, mails nothing", () => {
+    const emu = withCampaigns(3);
+    submit(emu, MIA);
+    const open = openRequest(emu);
+    emu.counter.reset();
+    expect(
+      emu.as(MIA).run("rpcDecide", {
+        campaignId: "C-1",
+        requestId: open.id,
+        seenVersion: open.version,
+        decision: "approve",
+        comment: "",
+      }),
+    ).toMatchObject({ ok: false });
+    expect(writesOf(emu)).toEqual({});
+    expect(emu.counter.get("MailApp.getRemainingDailyQuota")).toBe(0);
+    expect(emu.counter.get("Lock.releaseLock")).toBe(1);
+  });
+
+  it("does not grow with the log beyond one hash per row", () => {
+    const emu = withCampaigns(3);
+    submit(emu, MIA);
+    decide(emu, LEO);
+    submit(emu, MIA, { type: "execution" });
+    const open = openRequest(emu);
+    emu.counter.reset();
+    emu.as(LEO).run("rpcDecide", {
+      campaignId: "C-1",
+      requestId: open.id,
+      seenVersion: open.version,
+      decision: "approve",
+      comment: "",
+    });
+    expect(emu.counter.get("Utilities.computeHmacSha256Signature")).toBe(4);
+    expect(emu.counter.get("Range.getValues")).toBe(4);
+  });
+});
