@@ -1,8 +1,15 @@
 // `npm run bench`: prints how the built add-on scales inside the emulator: spreadsheet service calls (the cost
 // that dominates in Apps Script) and local compute time, for small and large workbooks. Figures only; the tests
 // assert call counts, never times.
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+import { createContext, Script } from "node:vm";
 import { budgetVariance } from "../src/domain/budget";
+import { CATALOG } from "../src/domain/catalog";
+import { installCatalogLoader, LANGS } from "../src/domain/i18n";
+import { catalogFile } from "../src/server/catalog";
 import { Emulator } from "../test/emulator/index";
 import { benchEvaluation } from "./bench-evaluation";
 import { benchSpend } from "./bench-spend";
@@ -54,7 +61,47 @@ function workbookWith(n: number): Emulator {
   return emu;
 }
 
+// Domain code called directly below words its texts from the source catalogs (Code.js reads dist/i18n-*.html).
+installCatalogLoader((lang) => CATALOG[lang]);
+
+const DIST = join(dirname(fileURLToPath(import.meta.url)), "..", "dist");
+
+function median(samples: number[]): string {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return `${(sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(2)} ms`;
+}
+
+function kb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
 console.log("Campaign Control benchmarks (dist/Code.js in the emulator; Node", process.version, ")\n");
+
+console.log("What every execution pays first: Apps Script compiles Code.js and runs its top level each time");
+row("", "size", "median of 30");
+const code = readFileSync(join(DIST, "Code.js"), "utf8");
+const compile: number[] = [];
+for (let i = 0; i < 30; i++) {
+  // A different source each time, so V8's compilation cache cannot answer: every execution compiles afresh.
+  const source = `${code}\n// execution ${i}\n`;
+  const context = createContext({});
+  const began = performance.now();
+  new Script(source, { filename: "Code.js" }).runInContext(context);
+  compile.push(performance.now() - began);
+}
+row("Code.js: compile + top level, fresh context", kb(Buffer.byteLength(code)), median(compile));
+for (const lang of LANGS) {
+  // The first t() of an execution: one HtmlService read (a service call, not timed here) and this parse.
+  const text = readFileSync(join(DIST, `${catalogFile(lang)}.html`), "utf8");
+  const parse: number[] = [];
+  for (let i = 0; i < 30; i++) {
+    const began = performance.now();
+    JSON.parse(text);
+    parse.push(performance.now() - began);
+  }
+  row(`first t() in ${lang}: JSON.parse of ${catalogFile(lang)}.html`, kb(Buffer.byteLength(text)), median(parse));
+}
+console.log("");
 
 console.log("List campaigns (rpcListCampaigns), as the sidebar calls it");
 row("campaigns", "service calls", "getValues", "time");

@@ -170,6 +170,7 @@ const BUDGET: Row[] = [
   { campaign: RUNNING_CAMPAIGN, category: "Media", month: "2026-02", planned: 25000 },
   { campaign: RUNNING_CAMPAIGN, category: "Events", month: "2026-03", planned: 15000 },
   { campaign: FINISHED_CAMPAIGN, category: "KOL", month: "2025-11", planned: 60000 },
+  { campaign: WAITING_CAMPAIGN, category: "Content", month: "2026-04", planned: 15000 },
 ];
 
 const EXPENSES: Row[] = [
@@ -306,6 +307,8 @@ export function loadEvaluationDemo(emu: Emulator): void {
       KPIS.map((k) => ({ ...k, direction: label(k.direction) })),
     );
     paste(emu, readings, READINGS);
+    // The plans go through the approvals with their budget lines, which add up to each budget.
+    paste(emu, budget, BUDGET);
     for (const id of [RUNNING_CAMPAIGN, FINISHED_CAMPAIGN]) {
       approve(emu, id, submit(emu, id, "plan"));
       approve(emu, id, submit(emu, id, "execution"));
@@ -313,8 +316,6 @@ export function loadEvaluationDemo(emu: Emulator): void {
     }
     progress(emu, FINISHED_CAMPAIGN, "complete");
     submit(emu, WAITING_CAMPAIGN, "plan");
-    emu.as(OWNER);
-    paste(emu, budget, BUDGET);
     for (const e of EXPENSES) {
       emu.as(MIA).run("rpcRecordExpense", {
         draft: {

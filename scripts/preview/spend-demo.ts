@@ -1,5 +1,6 @@
-// Budget-control demo data for the preview: budget lines for the demo campaigns, CNY rates for USD and EUR, and one
-// more campaign whose plan went through the approvals (submitted by Mia, approved by Leo) with expenses recorded
+// Budget-control demo data for the preview: budget lines for the demo campaigns (each campaign's lines add up to its
+// total budget, as a plan needs), CNY rates for USD and EUR, and one more campaign whose plan went through the
+// approvals with its lines (submitted by Mia, approved by Leo) with expenses recorded
 // through the Expenses sidebar's server function, 83 % of its budget spent. So a person can record an expense that
 // goes over budget, approve the overrun as Leo, and see the Variance report change.
 import type { Emulator } from "../../test/emulator/index";
@@ -143,8 +144,12 @@ export function loadSpendDemo(emu: Emulator): void {
   if (!campaigns || !budget || !expenses || !rates) return;
   const user = emu.user;
   try {
-    if (!has(emu, campaigns, "id", SPEND_DEMO_CAMPAIGN)) {
-      paste(emu, campaigns, [CAMPAIGN]);
+    const fresh = !has(emu, campaigns, "id", SPEND_DEMO_CAMPAIGN);
+    if (fresh) paste(emu, campaigns, [CAMPAIGN]);
+    // Rates and budget lines first: a plan is submitted and approved with its lines, which add up to its budget.
+    if (dataRows(emu, rates) === 0) paste(emu, rates, RATES);
+    if (dataRows(emu, budget) === 0) paste(emu, budget, LINES);
+    if (fresh) {
       const plan = requestId("demo-plan");
       const submitted = emu.as(MIA).run<{ ok: boolean; message?: string }>("rpcSubmit", {
         campaignId: SPEND_DEMO_CAMPAIGN,
@@ -162,8 +167,6 @@ export function loadSpendDemo(emu: Emulator): void {
       });
       if (!approved.ok) throw new Error(`demo plan not approved: ${approved.message ?? ""}`);
     }
-    if (dataRows(emu, rates) === 0) paste(emu, rates, RATES);
-    if (dataRows(emu, budget) === 0) paste(emu, budget, LINES);
     if (!has(emu, expenses, "campaign", SPEND_DEMO_CAMPAIGN)) {
       for (const e of EXPENSES) {
         emu.as(MIA).run("rpcRecordExpense", {

@@ -1,6 +1,6 @@
 // Budget variance (actual - planned, positive = over budget) for single values and whole ranges, computed exactly.
 import { describeFound, isBlank } from "./found";
-import { type Lang, t } from "./i18n";
+import { type Lang, t, wordedWhenRead } from "./i18n";
 import { decimalFromNumber, subtract, toNumber } from "./money";
 
 /** A result cell: a number, or "" (blank) where both inputs were blank. */
@@ -24,8 +24,9 @@ export class VarianceError extends Error {
     readonly problem: VarianceProblem,
     lang: Lang,
   ) {
-    super(describeVarianceProblem(problem, lang));
+    super();
     this.name = "VarianceError";
+    wordedWhenRead(this, () => describeVarianceProblem(problem, lang));
   }
 }
 

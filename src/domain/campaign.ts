@@ -1,7 +1,7 @@
 // A campaign as one row of the Campaigns tab: its fields, statuses and currencies, the zod schema a decoded row must
 // pass, and the cross-field rules (end not before start) that a schema of single fields cannot express.
 import * as z from "zod/mini";
-import { CATALOG, LANGS, type Lang, type MessageKey } from "./i18n";
+import { catalogIn, type Lang, type MessageKey, valueOfLabel } from "./i18n";
 import { CAMPAIGN_STATES, type CampaignState } from "./workflow/model";
 
 /**
@@ -16,17 +16,18 @@ export function statusLabelKey(status: CampaignStatus): MessageKey {
 }
 
 export function statusLabel(status: CampaignStatus, lang: Lang): string {
-  return CATALOG[lang][statusLabelKey(status)];
+  return catalogIn(lang)[statusLabelKey(status)];
 }
 
 /** A status as typed or picked in either language (or its key); null when it is none of them. */
 export function statusFromText(text: string): CampaignStatus | null {
   const wanted = text.trim().toLowerCase();
-  for (const status of CAMPAIGN_STATUSES) {
-    if (status.toLowerCase() === wanted) return status;
-    for (const lang of LANGS) if (statusLabel(status, lang).toLowerCase() === wanted) return status;
-  }
-  return null;
+  // The keys first: reading one needs no catalog.
+  return (
+    CAMPAIGN_STATUSES.find((status) => status.toLowerCase() === wanted) ??
+    valueOfLabel(wanted, CAMPAIGN_STATUSES, statusLabelKey) ??
+    null
+  );
 }
 
 /** The currencies offered in the dropdown; the schema accepts any ISO-4217-shaped code typed by hand as well. */

@@ -32,6 +32,13 @@ export interface GuardEntry {
   readonly digests: { readonly [F in SnapshotField]?: string };
   /** The approved values as a person reads them, for the note on a changed cell (long texts shortened). */
   readonly shown: { readonly [F in SnapshotField]?: string };
+  /** Approved budget lines (version 2 plans): planned minor units by lineKey(category, month, currency). */
+  readonly lines?: { readonly [key: string]: number };
+}
+
+/** The key of a budget line in a guard entry: its category, month and currency (what makes lines one line). */
+export function lineKey(category: string, month: string, currency: string): string {
+  return JSON.stringify([category, month, currency]);
 }
 
 const SHOWN_MAX = 160;
@@ -58,5 +65,10 @@ export function guardEntry(plan: PlanSnapshot): GuardEntry {
     const text = shownValue(plan, field);
     shown[field] = text.length > SHOWN_MAX ? `${text.slice(0, SHOWN_MAX - 1)}…` : text;
   }
-  return { currency: plan.currency, digests, shown };
+  if (!plan.lines) return { currency: plan.currency, digests, shown };
+  const lines: Record<string, number> = {};
+  for (const line of plan.lines) {
+    if (typeof line.planned === "number") lines[lineKey(line.category, line.month, line.currency)] = line.planned;
+  }
+  return { currency: plan.currency, digests, shown, lines };
 }

@@ -6,7 +6,7 @@ import type { Lang } from "../domain/i18n";
 import { SEVERITIES, TEXT_MAX } from "../domain/records";
 import type { RowProblem } from "../workbook/problems";
 import type { EvaluationApi } from "./evaluation-api";
-import type { SpendApi } from "./spend-api";
+import type { SpendApi, SpendPosition } from "./spend-api";
 
 const text = (max = TEXT_MAX) => z.string().check(z.maxLength(max));
 const id = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
@@ -243,6 +243,13 @@ export interface PlanView {
   readonly content: string;
   readonly place: string;
   readonly kpis: readonly string[];
+  /** The budget lines submitted with the plan (major units of each line's currency); empty for a version 1 plan. */
+  readonly lines: readonly {
+    readonly category: string;
+    readonly month: string;
+    readonly amount: number | null;
+    readonly currency: string;
+  }[];
 }
 
 export interface TaskView {
@@ -269,7 +276,41 @@ export interface InboxItem {
   readonly checklist: readonly { readonly item: string; readonly ok: boolean }[];
   readonly diffSinceApproval: readonly FieldDiff[];
   readonly diffSinceSubmission: readonly FieldDiff[];
+  /** For a request other than a plan or change: approved values edited in the sheet since (not in force). */
+  readonly editedSinceApproval: readonly FieldDiff[];
+  /** For an overrun or a reimbursement: the expense and where the campaign's budget stands. */
+  readonly expense: InboxExpense | null;
   readonly history: readonly HistoryEntry[];
+}
+
+/** The expense an overrun or reimbursement request is about, as the approver needs to judge it. */
+export interface InboxExpense {
+  readonly id: string;
+  /** Its row on the Expenses tab now; 0 when no row has its ID any more. */
+  readonly row: number;
+  readonly date: string;
+  readonly vendor: string;
+  readonly description: string;
+  readonly category: string;
+  readonly kind: string;
+  readonly kindLabel: string;
+  /** As typed, in its own currency. */
+  readonly amount: number;
+  readonly currency: string;
+  /** In the workbook currency (major units), converted at the expense date. */
+  readonly converted: number;
+  readonly workbookCurrency: string;
+  /** The part above the approved budget (workbook currency, major units); null for a reimbursement. */
+  readonly overrun: number | null;
+  /** An http(s) link, or "" (anything else is not passed on). */
+  readonly receiptLink: string;
+  /** Who is owed the money (reimbursement), else who recorded it. */
+  readonly requestedBy: string;
+  /** The campaign's budget now, and as it will be once this request is approved. */
+  readonly before: SpendPosition;
+  readonly after: SpendPosition;
+  readonly beforeStatus: string;
+  readonly afterStatus: string;
 }
 
 export interface InboxResponse {

@@ -13,14 +13,22 @@ import {
   type RequestView as EngineRequest,
   planSnapshot,
 } from "../domain/workflow";
-import { planDraftOf } from "../workbook/campaigns";
 import { writeCells } from "../workbook/rows";
 import { ESCALATIONS_TAB } from "../workbook/tabs";
-import { AnswerRequest, DecideRequest, EmptyRequest, type InboxItem, type InboxResponse } from "./api";
+import {
+  AnswerRequest,
+  DecideRequest,
+  EmptyRequest,
+  type InboxExpense,
+  type InboxItem,
+  type InboxResponse,
+} from "./api";
 import { refusal } from "./campaign-rpc";
 import { recordSummaryAcceptance } from "./evaluation";
+import { inboxExpenses } from "./inbox-spend";
 import { escalationViews, noticeViews } from "./lists";
 import { userLang } from "./locale";
+import { planDraftIn } from "./plan-lines";
 import { parseRequest } from "./request";
 import {
   campaignName,
@@ -46,6 +54,7 @@ function inboxItem(
   request: EngineRequest,
   me: string,
   at: string,
+  expense: (request: EngineRequest) => InboxExpense | null,
 ): InboxItem | null {
   const routing = routingOf(ws.roles);
   const ways = authoritiesOf(routing, request.currentLevel, me, at);
@@ -69,8 +78,8 @@ function inboxItem(
   const blocked = dry.ok ? null : tKey(ws.lang, dry.error.messageKey, dry.error.params);
   const onBehalfOf = dry.ok ? (dry.value.events[0]?.onBehalfOf ?? "") : "";
   const { plan, execution } = payloadOf(request);
-  const current =
-    row && campaigns ? planSnapshot(planDraftOf(campaigns.keyed, row, ws.ctx, ws.settings.currency)) : null;
+  const draft = planDraftIn(ws, view.id);
+  const current = draft ? planSnapshot(draft) : null;
   const currency = plan?.currency || view.approvedPlan?.currency || ws.settings.currency;
   const checklist = plan
     ? PLAN_CHECKS.map((item) => ({
@@ -106,6 +115,9 @@ function inboxItem(
         ? diffView(diffSnapshot(view.approvedPlan, plan), currency)
         : [],
     diffSinceSubmission: plan && current ? diffView(diffSnapshot(plan, current), currency) : [],
+    editedSinceApproval:
+      !plan && view.approvedPlan && current ? diffView(diffSnapshot(view.approvedPlan, current), currency) : [],
+    expense: expense(request),
     history: historyView(view.history),
   };
 }
@@ -113,15 +125,20 @@ function inboxItem(
 export function rpcInbox(request: unknown): InboxResponse {
   parseRequest("rpcInbox", EmptyRequest, request, userLang());
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const ws = readWorkspace(ss, { escalations: true, notifications: true });
+  const ws = readWorkspace(ss, { escalations: true, notifications: true, budget: true });
   const me = callerEmail();
   const at = nowIn(ws.timeZone);
+  const routing = routingOf(ws.roles);
+  const mineToDecide = [...ws.fold.campaigns.values()].flatMap((view) =>
+    view.openRequests
+      .filter((request) => authoritiesOf(routing, request.currentLevel, me, at).length > 0)
+      .map((request) => ({ view, request })),
+  );
+  const expenses = inboxExpenses(ws, mineToDecide);
   const requests: InboxItem[] = [];
-  for (const view of ws.fold.campaigns.values()) {
-    for (const open of view.openRequests) {
-      const item = inboxItem(ws, view, open, me, at);
-      if (item) requests.push(item);
-    }
+  for (const { view, request } of mineToDecide) {
+    const item = inboxItem(ws, view, request, me, at, (r) => expenses.get(r.id) ?? null);
+    if (item) requests.push(item);
   }
   // Decidable first, oldest first: what waits longest is answered first.
   requests.sort(

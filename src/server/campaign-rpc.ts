@@ -40,6 +40,7 @@ import {
 } from "./api";
 import { escalationViews, noticeViews } from "./lists";
 import { userLang } from "./locale";
+import { lineRowsOf, planCheckOptions, planDraftIn } from "./plan-lines";
 import { parseRequest } from "./request";
 import {
   campaignName,
@@ -104,7 +105,7 @@ function card(ws: Workspace, id: string, me: string, at: string, lists: Lists): 
   const row = campaigns?.rowsById.get(id);
   if (!campaigns || !row) return null;
   const view = viewOf(ws, id);
-  const draft = planDraftOf(campaigns.keyed, row, ws.ctx, ws.settings.currency);
+  const draft = planDraftIn(ws, id) ?? planDraftOf(campaigns.keyed, row, ws.ctx, ws.settings.currency);
   const current = planSnapshot(draft);
   const open = view.openRequest;
   const idle = open === null;
@@ -113,8 +114,9 @@ function card(ws: Workspace, id: string, me: string, at: string, lists: Lists): 
   const tasks = ws.tasks?.byCampaign.get(id) ?? [];
   let missing: FieldIssue[] = [];
   if (next === "plan") {
-    const check = checkPlan(draft, { channels: ws.settings.channels.length > 0 ? ws.settings.channels : undefined });
-    if (!check.ok) missing = check.error.map((i) => planIssue(ws, i, row.row));
+    const check = checkPlan(draft, planCheckOptions(ws));
+    const lines = { rows: lineRowsOf(ws, id), currency: current.currency };
+    if (!check.ok) missing = check.error.map((i) => planIssue(ws, i, row.row, lines));
   } else if (next === "execution" && view.approvedPlan) {
     const check = checkExecution(
       view.approvedPlan,
@@ -160,7 +162,7 @@ function card(ws: Workspace, id: string, me: string, at: string, lists: Lists): 
 export function rpcMyCampaigns(request: unknown): MyCampaignsResponse {
   parseRequest("rpcMyCampaigns", EmptyRequest, request, userLang());
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const ws = readWorkspace(ss, { tasks: true, escalations: true, notifications: true });
+  const ws = readWorkspace(ss, { tasks: true, escalations: true, notifications: true, budget: true });
   const me = callerEmail();
   const at = nowIn(ws.timeZone);
   const campaigns = ws.campaigns;
@@ -253,7 +255,8 @@ export function rpcSavePlan(request: unknown) {
 
 export function rpcSubmit(request: unknown) {
   const req = parseRequest("rpcSubmit", SubmitRequest, request, userLang());
-  return write({ needsLog: true, tasks: req.type === "execution" }, (ws, { me, at, newId }) => {
+  const plan = req.type === "plan" || req.type === "change";
+  return write({ needsLog: true, tasks: req.type === "execution", budget: plan }, (ws, { me, at, newId }) => {
     const campaigns = ws.campaigns;
     const row = campaigns?.rowsById.get(req.campaignId);
     if (!campaigns || !row) return noCampaign(ws, req.campaignId);
@@ -264,7 +267,7 @@ export function rpcSubmit(request: unknown) {
     }
     const view = viewOf(ws, req.campaignId);
     const tasks = ws.tasks?.byCampaign.get(req.campaignId) ?? [];
-    const draft = planDraftOf(campaigns.keyed, row, ws.ctx, ws.settings.currency);
+    const draft = planDraftIn(ws, req.campaignId) ?? planDraftOf(campaigns.keyed, row, ws.ctx, ws.settings.currency);
     const submission: Submission =
       req.type === "execution"
         ? { type: "execution", tasks: tasks.map((task) => task.draft) }
@@ -280,11 +283,12 @@ export function rpcSubmit(request: unknown) {
       at,
       comment: req.comment,
       settings: routingOf(ws.roles),
-      planOptions: ws.settings.channels.length > 0 ? { channels: ws.settings.channels } : {},
+      planOptions: planCheckOptions(ws),
     });
     if (!result.ok) {
+      const lines = { rows: lineRowsOf(ws, req.campaignId), currency: planSnapshot(draft).currency };
       return refusal(ws, result.error, (issue) =>
-        req.type === "execution" ? taskIssue(ws, issue, tasks) : planIssue(ws, issue, row.row),
+        req.type === "execution" ? taskIssue(ws, issue, tasks) : planIssue(ws, issue, row.row, lines),
       );
     }
     const outcome = result.value;

@@ -1,16 +1,18 @@
 // The simple onEdit trigger's one job: when a person changes a single cell holding an approved field of an
-// approved campaign, say so at once (a note with the approved value, a red background, a toast). It runs on every
-// edit of every user in AuthMode.LIMITED, so it stays cheap: no lock, no mail, no tab read; two document
-// properties (the layout and the campaign's approved digests, kept by every write) and the row's ID cell.
-import { fieldDigest, type GuardEntry } from "../domain/guard";
-import { CATALOG, fill, type Lang, langOf } from "../domain/i18n";
+// approved campaign, or a budget line of one, say so at once (a note with the approved value, a red background, a
+// toast). It runs on every edit of every user in AuthMode.LIMITED, so it stays cheap: no lock, no mail, no tab read;
+// two document properties (the layout and the campaign's approved digests, kept by every write) and the row's ID cell
+// (on the Budget tab: the edited row's cells).
+import { fieldDigest, type GuardEntry, lineKey } from "../domain/guard";
+import { catalogIn, fill, type Lang, langOf } from "../domain/i18n";
+import { formatAmount, toMinorUnits } from "../domain/money";
 import { planSnapshot, SNAPSHOT_FIELDS, type SnapshotField } from "../domain/workflow";
 import { planDraftFromCells } from "../workbook/campaigns";
 import { isDate } from "../workbook/cells";
 import { userLang } from "./locale";
-import type { RangePort } from "./ports";
+import type { PropertiesPort, RangePort, SheetPort } from "./ports";
 import { FLAG_BACKGROUND, FLAG_NOTE } from "./projection";
-import { type GuardLayout, KEY, parseJson } from "./store";
+import { type BudgetGuardLayout, type GuardLayout, KEY, parseJson } from "./store";
 
 export interface EditEvent {
   readonly range?: RangePort;
@@ -35,26 +37,94 @@ export function guardEdit(e: EditEvent): void {
   if (!props || !layout || range.getNumRows() !== 1 || range.getNumColumns() !== 1 || range.getRow() < 2) return;
   const column = range.getColumn();
   const field = SNAPSHOT_FIELDS.find((f) => layout.columns[f] === column);
-  if (!field) return;
+  const lines = layout.budget;
+  const lineColumn = lines !== undefined && Object.values(lines.columns).includes(column);
+  if (!field && !lineColumn) return;
   const sheet = range.getSheet();
-  if (sheet.getSheetId() !== layout.sheetId) return;
+  const sheetId = sheet.getSheetId();
+  if (lines && lineColumn && sheetId === lines.sheetId) {
+    guardLine(range, sheet, layout, lines, props);
+    return;
+  }
+  if (!field || sheetId !== layout.sheetId) return;
   const id = String(sheet.getRange(range.getRow(), layout.idColumn).getValue() ?? "").trim();
   const entry = id ? parseJson<GuardEntry>(props.getProperty(KEY.approvedPrefix + id)) : null;
   if (!entry) return;
   const changed = fieldDigest(currentValue(field, range.getValue(), entry, layout.timeZone)) !== entry.digests[field];
+  flag(range, sheet, layout, changed, { field: `workflow.field.${field}`, id, value: entry.shown[field] ?? "" });
+}
+
+/** Flags a changed cell (a note with the approved value, a red background, a toast), or takes our flag off. */
+function flag(
+  range: RangePort,
+  sheet: SheetPort,
+  layout: GuardLayout,
+  changed: boolean,
+  what: { readonly field: `workflow.field.${SnapshotField | "lines"}`; readonly id: string; readonly value: string },
+): void {
   if (changed) {
-    const value = entry.shown[field] ?? "";
     const lang: Lang = langOf(layout.lang);
-    range.setNote(fill(CATALOG[lang]["guard.note"], { value }));
+    range.setNote(fill(catalogIn(lang)["guard.note"], { value: what.value }));
     range.setBackground(FLAG_BACKGROUND);
     const me = userLang();
-    const fieldLabel = CATALOG[me][`workflow.field.${field}`];
+    const fieldLabel = catalogIn(me)[what.field];
     sheet
       .getParent()
-      .toast(fill(CATALOG[me]["guard.toast"], { field: fieldLabel, id, value }), CATALOG[me]["app.name"], 10);
+      .toast(
+        fill(catalogIn(me)["guard.toast"], { field: fieldLabel, id: what.id, value: what.value }),
+        catalogIn(me)["app.name"],
+        10,
+      );
   } else if (FLAG_NOTE.test(range.getNote())) {
     // Back to the approved value: the flag goes.
     range.setNote(null);
     range.setBackground(null);
   }
+}
+
+function text(value: unknown): string {
+  return typeof value === "string" ? value.trim() : value === null || value === undefined ? "" : String(value);
+}
+
+/**
+ * An edit on the Budget tab: the edited row (one read of its cells) is compared with the approved line of the same
+ * category, month and currency of its campaign, from the cache. A line of an approved campaign that is not one of its
+ * approved lines, or has another amount, is flagged; the reads on every sidebar and report stay the authority (a line
+ * split over two rows, say, is flagged here but is no change there).
+ */
+function guardLine(
+  range: RangePort,
+  sheet: SheetPort,
+  layout: GuardLayout,
+  lines: BudgetGuardLayout,
+  props: PropertiesPort,
+): void {
+  const columns = lines.columns;
+  const width = Math.max(...Object.values(columns).filter((c): c is number => c !== undefined));
+  const cells = sheet.getRange(range.getRow(), 1, 1, width).getValues()[0] ?? [];
+  const cell = (key: keyof typeof columns) => {
+    const c = columns[key];
+    return c === undefined ? "" : cells[c - 1];
+  };
+  const id = text(cell("campaign"));
+  const entry = id ? parseJson<GuardEntry>(props.getProperty(KEY.approvedPrefix + id)) : null;
+  if (!entry?.lines) {
+    // Not a line of a campaign whose lines were approved (any more): a flag of ours has nothing left to say.
+    flag(range, sheet, layout, false, { field: "workflow.field.lines", id, value: "" });
+    return;
+  }
+  const currency = text(cell("currency")).toUpperCase() || lines.currency;
+  const month = cell("month");
+  const category = text(cell("category"));
+  const monthText = isDate(month) ? Utilities.formatDate(month, layout.timeZone, "yyyy-MM") : text(month);
+  const planned = cell("planned");
+  const amount = typeof planned === "number" ? toMinorUnits(planned, currency) : null;
+  const approved = entry.lines[lineKey(category, monthText, currency)];
+  const value =
+    approved === undefined ? "—" : `${category} · ${monthText}: ${formatAmount(approved, currency)} ${currency}`;
+  flag(range, sheet, layout, approved === undefined || amount !== approved, {
+    field: "workflow.field.lines",
+    id,
+    value,
+  });
 }

@@ -1,5 +1,6 @@
 // Serves the built sidebar pages (dist/<name>.html) with the language the page should start in.
-import { type Lang, type MessageKey, t } from "../domain/i18n";
+import type { Lang } from "../domain/i18n";
+import { type MenuCaptionKey, menuCaption } from "../domain/menu-captions";
 import type { HtmlOutputPort } from "./ports";
 
 /** The built page says <html lang="en">; the sidebar reads this attribute to pick its first language. */
@@ -13,9 +14,9 @@ export const SIDEBARS = {
   roles: "menu.roles",
   expenses: "spend.menu.expenses",
   monitor: "menu.monitor",
-} as const satisfies Record<string, MessageKey>;
+} as const satisfies Record<string, MenuCaptionKey>;
 
 export function sidebar(name: keyof typeof SIDEBARS, lang: Lang): HtmlOutputPort {
   const page = HtmlService.createHtmlOutputFromFile(name).getContent();
-  return HtmlService.createHtmlOutput(withLang(page, lang)).setTitle(t(lang, SIDEBARS[name]));
+  return HtmlService.createHtmlOutput(withLang(page, lang)).setTitle(menuCaption(lang, SIDEBARS[name]));
 }

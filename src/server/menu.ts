@@ -1,6 +1,8 @@
 // The add-on menu and what its items do. The menu is built the same way in every AuthMode and touches no
-// document or properties (in AuthMode.NONE that would fail), so its labels follow the user's locale only.
+// document, properties or catalog file (in AuthMode.NONE that would fail, or might), so its captions come from
+// menu-captions.ts in Code.js and follow the user's locale only.
 import { langOf, t } from "../domain/i18n";
+import { menuCaption } from "../domain/menu-captions";
 import { parseRoles, rightsProjection } from "../domain/roles";
 import { readSettings } from "../workbook/settings";
 import { setUpWorkbook } from "../workbook/setup";
@@ -28,7 +30,7 @@ export const MENU_ITEMS = [
 export function buildMenu(): void {
   const lang = userLang();
   const menu = SpreadsheetApp.getUi().createAddonMenu();
-  for (const item of MENU_ITEMS) menu.addItem(t(lang, item.caption), item.functionName);
+  for (const item of MENU_ITEMS) menu.addItem(menuCaption(lang, item.caption), item.functionName);
   menu.addToUi();
 }
 

@@ -17,7 +17,7 @@ import {
   sentDeliveries,
   unpackCheckpoint,
 } from "../domain/evaluation";
-import { CATALOG, type Lang, type MessageKey, t, tKey } from "../domain/i18n";
+import { type Lang, type MessageKey, t, tKey, valueOfLabel } from "../domain/i18n";
 import { formatAmount, toMinorUnits } from "../domain/money";
 import { isAdmin, parseRoles } from "../domain/roles";
 import { MONITOR_TAB } from "../workbook/evaluation-tabs";
@@ -375,14 +375,19 @@ function currentAlerts(ss: SpreadsheetPort, lang: Lang): { list: AlertView[]; co
   const table = readTable(sheet, MONITOR_TAB);
   const column = (key: string) => table.layout.located.find((l) => l.spec.key === key)?.column ?? 0;
   const [sev, key, campaign, message] = [column("severity"), column("key"), column("campaign"), column("message")];
-  const severities = new Map<string, Severity>();
-  for (const s of SEVERITIES)
-    for (const l of ["en", "zh"] as const) severities.set(CATALOG[l][`evaluation.severity.${s}`], s);
+  // The cell shows the label in the workbook's language; reading it loads that language's catalog only.
+  const severityOf = (cell: string): Severity | undefined =>
+    valueOfLabel(
+      cell,
+      SEVERITIES,
+      (s) => `evaluation.severity.${s}`,
+      (label) => label,
+    );
   const list: AlertView[] = [];
   for (const { cells } of table.rows) {
     const kind = parseJson<unknown[]>(String(cells[key - 1] ?? ""))?.[0];
     if (!(ALERT_KINDS as readonly unknown[]).includes(kind)) continue;
-    const severity = severities.get(String(cells[sev - 1] ?? "")) ?? "warning";
+    const severity = severityOf(String(cells[sev - 1] ?? "")) ?? "warning";
     list.push({
       severity,
       kind: kind as AlertKind,

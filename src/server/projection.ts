@@ -11,8 +11,17 @@ import {
   type SnapshotField,
   TERMINAL_STATES,
 } from "../domain/workflow";
+import type { BudgetLines } from "../workbook/budget-lines";
 import type { CampaignTable } from "../workbook/campaigns";
-import { type GuardLayout, guardProps, syncGuardProps } from "./store";
+import {
+  type BudgetGuardLayout,
+  type GuardLayout,
+  guardProps,
+  KEY,
+  LINE_KEYS,
+  parseJson,
+  syncGuardProps,
+} from "./store";
 import type { Workspace } from "./workspace";
 
 /** Our note on a flagged cell starts with the approved value, in either language. */
@@ -49,8 +58,20 @@ export function projectStatuses(campaigns: CampaignTable | null, fold: FoldResul
   return differs;
 }
 
-/** The onEdit cache the log implies now. */
-export function wantedGuard(ws: Workspace, fold: FoldResult) {
+/** Where the Budget tab's line cells are: from the tab when it was read, else as the cache last had it. */
+function budgetLayout(ws: Workspace, budget: BudgetLines | null): BudgetGuardLayout | undefined {
+  const read = budget?.read;
+  if (!read) return budget ? undefined : (parseJson<GuardLayout>(ws.props[KEY.layout])?.budget ?? undefined);
+  const columns: Partial<Record<(typeof LINE_KEYS)[number], number>> = {};
+  for (const key of LINE_KEYS) {
+    const column = read.index.get(key);
+    if (column !== undefined) columns[key] = column;
+  }
+  return { sheetId: read.table.sheet.getSheetId(), columns, currency: ws.settings.currency };
+}
+
+/** The onEdit cache the log implies now. `budget`: the Budget tab's lines when this execution read them. */
+export function wantedGuard(ws: Workspace, fold: FoldResult, budget: BudgetLines | null = ws.budget) {
   const campaigns = ws.campaigns;
   let layout: GuardLayout | null = null;
   const entries = new Map<string, GuardEntry>();
@@ -65,20 +86,44 @@ export function wantedGuard(ws: Workspace, fold: FoldResult) {
       if (view.approvedPlan && !TERMINAL_STATES.includes(view.state)) entries.set(id, guardEntry(view.approvedPlan));
     }
     if (idColumn !== undefined && entries.size > 0) {
+      const lines = budgetLayout(ws, budget);
       layout = {
         sheetId: campaigns.sheet.getSheetId(),
         idColumn,
         columns,
         timeZone: ws.timeZone,
         lang: ws.sheetLang,
+        ...(lines ? { budget: lines } : {}),
       };
     }
   }
   return guardProps(layout, entries);
 }
 
-export function syncGuard(ws: Workspace, fold: FoldResult): void {
-  syncGuardProps(ws.propsStore, ws.props, wantedGuard(ws, fold));
+export function syncGuard(ws: Workspace, fold: FoldResult, budget: BudgetLines | null = ws.budget): void {
+  syncGuardProps(ws.propsStore, ws.props, wantedGuard(ws, fold, budget));
+}
+
+/**
+ * Removes our flags from a campaign's rows of the Budget tab (its new lines were just approved): one read of the
+ * tab's notes, and one write of notes and backgrounds only when a flag of ours is there.
+ */
+export function clearLineFlags(budget: BudgetLines | null, id: string): void {
+  const read = budget?.read;
+  const rows = budget?.byCampaign.get(id);
+  if (!read || !rows || rows.length === 0 || read.table.height < 2) return;
+  const width = Math.max(read.table.width, ...read.index.values());
+  const range = read.table.sheet.getRange(2, 1, read.table.height - 1, width);
+  const notes = range.getNotes();
+  const mine = new Set(rows.map((r) => r.row - 2).filter((i) => (notes[i] ?? []).some((n) => FLAG_NOTE.test(n))));
+  if (mine.size === 0) return;
+  const backgrounds = range.getBackgrounds();
+  range.setNotes(notes.map((row, i) => (mine.has(i) ? row.map((n) => (FLAG_NOTE.test(n) ? "" : n)) : row)));
+  range.setBackgrounds(
+    backgrounds.map((row, i) =>
+      mine.has(i) ? row.map((b, c) => (FLAG_NOTE.test(notes[i]?.[c] ?? "") ? null : b)) : row,
+    ),
+  );
 }
 
 /** Removes our flags (note and background) from a campaign's row, leaving every other note as it is. */

@@ -79,6 +79,10 @@ export interface ExpenseView {
   readonly duplicateOf: readonly string[];
   readonly canRequestReimbursement: boolean;
   readonly canMarkPaid: boolean;
+  /** Typed into the tab, over the approved budget and without an overrun request: the caller may submit one. */
+  readonly canSubmitOverrun: boolean;
+  /** The part above the approved budget (major units) while it needs a request; 0 otherwise. */
+  readonly overrun: number;
 }
 
 export interface SpendOverview {
@@ -99,6 +103,11 @@ export interface SpendOverview {
   readonly mine: readonly ExpenseView[];
   /** For finance: reimbursements approved and waiting to be paid. */
   readonly toPay: readonly ExpenseView[];
+  /**
+   * Expenses typed into the Expenses tab that go over the approved budget and have no overrun request yet, for the
+   * person named in Requested by (or the campaign's owner when nobody is): they count only once one is approved.
+   */
+  readonly needsRequest: readonly ExpenseView[];
   /** Rows of Budget, Expenses and Rates that are left out of every figure. */
   readonly problems: readonly RowProblem[];
   /** Labels of the codes above in the caller's language, from the one catalog. */
@@ -157,4 +166,5 @@ export interface SpendApi {
   rpcRecordExpense(request: RecordExpenseRequest): RecordExpenseResponse;
   rpcRequestReimbursement(request: ExpenseActionRequest): ExpenseActionResponse;
   rpcMarkPaid(request: ExpenseActionRequest): ExpenseActionResponse;
+  rpcSubmitOverrun(request: ExpenseActionRequest): ExpenseActionResponse;
 }

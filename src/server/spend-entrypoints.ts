@@ -8,4 +8,5 @@ export {
   rpcRecordExpense,
   rpcRequestReimbursement,
   rpcSpendOverview,
+  rpcSubmitOverrun,
 } from "./spend-rpc";

@@ -2,7 +2,7 @@
 // expense recorded (read-assess-append under the document lock, an overrun request into the approvers' inbox when it
 // goes over), a reimbursement requested, and a reimbursement marked paid by finance.
 import { CURRENCIES } from "../domain/campaign";
-import { CATALOG, type Lang, type MessageKey, t, tKey } from "../domain/i18n";
+import { catalogIn, type Lang, type MessageKey, t, tKey } from "../domain/i18n";
 import { parseRoles, routingOf } from "../domain/roles";
 import {
   type Assessment,
@@ -25,6 +25,7 @@ import {
   linePosition,
   majorUnits,
   overrunSubmission,
+  overrunSubmissionFor,
   type Position,
   receiptRequired,
   reimburse,
@@ -71,7 +72,7 @@ import { callerEmail, refused, write } from "./write";
 const REIMBURSABLE_STATES: ReadonlySet<CampaignState> = new Set<CampaignState>(["Ready", "InProgress", "Completed"]);
 const MAX_LISTED = 200;
 
-function positionView(p: Position, digits: number): SpendPosition {
+export function positionView(p: Position, digits: number): SpendPosition {
   const m = (minor: number) => majorUnits(minor, digits);
   return {
     planned: m(p.planned),
@@ -198,6 +199,16 @@ function rolesFinance(): readonly string[] {
   return parseRoles(documentProperties().getProperty(KEY.roles)).finance;
 }
 
+/**
+ * Who may send the overrun request of an expense typed into the tab: the person it names in Requested by, or, when it
+ * names nobody, the owner of the campaign's plan in force (who answers for its budget).
+ */
+function maySubmitOverrun(book: SpendBook, e: LedgerExpense, me: string): boolean {
+  if (me === "") return false;
+  const named = e.record.requestedBy;
+  return named !== "" ? named === me : book.fold.campaigns.get(e.campaign)?.owner === me;
+}
+
 function expenseView(
   e: LedgerExpense,
   status: ExpenseStatus,
@@ -205,9 +216,12 @@ function expenseView(
   me: string,
   book: SpendBook,
   isFinance: boolean,
+  folded?: Folded,
 ): ExpenseView {
   const r = e.record;
   const state = book.states.get(e.campaign) ?? "Draft";
+  const standing = folded?.positions.expenses.get(r.id);
+  const unsent = standing?.needsRequest === true;
   return {
     id: r.id,
     row: e.row,
@@ -227,6 +241,8 @@ function expenseView(
     canRequestReimbursement:
       status === "recorded" && r.reimbursable && r.requestedBy === me && REIMBURSABLE_STATES.has(state),
     canMarkPaid: isFinance && status === "reimbursement_approved" && r.requestedBy !== me,
+    canSubmitOverrun: unsent && maySubmitOverrun(book, e, me),
+    overrun: unsent && folded ? majorUnits(standing?.overrun ?? 0, folded.ledger.digits) : 0,
   };
 }
 
@@ -259,6 +275,7 @@ export function rpcSpendOverview(request: unknown): SpendOverview {
       currencies: [],
       mine: [],
       toPay: [],
+      needsRequest: [],
       problems: [],
     };
   }
@@ -286,7 +303,7 @@ export function rpcSpendOverview(request: unknown): SpendOverview {
   const statuses = wantedStatuses(book, folded.positions);
   const duplicates = new Map(findDuplicates(folded.ledger.expenses.map((e) => e.record)).map((f) => [f.id, f.others]));
   const view = (e: LedgerExpense) =>
-    expenseView(e, statuses.get(e.row) ?? e.status ?? "recorded", duplicates, me, book, isFinance);
+    expenseView(e, statuses.get(e.row) ?? e.status ?? "recorded", duplicates, me, book, isFinance, folded);
   const newestFirst = [...folded.ledger.expenses].sort((a, b) => b.row - a.row);
   const mine = newestFirst
     .filter((e) => e.record.requestedBy === me)
@@ -298,6 +315,10 @@ export function rpcSpendOverview(request: unknown): SpendOverview {
         .slice(0, MAX_LISTED)
         .map(view)
     : [];
+  const needsRequest = [...folded.ledger.expenses]
+    .filter((e) => folded.positions.expenses.get(e.id)?.needsRequest === true && maySubmitOverrun(book, e, me))
+    .slice(0, MAX_LISTED)
+    .map(view);
   return {
     ...common,
     setupNeeded: false,
@@ -306,6 +327,7 @@ export function rpcSpendOverview(request: unknown): SpendOverview {
     currencies: [...currencies].sort(),
     mine,
     toPay,
+    needsRequest,
     problems: rowProblemsOf(book, folded.ledger.problems.slice(0, MAX_LISTED), lang),
   };
 }
@@ -362,6 +384,8 @@ function refOf(record: Expense, amount: number, currency: string): ExpenseRef {
     // The request's amount is in minor units of the workbook currency; the approvers' inbox shows it in that one.
     currency,
     receiptLink: record.receiptLink,
+    originalAmount: record.amount,
+    originalCurrency: record.currency,
   };
 }
 
@@ -455,9 +479,9 @@ export function rpcRecordExpense(request: unknown): RecordExpenseResponse {
             description: record.description,
             amount: record.amount,
             currency: record.currency,
-            kind: CATALOG[sheetLang][`spend.kind.${record.kind}`],
+            kind: catalogIn(sheetLang)[`spend.kind.${record.kind}`],
             receiptLink: record.receiptLink,
-            reimbursable: CATALOG[sheetLang][record.reimbursable ? "spend.yes" : "spend.no"],
+            reimbursable: catalogIn(sheetLang)[record.reimbursable ? "spend.yes" : "spend.no"],
             requestedBy: me,
             status: expenseStatusLabel(status, sheetLang),
           },
@@ -589,6 +613,70 @@ export function rpcMarkPaid(request: unknown): ExpenseActionResponse {
   });
 }
 
+/**
+ * An expense typed into the Expenses tab that goes over the approved budget is pending and counts for nothing; its
+ * overrun request is sent by the person it names (or the campaign's owner) with one click, routed by the overrun the
+ * fold assessed, under the lock (so the overrun is the one in force now, and a second click finds it sent).
+ */
+export function rpcSubmitOverrun(request: unknown): ExpenseActionResponse {
+  const req = parseRequest("rpcSubmitOverrun", ExpenseActionRequest, request, userLang());
+  return write({ needsLog: true }, (ws, { me, at, newId }) => {
+    const lang = ws.lang;
+    const book = readSpendBook(baseOf(ws));
+    if (book.setupNeeded || !book.expenses) return refused("setup", t(lang, "spend.rpc.setupNeeded"));
+    const folded = foldBook(book);
+    const found = findExpense(book, folded, req.id, lang);
+    if (!found.ok) return found.refused;
+    const { expense } = found;
+    const standing = folded.positions.expenses.get(expense.id);
+    const currency = book.spendSettings.workbookCurrency;
+    const money = (minor: number) => `${majorUnits(minor, folded.ledger.digits)} ${currency}`;
+    if (standing && standing.requestId === req.requestId) {
+      // The same click sent again (a retry after a lost answer): it was sent; nothing more is written.
+      const message = t(lang, "spend.rpc.overrunSent", { id: expense.id, amount: money(standing.overrun) });
+      return { value: { id: expense.id, status: standing.status, message, requestId: req.requestId } };
+    }
+    if (!standing?.needsRequest) {
+      return refused("no_overrun", t(lang, "spend.rpc.noOverrunNeeded", { id: expense.id }));
+    }
+    if (!maySubmitOverrun(book, expense, me)) {
+      const email = expense.record.requestedBy || book.fold.campaigns.get(expense.campaign)?.owner || "—";
+      return refused("not_requester", t(lang, "spend.rpc.notOverrunSubmitter", { email }));
+    }
+    const submission = overrunSubmissionFor(refOf(expense.record, expense.amount, currency), standing.overrun);
+    if (!submission) return refused("no_overrun", t(lang, "spend.rpc.noOverrunNeeded", { id: expense.id }));
+    const result = submit({
+      view: viewOf(ws, expense.campaign),
+      submission,
+      requestId: req.requestId,
+      eventId: newId(),
+      actor: me,
+      at,
+      comment: requestComment(expense.record),
+      settings: routingOf(ws.roles),
+    });
+    if (!result.ok) return refused(result.error.kind, tKey(lang, result.error.messageKey, result.error.params));
+    const expenses = book.expenses;
+    const sheetLang = ws.sheetLang;
+    return {
+      events: result.value.events,
+      apply: () =>
+        writeCells(expenses, EXPENSES_TAB, expense.row, { status: expenseStatusLabel("pending_overrun", sheetLang) }),
+      notices: (fold) => {
+        const after = fold.campaigns.get(expense.campaign);
+        const open = after?.requests.find((r) => r.id === req.requestId);
+        return after && open && !result.value.duplicate ? [waitingNotice(ws, after, open, at)] : [];
+      },
+      value: {
+        id: expense.id,
+        status: "pending_overrun" as ExpenseStatus,
+        message: t(lang, "spend.rpc.overrunSent", { id: expense.id, amount: money(standing.overrun) }),
+        requestId: req.requestId,
+      },
+    };
+  });
+}
+
 /** Spread into RPC (rpc.ts), which proves every ServerApi function has its implementation. */
 export const SPEND_RPC = {
   rpcSpendOverview,
@@ -596,4 +684,5 @@ export const SPEND_RPC = {
   rpcRecordExpense,
   rpcRequestReimbursement,
   rpcMarkPaid,
+  rpcSubmitOverrun,
 } as const;

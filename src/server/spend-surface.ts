@@ -12,6 +12,7 @@ export const SPEND_SURFACE: readonly EntryPoint[] = [
   { name: "rpcRecordExpense", kind: "rpc", params: ["request"] },
   { name: "rpcRequestReimbursement", kind: "rpc", params: ["request"] },
   { name: "rpcMarkPaid", kind: "rpc", params: ["request"] },
+  { name: "rpcSubmitOverrun", kind: "rpc", params: ["request"] },
   {
     name: "BUDGET_VARIANCE_PCT",
     kind: "custom",

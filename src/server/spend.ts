@@ -5,8 +5,11 @@ import { type Lang, tKey } from "../domain/i18n";
 import { fromMinorUnits } from "../domain/money";
 import type { Settings } from "../domain/settings";
 import {
+  type ApprovedLines,
   buildLedger,
+  conversionMessage,
   convert,
+  convertApprovedLines,
   EXPENSE_STATUSES,
   type ExpenseStatus,
   foldPositions,
@@ -22,13 +25,17 @@ import {
   type VarianceReport,
 } from "../domain/spend";
 import {
+  approvedLines,
   type CampaignState,
   type FoldResult,
   foldEvents,
+  type LineSnapshot,
   type LogEntry,
   type LogRow,
+  linesSnapshot,
   type RequestView,
 } from "../domain/workflow";
+import { budgetLinesOf, type LineRow } from "../workbook/budget-lines";
 import { type CampaignTable, readCampaigns } from "../workbook/campaigns";
 import { readLog } from "../workbook/log";
 import type { RowProblem } from "../workbook/problems";
@@ -39,6 +46,7 @@ import { EXPENSES_TAB } from "../workbook/spend-tabs";
 import { layoutReport, reportSheet, writeReport } from "../workbook/variance-sheet";
 import { readContext } from "./context";
 import type { SpreadsheetPort } from "./ports";
+import { lineChanges, lineText } from "./views";
 import type { Workspace } from "./workspace";
 
 /** States in which a campaign's plan is approved: its budget lines are approved budget. */
@@ -106,6 +114,8 @@ export interface SpendBook extends SpendBase {
   readonly states: ReadonlyMap<string, CampaignState>;
   /** Campaigns whose plan is approved (and not cancelled): their lines are approved budget. */
   readonly approved: ReadonlySet<string>;
+  /** The lines approved with the plan of each approved campaign (not for plans approved before lines were captured). */
+  readonly approvedLines: ReadonlyMap<string, readonly LineSnapshot[]>;
   readonly decisions: readonly OverrunDecision[];
   /** The latest reimbursement request of each expense, by expense ID. */
   readonly reimbursements: ReadonlyMap<string, RequestView>;
@@ -137,10 +147,15 @@ export function readSpendBook(base: SpendBase): SpendBook {
   const known = base.campaigns ? new Set(base.campaigns.idRows.keys()) : null;
   const states = new Map<string, CampaignState>();
   const approved = new Set<string>();
+  const lines = new Map<string, readonly LineSnapshot[]>();
   const requests: RequestView[] = [];
   for (const [id, view] of fold.campaigns) {
     states.set(id, view.state);
-    if (APPROVED_STATES.has(view.state)) approved.add(id);
+    if (APPROVED_STATES.has(view.state)) {
+      approved.add(id);
+      const captured = view.approvedPlan ? approvedLines(view.approvedPlan) : null;
+      if (captured) lines.set(id, captured);
+    }
     requests.push(...view.requests);
   }
   const reimbursements = new Map<string, RequestView>();
@@ -159,6 +174,7 @@ export function readSpendBook(base: SpendBase): SpendBook {
     known,
     states,
     approved,
+    approvedLines: lines,
     decisions: overrunDecisionsOf(requests),
     reimbursements,
   };
@@ -182,6 +198,8 @@ export function ledgerSourceOf(book: SpendBook): LedgerSource {
 export interface Folded {
   readonly ledger: Ledger;
   readonly positions: Positions;
+  /** The approved lines in the workbook currency, and those no rate converts. */
+  readonly approvedLines: ApprovedLines;
 }
 
 export function foldBook(book: SpendBook): Folded {
@@ -189,12 +207,14 @@ export function foldBook(book: SpendBook): Folded {
     workbookCurrency: book.spendSettings.workbookCurrency,
     formatDate: book.ctx.formatDate,
   });
+  const approvedLines = convertApprovedLines(ledger.rates, book.approvedLines);
   const positions = foldPositions(ledger, {
     settings: book.spendSettings,
     decisions: book.decisions,
     approvedCampaigns: book.approved,
+    approvedLines: approvedLines.lines,
   });
-  return { ledger, positions };
+  return { ledger, positions, approvedLines };
 }
 
 /** The problems of a ledger or report as people read them, in the given language. */
@@ -283,14 +303,21 @@ export interface RefreshSummary {
  */
 export function refreshVariance(book: SpendBook, refreshedAt: string): RefreshSummary {
   if (book.setupNeeded) return { setupNeeded: true, campaigns: 0, excludedRows: 0, problems: 0, tab: "" };
-  const { ledger, positions } = foldBook(book);
+  const folded = foldBook(book);
+  const { ledger, positions } = folded;
   const report = reportFrom(ledger, positions, book.spendSettings.warnAt);
   const lang = book.sheetLang;
+  const unsubmitted = [...positions.expenses.values()].filter((e) => e.needsRequest).map((e) => e.row);
   const layout = layoutReport(report, {
     lang,
     refreshedAt,
     problems: rowProblemsOf(book, report.problems, lang),
-    campaignNotes: planDrift(book, ledger, report),
+    campaignNotes: planDrift(book, folded, report),
+    ...(unsubmitted.length > 0
+      ? {
+          notices: [tKey(lang, "spend.report.needsRequest", { rows: unsubmitted.sort((a, b) => a - b).join(", ") })],
+        }
+      : {}),
   });
   const { sheet, created } = reportSheet(book.ss, lang);
   writeReport(sheet, layout, SpreadsheetApp, Charts);
@@ -309,16 +336,40 @@ export function refreshVariance(book: SpendBook, refreshedAt: string): RefreshSu
 }
 
 /**
- * Approved campaigns whose budget lines no longer add up to the budget of their approved plan: the approved budget
- * is the lines as approved with the plan, so a line added or changed since is shown on the campaign's row as needing
- * a change request (the approvals' snapshot holds the plan's budget; the lines themselves are not in it).
+ * Notes for approved campaigns whose Budget tab lines are not the approved ones. The approved budget is the lines as
+ * approved with the plan, so an edit since is named on the campaign's row (the approved lines still count) until a
+ * change request is approved. Plans approved before lines were captured have only their total to compare with.
  */
-export function planDrift(book: SpendBook, ledger: Ledger, report: VarianceReport): Map<string, string> {
+export function planDrift(book: SpendBook, folded: Folded, report: VarianceReport): Map<string, string> {
+  const { ledger } = folded;
   const notes = new Map<string, string>();
   const planned = new Map(report.byCampaign.map((r) => [r.key, r.planned]));
   const currency = book.spendSettings.workbookCurrency;
   const shown = (minor: number) => `${majorUnits(minor, ledger.digits)} ${currency}`;
+  const sheet: ReadonlyMap<string, readonly LineRow[]> = book.budget
+    ? budgetLinesOf(book.budget, book.ctx.formatDate, currency).byCampaign
+    : new Map();
+  const lang = book.sheetLang;
+  for (const [id, approved] of book.approvedLines) {
+    const now = linesSnapshot((sheet.get(id) ?? []).map((l) => l.draft));
+    const parts: string[] = [];
+    const changes = lineChanges(approved, now);
+    if (changes.length > 0) {
+      const text = (l: LineSnapshot | null) => (l ? lineText(l) : "—");
+      const listed = changes.slice(0, 3).map((c) => `${text(c.before)} → ${text(c.after)}`);
+      if (changes.length > 3) listed.push("…");
+      parts.push(tKey(lang, "spend.report.linesEdited", { changes: listed.join("; ") }));
+    }
+    for (const { line, problem } of folded.approvedLines.unconverted.get(id) ?? []) {
+      const { messageKey, params } = conversionMessage(problem);
+      parts.push(
+        tKey(lang, "spend.report.lineUnconverted", { line: lineText(line), reason: tKey(lang, messageKey, params) }),
+      );
+    }
+    if (parts.length > 0) notes.set(id, parts.join(" "));
+  }
   for (const id of book.approved) {
+    if (book.approvedLines.has(id)) continue;
     const plan = book.fold.campaigns.get(id)?.approvedPlan;
     if (!plan || typeof plan.budget !== "number") continue;
     const planCurrency = plan.currency || currency;

@@ -1,6 +1,7 @@
 // What the add-on keeps in the document properties (readable and writable only by this script project, never by a
-// person through the sheet): the roles, the key that seals the approval log, the chain's anchor, and the small
-// cache onEdit reads to flag edits of approved fields. Everything is read with one getProperties per execution.
+// person through the sheet): the roles, the key that seals the approval log, the chain's anchor, the small
+// cache onEdit reads to flag edits of approved fields, and where each tab's columns are (`cc.tab.<tab key>`, kept by
+// workbook/layouts.ts). Everything is read with one getProperties per execution.
 import type { GuardEntry } from "../domain/guard";
 import type { ChainAnchor, SnapshotField } from "../domain/workflow";
 import type { PropertiesPort } from "./ports";
@@ -21,6 +22,16 @@ export interface GuardLayout {
   /** The spreadsheet's time zone and language (for dates in the edited cell and the note's words). */
   readonly timeZone: string;
   readonly lang: "en" | "zh";
+  /** Where a budget line's cells are on the Budget tab, and the currency a blank currency cell means. */
+  readonly budget?: BudgetGuardLayout;
+}
+
+export const LINE_KEYS = ["campaign", "category", "month", "planned", "currency"] as const;
+
+export interface BudgetGuardLayout {
+  readonly sheetId: number;
+  readonly columns: { readonly [K in (typeof LINE_KEYS)[number]]?: number };
+  readonly currency: string;
 }
 
 export function documentProperties(): PropertiesPort {

@@ -11,11 +11,14 @@ import {
   type FieldChange,
   type Issue,
   type JsonValue,
+  type LineSnapshot,
   type LogEntry,
   type PlanSnapshot,
   readEnvelope,
 } from "../domain/workflow";
-import { columnLetter, label } from "../workbook/spec";
+import type { LineRow } from "../workbook/budget-lines";
+import { columnLetter, label, tabName } from "../workbook/spec";
+import { BUDGET_TAB } from "../workbook/spend-tabs";
 import { CAMPAIGNS_TAB, TASKS_TAB } from "../workbook/tabs";
 import type { TaskRow } from "../workbook/tasks";
 import type { FieldDiff, FieldIssue, HistoryEntry, PlanView, RequestView, TaskView } from "./api";
@@ -33,10 +36,49 @@ function located(lang: Lang, tab: string, row: number, column: number, columnLab
 
 const NOWHERE = { where: "", tab: "", row: 0, column: "" };
 
-/** An engine issue about a plan, placed on the campaign's row and the column of its field. */
-export function planIssue(ws: Workspace, issue: Issue, row: number | undefined): FieldIssue {
-  const message = tKey(ws.lang, issue.messageKey, issue.params);
+/** Where a plan's budget lines are: the campaign's Budget tab rows, and the plan's currency for amounts. */
+export interface LinesAt {
+  readonly rows: readonly LineRow[];
+  readonly currency: string;
+}
+
+/**
+ * An engine issue about a plan's budget lines: one line's cell ("lines.2.planned"), or the lines as a whole (they do
+ * not add up, or there are none), placed on the Budget tab's rows with the amounts in the plan's currency.
+ */
+export function lineIssue(ws: Workspace, issue: Issue, at: LinesAt): FieldIssue {
+  const money = (v: unknown) => (typeof v === "number" ? `${formatAmount(v, at.currency)} ${at.currency}` : String(v));
+  const params = issue.params ? { ...issue.params } : {};
+  for (const key of ["sum", "budget"]) if (key in params) params[key] = money(params[key]);
+  const message = tKey(ws.lang, issue.messageKey, params);
+  const read = ws.budget?.read ?? null;
+  const tab = read?.table.name ?? tabName(BUDGET_TAB, ws.lang);
+  const [, index, key = "planned"] = issue.field.split(".");
+  const column = read?.index.get(key);
+  const spec = BUDGET_TAB.columns.find((c) => c.key === key);
+  const header = (c: number) => String(read?.table.header[c - 1] ?? "").trim() || (spec ? label(spec, ws.lang) : key);
+  if (index !== undefined) {
+    const line = at.rows[Number(index)];
+    if (!line || column === undefined) return { field: issue.field, message, where: tab, tab, row: 0, column: "" };
+    return { field: issue.field, message, ...located(ws.lang, tab, line.row, column, header(column)) };
+  }
+  const rows = at.rows.map((l) => l.row);
+  if (rows.length === 0 || column === undefined)
+    return { field: issue.field, message, where: tab, tab, row: 0, column: "" };
+  const where = tKey(ws.lang, "spend.where.rows", {
+    tab,
+    rows: rows.join(", "),
+    column: columnLetter(column),
+    label: header(column),
+  });
+  return { field: issue.field, message, where, tab, row: rows[0] ?? 0, column: columnLetter(column) };
+}
+
+/** An engine issue about a plan, placed on the campaign's row and the column of its field (lines: on the Budget tab). */
+export function planIssue(ws: Workspace, issue: Issue, row: number | undefined, lines?: LinesAt): FieldIssue {
   const key = issue.field.split(".")[0] ?? "";
+  if (key === "lines" && lines) return lineIssue(ws, issue, lines);
+  const message = tKey(ws.lang, issue.messageKey, issue.params);
   const campaigns = ws.campaigns;
   const column = campaigns?.keyed.index.get(key);
   const spec = CAMPAIGNS_TAB.columns.find((c) => c.key === key);
@@ -82,12 +124,41 @@ export function shown(field: string, value: JsonValue, currency: string): string
   return value === null ? "" : String(value);
 }
 
+/** "Media · 2026-03: 6,000.00 EUR" */
+export function lineText(line: LineSnapshot): string {
+  const amount = typeof line.planned === "number" ? formatAmount(line.planned, line.currency) : String(line.planned);
+  return `${line.category} · ${line.month}: ${amount} ${line.currency}`;
+}
+
+/**
+ * Lines changed between two snapshots, one entry per category, month and currency that differs: a line added has
+ * nothing before, a line removed nothing after.
+ */
+export function lineChanges(
+  before: readonly LineSnapshot[],
+  after: readonly LineSnapshot[],
+): { key: string; before: LineSnapshot | null; after: LineSnapshot | null }[] {
+  const keyOf = (l: LineSnapshot) => `${l.category}\u0000${l.month}\u0000${l.currency}`;
+  const was = new Map(before.map((l) => [keyOf(l), l]));
+  const now = new Map(after.map((l) => [keyOf(l), l]));
+  const keys = [...new Set([...was.keys(), ...now.keys()])].sort();
+  return keys
+    .map((key) => ({ key, before: was.get(key) ?? null, after: now.get(key) ?? null }))
+    .filter((c) => c.before === null || c.after === null || c.before.planned !== c.after.planned);
+}
+
 export function diffView(changes: readonly FieldChange[], currency: string): FieldDiff[] {
-  return changes.map((c) => ({
-    field: c.field,
-    before: shown(c.field, c.before, currency),
-    after: shown(c.field, c.after, currency),
-  }));
+  return changes.flatMap((c) => {
+    if (c.field === "lines") {
+      const lines = (v: unknown) => (Array.isArray(v) ? (v as LineSnapshot[]) : []);
+      return lineChanges(lines(c.before), lines(c.after)).map((l) => ({
+        field: "lines",
+        before: l.before ? lineText(l.before) : "",
+        after: l.after ? lineText(l.after) : "",
+      }));
+    }
+    return [{ field: c.field, before: shown(c.field, c.before, currency), after: shown(c.field, c.after, currency) }];
+  });
 }
 
 export function historyView(entries: readonly LogEntry[]): HistoryEntry[] {
@@ -139,6 +210,12 @@ export function planView(plan: PlanSnapshot): PlanView {
     content: plan.content,
     place: plan.place,
     kpis: plan.kpis.map(goalText),
+    lines: (plan.lines ?? []).map((l) => ({
+      category: l.category,
+      month: l.month,
+      amount: typeof l.planned === "number" ? fromMinorUnits(l.planned, l.currency) : null,
+      currency: l.currency,
+    })),
   };
 }
 

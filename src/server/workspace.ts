@@ -13,6 +13,7 @@ import {
   type LogRow,
   verifyChain,
 } from "../domain/workflow";
+import { type BudgetLines, readBudgetLines } from "../workbook/budget-lines";
 import { type CampaignTable, readCampaigns } from "../workbook/campaigns";
 import {
   type EscalationsRead,
@@ -20,6 +21,7 @@ import {
   readEscalations,
   readNotifications,
 } from "../workbook/escalations";
+import { primeLayouts } from "../workbook/layouts";
 import { type LogRead, readLog, sheetRowOf } from "../workbook/log";
 import type { ReadContext } from "../workbook/records";
 import { readSettings, type SettingsRead } from "../workbook/settings";
@@ -54,6 +56,8 @@ export interface Workspace {
   readonly tasks: TasksRead | null;
   readonly escalations: EscalationsRead | null;
   readonly notifications: NotificationsRead | null;
+  /** The Budget tab's lines by campaign, when asked for (a plan carries them); null when not read. */
+  readonly budget: BudgetLines | null;
   readonly log: LogRead | null;
   readonly logRows: readonly LogRow[];
   readonly hash: HashFn;
@@ -66,6 +70,7 @@ export interface ReadOptions {
   readonly tasks?: boolean;
   readonly escalations?: boolean;
   readonly notifications?: boolean;
+  readonly budget?: boolean;
 }
 
 function hex(bytes: readonly number[]): string {
@@ -89,6 +94,10 @@ export function ownerOf(ss: SpreadsheetPort): string {
 }
 
 export function readWorkspace(ss: SpreadsheetPort, options: ReadOptions = {}, userLang?: Lang): Workspace {
+  // The properties first: they hold the cached tab layouts too, so the reads below need no properties call.
+  const propsStore = documentProperties();
+  const props = propsStore.getProperties();
+  primeLayouts(props);
   const locale = ss.getSpreadsheetLocale();
   const sheetLang = langOf(locale);
   const first = readContext(ss, userLang ?? sessionLang());
@@ -96,8 +105,6 @@ export function readWorkspace(ss: SpreadsheetPort, options: ReadOptions = {}, us
   const settings = settingsRead.settings;
   const lang = userLang ?? uiLang(settings);
   const ctx = { ...first, lang };
-  const propsStore = documentProperties();
-  const props = propsStore.getProperties();
   const log = readLog(ss);
   const logRows = (log?.rows ?? []).filter((r): r is LogRow => r !== null);
   const hash = hashWith(props[KEY.secret]);
@@ -118,6 +125,7 @@ export function readWorkspace(ss: SpreadsheetPort, options: ReadOptions = {}, us
     tasks: options.tasks ? readTasks(ss, ctx) : null,
     escalations: options.escalations ? readEscalations(ss) : null,
     notifications: options.notifications ? readNotifications(ss) : null,
+    budget: options.budget ? readBudgetLines(ss, ctx, settings.currency) : null,
     log,
     logRows,
     hash,

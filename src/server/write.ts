@@ -4,11 +4,12 @@
 // first write leaves the workbook exactly as it was.
 import { type Lang, t } from "../domain/i18n";
 import { anchorOf, type FoldResult, foldEvents, type LogEntry, sealEntries } from "../domain/workflow";
+import { readBudgetLines } from "../workbook/budget-lines";
 import { appendLog } from "../workbook/log";
 import type { Refused } from "./api";
 import { userLang } from "./locale";
 import { type Notice, type NoticeResult, recordNotices, sendNotices } from "./notify";
-import { clearFlags, projectStatuses, syncGuard } from "./projection";
+import { clearFlags, clearLineFlags, projectStatuses, syncGuard } from "./projection";
 import { projectSpendAfter } from "./spend";
 import { KEY } from "./store";
 import { brokenMessage, hashWith, type ReadOptions, readWorkspace, type Workspace } from "./workspace";
@@ -95,8 +96,14 @@ export function write<T>(
     step.apply?.();
     if (events.length > 0) {
       projectStatuses(ws.campaigns, fold, ws.sheetLang);
-      syncGuard(ws, fold);
-      if (step.approvedPlanOf) clearFlags(ws.campaigns, step.approvedPlanOf);
+      // A plan just put in force: its lines are the approved ones now, so their flags go too (read only then).
+      const approved = step.approvedPlanOf;
+      const budget = approved ? (ws.budget ?? readBudgetLines(ws.ss, ws.ctx, ws.settings.currency)) : ws.budget;
+      syncGuard(ws, fold, budget);
+      if (approved) {
+        clearFlags(ws.campaigns, approved);
+        clearLineFlags(budget, approved);
+      }
       projectSpendAfter(ws, fold, events);
     }
     notices = step.notices?.(fold) ?? [];

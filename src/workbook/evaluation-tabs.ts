@@ -1,26 +1,29 @@
 // The monitoring and evaluation tabs: KPIs and KPI readings (typed by people), Summaries and Lessons (written at
 // acceptance, Lessons also by hand), and the three the add-on writes whole: Evaluation report, Scorecard, Monitor.
 import { KPI_DIRECTIONS, parseDirection } from "../domain/evaluation";
-import { CATALOG, type MessageKey } from "../domain/i18n";
+import { catalogIn, type MessageKey, valueOfLabel } from "../domain/i18n";
 import type { ChoiceSpec, ColumnKind, ColumnSpec, TabSpec } from "./spec";
 
 const DIRECTION_CHOICE: ChoiceSpec = {
-  values: (lang) => KPI_DIRECTIONS.map((d) => CATALOG[lang][`evaluation.direction.${d}`]),
+  values: (lang) => KPI_DIRECTIONS.map((d) => catalogIn(lang)[`evaluation.direction.${d}`]),
   // "higher", "Lower is better", "越低越好", "低": the domain reads every form people type.
   parse: (text) => parseDirection(text),
   blank: "higher",
 };
 
+const ANSWERS = ["yes", "no"] as const;
+
 /** Yes / No in the workbook's language; "yes"/"no", TRUE/FALSE and 是/否 read back too (the decoder takes them). */
 const YES_NO_CHOICE: ChoiceSpec = {
-  values: (lang) => [CATALOG[lang]["evaluation.yes"], CATALOG[lang]["evaluation.no"]],
+  values: (lang) => [catalogIn(lang)["evaluation.yes"], catalogIn(lang)["evaluation.no"]],
   parse: (text) => {
     const wanted = text.trim().toLowerCase();
-    for (const answer of ["yes", "no"] as const) {
-      const labels = [answer, CATALOG.en[`evaluation.${answer}`], CATALOG.zh[`evaluation.${answer}`]];
-      if (labels.some((l) => l.toLowerCase() === wanted)) return answer;
-    }
-    return null;
+    // The stored forms first: reading them needs no catalog.
+    return (
+      ANSWERS.find((answer) => answer === wanted) ??
+      valueOfLabel(wanted, ANSWERS, (answer) => `evaluation.${answer}`) ??
+      null
+    );
   },
   blank: null,
 };

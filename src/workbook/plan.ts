@@ -7,7 +7,7 @@
 // rewritten while it is blank or still one of our default labels, in any language, so a workbook switched to
 // Chinese gets Chinese labels but "Budget (EUR)" typed by a user stays), column widths after the column was created,
 // column order, and every data cell.
-import { CATALOG, type Lang, t } from "../domain/i18n";
+import { catalogIn, type Lang, t } from "../domain/i18n";
 import { type ColumnMetadata, isDefaultOrBlankLabel, locateColumns } from "./columns";
 import { type ColumnSpec, HEADER_BACKGROUND, HEADER_FONT_WEIGHT, label, numberFormatOf, type TabSpec } from "./spec";
 
@@ -151,7 +151,7 @@ export function planTab(tab: TabSpec, state: TabState, lang: Lang): TabPlan {
     const byMetadata = layout.located.some((l) => l.spec.key === spec.key && l.by === "metadata");
     if (!byMetadata) metadata.push({ column, key: spec.key });
 
-    const help = CATALOG[lang][spec.help];
+    const help = catalogIn(lang)[spec.help];
     if (isNew || (state.notes[i] ?? "") !== help) notes.set(column, help);
     if (isNew || (state.weights[i] ?? "") !== HEADER_FONT_WEIGHT) weights.set(column, HEADER_FONT_WEIGHT);
     if (isNew || (state.backgrounds[i] ?? "").toLowerCase() !== HEADER_BACKGROUND)

@@ -3,11 +3,12 @@
 // rights rows (a projection of the roles kept in document properties) are rewritten when they differ.
 
 import { EVALUATION_SETTING_ROWS } from "../domain/evaluation-settings";
-import { CATALOG, type Lang } from "../domain/i18n";
+import { catalogIn, type Lang } from "../domain/i18n";
 import { inertCell } from "../domain/inert";
 import { defaultSettings, RIGHTS_KEYS, type RightsKey, SETTING_SPECS, type Settings } from "../domain/settings";
 import type { DataValidationPort, SheetPort, SpreadsheetAppPort, SpreadsheetPort } from "../server/ports";
-import { locateColumns } from "./columns";
+import { type ColumnMetadata, locateColumns } from "./columns";
+import { refreshLayouts, type TabLayout } from "./layouts";
 import {
   emptyTabState,
   isEmptyPlan,
@@ -29,7 +30,7 @@ import {
   type TabSpec,
   tabName,
 } from "./spec";
-import { locateTab, readColumnMetadata, tableFromValues } from "./table";
+import { readColumnMetadata, scanForTab, tableFromValues } from "./table";
 import { SETTINGS_TAB, TABS } from "./tabs";
 
 /** The parts of SpreadsheetApp setup needs besides the document (validation builders, their enum, protections). */
@@ -67,7 +68,7 @@ export interface SetupReport {
 /** A free tab name: the localized name, else "<name> – Campaign Control", else numbered. */
 function freeName(ss: SpreadsheetPort, tab: TabSpec, lang: Lang): string {
   const base = tabName(tab, lang);
-  const withApp = `${base} – ${CATALOG[lang]["app.name"]}`;
+  const withApp = `${base} – ${catalogIn(lang)["app.name"]}`;
   if (ss.getSheetByName(base) === null) return base;
   if (ss.getSheetByName(withApp) === null) return withApp;
   for (let i = 2; ; i++) if (ss.getSheetByName(`${withApp} (${i})`) === null) return `${withApp} (${i})`;
@@ -256,17 +257,17 @@ function syncSettings(
     ...SETTING_SPECS.filter((s) => !present.has(s.key)).map((s) => ({
       key: s.key,
       value: s.initial({ locale: ctx.locale }),
-      description: CATALOG[ctx.lang][s.description],
+      description: catalogIn(ctx.lang)[s.description],
     })),
     ...EVALUATION_SETTING_ROWS.filter((s) => !present.has(s.key)).map((s) => ({
       key: s.key,
       value: s.initial,
-      description: CATALOG[ctx.lang][s.description],
+      description: catalogIn(ctx.lang)[s.description],
     })),
     ...RIGHTS_KEYS.filter((key) => !present.has(key)).map((key) => ({
       key,
       value: rights[key],
-      description: CATALOG[ctx.lang][`setting.${key}`],
+      description: catalogIn(ctx.lang)[`setting.${key}`],
     })),
   ];
   if (missing.length === 0) return { added: 0, rewritten: stale.size };
@@ -317,8 +318,22 @@ function ensureProtections(app: ValidationApp, sheet: SheetPort, tab: TabSpec, p
   return changed;
 }
 
-function setUpTab(ss: SpreadsheetPort, app: ValidationApp, tab: TabSpec, ctx: SetupContext): TabReport {
-  let found = locateTab(ss, tab);
+/** The header row and column metadata as setup leaves them: what it read, with the labels and metadata it wrote. */
+function layoutAfter(tab: TabSpec, sheet: SheetPort, read: ReadTab, plan: TabPlan): TabLayout {
+  const header: unknown[] = [...(read.values[0] ?? [])];
+  for (const [column, text] of plan.labels) header[column - 1] = text;
+  const added = plan.metadata.map(({ column, key }): ColumnMetadata => ({ column, value: key }));
+  return { tab, sheet, header, metadata: [...read.state.metadata, ...added] };
+}
+
+function setUpTab(
+  ss: SpreadsheetPort,
+  app: ValidationApp,
+  tab: TabSpec,
+  ctx: SetupContext,
+): { report: TabReport; layout: TabLayout } {
+  // The metadata itself, not the layout cache: setup is what adds and re-attaches it.
+  let found = scanForTab(ss, tab);
   let read: ReadTab | null = null;
   if (found) {
     read = readTabState(app, found.sheet, tab, found.byMetadata);
@@ -352,7 +367,7 @@ function setUpTab(ss: SpreadsheetPort, app: ValidationApp, tab: TabSpec, ctx: Se
           formatDate: () => "",
         }).settings
       : null;
-  return {
+  const report = {
     settings,
     tab: tab.key,
     name: sheet.getName(),
@@ -361,11 +376,15 @@ function setUpTab(ss: SpreadsheetPort, app: ValidationApp, tab: TabSpec, ctx: Se
     settingsAdded,
     changed: created || !isEmptyPlan(plan) || settingsAdded > 0 || synced.rewritten > 0 || protectedNow,
   };
+  return { report, layout: layoutAfter(tab, sheet, read, plan) };
 }
 
 /** Sets up every tab; safe to run any number of times. */
 export function setUpWorkbook(ss: SpreadsheetPort, app: ValidationApp, ctx: SetupContext): SetupReport {
-  const tabs = TABS.map((tab) => setUpTab(ss, app, tab, ctx));
+  const done = TABS.map((tab) => setUpTab(ss, app, tab, ctx));
+  // Every tab now carries its metadata where setup put it: the cached layouts say so, so reads need no scan.
+  refreshLayouts(done.map((d) => d.layout));
+  const tabs = done.map((d) => d.report);
   // A new workbook opens on its Campaigns tab; a re-run leaves the user where they are.
   const campaigns = tabs.find((r) => r.tab === "campaigns");
   if (campaigns?.created) ss.getSheetByName(campaigns.name)?.activate();

@@ -1,6 +1,6 @@
 // How a tab of the workbook is described: columns with stable keys, their kind, labels and help in both languages,
 // and how setup presents them (validation, number format, width). Readers and setup share these specs.
-import { CATALOG, LANGS, type Lang, type MessageKey } from "../domain/i18n";
+import { catalogIn, LANGS, type Lang, type MessageKey } from "../domain/i18n";
 
 /** Developer-metadata key on each header column; its value is the column key, so columns survive moves and renames. */
 export const COLUMN_METADATA_KEY = "campaign-control.column";
@@ -78,20 +78,20 @@ export interface TabSpec {
 export const PROTECTION_DESCRIPTION = "Campaign Control: written by the add-on";
 
 export function label(column: ColumnSpec, lang: Lang): string {
-  return CATALOG[lang][column.label];
+  return catalogIn(lang)[column.label];
 }
 
 /** The default labels of a column in every language, for finding a column whose metadata was lost. */
 export function defaultLabels(column: ColumnSpec): string[] {
-  return LANGS.map((lang) => CATALOG[lang][column.label]);
+  return LANGS.map((lang) => catalogIn(lang)[column.label]);
 }
 
 export function tabName(tab: TabSpec, lang: Lang): string {
-  return CATALOG[lang][tab.name];
+  return catalogIn(lang)[tab.name];
 }
 
 export function tabNames(tab: TabSpec): string[] {
-  return LANGS.map((lang) => CATALOG[lang][tab.name]);
+  return LANGS.map((lang) => catalogIn(lang)[tab.name]);
 }
 
 export function numberFormatOf(column: ColumnSpec): string | null {

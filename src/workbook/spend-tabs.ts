@@ -1,20 +1,19 @@
 // The budget-control tabs: Budget (planned amounts by campaign, category and month), Expenses (one row per expense,
 // its Status written by the add-on), Rates (currency rates by date) and the generated Variance report.
 import { CURRENCIES } from "../domain/campaign";
-import { CATALOG, LANGS, type Lang, type MessageKey } from "../domain/i18n";
+import { catalogIn, type Lang, type MessageKey, valueOfLabel } from "../domain/i18n";
 import { EXPENSE_KINDS, EXPENSE_STATUSES } from "../domain/spend/model";
 import type { ChoiceSpec, ColumnKind, ColumnSpec, TabSpec } from "./spec";
 
 /** A dropdown whose values are labels in the workbook's language; a label in either language or the key reads back. */
 function choiceOf(keys: readonly string[], labelKey: (key: string) => MessageKey, blank: string | null): ChoiceSpec {
-  const label = (key: string, lang: Lang) => CATALOG[lang][labelKey(key)];
+  const label = (key: string, lang: Lang) => catalogIn(lang)[labelKey(key)];
   return {
     values: (lang) => keys.map((k) => label(k, lang)),
     parse: (text) => {
       const wanted = text.trim().toLowerCase();
-      return (
-        keys.find((k) => k.toLowerCase() === wanted || LANGS.some((l) => label(k, l).toLowerCase() === wanted)) ?? null
-      );
+      // The stored key first: reading it needs no catalog.
+      return keys.find((k) => k.toLowerCase() === wanted) ?? valueOfLabel(wanted, keys, labelKey) ?? null;
     },
     blank,
   };

@@ -1,7 +1,9 @@
 // Reads a tab as a table: finds the tab (by metadata, then by name), reads all its cells with ONE getValues, finds
-// the columns by key and hands out the non-blank data rows with their sheet row numbers.
+// the columns by key and hands out the non-blank data rows with their sheet row numbers. Where the tab and its
+// columns are comes from the layout cache (layouts.ts) while the header row vouches for it, else from the metadata.
 import type { SheetPort, SpreadsheetPort } from "../server/ports";
 import { type ColumnMetadata, type Layout, locateColumns } from "./columns";
+import { cachedColumns, cachedTab, rememberColumns, rememberTab } from "./layouts";
 import { COLUMN_METADATA_KEY, TAB_METADATA_KEY, type TabSpec, tabNames } from "./spec";
 
 export interface TableRow {
@@ -32,9 +34,18 @@ export interface FoundTab {
 
 /**
  * The tab carrying our tab metadata (so a renamed tab is still ours), else a tab with one of its default names in
- * any language; null when there is none.
+ * any language; null when there is none. The sheet the metadata was last found on is tried first (one call).
  */
 export function locateTab(ss: SpreadsheetPort, tab: TabSpec): FoundTab | null {
+  const cached = cachedTab(ss, tab);
+  if (cached) return { sheet: cached, byMetadata: true };
+  const found = scanForTab(ss, tab);
+  if (found?.byMetadata) rememberTab(tab, found.sheet);
+  return found;
+}
+
+/** locateTab without the cache: setup, which adds and moves metadata, looks at what is there. */
+export function scanForTab(ss: SpreadsheetPort, tab: TabSpec): FoundTab | null {
   const tagged = ss.createDeveloperMetadataFinder().withKey(TAB_METADATA_KEY).withValue(tab.key).find();
   for (const md of tagged) {
     const location = md.getLocation();
@@ -66,7 +77,14 @@ function isBlankRow(cells: readonly unknown[]): boolean {
 
 /** One getValues for the whole tab; rows that are entirely blank are skipped (they are not campaigns). */
 export function readTable(sheet: SheetPort, tab: TabSpec): Table {
-  return tableFromValues(sheet, tab, sheet.getDataRange().getValues(), readColumnMetadata(sheet));
+  const values = sheet.getDataRange().getValues();
+  const header = values[0] ?? [];
+  let metadata = cachedColumns(sheet, tab, header);
+  if (!metadata) {
+    metadata = readColumnMetadata(sheet);
+    rememberColumns(sheet, tab, header, metadata);
+  }
+  return tableFromValues(sheet, tab, values, metadata);
 }
 
 /** A table from values already read (setup reads a tab once and uses the values twice). */

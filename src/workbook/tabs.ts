@@ -2,7 +2,7 @@
 // (problems reported and the superior's instruction), Settings (one key/value row per setting), the Approval log
 // (the event log, append-only, every cell text) and Notifications (every e-mail tried).
 import { CAMPAIGN_STATUSES, CURRENCIES, statusFromText, statusLabel } from "../domain/campaign";
-import { CATALOG, LANGS, type Lang, type MessageKey } from "../domain/i18n";
+import { catalogIn, type Lang, type MessageKey, valueOfLabel } from "../domain/i18n";
 import { ESCALATION_STATES, NOTICE_STATUSES, SEVERITIES, TASK_STATUSES } from "../domain/records";
 import { LOG_COLUMNS } from "../domain/workflow/model";
 import { EVALUATION_TABS_SPECS } from "./evaluation-tabs";
@@ -15,15 +15,13 @@ function choice<V extends string>(
   labelKey: (value: V) => MessageKey,
   blank: V | null,
 ): ChoiceSpec {
-  const label = (value: V, lang: Lang) => CATALOG[lang][labelKey(value)];
+  const label = (value: V, lang: Lang) => catalogIn(lang)[labelKey(value)];
   return {
     values: (lang) => values.map((v) => label(v, lang)),
     parse: (text) => {
       const wanted = text.trim().toLowerCase();
-      return (
-        values.find((v) => v.toLowerCase() === wanted || LANGS.some((l) => label(v, l).toLowerCase() === wanted)) ??
-        null
-      );
+      // The stored value first: reading it needs no catalog.
+      return values.find((v) => v.toLowerCase() === wanted) ?? valueOfLabel(wanted, values, labelKey) ?? null;
     },
     blank,
   };

@@ -1,6 +1,6 @@
 // The Variance report tab: the report model laid out as one grid (values, number formats, weights, backgrounds) and
 // written with one call per output range, whatever its size; conditional formats and the chart are rebuilt each time.
-import { CATALOG, type Lang, type MessageKey, tKey } from "../domain/i18n";
+import { catalogIn, type Lang, type MessageKey, tKey } from "../domain/i18n";
 import { inertText } from "../domain/inert";
 import { type BudgetStatus, majorUnits, type VarianceReport, type VarianceRow } from "../domain/spend";
 import type { ChartsPort, SheetPort, SpreadsheetAppPort, SpreadsheetPort } from "../server/ports";
@@ -60,6 +60,8 @@ export interface ReportMeta {
   readonly problems: readonly RowProblem[];
   /** A note for a campaign's row (its lines no longer match its approved plan), by campaign ID. */
   readonly campaignNotes?: ReadonlyMap<string, string>;
+  /** Lines for the top of the report, under the completeness notice (expenses waiting for an overrun request). */
+  readonly notices?: readonly string[];
 }
 
 function text(lang: Lang, key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
@@ -85,15 +87,16 @@ export function layoutReport(report: VarianceReport, meta: ReportMeta): ReportLa
     backgrounds.push(new Array(REPORT_WIDTH).fill(options.shade ? HEADER_BACKGROUND : "#ffffff"));
   };
   const statusLabels = {
-    UNDER: CATALOG[lang]["spend.budgetStatus.UNDER"],
-    WARNING: CATALOG[lang]["spend.budgetStatus.WARNING"],
-    ON_BUDGET: CATALOG[lang]["spend.budgetStatus.ON_BUDGET"],
-    OVER: CATALOG[lang]["spend.budgetStatus.OVER"],
+    UNDER: catalogIn(lang)["spend.budgetStatus.UNDER"],
+    WARNING: catalogIn(lang)["spend.budgetStatus.WARNING"],
+    ON_BUDGET: catalogIn(lang)["spend.budgetStatus.ON_BUDGET"],
+    OVER: catalogIn(lang)["spend.budgetStatus.OVER"],
   };
 
   push([text(lang, "spend.report.title")], { bold: true });
   push([text(lang, "spend.report.refreshed", { at: meta.refreshedAt, currency: report.currency })]);
   push([text(lang, report.notice.messageKey, report.notice.params)], { bold: !report.complete });
+  for (const notice of meta.notices ?? []) push([notice], { bold: true });
   push([]);
 
   if (meta.problems.length > 0) {

@@ -18,10 +18,17 @@ describe("expense over budget to overrun approval, in Chromium", () => {
   let browser: Browser;
   let page: Page;
 
+  /** Any alert() a page opens: markup in user text must never run. */
+  const alerts: string[] = [];
+
   beforeAll(async () => {
     preview = await startPreview({ port: 0 });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on("dialog", (dialog) => {
+      alerts.push(dialog.message());
+      void dialog.dismiss();
+    });
     mkdirSync(shots, { recursive: true });
   });
 
@@ -70,7 +77,7 @@ describe("expense over budget to overrun approval, in Chromium", () => {
     await bar.locator("#campaign").selectOption(SPEND_DEMO_CAMPAIGN);
     await bar.locator("#category").fill("Media");
     await bar.locator("#vendor").fill("Video platform");
-    await bar.locator("#description").fill("Two more weeks of pre-roll");
+    await bar.locator("#description").fill("Two more weeks of pre-roll <img src=x onerror=alert(1)>");
     await bar.locator("#receiptLink").fill("https://drive.example.com/receipts/po-118");
     await bar.locator("#amount").fill("12000");
     await expect.poll(() => bar.locator("#left").getAttribute("data-outcome")).toBe("needs_overrun_approval");
@@ -111,7 +118,32 @@ describe("expense over budget to overrun approval, in Chromium", () => {
     const request = bar.locator(`button.request[data-campaign="${SPEND_DEMO_CAMPAIGN}"]`);
     await request.waitFor();
     expect(await request.textContent()).toContain("Budget overrun");
-    await request.click();
+    if ((await request.getAttribute("aria-expanded")) !== "true") await request.click();
+
+    // The expense as the approver judges it: what, from whom, both amounts, the receipt, the budget now and after.
+    const expense = bar.locator("[data-detail] [data-expense]");
+    await expense.waitFor();
+    const text = (await expense.textContent()) ?? "";
+    expect(text).toContain("Video platform");
+    expect(text).toContain("Two more weeks of pre-roll <img src=x onerror=alert(1)>");
+    expect(text).toContain("12,000 CNY");
+    expect(text).toContain("1,788 CNY");
+    const link = expense.locator("a");
+    expect(await link.count()).toBe(1);
+    expect(await link.getAttribute("href")).toBe("https://drive.example.com/receipts/po-118");
+    expect(await link.getAttribute("target")).toBe("_blank");
+    expect(await link.getAttribute("rel")).toContain("noopener");
+    // Markup in the description is text: no element was made from it, and nothing ran.
+    expect(await bar.locator("[data-detail] img").count()).toBe(0);
+    expect(alerts).toEqual([]);
+    const position = bar.locator("[data-detail] table.position");
+    expect(await position.locator("thead").textContent()).toBe("NowIf approved");
+    expect(await position.locator("tbody tr", { hasText: "Approved" }).textContent()).toBe(
+      "Approved60,000 CNY61,788 CNY",
+    );
+    expect(await position.locator("tbody tr", { hasText: "Status" }).textContent()).toBe("StatusUnder budgetOn budget");
+    await page.screenshot({ path: join(shots, "inbox-overrun.png") });
+
     await bar.locator('button[data-decision="approve"]').click();
     await expect.poll(() => bar.locator(`button.request[data-campaign="${SPEND_DEMO_CAMPAIGN}"]`).count()).toBe(0);
 
@@ -122,5 +154,48 @@ describe("expense over budget to overrun approval, in Chromium", () => {
     await page.locator("#tabs button", { hasText: "Variance report" }).click();
     await expect.poll(() => page.locator("#grid td", { hasText: "61,788.00" }).count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(shots, "variance-report.png") });
+  });
+
+  it("lets Mia send the overrun request of an expense typed into the tab with one click", {
+    timeout: 60_000,
+  }, async () => {
+    // The campaign is at exactly 100 % now; a late invoice typed straight into the Expenses tab goes over it.
+    const emu = preview.emulator();
+    const sheet = emu.spreadsheet.getSheetByName("Expenses");
+    if (!sheet) throw new Error("no Expenses tab");
+    const row = sheet.getLastRow() + 1;
+    sheet
+      .getRange(row, 1, 1, 12)
+      .setValues([
+        [
+          "EXP-HAND-1",
+          "2026-04-20",
+          SPEND_DEMO_CAMPAIGN,
+          "Media",
+          "Video platform",
+          "Late invoice",
+          500,
+          "CNY",
+          "Actual",
+          "",
+          "No",
+          MIA,
+        ],
+      ]);
+    await actAs(MIA);
+    await clickMenu(/^Expenses$/);
+    const bar = sidebar();
+    const item = bar.locator('#needs .expense[data-id="EXP-HAND-1"]');
+    await item.waitFor();
+    expect(await item.textContent()).toContain("Needs overrun approval: over by");
+    await item.getByRole("button", { name: "Submit overrun request" }).click();
+    await expect
+      .poll(() => bar.locator("#notice").textContent())
+      .toBe("The overrun request for EXP-HAND-1 is sent: it goes over the budget by 500 CNY and counts once approved.");
+    await expect.poll(() => bar.locator("#needs-section").isHidden()).toBe(true);
+    expect(emu.outbox.at(-1)).toMatchObject({ to: LEO });
+    await clickMenu(/Refresh variance report/);
+    // Pending: not counted until Leo approves it.
+    await expect.poll(() => reportRow(SPEND_DEMO_CAMPAIGN)?.slice(4, 6)).toEqual([58288, 500]);
   });
 });

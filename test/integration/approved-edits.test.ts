@@ -85,6 +85,8 @@ describe("an edit of an approved budget", () => {
   it("takes effect through an approved change request, which becomes the new approved plan", () => {
     const emu = approved();
     emu.as(MIA).edit("Campaigns!K2", 15000);
+    // The lines must add up to the new total, so the budget line changes with it.
+    emu.as(MIA).edit("Budget!D2", 15000);
     const before = saved(emu);
     expect(submit(emu, MIA, { type: "change", comment: "" })).toMatchObject({ ok: false, kind: "reason_required" });
     expect(saved(emu)).toEqual(before);
@@ -96,7 +98,10 @@ describe("an edit of an approved budget", () => {
     expect(item.openRequest?.type).toBe("change");
     // The approver sees what changes against the approved plan.
     const inboxItem = emu.as(LEO).run<{ requests: { diffSinceApproval: unknown[] }[] }>("rpcInbox", {}).requests[0]!;
-    expect(inboxItem.diffSinceApproval).toEqual([{ field: "budget", before: "12,000.00 EUR", after: "15,000.00 EUR" }]);
+    expect(inboxItem.diffSinceApproval).toEqual([
+      { field: "budget", before: "12,000.00 EUR", after: "15,000.00 EUR" },
+      { field: "lines", before: "General · 2026-03: 12,000.00 EUR", after: "General · 2026-03: 15,000.00 EUR" },
+    ]);
 
     expect(decide(emu, LEO, "approve", { comment: "Accepted" })).toMatchObject({ ok: true, state: "PlanApproved" });
     const after = mine(emu, MIA).campaigns[0]!;

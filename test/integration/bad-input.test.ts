@@ -86,7 +86,8 @@ describe("saving a draft from the sidebar", () => {
   });
 
   it("updates a draft in place, and refuses to edit a campaign that is no longer a draft", () => {
-    const emu = workbook({ tasks: [] });
+    // The saved draft's budget (8,000.50 EUR) with its one budget line.
+    const emu = workbook({ tasks: [], budget: [["C-1", "Booth", "2026-09", 8000.5, "EUR"]] });
     expect(save(emu, { id: "C-1", name: "Spring launch v2", kpis: "Leads 600" })).toMatchObject({ ok: true, row: 2 });
     expect(emu.cell("Campaigns!B2").value).toBe("Spring launch v2");
     expect(emu.values("Campaigns")).toHaveLength(2);
@@ -111,10 +112,15 @@ describe("submitting", () => {
       ["audience", "Describe the target audience.", "Campaigns, row 2, column E (Target audience)"],
       ["start", "Set a start date.", "Campaigns, row 2, column I (Start)"],
       ["kpis", "Add at least one measurable goal (an indicator with a target).", "Campaigns, row 2, column M (KPIs)"],
+      [
+        "lines",
+        "Add budget lines for this campaign on the Budget tab; they must add up to the total budget (8,000.50 EUR).",
+        "Budget",
+      ],
     ]);
     expect(saved(emu)).toEqual(before);
     // The sidebar shows the same before anyone submits.
-    expect(mine(emu, MIA).campaigns[0]?.missing.map((i) => i.field)).toEqual(["audience", "start", "kpis"]);
+    expect(mine(emu, MIA).campaigns[0]?.missing.map((i) => i.field)).toEqual(["audience", "start", "kpis", "lines"]);
   });
 
   it("names a goal without a target and the task rows that lack an owner or a date", () => {

@@ -4,7 +4,7 @@
 import { expect } from "vitest";
 import type { InboxResponse } from "../../src/server/api";
 import type { Emulator } from "../emulator/index";
-import { setUpWorkbook } from "./support";
+import { budgetLinesFor, pasteBudgetLines, setUpWorkbook } from "./support";
 
 export const OWNER = "owner@example.com";
 export const MIA = "mia.marketer@example.com";
@@ -85,6 +85,8 @@ export function monitorWorkbook(s: Scenario = {}): Emulator {
     expect(emu.lastEdit?.ok, `${key}: ${emu.lastEdit?.message}`).toBe(true);
   };
   paste("campaigns", s.campaigns ?? [campaign("C-1")]);
+  // Each plan's budget lines, adding up to its budget: a plan is submitted with them.
+  pasteBudgetLines(emu, budgetLinesFor(s.campaigns ?? [campaign("C-1")]));
   paste("tasks", s.tasks);
   paste("kpis", s.kpis);
   paste("readings", s.readings);

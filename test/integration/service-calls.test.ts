@@ -1,9 +1,19 @@
 // Service calls of a submission and a decision are counted (they are deterministic): one getValues per tab read,
 // one write per tab written, and the same calls for 3 campaigns as for 60 (nothing per row of a tab). The keyed
-// hash runs once per log row: that is the price of verifying the chain before every append.
+// hash runs once per log row: that is the price of verifying the chain before every append. Tabs and columns are
+// found through the cached layouts (one getSheetById per tab read, no developer-metadata call).
 import { describe, expect, it } from "vitest";
-import { writesOf } from "./support";
+import type { Emulator } from "../emulator/index";
+import { callsOf, writesOf } from "./support";
 import { campaignRow, decide, LEO, MIA, openRequest, submit, workbook } from "./workflow-support";
+
+/** How the tabs and their columns were found: developer-metadata calls (all of them), sheets by id, properties. */
+function lookups(emu: Emulator): Record<string, number> {
+  const metadata = Object.entries(emu.counter.snapshot())
+    .filter(([k]) => k.includes("DeveloperMetadata"))
+    .reduce((n, [, v]) => n + v, 0);
+  return { metadata, ...callsOf(emu, "Spreadsheet.getSheetById", "Sheet.getSheetId", "Properties.get") };
+}
 
 /** C-1 and n-1 more campaigns like it (same dates, so date formatting is the same too). */
 function withCampaigns(n: number) {
@@ -39,10 +49,18 @@ describe("service calls", () => {
     const small = submitCalls(3);
     expect(submitCalls(60).calls).toEqual(small.calls);
     const { emu, calls } = small;
-    // Settings, Campaigns and the log under the lock; Notifications when recording the mail.
-    expect(calls["Range.getValues"]).toBe(4);
-    expect(calls["Sheet.getDataRange"]).toBe(4);
+    // Settings, Campaigns, the log and Budget (the plan's lines) under the lock; Notifications when recording the mail.
+    expect(calls["Range.getValues"]).toBe(5);
+    expect(calls["Sheet.getDataRange"]).toBe(5);
     expect(calls["Range.getValue"]).toBeUndefined();
+    // One getSheetById per tab read, the properties once (layouts included); the Campaigns tab's id for the link
+    // in the mail.
+    expect(lookups(emu)).toEqual({
+      metadata: 0,
+      "Spreadsheet.getSheetById": 5,
+      "Sheet.getSheetId": 1,
+      "Properties.getProperties": 1,
+    });
     // The log row, the Status column, the Notifications row; the log's cells kept as text.
     expect(writesOf(emu)).toEqual({
       "Range.setValues": 3,
@@ -61,8 +79,19 @@ describe("service calls", () => {
     const small = decideCalls(3);
     expect(decideCalls(60).calls).toEqual(small.calls);
     const { emu, calls } = small;
-    expect(calls["Range.getValues"]).toBe(4);
+    // Settings, Campaigns and the log; Budget too, since the approval puts the plan's lines in force (their flags go
+    // and onEdit learns where they are); Notifications when recording the mail.
+    expect(calls["Range.getValues"]).toBe(5);
     expect(calls["Range.getValue"]).toBeUndefined();
+    // The notes of the Campaigns row and of the Budget tab, each once, for flags to clear (none here: nothing written).
+    expect(calls["Range.getNotes"]).toBe(2);
+    // The Campaigns and Budget tabs' ids once more, for the onEdit cache.
+    expect(lookups(emu)).toEqual({
+      metadata: 0,
+      "Spreadsheet.getSheetById": 5,
+      "Sheet.getSheetId": 3,
+      "Properties.getProperties": 1,
+    });
     expect(writesOf(emu)).toEqual({
       "Range.setValues": 3,
       "Range.setNumberFormat": 1,

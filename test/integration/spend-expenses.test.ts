@@ -25,18 +25,22 @@ import {
   writeRows,
 } from "./spend-support";
 
-/** C-1 approved with one budget line of 10,000 (Media, March); C-D is a draft with a line of 5,000. */
-function workbook(): Emulator {
+/**
+ * C-1 approved with a budget line of 10,000 (Media, March) and any more lines given (its budget is their sum); C-D is a
+ * draft with a line of 5,000.
+ */
+function workbook(more: readonly { category: string; month: string; planned: number }[] = []): Emulator {
   const emu = spendWorkbook();
   addPlans(emu, [
-    { id: "C-1", budget: 10000 },
+    { id: "C-1", budget: 10000 + more.reduce((sum, l) => sum + l.planned, 0) },
     { id: "C-D", budget: 5000 },
   ]);
-  approvePlan(emu, "C-1");
   writeRows(emu, "budget", [
     { campaign: "C-1", category: "Media", month: "2026-03", planned: 10000 },
+    ...more.map((l) => ({ campaign: "C-1", ...l })),
     { campaign: "C-D", category: "Media", month: "2026-03", planned: 5000 },
   ]);
+  approvePlan(emu, "C-1");
   return emu;
 }
 
@@ -157,8 +161,7 @@ describe("the overrun rule through the server", () => {
   });
 
   it("holds each campaign × category to its lines when Settings say so", () => {
-    const emu = workbook();
-    writeRows(emu, "budget", [{ campaign: "C-1", category: "Events", month: "2026-04", planned: 2000 }]);
+    const emu = workbook([{ category: "Events", month: "2026-04", planned: 2000 }]);
     const settings = tabName(emu, "settings");
     const rows = emu.values(settings);
     const row = rows.findIndex((r) => r[0] === "enforce_line_budgets") + 1;

@@ -142,13 +142,13 @@ function budgets(locale = "en_US"): Emulator {
     { id: "C-1", budget: 10000 },
     { id: "C-2", budget: 3000 },
   ]);
-  approvePlan(emu, "C-1");
-  approvePlan(emu, "C-2");
   writeRows(emu, "budget", [
     { campaign: "C-1", category: "Media", month: "2026-03", planned: 6000 },
     { campaign: "C-1", category: "Events", month: "2026-04", planned: 4000 },
     { campaign: "C-2", category: "Media", month: "2026-06", planned: 3000 },
   ]);
+  approvePlan(emu, "C-1");
+  approvePlan(emu, "C-2");
   writeRows(emu, "expenses", [
     { id: "E-1", date: "2026-03-05", campaign: "C-1", category: "Media", amount: 2500, kind: "Actual" },
     { id: "E-2", date: "2026-03-09", campaign: "C-1", category: "Media", amount: 1000, kind: "Committed" },

@@ -49,8 +49,6 @@ function workbook(): Emulator {
     { id: "C-2", budget: 3000 },
     { id: "C-3", budget: 1000 },
   ]);
-  approvePlan(emu, "C-1");
-  approvePlan(emu, "C-2");
   writeRows(emu, "rates", [
     { currency: "EUR", rate: 1.1, validFrom: "2026-01-01" },
     { currency: "EUR", rate: 1.25, validFrom: "2026-04-01" },
@@ -61,6 +59,9 @@ function workbook(): Emulator {
     { campaign: "C-2", category: "Media", month: "2026-06", planned: 3000 },
     { campaign: "C-3", category: "Media", month: "2026-05", planned: 1000 },
   ]);
+  // The lines are submitted and approved with the plans (C-1's EUR line counts at the rate of 1 April: 5,000 USD).
+  approvePlan(emu, "C-1");
+  approvePlan(emu, "C-2");
   writeRows(emu, "expenses", [
     // 1,000 EUR on 31 March at 1.1 and on 1 April at 1.25.
     {
@@ -216,17 +217,29 @@ describe("the Variance report", () => {
     expect(expenseStatuses(emu)).toMatchObject({ "E-4": "Recorded", "E-8": "Pending overrun approval" });
   });
 
-  it("says on a campaign's row when its lines no longer match the budget approved with the plan", () => {
+  it("keeps the lines approved with the plan in force, and names a line edited since on the campaign's row", () => {
     const emu = workbook();
-    writeRows(emu, "budget", [{ campaign: "C-2", category: "Events", month: "2026-06", planned: 500 }]);
+    const first = writeRows(emu, "budget", [{ campaign: "C-2", category: "Events", month: "2026-06", planned: 500 }]);
+    // And C-1's Media line raised by hand from 6,000 to 6,500.
+    const tab = tabName(emu, "budget");
+    emu.spreadsheet
+      .getSheetByName(tab)
+      ?.getRange(`D${first - 4}`)
+      .setValue(6500);
     refresh(emu);
     const campaigns = byKey(section(emu, "By campaign"));
+    // The figures are those of the approved lines: planned and approved as before.
+    expect(campaigns["C-2"]?.slice(0, 2)).toEqual([3000, 3000]);
+    expect(campaigns["C-1"]?.slice(0, 2)).toEqual([11000, 11000]);
     expect(campaigns["C-2"]?.[10]).toBe(
-      "The budget lines add up to 3500 USD, the approved plan to 3000 USD: a change of budget needs a change request.",
+      "Budget lines edited since the plan was approved (— → Events · 2026-06: 500.00 USD); the approved lines count until a change request is approved.",
     );
-    // C-1's lines (6,000 + 4,000 EUR at 1.25) match its plan of 11,000; C-3 is not approved.
-    expect(campaigns["C-1"]?.[10]).toBe("");
+    expect(campaigns["C-1"]?.[10]).toBe(
+      "Budget lines edited since the plan was approved (Media · 2026-03: 6,000.00 USD → Media · 2026-03: 6,500.00 USD); the approved lines count until a change request is approved.",
+    );
+    // C-3 is not approved: its lines are planned as they stand, nothing to compare with.
     expect(campaigns["C-3"]?.[10]).toBe("");
+    expect(emu.customFunction("BUDGET_REMAINING", "C-2")).toBe(0);
   });
 
   it("changes when an expense is recorded from the sidebar", () => {

@@ -114,3 +114,35 @@ export function writesOf(emu: Emulator): Record<string, number> {
     ),
   );
 }
+
+/**
+ * One Budget line per campaign row (Campaigns column order: ID, …, start at 9, budget at 11, currency at 12) that adds
+ * up to its total budget, as a plan needs before it can be submitted. Rows without a positive budget or an ISO start
+ * get none (a test of bad input wants its own problems only).
+ */
+export function budgetLinesFor(rows: readonly unknown[][]): unknown[][] {
+  return rows.flatMap((r) => {
+    const [id, start, budget, currency] = [r[0], r[8], r[10], r[11]];
+    if (typeof budget !== "number" || !(budget > 0) || typeof start !== "string" || !/^\d{4}-\d{2}/.test(start)) {
+      return [];
+    }
+    return [[id, "General", start.slice(0, 7), budget, currency ?? ""]];
+  });
+}
+
+/** Pastes rows (campaign, category, month, planned, currency, note) below the Budget tab's last row, as a person does. */
+export function pasteBudgetLines(emu: Emulator, rows: readonly unknown[][]): void {
+  if (rows.length === 0) return;
+  const tagged = emu.spreadsheet
+    .createDeveloperMetadataFinder()
+    .withKey("campaign-control.tab")
+    .withValue("budget")
+    .find()[0];
+  const location = tagged?.getLocation();
+  const sheet = location?.getRow()?.getSheet() ?? location?.getSheet();
+  if (!sheet) throw new Error("the workbook has no Budget tab (run Set up workbook)");
+  emu.edit(
+    `'${sheet.getName().replace(/'/g, "''")}'!A${sheet.getLastRow() + 1}`,
+    rows.map((r) => [...r]),
+  );
+}

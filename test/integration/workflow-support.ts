@@ -9,7 +9,7 @@ import type {
   SubmitRequest,
 } from "../../src/server/api";
 import type { Emulator, EmulatorState } from "../emulator/index";
-import { setUpWorkbook } from "./support";
+import { budgetLinesFor, pasteBudgetLines, setUpWorkbook } from "./support";
 
 export const OWNER = "owner@example.com";
 export const MIA = "mia.marketer@example.com";
@@ -71,9 +71,18 @@ export const TASK_ROWS: unknown[][] = [
   ["C-1", "Run three webinars", MIA, "2026-03-10", "2026-03-31", "Recordings and lead list"],
 ];
 
-/** Set up, roles saved by the owner, campaign C-1 (and any extra rows) pasted by Mia, tasks for C-1. */
+/**
+ * Set up, roles saved by the owner, campaign C-1 (and any extra rows) pasted by Mia with budget lines adding up to
+ * each budget (or the `budget` rows given: campaign, category, month, planned, currency), tasks for C-1.
+ */
 export function workbook(
-  options: { campaigns?: unknown[][]; tasks?: unknown[][]; mailQuota?: number; locale?: string } = {},
+  options: {
+    campaigns?: unknown[][];
+    tasks?: unknown[][];
+    budget?: unknown[][];
+    mailQuota?: number;
+    locale?: string;
+  } = {},
 ): Emulator {
   const emu = setUpWorkbook({
     ...(options.mailQuota === undefined ? {} : { mailQuota: options.mailQuota }),
@@ -85,6 +94,7 @@ export function workbook(
   emu.as(MIA);
   const rows = options.campaigns ?? [campaignRow()];
   if (rows.length > 0) emu.edit(`${zh ? "推广活动" : "Campaigns"}!A2`, rows);
+  pasteBudgetLines(emu, options.budget ?? budgetLinesFor(rows));
   const tasks = options.tasks ?? TASK_ROWS;
   if (tasks.length > 0) emu.edit(`${zh ? "执行任务" : "Tasks"}!A2`, tasks);
   emu.counter.reset();

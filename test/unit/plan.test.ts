@@ -1,7 +1,7 @@
 // What setup decides to change in a tab: everything for a new tab, nothing on a second run, and the user's
 // labels, order and extra columns left alone.
 import { describe, expect, it } from "vitest";
-import { CATALOG } from "../../src/domain/i18n";
+import { CATALOG } from "../../src/domain/catalog";
 import {
   emptyTabState,
   isEmptyPlan,

@@ -1,7 +1,8 @@
 // Invariants of the tab specs that setup and the readers rely on.
 import { describe, expect, it } from "vitest";
 import { CAMPAIGN_STATUSES, CURRENCIES, statusFromText, statusLabel } from "../../src/domain/campaign";
-import { CATALOG, LANGS } from "../../src/domain/i18n";
+import { CATALOG } from "../../src/domain/catalog";
+import { LANGS } from "../../src/domain/i18n";
 import { normalizeLabel } from "../../src/workbook/columns";
 import { columnLetter, defaultLabels, numberFormatOf, tabNames } from "../../src/workbook/spec";
 import { CAMPAIGNS_TAB, SETTINGS_TAB, TABS } from "../../src/workbook/tabs";

@@ -1,5 +1,6 @@
 // The cores of KPI_ATTAINMENT, CAMPAIGN_SCORE, CAMPAIGN_ROI and CAMPAIGN_GRADE: a single value or a whole range in, the same shape out, and errors a marketer can act on.
 import { describeFound } from "../found";
+import { wordedWhenRead } from "../i18n";
 import type { KpiDirection } from "../workflow/plan";
 import {
   attainment,
@@ -12,8 +13,9 @@ import {
   roi,
   ScoreSum,
 } from "./figures";
-import { evaluationText, type Lang } from "./messages";
+import type { Lang } from "./messages";
 import { parseDirection } from "./model";
+import { evaluationText } from "./texts";
 import { isBlank } from "./values";
 
 export type FunctionName = "KPI_ATTAINMENT" | "CAMPAIGN_SCORE" | "CAMPAIGN_ROI" | "CAMPAIGN_GRADE";
@@ -71,8 +73,9 @@ export class EvaluationFunctionError extends Error {
     readonly problem: FunctionProblem,
     lang: Lang = "en",
   ) {
-    super(describeFunctionProblem(problem, lang));
+    super();
     this.name = "EvaluationFunctionError";
+    wordedWhenRead(this, () => describeFunctionProblem(problem, lang));
   }
 }
 

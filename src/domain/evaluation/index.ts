@@ -42,16 +42,13 @@ export {
   type TextResult,
 } from "./functions";
 export { type LessonMatch, type LessonQuery, searchLessons } from "./lessons";
-export {
-  EVALUATION_MESSAGE_KEYS,
-  EVALUATION_MESSAGES,
-  type EvaluationMessageKey,
-  type EvaluationMessageParams,
-  evaluationText,
-  formatEvaluationMessage,
-  type Lang,
-  type MessageParams,
-  type MessageText,
+// The message table itself (EVALUATION_MESSAGES) is not re-exported: Code.js must not carry it (see ../catalog.ts).
+export type {
+  EvaluationMessageKey,
+  EvaluationMessageParams,
+  Lang,
+  MessageParams,
+  MessageText,
 } from "./messages";
 export {
   type Cells,
@@ -135,3 +132,4 @@ export {
   TIERS,
   type Tier,
 } from "./scorecard";
+export { evaluationText, formatEvaluationMessage } from "./texts";

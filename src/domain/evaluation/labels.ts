@@ -1,10 +1,7 @@
-// The words monitoring and evaluation put into the workbook and the mail (tabs, columns, settings, menu items, toasts, digests), in English and Simplified Chinese; merged into the one catalog in i18n.ts.
+// The words monitoring and evaluation put into the workbook and the mail (tabs, columns, settings, toasts, digests), in English and Simplified Chinese; merged into the one catalog in catalog.ts.
 import type { MessageText } from "./messages";
 
 export const EVALUATION_LABELS = {
-  "menu.monitor": { en: "Monitoring and evaluation", zh: "监控与评估" },
-  "menu.refreshReport": { en: "Refresh evaluation report", zh: "刷新评估报告" },
-
   "tab.kpis": { en: "KPIs", zh: "监测指标" },
   "tab.readings": { en: "KPI readings", zh: "指标测量" },
   "tab.evaluation": { en: "Evaluation report", zh: "评估报告" },

@@ -1,4 +1,4 @@
-// Every message monitoring and evaluation produce, in English and Simplified Chinese, to be merged into the app catalog ({name} marks a parameter).
+// Every message monitoring and evaluation produce, in English and Simplified Chinese ({name} marks a parameter); merged into the one catalog (catalog.ts), never imported by Code.js: texts.ts reads them through i18n.
 
 export interface MessageText {
   readonly en: string;
@@ -196,22 +196,3 @@ type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Re
 export type EvaluationMessageParams<K extends EvaluationMessageKey> = {
   readonly [P in Placeholders<(typeof EVALUATION_MESSAGES)[K]["en"]>]: string | number;
 };
-
-type ParamArgs<K extends EvaluationMessageKey> = [Placeholders<(typeof EVALUATION_MESSAGES)[K]["en"]>] extends [never]
-  ? []
-  : [EvaluationMessageParams<K>];
-
-/** The message `key` in `lang` with its placeholders filled; the parameters are checked at compile time. */
-export function evaluationText<K extends EvaluationMessageKey>(lang: Lang, key: K, ...params: ParamArgs<K>): string {
-  return formatEvaluationMessage(key, lang, params[0] as MessageParams | undefined);
-}
-
-/** For keys chosen at run time (alerts, problems): an unknown placeholder stays visible rather than vanishing. */
-export function formatEvaluationMessage(key: EvaluationMessageKey, lang: Lang, params?: MessageParams): string {
-  const text: string = EVALUATION_MESSAGES[key][lang];
-  return text.replace(/\{(\w+)\}/g, (whole: string, name: string) => {
-    // Placeholder names come from our own templates, never prototype names, so a plain lookup is safe.
-    const value = params?.[name];
-    return value === undefined ? whole : String(value);
-  });
-}

@@ -1,8 +1,9 @@
 // The rows monitoring and evaluation read (KPIs, readings, summaries, lessons, tasks) and the settings they obey: zod schemas, types, and decoders that report every bad field instead of throwing.
 import * as z from "zod/mini";
+import { type MessageKey, valueOfLabel } from "../i18n";
 import { KPI_DIRECTIONS, type KpiDirection } from "../workflow/plan";
 import { DEFAULT_GRADE_SCALE, type GradeScale, gradeScaleProblem } from "./figures";
-import { EVALUATION_MESSAGES, type EvaluationMessageKey } from "./messages";
+import type { EvaluationMessageKey } from "./messages";
 import {
   foldText,
   isBlank,
@@ -175,31 +176,28 @@ export const EvaluationSettingsSchema = z.object({
 // ---------------------------------------------------------------------------------------------------------------
 // Choices typed in either language
 
-function labelsOf(prefix: string, values: readonly string[]): Map<string, string> {
-  const map = new Map<string, string>();
-  const catalog = EVALUATION_MESSAGES as Readonly<Record<string, { en: string; zh: string }>>;
-  for (const value of values) {
-    map.set(foldText(value), value);
-    const label = catalog[`${prefix}.${value}`];
-    if (label) {
-      map.set(foldText(label.en), value);
-      map.set(foldText(label.zh), value);
-    }
-  }
-  return map;
+/**
+ * A choice as typed (folded): its value or a short form first, which needs no catalog, then its label in either
+ * language, which loads the catalog of the language it looks like (i18n's valueOfLabel).
+ */
+function choiceReader<V extends string>(
+  prefix: "evaluation.direction" | "evaluation.taskStatus",
+  values: readonly V[],
+  aliases: readonly (readonly [string, V])[] = [],
+): (text: string) => V | undefined {
+  const known = new Map<string, V>([...values.map((v) => [foldText(v), v] as const), ...aliases]);
+  const labelKey = (value: V) => `${prefix}.${value}` as MessageKey;
+  return (text) => known.get(text) ?? valueOfLabel(text, values, labelKey, foldText);
 }
 
-const DIRECTIONS = labelsOf("evaluation.direction", KPI_DIRECTIONS);
 // Short forms people type into a direction cell.
-for (const [alias, value] of [
+const DIRECTIONS = choiceReader("evaluation.direction", KPI_DIRECTIONS, [
   ["high", "higher"],
   ["low", "lower"],
   ["高", "higher"],
   ["低", "lower"],
-] as const) {
-  DIRECTIONS.set(alias, value);
-}
-const STATUSES = labelsOf("evaluation.taskStatus", TASK_STATUSES);
+]);
+const STATUSES = choiceReader("evaluation.taskStatus", TASK_STATUSES);
 const YES_NO = new Map<string, boolean>([
   ["true", true],
   ["yes", true],
@@ -215,11 +213,11 @@ const YES_NO = new Map<string, boolean>([
 
 /** "higher", "Lower is better", "越低越好", "低": the direction; null for anything else (blank too). */
 export function parseDirection(value: unknown): KpiDirection | null {
-  return (DIRECTIONS.get(foldText(readText(value))) as KpiDirection | undefined) ?? null;
+  return DIRECTIONS(foldText(readText(value))) ?? null;
 }
 
 export function parseTaskStatus(value: unknown): TaskStatus | null {
-  return (STATUSES.get(foldText(readText(value))) as TaskStatus | undefined) ?? null;
+  return STATUSES(foldText(readText(value))) ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-// The words only the Monitoring and evaluation sidebar shows, in English and Simplified Chinese; merged into the sidebars' catalog in i18n.ts (the server never references them).
+// The words only the Monitoring and evaluation sidebar shows, in English and Simplified Chinese; the sidebar imports them itself (the server never references them, and Code.js never carries them).
 import type { MessageText } from "./messages";
 
 export const EVALUATION_UI = {

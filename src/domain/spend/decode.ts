@@ -1,9 +1,9 @@
 // Raw cells of the Budget, Expenses and Rates tabs to typed records, or the list of what is wrong with each field; never throws.
 import * as z from "zod/mini";
 import { isBlank } from "../found";
-import { LANGS } from "../i18n";
+import { catalogIn, valueOfLabel } from "../i18n";
 import { CURRENCY_CODE } from "./currency";
-import { type MessageParams, SPEND_MESSAGES, type SpendMessageKey } from "./messages";
+import type { MessageParams, SpendMessageKey } from "./messages";
 import {
   type BudgetLine,
   type BudgetLineField,
@@ -182,8 +182,8 @@ function readBoolean(raw: unknown): boolean | Bad {
   if (typeof raw === "string") {
     const text = raw.trim().toLowerCase();
     if (text === "") return false;
-    if (YES.has(text) || text === SPEND_MESSAGES["spend.yes"].en.toLowerCase()) return true;
-    if (NO.has(text) || text === SPEND_MESSAGES["spend.no"].en.toLowerCase()) return false;
+    if (YES.has(text) || text === catalogIn("en")["spend.yes"].toLowerCase()) return true;
+    if (NO.has(text) || text === catalogIn("en")["spend.no"].toLowerCase()) return false;
   }
   return BAD.boolean;
 }
@@ -205,14 +205,16 @@ function readLink(raw: unknown): string | Bad {
   return text === "" || /^https?:\/\/\S+$/i.test(text) ? text : BAD.link;
 }
 
-/** Every way a choice can be written: its key and its label in each language, compared case-insensitively. */
-function choiceIndex<T extends string>(values: readonly T[], labelKey: (value: T) => SpendMessageKey): Map<string, T> {
-  const index = new Map<string, T>();
-  for (const value of values) {
-    index.set(value.toLowerCase(), value);
-    for (const lang of LANGS) index.set(SPEND_MESSAGES[labelKey(value)][lang].toLowerCase(), value);
-  }
-  return index;
+/**
+ * Every way a choice can be written: its key, or its label in either language, compared case-insensitively. A key
+ * is read without a catalog; a label loads the catalog of the language it looks like (i18n's valueOfLabel).
+ */
+function choiceIndex<T extends string>(
+  values: readonly T[],
+  labelKey: (value: T) => SpendMessageKey,
+): { get(text: string): T | undefined } {
+  const keys = new Map(values.map((value) => [value.toLowerCase(), value] as const));
+  return { get: (text) => keys.get(text) ?? valueOfLabel(text, values, labelKey) };
 }
 
 const KINDS = choiceIndex(EXPENSE_KINDS, (k) => `spend.kind.${k}`);

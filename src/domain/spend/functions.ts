@@ -1,11 +1,12 @@
 // Cores of BUDGET_VARIANCE_PCT, BUDGET_STATUS and BUDGET_REMAINING: exact, for single values and ranges, with the array conventions of BUDGET_VARIANCE.
 import { describeFound, isBlank } from "../found";
-import type { Lang } from "../i18n";
+import { type Lang, wordedWhenRead } from "../i18n";
 import { add, type Decimal, decimalFromNumber, subtract, toNumber } from "../money";
 import { majorUnits } from "./currency";
 import { isZero, ratio, sign } from "./decimal";
-import { formatSpendMessage, type SpendMessageKey, spendText } from "./messages";
+import type { SpendMessageKey } from "./messages";
 import { type BudgetStatus, linePosition, type Positions, statusOf } from "./position";
+import { formatSpendMessage, spendText } from "./texts";
 
 export const SPEND_FUNCTIONS = ["BUDGET_VARIANCE_PCT", "BUDGET_STATUS", "BUDGET_REMAINING"] as const;
 export type SpendFunction = (typeof SPEND_FUNCTIONS)[number];
@@ -46,8 +47,9 @@ export class SpendFunctionError extends Error {
     readonly problem: SpendFunctionProblem,
     lang: Lang,
   ) {
-    super(describeSpendFunctionProblem(problem, lang));
+    super();
     this.name = "SpendFunctionError";
+    wordedWhenRead(this, () => describeSpendFunctionProblem(problem, lang));
   }
 }
 

@@ -33,7 +33,9 @@ export {
   type StatusResult,
 } from "./functions";
 export {
+  type ApprovedLines,
   buildLedger,
+  convertApprovedLines,
   type Ledger,
   type LedgerContext,
   type LedgerExpense,
@@ -45,15 +47,8 @@ export {
   type SpendTab,
   workbookMinorUnits,
 } from "./ledger";
-export {
-  describeSpendProblem,
-  formatSpendMessage,
-  type MessageText,
-  SPEND_MESSAGE_KEYS,
-  SPEND_MESSAGES,
-  type SpendMessageKey,
-  spendText,
-} from "./messages";
+// The message table itself (SPEND_MESSAGES) is not re-exported: Code.js must not carry it (see ../catalog.ts).
+export type { MessageText, SpendMessageKey } from "./messages";
 export {
   BUDGET_LINE_FIELDS,
   type BudgetLine,
@@ -78,6 +73,7 @@ export {
   SpendSettingsSchema,
 } from "./model";
 export {
+  type ApprovedLine,
   ASSESSMENT_OUTCOMES,
   type Assessment,
   type AssessmentOutcome,
@@ -143,3 +139,4 @@ export {
   overrunSubmissionFor,
   reimbursementSubmission,
 } from "./requests";
+export { describeSpendProblem, formatSpendMessage, spendText } from "./texts";

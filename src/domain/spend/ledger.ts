@@ -1,9 +1,12 @@
 // The three source tabs read into one ledger in the workbook currency: decoded, converted and checked, bad rows set aside with their reasons.
 
+import { fromMinorUnits } from "../money";
+import type { LineSnapshot } from "../workflow";
 import { minorDigits, minorUnitsOfNumber } from "./currency";
 import { budgetLineDecoder, expenseDecoder, type FieldProblem, isBlankRow, type RawRow, rateDecoder } from "./decode";
 import type { MessageParams, SpendMessageKey } from "./messages";
 import type { Expense, ExpenseKind, ExpenseStatus, Rate, Row } from "./model";
+import type { ApprovedLine } from "./position";
 import { buildRateTable, type ConversionProblem, conversionMessage, convert, type RateTable } from "./rates";
 
 export const SPEND_TABS = ["budget", "expenses", "rates"] as const;
@@ -218,4 +221,41 @@ function unknownCampaign(tab: SpendTab, row: number, id: string): SpendRowProble
 /** An amount typed in the workbook currency (a setting, a form field) in minor units; null when it is not one. */
 export function workbookMinorUnits(amount: number, workbookCurrency: string): number | null {
   return minorUnitsOfNumber(amount, minorDigits(workbookCurrency));
+}
+
+/** The lines approved with the plans, in the workbook currency; a line no rate converts is named, not counted. */
+export interface ApprovedLines {
+  readonly lines: ReadonlyMap<string, readonly ApprovedLine[]>;
+  /** By campaign: the lines left out, each with why. */
+  readonly unconverted: ReadonlyMap<
+    string,
+    readonly { readonly line: LineSnapshot; readonly problem: ConversionProblem }[]
+  >;
+}
+
+/**
+ * Each approved line converts as a Budget tab line does: at the rate valid on the first day of its month, rounded once.
+ * Its planned amount is in minor units of its own currency, as the plan snapshot keeps it.
+ */
+export function convertApprovedLines(
+  rates: RateTable,
+  plans: ReadonlyMap<string, readonly LineSnapshot[]>,
+): ApprovedLines {
+  const lines = new Map<string, ApprovedLine[]>();
+  const unconverted = new Map<string, { line: LineSnapshot; problem: ConversionProblem }[]>();
+  for (const [campaign, snapshot] of plans) {
+    const out: ApprovedLine[] = [];
+    for (const line of snapshot) {
+      if (typeof line.planned !== "number") continue;
+      const conversion = convert(rates, fromMinorUnits(line.planned, line.currency), line.currency, `${line.month}-01`);
+      if (conversion.ok) out.push({ category: line.category, month: line.month, planned: conversion.minor });
+      else {
+        const list = unconverted.get(campaign) ?? [];
+        list.push({ line, problem: conversion.problem });
+        unconverted.set(campaign, list);
+      }
+    }
+    lines.set(campaign, out);
+  }
+  return { lines, unconverted };
 }

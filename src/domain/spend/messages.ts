@@ -1,6 +1,4 @@
-// Every word budget control shows, in English and Simplified Chinese ({name} marks a parameter); merged into the one catalog (i18n.ts).
-import { describeFound } from "../found";
-import type { Lang } from "../i18n";
+// Every word budget control shows, in English and Simplified Chinese ({name} marks a parameter); merged into the one catalog (catalog.ts), never imported by Code.js: texts.ts reads them through i18n.
 
 export interface MessageText {
   readonly en: string;
@@ -327,10 +325,7 @@ export const SPEND_MESSAGES = {
     zh: "实际发生或报销的费用金额超过此数（工作簿币种）时必须提供票据链接；留空表示不要求。",
   },
 
-  // Menu, toasts and the schedule.
-  "spend.menu.expenses": { en: "Expenses", zh: "费用" },
-  "spend.menu.refresh": { en: "Refresh variance report", zh: "刷新预算差异报告" },
-  "spend.menu.schedule": { en: "Hourly variance report on/off", zh: "每小时刷新差异报告：开/关" },
+  // Toasts and the schedule (the menu's captions are in ../menu-captions.ts, which Code.js carries itself).
   "spend.toast.title": { en: "Budget control", zh: "预算控制" },
   "spend.toast.refreshed": {
     en: "The variance report is up to date: {campaigns} campaigns; {excluded} source rows left out.",
@@ -388,6 +383,22 @@ export const SPEND_MESSAGES = {
     en: "The budget lines add up to {lines}, the approved plan to {plan}: a change of budget needs a change request.",
     zh: "预算明细合计 {lines}，已批准方案为 {plan}：调整预算需提交变更申请。",
   },
+  "spend.report.linesEdited": {
+    en: "Budget lines edited since the plan was approved ({changes}); the approved lines count until a change request is approved.",
+    zh: "方案批准后预算明细被修改（{changes}）；在变更申请获批前按已批准的明细计算。",
+  },
+  "spend.report.lineUnconverted": {
+    en: "An approved line ({line}) is left out: {reason}.",
+    zh: "已批准的明细（{line}）未计入：{reason}。",
+  },
+  "spend.report.needsRequest": {
+    en: "Over the approved budget with no overrun request yet (Expenses rows {rows}): they count only once approved; the person in Requested by, or the campaign's owner, sends the request from the Expenses sidebar.",
+    zh: "超出已批准预算且尚未提交超支申请（“费用”第 {rows} 行）：获批后才计入；请由“申请人”或活动负责人在“费用”侧边栏中提交申请。",
+  },
+  "spend.where.rows": {
+    en: "{tab}, rows {rows}, column {column} ({label})",
+    zh: "{tab}，第 {rows} 行，{column} 列（{label}）",
+  },
 
   // The Expenses sidebar's server answers.
   "spend.rpc.setupNeeded": {
@@ -405,6 +416,18 @@ export const SPEND_MESSAGES = {
   "spend.rpc.unknownExpense": {
     en: "There is no expense with the ID “{id}” on the Expenses tab.",
     zh: "“费用”工作表中没有编号为“{id}”的费用。",
+  },
+  "spend.rpc.overrunSent": {
+    en: "The overrun request for {id} is sent: it goes over the budget by {amount} and counts once approved.",
+    zh: "费用 {id} 的超支申请已提交：超出预算 {amount}，获批后计入。",
+  },
+  "spend.rpc.noOverrunNeeded": {
+    en: "Expense {id} needs no overrun request: it fits the budget, or its request is already sent.",
+    zh: "费用 {id} 无需提交超支申请：未超出预算，或申请已提交。",
+  },
+  "spend.rpc.notOverrunSubmitter": {
+    en: "Only {email} can send the overrun request for this expense.",
+    zh: "只有 {email} 可以为此笔费用提交超支申请。",
   },
   "spend.rpc.notRequester": {
     en: "Only {email}, who is named in Requested by, can ask for this reimbursement.",
@@ -439,33 +462,3 @@ export type SpendMessageKey = keyof typeof SPEND_MESSAGES;
 export const SPEND_MESSAGE_KEYS = Object.keys(SPEND_MESSAGES) as readonly SpendMessageKey[];
 
 export type MessageParams = Readonly<Record<string, string | number>>;
-
-/** The names inside `{...}` of the English text, so a caller that forgets or misspells a parameter does not compile. */
-type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
-
-type ParamArgs<K extends SpendMessageKey> = [Placeholders<(typeof SPEND_MESSAGES)[K]["en"]>] extends [never]
-  ? []
-  : [{ readonly [P in Placeholders<(typeof SPEND_MESSAGES)[K]["en"]>]: string | number }];
-
-/** Fills {name} placeholders; an unknown placeholder stays visible rather than vanishing. */
-export function formatSpendMessage(lang: Lang, key: SpendMessageKey, params?: MessageParams): string {
-  const text: string = SPEND_MESSAGES[key][lang];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole: string, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
-}
-
-/** The same with parameters checked at compile time. */
-export function spendText<K extends SpendMessageKey>(lang: Lang, key: K, ...params: ParamArgs<K>): string {
-  return formatSpendMessage(lang, key, params[0] as MessageParams | undefined);
-}
-
-/** A problem's sentence: its parameters, plus `found` described in words when the message has that placeholder. */
-export function describeSpendProblem(
-  problem: { readonly messageKey: SpendMessageKey; readonly found?: unknown; readonly params?: MessageParams },
-  lang: Lang,
-): string {
-  return formatSpendMessage(lang, problem.messageKey, { found: describeFound(problem.found, lang), ...problem.params });
-}

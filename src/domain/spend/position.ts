@@ -255,6 +255,20 @@ export interface PositionOptions {
    * not approved). Not given: every campaign's lines count as approved.
    */
   readonly approvedCampaigns?: Iterable<string> | null;
+  /**
+   * The lines approved with each campaign's plan, converted (minor units of the workbook currency). For a campaign
+   * here they are its planned and approved budget, and its rows on the Budget tab count for nothing: an edit there
+   * takes effect only through an approved change request. Campaigns approved before lines were captured are not
+   * here, and their Budget tab lines stand in as before.
+   */
+  readonly approvedLines?: ReadonlyMap<string, readonly ApprovedLine[]> | null;
+}
+
+/** A budget line as approved with a plan, in minor units of the workbook currency. */
+export interface ApprovedLine {
+  readonly category: string;
+  readonly month: string;
+  readonly planned: number;
 }
 
 interface CellAcc extends Acc {
@@ -270,7 +284,8 @@ const INACTIVE: ReadonlySet<RequestStatus> = new Set<RequestStatus>(["withdrawn"
 
 /**
  * Positions of every campaign from the ledger and the overrun decisions. In order:
- * 1. Lines give planned; lines of approved campaigns give approved.
+ * 1. Lines give planned; lines of approved campaigns give approved. A campaign whose lines were approved with its
+ *    plan (approvedLines) takes those for both, whatever its Budget tab rows say now.
  * 2. Expenses a decision or their status settles: an approved overrun raises the budget by its amount (on the
  *    expense's campaign, category and month) and the expense counts, unless its status says it was rejected since
  *    (its reimbursement); a rejected overrun never counts; an open one is pending. Without a live decision, a
@@ -326,10 +341,19 @@ export function foldPositions(
     cell.lineAcc[field] += amount;
   };
 
+  const approvedLines = options.approvedLines ?? null;
   for (const line of ledger.lines) {
+    if (approvedLines?.has(line.campaign)) continue;
     const cell = cellOf(line.campaign, line.category, line.month);
     addTo(cell, "planned", line.planned);
     if (!approvedSet || approvedSet.has(line.campaign)) addTo(cell, "approved", line.planned);
+  }
+  for (const [campaign, lines] of approvedLines ?? []) {
+    for (const line of lines) {
+      const cell = cellOf(campaign, line.category, line.month);
+      addTo(cell, "planned", line.planned);
+      addTo(cell, "approved", line.planned);
+    }
   }
 
   const decisions = new Map<string, OverrunDecision>();

@@ -9,6 +9,7 @@ import {
   foldPositions,
   type OverrunDecision,
   type Position,
+  type PositionOptions,
   type Positions,
   positionOf,
 } from "./position";
@@ -20,6 +21,8 @@ export interface VarianceInput extends LedgerSource {
   readonly decisions?: readonly OverrunDecision[];
   /** Campaigns whose plan is approved; not given: every campaign's lines are approved budget. */
   readonly approvedCampaigns?: Iterable<string> | null;
+  /** The lines approved with the plans, converted (see foldPositions). */
+  readonly approvedLines?: PositionOptions["approvedLines"];
   readonly formatDate?: (date: Date) => string;
 }
 
@@ -113,6 +116,7 @@ export function buildVarianceReport(input: VarianceInput): VarianceReport {
     settings,
     ...(input.decisions ? { decisions: input.decisions } : {}),
     ...(input.approvedCampaigns ? { approvedCampaigns: input.approvedCampaigns } : {}),
+    ...(input.approvedLines ? { approvedLines: input.approvedLines } : {}),
   });
   return reportFrom(ledger, positions, settings.warnAt);
 }

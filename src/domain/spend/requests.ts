@@ -16,6 +16,9 @@ export interface ExpenseRef {
   readonly amount: number;
   readonly currency: string;
   readonly receiptLink: string;
+  /** The amount as typed on the expense, in its own currency (for the approver; routing uses `amount`). */
+  readonly originalAmount?: number;
+  readonly originalCurrency?: string;
 }
 
 function refData(expense: ExpenseRef): { [key: string]: JsonValue } {
@@ -30,6 +33,8 @@ function refData(expense: ExpenseRef): { [key: string]: JsonValue } {
     amount: expense.amount,
     currency: expense.currency,
     receiptLink: expense.receiptLink,
+    ...(expense.originalAmount === undefined ? {} : { originalAmount: expense.originalAmount }),
+    ...(expense.originalCurrency === undefined ? {} : { originalCurrency: expense.originalCurrency }),
   };
 }
 

@@ -49,14 +49,8 @@ export {
   readEnvelope,
 } from "./fold";
 export { canonicalJson, type JsonValue } from "./json";
-export {
-  formatMessage,
-  type MessageParams,
-  type MessageText,
-  WORKFLOW_MESSAGE_KEYS,
-  WORKFLOW_MESSAGES,
-  type WorkflowMessageKey,
-} from "./messages";
+// The message table itself (WORKFLOW_MESSAGES) is not re-exported: Code.js must not carry it (see ../catalog.ts).
+export type { MessageParams, MessageText, WorkflowMessageKey } from "./messages";
 export {
   ACTIONS,
   type Action,
@@ -109,18 +103,26 @@ export {
   requiredLevels,
 } from "./routing";
 export {
+  approvedLines,
   diffSnapshot,
   type ExecutionSnapshot,
   ExecutionSnapshotSchema,
   executionSnapshot,
   type FieldChange,
   type KpiSnapshot,
+  type LineDraft,
+  type LineSnapshot,
+  LineSnapshotSchema,
   type LooseNumber,
+  linesSnapshot,
+  PLAN_FIELDS,
+  type PlanField,
   type PlanSnapshot,
   PlanSnapshotSchema,
   parsePlanSnapshot,
   planSnapshot,
   SNAPSHOT_FIELDS,
+  SNAPSHOT_VERSION,
   type SnapshotField,
   type TaskSnapshot,
 } from "./snapshot";

@@ -1,4 +1,4 @@
-// Every message key the workflow engine produces, with its English and Simplified Chinese text ({name} marks a parameter).
+// Every message key the workflow engine produces, with its English and Simplified Chinese text ({name} marks a parameter); merged into the one catalog (catalog.ts), never imported by Code.js.
 
 export interface MessageText {
   readonly en: string;
@@ -48,6 +48,7 @@ export const WORKFLOW_MESSAGES = {
   "workflow.field.objective": { en: "Objective", zh: "活动目标" },
   "workflow.field.content": { en: "Content", zh: "活动内容" },
   "workflow.field.place": { en: "Place", zh: "地点" },
+  "workflow.field.lines": { en: "Budget lines", zh: "预算明细" },
 
   // Plan completeness.
   "workflow.plan.name.missing": { en: "The campaign needs a name.", zh: "请填写活动名称。" },
@@ -76,6 +77,34 @@ export const WORKFLOW_MESSAGES = {
   "workflow.plan.currency.invalid": {
     en: "The currency must be a three-letter code such as CNY or USD.",
     zh: "币种必须是三位字母代码，例如 CNY 或 USD。",
+  },
+  "workflow.plan.lines.missing": {
+    en: "Add budget lines for this campaign on the Budget tab; they must add up to the total budget ({budget}).",
+    zh: "请在“预算”工作表中为本活动添加预算明细，其合计必须等于总预算（{budget}）。",
+  },
+  "workflow.plan.lines.sum": {
+    en: "The budget lines (Budget rows {rows}) add up to {sum}, the total budget is {budget}: they must be equal.",
+    zh: "预算明细（“预算”第 {rows} 行）合计 {sum}，总预算为 {budget}：两者必须相等。",
+  },
+  "workflow.plan.line.category.missing": {
+    en: "Budget row {row}: name the category.",
+    zh: "“预算”第 {row} 行：请填写费用类别。",
+  },
+  "workflow.plan.line.month.invalid": {
+    en: "Budget row {row}: the month must look like 2026-03.",
+    zh: "“预算”第 {row} 行：月份格式应为 2026-03。",
+  },
+  "workflow.plan.line.planned.invalid": {
+    en: "Budget row {row}: the planned amount must be an amount of money of 0 or more.",
+    zh: "“预算”第 {row} 行：计划金额必须是不小于 0 的金额。",
+  },
+  "workflow.plan.line.currency.invalid": {
+    en: "Budget row {row}: the currency must be a three-letter code such as CNY or USD.",
+    zh: "“预算”第 {row} 行：币种必须是三位字母代码，例如 CNY 或 USD。",
+  },
+  "workflow.plan.line.currency.noRate": {
+    en: "Budget row {row} is in {currency}, which no rate converts into the plan's {plan}: write the line in {plan}.",
+    zh: "“预算”第 {row} 行的币种为 {currency}，无法按汇率折算为方案币种 {plan}：请以 {plan} 填写该行。",
   },
   "workflow.plan.kpis.missing": {
     en: "Add at least one measurable goal (an indicator with a target).",

@@ -2,6 +2,7 @@
 
 import type { MessageParams, WorkflowMessageKey } from "./messages";
 import { err, type Issue, ok, type Result } from "./result";
+import { type LineDraft, type LineSnapshot, linesSnapshot } from "./snapshot";
 import { isBlank, isEmail, isIsoDate, readEmail, readList, readNumber, readText } from "./values";
 
 export const KPI_DIRECTIONS = ["higher", "lower"] as const;
@@ -28,6 +29,8 @@ export interface Plan {
   readonly budget: number;
   readonly currency: string;
   readonly kpis: readonly Kpi[];
+  /** The budget lines, adding up to the budget; absent when the caller gave none to check (a version 1 plan). */
+  readonly lines?: readonly LineSnapshot[];
 }
 
 export interface Task {
@@ -40,14 +43,21 @@ export interface Task {
 
 /** Values as read from cells or a form: anything may be blank or of the wrong kind. */
 export type KpiDraft = { readonly [K in keyof Kpi]?: unknown };
-export type PlanDraft = { readonly [K in Exclude<keyof Plan, "kpis">]?: unknown } & {
+export type PlanDraft = { readonly [K in Exclude<keyof Plan, "kpis" | "lines">]?: unknown } & {
   readonly kpis?: readonly KpiDraft[] | unknown;
+  /** The campaign's Budget tab rows; undefined: not read (no lines are checked or captured). */
+  readonly lines?: readonly LineDraft[];
 };
 export type TaskDraft = { readonly [K in keyof Task]?: unknown };
 
 export interface PlanCheckOptions {
   /** The channel list from Settings; when given, a channel outside it is an issue. */
   readonly channels?: readonly string[];
+  /**
+   * A budget line in another currency than the plan's, in minor units of the plan's currency (the server converts
+   * through Rates), or null when nothing converts it. Not given: such a line is an issue.
+   */
+  readonly lineInPlanCurrency?: (line: LineSnapshot, planCurrency: string) => number | null;
 }
 
 class Issues {
@@ -99,11 +109,77 @@ export function checkPlan(draft: PlanDraft, options: PlanCheckOptions = {}): Res
   else if (!/^[A-Z]{3}$/.test(currency)) issues.add("currency", "workflow.plan.currency.invalid");
 
   const kpis = checkKpis(draft.kpis, issues);
+  const validBudget = budget !== null && Number.isSafeInteger(budget) && budget >= 0 ? budget : null;
+  const validCurrency = /^[A-Z]{3}$/.test(currency) ? currency : null;
+  const lines =
+    draft.lines === undefined ? undefined : checkLines(draft.lines, validBudget, validCurrency, options, issues);
 
   if (issues.list.length > 0 || start === null || end === null || budget === null || kpis === null) {
     return err(issues.list);
   }
-  return ok({ name, owner, objective, audience, channels, content, place, start, end, budget, currency, kpis });
+  const plan = { name, owner, objective, audience, channels, content, place, start, end, budget, currency, kpis };
+  return ok(lines ? { ...plan, lines } : plan);
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * The approved budget of a campaign is the sum of its lines as approved with the plan, so the lines must add up to
+ * the total budget, exactly in minor units of the plan's currency (a line in another currency counts as the server
+ * converts it). Each line is checked first; the sum only once every line and the budget are readable.
+ */
+function checkLines(
+  drafts: readonly LineDraft[],
+  budget: number | null,
+  currency: string | null,
+  options: PlanCheckOptions,
+  issues: Issues,
+): LineSnapshot[] | null {
+  const rows: number[] = [];
+  let sum = 0;
+  let complete = true;
+  drafts.forEach((draft, index) => {
+    const line = linesSnapshot([draft])[0];
+    if (line === undefined) return;
+    const row = draft.row ?? index + 1;
+    const at = (field: string) => `lines.${index}.${field}`;
+    rows.push(row);
+    const before = issues.list.length;
+    if (line.category === "") issues.add(at("category"), "workflow.plan.line.category.missing", { row });
+    if (!MONTH.test(line.month)) issues.add(at("month"), "workflow.plan.line.month.invalid", { row });
+    const planned = line.planned;
+    if (typeof planned !== "number" || !Number.isSafeInteger(planned) || planned < 0) {
+      issues.add(at("planned"), "workflow.plan.line.planned.invalid", { row });
+    }
+    if (!/^[A-Z]{3}$/.test(line.currency)) issues.add(at("currency"), "workflow.plan.line.currency.invalid", { row });
+    if (issues.list.length > before || typeof planned !== "number") {
+      complete = false;
+      return;
+    }
+    if (currency === null || line.currency === currency) {
+      sum += planned;
+      return;
+    }
+    const converted = options.lineInPlanCurrency?.(line, currency) ?? null;
+    if (converted === null) {
+      issues.add(at("currency"), "workflow.plan.line.currency.noRate", {
+        row,
+        currency: line.currency,
+        plan: currency,
+      });
+      complete = false;
+    } else sum += converted;
+  });
+  if (rows.length === 0) {
+    if (budget !== null && budget > 0) issues.add("lines", "workflow.plan.lines.missing", { budget });
+    return budget === null ? null : [];
+  }
+  if (!complete || budget === null || currency === null) return null;
+  if (sum !== budget) {
+    issues.add("lines", "workflow.plan.lines.sum", { sum, budget, rows: rows.join(", ") });
+    return null;
+  }
+  return linesSnapshot(drafts);
 }
 
 function checkKpis(value: unknown, issues: Issues): Kpi[] | null {

@@ -20,6 +20,16 @@ export const SNAPSHOT_FIELDS = [
 ] as const;
 export type SnapshotField = (typeof SNAPSHOT_FIELDS)[number];
 
+/**
+ * What a diff can name: the fields of the Campaigns row, and since snapshot version 2 the budget lines (the Budget
+ * tab's rows of the campaign), listed right after the currency.
+ */
+export type PlanField = SnapshotField | "lines";
+export const PLAN_FIELDS: readonly PlanField[] = ["budget", "currency", "lines", ...SNAPSHOT_FIELDS.slice(2)];
+
+/** The snapshot format that carries budget lines. A snapshot without `v` (version 1) was approved without them. */
+export const SNAPSHOT_VERSION = 2;
+
 /** A number that was typed as something else keeps its text, so the diff shows what is in the cell. */
 export type LooseNumber = number | string | null;
 
@@ -31,7 +41,29 @@ export type KpiSnapshot = {
   readonly direction: string;
 };
 
+/**
+ * One budget line as approved with the plan: a category and month, the planned amount in minor units of the line's
+ * own currency. Lines of the same category, month and currency are one line (splitting a row in two is no change).
+ */
+export type LineSnapshot = {
+  readonly category: string;
+  readonly month: string;
+  readonly planned: LooseNumber;
+  readonly currency: string;
+};
+
+/** A Budget tab row as read for a plan; `row` is only a label for messages (the sheet row). */
+export type LineDraft = {
+  readonly category?: unknown;
+  readonly month?: unknown;
+  readonly planned?: unknown;
+  readonly currency?: unknown;
+  readonly row?: number;
+};
+
 export type PlanSnapshot = {
+  /** SNAPSHOT_VERSION when the lines below were captured; absent in version 1. */
+  readonly v?: number;
   readonly budget: LooseNumber;
   readonly currency: string;
   readonly start: string;
@@ -42,6 +74,8 @@ export type PlanSnapshot = {
   readonly objective: string;
   readonly content: string;
   readonly place: string;
+  /** Version 2: the budget lines submitted and approved with the plan, in canonical order. */
+  readonly lines?: readonly LineSnapshot[];
 };
 
 export type TaskSnapshot = {
@@ -59,9 +93,52 @@ function looseNumber(value: unknown): LooseNumber {
   return n !== null && Number.isNaN(n) ? readText(value) : n;
 }
 
+function isBlankLine(line: LineDraft): boolean {
+  return readText(line.category) === "" && readText(line.month) === "" && readNumber(line.planned) === null;
+}
+
+function lineKey(line: LineSnapshot): string {
+  return canonicalJson([line.category, line.month, line.currency]);
+}
+
+/**
+ * Budget lines in canonical form: blank rows dropped, text trimmed, currency upper-case, lines of the same category,
+ * month and currency summed (exactly: minor units), sorted by category, month and currency. A planned cell that is
+ * not an amount keeps its text as a line of its own, so a diff shows what is in the cell.
+ */
+export function linesSnapshot(drafts: readonly LineDraft[]): LineSnapshot[] {
+  const byKey = new Map<string, LineSnapshot>();
+  const loose: LineSnapshot[] = [];
+  for (const draft of drafts) {
+    if (isBlankLine(draft)) continue;
+    const line: LineSnapshot = {
+      category: readText(draft.category),
+      month: readText(draft.month),
+      planned: looseNumber(draft.planned),
+      currency: readText(draft.currency).toUpperCase(),
+    };
+    if (typeof line.planned !== "number" || !Number.isSafeInteger(line.planned)) {
+      loose.push(line);
+      continue;
+    }
+    const key = lineKey(line);
+    const seen = byKey.get(key);
+    if (seen && typeof seen.planned === "number") byKey.set(key, { ...seen, planned: seen.planned + line.planned });
+    else byKey.set(key, line);
+  }
+  return [...byKey.values(), ...loose].sort(
+    (a, b) =>
+      compareCodeUnits(a.category, b.category) ||
+      compareCodeUnits(a.month, b.month) ||
+      compareCodeUnits(a.currency, b.currency) ||
+      compareCodeUnits(canonicalJson(a), canonicalJson(b)),
+  );
+}
+
 /**
  * The approved fields of a plan, normalised so that order and spacing are not changes: channels and KPIs are
- * sets (sorted), text is trimmed. Works on a validated Plan and on whatever the row holds now alike.
+ * sets (sorted), text is trimmed. Works on a validated Plan and on whatever the row holds now alike. Budget lines are
+ * in it (as version 2) when the draft has them; a caller that did not read the Budget tab gets a version 1 snapshot.
  */
 export function planSnapshot(draft: PlanDraft): PlanSnapshot {
   const kpiDrafts: unknown[] = Array.isArray(draft.kpis) ? draft.kpis : [];
@@ -88,6 +165,7 @@ export function planSnapshot(draft: PlanDraft): PlanSnapshot {
     objective: readText(draft.objective),
     content: readText(draft.content),
     place: readText(draft.place),
+    ...(Array.isArray(draft.lines) ? { v: SNAPSHOT_VERSION, lines: linesSnapshot(draft.lines as LineDraft[]) } : {}),
   };
 }
 
@@ -105,25 +183,49 @@ export function executionSnapshot(plan: ExecutionPlan): ExecutionSnapshot {
 }
 
 export interface FieldChange {
-  readonly field: SnapshotField;
+  readonly field: PlanField;
   readonly before: JsonValue;
   readonly after: JsonValue;
 }
 
-/** Changed fields only, always in SNAPSHOT_FIELDS order; equal canonical text means unchanged. */
+/**
+ * Changed fields only, always in PLAN_FIELDS order; equal canonical text means unchanged. Lines are compared when
+ * both snapshots carry them: a plan approved as version 1 had no lines approved with it, so there is nothing to diff.
+ */
 export function diffSnapshot(approved: PlanSnapshot, current: PlanSnapshot): FieldChange[] {
   const changes: FieldChange[] = [];
-  for (const field of SNAPSHOT_FIELDS) {
-    const before: JsonValue = approved[field];
-    const after: JsonValue = current[field];
+  for (const field of PLAN_FIELDS) {
+    let before: JsonValue;
+    let after: JsonValue;
+    if (field === "lines") {
+      if (approved.lines === undefined || current.lines === undefined) continue;
+      before = approved.lines;
+      after = current.lines;
+    } else {
+      before = approved[field];
+      after = current[field];
+    }
     if (canonicalJson(before) !== canonicalJson(after)) changes.push({ field, before, after });
   }
   return changes;
 }
 
+/** The lines a snapshot approved, or null for a version 1 snapshot (approved before lines were captured). */
+export function approvedLines(plan: PlanSnapshot): readonly LineSnapshot[] | null {
+  return plan.lines ?? null;
+}
+
 const looseNumberSchema = z.union([z.number(), z.string(), z.null()]);
 
+export const LineSnapshotSchema = z.object({
+  category: z.string(),
+  month: z.string(),
+  planned: looseNumberSchema,
+  currency: z.string(),
+});
+
 export const PlanSnapshotSchema = z.object({
+  v: z.optional(z.int().check(z.minimum(2))),
   budget: looseNumberSchema,
   currency: z.string(),
   start: z.string(),
@@ -136,6 +238,7 @@ export const PlanSnapshotSchema = z.object({
   objective: z.string(),
   content: z.string(),
   place: z.string(),
+  lines: z.optional(z.array(LineSnapshotSchema)),
 });
 
 export const ExecutionSnapshotSchema = z.object({

@@ -2,7 +2,8 @@
 // execution plan, its completeness, budget, the diff against the approved plan and its history; approve, reject or
 // request changes with a comment (the sheet reflects the decision at once); and reported problems to answer.
 import type { UiKey } from "../../domain/i18n";
-import type { EscalationView, InboxItem, InboxResponse, PlanView } from "../../server/api";
+import type { EscalationView, InboxExpense, InboxItem, InboxResponse, PlanView } from "../../server/api";
+import type { SpendPosition } from "../../server/spend-api";
 import { byId, el } from "../shared/dom";
 import { errorMessage, rpc } from "../shared/rpc";
 import {
@@ -135,6 +136,97 @@ function planList(plan: PlanView): HTMLElement {
     ...rows.flatMap(([k, v]) => [el("dt", { text: T(k) }), el("dd", { text: v || "—" })]),
     el("dt", { text: T("workflow.field.kpis") }),
     el("dd", {}, el("ul", {}, ...plan.kpis.map((k) => el("li", { text: k })))),
+    plan.lines.length > 0 ? el("dt", { text: T("workflow.field.lines") }) : null,
+    plan.lines.length > 0
+      ? el(
+          "dd",
+          {},
+          el(
+            "ul",
+            { className: "lines" },
+            ...plan.lines.map((l) => el("li", { text: `${l.category} · ${l.month}: ${money(l.amount, l.currency)}` })),
+          ),
+        )
+      : null,
+  );
+}
+
+/** Only a web link becomes a link, opened in a new tab without access back to this page. */
+function receiptLink(href: string): HTMLElement {
+  if (!/^https?:\/\//i.test(href)) return el("span", { className: "muted", text: T("approvals.expense.noReceipt") });
+  return el("a", { text: href, attrs: { href, target: "_blank", rel: "noopener noreferrer" } });
+}
+
+function expenseView(e: InboxExpense): HTMLElement {
+  const converted = e.currency !== e.workbookCurrency;
+  const rows: [UiKey, Node | string][] = [
+    ["approvals.expense.id", e.id],
+    ["approvals.expense.date", e.date],
+    ["approvals.expense.vendor", e.vendor],
+    ["approvals.expense.description", e.description],
+    ["approvals.expense.category", `${e.category} · ${e.kindLabel}`],
+    ["approvals.expense.amount", money(e.amount, e.currency)],
+  ];
+  const list = el(
+    "dl",
+    { className: "plan expense", attrs: { "data-expense": e.id } },
+    ...rows.flatMap(([k, v]) => [el("dt", { text: T(k) }), el("dd", {}, v || "—")]),
+  );
+  if (converted) {
+    list.append(
+      el("dt", { text: T("approvals.expense.converted", { currency: e.workbookCurrency }) }),
+      el("dd", { text: money(e.converted, e.workbookCurrency) }),
+    );
+  }
+  if (e.overrun !== null) {
+    list.append(
+      el("dt", { text: T("approvals.expense.overrun") }),
+      el("dd", { className: "overrun", text: money(e.overrun, e.workbookCurrency) }),
+    );
+  }
+  list.append(
+    el("dt", { text: T("approvals.expense.requestedBy") }),
+    el("dd", { text: e.requestedBy || "—" }),
+    el("dt", { text: T("approvals.expense.receipt") }),
+    el("dd", { className: "receipt" }, receiptLink(e.receiptLink)),
+  );
+  return list;
+}
+
+function positionTable(e: InboxExpense): HTMLElement {
+  const figures: [UiKey, (p: SpendPosition) => number][] = [
+    ["approvals.position.approved", (p) => p.approved],
+    ["approvals.position.actual", (p) => p.actual],
+    ["approvals.position.committed", (p) => p.committed],
+    ["approvals.position.remaining", (p) => p.remaining],
+  ];
+  const cell = (v: number) => el("td", { text: money(v, e.workbookCurrency) });
+  return el(
+    "table",
+    { className: "position" },
+    el(
+      "thead",
+      {},
+      el(
+        "tr",
+        {},
+        el("th", { text: "" }),
+        el("th", { text: T("approvals.position.now") }),
+        el("th", { text: T("approvals.position.after") }),
+      ),
+    ),
+    el(
+      "tbody",
+      {},
+      ...figures.map(([k, f]) => el("tr", {}, el("th", { text: T(k) }), cell(f(e.before)), cell(f(e.after)))),
+      el(
+        "tr",
+        {},
+        el("th", { text: T("approvals.position.status") }),
+        el("td", { text: e.beforeStatus, attrs: { "data-status": e.before.status } }),
+        el("td", { text: e.afterStatus, attrs: { "data-status": e.after.status } }),
+      ),
+    ),
   );
 }
 
@@ -147,6 +239,14 @@ function requestDetail(item: InboxItem): HTMLElement {
     panel.append(el("p", { className: "notice error", text: T("approvals.blocked", { reason: item.blocked }) }));
   if (item.request.comment) panel.append(el("q", { className: "comment", text: item.request.comment }));
   if (item.plan) panel.append(el("h3", { text: T("approvals.plan") }), planList(item.plan));
+  if (item.expense) {
+    panel.append(
+      el("h3", { text: T("approvals.expense") }),
+      expenseView(item.expense),
+      el("h3", { text: T("approvals.position") }),
+      positionTable(item.expense),
+    );
+  }
   if (item.tasks) {
     panel.append(
       el("h3", { text: T("approvals.tasks") }),
@@ -185,6 +285,9 @@ function requestDetail(item: InboxItem): HTMLElement {
     panel.append(el("h3", { text: T("approvals.diffApproval") }), diffList(item.diffSinceApproval));
   if (item.diffSinceSubmission.length > 0) {
     panel.append(el("h3", { text: T("approvals.diffSubmission") }), diffList(item.diffSinceSubmission));
+  }
+  if (item.editedSinceApproval.length > 0) {
+    panel.append(el("h3", { text: T("approvals.edited") }), diffList(item.editedSinceApproval));
   }
   if (!item.blocked) panel.append(decisionForm(item));
   panel.append(el("h3", { text: T("ui.historyTitle") }), historyList(item.history));

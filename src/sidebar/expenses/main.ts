@@ -46,6 +46,8 @@ const page = {
   assessment: byId("assessment", HTMLParagraphElement),
   duplicate: byId("duplicate", HTMLParagraphElement),
   submit: byId("submit", HTMLButtonElement),
+  needsSection: byId("needs-section", HTMLElement),
+  needs: byId("needs", HTMLUListElement),
   mineSection: byId("mine-section", HTMLElement),
   mine: byId("mine", HTMLUListElement),
   paySection: byId("pay-section", HTMLElement),
@@ -200,6 +202,12 @@ function expenseItem(e: ExpenseView, data: SpendOverview): HTMLLIElement {
       ? el("span", { className: "meta duplicate", text: T("duplicate", { ids: e.duplicateOf.join(", ") }) })
       : null,
   );
+  if (e.canSubmitOverrun) {
+    item.append(
+      el("span", { className: "meta overrun", text: T("overBy", { amount: money(e.overrun) }) }),
+      actionButton(T("sendOverrun"), () => act("rpcSubmitOverrun", e.id)),
+    );
+  }
   if (e.canRequestReimbursement)
     item.append(actionButton(T("requestReimbursement"), () => act("rpcRequestReimbursement", e.id)));
   if (e.canMarkPaid) item.append(actionButton(T("markPaid"), () => act("rpcMarkPaid", e.id)));
@@ -225,6 +233,7 @@ function render(data: SpendOverview): void {
   page.status.textContent = "";
   if (data.setupNeeded) {
     page.form.hidden = true;
+    page.needsSection.hidden = true;
     page.mineSection.hidden = true;
     page.paySection.hidden = true;
     page.problems.hidden = true;
@@ -233,11 +242,14 @@ function render(data: SpendOverview): void {
   }
   page.form.hidden = false;
   fillForm(data);
+  page.needsSection.hidden = data.needsRequest.length === 0;
+  page.needs.replaceChildren(...data.needsRequest.map((e) => expenseItem(e, data)));
+  // Listed once: an expense waiting for its overrun request is above, with its button.
+  const waiting = new Set(data.needsRequest.map((e) => e.id));
+  const mine = data.mine.filter((e) => !waiting.has(e.id));
   page.mineSection.hidden = false;
   page.mine.replaceChildren(
-    ...(data.mine.length > 0
-      ? data.mine.map((e) => expenseItem(e, data))
-      : [el("li", { className: "muted", text: T("none") })]),
+    ...(mine.length > 0 ? mine.map((e) => expenseItem(e, data)) : [el("li", { className: "muted", text: T("none") })]),
   );
   page.paySection.hidden = !data.isFinance;
   page.toPay.replaceChildren(
@@ -346,7 +358,7 @@ async function record(): Promise<void> {
   }
 }
 
-async function act(name: "rpcRequestReimbursement" | "rpcMarkPaid", id: string): Promise<void> {
+async function act(name: "rpcRequestReimbursement" | "rpcMarkPaid" | "rpcSubmitOverrun", id: string): Promise<void> {
   try {
     const res = await rpc(name, { id, requestId: newRequestId() });
     if (!res.ok) {

@@ -43,6 +43,13 @@ const TEXTS = {
   problems: { en: "Rows left out of the figures", zh: "未计入数字的行" },
   notices: { en: "E-mail not sent: {reasons}", zh: "邮件未发送：{reasons}" },
   campaignLine: { en: "{id} · {name}: {left} left", zh: "{id} · {name}：余 {left}" },
+  needsRequest: { en: "Over budget, not yet sent for approval", zh: "超出预算、尚未提交审批" },
+  needsRequestHint: {
+    en: "Typed into the Expenses tab: these go over the approved budget and count only once an overrun is approved.",
+    zh: "直接录入“费用”工作表：这些费用超出已批准预算，超支获批后才计入。",
+  },
+  overBy: { en: "Needs overrun approval: over by {amount}", zh: "需要超支审批：超出 {amount}" },
+  sendOverrun: { en: "Submit overrun request", zh: "提交超支申请" },
 } as const satisfies Readonly<Record<string, { readonly en: string; readonly zh: string }>>;
 
 export type TextKey = keyof typeof TEXTS;

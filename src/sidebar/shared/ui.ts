@@ -1,7 +1,8 @@
 // Pieces every sidebar shows the same way: the language, the broken-chain banner, notices that were not e-mailed,
 // per-field messages next to their fields, a campaign's history and diff, amounts and times. All text goes in as
 // textContent (el()), never as HTML.
-import { fill, type Lang, langOf, UI_CATALOG, type UiKey } from "../../domain/i18n";
+import { UI_CATALOG } from "../../domain/catalog";
+import { fill, type Lang, langOf, type UiKey } from "../../domain/i18n";
 import type { ChainView, FieldDiff, FieldIssue, HistoryEntry, NoticeView } from "../../server/api";
 import { el } from "./dom";
 

@@ -3,8 +3,6 @@ import { describe, expect, it } from "vitest";
 import {
   ALERT_KINDS,
   DEFAULT_EVALUATION_SETTINGS,
-  EVALUATION_MESSAGE_KEYS,
-  EVALUATION_MESSAGES,
   evaluationText,
   formatEvaluationMessage,
   KPI_DIRECTIONS,
@@ -13,6 +11,7 @@ import {
   TASK_STATUSES,
   TIERS,
 } from "../../../src/domain/evaluation";
+import { EVALUATION_MESSAGE_KEYS, EVALUATION_MESSAGES } from "../../../src/domain/evaluation/messages";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -1,7 +1,8 @@
 // The budget-control messages: both languages for every key, the same placeholders in each, and the typed formatter.
 import { describe, expect, it } from "vitest";
 import { placeholdersOf } from "../../../src/domain/i18n";
-import { formatSpendMessage, SPEND_MESSAGE_KEYS, SPEND_MESSAGES, spendText } from "../../../src/domain/spend";
+import { formatSpendMessage, spendText } from "../../../src/domain/spend";
+import { SPEND_MESSAGE_KEYS, SPEND_MESSAGES } from "../../../src/domain/spend/messages";
 
 describe("spend messages", () => {
   it("have English and Chinese text for every key, with the same placeholders", () => {

@@ -37,7 +37,9 @@ export const SETTINGS: RoutingSettings = {
 export const AT = "2024-05-02T09:00:00+08:00";
 export const IN_LEAVE = "2024-05-15T09:00:00+08:00";
 
-export function validPlan(overrides: Partial<Record<keyof PlanDraft, unknown>> = {}): PlanDraft {
+export function validPlan(
+  overrides: Partial<Record<Exclude<keyof PlanDraft, "lines">, unknown>> & Pick<PlanDraft, "lines"> = {},
+): PlanDraft {
   return {
     name: "Spring launch",
     owner: OWNER,

@@ -4,13 +4,11 @@ import { describe, expect, it } from "vitest";
 import {
   ACTIONS,
   CAMPAIGN_STATES,
-  formatMessage,
   REQUEST_STATUSES,
   REQUEST_TYPES,
   SNAPSHOT_FIELDS,
-  WORKFLOW_MESSAGE_KEYS,
-  WORKFLOW_MESSAGES,
 } from "../../../src/domain/workflow";
+import { formatMessage, WORKFLOW_MESSAGE_KEYS, WORKFLOW_MESSAGES } from "../../../src/domain/workflow/messages";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
