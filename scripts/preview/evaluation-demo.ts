@@ -1,6 +1,6 @@
 // Monitoring and evaluation demo data for the preview: a running campaign with an overdue task and a lagging KPI, a
 // plan that waits for Leo, a finished campaign ready to be closed with a summary (its channels and audience those of
-// the spring launch still in draft), KPIs and readings for the report's chart, and hourly monitoring switched on by
+// the spring launch still in draft; its tasks done with their completion dates, one on time and one late), KPIs and readings for the report's chart, and hourly monitoring switched on by
 // the owner. Everything goes through the add-on's own server functions, as people would do it. So a person can
 // advance the clock and see the Monitor tab and the digests in the outbox, close the finished campaign with a summary
 // (Mia submits, Leo accepts in Approvals), and find its lesson while drafting the spring launch.
@@ -99,6 +99,7 @@ const TASKS: Row[] = [
     due: "2025-11-05",
     deliverable: "Briefs",
     status: "Done",
+    completed: "2025-11-04",
   },
   {
     campaign: FINISHED_CAMPAIGN,
@@ -108,6 +109,8 @@ const TASKS: Row[] = [
     due: "2025-12-10",
     deliverable: "Videos",
     status: "Done",
+    // Two days late, so the scorecard shows an on-time rate that is not simply 100 %.
+    completed: "2025-12-12",
   },
 ];
 

@@ -68,6 +68,9 @@ const EN = {
   "col.tasks.deliverable.help": "What the step delivers.",
   "col.tasks.status": "Task status",
   "col.tasks.status.help": "Where the step stands.",
+  "col.tasks.completed": "Completed on",
+  "col.tasks.completed.help":
+    "The day the step was done, e.g. 2026-03-12. Filled in with today's date when you set Task status to Done, and emptied when the status goes back; type the real day if it was done earlier. The scorecard compares it with Due.",
 
   "col.escalations.id": "Report ID",
   "col.escalations.id.help": "Written by the add-on.",
@@ -301,6 +304,9 @@ const ZH: { readonly [K in OwnKey]: string } = {
   "col.tasks.deliverable.help": "这一步的交付成果。",
   "col.tasks.status": "任务状态",
   "col.tasks.status.help": "这一步的进展。",
+  "col.tasks.completed": "完成日期",
+  "col.tasks.completed.help":
+    "这一步完成的日期，例如 2026-03-12。把任务状态设为“已完成”时自动填入当天日期，状态改回时清空；如实际完成得更早，请改为实际日期。绩效考核用它与截止日期比较。",
 
   "col.escalations.id": "上报编号",
   "col.escalations.id.help": "由插件填写。",

@@ -1,22 +1,19 @@
-// The simple onEdit trigger's one job: when a person changes a single cell holding an approved field of an
-// approved campaign, or a budget line of one, say so at once (a note with the approved value, a red background, a
-// toast). It runs on every edit of every user in AuthMode.LIMITED, so it stays cheap: no lock, no mail, no tab read;
-// two document properties (the layout and the campaign's approved digests, kept by every write) and the row's ID cell
-// (on the Budget tab: the edited row's cells).
+// One job of the simple onEdit trigger: when a person changes a single cell holding an approved field of an approved
+// campaign, or a budget line of one, say so at once (a note with the approved value, a red background, a toast). It
+// runs on every edit of every user in AuthMode.LIMITED, so it stays cheap: no lock, no mail, no tab read; the document
+// properties as onEdit read them once (the layout and the campaign's approved digests, kept by every write) and the
+// row's ID cell (on the Budget tab: the edited row's cells).
 import { fieldDigest, type GuardEntry, lineKey } from "../domain/guard";
 import { catalogIn, fill, type Lang, langOf } from "../domain/i18n";
 import { formatAmount, toMinorUnits } from "../domain/money";
 import { planSnapshot, SNAPSHOT_FIELDS, type SnapshotField } from "../domain/workflow";
 import { planDraftFromCells } from "../workbook/campaigns";
 import { isDate } from "../workbook/cells";
+import type { EditedCell } from "./edit-event";
 import { userLang } from "./locale";
-import type { PropertiesPort, RangePort, SheetPort } from "./ports";
+import type { RangePort, SheetPort } from "./ports";
 import { FLAG_BACKGROUND, FLAG_NOTE } from "./projection";
 import { type BudgetGuardLayout, type GuardLayout, KEY, parseJson } from "./store";
-
-export interface EditEvent {
-  readonly range?: RangePort;
-}
 
 /** The edited cell's value in the form the approved snapshot keeps (dates in the spreadsheet's zone). */
 function currentValue(field: SnapshotField, value: unknown, entry: GuardEntry, timeZone: string) {
@@ -28,27 +25,27 @@ function currentValue(field: SnapshotField, value: unknown, entry: GuardEntry, t
   return planSnapshot(draft)[field];
 }
 
-export function guardEdit(e: EditEvent): void {
-  const range = e?.range;
-  if (!range) return;
-  // Until a plan is approved there is no layout, and an edit costs one property read.
-  const props = PropertiesService.getDocumentProperties();
-  const layout = parseJson<GuardLayout>(props?.getProperty(KEY.layout));
-  if (!props || !layout || range.getNumRows() !== 1 || range.getNumColumns() !== 1 || range.getRow() < 2) return;
-  const column = range.getColumn();
+/** `stored`: the document properties, as onEdit read them for all its handlers. */
+export function guardEdit(cell: EditedCell, stored: Readonly<Record<string, string>>): void {
+  // Until a plan is approved there is no layout, and the edit costs nothing more here.
+  const layout = parseJson<GuardLayout>(stored[KEY.layout]);
+  if (!layout) return;
+  // The column first: most edits are of no approved field, and that needs no other question about the range.
+  const column = cell.column();
   const field = SNAPSHOT_FIELDS.find((f) => layout.columns[f] === column);
   const lines = layout.budget;
   const lineColumn = lines !== undefined && Object.values(lines.columns).includes(column);
-  if (!field && !lineColumn) return;
-  const sheet = range.getSheet();
-  const sheetId = sheet.getSheetId();
+  if ((!field && !lineColumn) || !cell.isSingleDataCell()) return;
+  const range = cell.range;
+  const sheet = cell.sheet();
+  const sheetId = cell.sheetId();
   if (lines && lineColumn && sheetId === lines.sheetId) {
-    guardLine(range, sheet, layout, lines, props);
+    guardLine(cell, sheet, layout, lines, stored);
     return;
   }
   if (!field || sheetId !== layout.sheetId) return;
-  const id = String(sheet.getRange(range.getRow(), layout.idColumn).getValue() ?? "").trim();
-  const entry = id ? parseJson<GuardEntry>(props.getProperty(KEY.approvedPrefix + id)) : null;
+  const id = String(sheet.getRange(cell.row(), layout.idColumn).getValue() ?? "").trim();
+  const entry = id ? parseJson<GuardEntry>(stored[KEY.approvedPrefix + id]) : null;
   if (!entry) return;
   const changed = fieldDigest(currentValue(field, range.getValue(), entry, layout.timeZone)) !== entry.digests[field];
   flag(range, sheet, layout, changed, { field: `workflow.field.${field}`, id, value: entry.shown[field] ?? "" });
@@ -93,21 +90,22 @@ function text(value: unknown): string {
  * split over two rows, say, is flagged here but is no change there).
  */
 function guardLine(
-  range: RangePort,
+  edited: EditedCell,
   sheet: SheetPort,
   layout: GuardLayout,
   lines: BudgetGuardLayout,
-  props: PropertiesPort,
+  stored: Readonly<Record<string, string>>,
 ): void {
+  const range = edited.range;
   const columns = lines.columns;
   const width = Math.max(...Object.values(columns).filter((c): c is number => c !== undefined));
-  const cells = sheet.getRange(range.getRow(), 1, 1, width).getValues()[0] ?? [];
+  const cells = sheet.getRange(edited.row(), 1, 1, width).getValues()[0] ?? [];
   const cell = (key: keyof typeof columns) => {
     const c = columns[key];
     return c === undefined ? "" : cells[c - 1];
   };
   const id = text(cell("campaign"));
-  const entry = id ? parseJson<GuardEntry>(props.getProperty(KEY.approvedPrefix + id)) : null;
+  const entry = id ? parseJson<GuardEntry>(stored[KEY.approvedPrefix + id]) : null;
   if (!entry?.lines) {
     // Not a line of a campaign whose lines were approved (any more): a flag of ours has nothing left to say.
     flag(range, sheet, layout, false, { field: "workflow.field.lines", id, value: "" });

@@ -1,6 +1,8 @@
 // Simple triggers. onOpen runs in AuthMode.NONE, LIMITED or FULL and only builds the menu; onInstall runs once
 // when a user installs the add-on and does the same, so the menu appears without reopening the document.
-import { type EditEvent, guardEdit } from "./guard";
+import { stampCompletion } from "./completion";
+import { type EditEvent, editedCell } from "./edit-event";
+import { guardEdit } from "./guard";
 import { buildMenu } from "./menu";
 
 export function onOpen(_e: unknown): void {
@@ -11,7 +13,19 @@ export function onInstall(e: unknown): void {
   onOpen(e);
 }
 
-/** Runs on every edit of every user, so it must stay cheap: it flags edits of approved fields (guard.ts). */
+/**
+ * Runs on every edit of every user, so it must stay cheap: it stamps a task's completion date when its status is set
+ * to Done (completion.ts) and flags edits of approved fields (guard.ts). Both find their columns in the document
+ * properties, read here once for both; an edit in a column neither watches costs that read and the edited column.
+ */
 export function onEdit(e: unknown): void {
-  guardEdit(e as EditEvent);
+  const event = e as EditEvent | undefined;
+  const range = event?.range;
+  if (!event || !range) return;
+  const props = PropertiesService.getDocumentProperties();
+  if (!props) return;
+  const stored = props.getProperties();
+  const cell = editedCell(event, range);
+  if (stampCompletion(cell, stored)) return;
+  guardEdit(cell, stored);
 }

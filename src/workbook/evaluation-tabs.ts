@@ -132,6 +132,7 @@ export const SCORECARD_TAB: TabSpec = {
     ["budget_adherence", "number", 120],
     ["tasks_due", "number", 90],
     ["on_time_rate", "number", 100],
+    ["tasks_unknown", "number", 110],
     ["mean_attainment", "number", 120],
     ["score", "number", 80],
     ["tier", "text", 160],

@@ -116,8 +116,7 @@ function isEntry(value: unknown): value is LayoutEntry {
   );
 }
 
-function entryOf(s: Session, tab: TabSpec): LayoutEntry | null {
-  const text = storedText(s, layoutKey(tab));
+function parseEntry(text: string | undefined): LayoutEntry | null {
   if (!text) return null;
   try {
     const parsed: unknown = JSON.parse(text);
@@ -125,6 +124,18 @@ function entryOf(s: Session, tab: TabSpec): LayoutEntry | null {
   } catch {
     return null;
   }
+}
+
+function entryOf(s: Session, tab: TabSpec): LayoutEntry | null {
+  return parseEntry(storedText(s, layoutKey(tab)));
+}
+
+/**
+ * A tab's entry as kept in `properties` (the document properties, already read by the caller), for an execution that
+ * reads no table and so cannot vouch for it by the header row: the simple onEdit, which checks what it relies on.
+ */
+export function storedLayout(properties: Readonly<Record<string, string>>, tab: TabSpec): LayoutEntry | null {
+  return parseEntry(properties[layoutKey(tab)]);
 }
 
 /** UTF-8 bytes, as the 9 KB per value is counted (no TextEncoder in Apps Script). */

@@ -122,6 +122,8 @@ export const TASKS_TAB: TabSpec = {
     ["due", "date", 100],
     ["deliverable", "text", 200],
     ["status", "choice", 110, { choice: choice(TASK_STATUSES, (s) => `taskStatus.${s}`, "todo") }],
+    // Stamped by onEdit when a person sets the status to Done (completion.ts); the scorecard's on-time rate reads it.
+    ["completed", "date", 110],
   ]),
 };
 

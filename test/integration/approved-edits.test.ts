@@ -43,7 +43,9 @@ describe("an edit of an approved budget", () => {
     expect(calls["Sheet.getDataRange"]).toBeUndefined();
     expect(calls["Lock.tryLock"]).toBeUndefined();
     expect(calls["MailApp.sendEmail"]).toBeUndefined();
-    expect(calls["Properties.getProperty"]).toBe(2);
+    // The document properties once: the layout and the campaign's approved entry are both in that read.
+    expect(calls["Properties.getProperties"]).toBe(1);
+    expect(calls["Properties.getProperty"]).toBeUndefined();
     expect(calls["Range.getValue"]).toBe(2); // the row's ID and the edited cell
   });
 

@@ -64,14 +64,16 @@ describe("onOpen", () => {
 });
 
 describe("onEdit", () => {
-  it("costs one property read while nothing is approved (it runs on every edit of every user)", () => {
+  it("costs one property read and the edited column while nothing is approved (it runs on every edit of every user)", () => {
     const emu = setUpWorkbook();
     addCampaigns(emu);
     const result = emu.edit("Campaigns!B2", "Spring launch 2026");
     expect(result?.authMode).toBe("LIMITED");
+    // The column tells it is not the Tasks tab's Status (the layout cache says where that is): nothing more is asked.
     expect(emu.counter.snapshot()).toEqual({
       "PropertiesService.getDocumentProperties": 1,
-      "Properties.getProperty": 1,
+      "Properties.getProperties": 1,
+      "Range.getColumn": 1,
     });
     expect(emu.cell("Campaigns!B2").value).toBe("Spring launch 2026");
   });

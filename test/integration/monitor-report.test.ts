@@ -40,8 +40,9 @@ function reportWorkbook(extraKpis: Record<string, unknown>[] = []): Emulator {
       campaign("C-2", { name: "Summer fair", currency: "", start: "2026-06-01", end: "2026-06-30" }),
     ],
     tasks: [
-      ["C-1", "Write the script", MIA, "2026-03-01", "2026-03-05", "Script", "Done"],
-      ["C-1", "Run the webinars", MIA, "2026-03-06", "2026-03-31", "Recordings", "Done"],
+      // Completed on: the script a day early, the webinars' recordings a day after their due date.
+      ["C-1", "Write the script", MIA, "2026-03-01", "2026-03-05", "Script", "Done", "2026-03-04"],
+      ["C-1", "Run the webinars", MIA, "2026-03-06", "2026-03-31", "Recordings", "Done", "2026-04-01"],
     ],
     kpis: KPIS,
     readings: READINGS,
@@ -171,22 +172,28 @@ describe("the evaluation report", () => {
 describe("the team scorecard", () => {
   it("scores each owner per period with a suggested tier from the rules in Settings", () => {
     const emu = reportWorkbook();
+    // A task written by a script (an import): done, but nobody recorded when.
+    writeRows(emu, "tasks", [
+      { campaign: "C-1", step: "Send the recap", owner: MIA, due: "2026-03-31", deliverable: "Mail", status: "Done" },
+    ]);
     emu.run("rpcRefreshEvaluation", {});
     const [header, ...rows] = emu.values(tabOf(emu, "scorecard"));
-    expect(header?.slice(0, 9)).toEqual([
+    expect(header?.slice(0, 10)).toEqual([
       "Owner",
       "Period",
       "Campaigns run",
       "Budget adherence",
       "Tasks due",
       "On-time rate",
+      "Done, no date",
       "Mean attainment",
       "Score",
       "Suggested tier",
     ]);
-    // Mia's tasks were both done (on time: no completion date); C-1 is Ready (not run yet), so no campaign counts.
-    expect(rows.filter((r) => r[0] !== "").map((r) => r.slice(0, 9))).toEqual([
-      [MIA, "2026-Q1", 0, "", 2, 1, "", 1, "Recognition"],
+    // Mia's three tasks: one on time, one late, one left out of the rate; C-1 is Ready (not run yet), so no campaign
+    // counts and the score is the on-time rate alone.
+    expect(rows.filter((r) => r[0] !== "").map((r) => r.slice(0, 10))).toEqual([
+      [MIA, "2026-Q1", 0, "", 3, 0.5, 1, "", 0.5, "Needs improvement"],
     ]);
   });
 });

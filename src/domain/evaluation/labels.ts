@@ -190,7 +190,15 @@ export const EVALUATION_LABELS = {
     zh: "本期到期、已完成或已逾期的本人任务数。",
   },
   "col.scorecard.on_time_rate": { en: "On-time rate", zh: "按时完成率" },
-  "col.scorecard.on_time_rate.help": { en: "Share of those tasks done on time.", zh: "其中按时完成的比例。" },
+  "col.scorecard.on_time_rate.help": {
+    en: "Share of those tasks done by their due date (Completed on no later than Due), out of those whose timeliness is known: tasks done without a completion date are left out.",
+    zh: "上述任务中在截止日期前（含当天）完成的比例；只计能判断是否按时的任务，未填完成日期的已完成任务不计入。",
+  },
+  "col.scorecard.tasks_unknown": { en: "Done, no date", zh: "已完成无日期" },
+  "col.scorecard.tasks_unknown.help": {
+    en: "Of the tasks due, those marked Done without a Completed on date (pasted or typed rows): neither on time nor late, so left out of the on-time rate. Fill in Completed on to count them.",
+    zh: "到期任务中标为“已完成”但没有完成日期的任务数（粘贴或手工录入的行）：无法判断是否按时，不计入按时完成率。填写“完成日期”后即计入。",
+  },
   "col.scorecard.mean_attainment": { en: "Mean attainment", zh: "平均达成率" },
   "col.scorecard.mean_attainment.help": {
     en: "Mean score of the campaigns (weighted, capped attainment).",

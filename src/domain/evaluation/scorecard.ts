@@ -43,7 +43,11 @@ export interface ScorecardRow {
   readonly budgetAdherence: number | null;
   /** Tasks owned, due in the period and decided: done, or past due and still open. */
   readonly tasksDue: number;
+  /** Of those, done on or before the due date by their completion date. */
   readonly tasksOnTime: number;
+  /** Of those, done without a completion date: neither on time nor late, so outside the rate (and shown). */
+  readonly tasksUnknown: number;
+  /** tasksOnTime / (tasksDue - tasksUnknown); null when no task's timeliness is known. */
   readonly onTimeRate: number | null;
   /** Mean score of the campaigns that have one. */
   readonly meanAttainment: number | null;
@@ -69,6 +73,7 @@ interface Acc {
   withinBudget: number;
   tasksDue: number;
   tasksOnTime: number;
+  tasksUnknown: number;
   scoreSum: number;
   scored: number;
 }
@@ -90,6 +95,7 @@ export function scorecard(input: ScorecardInput): ScorecardRow[] {
         withinBudget: 0,
         tasksDue: 0,
         tasksOnTime: 0,
+        tasksUnknown: 0,
         scoreSum: 0,
         scored: 0,
       };
@@ -128,14 +134,19 @@ export function scorecard(input: ScorecardInput): ScorecardRow[] {
     if (!done && !(task.due < input.today)) continue;
     const acc = accOf(owner, periodOf(task.due, period));
     acc.tasksDue += 1;
-    // Done without a completion date counts as on time: the monitor would have flagged it had it run late.
-    if (done && (task.completed === null || task.completed <= task.due)) acc.tasksOnTime += 1;
+    // Past due and still open: late.
+    if (!done) continue;
+    // Done without a completion date (a pasted row, a status set before the column existed) could be either: it is
+    // counted apart and left out of the rate rather than guessed on time or late.
+    if (task.completed === null) acc.tasksUnknown += 1;
+    else if (task.completed <= task.due) acc.tasksOnTime += 1;
   }
 
   const rows: ScorecardRow[] = [];
   for (const acc of accs.values()) {
     const budgetAdherence = acc.budgeted === 0 ? null : tidy(acc.withinBudget / acc.budgeted);
-    const onTimeRate = acc.tasksDue === 0 ? null : tidy(acc.tasksOnTime / acc.tasksDue);
+    const judged = acc.tasksDue - acc.tasksUnknown;
+    const onTimeRate = judged === 0 ? null : tidy(acc.tasksOnTime / judged);
     const meanAttainment = acc.scored === 0 ? null : tidy(acc.scoreSum / acc.scored);
     const score = scoreOf(rules.weights, budgetAdherence, onTimeRate, meanAttainment);
     rows.push({
@@ -147,6 +158,7 @@ export function scorecard(input: ScorecardInput): ScorecardRow[] {
       budgetAdherence,
       tasksDue: acc.tasksDue,
       tasksOnTime: acc.tasksOnTime,
+      tasksUnknown: acc.tasksUnknown,
       onTimeRate,
       meanAttainment,
       score,
