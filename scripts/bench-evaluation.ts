@@ -19,17 +19,15 @@ import {
   decide,
   emptyCampaign,
   foldCampaign,
-  LOG_COLUMNS,
   type LogEntry,
   operate,
-  sealEntries,
   submit,
 } from "../src/domain/workflow";
 import { Emulator } from "../test/emulator/index";
+import { writeLog, writeRecords } from "./bench-workbook";
 
 const OWNER = "owner@example.com";
 const LEO = "leo@example.com";
-const COLUMN_KEY = "campaign-control.column";
 const DATES = ["2026-03-05", "2026-03-12", "2026-03-19", "2026-03-26", "2026-04-02"];
 
 function row(label: string, ...cells: (string | number)[]): void {
@@ -194,46 +192,22 @@ function approvals(campaigns: readonly { id: string; owner: string; name: string
   return events;
 }
 
-function write(emu: Emulator, tab: string, rows: readonly Record<string, unknown>[]): void {
-  const columns = new Map<string, number>();
-  for (const m of emu.spreadsheet.createDeveloperMetadataFinder().withKey(COLUMN_KEY).find()) {
-    const column = m.getLocation().getColumn();
-    if (column && column.getSheet().getName() === tab) columns.set(m.getValue() ?? "", column.getColumn());
-  }
-  const sheet = emu.spreadsheet.getSheetByName(tab);
-  if (!sheet) throw new Error(`no tab ${tab}`);
-  const width = Math.max(...columns.values());
-  if (sheet.getMaxRows() < rows.length + 1)
-    sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1 - sheet.getMaxRows());
-  const block = rows.map((r) => {
-    const cells: unknown[] = new Array(width).fill("");
-    for (const [k, v] of Object.entries(r)) cells[(columns.get(k) ?? 0) - 1] = v;
-    return cells;
-  });
-  if (block.length > 0) sheet.getRange(2, 1, block.length, width).setValues(block);
-}
-
 function workbook(size: Size): { emu: Emulator; counts: { campaigns: number; kpis: number; readings: number } } {
   const emu = Emulator.create({ owner: OWNER, now: "2026-04-05T08:00:00Z" });
   emu.install();
   emu.menu("Set up workbook");
   const r = records(size);
-  write(emu, "Campaigns", r.campaigns);
-  const sealed = sealEntries(approvals(r.campaigns), null, () => "bench");
-  write(
-    emu,
-    "Approval log",
-    sealed.map((e) => Object.fromEntries(LOG_COLUMNS.map((k) => [k, String(e[k])]))),
-  );
-  write(emu, "Tasks", r.tasks);
-  write(emu, "KPIs", r.kpis);
-  write(emu, "KPI readings", r.readings);
-  write(
+  writeRecords(emu, "Campaigns", r.campaigns);
+  writeLog(emu, approvals(r.campaigns));
+  writeRecords(emu, "Tasks", r.tasks);
+  writeRecords(emu, "KPIs", r.kpis);
+  writeRecords(emu, "KPI readings", r.readings);
+  writeRecords(
     emu,
     "Budget",
     r.campaigns.map((c) => ({ campaign: c.id, category: "Media", month: "2026-03", planned: 20000, currency: "" })),
   );
-  write(
+  writeRecords(
     emu,
     "Expenses",
     r.campaigns.map((c, i) => ({

@@ -16,14 +16,13 @@ import {
   emptyCampaign,
   foldCampaign,
   foldEvents,
-  LOG_COLUMNS,
   type LogEntry,
   type RequestView,
-  sealEntries,
   submit,
 } from "../src/domain/workflow";
 import { layoutReport } from "../src/workbook/variance-sheet";
 import { Emulator } from "../test/emulator/index";
+import { columnsOf, writeLog, writeRecords } from "./bench-workbook";
 
 /**
  * The latency model, from Google's "Best practices" for Apps Script (developers.google.com/apps-script/guides/support/
@@ -39,7 +38,6 @@ const OWNER = "owner@example.com";
 const MIA = "mia@example.com";
 const LEO = "leo@example.com";
 const CATEGORIES = ["Media", "Content", "Events", "KOL", "Travel", "Other"];
-const COLUMN_KEY = "campaign-control.column";
 
 function row(label: string, ...cells: (string | number)[]): void {
   console.log(`  ${label.padEnd(50)}${cells.map((c) => String(c).padStart(20)).join("")}`);
@@ -47,34 +45,6 @@ function row(label: string, ...cells: (string | number)[]): void {
 
 function seconds(ms: number): string {
   return ms >= 60_000 ? `${(ms / 60_000).toFixed(1)} min` : `${(ms / 1000).toFixed(2)} s`;
-}
-
-function columnsOf(emu: Emulator): Map<string, Map<string, number>> {
-  const byTab = new Map<string, Map<string, number>>();
-  for (const m of emu.spreadsheet.createDeveloperMetadataFinder().withKey(COLUMN_KEY).find()) {
-    const column = m.getLocation().getColumn();
-    if (!column) continue;
-    const tab = column.getSheet().getName();
-    const map = byTab.get(tab) ?? new Map<string, number>();
-    map.set(m.getValue() ?? "", column.getColumn());
-    byTab.set(tab, map);
-  }
-  return byTab;
-}
-
-function write(emu: Emulator, tab: string, records: readonly Record<string, unknown>[]): void {
-  const columns = columnsOf(emu).get(tab);
-  const sheet = emu.spreadsheet.getSheetByName(tab);
-  if (!columns || !sheet) throw new Error(`no tab ${tab}`);
-  const width = Math.max(...columns.values());
-  const need = records.length + 1;
-  if (sheet.getMaxRows() < need) sheet.insertRowsAfter(sheet.getMaxRows(), need - sheet.getMaxRows());
-  const block = records.map((record) => {
-    const cells: unknown[] = new Array(width).fill("");
-    for (const [key, value] of Object.entries(record)) cells[(columns.get(key) ?? 0) - 1] = value;
-    return cells;
-  });
-  if (block.length > 0) sheet.getRange(2, 1, block.length, width).setValues(block);
 }
 
 function isoDay(n: number): string {
@@ -143,23 +113,18 @@ function workbook(size: Size): Emulator {
   emu.menu("Set up workbook");
   const ids = Array.from({ length: size.campaigns }, (_, i) => `CMP-${String(i + 1).padStart(5, "0")}`);
   const budget = (i: number) => 20_000 + (i % 97) * 250;
-  write(
+  writeRecords(
     emu,
     "Campaigns",
     ids.map((id, i) => ({ id, name: `Campaign ${i + 1}`, owner: MIA, budget: budget(i), kpis: "Leads 500" })),
   );
   const approvedCount = Math.max(1, Math.floor(size.campaigns * 0.9));
-  const sealed = sealEntries(approvals(ids.slice(0, approvedCount), budget), null, () => "bench");
-  write(
-    emu,
-    "Approval log",
-    sealed.map((r) => Object.fromEntries(LOG_COLUMNS.map((k) => [k, String(r[k])]))),
-  );
-  write(emu, "Rates", [
+  writeLog(emu, approvals(ids.slice(0, approvedCount), budget));
+  writeRecords(emu, "Rates", [
     ...Array.from({ length: 12 }, (_, m) => ({ currency: "EUR", rate: 1.08 + m * 0.005, validFrom: isoDay(m * 31) })),
     ...Array.from({ length: 12 }, (_, m) => ({ currency: "CNY", rate: 0.137 + m * 0.0004, validFrom: isoDay(m * 31) })),
   ]);
-  write(
+  writeRecords(
     emu,
     "Budget",
     Array.from({ length: size.lines }, (_, i) => ({
@@ -170,7 +135,7 @@ function workbook(size: Size): Emulator {
       currency: i % 10 === 0 ? "EUR" : "",
     })),
   );
-  write(
+  writeRecords(
     emu,
     "Expenses",
     Array.from({ length: size.expenses }, (_, i) => ({

@@ -97,11 +97,3 @@ export function campaignRuleProblems(c: Campaign): CampaignRuleProblem[] {
   }
   return [];
 }
-
-/** Splits a Channels cell ("Email, Social media；Events") into its channels. */
-export function splitList(text: string): string[] {
-  return text
-    .split(/[,，;；、\n]/)
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-}

@@ -1,13 +1,13 @@
 // A draft plan as typed into the sidebar's form: checked field by field before anything is written. A draft may be
 // incomplete (completeness is checked at submission), but what is there must be well-formed: dates are dates, the
 // end is not before the start, the budget is an amount of 0 or more, the owner an e-mail address.
-import { splitList } from "./campaign";
 import type { MessageKey } from "./i18n";
+import { splitList } from "./lists";
 import { minorDigits, toMinorUnits } from "./money";
 import { isEmail, isIsoDate, readEmail } from "./workflow/values";
 
-export const DRAFT_FIELDS = [
-  "id",
+/** The fields of a campaign's plan, in the order a plan lists them (the Campaigns columns after the ID). */
+export const PLAN_KEYS = [
   "name",
   "owner",
   "objective",
@@ -21,6 +21,10 @@ export const DRAFT_FIELDS = [
   "currency",
   "kpis",
 ] as const;
+export type PlanKey = (typeof PLAN_KEYS)[number];
+
+/** The draft form: the plan and the campaign's ID (blank for a new one: the server gives the next free ID). */
+export const DRAFT_FIELDS = ["id", ...PLAN_KEYS] as const;
 export type DraftField = (typeof DRAFT_FIELDS)[number];
 
 export type DraftForm = { readonly [K in DraftField]: string };

@@ -2,8 +2,9 @@
 // their defaults and schemas, and the keys that only SHOW the roles (admins, approvers, finance, delegations),
 // whose source of truth is the document properties (see roles.ts).
 import * as z from "zod/mini";
-import { defaultCurrency, splitList } from "./campaign";
+import { defaultCurrency } from "./campaign";
 import type { MessageKey } from "./i18n";
+import { splitList } from "./lists";
 
 export const LANGUAGE_SETTINGS = ["auto", "en", "zh"] as const;
 export type LanguageSetting = (typeof LANGUAGE_SETTINGS)[number];

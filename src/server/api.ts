@@ -2,16 +2,14 @@
 // which the sidebars import as a type only. Nothing here touches Apps Script, so the sidebars can type-check it.
 import * as z from "zod/mini";
 import type { CampaignStatus } from "../domain/campaign";
+import type { DraftForm } from "../domain/draft";
 import type { Lang } from "../domain/i18n";
-import { SEVERITIES, TEXT_MAX } from "../domain/records";
+import { SEVERITIES } from "../domain/records";
 import type { RowProblem } from "../workbook/problems";
 import type { EvaluationApi } from "./evaluation-api";
+import { id, requestId, text } from "./request-fields";
 import type { SpendApi, SpendPosition } from "./spend-api";
 
-const text = (max = TEXT_MAX) => z.string().check(z.maxLength(max));
-const id = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
-/** Client-made request IDs make a resent submission recognisable; letters, digits and dashes only. */
-const requestId = z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/));
 const version = z.int().check(z.minimum(1), z.maximum(1_000_000));
 
 export const ListCampaignsRequest = z.strictObject({});
@@ -168,22 +166,8 @@ export interface EscalationView {
   readonly canAnswer: boolean;
 }
 
-/** The plan fields as the form edits them (text, as typed). */
-export interface PlanForm {
-  readonly id: string;
-  readonly name: string;
-  readonly owner: string;
-  readonly objective: string;
-  readonly audience: string;
-  readonly channels: string;
-  readonly content: string;
-  readonly place: string;
-  readonly start: string;
-  readonly end: string;
-  readonly budget: string;
-  readonly currency: string;
-  readonly kpis: string;
-}
+/** The plan fields as the form edits them (text, as typed): the draft the server checks. */
+export type PlanForm = DraftForm;
 
 export interface CampaignCard {
   readonly id: string;

@@ -51,7 +51,7 @@ import {
   requestView,
   rowLink,
   taskIssue,
-  waitingNotice,
+  waitingNotices,
 } from "./views";
 import { readWorkspace, viewOf, type Workspace } from "./workspace";
 import { callerEmail, nowIn, refused, type Step, write } from "./write";
@@ -296,11 +296,7 @@ export function rpcSubmit(request: unknown) {
     return {
       events: outcome.events,
       value: { state, duplicate: outcome.duplicate },
-      notices: (fold) => {
-        const after = fold.campaigns.get(req.campaignId);
-        const submitted = after?.requests.find((r) => r.id === req.requestId);
-        return after && submitted && !outcome.duplicate ? [waitingNotice(ws, after, submitted, at)] : [];
-      },
+      notices: outcome.duplicate ? undefined : waitingNotices(ws, req.campaignId, req.requestId, at),
     };
   });
 }

@@ -6,11 +6,7 @@ import type { AssessmentOutcome, BudgetStatus, ExpenseKind, ExpenseStatus } from
 import type { CampaignState } from "../domain/workflow";
 import type { RowProblem } from "../workbook/problems";
 import type { FieldIssue, Written } from "./api";
-
-const text = (max: number) => z.string().check(z.maxLength(max));
-const id = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
-/** Client-made, so a request sent twice (a double click, a retry) is recognised; letters, digits and dashes. */
-const requestId = z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/));
+import { id, requestId, text } from "./request-fields";
 
 /** An expense as the form sends it: each field as typed (the amount as text), checked field by field on the server. */
 export const ExpenseDraft = z.strictObject({

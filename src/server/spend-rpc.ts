@@ -33,6 +33,7 @@ import {
 } from "../domain/spend";
 import { CAMPAIGN_STATES, type CampaignState, type Submission, submit } from "../domain/workflow";
 import { appendRecords, writeCells } from "../workbook/rows";
+import type { SpendTabRead } from "../workbook/spend-read";
 import { EXPENSES_TAB } from "../workbook/spend-tabs";
 import type { FieldIssue, Refused } from "./api";
 import { uiLang, userLang } from "./locale";
@@ -64,9 +65,9 @@ import {
   type SpendPosition,
 } from "./spend-api";
 import { documentProperties, KEY } from "./store";
-import { waitingNotice } from "./views";
-import { viewOf } from "./workspace";
-import { callerEmail, refused, write } from "./write";
+import { waitingNotices } from "./views";
+import { viewOf, type Workspace } from "./workspace";
+import { callerEmail, refused, type WriteContext, write } from "./write";
 
 /** Reimbursements are submitted while the campaign runs (the approval engine's rule for the request type). */
 const REIMBURSABLE_STATES: ReadonlySet<CampaignState> = new Set<CampaignState>(["Ready", "InProgress", "Completed"]);
@@ -402,15 +403,74 @@ function doneKey(requestId: string): string {
   return `cc.expense.${requestId}`;
 }
 
+/** The book with its Expenses tab, folded; a refusal when setup has not made the tabs yet. */
+function openBook(ws: Workspace): { ok: true; book: SpendBook; folded: Folded; expenses: SpendTabRead } | Refused {
+  const book = readSpendBook(baseOf(ws));
+  if (book.setupNeeded || !book.expenses) return refused("setup", t(ws.lang, "spend.rpc.setupNeeded"));
+  return { ok: true, book, folded: foldBook(book), expenses: book.expenses };
+}
+
+/** The same, and the expense as the fold and the log have it now; a refusal naming the ID when there is none. */
+function openExpense(
+  ws: Workspace,
+  id: string,
+):
+  | { ok: true; book: SpendBook; folded: Folded; expenses: SpendTabRead; expense: LedgerExpense; status: ExpenseStatus }
+  | Refused {
+  const opened = openBook(ws);
+  if (!opened.ok) return opened;
+  const { book, folded } = opened;
+  const expense = folded.ledger.expenses.find((e) => e.id === id.trim());
+  if (!expense) return refused("unknown_expense", t(ws.lang, "spend.rpc.unknownExpense", { id }));
+  const status = wantedStatuses(book, folded.positions).get(expense.row) ?? "recorded";
+  return { ...opened, expense, status };
+}
+
+/** A refusal of the approval engine or the reimbursement rules, in the caller's words. */
+function ruleRefusal(
+  lang: Lang,
+  error: { kind: string; messageKey: MessageKey; params?: Readonly<Record<string, string | number>> },
+): Refused {
+  return refused(error.kind, tKey(lang, error.messageKey, error.params));
+}
+
+/** A request about an expense into the approvers' inbox, with the note they read about it. */
+function submitAbout(
+  ws: Workspace,
+  { me, at, newId }: WriteContext,
+  record: Expense,
+  campaign: string,
+  submission: Submission,
+  requestId: string,
+) {
+  return submit({
+    view: viewOf(ws, campaign),
+    submission,
+    requestId,
+    eventId: newId(),
+    actor: me,
+    at,
+    comment: requestComment(record),
+    settings: routingOf(ws.roles),
+  });
+}
+
+/** The write of an expense's Status cell, in the sheet's language. */
+function writeStatus(ws: Workspace, expenses: SpendTabRead, row: number, status: ExpenseStatus): () => void {
+  const sheetLang = ws.sheetLang;
+  return () => writeCells(expenses, EXPENSES_TAB, row, { status: expenseStatusLabel(status, sheetLang) });
+}
+
 type RecordValue = Omit<Extract<RecordExpenseResponse, { ok: true }>, "ok" | "notices">;
 
 export function rpcRecordExpense(request: unknown): RecordExpenseResponse {
   const req = parseRequest("rpcRecordExpense", RecordExpenseRequest, request, userLang());
-  return write<RecordValue>({ needsLog: false }, (ws, { me, at, newId }) => {
+  return write<RecordValue>({ needsLog: false }, (ws, ctx) => {
+    const { me, at } = ctx;
     const lang = ws.lang;
-    const book = readSpendBook(baseOf(ws));
-    if (book.setupNeeded || !book.expenses) return refused("setup", t(lang, "spend.rpc.setupNeeded"));
-    const folded = foldBook(book);
+    const opened = openBook(ws);
+    if (!opened.ok) return opened;
+    const { book, folded, expenses } = opened;
     const checked = checkDraft(book, folded, req.draft, me, lang);
     if (!checked.ok) return refused("invalid", checked.issues.map((i) => i.message).join(" "), checked.issues);
     const { amount } = checked.value;
@@ -448,22 +508,12 @@ export function rpcRecordExpense(request: unknown): RecordExpenseResponse {
     if (submission) {
       if (!ws.log) return refused("setup", t(lang, "rpc.noLog", { tab: t(lang, "tab.log") }));
       if (!ws.chain.ok) return refused("chain_broken", ws.chain.message);
-      events = submit({
-        view: viewOf(ws, campaign),
-        submission,
-        requestId: req.requestId,
-        eventId: newId(),
-        actor: me,
-        at,
-        comment: requestComment(record),
-        settings: routingOf(ws.roles),
-      });
-      if (!events.ok) return refused(events.error.kind, tKey(lang, events.error.messageKey, events.error.params));
+      events = submitAbout(ws, ctx, record, campaign, submission, req.requestId);
+      if (!events.ok) return ruleRefusal(lang, events.error);
     }
     const status: ExpenseStatus = submission ? "pending_overrun" : "recorded";
     const sheetLang = ws.sheetLang;
-    const row = Math.max(book.expenses.table.height, 1) + 1;
-    const expenses = book.expenses;
+    const row = Math.max(expenses.table.height, 1) + 1;
     const checkedWithId = { ...checked.value, record };
     const money = `${majorUnits(assessment.overrun, folded.ledger.digits)} ${currency}`;
     return {
@@ -488,11 +538,7 @@ export function rpcRecordExpense(request: unknown): RecordExpenseResponse {
         ]);
         cache?.put(doneKey(req.requestId), id, DONE_TTL_S);
       },
-      notices: (fold) => {
-        const after = fold.campaigns.get(campaign);
-        const open = after?.requests.find((r) => r.id === req.requestId);
-        return submission && after && open ? [waitingNotice(ws, after, open, at)] : [];
-      },
+      notices: submission ? waitingNotices(ws, campaign, req.requestId, at) : undefined,
       value: {
         id,
         row,
@@ -508,29 +554,14 @@ export function rpcRecordExpense(request: unknown): RecordExpenseResponse {
   });
 }
 
-/** The expense as the fold and the log have it now, or a refusal naming the ID. */
-function findExpense(
-  book: SpendBook,
-  folded: Folded,
-  id: string,
-  lang: Lang,
-): { ok: true; expense: LedgerExpense; status: ExpenseStatus } | { ok: false; refused: Refused } {
-  const expense = folded.ledger.expenses.find((e) => e.id === id.trim());
-  if (!expense) return { ok: false, refused: refused("unknown_expense", t(lang, "spend.rpc.unknownExpense", { id })) };
-  const status = wantedStatuses(book, folded.positions).get(expense.row) ?? "recorded";
-  return { ok: true, expense, status };
-}
-
 export function rpcRequestReimbursement(request: unknown): ExpenseActionResponse {
   const req = parseRequest("rpcRequestReimbursement", ExpenseActionRequest, request, userLang());
-  return write({ needsLog: true }, (ws, { me, at, newId }) => {
+  return write({ needsLog: true }, (ws, ctx) => {
+    const { me, at } = ctx;
     const lang = ws.lang;
-    const book = readSpendBook(baseOf(ws));
-    if (book.setupNeeded || !book.expenses) return refused("setup", t(lang, "spend.rpc.setupNeeded"));
-    const folded = foldBook(book);
-    const found = findExpense(book, folded, req.id, lang);
-    if (!found.ok) return found.refused;
-    const { expense, status } = found;
+    const found = openExpense(ws, req.id);
+    if (!found.ok) return found;
+    const { book, expenses, expense, status } = found;
     const requester = expense.record.requestedBy;
     if (requester !== "" && requester !== me) {
       return refused("not_requester", t(lang, "spend.rpc.notRequester", { email: requester }));
@@ -544,30 +575,14 @@ export function rpcRequestReimbursement(request: unknown): ExpenseActionResponse
       actor: me,
       settings,
     });
-    if (!step.ok) return refused(step.error.kind, tKey(lang, step.error.messageKey, step.error.params));
+    if (!step.ok) return ruleRefusal(lang, step.error);
     const submission = reimbursementSubmission(refOf(expense.record, expense.amount, settings.workbookCurrency), me);
-    const result = submit({
-      view: viewOf(ws, expense.campaign),
-      submission,
-      requestId: req.requestId,
-      eventId: newId(),
-      actor: me,
-      at,
-      comment: requestComment(expense.record),
-      settings: routingOf(ws.roles),
-    });
-    if (!result.ok) return refused(result.error.kind, tKey(lang, result.error.messageKey, result.error.params));
-    const expenses = book.expenses;
-    const sheetLang = ws.sheetLang;
+    const result = submitAbout(ws, ctx, expense.record, expense.campaign, submission, req.requestId);
+    if (!result.ok) return ruleRefusal(lang, result.error);
     return {
       events: result.value.events,
-      apply: () =>
-        writeCells(expenses, EXPENSES_TAB, expense.row, { status: expenseStatusLabel(step.value, sheetLang) }),
-      notices: (fold) => {
-        const after = fold.campaigns.get(expense.campaign);
-        const open = after?.requests.find((r) => r.id === req.requestId);
-        return after && open ? [waitingNotice(ws, after, open, at)] : [];
-      },
+      apply: writeStatus(ws, expenses, expense.row, step.value),
+      notices: waitingNotices(ws, expense.campaign, req.requestId, at),
       value: {
         id: expense.id,
         status: step.value,
@@ -583,12 +598,9 @@ export function rpcMarkPaid(request: unknown): ExpenseActionResponse {
   const req = parseRequest("rpcMarkPaid", ExpenseActionRequest, request, userLang());
   return write({ needsLog: false }, (ws, { me }) => {
     const lang = ws.lang;
-    const book = readSpendBook(baseOf(ws));
-    if (book.setupNeeded || !book.expenses) return refused("setup", t(lang, "spend.rpc.setupNeeded"));
-    const folded = foldBook(book);
-    const found = findExpense(book, folded, req.id, lang);
-    if (!found.ok) return found.refused;
-    const { expense, status } = found;
+    const found = openExpense(ws, req.id);
+    if (!found.ok) return found;
+    const { book, expenses, expense, status } = found;
     const step = reimburse({
       expense: expense.record,
       status,
@@ -597,12 +609,9 @@ export function rpcMarkPaid(request: unknown): ExpenseActionResponse {
       actor: me,
       settings: book.spendSettings,
     });
-    if (!step.ok) return refused(step.error.kind, tKey(lang, step.error.messageKey, step.error.params));
-    const expenses = book.expenses;
-    const sheetLang = ws.sheetLang;
+    if (!step.ok) return ruleRefusal(lang, step.error);
     return {
-      apply: () =>
-        writeCells(expenses, EXPENSES_TAB, expense.row, { status: expenseStatusLabel(step.value, sheetLang) }),
+      apply: writeStatus(ws, expenses, expense.row, step.value),
       value: {
         id: expense.id,
         status: step.value,
@@ -620,14 +629,12 @@ export function rpcMarkPaid(request: unknown): ExpenseActionResponse {
  */
 export function rpcSubmitOverrun(request: unknown): ExpenseActionResponse {
   const req = parseRequest("rpcSubmitOverrun", ExpenseActionRequest, request, userLang());
-  return write({ needsLog: true }, (ws, { me, at, newId }) => {
+  return write({ needsLog: true }, (ws, ctx) => {
+    const { me, at } = ctx;
     const lang = ws.lang;
-    const book = readSpendBook(baseOf(ws));
-    if (book.setupNeeded || !book.expenses) return refused("setup", t(lang, "spend.rpc.setupNeeded"));
-    const folded = foldBook(book);
-    const found = findExpense(book, folded, req.id, lang);
-    if (!found.ok) return found.refused;
-    const { expense } = found;
+    const found = openExpense(ws, req.id);
+    if (!found.ok) return found;
+    const { book, folded, expenses, expense } = found;
     const standing = folded.positions.expenses.get(expense.id);
     const currency = book.spendSettings.workbookCurrency;
     const money = (minor: number) => `${majorUnits(minor, folded.ledger.digits)} ${currency}`;
@@ -645,28 +652,12 @@ export function rpcSubmitOverrun(request: unknown): ExpenseActionResponse {
     }
     const submission = overrunSubmissionFor(refOf(expense.record, expense.amount, currency), standing.overrun);
     if (!submission) return refused("no_overrun", t(lang, "spend.rpc.noOverrunNeeded", { id: expense.id }));
-    const result = submit({
-      view: viewOf(ws, expense.campaign),
-      submission,
-      requestId: req.requestId,
-      eventId: newId(),
-      actor: me,
-      at,
-      comment: requestComment(expense.record),
-      settings: routingOf(ws.roles),
-    });
-    if (!result.ok) return refused(result.error.kind, tKey(lang, result.error.messageKey, result.error.params));
-    const expenses = book.expenses;
-    const sheetLang = ws.sheetLang;
+    const result = submitAbout(ws, ctx, expense.record, expense.campaign, submission, req.requestId);
+    if (!result.ok) return ruleRefusal(lang, result.error);
     return {
       events: result.value.events,
-      apply: () =>
-        writeCells(expenses, EXPENSES_TAB, expense.row, { status: expenseStatusLabel("pending_overrun", sheetLang) }),
-      notices: (fold) => {
-        const after = fold.campaigns.get(expense.campaign);
-        const open = after?.requests.find((r) => r.id === req.requestId);
-        return after && open && !result.value.duplicate ? [waitingNotice(ws, after, open, at)] : [];
-      },
+      apply: writeStatus(ws, expenses, expense.row, "pending_overrun"),
+      notices: result.value.duplicate ? undefined : waitingNotices(ws, expense.campaign, req.requestId, at),
       value: {
         id: expense.id,
         status: "pending_overrun" as ExpenseStatus,

@@ -9,6 +9,7 @@ import {
   type RequestView as EngineRequest,
   type ExecutionSnapshot,
   type FieldChange,
+  type FoldResult,
   type Issue,
   type JsonValue,
   type LineSnapshot,
@@ -277,6 +278,18 @@ export function waitingNotice(ws: Workspace, view: CampaignView, request: Engine
       comment: request.comment || t(lang, "mail.none"),
       link: rowLink(ws, view.id),
     }),
+  };
+}
+
+/**
+ * The mail for a request just sent: the approvers of its current level hear of it once the write is done (nothing
+ * when the request is not open in the campaign as it is after the write).
+ */
+export function waitingNotices(ws: Workspace, campaignId: string, requestId: string, at: string) {
+  return (fold: FoldResult): Notice[] => {
+    const after = fold.campaigns.get(campaignId);
+    const open = after?.requests.find((r) => r.id === requestId);
+    return after && open ? [waitingNotice(ws, after, open, at)] : [];
   };
 }
 

@@ -1,6 +1,7 @@
 // The Campaigns tab as data: valid campaigns with their sheet rows, problems for the rows that are not valid
 // (bad cells, duplicate IDs, end before start), and finding a campaign's row by its ID.
 import { type Campaign, CampaignSchema, campaignRuleProblems } from "../domain/campaign";
+import { PLAN_KEYS, type PlanKey } from "../domain/draft";
 import { parseGoals } from "../domain/goals";
 import { t } from "../domain/i18n";
 import { toMinorUnits } from "../domain/money";
@@ -81,23 +82,6 @@ export function campaignsFromTable(table: Table, ctx: ReadContext): CampaignTabl
   return { sheet, tab: table.name, campaigns, problems, width: table.width, idRows, keyed: keyed(table), rowsById };
 }
 
-/** The plan fields of a row, in the order a plan lists them. */
-export const PLAN_KEYS = [
-  "name",
-  "owner",
-  "objective",
-  "audience",
-  "channels",
-  "content",
-  "place",
-  "start",
-  "end",
-  "budget",
-  "currency",
-  "kpis",
-] as const;
-export type PlanKey = (typeof PLAN_KEYS)[number];
-
 /**
  * A row as the workflow reads it: cells decoded (dates to ISO in the spreadsheet's zone), the budget in the
  * currency's minor units (left as it is when it is not an amount, so the check names it), the currency from the
@@ -109,23 +93,7 @@ export function planDraftOf(t: KeyedTable, row: TableRow, ctx: ReadContext, defa
     const raw = cellOf(t, row, key);
     return spec ? decodeCell(spec, raw, ctx.formatDate) : raw;
   };
-  return planDraftFromCells(
-    {
-      name: cell("name"),
-      owner: cell("owner"),
-      objective: cell("objective"),
-      audience: cell("audience"),
-      channels: cell("channels"),
-      content: cell("content"),
-      place: cell("place"),
-      start: cell("start"),
-      end: cell("end"),
-      budget: cell("budget"),
-      currency: cell("currency"),
-      kpis: cell("kpis"),
-    },
-    defaultCurrency,
-  );
+  return planDraftFromCells(Object.fromEntries(PLAN_KEYS.map((key) => [key, cell(key)])), defaultCurrency);
 }
 
 /** The same from values already decoded (a cell, a form): shared by the row reader and onEdit. */

@@ -1,8 +1,8 @@
 // Turns a raw cell (what getValues returns) into the value a column's schema expects: trimmed text, lists, ISO
 // dates in the spreadsheet's time zone, numbers. A value that does not fit is passed on as it is, so validation
 // reports it with what was actually found.
-import { splitList } from "../domain/campaign";
 import { isBlank } from "../domain/found";
+import { splitList } from "../domain/lists";
 import type { ColumnSpec } from "./spec";
 
 /** Formats a date cell as YYYY-MM-DD in the spreadsheet's time zone (the server passes Utilities.formatDate). */

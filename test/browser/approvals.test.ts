@@ -2,68 +2,28 @@
 // plan from "My campaigns", Leo (level 1) and Dana (level 2, the budget is above Leo's limit) approve it with a
 // comment in "Approvals"; then the execution plan goes the same way. The Campaigns row, the log rows and the
 // outbox are checked after each step; and text that looks like markup shows as text, never as an element.
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, FrameLocator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningPreview, startPreview } from "../../scripts/preview/server";
-import { launchChromium } from "./chromium";
+import { describe, expect, it } from "vitest";
+import { usePreviewInChromium } from "./harness";
 
-const shots = join(process.cwd(), "test-results");
 const MIA = "mia.marketer@example.com";
 const LEO = "leo.lead@example.com";
 const DANA = "dana.director@example.com";
 const CAMPAIGN = "Spring launch: Aurora headphones";
-/** Each step is a server round trip through the emulator; on a busy machine that takes seconds, not milliseconds. */
-const STEP = { timeout: 20_000, interval: 100 };
 const FLOW_MS = 180_000;
 
-function poll<T>(fn: () => T | Promise<T>) {
-  return expect.poll(fn, STEP);
-}
-
 describe("approvals in Chromium", () => {
-  let preview: RunningPreview;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    preview = await startPreview({ port: 0 });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    mkdirSync(shots, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
-  });
-
-  async function clickMenu(caption: RegExp): Promise<void> {
-    if (await page.locator("#extensions-popup").isHidden()) await page.click("#extensions-button");
-    await page.locator("#addon-items .menu-item", { hasText: caption }).click();
-  }
-
-  async function actAs(email: string): Promise<void> {
-    await page.selectOption("#user", email);
-    await poll(() => preview.emulator().user).toBe(email);
-    await poll(() => page.locator("#addon-items .menu-item").count()).toBeGreaterThan(0);
-  }
-
-  function sidebar(): FrameLocator {
-    return page.frameLocator("#sidebar-frame");
-  }
+  // Each step is a server round trip through the emulator; on a busy machine that takes seconds, not milliseconds.
+  const ui = usePreviewInChromium({ step: { timeout: 20_000, interval: 100 } });
+  const { poll, clickMenu, actAs, sidebar } = ui;
 
   /** The Campaigns row of the spring launch, as the sheet holds it. */
   function row(): unknown[] {
-    const values = preview.emulator().values("Campaigns");
-    return values.find((r) => r[0] === "CMP-2026-001") ?? [];
+    return ui.values("Campaigns").find((r) => r[0] === "CMP-2026-001") ?? [];
   }
 
   /** The spring launch's rows of the approval log. */
   function log(): unknown[][] {
-    return preview
-      .emulator()
+    return ui
       .values("Approval log")
       .slice(1)
       .filter((r) => r[6] === "CMP-2026-001");
@@ -81,37 +41,24 @@ describe("approvals in Chromium", () => {
     await poll(() => bar.locator(".detail .notice").first().textContent()).toContain("Submitted.");
   }
 
-  async function approveAs(who: string, comment: string, outcome: string): Promise<void> {
-    await actAs(who);
-    await clickMenu(/Approvals/);
-    const bar = sidebar();
-    const request = bar.locator(".request", { hasText: CAMPAIGN });
-    await request.waitFor();
-    if ((await request.getAttribute("aria-expanded")) !== "true") await request.click();
-    const panel = bar.locator(".detail");
-    await panel.locator("textarea[name=comment]").fill(comment);
-    await panel.getByRole("button", { name: "Approve" }).click();
-    await poll(() => bar.locator("#notice").textContent()).toContain(`The campaign is now: ${outcome}.`);
-  }
-
   it(
     "sets up the workbook and loads the demo: roles, campaigns and an execution plan",
     async () => {
-      await page.goto(preview.url);
+      await ui.page.goto(ui.preview.url);
       await clickMenu(/Set up workbook/);
-      await poll(() => page.locator("#tabs button").allTextContents()).toContain("Approval log");
-      await page.click("#demo");
+      await poll(() => ui.page.locator("#tabs button").allTextContents()).toContain("Approval log");
+      await ui.page.click("#demo");
       // Other features' demos add campaigns and tasks of their own; the spring launch's three tasks are there.
       await expect
         .poll(
           () =>
-            preview
+            ui.preview
               .emulator()
               .values("Tasks")
               .filter((r) => r[0] === "CMP-2026-001").length,
         )
         .toBe(3);
-      const settings = preview.emulator().values("Settings");
+      const settings = ui.preview.emulator().values("Settings");
       expect(settings.find((r) => r[0] === "approval_levels")?.[1]).toBe(
         `Level 1: ${LEO}, up to 100,000.00 CNY; Level 2: ${DANA}, no limit`,
       );
@@ -126,7 +73,7 @@ describe("approvals in Chromium", () => {
       await submitAs("Plan");
       expect(row()[13]).toBe("Plan submitted");
       expect(log().map((r) => [r[3], r[10], r[12]])).toEqual([[MIA, "submit", "PlanSubmitted"]]);
-      expect(preview.emulator().outbox.at(-1)).toMatchObject({
+      expect(ui.preview.emulator().outbox.at(-1)).toMatchObject({
         to: LEO,
         subject: `Approval needed: ${CAMPAIGN} (Plan)`,
       });
@@ -136,19 +83,19 @@ describe("approvals in Chromium", () => {
         .toContain("Plan waiting for level 1 of 2");
 
       // 120,000 is above Leo's limit of 100,000: Leo decides level 1, then Dana level 2.
-      await approveAs(LEO, "Level 1: fine", "Plan submitted");
-      expect(preview.emulator().outbox.at(-1)).toMatchObject({ to: DANA });
-      await approveAs(DANA, "Level 2: approved, watch the CPL", "Plan approved");
+      await ui.approveAs(LEO, CAMPAIGN, "Level 1: fine", "Plan submitted");
+      expect(ui.preview.emulator().outbox.at(-1)).toMatchObject({ to: DANA });
+      await ui.approveAs(DANA, CAMPAIGN, "Level 2: approved, watch the CPL", "Plan approved");
       expect(row()[13]).toBe("Plan approved");
       expect(log().map((r) => [r[3], r[10], r[13], r[14]])).toEqual([
         [MIA, "submit", "0", "Plan for review"],
         [LEO, "approve", "1", "Level 1: fine"],
         [DANA, "approve", "2", "Level 2: approved, watch the CPL"],
       ]);
-      expect(preview.emulator().outbox.at(-1)).toMatchObject({ to: MIA, subject: `Approved: ${CAMPAIGN} (Plan)` });
+      expect(ui.preview.emulator().outbox.at(-1)).toMatchObject({ to: MIA, subject: `Approved: ${CAMPAIGN} (Plan)` });
       // The page shows the sheet as it is now.
-      await page.locator("#tabs button", { hasText: "Campaigns" }).click();
-      await poll(() => page.locator("#grid td", { hasText: "Plan approved" }).count()).toBeGreaterThan(0);
+      await ui.page.locator("#tabs button", { hasText: "Campaigns" }).click();
+      await poll(() => ui.page.locator("#grid td", { hasText: "Plan approved" }).count()).toBeGreaterThan(0);
     },
     FLOW_MS,
   );
@@ -158,8 +105,8 @@ describe("approvals in Chromium", () => {
     async () => {
       await submitAs("Execution plan");
       expect(row()[13]).toBe("Execution plan submitted");
-      await approveAs(LEO, "Tasks look right", "Execution plan submitted");
-      await approveAs(DANA, "Go", "Ready");
+      await ui.approveAs(LEO, CAMPAIGN, "Tasks look right", "Execution plan submitted");
+      await ui.approveAs(DANA, CAMPAIGN, "Go", "Ready");
       expect(row()[13]).toBe("Ready");
       expect(
         log()
@@ -170,7 +117,7 @@ describe("approvals in Chromium", () => {
         ["execution", "approve", "ExecutionSubmitted"],
         ["execution", "approve", "Ready"],
       ]);
-      expect(preview.emulator().outbox.at(-1)).toMatchObject({
+      expect(ui.preview.emulator().outbox.at(-1)).toMatchObject({
         to: MIA,
         subject: `Approved: ${CAMPAIGN} (Execution plan)`,
       });
@@ -180,7 +127,7 @@ describe("approvals in Chromium", () => {
       await sidebar().locator(".campaign", { hasText: CAMPAIGN }).click();
       await poll(() => sidebar().locator(".history li").count()).toBe(6);
       expect(await sidebar().locator(".history").textContent()).toContain("Level 2: approved, watch the CPL");
-      await page.screenshot({ path: join(shots, "approvals.png") });
+      await ui.screenshot("approvals.png");
     },
     FLOW_MS,
   );
@@ -217,15 +164,15 @@ describe("approvals in Chromium", () => {
       expect(await bar.locator(".detail .where").first().textContent()).toMatch(
         /^Campaigns, row \d+, column [A-Z]+ \(/,
       );
-      const saved = preview
+      const saved = ui.preview
         .emulator()
         .values("Campaigns")
         .find((r) => r[1] === "<img src=x onerror=alert(1)>");
       expect(saved?.[3]).toBe('=IMPORTXML("x")');
       // In the grid too it is text: the page puts cells in as text.
-      await page.locator("#tabs button", { hasText: "Campaigns" }).click();
-      await poll(() => page.locator("#grid td", { hasText: "<img src=x" }).count()).toBe(1);
-      expect(await page.locator("#grid img").count()).toBe(0);
+      await ui.page.locator("#tabs button", { hasText: "Campaigns" }).click();
+      await poll(() => ui.page.locator("#grid td", { hasText: "<img src=x" }).count()).toBe(1);
+      expect(await ui.page.locator("#grid img").count()).toBe(0);
     },
     FLOW_MS,
   );

@@ -1,69 +1,27 @@
 // The budget-control flow in a real Chromium, in the local preview: Mia records an expense that goes over the
 // approved budget (the sidebar shows what is left and that it needs overrun approval before she sends it), Leo
 // approves the overrun in his Approvals inbox, and the Variance report shows the raised budget and the spend.
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, FrameLocator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningPreview, startPreview } from "../../scripts/preview/server";
+import { describe, expect, it } from "vitest";
 import { SPEND_DEMO_CAMPAIGN } from "../../scripts/preview/spend-demo";
-import { launchChromium } from "./chromium";
+import { usePreviewInChromium } from "./harness";
 
-const shots = join(process.cwd(), "test-results");
 const MIA = "mia.marketer@example.com";
 const LEO = "leo.lead@example.com";
 
 describe("expense over budget to overrun approval, in Chromium", () => {
-  let preview: RunningPreview;
-  let browser: Browser;
-  let page: Page;
-
-  /** Any alert() a page opens: markup in user text must never run. */
-  const alerts: string[] = [];
-
-  beforeAll(async () => {
-    preview = await startPreview({ port: 0 });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on("dialog", (dialog) => {
-      alerts.push(dialog.message());
-      void dialog.dismiss();
-    });
-    mkdirSync(shots, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
-  });
-
-  async function clickMenu(caption: RegExp): Promise<void> {
-    if (await page.locator("#extensions-popup").isHidden()) await page.click("#extensions-button");
-    await page.locator("#addon-items .menu-item", { hasText: caption }).click();
-  }
-
-  async function actAs(email: string): Promise<void> {
-    await page.selectOption("#user", email);
-    await expect.poll(() => preview.emulator().user).toBe(email);
-  }
+  const ui = usePreviewInChromium();
+  const { clickMenu, actAs, sidebar, values } = ui;
 
   /** The By-campaign row of a campaign in the Variance report, as the emulator holds it. */
   function reportRow(campaign: string): unknown[] | undefined {
-    return preview
-      .emulator()
-      .values("Variance report")
-      .find((r) => r[0] === campaign);
-  }
-
-  function sidebar(): FrameLocator {
-    return page.frameLocator("#sidebar-frame");
+    return values("Variance report").find((r) => r[0] === campaign);
   }
 
   it("loads the demo: a campaign with an approved plan, 83 % of its budget spent", async () => {
-    await page.goto(preview.url);
+    await ui.page.goto(ui.preview.url);
     await clickMenu(/Set up workbook/);
-    await expect.poll(() => page.locator("#tabs button", { hasText: "Expenses" }).count()).toBe(1);
-    await page.click("#demo");
+    await expect.poll(() => ui.page.locator("#tabs button", { hasText: "Expenses" }).count()).toBe(1);
+    await ui.page.click("#demo");
     await expect.poll(() => reportRow(SPEND_DEMO_CAMPAIGN)?.slice(1, 7)).toEqual([60000, 60000, 3500, 46288, 0, 10212]);
   });
 
@@ -92,7 +50,7 @@ describe("expense over budget to overrun approval, in Chromium", () => {
     await expect.poll(() => bar.locator("#left").getAttribute("data-outcome")).toBe("warning");
     await bar.locator("#amount").fill("12000");
     await expect.poll(() => bar.locator("#left").getAttribute("data-outcome")).toBe("needs_overrun_approval");
-    await page.screenshot({ path: join(shots, "expense-overrun.png") });
+    await ui.screenshot("expense-overrun.png");
 
     await bar.locator("#submit").click();
     const pending =
@@ -135,14 +93,14 @@ describe("expense over budget to overrun approval, in Chromium", () => {
     expect(await link.getAttribute("rel")).toContain("noopener");
     // Markup in the description is text: no element was made from it, and nothing ran.
     expect(await bar.locator("[data-detail] img").count()).toBe(0);
-    expect(alerts).toEqual([]);
+    expect(ui.alerts).toEqual([]);
     const position = bar.locator("[data-detail] table.position");
     expect(await position.locator("thead").textContent()).toBe("NowIf approved");
     expect(await position.locator("tbody tr", { hasText: "Approved" }).textContent()).toBe(
       "Approved60,000 CNY61,788 CNY",
     );
     expect(await position.locator("tbody tr", { hasText: "Status" }).textContent()).toBe("StatusUnder budgetOn budget");
-    await page.screenshot({ path: join(shots, "inbox-overrun.png") });
+    await ui.screenshot("inbox-overrun.png");
 
     await bar.locator('button[data-decision="approve"]').click();
     await expect.poll(() => bar.locator(`button.request[data-campaign="${SPEND_DEMO_CAMPAIGN}"]`).count()).toBe(0);
@@ -151,16 +109,16 @@ describe("expense over budget to overrun approval, in Chromium", () => {
     // The budget is raised by exactly the overrun and the expense counts: 1,788 over the 60,000 is now approved.
     await expect.poll(() => reportRow(SPEND_DEMO_CAMPAIGN)?.slice(1, 7)).toEqual([60000, 61788, 3500, 58288, 0, 0]);
     expect(reportRow(SPEND_DEMO_CAMPAIGN)?.[10]).toBe("On budget");
-    await page.locator("#tabs button", { hasText: "Variance report" }).click();
-    await expect.poll(() => page.locator("#grid td", { hasText: "61,788.00" }).count()).toBeGreaterThan(0);
-    await page.screenshot({ path: join(shots, "variance-report.png") });
+    await ui.page.locator("#tabs button", { hasText: "Variance report" }).click();
+    await expect.poll(() => ui.page.locator("#grid td", { hasText: "61,788.00" }).count()).toBeGreaterThan(0);
+    await ui.screenshot("variance-report.png");
   });
 
   it("lets Mia send the overrun request of an expense typed into the tab with one click", {
     timeout: 60_000,
   }, async () => {
     // The campaign is at exactly 100 % now; a late invoice typed straight into the Expenses tab goes over it.
-    const emu = preview.emulator();
+    const emu = ui.preview.emulator();
     const sheet = emu.spreadsheet.getSheetByName("Expenses");
     if (!sheet) throw new Error("no Expenses tab");
     const row = sheet.getLastRow() + 1;

@@ -2,68 +2,31 @@
 // Monitor tab and the digests appear; Mia closes the finished campaign with a summary prefilled from its evaluation,
 // Leo accepts it in Approvals, the campaign is Closed and its lesson is on Lessons; drafting the spring launch, Mia
 // finds that lesson in the sidebar.
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import type { Browser, FrameLocator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FINISHED_CAMPAIGN } from "../../scripts/preview/evaluation-demo";
-import { type RunningPreview, startPreview } from "../../scripts/preview/server";
-import { launchChromium } from "./chromium";
+import { usePreviewInChromium } from "./harness";
 
-const shots = join(process.cwd(), "test-results");
 const MIA = "mia.marketer@example.com";
 const LEO = "leo.lead@example.com";
 const FINISHED_NAME = "Year-end creator collab";
 const LESSON = "Creators need the discount codes a week before they publish.";
 
 describe("monitoring and the post-campaign summary in Chromium", () => {
-  let preview: RunningPreview;
-  let browser: Browser;
-  let page: Page;
-
-  beforeAll(async () => {
-    preview = await startPreview({ port: 0 });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    mkdirSync(shots, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await preview?.close();
-  });
-
-  async function clickMenu(caption: RegExp): Promise<void> {
-    if (await page.locator("#extensions-popup").isHidden()) await page.click("#extensions-button");
-    await page.locator("#addon-items .menu-item", { hasText: caption }).click();
-  }
-
-  async function actAs(email: string): Promise<void> {
-    await page.selectOption("#user", email);
-    await expect.poll(() => preview.emulator().user).toBe(email);
-    await expect.poll(() => page.locator("#addon-items .menu-item").count()).toBeGreaterThan(0);
-  }
-
-  function sidebar(): FrameLocator {
-    return page.frameLocator("#sidebar-frame");
-  }
-
-  function values(tab: string): unknown[][] {
-    return preview.emulator().values(tab);
-  }
+  const ui = usePreviewInChromium();
+  const { clickMenu, actAs, sidebar, values } = ui;
 
   it("loads the demo, and an hour later the Monitor tab and the digests are there", async () => {
-    await page.goto(preview.url);
+    await ui.page.goto(ui.preview.url);
     await clickMenu(/Set up workbook/);
-    await expect.poll(() => page.locator("#tabs button").allTextContents()).toContain("Monitor");
-    await page.click("#demo");
+    await expect.poll(() => ui.page.locator("#tabs button").allTextContents()).toContain("Monitor");
+    await ui.page.click("#demo");
     await expect.poll(() => values("KPIs").length).toBeGreaterThan(1);
     expect(
       values("Monitor")
         .slice(1)
         .filter((r) => r[0] !== ""),
     ).toEqual([]);
-    await page.click('button[data-advance="3600000"]');
+    await ui.page.click('button[data-advance="3600000"]');
     await expect
       .poll(() =>
         values("Monitor")
@@ -72,15 +35,15 @@ describe("monitoring and the post-campaign summary in Chromium", () => {
           .map((r) => r[1]),
       )
       .toEqual(["Overdue task", "Lagging indicator"]);
-    await expect.poll(() => page.locator("#outbox-count").textContent()).not.toBe("0");
-    await page.click("#outbox-button");
-    await expect.poll(() => page.locator("#outbox-list").textContent()).toContain("Campaign Control: 2 new alerts");
-    await page.click("#outbox-close");
-    await page.locator("#tabs button", { hasText: "Monitor" }).click();
+    await expect.poll(() => ui.page.locator("#outbox-count").textContent()).not.toBe("0");
+    await ui.page.click("#outbox-button");
+    await expect.poll(() => ui.page.locator("#outbox-list").textContent()).toContain("Campaign Control: 2 new alerts");
+    await ui.page.click("#outbox-close");
+    await ui.page.locator("#tabs button", { hasText: "Monitor" }).click();
     await expect
-      .poll(() => page.locator("#grid td", { hasText: "the task “Book the speakers” was due" }).count())
+      .poll(() => ui.page.locator("#grid td", { hasText: "the task “Book the speakers” was due" }).count())
       .toBe(1);
-    await page.screenshot({ path: join(shots, "monitor.png") });
+    await ui.screenshot("monitor.png");
   });
 
   it("shows the schedule's health in the sidebar", async () => {
@@ -90,7 +53,7 @@ describe("monitoring and the post-campaign summary in Chromium", () => {
     expect(await bar.locator("#frequency").inputValue()).toBe("hourly");
     expect(await bar.locator("#health").textContent()).toContain("2 alerts; 2 digests sent, 0 waiting.");
     expect(await bar.locator("#alerts li").count()).toBe(2);
-    await page.screenshot({ path: join(shots, "monitor-sidebar.png") });
+    await ui.screenshot("monitor-sidebar.png");
   });
 
   it("closes the finished campaign with a summary prefilled from its evaluation", async () => {
@@ -109,27 +72,18 @@ describe("monitoring and the post-campaign summary in Chromium", () => {
       .locator('#lessons-edit [data-field="recommendation"]')
       .fill("Put the code hand-over into the execution plan.");
     await bar.locator('#lessons-edit [data-field="tags"]').fill("creators, launch");
-    await page.screenshot({ path: join(shots, "summary-form.png") });
+    await ui.screenshot("summary-form.png");
     await bar.locator("#submit-summary").click();
     await expect.poll(() => bar.locator("#notice").textContent()).toContain("Submitted.");
     await expect.poll(() => bar.locator("#panel-summary").textContent()).toContain("The summary waits for a decision");
-    expect(preview.emulator().outbox.at(-1)).toMatchObject({
+    expect(ui.preview.emulator().outbox.at(-1)).toMatchObject({
       to: LEO,
       subject: `Approval needed: ${FINISHED_NAME} (Summary report)`,
     });
   });
 
   it("is accepted by the approver: the campaign is Closed and the lesson goes to Lessons", async () => {
-    await actAs(LEO);
-    await clickMenu(/Approvals/);
-    const bar = sidebar();
-    const request = bar.locator(".request", { hasText: FINISHED_NAME });
-    await request.waitFor();
-    if ((await request.getAttribute("aria-expanded")) !== "true") await request.click();
-    const panel = bar.locator(".detail");
-    await panel.locator("textarea[name=comment]").fill("Accepted, good lesson.");
-    await panel.getByRole("button", { name: "Approve" }).click();
-    await expect.poll(() => bar.locator("#notice").textContent()).toContain("The campaign is now: Closed.");
+    await ui.approveAs(LEO, FINISHED_NAME, "Accepted, good lesson.", "Closed");
     const summary = values("Summaries").find((r) => r[0] === FINISHED_CAMPAIGN);
     expect(summary?.slice(0, 6)).toEqual([
       FINISHED_CAMPAIGN,
@@ -149,8 +103,8 @@ describe("monitoring and the post-campaign summary in Chromium", () => {
         "Put the code hand-over into the execution plan.",
       ],
     ]);
-    await page.locator("#tabs button", { hasText: "Lessons" }).click();
-    await expect.poll(() => page.locator("#grid td", { hasText: LESSON }).count()).toBe(1);
+    await ui.page.locator("#tabs button", { hasText: "Lessons" }).click();
+    await expect.poll(() => ui.page.locator("#grid td", { hasText: LESSON }).count()).toBe(1);
   });
 
   it("shows the lesson while Mia drafts the spring launch (same channel and audience)", async () => {
@@ -163,6 +117,6 @@ describe("monitoring and the post-campaign summary in Chromium", () => {
     await item.waitFor();
     expect(await item.textContent()).toContain(`From ${FINISHED_CAMPAIGN}`);
     expect(await item.locator(".badge").allTextContents()).toEqual(["channel Social", "channel KOL", "same audience"]);
-    await page.screenshot({ path: join(shots, "lessons.png") });
+    await ui.screenshot("lessons.png");
   });
 });

@@ -19,9 +19,10 @@ import { PropertyStores, type PropertyStoresState } from "./services/properties"
 import { type TriggerRecord, TriggerTable } from "./services/script";
 import { UserDirectory, type UserOptions, type UserRecord } from "./services/session";
 import type { UiRecorder } from "./services/ui";
-import { validZone, zonedParts } from "./services/utilities";
+import { zonedParts } from "./services/utilities";
 import { createSpreadsheet, FakeSpreadsheet, type SpreadsheetState, type UserEditResult } from "./spreadsheet";
 import { splitSheet } from "./spreadsheet/a1";
+import { validZone } from "./zones";
 
 export { Bundle, BundleError } from "./loader";
 export { type ExecutionInfo, type ExecutionRecord, ScriptError, type ServiceCallHook } from "./runtime";

@@ -3,6 +3,7 @@
 // into their tabs.
 import { expect } from "vitest";
 import type { InboxResponse } from "../../src/server/api";
+import { CAMPAIGN_INPUT_KEYS } from "../campaigns-layout";
 import type { Emulator } from "../emulator/index";
 import { budgetLinesFor, pasteBudgetLines, setUpWorkbook } from "./support";
 
@@ -30,21 +31,7 @@ export function campaign(id: string, overrides: Record<string, unknown> = {}): u
     kpis: "Leads 500; CPL <= 24",
     ...overrides,
   };
-  return [
-    "id",
-    "name",
-    "owner",
-    "objective",
-    "audience",
-    "channels",
-    "content",
-    "place",
-    "start",
-    "end",
-    "budget",
-    "currency",
-    "kpis",
-  ].map((k) => r[k]);
+  return CAMPAIGN_INPUT_KEYS.map((k) => r[k]);
 }
 
 export interface Scenario {

@@ -2,41 +2,9 @@
 // missing or foreign columns and tabs are handled the way a user expects.
 import { describe, expect, it } from "vitest";
 import { TABS } from "../../src/workbook/tabs";
+import { CAMPAIGN_HEADERS_EN, CAMPAIGN_KEYS } from "../campaigns-layout";
 import type { Emulator } from "../emulator/index";
 import { addCampaigns, CAMPAIGN_ROWS, clickMenu, emulator, setUpWorkbook, writesOf } from "./support";
-
-const EN_HEADER = [
-  "ID",
-  "Name",
-  "Owner",
-  "Objective",
-  "Target audience",
-  "Channels",
-  "Content",
-  "Place",
-  "Start",
-  "End",
-  "Total budget",
-  "Currency",
-  "KPIs",
-  "Status",
-];
-const KEYS = [
-  "id",
-  "name",
-  "owner",
-  "objective",
-  "audience",
-  "channels",
-  "content",
-  "place",
-  "start",
-  "end",
-  "budget",
-  "currency",
-  "kpis",
-  "status",
-];
 
 function state(emu: Emulator) {
   return emu.save().spreadsheet;
@@ -85,8 +53,8 @@ describe("Set up workbook on a new spreadsheet", () => {
   const firstRun = emu.counter.snapshot();
 
   it("creates a Campaigns tab with labelled, keyed, styled header columns", () => {
-    expect(emu.values("Campaigns")).toEqual([EN_HEADER]);
-    expect(columnKeys(emu, "Campaigns")).toEqual(KEYS.map((k, i) => [i + 1, k]));
+    expect(emu.values("Campaigns")).toEqual([CAMPAIGN_HEADERS_EN]);
+    expect(columnKeys(emu, "Campaigns")).toEqual(CAMPAIGN_KEYS.map((k, i) => [i + 1, k]));
     const sheet = sheetState(emu, "Campaigns");
     expect(sheet.frozenRows).toBe(1);
     expect(sheet.grids.fontWeights?.[0]).toEqual(new Array(14).fill("bold"));
@@ -156,6 +124,7 @@ describe("Set up workbook on a new spreadsheet", () => {
       "Due",
       "Deliverable",
       "Task status",
+      "Completed on",
     ]);
     expect(emu.values("Escalations")[0]?.slice(0, 6)).toEqual([
       "Report ID",
@@ -305,7 +274,7 @@ describe("a workbook the user changed", () => {
     expect(list(emu).campaigns).toHaveLength(3);
     emu.menu("Set up workbook");
     expect(emu.values("Campaigns")).toEqual(values);
-    expect(columnKeys(emu, "Campaigns")).toEqual(KEYS.map((k, i) => [i + 1, k]));
+    expect(columnKeys(emu, "Campaigns")).toEqual(CAMPAIGN_KEYS.map((k, i) => [i + 1, k]));
   });
 
   it("finds a renamed Campaigns tab and does not create a second one", () => {

@@ -157,18 +157,23 @@ export function decideAll(emu: Emulator, campaignId: string, requestId: string, 
   throw new Error(`request ${requestId} is still open`);
 }
 
-/** Submits a campaign's plan as its owner and has it approved at every level it needs. */
-export function approvePlan(emu: Emulator, campaignId: string, owner = MIA): void {
-  const requestId = newRequestId("plan");
+/** Submits a campaign's plan or execution plan as its owner and has it approved at every level it needs. */
+function submitApproved(emu: Emulator, campaignId: string, type: "plan" | "execution", owner: string): void {
+  const requestId = newRequestId(type === "plan" ? "plan" : "exec");
   const res = emu.as(owner).run<{ ok: boolean; message?: string }>("rpcSubmit", {
     campaignId,
-    type: "plan",
+    type,
     requestId,
     comment: "",
   });
   expect(res.ok, res.message).toBe(true);
   decideAll(emu, campaignId, requestId, "approve");
   emu.counter.reset();
+}
+
+/** Submits a campaign's plan as its owner and has it approved at every level it needs. */
+export function approvePlan(emu: Emulator, campaignId: string, owner = MIA): void {
+  submitApproved(emu, campaignId, "plan", owner);
 }
 
 /** Tasks for the execution plan, then its submission and approval: the campaign becomes Ready. */
@@ -184,16 +189,7 @@ export function makeReady(emu: Emulator, campaignId: string, owner = MIA): void 
       status: "",
     },
   ]);
-  const requestId = newRequestId("exec");
-  const res = emu.as(owner).run<{ ok: boolean; message?: string }>("rpcSubmit", {
-    campaignId,
-    type: "execution",
-    requestId,
-    comment: "",
-  });
-  expect(res.ok, res.message).toBe(true);
-  decideAll(emu, campaignId, requestId, "approve");
-  emu.counter.reset();
+  submitApproved(emu, campaignId, "execution", owner);
 }
 
 export interface DraftInput {

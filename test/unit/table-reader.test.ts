@@ -7,6 +7,7 @@ import type { ReadContext } from "../../src/workbook/records";
 import { settingsFromTable } from "../../src/workbook/settings";
 import { tableFromValues } from "../../src/workbook/table";
 import { CAMPAIGNS_TAB, SETTINGS_TAB } from "../../src/workbook/tabs";
+import { CAMPAIGN_HEADERS_EN } from "../campaigns-layout";
 
 /** The reader only asks a sheet for its name once the values are read. */
 function sheetNamed(name: string): SheetPort {
@@ -14,22 +15,7 @@ function sheetNamed(name: string): SheetPort {
 }
 
 const ctx: ReadContext = { lang: "en", formatDate: (d) => d.toISOString().slice(0, 10) };
-const HEADER = [
-  "ID",
-  "Name",
-  "Owner",
-  "Objective",
-  "Target audience",
-  "Channels",
-  "Content",
-  "Place",
-  "Start",
-  "End",
-  "Total budget",
-  "Currency",
-  "KPIs",
-  "Status",
-];
+const HEADER = CAMPAIGN_HEADERS_EN;
 const metadata = (header: readonly string[]): ColumnMetadata[] =>
   CAMPAIGNS_TAB.columns
     .map((c) => ({ column: header.indexOf(c.label === "col.campaigns.id" ? "ID" : "") + 1, value: c.key }))

@@ -202,9 +202,9 @@ interface Measurement {
 
 /**
  * The projection. A KPI is judged on its latest measurement up to today (the latest reading, else the KPI row's
- * actual with its updated date) and only while today is inside the campaign's window.
+ * actual with its updated date) and only while today is inside the campaign's span (its start to its end).
  * - Running totals (higher is better, unit not a level unit): the value is assumed to grow at the pace so far,
- *   so projected = value × window days / elapsed days, with elapsed counted from the start to the measurement
+ *   so projected = value × span days / elapsed days, with elapsed counted from the start to the measurement
  *   date, both days included.
  * - Levels (lower is better, such as cost per lead, or a unit listed in levelUnits, such as % or a rating):
  *   they do not accumulate, so the latest value is the projection.
@@ -214,15 +214,15 @@ interface Measurement {
 export function projectKpi(
   kpi: Kpi,
   measured: Measurement,
-  window: { readonly start: string; readonly end: string },
+  span: { readonly start: string; readonly end: string },
   levelUnits: ReadonlySet<string>,
 ): { projected: number; attainment: number } | null {
-  const start = dayNumber(window.start);
-  const windowDays = dayNumber(window.end) - start + 1;
+  const start = dayNumber(span.start);
+  const spanDays = dayNumber(span.end) - start + 1;
   const elapsed = dayNumber(measured.date) - start + 1;
-  if (!(elapsed >= 1) || !(windowDays >= 1)) return null;
+  if (!(elapsed >= 1) || !(spanDays >= 1)) return null;
   const level = kpi.direction === "lower" || levelUnits.has(foldText(kpi.unit));
-  const projected = tidy(level ? measured.value : (measured.value * windowDays) / Math.min(elapsed, windowDays));
+  const projected = tidy(level ? measured.value : (measured.value * spanDays) / Math.min(elapsed, spanDays));
   // Lower is better and a value of 0: nothing to divide by, and nothing could be better.
   if (attainmentRefusal(kpi.target, projected, kpi.direction) !== null) return null;
   return { projected, attainment: attainment(kpi.target, projected, kpi.direction) };

@@ -1,5 +1,6 @@
 // Tolerant readers for cell values as the workbook layer decodes them, and the whole-day date arithmetic the rules use.
 import { isBlank } from "../found";
+import { readListWith } from "../lists";
 
 export { isBlank };
 
@@ -29,17 +30,7 @@ export function readNumber(value: unknown): number | null {
 
 /** A list typed into one cell ("Email, Social；Events") or given as an array: trimmed, blanks and repeats dropped. */
 export function readList(value: unknown): string[] {
-  const items = Array.isArray(value) ? value.map(readText) : readText(value).split(/[,;\n，、；]/);
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const raw of items) {
-    const item = raw.trim();
-    if (item !== "" && !seen.has(item)) {
-      seen.add(item);
-      out.push(item);
-    }
-  }
-  return out;
+  return readListWith(value, readText);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -1,5 +1,6 @@
 // Tolerant readers for cell values: the same normalisation feeds the completeness check and the snapshot, so an untouched field never shows up as a diff.
 
+import { readListWith } from "../lists";
 import { compareCodeUnits } from "./json";
 import { EmailSchema, IsoDateSchema, normalizeEmail } from "./model";
 
@@ -30,17 +31,7 @@ export function readNumber(value: unknown): number | null {
 
 /** A list typed into one cell ("Email, Social") or given as an array: trimmed, blanks and repeats dropped. */
 export function readList(value: unknown): string[] {
-  const items = Array.isArray(value) ? value.map(readText) : readText(value).split(/[,;\n，、；]/);
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const raw of items) {
-    const item = raw.trim();
-    if (item !== "" && !seen.has(item)) {
-      seen.add(item);
-      out.push(item);
-    }
-  }
-  return out;
+  return readListWith(value, readText);
 }
 
 export function sortedList(items: readonly string[]): string[] {

@@ -4,7 +4,7 @@
 import type { UiKey } from "../../domain/i18n";
 import type { EscalationView, InboxExpense, InboxItem, InboxResponse, PlanView } from "../../server/api";
 import type { SpendPosition } from "../../server/spend-api";
-import { byId, el } from "../shared/dom";
+import { button, byId, el, errorSlot, field, isBusy, setBusy, showNotice } from "../shared/dom";
 import { errorMessage, rpc } from "../shared/rpc";
 import {
   badge,
@@ -16,9 +16,10 @@ import {
   placeIssues,
   setLang,
   showBanner,
-  showNotice,
+  showLoadFailure,
   T,
   unsentList,
+  unsentText,
   when,
 } from "../shared/ui";
 
@@ -40,15 +41,8 @@ const page = {
 
 let data: InboxResponse | null = null;
 let openKey: string | null = null;
-let busy = false;
 
 const keyOf = (item: InboxItem) => `${item.campaignId}/${item.request.id}`;
-
-function setBusy(on: boolean): void {
-  busy = on;
-  for (const b of document.querySelectorAll<HTMLButtonElement>("button")) b.disabled = on;
-  document.body.setAttribute("aria-busy", String(on));
-}
 
 function render(): void {
   page.title.textContent = T("approvals.title");
@@ -112,7 +106,7 @@ function requestItem(item: InboxItem): HTMLLIElement {
     }),
   );
   head.addEventListener("click", () => {
-    if (busy) return;
+    if (isBusy()) return;
     openKey = expanded ? null : key;
     showNotice(page.notice, null);
     render();
@@ -296,8 +290,7 @@ function requestDetail(item: InboxItem): HTMLElement {
 
 function decisionForm(item: InboxItem): HTMLElement {
   const comment = el("textarea", { attrs: { name: "comment", rows: "3", maxlength: "5000", id: "decision-comment" } });
-  const error = el("p", { className: "field-error", attrs: { "data-error-for": "comment" } });
-  error.hidden = true;
+  const error = errorSlot("comment");
   const messages = el("div", { className: "messages" });
   const form = el(
     "div",
@@ -313,12 +306,12 @@ function decisionForm(item: InboxItem): HTMLElement {
   );
   const buttons = el("div", { className: "buttons" });
   for (const decision of ["approve", "request_changes", "reject"] as const) {
-    const b = el("button", {
-      className: decision === "approve" ? "button primary" : "button",
-      text: label("action", decision),
-      attrs: { type: "button", "data-decision": decision },
-    });
-    b.addEventListener("click", () => void decide(item, decision, comment.value, form, messages));
+    const b = button(
+      label("action", decision),
+      () => void decide(item, decision, comment.value, form, messages),
+      decision === "approve",
+    );
+    b.dataset.decision = decision;
     buttons.append(b);
   }
   form.append(buttons);
@@ -332,7 +325,7 @@ async function decide(
   form: HTMLElement,
   messages: HTMLElement,
 ): Promise<void> {
-  if (busy) return;
+  if (isBusy()) return;
   setBusy(true);
   try {
     const result = await rpc("rpcDecide", {
@@ -352,10 +345,11 @@ async function decide(
       if (result.kind === "comment_required") form.querySelector("textarea")?.setAttribute("aria-invalid", "true");
       return;
     }
-    const unsent = result.notices
-      .filter((n) => !n.sent)
-      .map((n) => ` ${T("ui.unsent", { to: n.to || "—", reason: n.reason })}`);
-    showNotice(page.notice, "info", T("approvals.decided", { state: label("state", result.state) }) + unsent.join(""));
+    showNotice(
+      page.notice,
+      "info",
+      T("approvals.decided", { state: label("state", result.state) }) + unsentText(result.notices),
+    );
     openKey = null;
     await load();
   } catch (error) {
@@ -368,9 +362,7 @@ async function decide(
 
 function escalationItem(e: EscalationView): HTMLLIElement {
   const instruction = el("textarea", { attrs: { name: "instruction", rows: "3", maxlength: "5000" } });
-  const error = el("p", { className: "field-error", attrs: { "data-error-for": "instruction" } });
-  error.hidden = true;
-  const send = el("button", { className: "button primary", text: T("approvals.answer"), attrs: { type: "button" } });
+  const send = button(T("approvals.answer"), () => void answer(e, instruction.value, box), true);
   const box = el(
     "li",
     { className: "escalation", attrs: { "data-id": e.id } },
@@ -382,16 +374,15 @@ function escalationItem(e: EscalationView): HTMLLIElement {
     ),
     el("span", { className: "meta", text: T("approvals.reportedBy", { who: e.reportedBy, at: e.reportedAt }) }),
     el("p", { className: "problem-text", text: e.problem }),
-    el("label", { className: "field" }, el("span", { text: T("approvals.instruction") }), instruction),
-    error,
+    field(T("approvals.instruction"), instruction),
+    errorSlot("instruction"),
     send,
   );
-  send.addEventListener("click", () => void answer(e, instruction.value, box));
   return box;
 }
 
 async function answer(e: EscalationView, instruction: string, box: HTMLElement): Promise<void> {
-  if (busy) return;
+  if (isBusy()) return;
   setBusy(true);
   try {
     const result = await rpc("rpcAnswerEscalation", { escalationId: e.id, instruction });
@@ -421,9 +412,7 @@ async function load(): Promise<void> {
     if (openKey === null && data.requests.length === 1 && data.requests[0]) openKey = keyOf(data.requests[0]);
     render();
   } catch (error) {
-    document.body.dataset.state = "error";
-    page.status.textContent = "";
-    showNotice(page.notice, "error", T("ui.error", { message: errorMessage(error) }));
+    showLoadFailure(page, error);
   } finally {
     page.refresh.disabled = false;
   }

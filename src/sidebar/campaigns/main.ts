@@ -12,8 +12,8 @@ import type {
   RowProblem,
   SubmissionType,
 } from "../../server/api";
-import { byId, el } from "../shared/dom";
-import { errorMessage, rpc } from "../shared/rpc";
+import { button, byId, el, errorSlot, field, isBusy, setBusy, showNotice } from "../shared/dom";
+import { errorMessage, newRequestId, rpc } from "../shared/rpc";
 import {
   badge,
   diffList,
@@ -21,13 +21,13 @@ import {
   issueList,
   label,
   money,
-  newRequestId,
   placeIssues,
   setLang,
   showBanner,
-  showNotice,
+  showLoadFailure,
   T,
   unsentList,
+  unsentText,
 } from "../shared/ui";
 
 const page = {
@@ -56,9 +56,9 @@ const page = {
 let data: MyCampaignsResponse | null = null;
 let selectedId: string | null = null;
 let filter: "mine" | "all" | null = null;
-let busy = false;
+type Outcome = { kind: "error" | "info"; text: string; issues: readonly FieldIssue[] };
 /** Outcome of the last action on the selected campaign, shown in its panel. */
-let outcome: { kind: "error" | "info"; text: string; issues: readonly FieldIssue[] } | null = null;
+let outcome: Outcome | null = null;
 
 const FORM_FIELDS: readonly {
   key: keyof PlanForm;
@@ -80,12 +80,6 @@ const FORM_FIELDS: readonly {
   { key: "currency", label: "col.campaigns.currency", type: "text" },
   { key: "kpis", label: "col.campaigns.kpis", type: "textarea", hint: "sidebar.kpisHint" },
 ];
-
-function setBusy(on: boolean): void {
-  busy = on;
-  for (const b of document.querySelectorAll<HTMLButtonElement>("button")) b.disabled = on;
-  document.body.setAttribute("aria-busy", String(on));
-}
 
 function visible(all: readonly CampaignCard[]): readonly CampaignCard[] {
   return filter === "mine" ? all.filter((c) => c.mine) : all;
@@ -212,18 +206,10 @@ function actions(c: CampaignCard): HTMLElement {
   const comment = el("textarea", { attrs: { name: "comment", rows: "2", maxlength: "5000" } });
   if (anySubmit || c.can.withdraw) {
     const labelText = needsReason && !c.can.submitPlan && !c.can.submitExecution ? "sidebar.reason" : "sidebar.comment";
-    box.append(el("label", { className: "field" }, el("span", { text: T(labelText) }), comment));
+    box.append(field(T(labelText), comment));
   }
   const buttons = el("div", { className: "buttons" });
-  const add = (key: UiKey, run: () => void, primary = false) => {
-    const b = el("button", {
-      className: primary ? "button primary" : "button",
-      text: T(key),
-      attrs: { type: "button" },
-    });
-    b.addEventListener("click", run);
-    buttons.append(b);
-  };
+  const add = (key: UiKey, run: () => void, primary = false) => buttons.append(button(T(key), run, primary));
   const send = (type: SubmissionType) => () => void submitRequest(c, type, comment.value);
   if (c.can.edit && c.form) add("sidebar.edit", () => openForm(c.form));
   if (c.can.submitPlan) add("sidebar.submitPlan", send("plan"), true);
@@ -265,51 +251,30 @@ function escalations(c: CampaignCard): HTMLElement {
     }),
   );
   const problem = el("textarea", { attrs: { name: "problem", rows: "3", maxlength: "5000" } });
-  const error = el("p", { className: "field-error", attrs: { "data-error-for": "problem" } });
-  error.hidden = true;
-  const send = el("button", { className: "button", text: T("sidebar.send"), attrs: { type: "button" } });
   const form = el(
     "div",
     { className: "report" },
     el("h4", { text: T("sidebar.escalate") }),
-    el("label", { className: "field" }, el("span", { text: T("sidebar.severity") }), severity),
-    el("label", { className: "field" }, el("span", { text: T("sidebar.problem") }), problem),
-    error,
-    send,
+    field(T("sidebar.severity"), severity),
+    field(T("sidebar.problem"), problem),
+    errorSlot("problem"),
+    button(T("sidebar.send"), () => void escalate(c, severity.value, problem.value, form)),
   );
-  send.addEventListener("click", () => void escalate(c, severity.value, problem.value, form));
   part.append(form);
   return part;
 }
 
 // ------------------------------------------------------------------------------------------------ actions
 
-function refusedText(r: Refused): { kind: "error"; text: string; issues: readonly FieldIssue[] } {
+function refusedText(r: Refused): Outcome {
   return { kind: "error", text: r.message, issues: r.issues };
 }
 
-function noticesText(notices: readonly { sent: boolean; to: string; reason: string }[]): string {
-  return notices
-    .filter((n) => !n.sent)
-    .map((n) => ` ${T("ui.unsent", { to: n.to || "—", reason: n.reason })}`)
-    .join("");
-}
-
-async function submitRequest(c: CampaignCard, type: SubmissionType, comment: string): Promise<void> {
-  if (busy) return;
+/** One action on the selected campaign: what it answers shows in the campaign's panel, redrawn from a fresh list. */
+async function act(send: () => Promise<Outcome>): Promise<void> {
   setBusy(true);
   try {
-    const result = await rpc("rpcSubmit", { campaignId: c.id, type, requestId: newRequestId(), comment });
-    outcome = result.ok
-      ? {
-          kind: "info",
-          text:
-            (result.duplicate
-              ? T("sidebar.duplicate")
-              : T("sidebar.submitted", { state: label("state", result.state) })) + noticesText(result.notices),
-          issues: [],
-        }
-      : refusedText(result);
+    outcome = await send();
   } catch (error) {
     outcome = { kind: "error", text: errorMessage(error), issues: [] };
   } finally {
@@ -318,30 +283,35 @@ async function submitRequest(c: CampaignCard, type: SubmissionType, comment: str
   await load();
 }
 
+async function submitRequest(c: CampaignCard, type: SubmissionType, comment: string): Promise<void> {
+  if (isBusy()) return;
+  await act(async () => {
+    const result = await rpc("rpcSubmit", { campaignId: c.id, type, requestId: newRequestId(), comment });
+    if (!result.ok) return refusedText(result);
+    const said = result.duplicate
+      ? T("sidebar.duplicate")
+      : T("sidebar.submitted", { state: label("state", result.state) });
+    return { kind: "info", text: said + unsentText(result.notices), issues: [] };
+  });
+}
+
 async function withdrawRequest(c: CampaignCard, comment: string): Promise<void> {
   const open = c.openRequest;
-  if (busy || !open) return;
-  setBusy(true);
-  try {
+  if (isBusy() || !open) return;
+  await act(async () => {
     const result = await rpc("rpcWithdraw", {
       campaignId: c.id,
       requestId: open.id,
       seenVersion: open.version,
       comment,
     });
-    outcome = result.ok
-      ? { kind: "info", text: T("sidebar.withdrawn", { state: label("state", result.state) }), issues: [] }
-      : refusedText(result);
-  } catch (error) {
-    outcome = { kind: "error", text: errorMessage(error), issues: [] };
-  } finally {
-    setBusy(false);
-  }
-  await load();
+    if (!result.ok) return refusedText(result);
+    return { kind: "info", text: T("sidebar.withdrawn", { state: label("state", result.state) }), issues: [] };
+  });
 }
 
 async function escalate(c: CampaignCard, severity: string, problem: string, form: HTMLElement): Promise<void> {
-  if (busy) return;
+  if (isBusy()) return;
   setBusy(true);
   try {
     const result = await rpc("rpcEscalate", {
@@ -356,7 +326,7 @@ async function escalate(c: CampaignCard, severity: string, problem: string, form
       renderOutcomeOnly();
       return;
     }
-    outcome = { kind: "info", text: T("sidebar.reported") + noticesText(result.notices), issues: [] };
+    outcome = { kind: "info", text: T("sidebar.reported") + unsentText(result.notices), issues: [] };
   } catch (error) {
     outcome = { kind: "error", text: errorMessage(error), issues: [] };
   }
@@ -373,7 +343,7 @@ function renderOutcomeOnly(): void {
 }
 
 async function select(c: CampaignCard): Promise<void> {
-  if (busy) return;
+  if (isBusy()) return;
   const same = selectedId === c.id;
   selectedId = same ? null : c.id;
   outcome = null;
@@ -406,8 +376,7 @@ function openForm(values: PlanForm | null): void {
       if (f.key === "currency" && !editing) input.placeholder = data?.currency ?? "";
       const id = `f-${f.key}`;
       input.id = id;
-      const error = el("p", { className: "field-error", attrs: { "data-error-for": f.key, id: `${id}-error` } });
-      error.hidden = true;
+      const error = errorSlot(f.key, `${id}-error`);
       input.setAttribute("aria-describedby", `${id}-error`);
       return el(
         "div",
@@ -432,7 +401,7 @@ function closeForm(): void {
 }
 
 async function saveForm(): Promise<void> {
-  if (busy) return;
+  if (isBusy()) return;
   const value = (key: keyof PlanForm) =>
     page.form.querySelector<HTMLInputElement | HTMLTextAreaElement>(`[name="${key}"]`)?.value ?? "";
   const request = Object.fromEntries(FORM_FIELDS.map((f) => [f.key, value(f.key)])) as unknown as PlanForm;
@@ -473,9 +442,7 @@ async function load(): Promise<void> {
     if (selectedId !== null && !data.campaigns.some((c) => c.id === selectedId)) selectedId = null;
     render();
   } catch (error) {
-    document.body.dataset.state = "error";
-    page.status.textContent = "";
-    showNotice(page.notice, "error", T("ui.error", { message: errorMessage(error) }));
+    showLoadFailure(page, error);
   } finally {
     page.refresh.disabled = false;
   }

@@ -1,11 +1,11 @@
 // The Expenses sidebar: record an expense and see what is left of the budget before sending it (warning at the
 // warning level, "needs overrun approval" above 100 %), request reimbursement of one's own expenses, and, for
 // finance, mark approved reimbursements paid. Every text from the server goes in as textContent.
-import type { Lang } from "../../domain/i18n";
+import { type Lang, langOf } from "../../domain/i18n";
 import type { FieldIssue, NoticeView } from "../../server/api";
 import type { AssessmentView, CampaignBudget, ExpenseDraft, ExpenseView, SpendOverview } from "../../server/spend-api";
-import { byId, el } from "../shared/dom";
-import { errorMessage, rpc } from "../shared/rpc";
+import { button, byId, el, showNotice } from "../shared/dom";
+import { errorMessage, newRequestId, rpc } from "../shared/rpc";
 import { type TextKey, tx } from "./texts";
 
 const FIELDS = [
@@ -56,8 +56,7 @@ const page = {
   problemList: byId("problem-list", HTMLUListElement),
 };
 
-// Not i18n.langOf: importing the catalog module would put every feature's texts into this page.
-let lang: Lang = /^zh/i.test(document.documentElement.lang) ? "zh" : "en";
+let lang: Lang = langOf(document.documentElement.lang);
 let overview: SpendOverview | null = null;
 let assessment: AssessmentView | null = null;
 let requestId = newRequestId();
@@ -67,12 +66,6 @@ let saving = false;
 
 function T(key: TextKey, params?: Readonly<Record<string, string | number>>): string {
   return tx(lang, key, params);
-}
-
-function newRequestId(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
 function money(amount: number): string {
@@ -94,10 +87,8 @@ function today(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-function showNotice(message: string | null, kind: "error" | "ok" = "error"): void {
-  page.notice.hidden = message === null;
-  page.notice.className = `notice ${kind}`;
-  page.notice.textContent = message ?? "";
+function notify(message: string | null, kind: "error" | "ok" = "error"): void {
+  showNotice(page.notice, message === null ? null : kind, message ?? "");
 }
 
 function fieldBox(field: string): HTMLElement | null {
@@ -214,15 +205,15 @@ function expenseItem(e: ExpenseView, data: SpendOverview): HTMLLIElement {
   return item;
 }
 
+/** Disabled while its request is on its way, so one click sends it once. */
 function actionButton(text: string, onClick: () => Promise<void>): HTMLButtonElement {
-  const button = el("button", { className: "button", text, attrs: { type: "button" } });
-  button.addEventListener("click", () => {
-    button.disabled = true;
+  const b = button(text, () => {
+    b.disabled = true;
     void onClick().finally(() => {
-      button.disabled = false;
+      b.disabled = false;
     });
   });
-  return button;
+  return b;
 }
 
 function render(data: SpendOverview): void {
@@ -237,7 +228,7 @@ function render(data: SpendOverview): void {
     page.mineSection.hidden = true;
     page.paySection.hidden = true;
     page.problems.hidden = true;
-    showNotice(T("setupNeeded"));
+    notify(T("setupNeeded"));
     return;
   }
   page.form.hidden = false;
@@ -311,7 +302,7 @@ async function assess(): Promise<void> {
     }
     renderAssessment();
   } catch (error) {
-    if (seq === assessSeq) showNotice(T("error", { message: errorMessage(error) }));
+    if (seq === assessSeq) notify(T("error", { message: errorMessage(error) }));
   }
 }
 
@@ -335,12 +326,12 @@ async function record(): Promise<void> {
     page.status.textContent = "";
     if (!res.ok) {
       const rest = showFieldErrors(res.issues);
-      showNotice(rest.length > 0 || res.issues.length === 0 ? [res.message, ...rest].join(" ") : res.message);
+      notify(rest.length > 0 || res.issues.length === 0 ? [res.message, ...rest].join(" ") : res.message);
       return;
     }
     clearFieldErrors();
     const mail = unsent(res.notices);
-    showNotice(mail ? `${res.message} ${mail}` : res.message, res.status === "pending_overrun" ? "error" : "ok");
+    notify(mail ? `${res.message} ${mail}` : res.message, res.status === "pending_overrun" ? "error" : "ok");
     requestId = newRequestId();
     page.vendor.value = "";
     page.description.value = "";
@@ -351,7 +342,7 @@ async function record(): Promise<void> {
     await load(false);
   } catch (error) {
     page.status.textContent = "";
-    showNotice(T("error", { message: errorMessage(error) }));
+    notify(T("error", { message: errorMessage(error) }));
   } finally {
     saving = false;
     renderAssessment();
@@ -362,21 +353,21 @@ async function act(name: "rpcRequestReimbursement" | "rpcMarkPaid" | "rpcSubmitO
   try {
     const res = await rpc(name, { id, requestId: newRequestId() });
     if (!res.ok) {
-      showNotice(res.message);
+      notify(res.message);
       return;
     }
     const mail = unsent(res.notices);
-    showNotice(mail ? `${res.message} ${mail}` : res.message, "ok");
+    notify(mail ? `${res.message} ${mail}` : res.message, "ok");
     await load(false);
   } catch (error) {
-    showNotice(T("error", { message: errorMessage(error) }));
+    notify(T("error", { message: errorMessage(error) }));
   }
 }
 
 async function load(clearNotice = true): Promise<void> {
   page.refresh.disabled = true;
   page.status.textContent = T("loading");
-  if (clearNotice) showNotice(null);
+  if (clearNotice) notify(null);
   try {
     overview = await rpc("rpcSpendOverview", {});
     render(overview);
@@ -385,7 +376,7 @@ async function load(clearNotice = true): Promise<void> {
     page.status.textContent = "";
     page.refresh.disabled = false;
     document.body.dataset.state = "error";
-    showNotice(T("error", { message: errorMessage(error) }));
+    notify(T("error", { message: errorMessage(error) }));
   }
 }
 

@@ -1,7 +1,7 @@
 // The Expenses sidebar's own words (English and Simplified Chinese). Everything the server decides (assessments,
 // field problems, status labels) arrives already worded from the one catalog; only the page's frame is here, so
 // the sidebar carries no other feature's texts.
-import type { Lang } from "../../domain/i18n";
+import { fill, type Lang } from "../../domain/i18n";
 
 const TEXTS = {
   title: { en: "Expenses", zh: "费用" },
@@ -54,10 +54,6 @@ const TEXTS = {
 
 export type TextKey = keyof typeof TEXTS;
 
-export function tx(lang: Lang, key: TextKey, params: Readonly<Record<string, string | number>> = {}): string {
-  const text: string = TEXTS[key][lang];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+export function tx(lang: Lang, key: TextKey, params?: Readonly<Record<string, string | number>>): string {
+  return fill(TEXTS[key][lang], params);
 }

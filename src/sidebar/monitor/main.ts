@@ -3,23 +3,20 @@
 // for acceptance; and the lessons of past campaigns that fit the plan being drafted.
 import type { EvaluationUiKey } from "../../domain/evaluation/ui-texts";
 import { EVALUATION_UI } from "../../domain/evaluation/ui-texts";
-import type { Lang } from "../../domain/i18n";
+import { fill, type Lang, langOf } from "../../domain/i18n";
 import type { Refused, RowProblem } from "../../server/api";
 import type { Frequency, LessonsResponse, MonitorStatus, SummaryForm } from "../../server/evaluation-api";
-import { byId, el } from "../shared/dom";
-import { errorMessage, rpc } from "../shared/rpc";
+import { button, byId, el, field, showNotice } from "../shared/dom";
+import { errorMessage, newRequestId, rpc } from "../shared/rpc";
 
 type Panel = "monitor" | "summary" | "lessons";
 
-let lang: Lang = document.documentElement.lang.startsWith("zh") ? "zh" : "en";
+let lang: Lang = langOf(document.documentElement.lang);
 let panel: Panel = "monitor";
 
 /** A sidebar text with its {placeholders} filled (an unknown one stays visible). */
-function tx(key: EvaluationUiKey, params: Readonly<Record<string, string | number>> = {}): string {
-  return EVALUATION_UI[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+function tx(key: EvaluationUiKey, params?: Readonly<Record<string, string | number>>): string {
+  return fill(EVALUATION_UI[key][lang], params);
 }
 
 const page = {
@@ -35,9 +32,7 @@ const page = {
 };
 
 function notify(message: string | null, kind: "error" | "info" = "error"): void {
-  page.notice.hidden = message === null;
-  page.notice.className = `notice ${kind}`;
-  page.notice.textContent = message ?? "";
+  showNotice(page.notice, message === null ? null : kind, message ?? "");
 }
 
 function busy(text: string | null): void {
@@ -63,14 +58,23 @@ function problemList(problems: readonly RowProblem[]): HTMLElement | null {
   );
 }
 
-function button(text: string, onClick: () => void, primary = false): HTMLButtonElement {
-  const b = el("button", { className: primary ? "button primary" : "button", text, attrs: { type: "button" } });
-  b.addEventListener("click", onClick);
-  return b;
+/** One round trip: the status line names it while it runs, and a failure shows in the notice. */
+async function task(label: string, work: () => Promise<void>): Promise<void> {
+  busy(label);
+  try {
+    await work();
+  } catch (error) {
+    notify(errorMessage(error));
+  }
+  busy(null);
 }
 
-function field(labelText: string, control: HTMLElement): HTMLLabelElement {
-  return el("label", { className: "field" }, el("span", { text: labelText }), control);
+/** Tags as typed: separated by commas or semicolons (Chinese ones too), blanks dropped. */
+function tagList(text: string): string[] {
+  return text
+    .split(/[,，;；、]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
 }
 
 function isRefused(value: unknown): value is Refused {
@@ -185,67 +189,42 @@ function renderMonitor(s: MonitorStatus): void {
   );
 }
 
-async function loadMonitor(): Promise<void> {
-  busy(tx("ev.title"));
-  try {
+function loadMonitor(): Promise<void> {
+  return task(tx("ev.title"), async () => {
     renderMonitor(await rpc("rpcMonitorStatus", {}));
     notify(null);
-  } catch (error) {
-    notify(errorMessage(error));
-  }
-  busy(null);
+  });
 }
 
-async function saveSchedule(frequency: Frequency, hour: number): Promise<void> {
-  busy(tx("ev.saveSchedule"));
-  try {
+function saveSchedule(frequency: Frequency, hour: number): Promise<void> {
+  return task(tx("ev.saveSchedule"), async () => {
     renderMonitor(await rpc("rpcMonitorSchedule", frequency === "daily" ? { frequency, hour } : { frequency }));
     notify(tx("ev.saved"), "info");
-  } catch (error) {
-    notify(errorMessage(error));
-  }
-  busy(null);
+  });
 }
 
-async function runNow(): Promise<void> {
-  busy(tx("ev.runNow"));
-  try {
+function runNow(): Promise<void> {
+  return task(tx("ev.runNow"), async () => {
     const result = await rpc("rpcMonitorRun", {});
     renderMonitor(result.status);
     notify(tx("ev.ran", { alerts: result.alerts, sent: result.sent }), "info");
-  } catch (error) {
-    notify(errorMessage(error));
-  }
-  busy(null);
+  });
 }
 
-async function refreshReport(): Promise<void> {
-  busy(tx("ev.refreshReport"));
-  try {
+function refreshReport(): Promise<void> {
+  return task(tx("ev.refreshReport"), async () => {
     const r = await rpc("rpcRefreshEvaluation", {});
     notify(
       r.setupNeeded ? tx("ev.setupNeeded") : tx("ev.reportDone", { campaigns: r.campaigns, rows: r.scorecardRows }),
       r.setupNeeded ? "error" : "info",
     );
-  } catch (error) {
-    notify(errorMessage(error));
-  }
-  busy(null);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Close campaign: the summary
 
 let summaryCampaign: string | undefined;
-
-function newRequestId(): string {
-  const random =
-    typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
-  return random
-    .replace(/[^A-Za-z0-9-]/g, "")
-    .slice(0, 64)
-    .padEnd(8, "0");
-}
 
 function lessonEditor(): HTMLElement {
   const box = el(
@@ -372,10 +351,7 @@ function renderSummary(form: SummaryForm): void {
       const list = [...lessons.querySelectorAll(".lesson-edit")].map((box) => ({
         lesson: read(box, "lesson"),
         recommendation: read(box, "recommendation"),
-        tags: read(box, "tags")
-          .split(/[,，;；、]/)
-          .map((s) => s.trim())
-          .filter((s) => s !== ""),
+        tags: tagList(read(box, "tags")),
       }));
       busy(tx("ev.submitSummary"));
       submit.disabled = true;
@@ -419,27 +395,19 @@ function renderSummary(form: SummaryForm): void {
   root.replaceChildren(...children.filter((c): c is HTMLElement => c !== null));
 }
 
-async function progress(campaignId: string, operation: "start" | "complete"): Promise<void> {
-  busy(tx(operation === "start" ? "ev.start" : "ev.complete"));
-  try {
+function progress(campaignId: string, operation: "start" | "complete"): Promise<void> {
+  return task(tx(operation === "start" ? "ev.start" : "ev.complete"), async () => {
     const result = await rpc("rpcCampaignProgress", { campaignId, operation, comment: "" });
     if (isRefused(result)) notify(result.message);
     else await loadSummary(campaignId, true);
-  } catch (error) {
-    notify(errorMessage(error));
-  }
-  busy(null);
+  });
 }
 
-async function loadSummary(campaignId = summaryCampaign, clearNotice = true): Promise<void> {
-  busy(tx("ev.tab.summary"));
-  try {
+function loadSummary(campaignId = summaryCampaign, clearNotice = true): Promise<void> {
+  return task(tx("ev.tab.summary"), async () => {
     renderSummary(await rpc("rpcSummaryForm", campaignId === undefined ? {} : { campaignId }));
     if (clearNotice) notify(null);
-  } catch (error) {
-    notify(errorMessage(error));
-  }
-  busy(null);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -518,19 +486,12 @@ function renderLessons(r: LessonsResponse): void {
   );
 }
 
-async function loadLessons(campaignId = lessonsCampaign): Promise<void> {
-  busy(tx("ev.tab.lessons"));
-  const tags = extraTags
-    .split(/[,，;；、]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
-  try {
+function loadLessons(campaignId = lessonsCampaign): Promise<void> {
+  const tags = tagList(extraTags);
+  return task(tx("ev.tab.lessons"), async () => {
     renderLessons(await rpc("rpcLessons", campaignId === undefined ? { tags } : { campaignId, tags }));
     notify(null);
-  } catch (error) {
-    notify(errorMessage(error));
-  }
-  busy(null);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

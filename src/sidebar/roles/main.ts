@@ -1,9 +1,9 @@
 // "Roles and settings": who is an admin, who approves at which level up to which amount, who is finance, and who
 // decides for an approver who is away. Only admins may save (the server checks); others see the roles read-only.
 import type { RolesView, SaveRolesRequest } from "../../server/api";
-import { byId, el } from "../shared/dom";
+import { byId, el, errorSlot, field as labelled, showNotice } from "../shared/dom";
 import { errorMessage, rpc } from "../shared/rpc";
-import { issueList, placeIssues, setLang, showNotice, T } from "../shared/ui";
+import { issueList, placeIssues, setLang, showLoadFailure, T } from "../shared/ui";
 
 const page = {
   title: byId("title", HTMLHeadingElement),
@@ -42,9 +42,7 @@ function input(name: string, value: string, type = "text"): HTMLInputElement {
 }
 
 function field(labelText: string, control: HTMLElement, errorFor: string): HTMLElement {
-  const error = el("p", { className: "field-error", attrs: { "data-error-for": errorFor } });
-  error.hidden = true;
-  return el("label", { className: "field" }, el("span", { text: labelText }), control, error);
+  return labelled(labelText, control, errorSlot(errorFor));
 }
 
 function removeButton(row: HTMLElement): HTMLButtonElement {
@@ -177,9 +175,7 @@ async function load(): Promise<void> {
     setLang(view.lang);
     render();
   } catch (error) {
-    document.body.dataset.state = "error";
-    page.status.textContent = "";
-    showNotice(page.notice, "error", T("ui.error", { message: errorMessage(error) }));
+    showLoadFailure(page, error);
   }
 }
 

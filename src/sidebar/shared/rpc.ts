@@ -24,3 +24,10 @@ export function errorMessage(error: unknown): string {
   if (typeof error === "object" && error !== null && "message" in error) return String(error.message);
   return String(error);
 }
+
+/** A fresh ID for one submission; sent again unchanged, it lets the server recognise a repeat. */
+export function newRequestId(): string {
+  const random = globalThis.crypto?.randomUUID?.();
+  if (random) return random;
+  return `r-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}

@@ -4,7 +4,8 @@
 import { UI_CATALOG } from "../../domain/catalog";
 import { fill, type Lang, langOf, type UiKey } from "../../domain/i18n";
 import type { ChainView, FieldDiff, FieldIssue, HistoryEntry, NoticeView } from "../../server/api";
-import { el } from "./dom";
+import { el, showNotice } from "./dom";
+import { errorMessage } from "./rpc";
 
 let current: Lang = langOf(document.documentElement.lang);
 
@@ -53,10 +54,19 @@ export function showBanner(node: HTMLElement, chain: ChainView): void {
   node.textContent = chain.ok ? "" : T("ui.chainBroken", { detail: chain.message });
 }
 
-export function showNotice(node: HTMLElement, kind: "error" | "info" | null, text = ""): void {
-  node.hidden = kind === null;
-  node.className = `notice ${kind ?? ""}`;
-  node.textContent = text;
+/** A page that could not load: the state says so (tests and styles read it), the notice says why. */
+export function showLoadFailure(page: { readonly status: HTMLElement; readonly notice: HTMLElement }, error: unknown) {
+  document.body.dataset.state = "error";
+  page.status.textContent = "";
+  showNotice(page.notice, "error", T("ui.error", { message: errorMessage(error) }));
+}
+
+/** Notices that could not be e-mailed, as sentences to append to a notice ("" when all went out). */
+export function unsentText(notices: readonly NoticeView[]): string {
+  return notices
+    .filter((n) => !n.sent)
+    .map((n) => ` ${T("ui.unsent", { to: n.to || "—", reason: n.reason })}`)
+    .join("");
 }
 
 /** Notices that could not be e-mailed, as a list under a heading; nothing when all went out. */
@@ -154,13 +164,6 @@ export function historyList(entries: readonly HistoryEntry[]): HTMLElement {
       );
     }),
   );
-}
-
-/** A fresh ID for one submission; sent again unchanged, it lets the server recognise a repeat. */
-export function newRequestId(): string {
-  const random = globalThis.crypto?.randomUUID?.();
-  if (random) return random;
-  return `r-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
 }
 
 export function badge(state: string): HTMLSpanElement {

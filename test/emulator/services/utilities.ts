@@ -2,6 +2,7 @@
 import { createHash, createHmac, randomUUID } from "node:crypto";
 import type { UtilitiesPort } from "../../../src/server/ports";
 import type { CallCounter } from "../counter";
+import { MONTHS_EN, validZone, type WallClock, wallClock } from "../zones";
 import { type AppsScriptEnum, type ExecutionContext, makeEnum, ServiceError } from "./core";
 
 export const DigestAlgorithm = makeEnum("MD2", "MD5", "SHA_1", "SHA_256", "SHA_384", "SHA_512");
@@ -32,76 +33,19 @@ export function toSignedBytes(buf: Uint8Array): number[] {
 
 // ---------------------------------------------------------------- time zones
 
-export interface ZonedParts {
-  year: number;
-  month: number; // 1-12
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  weekday: number; // 1 = Monday ... 7 = Sunday
+export interface ZonedParts extends WallClock {
   offsetMinutes: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
-/** Java treats an unknown zone id as GMT; Intl would throw. */
-export function validZone(timeZone: string): string {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return timeZone;
-  } catch {
-    return "GMT";
-  }
-}
-
 export function zonedParts(ms: number, timeZone: string): ZonedParts {
-  const zone = validZone(timeZone);
-  let f = formatters.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone: zone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-      weekday: "short",
-    });
-    formatters.set(zone, f);
-  }
-  const p: Record<string, string> = {};
-  for (const part of f.formatToParts(new Date(ms))) p[part.type] = part.value;
-  const year = Number(p.year);
-  const month = Number(p.month);
-  const day = Number(p.day);
-  const hour = Number(p.hour);
-  const minute = Number(p.minute);
-  const second = Number(p.second);
-  const localAsUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  const clock = wallClock(ms, validZone(timeZone));
+  const localAsUtc = Date.UTC(clock.year, clock.month - 1, clock.day, clock.hour, clock.minute, clock.second);
   const offsetMinutes = Math.round((localAsUtc - Math.floor(ms / 1000) * 1000) / 60000);
-  return { year, month, day, hour, minute, second, weekday: WEEKDAYS.indexOf(p.weekday ?? "") + 1, offsetMinutes };
+  return { ...clock, offsetMinutes };
 }
 
 // ---------------------------------------------------------------- SimpleDateFormat
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 const DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 function pad(n: number, width: number): string {
@@ -193,7 +137,7 @@ export function formatSimpleDate(date: Date, timeZone: string, pattern: string):
         break;
       case "M":
       case "L":
-        out += n >= 4 ? MONTHS[p.month - 1] : n === 3 ? MONTHS[p.month - 1]!.slice(0, 3) : pad(p.month, n);
+        out += n >= 4 ? MONTHS_EN[p.month - 1] : n === 3 ? MONTHS_EN[p.month - 1]!.slice(0, 3) : pad(p.month, n);
         break;
       case "w":
         out += pad(weekOfYear(p), n);

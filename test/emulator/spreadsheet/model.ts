@@ -87,17 +87,7 @@ export class SheetModel {
 
   /** Grids whose cells move with the cell in row/column surgery. */
   allGrids(): Grid<unknown>[] {
-    return [
-      this.values,
-      this.formulas,
-      this.formats,
-      this.notes,
-      this.backgrounds,
-      this.fontWeights,
-      this.wraps,
-      this.hAligns,
-      this.validations,
-    ] as Grid<unknown>[];
+    return this.gridEntries().map(([, grid]) => grid);
   }
 
   /** Grids whose settings a newly inserted row or column inherits from its neighbour, as in Sheets. */
@@ -164,32 +154,36 @@ export type Structural =
   | { kind: "deleteCols"; sheetId: number; at: number; n: number }
   | { kind: "moveCols"; sheetId: number; order: number[] };
 
+/**
+ * A span along the axis a row or column insert/delete acts on, after it; null when the delete took all of it. An
+ * open span (a whole column "B:B" along rows) keeps its count: it still runs to the sheet's edge.
+ */
+function moveSpan(
+  start: number,
+  count: number,
+  open: boolean,
+  op: Exclude<Structural, { kind: "moveCols" }>,
+): [number, number] | null {
+  if (op.kind === "insertRows" || op.kind === "insertCols") {
+    const [at, n] = spanAfterInsert(start, count, op.at, op.n);
+    return [at, open ? count : n];
+  }
+  if (open) return [start > op.at + op.n - 1 ? start - op.n : Math.min(start, op.at), count];
+  return spanAfterDelete(start, count, op.at, op.n);
+}
+
 /** Moves a rectangle with a structural change; null when the change deleted it. */
 export function moveRect(rect: Rect, op: Structural): Rect | null {
   if (rect.sheetId !== op.sheetId) return rect;
   switch (op.kind) {
-    case "insertRows": {
-      const [row, rows] = spanAfterInsert(rect.row, rect.rows, op.at, op.n);
-      return { ...rect, row, rows: rect.openRows ? rect.rows : rows };
-    }
+    case "insertRows":
     case "deleteRows": {
-      if (rect.openRows) {
-        const row = rect.row > op.at + op.n - 1 ? rect.row - op.n : Math.min(rect.row, op.at);
-        return { ...rect, row };
-      }
-      const s = spanAfterDelete(rect.row, rect.rows, op.at, op.n);
+      const s = moveSpan(rect.row, rect.rows, rect.openRows === true, op);
       return s ? { ...rect, row: s[0], rows: s[1] } : null;
     }
-    case "insertCols": {
-      const [col, cols] = spanAfterInsert(rect.col, rect.cols, op.at, op.n);
-      return { ...rect, col, cols: rect.openCols ? rect.cols : cols };
-    }
+    case "insertCols":
     case "deleteCols": {
-      if (rect.openCols) {
-        const col = rect.col > op.at + op.n - 1 ? rect.col - op.n : Math.min(rect.col, op.at);
-        return { ...rect, col };
-      }
-      const s = spanAfterDelete(rect.col, rect.cols, op.at, op.n);
+      const s = moveSpan(rect.col, rect.cols, rect.openCols === true, op);
       return s ? { ...rect, col: s[0], cols: s[1] } : null;
     }
     case "moveCols": {
@@ -203,22 +197,12 @@ export function moveMetadata(location: MetadataLocation, op: Structural): Metada
   if (location.type === "SPREADSHEET" || location.type === "SHEET" || location.sheetId !== op.sheetId) return location;
   const byRows = op.kind === "insertRows" || op.kind === "deleteRows";
   if ((location.type === "ROW") !== byRows) return location;
-  switch (op.kind) {
-    case "insertRows":
-    case "insertCols": {
-      const [start, count] = spanAfterInsert(location.start, location.count, op.at, op.n);
-      return { ...location, start, count };
-    }
-    case "deleteRows":
-    case "deleteCols": {
-      const s = spanAfterDelete(location.start, location.count, op.at, op.n);
-      return s ? { ...location, start: s[0], count: s[1] } : null;
-    }
-    case "moveCols": {
-      const first = op.order.indexOf(location.start) + 1;
-      return first > 0 ? { ...location, start: first } : location;
-    }
+  if (op.kind === "moveCols") {
+    const first = op.order.indexOf(location.start) + 1;
+    return first > 0 ? { ...location, start: first } : location;
   }
+  const s = moveSpan(location.start, location.count, false, op);
+  return s ? { ...location, start: s[0], count: s[1] } : null;
 }
 
 export function rectsOverlap(a: Rect, b: Rect, maxRows: number, maxCols: number): boolean {

@@ -1,4 +1,5 @@
 // Cell value semantics of Sheets: date serials in the spreadsheet time zone, input parsing as typed, number formats.
+import { MONTHS_EN, wallClock } from "../zones";
 
 /** What a cell holds after parsing: a literal, a formula, or nothing. */
 export type Literal = number | string | boolean;
@@ -11,28 +12,9 @@ const DAY_MS = 86_400_000;
 /** Serial 0 is 1899-12-30 (Sheets and Excel after the 1900 leap-year bug). */
 const EPOCH_OFFSET_DAYS = 25_569;
 
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
 /** Zone offsets by zone and quarter hour (every zone changes offset on a quarter hour); Intl is slow per call. */
 const offsetCache = new Map<string, Map<number, number>>();
 const BUCKET_MS = 900_000;
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let fmt = partsFormatters.get(timeZone);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    partsFormatters.set(timeZone, fmt);
-  }
-  return fmt;
-}
 
 function offsetAt(bucketStart: number, timeZone: string): number {
   let byHour = offsetCache.get(timeZone);
@@ -42,11 +24,8 @@ function offsetAt(bucketStart: number, timeZone: string): number {
   }
   let offset = byHour.get(bucketStart);
   if (offset === undefined) {
-    const p: Record<string, number> = {};
-    for (const part of formatterFor(timeZone).formatToParts(new Date(bucketStart))) {
-      if (part.type !== "literal") p[part.type] = Number(part.value);
-    }
-    offset = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!, p.second!) - bucketStart;
+    const p = wallClock(bucketStart, timeZone);
+    offset = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) - bucketStart;
     if (byHour.size > 200_000) byHour.clear();
     byHour.set(bucketStart, offset);
   }
@@ -383,20 +362,6 @@ function roundHalfUp(v: number, decimals: number): string {
   return Number.isFinite(shifted) ? shifted.toFixed(decimals) : v.toFixed(decimals);
 }
 
-const MONTHS_EN = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 const DAYS_EN = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const MONTHS_ZH = ["一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月", "十一月", "十二月"];
 const DAYS_ZH = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];

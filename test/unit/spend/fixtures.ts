@@ -90,17 +90,7 @@ export function rows(...values: Record<string, unknown>[]): SourceRow[] {
   return values.map((v, i) => ({ row: i + 2, values: v }));
 }
 
-/** mulberry32: a small seeded generator, so every generated case can be replayed from its seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng } from "../../seeded-random";
 
 export function intBelow(random: () => number, n: number): number {
   return Math.floor(random() * n);
