@@ -47,13 +47,16 @@ function toast(title: string, message: string, kind: "info" | "error" = "info"):
   if (title) box.append(el("b", undefined, title));
   box.append(document.createTextNode(message));
   $("toasts").append(box);
+  // Like Sheets, a few at a time: the oldest goes when a fourth arrives.
+  while ($("toasts").childElementCount > 3) $("toasts").firstElementChild?.remove();
   setTimeout(() => box.remove(), kind === "error" ? 9000 : 5000);
 }
 
 function render(next: PreviewState): void {
   state = next;
   $("doc-name").textContent = next.workbook.name;
-  $("clock").textContent = new Date(next.now).toISOString().replace("T", " ").slice(0, 16);
+  // The emulator's clock in UTC; the workbook shows its own time zone (Settings of the spreadsheet).
+  $("clock").textContent = `${new Date(next.now).toISOString().replace("T", " ").slice(0, 16)} UTC`;
 
   const select = $<HTMLSelectElement>("user");
   select.replaceChildren(

@@ -160,7 +160,7 @@ function paste(emu: Emulator, tab: FoundTab, rows: Demo[]): void {
   emu.edit(`'${tab.name.replace(/'/g, "''")}'!A${sheet.getLastRow() + 1}`, block);
 }
 
-/** Runs setup when the tabs are not there yet, then adds what is missing of the demo. Returns campaigns added. */
+/** Runs setup when the tabs are not there yet, then adds what is missing of the demo. Returns the number of campaigns it added. */
 export function loadDemoData(emu: Emulator): number {
   let campaigns = findTab(emu, "campaigns");
   if (!campaigns) {
@@ -187,6 +187,7 @@ export function loadDemoData(emu: Emulator): number {
     if (!saved.ok) throw new Error(`Could not save the demo roles: ${saved.message ?? ""}`);
 
     const existing = new Set(columnValues(emu, campaigns, "id"));
+    const before = existing.size;
     const added = EN.filter((d) => !existing.has(String(d.id))).map(
       (demo): Demo => (zh ? { ...demo, name: ZH_NAMES[EN.indexOf(demo)] ?? String(demo.name) } : demo),
     );
@@ -199,7 +200,8 @@ export function loadDemoData(emu: Emulator): number {
     );
     loadSpendDemo(emu);
     loadEvaluationDemo(emu);
-    return added.length;
+    // The budget and monitoring demos add campaigns of their own: count them all.
+    return new Set(columnValues(emu, campaigns, "id")).size - before;
   } finally {
     emu.as(user);
   }
