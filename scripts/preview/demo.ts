@@ -4,11 +4,9 @@
 // campaigns' CNY, and the roles saved through the admin server function as the spreadsheet owner: Leo decides
 // level 1 up to 100,000, Dana level 2 without limit, Fay is finance.
 import type { Emulator } from "../../test/emulator/index";
+import { columnValues, findTab, paste } from "./demo-tabs";
 import { loadEvaluationDemo } from "./evaluation-demo";
 import { loadSpendDemo } from "./spend-demo";
-
-const TAB_KEY = "campaign-control.tab";
-const COLUMN_KEY = "campaign-control.column";
 
 type Demo = Record<string, string | number>;
 
@@ -114,51 +112,6 @@ export const DEMO_ROLES = {
 };
 
 const ZH_NAMES = ["春季新品发布：极光耳机", "618 年中大促", "展会：家居生活博览会", "品牌认知度调研第二波"];
-
-interface FoundTab {
-  name: string;
-  columns: Map<string, number>;
-}
-
-/** A tab of the add-on by its key, with its columns by key. */
-function findTab(emu: Emulator, key: string): FoundTab | null {
-  const ss = emu.spreadsheet;
-  const tagged = ss.createDeveloperMetadataFinder().withKey(TAB_KEY).withValue(key).find()[0];
-  const location = tagged?.getLocation();
-  const sheet = location?.getRow()?.getSheet() ?? location?.getSheet();
-  if (!sheet) return null;
-  const columns = new Map<string, number>();
-  for (const m of sheet.createDeveloperMetadataFinder().withKey(COLUMN_KEY).find()) {
-    const column = m.getLocation().getColumn()?.getColumn();
-    const value = m.getValue();
-    if (column && value && !columns.has(value)) columns.set(value, column);
-  }
-  return { name: sheet.getName(), columns };
-}
-
-/** The values of one column below the header. */
-function columnValues(emu: Emulator, tab: FoundTab, key: string): string[] {
-  const sheet = emu.spreadsheet.getSheetByName(tab.name)!;
-  const column = tab.columns.get(key);
-  if (!column || sheet.getLastRow() < 2) return [];
-  return sheet
-    .getRange(2, column, sheet.getLastRow() - 1, 1)
-    .getValues()
-    .map((r) => String(r[0]));
-}
-
-/** Pastes rows below the tab's last row, each value into the column of its key. */
-function paste(emu: Emulator, tab: FoundTab, rows: Demo[]): void {
-  if (rows.length === 0) return;
-  const sheet = emu.spreadsheet.getSheetByName(tab.name)!;
-  const width = Math.max(...tab.columns.values());
-  const block = rows.map((demo) => {
-    const row: (string | number)[] = Array.from({ length: width }, () => "");
-    for (const [key, col] of tab.columns) if (demo[key] !== undefined) row[col - 1] = demo[key];
-    return row;
-  });
-  emu.edit(`'${tab.name.replace(/'/g, "''")}'!A${sheet.getLastRow() + 1}`, block);
-}
 
 /** Runs setup when the tabs are not there yet, then adds what is missing of the demo. Returns the number of campaigns it added. */
 export function loadDemoData(emu: Emulator): number {

@@ -5,9 +5,8 @@
 // advance the clock and see the Monitor tab and the digests in the outbox, close the finished campaign with a summary
 // (Mia submits, Leo accepts in Approvals), and find its lesson while drafting the spring launch.
 import type { Emulator } from "../../test/emulator/index";
+import { findTab, has, paste, requestId } from "./demo-tabs";
 
-const TAB_KEY = "campaign-control.tab";
-const COLUMN_KEY = "campaign-control.column";
 const OWNER = "owner@example.com";
 const MIA = "mia.marketer@example.com";
 const LEO = "leo.lead@example.com";
@@ -194,54 +193,6 @@ const EXPENSES: Row[] = [
     amount: "52000",
   },
 ];
-
-interface FoundTab {
-  readonly name: string;
-  readonly columns: Map<string, number>;
-}
-
-function findTab(emu: Emulator, key: string): FoundTab | null {
-  const tagged = emu.spreadsheet.createDeveloperMetadataFinder().withKey(TAB_KEY).withValue(key).find()[0];
-  const location = tagged?.getLocation();
-  const sheet = location?.getRow()?.getSheet() ?? location?.getSheet();
-  if (!sheet) return null;
-  const columns = new Map<string, number>();
-  for (const m of sheet.createDeveloperMetadataFinder().withKey(COLUMN_KEY).find()) {
-    const column = m.getLocation().getColumn()?.getColumn();
-    const value = m.getValue();
-    if (column && value && !columns.has(value)) columns.set(value, column);
-  }
-  return { name: sheet.getName(), columns };
-}
-
-function has(emu: Emulator, tab: FoundTab, key: string, value: string): boolean {
-  const sheet = emu.spreadsheet.getSheetByName(tab.name);
-  const column = tab.columns.get(key);
-  if (!sheet || !column || sheet.getLastRow() < 2) return false;
-  return sheet
-    .getRange(2, column, sheet.getLastRow() - 1, 1)
-    .getValues()
-    .some((r) => String(r[0]) === value);
-}
-
-/** Pastes rows below the tab's last row, as a person pasting them would. */
-function paste(emu: Emulator, tab: FoundTab, rows: readonly Row[]): void {
-  const sheet = emu.spreadsheet.getSheetByName(tab.name);
-  if (!sheet || rows.length === 0) return;
-  const width = Math.max(...tab.columns.values());
-  const block = rows.map((record) => {
-    const cells: (string | number)[] = new Array(width).fill("");
-    for (const [key, column] of tab.columns) if (record[key] !== undefined) cells[column - 1] = record[key] ?? "";
-    return cells;
-  });
-  emu.edit(`'${tab.name.replace(/'/g, "''")}'!A${sheet.getLastRow() + 1}`, block);
-  if (emu.lastEdit && !emu.lastEdit.ok)
-    throw new Error(`demo rows refused on ${tab.name}: ${emu.lastEdit.message ?? ""}`);
-}
-
-function requestId(prefix: string): string {
-  return `${prefix}-${Math.random().toString(16).slice(2, 10)}${Date.now().toString(16)}`;
-}
 
 type Written = { ok: boolean; message?: string };
 

@@ -4,9 +4,8 @@
 // through the Expenses sidebar's server function, 83 % of its budget spent. So a person can record an expense that
 // goes over budget, approve the overrun as Leo, and see the Variance report change.
 import type { Emulator } from "../../test/emulator/index";
+import { type FoundTab, findTab, has, paste, requestId } from "./demo-tabs";
 
-const TAB_KEY = "campaign-control.tab";
-const COLUMN_KEY = "campaign-control.column";
 const MIA = "mia.marketer@example.com";
 const LEO = "leo.lead@example.com";
 
@@ -84,55 +83,8 @@ const EXPENSES = [
   },
 ];
 
-interface FoundTab {
-  readonly name: string;
-  readonly columns: Map<string, number>;
-}
-
-function findTab(emu: Emulator, key: string): FoundTab | null {
-  const tagged = emu.spreadsheet.createDeveloperMetadataFinder().withKey(TAB_KEY).withValue(key).find()[0];
-  const location = tagged?.getLocation();
-  const sheet = location?.getRow()?.getSheet() ?? location?.getSheet();
-  if (!sheet) return null;
-  const columns = new Map<string, number>();
-  for (const m of sheet.createDeveloperMetadataFinder().withKey(COLUMN_KEY).find()) {
-    const column = m.getLocation().getColumn()?.getColumn();
-    const value = m.getValue();
-    if (column && value && !columns.has(value)) columns.set(value, column);
-  }
-  return { name: sheet.getName(), columns };
-}
-
 function dataRows(emu: Emulator, tab: FoundTab): number {
   return Math.max(0, (emu.spreadsheet.getSheetByName(tab.name)?.getLastRow() ?? 1) - 1);
-}
-
-function has(emu: Emulator, tab: FoundTab, key: string, value: string): boolean {
-  const sheet = emu.spreadsheet.getSheetByName(tab.name);
-  const column = tab.columns.get(key);
-  if (!sheet || !column || sheet.getLastRow() < 2) return false;
-  return sheet
-    .getRange(2, column, sheet.getLastRow() - 1, 1)
-    .getValues()
-    .some((r) => String(r[0]) === value);
-}
-
-/** Pastes rows below the tab's last row, as a person pasting them would. */
-function paste(emu: Emulator, tab: FoundTab, rows: readonly Row[]): void {
-  if (rows.length === 0) return;
-  const sheet = emu.spreadsheet.getSheetByName(tab.name);
-  if (!sheet) return;
-  const width = Math.max(...tab.columns.values());
-  const block = rows.map((record) => {
-    const cells: (string | number)[] = new Array(width).fill("");
-    for (const [key, column] of tab.columns) if (record[key] !== undefined) cells[column - 1] = record[key] ?? "";
-    return cells;
-  });
-  emu.edit(`'${tab.name.replace(/'/g, "''")}'!A${sheet.getLastRow() + 1}`, block);
-}
-
-function requestId(prefix: string): string {
-  return `${prefix}-${Math.random().toString(16).slice(2, 10)}${Date.now().toString(16)}`;
 }
 
 /** The spend demo, added once: run after the campaigns, tasks and roles of the main demo are in place. */

@@ -55,7 +55,7 @@ function me(): string {
 }
 
 /**
- * Turns a job on or off for the document. On: the current user's hourly trigger is created when they have none, and
+ * Turns a job on or off for this spreadsheet. On: the current user's hourly trigger is created when they have none, and
  * they become the one whose trigger runs the jobs (an earlier owner's trigger removes itself at its next tick).
  * Off: when no job is left, the current user's trigger is deleted. Throws the platform's message when the trigger
  * cannot be created (the one-per-type limit, for instance).

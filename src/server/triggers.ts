@@ -1,5 +1,5 @@
 // Simple triggers. onOpen runs in AuthMode.NONE, LIMITED or FULL and only builds the menu; onInstall runs once
-// when a user installs the add-on and does the same, so the menu appears without reopening the document.
+// when a user installs the add-on and does the same, so the menu appears at once, without reopening the spreadsheet.
 import { stampCompletion } from "./completion";
 import { type EditEvent, editedCell } from "./edit-event";
 import { guardEdit } from "./guard";
