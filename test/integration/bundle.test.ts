@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { createContext, runInContext } from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SIZE_BUDGET } from "../../scripts/budgets";
+import { bundleCode } from "../../scripts/build";
 import { SURFACE } from "../../src/server/surface";
 import { CODE_JS, emulator, requireBuild } from "./support";
 
@@ -63,6 +64,15 @@ describe("dist/Code.js", () => {
     const emu = emulator();
     expect(emu.counter.snapshot()).toEqual({});
     expect([...emu.functions].sort()).toEqual(SURFACE.map((e) => e.name).sort());
+  });
+
+  it("bundles only our code and zod: no development dependency reaches what clasp pushes", async () => {
+    const { inputs } = await bundleCode();
+    const packages = new Set(
+      inputs.filter((i) => i.startsWith("node_modules/")).map((i) => i.split("/").slice(1, 2).join("/")),
+    );
+    expect([...packages]).toEqual(["zod"]);
+    expect(inputs.some((i) => i.includes("hyperformula"))).toBe(false);
   });
 
   it("stays within the size budget and carries no machine paths", () => {
