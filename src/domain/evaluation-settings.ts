@@ -8,7 +8,9 @@ import {
   parseGradeScale,
   type ScorecardPeriod,
 } from "./evaluation";
+import { isEmail } from "./evaluation/values";
 import type { MessageKey } from "./i18n";
+import { splitList } from "./lists";
 
 export interface EvaluationSettingRow {
   /** Written in the Setting column; the add-on looks it up by this. */
@@ -101,14 +103,8 @@ export function readSettingNumber(value: unknown): number | null {
 }
 
 function listOf(value: unknown): string[] {
-  if (typeof value !== "string" && typeof value !== "number") return [];
-  return String(value)
-    .split(/[,;\n，、；]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
+  return typeof value === "string" || typeof value === "number" ? splitList(String(value)) : [];
 }
-
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
 
 const PERIODS: ReadonlyMap<string, ScorecardPeriod> = new Map([
   ["month", "month"],
@@ -198,7 +194,7 @@ export function readEvaluationSettings(
   );
   const managers = read<string[]>("managers", [], "", (v) => {
     const list = listOf(v).map((s) => s.toLowerCase());
-    return list.length > 0 && list.every((e) => EMAIL.test(e)) ? [...new Set(list)] : null;
+    return list.length > 0 && list.every(isEmail) ? [...new Set(list)] : null;
   });
   const revenueIndicators = read(
     "revenue_indicators",

@@ -33,7 +33,7 @@ export function parseDecimal(text: string): Decimal {
 }
 
 /** Drops trailing zeros of the fraction, so equal values have one form. */
-function normalize(d: Decimal): Decimal {
+export function normalize(d: Decimal): Decimal {
   let { units, scale } = d;
   while (scale > 0 && units % 10n === 0n) {
     units /= 10n;

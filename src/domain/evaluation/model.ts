@@ -1,6 +1,7 @@
 // The rows monitoring and evaluation read (KPIs, readings, summaries, lessons, tasks) and the settings they obey: zod schemas, types, and decoders that report every bad field instead of throwing.
 import * as z from "zod/mini";
 import { type MessageKey, valueOfLabel } from "../i18n";
+import { TASK_STATUSES, type TaskStatus } from "../records";
 import { KPI_DIRECTIONS, type KpiDirection } from "../workflow/plan";
 import { DEFAULT_GRADE_SCALE, type GradeScale, gradeScaleProblem } from "./figures";
 import type { EvaluationMessageKey } from "./messages";
@@ -16,10 +17,7 @@ import {
   readText,
 } from "./values";
 
-export { KPI_DIRECTIONS, type KpiDirection };
-
-export const TASK_STATUSES = ["todo", "in_progress", "blocked", "done", "cancelled"] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
+export { KPI_DIRECTIONS, type KpiDirection, TASK_STATUSES, type TaskStatus };
 
 /** The tabs whose rows this module decodes; problems name them by these keys. */
 export const EVALUATION_TABS = ["kpis", "readings", "summaries", "lessons", "tasks"] as const;

@@ -5,7 +5,17 @@ import { attainment, attainmentRefusal, tidy } from "./figures";
 import type { EvaluationMessageKey, MessageParams } from "./messages";
 import type { EvaluationSettings, Kpi, KpiReading, Task } from "./model";
 import { kpiKey } from "./report";
-import { compareText, dayNumber, emailSet, foldText, instantMs, isIsoDate, isIsoInstant, localDateOf } from "./values";
+import {
+  compareText,
+  dayNumber,
+  emailSet,
+  foldText,
+  instantMs,
+  isIsoDate,
+  isIsoInstant,
+  localDateOf,
+  MS_PER_DAY,
+} from "./values";
 
 export const ALERT_KINDS = ["overspend", "task_overdue", "kpi_lagging", "request_waiting"] as const;
 export type AlertKind = (typeof ALERT_KINDS)[number];
@@ -81,8 +91,6 @@ const SPENDING: ReadonlySet<CampaignState> = new Set<CampaignState>([
   "InProgress",
   "Completed",
 ]);
-
-const MS_PER_DAY = 86_400_000;
 
 function alertKey(parts: readonly (string | number)[]): string {
   // JSON keeps the parts apart whatever characters an ID or a step name holds.

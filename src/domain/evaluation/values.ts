@@ -1,8 +1,11 @@
 // Tolerant readers for cell values as the workbook layer decodes them, and the whole-day date arithmetic the rules use.
+import { isIsoDate } from "../dates";
 import { isBlank } from "../found";
 import { readListWith } from "../lists";
+import { compareCodeUnits as compareText } from "../workflow/json";
+import { normalizeEmail } from "../workflow/model";
 
-export { isBlank };
+export { compareText, isBlank, isIsoDate, normalizeEmail };
 
 /** Text of a cell: trimmed, line endings unified; numbers and booleans as written, anything else empty. */
 export function readText(value: unknown): string {
@@ -35,18 +38,7 @@ export function readList(value: unknown): string[] {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-const MS_PER_DAY = 86_400_000;
-
-/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
-export function isIsoDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
-  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
+export const MS_PER_DAY = 86_400_000;
 
 /** An instant with its offset, e.g. 2026-03-05T09:00:00+08:00 (how the server writes times). */
 export function isIsoInstant(text: string): boolean {
@@ -74,15 +66,6 @@ export function instantMs(instant: string): number {
   return isIsoInstant(instant) ? Date.parse(instant) : Number.NaN;
 }
 
-export function daysBetweenInstants(from: string, to: string): number {
-  return (instantMs(to) - instantMs(from)) / MS_PER_DAY;
-}
-
-/** Emails compare case-insensitively; Settings and the signed-in address may differ in case. */
-export function normalizeEmail(text: string): string {
-  return text.trim().toLowerCase();
-}
-
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;
 
 export function isEmail(text: string): boolean {
@@ -97,11 +80,6 @@ export function emailSet(emails: Iterable<string>): string[] {
     if (n !== "") set.add(n);
   }
   return [...set].sort(compareText);
-}
-
-/** Code-unit order: the same on every machine and locale, unlike localeCompare. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** How labels and indicators are matched: case, width and spacing do not matter ("ＣＰＬ " is "cpl"). */

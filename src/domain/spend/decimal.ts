@@ -1,21 +1,10 @@
 // Exact arithmetic that budget control needs on top of money.ts's Decimal: compare, multiply, round, divide to a ratio.
-import type { Decimal } from "../money";
+import { type Decimal, normalize } from "../money";
 
 export const ZERO: Decimal = { units: 0n, scale: 0 };
 
 function pow10(n: number): bigint {
   return 10n ** BigInt(n);
-}
-
-/** Same normal form as money.ts (no trailing fraction zeros), so equal values compare equal field by field. */
-function normalize(units: bigint, scale: number): Decimal {
-  let u = units;
-  let s = scale;
-  while (s > 0 && u % 10n === 0n) {
-    u /= 10n;
-    s -= 1;
-  }
-  return { units: u, scale: s };
 }
 
 /** Both values as integers of one common scale. */
@@ -42,12 +31,12 @@ export function negate(d: Decimal): Decimal {
 }
 
 export function multiply(a: Decimal, b: Decimal): Decimal {
-  return normalize(a.units * b.units, a.scale + b.scale);
+  return normalize({ units: a.units * b.units, scale: a.scale + b.scale });
 }
 
 /** The value `units / 10^scale` for integer units (minor units with their currency's digits, for example). */
 export function fromUnits(units: bigint | number, scale: number): Decimal {
-  return normalize(typeof units === "bigint" ? units : BigInt(units), scale);
+  return normalize({ units: typeof units === "bigint" ? units : BigInt(units), scale });
 }
 
 /**
@@ -65,7 +54,7 @@ export function roundUnits(d: Decimal, digits: number): bigint {
 }
 
 export function round(d: Decimal, digits: number): Decimal {
-  return normalize(roundUnits(d, digits), digits);
+  return normalize({ units: roundUnits(d, digits), scale: digits });
 }
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);

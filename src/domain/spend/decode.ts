@@ -1,5 +1,6 @@
 // Raw cells of the Budget, Expenses and Rates tabs to typed records, or the list of what is wrong with each field; never throws.
 import * as z from "zod/mini";
+import { isIsoDate } from "../dates";
 import { isBlank } from "../found";
 import { catalogIn, valueOfLabel } from "../i18n";
 import { CURRENCY_CODE } from "./currency";
@@ -88,22 +89,6 @@ function readText(raw: unknown): string | Bad {
 function readRequiredText(raw: unknown): string | Bad {
   const text = textOf(raw);
   return text === null ? BAD.text : text === "" ? BAD.required : text;
-}
-
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** A real calendar day in YYYY-MM-DD (2026-02-29 is not one). */
-export function isIsoDate(text: string): boolean {
-  const m = ISO_DATE.exec(text);
-  if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
-  return day <= days;
 }
 
 export function isIsoMonth(text: string): boolean {

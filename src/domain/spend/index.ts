@@ -1,5 +1,6 @@
 // Budget control's public surface: import from here, not from the files behind it.
 
+export { isIsoDate } from "../dates";
 export { CURRENCY_CODE, majorUnits, minorDigits, minorUnitsOfNumber, toMinorUnits } from "./currency";
 export { compare, integerRatio, isZero, multiply, negate, ratio, round, roundUnits, sign } from "./decimal";
 export {
@@ -12,7 +13,6 @@ export {
   expenseDecoder,
   type FieldProblem,
   isBlankRow,
-  isIsoDate,
   isIsoMonth,
   type RawRow,
   rateDecoder,

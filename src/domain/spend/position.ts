@@ -1,6 +1,8 @@
 // Budget position of campaigns and their lines, the overrun rule for a new expense, and the fold that computes positions from lines, expenses and overrun decisions.
+
 import { type Decimal, decimalFromNumber } from "../money";
 import type { RequestStatus } from "../workflow";
+import { compareCodeUnits as compareText } from "../workflow/json";
 import { majorUnits, minorDigits } from "./currency";
 import { compare, fromUnits, multiply } from "./decimal";
 import type { Ledger, LedgerExpense } from "./ledger";
@@ -188,10 +190,6 @@ export function assessmentMessage(
 
 function copy(f: Figures): Acc {
   return { planned: f.planned, approved: f.approved, committed: f.committed, actual: f.actual, pending: f.pending };
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
 // The variance report model: planned, committed, actual, remaining, variance and status by campaign, category and month, with totals and the rows left out.
+import { compareCodeUnits as compareText } from "../workflow/json";
 import { buildLedger, type Ledger, type LedgerSource, type SpendRowProblem } from "./ledger";
 import type { MessageParams, SpendMessageKey } from "./messages";
 import type { SpendSettings } from "./model";
@@ -77,10 +78,6 @@ function rowOf(key: string, figures: Figures, warnAt: number): VarianceRow {
     variancePct: planned === 0 ? null : variance / planned,
     note: planned === 0 ? "spend.report.noPlan" : null,
   };
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Sums the cells by one of their keys; rows sorted by that key (months sort as text, YYYY-MM). */

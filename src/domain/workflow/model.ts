@@ -111,7 +111,6 @@ const count = z.int().check(z.minimum(0));
 
 /** ISO 8601 instant with Z or ±hh:mm; the date part is read as the spreadsheet-local date (see README). */
 export const IsoInstantSchema = z.iso.datetime({ offset: true });
-export const IsoDateSchema = z.iso.date();
 export const EmailSchema = z.email();
 
 export const LogEntrySchema = z.object({
@@ -141,10 +140,6 @@ export const LogRowSchema = z.extend(LogEntrySchema, {
 /** Emails compare case-insensitively: the signed-in address and the one typed into Settings may differ in case. */
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
-}
-
-export function isRequestAction(action: Action): action is RequestAction {
-  return (REQUEST_ACTIONS as readonly string[]).includes(action);
 }
 
 // Compile-time proof that the schema and the interface describe the same row (a drift fails type-checking).

@@ -1,8 +1,11 @@
 // Tolerant readers for cell values: the same normalisation feeds the completeness check and the snapshot, so an untouched field never shows up as a diff.
 
+import { isIsoDate } from "../dates";
 import { readListWith } from "../lists";
 import { compareCodeUnits } from "./json";
-import { EmailSchema, IsoDateSchema, normalizeEmail } from "./model";
+import { EmailSchema, normalizeEmail } from "./model";
+
+export { isIsoDate };
 
 /** Text of a cell: trimmed, line endings unified; numbers and booleans as written, anything else empty. */
 export function readText(value: unknown): string {
@@ -36,10 +39,6 @@ export function readList(value: unknown): string[] {
 
 export function sortedList(items: readonly string[]): string[] {
   return [...items].sort(compareCodeUnits);
-}
-
-export function isIsoDate(text: string): boolean {
-  return IsoDateSchema.safeParse(text).success;
 }
 
 export function readEmail(value: unknown): string {
