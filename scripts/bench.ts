@@ -13,6 +13,7 @@ import { catalogFile } from "../src/server/catalog";
 import { Emulator } from "../test/emulator/index";
 import { benchEvaluation } from "./bench-evaluation";
 import { benchSpend } from "./bench-spend";
+import { columnsOf } from "./bench-workbook";
 
 function ms(start: number): string {
   return `${(performance.now() - start).toFixed(1)} ms`;
@@ -51,11 +52,7 @@ function workbookWith(n: number): Emulator {
   emu.install();
   emu.menu("Set up workbook");
   const sheet = emu.spreadsheet.getSheetByName("Campaigns")!;
-  const columns = new Map<string, number>();
-  for (const m of emu.spreadsheet.createDeveloperMetadataFinder().withKey("campaign-control.column").find()) {
-    const col = m.getLocation().getColumn();
-    if (col && col.getSheet().getName() === "Campaigns") columns.set(m.getValue() ?? "", col.getColumn());
-  }
+  const columns = columnsOf(emu).get("Campaigns") ?? new Map<string, number>();
   const width = sheet.getLastColumn();
   if (n > 0) sheet.getRange(2, 1, n, width).setValues(campaignRows(n, width, columns));
   return emu;

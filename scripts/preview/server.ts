@@ -40,6 +40,7 @@ export interface RunningPreview {
 interface SidebarView {
   id: number;
   title: string;
+  /** The page as served: the sidebar's HTML with the bridge below, joined once when it opens. */
   html: string;
   kind: "sidebar" | "dialog";
 }
@@ -123,6 +124,11 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   send(res, status, "application/json; charset=utf-8", JSON.stringify(value));
 }
 
+/** The sidebar's HTML with the bridge at the top of its head (or of the page when it has none). */
+function withBridge(html: string): string {
+  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (m) => `${m}${BRIDGE}`) : `${BRIDGE}${html}`;
+}
+
 function field(body: unknown, key: string): unknown {
   return body && typeof body === "object" ? (body as Record<string, unknown>)[key] : undefined;
 }
@@ -160,9 +166,13 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
         console.error(`preview: could not restore ${stateFile} (${errorMessage(err)}); starting a new workbook`);
       }
     }
-    const fresh = Emulator.create(emulatorOptions);
-    fresh.install();
-    return fresh;
+    return fresh();
+  }
+
+  function fresh(): Emulator {
+    const created = Emulator.create(emulatorOptions);
+    created.install();
+    return created;
   }
 
   function persist(): void {
@@ -179,10 +189,10 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
     const dialogs = emu.ui.dialogs;
     if (sidebars.length > seenSidebars) {
       const s = sidebars[sidebars.length - 1]!;
-      sidebar = { id: nextSidebarId++, title: s.title, html: s.html, kind: "sidebar" };
+      sidebar = { id: nextSidebarId++, title: s.title, html: withBridge(s.html), kind: "sidebar" };
     } else if (dialogs.length > seenDialogs) {
       const d = dialogs[dialogs.length - 1]!;
-      sidebar = { id: nextSidebarId++, title: d.title, html: d.html, kind: "dialog" };
+      sidebar = { id: nextSidebarId++, title: d.title, html: withBridge(d.html), kind: "dialog" };
     }
     seenSidebars = sidebars.length;
     seenDialogs = dialogs.length;
@@ -231,11 +241,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
       if (!sidebar || String(sidebar.id) !== path.slice("/sidebar/".length)) {
         return send(res, 404, "text/plain; charset=utf-8", "This sidebar is closed.");
       }
-      const html = sidebar.html;
-      const withBridge = /<head[^>]*>/i.test(html)
-        ? html.replace(/<head[^>]*>/i, (m) => `${m}${BRIDGE}`)
-        : `${BRIDGE}${html}`;
-      return send(res, 200, "text/html; charset=utf-8", withBridge);
+      return send(res, 200, "text/html; charset=utf-8", sidebar.html);
     }
     if (req.method !== "POST") return send(res, 405, "text/plain; charset=utf-8", "method not allowed");
 
@@ -279,8 +285,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
         });
         return sendJson(res, 200, state());
       case "/api/reset":
-        emu = Emulator.create(emulatorOptions);
-        emu.install();
+        emu = fresh();
         sidebar = null;
         seenSidebars = emu.ui.sidebars.length;
         seenDialogs = emu.ui.dialogs.length;

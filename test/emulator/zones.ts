@@ -29,14 +29,21 @@ export interface WallClock {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
-/** Java treats an unknown zone id as GMT; Intl would throw. */
+const checkedZones = new Map<string, string>();
+
+/** Java treats an unknown zone id as GMT; Intl would throw. Asked per formatted date, so each answer is kept. */
 export function validZone(timeZone: string): string {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return timeZone;
-  } catch {
-    return "GMT";
+  let zone = checkedZones.get(timeZone);
+  if (zone === undefined) {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone });
+      zone = timeZone;
+    } catch {
+      zone = "GMT";
+    }
+    checkedZones.set(timeZone, zone);
   }
+  return zone;
 }
 
 /** The calendar date and time an instant shows in the zone, to the second. Intl throws on an unknown zone. */

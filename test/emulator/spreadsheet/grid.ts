@@ -83,23 +83,24 @@ export class Grid<T> {
 
   private recount(): void {
     let n = 0;
-    for (const row of this.rows) if (row) for (const v of row) if (v !== undefined) n++;
+    for (const row of this.rows) if (row) n += filled(row);
     this.count = n;
   }
 
+  // Row and column surgery adjusts the count by what it adds or removes: recounting the whole grid on every
+  // inserted row made appending row by row quadratic.
   insertRows(at: number, n: number, copyFrom?: number): void {
     if (at > this.rows.length) return;
     const src = copyFrom !== undefined ? this.rows[copyFrom] : undefined;
     const fresh: (T | undefined)[][] = [];
     for (let i = 0; i < n; i++) fresh.push(src ? [...src] : []);
     this.rows.splice(at, 0, ...fresh);
-    this.recount();
+    if (src) this.count += n * filled(src);
   }
 
   deleteRows(at: number, n: number): void {
     if (at >= this.rows.length) return;
-    this.rows.splice(at, n);
-    this.recount();
+    for (const row of this.rows.splice(at, n)) if (row) this.count -= filled(row);
   }
 
   insertCols(at: number, n: number, copyFrom?: number): void {
@@ -107,13 +108,12 @@ export class Grid<T> {
       if (!row || row.length < at) continue;
       const v = copyFrom !== undefined ? row[copyFrom] : undefined;
       row.splice(at, 0, ...new Array<T | undefined>(n).fill(v));
+      if (v !== undefined) this.count += n;
     }
-    this.recount();
   }
 
   deleteCols(at: number, n: number): void {
-    for (const row of this.rows) if (row && row.length > at) row.splice(at, n);
-    this.recount();
+    for (const row of this.rows) if (row && row.length > at) this.count -= filled(row.splice(at, n));
   }
 
   /** Applies a column permutation: order[newIndex] = oldIndex. */
@@ -155,4 +155,10 @@ export class Grid<T> {
     for (let i = 0; i < n; i++) out.push([...(this.rows[start + i] ?? [])]);
     return out;
   }
+}
+
+function filled<T>(row: readonly (T | undefined)[]): number {
+  let n = 0;
+  for (const v of row) if (v !== undefined) n++;
+  return n;
 }
