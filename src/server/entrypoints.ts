@@ -6,8 +6,18 @@ import { loadCatalog } from "./catalog";
 
 export { menuVerifyAuditLog } from "./admin-rpc";
 export { BUDGET_VARIANCE } from "./custom-functions";
-export * from "./evaluation-entrypoints";
+export {
+  menuRefreshEvaluation,
+  rpcCampaignProgress,
+  rpcLessons,
+  rpcRefreshEvaluation,
+  rpcSubmitSummary,
+  rpcSummaryForm,
+} from "./evaluation";
+export { CAMPAIGN_GRADE, CAMPAIGN_ROI, CAMPAIGN_SCORE, KPI_ATTAINMENT } from "./evaluation-functions";
 export { menuSetUpWorkbook, menuShowApprovals, menuShowCampaigns, menuShowRoles } from "./menu";
+// Importing monitoring.ts also registers its job with the one scheduled trigger (schedule.ts).
+export { menuShowMonitor, rpcMonitorRun, rpcMonitorSchedule, rpcMonitorStatus } from "./monitoring";
 export {
   rpcAnswerEscalation,
   rpcDecide,
@@ -23,7 +33,17 @@ export {
   rpcVerifyLog,
   rpcWithdraw,
 } from "./rpc";
-export * from "./spend-entrypoints";
+export { onScheduleTick } from "./schedule";
+export { BUDGET_REMAINING, BUDGET_STATUS, BUDGET_VARIANCE_PCT } from "./spend-functions";
+export { menuRefreshVariance, menuShowExpenses, menuToggleVarianceSchedule } from "./spend-menu";
+export {
+  rpcAssessExpense,
+  rpcMarkPaid,
+  rpcRecordExpense,
+  rpcRequestReimbursement,
+  rpcSpendOverview,
+  rpcSubmitOverrun,
+} from "./spend-rpc";
 export { onEdit, onInstall, onOpen } from "./triggers";
 
 // Runs at the top of every execution and calls no service: texts are read from the catalog files on first use.

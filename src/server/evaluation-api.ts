@@ -1,7 +1,7 @@
 // The RPC contract of the Monitoring and evaluation sidebar: request schemas (validated on the server), JSON-safe
 // responses, and EvaluationApi, which ServerApi extends. Nothing here touches Apps Script.
 import * as z from "zod/mini";
-import type { AlertKind, Severity, Tier } from "../domain/evaluation";
+import type { AlertKind, Severity } from "../domain/evaluation";
 import type { Lang } from "../domain/i18n";
 import type { CampaignState, RequestStatus } from "../domain/workflow";
 import type { RowProblem } from "../workbook/problems";
@@ -224,8 +224,6 @@ export interface LessonsResponse {
   readonly lessons: readonly LessonView[];
   readonly problems: readonly RowProblem[];
 }
-
-export type TierLabel = Tier;
 
 export interface EvaluationApi {
   rpcMonitorStatus(request: MonitorStatusRequest): MonitorStatus;

@@ -438,7 +438,17 @@ export function recordSummaryAcceptance(
   const data = summaryDataOf(request.data);
   const summaries = findTab(ws.ss, SUMMARIES_TAB);
   if (!data || !summaries) return;
-  const table = readTable(summaries, SUMMARIES_TAB);
+  acceptInto(ws, readTable(summaries, SUMMARIES_TAB), campaign, data, entry);
+}
+
+/** recordSummaryAcceptance on a Summaries table already read. */
+function acceptInto(
+  ws: Pick<EvaluationBase, "ss" | "sheetLang">,
+  table: Table,
+  campaign: string,
+  data: SummaryData,
+  entry: LogEntry,
+): void {
   const accepted = { by: entry.onBehalfOf ? `${entry.actor} (${entry.onBehalfOf})` : entry.actor, at: entry.at };
   const row = summaryRow(table, campaign);
   if (row > 0 && String(cellAt(table, row, "accepted_by") ?? "").trim() !== "") return;
@@ -477,7 +487,9 @@ export function syncAcceptedSummaries(ws: Pick<EvaluationBase, "ss" | "sheetLang
     const row = summaryRow(table, view.id);
     if (row > 0 && String(cellAt(table, row, "accepted_by") ?? "").trim() !== "") continue;
     const last = request.entries[request.entries.length - 1];
-    if (last) recordSummaryAcceptance(ws, view.id, request, last);
+    const data = summaryDataOf(request.data);
+    if (last && data) acceptInto(ws, table, view.id, data, last);
+    // A write moved what the table read shows: the next repair reads the tab again.
     table = null;
   }
 }

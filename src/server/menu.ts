@@ -61,7 +61,8 @@ export function menuSetUpWorkbook(): void {
   ss.toast(message, t(lang, "setup.title"), 8);
 }
 
-function show(name: keyof typeof SIDEBARS): void {
+/** Opens a sidebar in the user's language (or the Settings override). */
+export function showSidebar(name: keyof typeof SIDEBARS): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss, ss.getSpreadsheetLocale(), readContext(ss, userLang())).settings;
   SpreadsheetApp.getUi().showSidebar(sidebar(name, uiLang(settings)));
@@ -69,13 +70,13 @@ function show(name: keyof typeof SIDEBARS): void {
 
 /** "My campaigns": opens the sidebar in the user's language (or the Settings override). */
 export function menuShowCampaigns(): void {
-  show("campaigns");
+  showSidebar("campaigns");
 }
 
 export function menuShowApprovals(): void {
-  show("approvals");
+  showSidebar("approvals");
 }
 
 export function menuShowRoles(): void {
-  show("roles");
+  showSidebar("roles");
 }

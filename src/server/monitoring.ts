@@ -36,9 +36,9 @@ import {
   type RunResult,
 } from "./evaluation-api";
 import { type EvaluationBook, monitorCampaigns, pendingRequests, readEvaluationBook } from "./evaluation-sources";
-import { sidebar } from "./html";
 import { uiLang, userLang } from "./locale";
 import { withDocumentLock } from "./lock";
+import { showSidebar } from "./menu";
 import type { PropertiesPort, SpreadsheetPort } from "./ports";
 import { parseRequest } from "./request";
 import { readSchedule, registerJob, setJob } from "./schedule";
@@ -369,9 +369,10 @@ registerJob(MONITOR_JOB, monitorJob);
 // ---------------------------------------------------------------------------------------------------------------
 // The sidebar
 
-function currentAlerts(ss: SpreadsheetPort, lang: Lang): { list: AlertView[]; count: number } {
+/** The alerts the Monitor tab shows; null when there is no Monitor tab (setup is needed). */
+function currentAlerts(ss: SpreadsheetPort, lang: Lang): { list: AlertView[]; count: number } | null {
   const sheet = findTab(ss, MONITOR_TAB);
-  if (!sheet) return { list: [], count: 0 };
+  if (!sheet) return null;
   const table = readTable(sheet, MONITOR_TAB);
   const column = (key: string) => table.layout.located.find((l) => l.spec.key === key)?.column ?? 0;
   const [sev, key, campaign, message] = [column("severity"), column("key"), column("campaign"), column("message")];
@@ -420,16 +421,16 @@ export function monitorStatus(): MonitorStatus {
   const alerts = currentAlerts(ss, lang);
   return {
     lang,
-    setupNeeded: findTab(ss, MONITOR_TAB) === null,
+    setupNeeded: alerts === null,
     frequency: on ? config.frequency : "off",
     hour: config.hour,
     owner: on ? schedule.owner : "",
-    canSchedule: adminCheck(ss).admin,
+    canSchedule: adminCheck(ss, props).admin,
     reauthorizationNeeded: required,
     authorizationUrl: required ? info.getAuthorizationUrl() : "",
     health: { ...health, stale },
-    alerts: alerts.list,
-    alertCount: alerts.count,
+    alerts: alerts?.list ?? [],
+    alertCount: alerts?.count ?? 0,
     problems: [],
   };
 }
@@ -440,8 +441,11 @@ export function rpcMonitorStatus(request: unknown): MonitorStatus {
 }
 
 /** Who may change the schedule or run it by hand: the admins (roles in document properties; the owner always). */
-function adminCheck(ss: SpreadsheetPort): { admin: boolean; owner: string } {
-  const roles = parseRoles(documentProperties().getProperty(KEY.roles));
+function adminCheck(
+  ss: SpreadsheetPort,
+  props: PropertiesPort = documentProperties(),
+): { admin: boolean; owner: string } {
+  const roles = parseRoles(props.getProperty(KEY.roles));
   const owner = ownerOf(ss);
   const me = callerEmail();
   return { admin: me !== "" && isAdmin(roles, owner, me), owner };
@@ -482,7 +486,5 @@ export function rpcMonitorRun(request: unknown): RunResult {
 
 /** "Monitoring and evaluation": the sidebar with the schedule and its health, the summary form and the lessons. */
 export function menuShowMonitor(): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const settings = readSettings(ss, ss.getSpreadsheetLocale(), readContext(ss, userLang())).settings;
-  SpreadsheetApp.getUi().showSidebar(sidebar("monitor", uiLang(settings)));
+  showSidebar("monitor");
 }

@@ -4,8 +4,6 @@
 /** A value of an Apps Script enum (numbers in the type definitions, objects at run time). */
 export type EnumValue = { toString(): string };
 
-export type CellValue = string | number | boolean | Date;
-
 // ---------------------------------------------------------------- SpreadsheetApp
 
 export interface SpreadsheetAppPort {

@@ -128,7 +128,7 @@ export function clearLineFlags(budget: BudgetLines | null, id: string): void {
 
 /** Removes our flags (note and background) from a campaign's row, leaving every other note as it is. */
 export function clearFlags(campaigns: CampaignTable | null, id: string): void {
-  const row = campaigns?.idRows.get(id);
+  const row = campaigns?.rowsById.get(id)?.row;
   if (!campaigns || row === undefined) return;
   const range = campaigns.sheet.getRange(row, 1, 1, Math.max(campaigns.width, 1));
   const notes = range.getNotes()[0] ?? [];

@@ -1,11 +1,9 @@
 // The budget-control menu items: the Expenses sidebar, "Refresh variance report" (under the document lock), and the
 // hourly refresh turned on and off through the one scheduled trigger (schedule.ts).
 import { type Lang, t } from "../domain/i18n";
-import { readSettings } from "../workbook/settings";
-import { readContext } from "./context";
-import { sidebar } from "./html";
-import { uiLang, userLang } from "./locale";
+import { userLang } from "./locale";
 import { withDocumentLock } from "./lock";
+import { showSidebar } from "./menu";
 import { readSchedule, registerJob, setJob } from "./schedule";
 import { localNow, type RefreshSummary, readSpendBase, readSpendBook, refreshVariance } from "./spend";
 
@@ -60,7 +58,5 @@ export function menuToggleVarianceSchedule(): void {
 }
 
 export function menuShowExpenses(): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const settings = readSettings(ss, ss.getSpreadsheetLocale(), readContext(ss, userLang())).settings;
-  SpreadsheetApp.getUi().showSidebar(sidebar("expenses", uiLang(settings)));
+  showSidebar("expenses");
 }

@@ -1,7 +1,7 @@
 // Budget control on the server: the workbook read for it (Settings, Campaigns, the approval log and the three spend
 // tabs, one getValues each), the ledger and positions folded from it, the Status column of expenses projected from
 // the log, and the Variance report refreshed in one batch.
-import { type Lang, tKey } from "../domain/i18n";
+import { type Lang, langOf, tKey } from "../domain/i18n";
 import { fromMinorUnits } from "../domain/money";
 import type { Settings } from "../domain/settings";
 import {
@@ -88,7 +88,7 @@ export function readSpendBase(ss: SpreadsheetPort, lang: Lang, finance: readonly
   return {
     ss,
     lang,
-    sheetLang: spreadsheetLangOf(locale),
+    sheetLang: langOf(locale),
     timeZone: ss.getSpreadsheetTimeZone(),
     ctx,
     settings,
@@ -96,10 +96,6 @@ export function readSpendBase(ss: SpreadsheetPort, lang: Lang, finance: readonly
     campaigns: readCampaigns(ss, ctx),
     fold: foldEvents(rows),
   };
-}
-
-function spreadsheetLangOf(locale: string): Lang {
-  return /^zh/i.test(locale.trim()) ? "zh" : "en";
 }
 
 export interface SpendBook extends SpendBase {
@@ -144,7 +140,7 @@ export function readSpendBook(base: SpendBase): SpendBook {
   const budget = readSpendTab(ss, "budget");
   const expenses = readSpendTab(ss, "expenses");
   const rates = readSpendTab(ss, "rates");
-  const known = base.campaigns ? new Set(base.campaigns.idRows.keys()) : null;
+  const known = base.campaigns ? new Set(base.campaigns.rowsById.keys()) : null;
   const states = new Map<string, CampaignState>();
   const approved = new Set<string>();
   const lines = new Map<string, readonly LineSnapshot[]>();

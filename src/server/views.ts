@@ -237,7 +237,7 @@ export function payloadOf(request: EngineRequest): { plan: PlanSnapshot | null; 
 
 export function rowLink(ws: Workspace, id: string): string {
   const campaigns = ws.campaigns;
-  const row = campaigns?.idRows.get(id);
+  const row = campaigns?.rowsById.get(id)?.row;
   const base = ws.ss.getUrl();
   if (!campaigns || row === undefined) return base;
   return `${base}#gid=${campaigns.sheet.getSheetId()}&range=A${row}`;

@@ -22,11 +22,9 @@ export interface CampaignTable {
   readonly problems: RowProblem[];
   /** Width of the data range, for selecting a whole row. */
   readonly width: number;
-  /** First row of every ID in the tab, valid row or not, so a row with problems can still be selected. */
-  readonly idRows: ReadonlyMap<string, number>;
   /** The cells behind it, for the workflow (which reads a row whatever its problems, and reports them by field). */
   readonly keyed: KeyedTable;
-  /** The data row of every ID (first row of the ID). */
+  /** The data row of every ID in the tab (its first row), valid row or not, so a row with problems can still be selected. */
   readonly rowsById: ReadonlyMap<string, TableRow>;
 }
 
@@ -66,20 +64,16 @@ export function campaignsFromTable(table: Table, ctx: ReadContext): CampaignTabl
     }
     if (rules.length === 0) campaigns.push(entry);
   }
-  const idRows = new Map<string, number>();
   const rowsById = new Map<string, TableRow>();
   const idColumn = index.get("id");
   if (idColumn !== undefined) {
     for (const entry of table.rows) {
       const id = String(entry.cells[idColumn - 1] ?? "").trim();
-      if (id && !idRows.has(id)) {
-        idRows.set(id, entry.row);
-        rowsById.set(id, entry);
-      }
+      if (id && !rowsById.has(id)) rowsById.set(id, entry);
     }
   }
   problems.sort((a, b) => a.row - b.row || a.column.length - b.column.length || a.column.localeCompare(b.column));
-  return { sheet, tab: table.name, campaigns, problems, width: table.width, idRows, keyed: keyed(table), rowsById };
+  return { sheet, tab: table.name, campaigns, problems, width: table.width, keyed: keyed(table), rowsById };
 }
 
 /**
@@ -120,5 +114,5 @@ export function planDraftFromCells(cells: { readonly [K in PlanKey]?: unknown },
 
 /** The sheet row of a campaign by its ID (the first row with that ID), undefined when no row has it. */
 export function findCampaignRow(table: CampaignTable, id: string): number | undefined {
-  return table.idRows.get(id.trim());
+  return table.rowsById.get(id.trim())?.row;
 }

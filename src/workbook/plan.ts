@@ -11,8 +11,6 @@ import { catalogIn, type Lang, t } from "../domain/i18n";
 import { type ColumnMetadata, isDefaultOrBlankLabel, locateColumns } from "./columns";
 import { type ColumnSpec, HEADER_BACKGROUND, HEADER_FONT_WEIGHT, label, numberFormatOf, type TabSpec } from "./spec";
 
-export type CriteriaName = "VALUE_IN_LIST" | "DATE_IS_VALID_DATE" | "NUMBER_GREATER_THAN_OR_EQUAL_TO";
-
 /** A data validation as read from a cell, with its criteria type by name. */
 export interface ValidationState {
   readonly type: string;

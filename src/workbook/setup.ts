@@ -386,8 +386,8 @@ export function setUpWorkbook(ss: SpreadsheetPort, app: ValidationApp, ctx: Setu
   refreshLayouts(done.map((d) => d.layout));
   const tabs = done.map((d) => d.report);
   // A new workbook opens on its Campaigns tab; a re-run leaves the user where they are.
-  const campaigns = tabs.find((r) => r.tab === "campaigns");
-  if (campaigns?.created) ss.getSheetByName(campaigns.name)?.activate();
+  const campaigns = done.find((d) => d.report.tab === "campaigns");
+  if (campaigns?.report.created) campaigns.layout.sheet.activate();
   const settings = tabs.find((r) => r.settings !== null)?.settings ?? defaultSettings(ctx.locale);
   return { tabs, changed: tabs.some((r) => r.changed), settings };
 }

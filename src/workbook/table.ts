@@ -1,6 +1,7 @@
 // Reads a tab as a table: finds the tab (by metadata, then by name), reads all its cells with ONE getValues, finds
 // the columns by key and hands out the non-blank data rows with their sheet row numbers. Where the tab and its
 // columns are comes from the layout cache (layouts.ts) while the header row vouches for it, else from the metadata.
+import { isBlank } from "../domain/found";
 import type { SheetPort, SpreadsheetPort } from "../server/ports";
 import { type ColumnMetadata, type Layout, locateColumns } from "./columns";
 import { cachedColumns, cachedTab, rememberColumns, rememberTab } from "./layouts";
@@ -71,10 +72,6 @@ export function readColumnMetadata(sheet: SheetPort): ColumnMetadata[] {
     .map((md) => ({ column: md.getLocation().getColumn()?.getColumn() ?? 0, value: md.getValue() ?? "" }));
 }
 
-function isBlankRow(cells: readonly unknown[]): boolean {
-  return cells.every((c) => c === "" || c === null || c === undefined || (typeof c === "string" && c.trim() === ""));
-}
-
 /** One getValues for the whole tab; rows that are entirely blank are skipped (they are not campaigns). */
 export function readTable(sheet: SheetPort, tab: TabSpec): Table {
   const values = sheet.getDataRange().getValues();
@@ -99,7 +96,7 @@ export function tableFromValues(
   const rows: TableRow[] = [];
   for (let i = 1; i < values.length; i++) {
     const cells = values[i] ?? [];
-    if (!isBlankRow(cells)) rows.push({ row: i + 1, cells });
+    if (!cells.every(isBlank)) rows.push({ row: i + 1, cells });
   }
   return {
     sheet,

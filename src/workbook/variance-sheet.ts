@@ -5,7 +5,7 @@ import { inertText } from "../domain/inert";
 import { type BudgetStatus, majorUnits, type VarianceReport, type VarianceRow } from "../domain/spend";
 import type { ChartsPort, SheetPort, SpreadsheetAppPort, SpreadsheetPort } from "../server/ports";
 import type { RowProblem } from "./problems";
-import { columnLetter, HEADER_BACKGROUND, MONEY_FORMAT, TAB_METADATA_KEY, TEXT_FORMAT, tabName } from "./spec";
+import { HEADER_BACKGROUND, MONEY_FORMAT, TAB_METADATA_KEY, TEXT_FORMAT, tabName } from "./spec";
 import { VARIANCE_TAB } from "./spend-tabs";
 import { locateTab } from "./table";
 
@@ -234,8 +234,3 @@ export function writeReport(sheet: SheetPort, layout: ReportLayout, app: ReportA
     sheet.insertChart(chart);
   }
 }
-
-/** Column letters of the figures, for tests and the README. */
-export const REPORT_COLUMNS: { readonly [K in (typeof FIGURE_KEYS)[number]]: string } = Object.fromEntries(
-  FIGURE_KEYS.map((k, i) => [k, columnLetter(i + 1)]),
-) as { [K in (typeof FIGURE_KEYS)[number]]: string };
