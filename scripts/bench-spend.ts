@@ -20,7 +20,7 @@ import {
   type RequestView,
   submit,
 } from "../src/domain/workflow";
-import { layoutReport } from "../src/workbook/variance-sheet";
+import { layoutReport } from "../src/workbook/spend/variance-sheet";
 import { Emulator } from "../test/emulator/index";
 import { columnsOf, writeLog, writeRecords } from "./bench-workbook";
 

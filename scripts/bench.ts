@@ -9,7 +9,7 @@ import { createContext, Script } from "node:vm";
 import { budgetVariance } from "../src/domain/budget";
 import { CATALOG } from "../src/domain/catalog";
 import { installCatalogLoader, LANGS } from "../src/domain/i18n";
-import { catalogFile } from "../src/server/catalog";
+import { catalogFile } from "../src/server/shared/catalog";
 import { Emulator } from "../test/emulator/index";
 import { benchEvaluation } from "./bench-evaluation";
 import { benchSpend } from "./bench-spend";

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
 import { CATALOG } from "../src/domain/catalog";
 import { LANGS } from "../src/domain/i18n";
-import { catalogFile } from "../src/server/catalog";
+import { catalogFile } from "../src/server/shared/catalog";
 import { type EntryPoint, SURFACE } from "../src/server/surface";
 import { SIZE_BUDGET as BUDGET } from "./budgets";
 

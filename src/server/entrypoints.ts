@@ -1,11 +1,13 @@
 // The only file that decides what becomes global in Apps Script: exactly the names listed in surface.ts (a test
 // fails on drift). The build wraps this module as the IIFE `App` and appends one top-level stub per entry.
-import "./layout-store";
+import "./shared/layout-store";
 import { installCatalogLoader } from "../domain/i18n";
-import { loadCatalog } from "./catalog";
+import { loadCatalog } from "./shared/catalog";
 
-export { menuVerifyAuditLog } from "./admin-rpc";
-export { BUDGET_VARIANCE } from "./custom-functions";
+export { menuVerifyAuditLog } from "./admin/rpc";
+export { CAMPAIGN_GRADE, CAMPAIGN_ROI, CAMPAIGN_SCORE, KPI_ATTAINMENT } from "./evaluation/functions";
+// Importing monitoring.ts also registers its job with the one scheduled trigger (schedule.ts).
+export { menuShowMonitor, rpcMonitorRun, rpcMonitorSchedule, rpcMonitorStatus } from "./evaluation/monitoring";
 export {
   menuRefreshEvaluation,
   rpcCampaignProgress,
@@ -13,11 +15,8 @@ export {
   rpcRefreshEvaluation,
   rpcSubmitSummary,
   rpcSummaryForm,
-} from "./evaluation";
-export { CAMPAIGN_GRADE, CAMPAIGN_ROI, CAMPAIGN_SCORE, KPI_ATTAINMENT } from "./evaluation-functions";
+} from "./evaluation/reports";
 export { menuSetUpWorkbook, menuShowApprovals, menuShowCampaigns, menuShowRoles } from "./menu";
-// Importing monitoring.ts also registers its job with the one scheduled trigger (schedule.ts).
-export { menuShowMonitor, rpcMonitorRun, rpcMonitorSchedule, rpcMonitorStatus } from "./monitoring";
 export {
   rpcAnswerEscalation,
   rpcDecide,
@@ -33,9 +32,10 @@ export {
   rpcVerifyLog,
   rpcWithdraw,
 } from "./rpc";
-export { onScheduleTick } from "./schedule";
-export { BUDGET_REMAINING, BUDGET_STATUS, BUDGET_VARIANCE_PCT } from "./spend-functions";
-export { menuRefreshVariance, menuShowExpenses, menuToggleVarianceSchedule } from "./spend-menu";
+export { onScheduleTick } from "./shared/schedule";
+export { BUDGET_VARIANCE } from "./spend/budget-variance";
+export { BUDGET_REMAINING, BUDGET_STATUS, BUDGET_VARIANCE_PCT } from "./spend/functions";
+export { menuRefreshVariance, menuShowExpenses, menuToggleVarianceSchedule } from "./spend/menu";
 export {
   rpcAssessExpense,
   rpcMarkPaid,
@@ -43,7 +43,7 @@ export {
   rpcRequestReimbursement,
   rpcSpendOverview,
   rpcSubmitOverrun,
-} from "./spend-rpc";
+} from "./spend/rpc";
 export { onEdit, onInstall, onOpen } from "./triggers";
 
 // Runs at the top of every execution and calls no service: texts are read from the catalog files on first use.

@@ -1,5 +1,5 @@
 // The Apps Script globals as the server code may use them: typed by the narrow ports, nothing else exists.
-import type { AppsScriptGlobals } from "./ports";
+import type { AppsScriptGlobals } from "../workbook/shared/ports";
 
 declare global {
   const SpreadsheetApp: AppsScriptGlobals["SpreadsheetApp"];

@@ -4,14 +4,14 @@
 import { langOf, t } from "../domain/i18n";
 import { menuCaption } from "../domain/menu-captions";
 import { parseRoles, rightsProjection } from "../domain/roles";
-import { readSettings } from "../workbook/settings";
 import { setUpWorkbook } from "../workbook/setup";
-import { readContext } from "./context";
-import { type SIDEBARS, sidebar } from "./html";
-import { uiLang, userLang } from "./locale";
-import { withDocumentLock } from "./lock";
-import { documentProperties, KEY } from "./store";
-import { ownerOf } from "./workspace";
+import { readSettings } from "../workbook/shared/settings";
+import { readContext } from "./shared/context";
+import { type SIDEBARS, sidebar } from "./shared/html";
+import { uiLang, userLang } from "./shared/locale";
+import { withDocumentLock } from "./shared/lock";
+import { documentProperties, KEY } from "./shared/store";
+import { ownerOf } from "./shared/workspace";
 
 /** The functions the menu items call; they are global entry points (surface.ts). */
 export const MENU_ITEMS = [

@@ -2,11 +2,12 @@
 // and answers with JSON-safe data. Listing and selecting change no data, so any editor who can open the sidebar
 // may call them and no lock is taken; functions that write check the caller and take the lock (write.ts).
 import { t } from "../domain/i18n";
-import { findCampaignRow, readCampaigns } from "../workbook/campaigns";
-import { readSettings } from "../workbook/settings";
-import { tabName } from "../workbook/spec";
-import { CAMPAIGNS_TAB } from "../workbook/tabs";
-import { rpcGetRoles, rpcSaveRoles, rpcVerifyLog } from "./admin-rpc";
+import { findCampaignRow, readCampaigns } from "../workbook/approvals/campaigns";
+import { CAMPAIGNS_TAB } from "../workbook/approvals/tabs";
+import type { SpreadsheetPort } from "../workbook/shared/ports";
+import { readSettings } from "../workbook/shared/settings";
+import { tabName } from "../workbook/shared/spec";
+import { rpcGetRoles, rpcSaveRoles, rpcVerifyLog } from "./admin/rpc";
 import {
   type CampaignSummary,
   ListCampaignsRequest,
@@ -14,15 +15,14 @@ import {
   SelectCampaignRequest,
   type SelectCampaignResponse,
   type ServerApi,
-} from "./api";
-import { rpcAnswerEscalation, rpcDecide, rpcInbox } from "./approvals-rpc";
-import { rpcEscalate, rpcMyCampaigns, rpcSavePlan, rpcSubmit, rpcWithdraw } from "./campaign-rpc";
-import { readContext } from "./context";
-import { EVALUATION_RPC } from "./evaluation-rpc";
-import { uiLang, userLang } from "./locale";
-import type { SpreadsheetPort } from "./ports";
-import { parseRequest } from "./request";
-import { SPEND_RPC } from "./spend-rpc";
+} from "./approvals/api";
+import { rpcAnswerEscalation, rpcDecide, rpcInbox } from "./approvals/approvals-rpc";
+import { rpcEscalate, rpcMyCampaigns, rpcSavePlan, rpcSubmit, rpcWithdraw } from "./approvals/campaigns-rpc";
+import { EVALUATION_RPC } from "./evaluation/rpc";
+import { readContext } from "./shared/context";
+import { uiLang, userLang } from "./shared/locale";
+import { parseRequest } from "./shared/request";
+import { SPEND_RPC } from "./spend/rpc";
 
 function settingsAndLang(ss: SpreadsheetPort) {
   const locale = ss.getSpreadsheetLocale();

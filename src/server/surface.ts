@@ -1,7 +1,7 @@
 // The one list of what becomes global in Apps Script: the build writes a top-level stub for each entry, and a
 // test fails when this list, the stubs in dist/Code.js and the exports of entrypoints.ts drift apart.
-import { EVALUATION_SURFACE } from "./evaluation-surface";
-import { SPEND_SURFACE } from "./spend-surface";
+import { EVALUATION_SURFACE } from "./evaluation/surface";
+import { SPEND_SURFACE } from "./spend/surface";
 
 export type EntryKind = "trigger" | "menu" | "rpc" | "custom";
 

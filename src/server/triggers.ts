@@ -1,9 +1,10 @@
 // Simple triggers. onOpen runs in AuthMode.NONE, LIMITED or FULL and only builds the menu; onInstall runs once
 // when a user installs the add-on and does the same, so the menu appears at once, without reopening the spreadsheet.
-import { stampCompletion } from "./completion";
-import { type EditEvent, editedCell } from "./edit-event";
-import { guardEdit } from "./guard";
+
+import { guardEdit } from "./approvals/guard";
+import { stampCompletion } from "./evaluation/completion";
 import { buildMenu } from "./menu";
+import { type EditEvent, editedCell } from "./shared/edit-event";
 
 export function onOpen(_e: unknown): void {
   buildMenu();

@@ -6,9 +6,11 @@ import { EVALUATION_SETTING_ROWS } from "../domain/evaluation-settings";
 import { catalogIn, type Lang } from "../domain/i18n";
 import { inertCell } from "../domain/inert";
 import { defaultSettings, RIGHTS_KEYS, type RightsKey, SETTING_SPECS, type Settings } from "../domain/settings";
-import type { DataValidationPort, SheetPort, SpreadsheetAppPort, SpreadsheetPort } from "../server/ports";
-import { type ColumnMetadata, locateColumns } from "./columns";
-import { refreshLayouts, type TabLayout } from "./layouts";
+import { SETTINGS_TAB, TABS } from "./approvals/tabs";
+import { type ColumnMetadata, locateColumns } from "./shared/columns";
+import { refreshLayouts, type TabLayout } from "./shared/layouts";
+import type { DataValidationPort, SheetPort, SpreadsheetAppPort, SpreadsheetPort } from "./shared/ports";
+import { settingsFromTable } from "./shared/settings";
 import {
   emptyTabState,
   isEmptyPlan,
@@ -19,8 +21,7 @@ import {
   type ValidationState,
   type ValidationWant,
   validationWanted,
-} from "./plan";
-import { settingsFromTable } from "./settings";
+} from "./shared/setup-plan";
 import {
   COLUMN_METADATA_KEY,
   columnLetter,
@@ -29,9 +30,8 @@ import {
   type TabKey,
   type TabSpec,
   tabName,
-} from "./spec";
-import { readColumnMetadata, scanForTab, tableFromValues } from "./table";
-import { SETTINGS_TAB, TABS } from "./tabs";
+} from "./shared/spec";
+import { readColumnMetadata, scanForTab, tableFromValues } from "./shared/table";
 
 /** The parts of SpreadsheetApp setup needs besides the document (validation builders, their enum, protections). */
 export type ValidationApp = Pick<SpreadsheetAppPort, "newDataValidation" | "DataValidationCriteria" | "ProtectionType">;

@@ -1,6 +1,6 @@
 // Compile-time proof that the real Apps Script types satisfy every port that src/ and the emulator share.
 // Type-checked by `tsc -p test/conformance` (part of `npm run check`); it emits and runs nothing.
-import type * as P from "../../src/server/ports";
+import type * as P from "../../src/workbook/shared/ports";
 
 type Conforms<Real extends Port, Port> = [Real, Port];
 

@@ -1,7 +1,7 @@
 // The emulator's scenario API: one spreadsheet with the add-on, driven as Sheets would drive it (see README.md).
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { SpreadsheetPort } from "../../src/server/ports";
+import type { SpreadsheetPort } from "../../src/workbook/shared/ports";
 import type { CallCounter } from "./counter";
 import { Bundle, BundleError } from "./loader";
 import {

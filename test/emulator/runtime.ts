@@ -2,7 +2,7 @@
 // AuthMode, identity and time limits of the way it was started; it is also the host of the emulated SpreadsheetApp.
 import { randomUUID } from "node:crypto";
 import vm from "node:vm";
-import type { UiPort } from "../../src/server/ports";
+import type { UiPort } from "../../src/workbook/shared/ports";
 import { CallCounter } from "./counter";
 import type { Bundle } from "./loader";
 import { CacheStores, FakeCacheService } from "./services/cache";

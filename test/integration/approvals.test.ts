@@ -2,7 +2,7 @@
 // log rows and the mail; and every way a decision must be refused (own request, own campaign, not an approver,
 // stale, twice, at the same time), each leaving the workbook exactly as it was.
 import { describe, expect, it } from "vitest";
-import type { InboxResponse } from "../../src/server/api";
+import type { InboxResponse } from "../../src/server/approvals/api";
 import {
   campaignRow,
   DANA,

@@ -2,7 +2,7 @@
 // with an end before its start or a negative budget is not written at all; free text that looks like a formula
 // lands in the cell as the text it is; a submission lacking a measurable goal names the KPIs cell.
 import { describe, expect, it } from "vitest";
-import type { SavePlanRequest } from "../../src/server/api";
+import type { SavePlanRequest } from "../../src/server/approvals/api";
 import { decide, LEO, MIA, mine, saved, submit, TASK_ROWS, type WriteResult, workbook } from "./workflow-support";
 
 const DRAFT: SavePlanRequest = {

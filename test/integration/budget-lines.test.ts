@@ -4,7 +4,7 @@
 // an edit of them is flagged by onEdit, found on every read and shown as a diff, and takes effect only through an
 // approved change request.
 import { describe, expect, it } from "vitest";
-import type { InboxResponse, MyCampaignsResponse } from "../../src/server/api";
+import type { InboxResponse, MyCampaignsResponse } from "../../src/server/approvals/api";
 import type { Emulator } from "../emulator/index";
 import {
   addPlans,

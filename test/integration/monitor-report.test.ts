@@ -2,7 +2,7 @@
 // grade, ROI from attributed revenue and actual spend, goals met; a chart of readings against the target; written in
 // one batch whatever the number of rows; bad rows reported by tab, row and column and left out, nothing lost.
 import { describe, expect, it } from "vitest";
-import type { RefreshEvaluationResponse } from "../../src/server/evaluation-api";
+import type { RefreshEvaluationResponse } from "../../src/server/evaluation/api";
 import type { Emulator } from "../emulator/index";
 import {
   approve,

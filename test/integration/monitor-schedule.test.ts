@@ -2,7 +2,7 @@
 // old pending request), one digest per manager, the mail quota running out halfway and a run killed halfway, each
 // finished by a later run without anybody getting an alert twice; the schedule and its health as the sidebar shows them.
 import { describe, expect, it } from "vitest";
-import type { MonitorStatus, RunResult } from "../../src/server/evaluation-api";
+import type { MonitorStatus, RunResult } from "../../src/server/evaluation/api";
 import type { Emulator } from "../emulator/index";
 import {
   campaign,

@@ -2,8 +2,8 @@
 // summary request; the approver accepts it, the campaign is Closed, the summary is on Summaries and its lessons on
 // Lessons; the next plan with the same channels or audience finds them.
 import { describe, expect, it } from "vitest";
-import type { InboxResponse } from "../../src/server/api";
-import type { LessonsResponse, SummaryForm } from "../../src/server/evaluation-api";
+import type { InboxResponse } from "../../src/server/approvals/api";
+import type { LessonsResponse, SummaryForm } from "../../src/server/evaluation/api";
 import type { Emulator } from "../emulator/index";
 import { campaign, LEO, LIA, MIA, makeReady, monitorWorkbook, OWNER, requestId, tabOf } from "./monitor-support";
 

@@ -2,7 +2,7 @@
 // level 2), campaigns taken through plan and execution approval as people do it, and KPIs, readings and tasks typed
 // into their tabs.
 import { expect } from "vitest";
-import type { InboxResponse } from "../../src/server/api";
+import type { InboxResponse } from "../../src/server/approvals/api";
 import { CAMPAIGN_INPUT_KEYS } from "../campaigns-layout";
 import type { Emulator } from "../emulator/index";
 import { budgetLinesFor, pasteBudgetLines, setUpWorkbook } from "./support";

@@ -1,6 +1,6 @@
 // The sidebar's RPC through google.script.run: listing campaigns (one read per tab) and selecting a campaign's row.
 import { describe, expect, it } from "vitest";
-import type { ListCampaignsResponse, SelectCampaignResponse } from "../../src/server/api";
+import type { ListCampaignsResponse, SelectCampaignResponse } from "../../src/server/approvals/api";
 import { ScriptError } from "../emulator/index";
 import { addCampaigns, CAMPAIGN_ROWS, emulator, setUpWorkbook, writesOf } from "./support";
 

@@ -3,8 +3,8 @@
 // expense typed straight into the Expenses tab that goes over budget: pending, never counted, listed at the top of the
 // Variance report, and sent for overrun approval with one click by the person it names (or the campaign's owner).
 import { describe, expect, it } from "vitest";
-import type { InboxItem, InboxResponse } from "../../src/server/api";
-import type { ExpenseActionResponse, SpendOverview } from "../../src/server/spend-api";
+import type { InboxItem, InboxResponse } from "../../src/server/approvals/api";
+import type { ExpenseActionResponse, SpendOverview } from "../../src/server/spend/api";
 import type { Emulator } from "../emulator/index";
 import {
   addPlans,

@@ -2,7 +2,7 @@
 // person setting Task status to Done stamps today (the spreadsheet's day) cheaply in onEdit, reopening empties it, a
 // paste stamps nothing; and the scorecard's on-time rate after a refresh counts on time, late and unknown apart.
 import { describe, expect, it } from "vitest";
-import type { RefreshEvaluationResponse } from "../../src/server/evaluation-api";
+import type { RefreshEvaluationResponse } from "../../src/server/evaluation/api";
 import type { Emulator } from "../emulator/index";
 import { tabOf } from "./monitor-support";
 import { addCampaigns, CAMPAIGN_ROWS, setUpWorkbook } from "./support";

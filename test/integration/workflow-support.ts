@@ -7,7 +7,7 @@ import type {
   MyCampaignsResponse,
   SaveRolesRequest,
   SubmitRequest,
-} from "../../src/server/api";
+} from "../../src/server/approvals/api";
 import type { Emulator, EmulatorState } from "../emulator/index";
 import { budgetLinesFor, pasteBudgetLines, setUpWorkbook } from "./support";
 

@@ -1,11 +1,17 @@
 // The layout cache of table reads: trusted only while the header row vouches for it, else the metadata is scanned
 // and the entry rewritten; what a reader gets is the same either way. Runs workbook code on the emulated spreadsheet.
 import { afterEach, describe, expect, it } from "vitest";
-import type { SheetPort } from "../../src/server/ports";
-import { type LayoutStore, layoutKey, primeLayouts, useLayoutStore } from "../../src/workbook/layouts";
-import { COLUMN_METADATA_KEY, columnLetter, label, TAB_METADATA_KEY, type TabSpec } from "../../src/workbook/spec";
-import { findTab, locateTab, readTable, type Table } from "../../src/workbook/table";
-import { CAMPAIGNS_TAB, SETTINGS_TAB } from "../../src/workbook/tabs";
+import { CAMPAIGNS_TAB, SETTINGS_TAB } from "../../src/workbook/approvals/tabs";
+import { type LayoutStore, layoutKey, primeLayouts, useLayoutStore } from "../../src/workbook/shared/layouts";
+import type { SheetPort } from "../../src/workbook/shared/ports";
+import {
+  COLUMN_METADATA_KEY,
+  columnLetter,
+  label,
+  TAB_METADATA_KEY,
+  type TabSpec,
+} from "../../src/workbook/shared/spec";
+import { findTab, locateTab, readTable, type Table } from "../../src/workbook/shared/table";
 import { setup } from "../emulator/spreadsheet/fake-host";
 
 /** Document properties as the cache sees them: counted loads and saves, and a switch that refuses writes. */

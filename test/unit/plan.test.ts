@@ -2,6 +2,7 @@
 // labels, order and extra columns left alone.
 import { describe, expect, it } from "vitest";
 import { CATALOG } from "../../src/domain/catalog";
+import { CAMPAIGNS_TAB, SETTINGS_TAB } from "../../src/workbook/approvals/tabs";
 import {
   emptyTabState,
   isEmptyPlan,
@@ -11,9 +12,8 @@ import {
   type TabState,
   validationMatches,
   validationWanted,
-} from "../../src/workbook/plan";
-import { HEADER_BACKGROUND, label } from "../../src/workbook/spec";
-import { CAMPAIGNS_TAB, SETTINGS_TAB } from "../../src/workbook/tabs";
+} from "../../src/workbook/shared/setup-plan";
+import { HEADER_BACKGROUND, label } from "../../src/workbook/shared/spec";
 
 /** What the tab looks like after a plan was written (as the sheet would report it back). */
 function applied(state: TabState, plan: TabPlan): TabState {

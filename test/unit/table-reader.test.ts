@@ -1,12 +1,12 @@
 // The table reader: columns found by key, rows validated, bad rows reported with tab, row and column.
 import { describe, expect, it } from "vitest";
-import type { SheetPort } from "../../src/server/ports";
-import { campaignsFromTable, findCampaignRow } from "../../src/workbook/campaigns";
-import type { ColumnMetadata } from "../../src/workbook/columns";
-import type { ReadContext } from "../../src/workbook/records";
-import { settingsFromTable } from "../../src/workbook/settings";
-import { tableFromValues } from "../../src/workbook/table";
-import { CAMPAIGNS_TAB, SETTINGS_TAB } from "../../src/workbook/tabs";
+import { campaignsFromTable, findCampaignRow } from "../../src/workbook/approvals/campaigns";
+import { CAMPAIGNS_TAB, SETTINGS_TAB } from "../../src/workbook/approvals/tabs";
+import type { ColumnMetadata } from "../../src/workbook/shared/columns";
+import type { SheetPort } from "../../src/workbook/shared/ports";
+import type { ReadContext } from "../../src/workbook/shared/records";
+import { settingsFromTable } from "../../src/workbook/shared/settings";
+import { tableFromValues } from "../../src/workbook/shared/table";
 import { CAMPAIGN_HEADERS_EN } from "../campaigns-layout";
 
 /** The reader only asks a sheet for its name once the values are read. */

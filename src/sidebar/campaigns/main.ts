@@ -11,7 +11,7 @@ import type {
   Refused,
   RowProblem,
   SubmissionType,
-} from "../../server/api";
+} from "../../server/approvals/api";
 import { button, byId, el, errorSlot, field, isBusy, setBusy, showNotice } from "../shared/dom";
 import { errorMessage, newRequestId, rpc } from "../shared/rpc";
 import {

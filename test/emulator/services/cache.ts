@@ -1,5 +1,5 @@
 // Emulated CacheService: script, document and per-user caches that expire on the virtual clock.
-import type { CachePort, CacheServicePort } from "../../../src/server/ports";
+import type { CachePort, CacheServicePort } from "../../../src/workbook/shared/ports";
 import type { CallCounter } from "../counter";
 import { asString, type ExecutionContext, permissionError, ServiceError, utf8Length, type VirtualClock } from "./core";
 

@@ -1,5 +1,5 @@
 // What every emulated service shares: the virtual clock, the execution it runs in, Apps Script-style errors and enums.
-import type { EnumValue } from "../../../src/server/ports";
+import type { EnumValue } from "../../../src/workbook/shared/ports";
 
 export type AuthModeName = "NONE" | "LIMITED" | "FULL" | "CUSTOM_FUNCTION";
 export type TriggerEventName = "CLOCK" | "ON_OPEN" | "ON_EDIT" | "ON_CHANGE";

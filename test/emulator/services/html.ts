@@ -1,5 +1,5 @@
 // Emulated HtmlService: HTML files from the bundle folder, templates with scriptlets, and HtmlOutput.
-import type { HtmlOutputPort, HtmlServicePort, HtmlTemplatePort } from "../../../src/server/ports";
+import type { HtmlOutputPort, HtmlServicePort, HtmlTemplatePort } from "../../../src/workbook/shared/ports";
 import type { CallCounter } from "../counter";
 import { makeEnum, ServiceError } from "./core";
 

@@ -1,5 +1,5 @@
 // Emulated LockService: script, document and user locks held by an execution until released or until it ends.
-import type { LockPort, LockServicePort } from "../../../src/server/ports";
+import type { LockPort, LockServicePort } from "../../../src/workbook/shared/ports";
 import type { CallCounter } from "../counter";
 import { type ExecutionContext, permissionError, ServiceError } from "./core";
 

@@ -1,5 +1,5 @@
 // Emulated Logger and console: every line any execution logs, in order, for the tests to read.
-import type { LoggerPort } from "../../../src/server/ports";
+import type { LoggerPort } from "../../../src/workbook/shared/ports";
 import type { CallCounter } from "../counter";
 
 /** LOG is Logger.log; the console levels are Cloud Logging's (console.log writes INFO). */

@@ -1,5 +1,5 @@
 // Emulated MailApp: messages go to an outbox the tests read; recipients count against a daily quota per sender.
-import type { MailAppPort, MailMessage } from "../../../src/server/ports";
+import type { MailAppPort, MailMessage } from "../../../src/workbook/shared/ports";
 import type { CallCounter } from "../counter";
 import { type ExecutionContext, permissionError, SCOPES, ServiceError, type VirtualClock } from "./core";
 

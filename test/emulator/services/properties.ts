@@ -1,5 +1,5 @@
 // Emulated PropertiesService: script, document and per-user stores with the documented size quotas.
-import type { PropertiesPort, PropertiesServicePort } from "../../../src/server/ports";
+import type { PropertiesPort, PropertiesServicePort } from "../../../src/workbook/shared/ports";
 import type { CallCounter } from "../counter";
 import { asString, type ExecutionContext, permissionError, ServiceError, utf8Length } from "./core";
 

@@ -6,7 +6,7 @@ import type {
   SpreadsheetTriggerBuilderPort,
   TriggerBuilderPort,
   TriggerPort,
-} from "../../../src/server/ports";
+} from "../../../src/workbook/shared/ports";
 import type { CallCounter } from "../counter";
 import {
   type AppsScriptEnum,

@@ -1,6 +1,6 @@
 // Emulated Session plus the directory of users the emulator knows (domain, locale, whether they authorized the add-on).
 import { createHash } from "node:crypto";
-import type { SessionPort, UserPort } from "../../../src/server/ports";
+import type { SessionPort, UserPort } from "../../../src/workbook/shared/ports";
 import type { CallCounter } from "../counter";
 import type { ExecutionContext } from "./core";
 

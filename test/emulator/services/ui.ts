@@ -1,5 +1,5 @@
 // Emulated Ui: records menus, sidebars, dialogs and toasts; answers alerts and prompts from a queue the test fills.
-import type { MenuPort, PromptResponsePort, UiPort } from "../../../src/server/ports";
+import type { MenuPort, PromptResponsePort, UiPort } from "../../../src/workbook/shared/ports";
 import type { CallCounter } from "../counter";
 import { type AppsScriptEnum, type ExecutionContext, makeEnum, permissionError, SCOPES, ServiceError } from "./core";
 import { FakeHtmlOutput } from "./html";

@@ -1,6 +1,6 @@
 // Emulated Utilities: digests as signed bytes, SimpleDateFormat-style formatDate, UUIDs, base64 and a virtual sleep.
 import { createHash, createHmac, randomUUID } from "node:crypto";
-import type { UtilitiesPort } from "../../../src/server/ports";
+import type { UtilitiesPort } from "../../../src/workbook/shared/ports";
 import type { CallCounter } from "../counter";
 import { MONTHS_EN, validZone, type WallClock, wallClock } from "../zones";
 import { type AppsScriptEnum, type ExecutionContext, makeEnum, ServiceError } from "./core";

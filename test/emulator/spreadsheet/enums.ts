@@ -1,5 +1,5 @@
 // Apps Script enum values: objects whose toString() and name() give the constant's name.
-import type { EnumValue } from "../../../src/server/ports";
+import type { EnumValue } from "../../../src/workbook/shared/ports";
 
 export class AppsScriptEnum implements EnumValue {
   constructor(

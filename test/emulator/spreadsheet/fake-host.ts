@@ -1,5 +1,5 @@
 // A minimal host for this folder's tests: custom functions are plain functions, Ui and toasts are recorded.
-import type { UiPort } from "../../../src/server/ports";
+import type { UiPort } from "../../../src/workbook/shared/ports";
 import { CallCounter } from "../counter";
 import type { SpreadsheetHost } from "./host";
 import { createSpreadsheet, createSpreadsheetApp, type FakeSpreadsheet } from "./spreadsheet";

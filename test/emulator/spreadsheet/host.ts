@@ -1,5 +1,5 @@
 // The contract between the emulated SpreadsheetApp and the runtime that hosts it (executions, users, Ui, custom functions).
-import type { RangePort, UiPort } from "../../../src/server/ports";
+import type { RangePort, UiPort } from "../../../src/workbook/shared/ports";
 import type { CallCounter } from "../counter";
 
 export interface SpreadsheetHost {

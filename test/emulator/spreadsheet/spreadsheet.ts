@@ -1,7 +1,7 @@
 // The emulated Spreadsheet service: Spreadsheet, Sheet and Range over the cell store, with Sheets' value
 // semantics, protections, validation, metadata, structural edits, call counting and custom-function read-only mode.
 import type { RawCellContent } from "hyperformula";
-import type * as P from "../../../src/server/ports";
+import type * as P from "../../../src/workbook/shared/ports";
 import { cellA1, columnToLetters, parseA1, quoteSheetName } from "./a1";
 import { Engine, type EngineModel, toEngineFormula } from "./engine";
 import {

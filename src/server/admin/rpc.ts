@@ -1,0 +1,122 @@
+// Roles and the audit log: reading and saving the roles (admins only; the document properties are the truth, the
+// Settings tab is rewritten to show them), and verifying the approval log's chain.
+import { type Lang, t } from "../../domain/i18n";
+import { inertCell } from "../../domain/inert";
+import { fromMinorUnits, toMinorUnits } from "../../domain/money";
+import { checkRoles, isAdmin, type Roles, rightsProjection, rolesText } from "../../domain/roles";
+import { RIGHTS_KEYS } from "../../domain/settings";
+import { SETTINGS_TAB } from "../../workbook/approvals/tabs";
+import { columnIndex } from "../../workbook/shared/columns";
+import { appendRecords, keyed } from "../../workbook/shared/rows";
+import { runs } from "../../workbook/shared/setup-plan";
+import { EmptyRequest, type FieldIssue, type RolesView, SaveRolesRequest, type VerifyResponse } from "../approvals/api";
+import { userLang } from "../shared/locale";
+import { parseRequest } from "../shared/request";
+import { KEY } from "../shared/store";
+import { formIssue } from "../shared/views";
+import { brokenMessage, readWorkspace, type Workspace } from "../shared/workspace";
+import { callerEmail, refused, type Step, write } from "../shared/write";
+
+function rolesView(ws: Workspace, roles: Roles, me: string): RolesView {
+  const currency = ws.settings.currency;
+  return {
+    lang: ws.lang,
+    user: me,
+    owner: ws.owner,
+    isAdmin: isAdmin(roles, ws.owner, me),
+    currency,
+    admins: roles.admins,
+    levels: roles.levels.map((l) => ({
+      approvers: l.approvers,
+      limit: l.limit === null ? null : fromMinorUnits(l.limit, currency),
+    })),
+    finance: roles.finance,
+    delegations: roles.delegations.map((d) => ({ ...d })),
+  };
+}
+
+export function rpcGetRoles(request: unknown): RolesView {
+  parseRequest("rpcGetRoles", EmptyRequest, request, userLang());
+  const ws = readWorkspace(SpreadsheetApp.getActiveSpreadsheet());
+  return rolesView(ws, ws.roles, callerEmail());
+}
+
+/** Rewrites the rights rows of Settings (adding those it lacks) to show `roles`: one write per run of rows. */
+export function projectRights(ws: Workspace, roles: Roles): void {
+  const table = ws.settingsRead.table;
+  if (!table) return;
+  const rights = rightsProjection(roles, ws.owner, ws.settings.currency, ws.sheetLang);
+  const valueColumn = columnIndex(table.layout).get("value");
+  if (valueColumn === undefined) return;
+  const cells = new Map(table.rows.map((r) => [r.row, r.cells[valueColumn - 1]]));
+  const stale = new Map<number, unknown>();
+  const missing: Record<string, unknown>[] = [];
+  for (const key of RIGHTS_KEYS) {
+    const row = ws.settingsRead.rows.get(key);
+    if (row === undefined) missing.push({ key, value: rights[key], description: t(ws.sheetLang, `setting.${key}`) });
+    else if (cells.get(row) !== rights[key]) stale.set(row, inertCell(rights[key]));
+  }
+  for (const run of runs(stale)) {
+    table.sheet.getRange(run.column, valueColumn, run.values.length, 1).setValues(run.values.map((v) => [v]));
+  }
+  if (missing.length > 0) appendRecords(keyed(table), SETTINGS_TAB, missing);
+}
+
+export function rpcSaveRoles(request: unknown) {
+  const req = parseRequest("rpcSaveRoles", SaveRolesRequest, request, userLang());
+  return write({ needsLog: false }, (ws, { me }): Step<{ roles: RolesView }> => {
+    if (!isAdmin(ws.roles, ws.owner, me)) return refused("not_admin", t(ws.lang, "rpc.notAdmin", { owner: ws.owner }));
+    const currency = ws.settings.currency;
+    const limitIssues: FieldIssue[] = [];
+    const levels = req.levels.map((level, i) => {
+      const text = (level.limit ?? "").replace(/[,\s]/g, "");
+      if (text === "") return { approvers: level.approvers, limit: null };
+      const n = /^\d+(\.\d+)?$/.test(text) ? toMinorUnits(Number(text), currency) : null;
+      if (n === null) limitIssues.push(formIssue(ws.lang, `levels.${i}.limit`, "roles.limitInvalid"));
+      // NaN fails the engine's limit rules without moving "the limit below" for the next level.
+      return { approvers: level.approvers, limit: n ?? Number.NaN };
+    });
+    const checked = checkRoles({
+      admins: req.admins,
+      levels,
+      finance: req.finance,
+      delegations: req.delegations,
+    });
+    const flagged = new Set(limitIssues.map((i) => i.field));
+    const issues = [
+      ...limitIssues,
+      ...(checked.ok ? [] : checked.issues)
+        .filter((i) => !flagged.has(i.field))
+        .map((i) => formIssue(ws.lang, i.field, i.messageKey, i.params)),
+    ];
+    if (issues.length > 0 || !checked.ok) {
+      return refused("invalid_input", t(ws.lang, "workflow.refusal.invalidInput"), issues);
+    }
+    const roles = checked.roles;
+    return {
+      apply: () => {
+        const text = rolesText(roles);
+        if (ws.props[KEY.roles] !== text) ws.propsStore.setProperty(KEY.roles, text);
+        projectRights(ws, roles);
+      },
+      value: { roles: rolesView(ws, roles, me) },
+    };
+  });
+}
+
+function verification(lang?: Lang): VerifyResponse {
+  const ws = readWorkspace(SpreadsheetApp.getActiveSpreadsheet(), {}, lang);
+  const message = ws.chain.ok ? t(ws.lang, "verify.ok", { count: ws.chain.count }) : brokenMessage(ws);
+  return { lang: ws.lang, chain: ws.chain, message };
+}
+
+export function rpcVerifyLog(request: unknown): VerifyResponse {
+  parseRequest("rpcVerifyLog", EmptyRequest, request, userLang());
+  return verification();
+}
+
+/** "Verify audit log": the verdict in an alert, naming the first row that was edited, deleted or inserted. */
+export function menuVerifyAuditLog(): void {
+  const result = verification();
+  SpreadsheetApp.getUi().alert(t(result.lang, "verify.title"), result.message, SpreadsheetApp.getUi().ButtonSet.OK);
+}

@@ -1,0 +1,258 @@
+// The approver's server functions ("Approvals"): the requests waiting for the caller (in their own right or for an
+// approver who is away) with the plan, its completeness, budget, diffs and history; deciding one; answering a
+// reported problem. Who decides is settled here, on the server, from the session and the roles in the document
+// properties, whatever the request says.
+import { t, tKey } from "../../domain/i18n";
+import { mayAnswer } from "../../domain/records";
+import { isApprover, routingOf } from "../../domain/roles";
+import {
+  authoritiesOf,
+  type CampaignView,
+  decide,
+  diffSnapshot,
+  type RequestView as EngineRequest,
+  planSnapshot,
+} from "../../domain/workflow";
+import { ESCALATIONS_TAB } from "../../workbook/approvals/tabs";
+import { writeCells } from "../../workbook/shared/rows";
+import { recordSummaryAcceptance } from "../evaluation/reports";
+import { userLang } from "../shared/locale";
+import { parseRequest } from "../shared/request";
+import {
+  campaignName,
+  decidedNotice,
+  diffView,
+  formIssue,
+  historyView,
+  payloadOf,
+  planView,
+  requestView,
+  rowLink,
+  tasksView,
+  waitingNotice,
+} from "../shared/views";
+import { readWorkspace, viewOf, type Workspace } from "../shared/workspace";
+import { callerEmail, nowIn, refused, type Step, write } from "../shared/write";
+import { inboxExpenses } from "../spend/inbox";
+import {
+  AnswerRequest,
+  DecideRequest,
+  EmptyRequest,
+  type InboxExpense,
+  type InboxItem,
+  type InboxResponse,
+} from "./api";
+import { refusal } from "./campaigns-rpc";
+import { escalationViews, noticeViews } from "./lists";
+import { planDraftIn } from "./plan-lines";
+
+const PLAN_CHECKS = ["kpis", "audience", "budget", "channels", "timeline", "content"] as const;
+
+function inboxItem(
+  ws: Workspace,
+  view: CampaignView,
+  request: EngineRequest,
+  me: string,
+  at: string,
+  expense: (request: EngineRequest) => InboxExpense | null,
+): InboxItem | null {
+  const routing = routingOf(ws.roles);
+  const ways = authoritiesOf(routing, request.currentLevel, me, at);
+  if (ways.length === 0) return null;
+  const campaigns = ws.campaigns;
+  const row = campaigns?.rowsById.get(view.id);
+  const owner = row && campaigns ? String(row.cells[(campaigns.keyed.index.get("owner") ?? 0) - 1] ?? "") : "";
+  // A dry run of the engine tells whether segregation of duties lets the caller decide, and for whom.
+  const dry = decide({
+    view,
+    requestId: request.id,
+    action: "approve",
+    actor: me,
+    comment: "",
+    seenVersion: request.version,
+    at,
+    eventId: "dry-run",
+    settings: routing,
+    campaignOwner: owner,
+  });
+  const blocked = dry.ok ? null : tKey(ws.lang, dry.error.messageKey, dry.error.params);
+  const onBehalfOf = dry.ok ? (dry.value.events[0]?.onBehalfOf ?? "") : "";
+  const { plan, execution } = payloadOf(request);
+  const draft = planDraftIn(ws, view.id);
+  const current = draft ? planSnapshot(draft) : null;
+  const currency = plan?.currency || view.approvedPlan?.currency || ws.settings.currency;
+  const checklist = plan
+    ? PLAN_CHECKS.map((item) => ({
+        item,
+        ok:
+          item === "kpis"
+            ? plan.kpis.length > 0
+            : item === "timeline"
+              ? plan.start !== "" && plan.end !== ""
+              : item === "budget"
+                ? typeof plan.budget === "number"
+                : item === "channels"
+                  ? plan.channels.length > 0
+                  : plan[item] !== "",
+      }))
+    : execution
+      ? [{ item: "tasks", ok: execution.tasks.length > 0 }]
+      : [];
+  return {
+    campaignId: view.id,
+    campaignName: campaignName(ws, view.id),
+    owner: owner.trim().toLowerCase(),
+    row: row?.row ?? 0,
+    status: view.state,
+    request: requestView(ws, request, view, at),
+    onBehalfOf,
+    blocked,
+    plan: plan ? planView(plan) : null,
+    tasks: execution ? tasksView(execution) : null,
+    checklist,
+    diffSinceApproval:
+      request.type === "change" && plan && view.approvedPlan
+        ? diffView(diffSnapshot(view.approvedPlan, plan), currency)
+        : [],
+    diffSinceSubmission: plan && current ? diffView(diffSnapshot(plan, current), currency) : [],
+    editedSinceApproval:
+      !plan && view.approvedPlan && current ? diffView(diffSnapshot(view.approvedPlan, current), currency) : [],
+    expense: expense(request),
+    history: historyView(view.history),
+  };
+}
+
+export function rpcInbox(request: unknown): InboxResponse {
+  parseRequest("rpcInbox", EmptyRequest, request, userLang());
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ws = readWorkspace(ss, { escalations: true, notifications: true, budget: true });
+  const me = callerEmail();
+  const at = nowIn(ws.timeZone);
+  const routing = routingOf(ws.roles);
+  const mineToDecide = [...ws.fold.campaigns.values()].flatMap((view) =>
+    view.openRequests
+      .filter((request) => authoritiesOf(routing, request.currentLevel, me, at).length > 0)
+      .map((request) => ({ view, request })),
+  );
+  const expenses = inboxExpenses(ws, mineToDecide);
+  const requests: InboxItem[] = [];
+  for (const { view, request } of mineToDecide) {
+    const item = inboxItem(ws, view, request, me, at, (r) => expenses.get(r.id) ?? null);
+    if (item) requests.push(item);
+  }
+  // Decidable first, oldest first: what waits longest is answered first.
+  requests.sort(
+    (a, b) =>
+      Number(a.blocked !== null) - Number(b.blocked !== null) ||
+      a.request.submittedAt.localeCompare(b.request.submittedAt),
+  );
+  const escalations = escalationViews(ws, me).filter((e) => e.canAnswer);
+  return {
+    lang: ws.lang,
+    user: me,
+    setupNeeded: ws.campaigns === null,
+    isApprover: me !== "" && isApprover(ws.roles, me, at),
+    chain: ws.chain,
+    requests,
+    escalations,
+    unsent: noticeViews(ws).filter((n) => !n.sent && n.to.split(/,\s*/).includes(me)),
+  };
+}
+
+export function rpcDecide(request: unknown) {
+  const req = parseRequest("rpcDecide", DecideRequest, request, userLang());
+  return write({ needsLog: true }, (ws, { me, at, newId }) => {
+    const campaigns = ws.campaigns;
+    if (!ws.fold.campaigns.has(req.campaignId)) {
+      return refused("unknown_request", t(ws.lang, "workflow.refusal.unknownRequest"));
+    }
+    const view = viewOf(ws, req.campaignId);
+    const row = campaigns?.rowsById.get(req.campaignId);
+    const ownerColumn = campaigns?.keyed.index.get("owner");
+    const owner = row && ownerColumn !== undefined ? String(row.cells[ownerColumn - 1] ?? "") : "";
+    const result = decide({
+      view,
+      requestId: req.requestId,
+      action: req.decision,
+      actor: me,
+      comment: req.comment,
+      seenVersion: req.seenVersion,
+      at,
+      eventId: newId(),
+      settings: routingOf(ws.roles),
+      campaignOwner: owner,
+    });
+    if (!result.ok) return refusal(ws, result.error, (i) => formIssue(ws.lang, i.field, i.messageKey, i.params));
+    const outcome = result.value;
+    const entry = outcome.events[0];
+    const state = entry?.toState ?? view.state;
+    const before = view.requests.find((r) => r.id === req.requestId);
+    const final =
+      entry !== undefined && before !== undefined && (entry.action !== "approve" || entry.level >= before.levels);
+    return {
+      events: outcome.events,
+      value: { state, duplicate: outcome.duplicate },
+      approvedPlanOf:
+        entry?.action === "approve" && final && (before?.type === "plan" || before?.type === "change")
+          ? req.campaignId
+          : undefined,
+      // An accepted summary: its Summaries row records who accepted it, and its lessons go to Lessons.
+      apply:
+        entry?.action === "approve" && final && before?.type === "summary" && !outcome.duplicate
+          ? () => recordSummaryAcceptance(ws, req.campaignId, before, entry)
+          : undefined,
+      notices: (fold) => {
+        const after = fold.campaigns.get(req.campaignId);
+        const decided = after?.requests.find((r) => r.id === req.requestId);
+        if (!after || !decided || !entry) return [];
+        return [final ? decidedNotice(ws, after, decided, entry) : waitingNotice(ws, after, decided, at)];
+      },
+    };
+  });
+}
+
+export function rpcAnswerEscalation(request: unknown) {
+  const req = parseRequest("rpcAnswerEscalation", AnswerRequest, request, userLang());
+  return write({ needsLog: false, escalations: true }, (ws, { me, at }): Step<{ id: string }> => {
+    const escalations = ws.escalations;
+    const found = escalations?.list.find((e) => e.id === req.escalationId && e.state === "open");
+    if (!escalations || !found)
+      return refused("no_escalation", t(ws.lang, "rpc.noEscalation", { id: req.escalationId }));
+    if (!mayAnswer(ws.roles, ws.owner, me, found.reportedBy)) {
+      return refused("not_answerer", t(ws.lang, "rpc.notAnswerer"));
+    }
+    const instruction = req.instruction.trim();
+    if (instruction === "") {
+      return refused("invalid_input", t(ws.lang, "rpc.instruction"), [
+        formIssue(ws.lang, "instruction", "rpc.instruction"),
+      ]);
+    }
+    const lang = ws.sheetLang;
+    const campaign = campaignName(ws, found.campaign);
+    return {
+      apply: () =>
+        writeCells(escalations, ESCALATIONS_TAB, found.row, {
+          instruction,
+          answered_by: me,
+          answered_at: at.replace("T", " ").slice(0, 16),
+          state: t(lang, "escState.answered"),
+        }),
+      notices: () => [
+        {
+          campaign: found.campaign,
+          to: found.reportedBy ? [found.reportedBy] : [],
+          subject: t(lang, "mail.subject.answer", { campaign }),
+          body: t(lang, "mail.body.answer", {
+            who: me,
+            campaign,
+            id: found.campaign,
+            problem: found.problem,
+            instruction,
+            link: rowLink(ws, found.campaign),
+          }),
+        },
+      ],
+      value: { id: found.id },
+    };
+  });
+}

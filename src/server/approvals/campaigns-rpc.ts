@@ -1,0 +1,380 @@
+// The marketer's server functions ("My campaigns"): the campaigns with their state, what is missing, the open
+// request, decisions and comments, the diff since approval and reported problems; saving a draft; submitting a
+// plan, execution plan, change or cancellation; withdrawing; reporting a problem.
+import { statusLabel } from "../../domain/campaign";
+import { checkDraft, type DraftForm, nextCampaignId } from "../../domain/draft";
+import { t, tKey } from "../../domain/i18n";
+import { fromMinorUnits } from "../../domain/money";
+import { recipientsOf, routingOf } from "../../domain/roles";
+import {
+  checkExecution,
+  checkPlan,
+  diffSnapshot,
+  type Issue,
+  normalizeEmail,
+  planSnapshot,
+  type Refusal,
+  type Submission,
+  submit,
+  TERMINAL_STATES,
+  withdraw,
+} from "../../domain/workflow";
+import { planDraftOf } from "../../workbook/approvals/campaigns";
+import { CAMPAIGNS_TAB, ESCALATIONS_TAB } from "../../workbook/approvals/tabs";
+import { rowProblem } from "../../workbook/shared/problems";
+import { appendRecords, cellOf, writeCells } from "../../workbook/shared/rows";
+import { tabName } from "../../workbook/shared/spec";
+import { userLang } from "../shared/locale";
+import { parseRequest } from "../shared/request";
+import {
+  campaignName,
+  diffView,
+  formIssue,
+  historyView,
+  planIssue,
+  requestView,
+  rowLink,
+  taskIssue,
+  waitingNotices,
+} from "../shared/views";
+import { readWorkspace, viewOf, type Workspace } from "../shared/workspace";
+import { callerEmail, nowIn, refused, type Step, write } from "../shared/write";
+import {
+  type CampaignCard,
+  EmptyRequest,
+  EscalateRequest,
+  type EscalationView,
+  type FieldIssue,
+  type MyCampaignsResponse,
+  type NoticeView,
+  type PlanForm,
+  type Refused,
+  SavePlanRequest,
+  SubmitRequest,
+  WithdrawRequest,
+} from "./api";
+import { escalationViews, noticeViews } from "./lists";
+import { lineRowsOf, planCheckOptions, planDraftIn } from "./plan-lines";
+
+const APPROVED = new Set(["PlanApproved", "Ready", "InProgress"]);
+
+/** An engine refusal in the caller's words, its issues placed on cells. */
+export function refusal(ws: Workspace, r: Refusal, place: (issue: Issue) => FieldIssue): Refused {
+  return refused(r.kind, tKey(ws.lang, r.messageKey, r.params), (r.issues ?? []).map(place));
+}
+
+function noCampaign(ws: Workspace, id: string): Refused {
+  if (!ws.campaigns) return refused("setup", t(ws.lang, "rpc.noTab", { tab: tabName(CAMPAIGNS_TAB, ws.lang) }));
+  return refused("no_campaign", t(ws.lang, "rpc.noCampaign", { id, tab: ws.campaigns.tab }));
+}
+
+function formOf(ws: Workspace, id: string): PlanForm | null {
+  const campaigns = ws.campaigns;
+  const row = campaigns?.rowsById.get(id);
+  if (!campaigns || !row) return null;
+  const draft = planDraftOf(campaigns.keyed, row, ws.ctx, ws.settings.currency);
+  const text = (key: string) => {
+    const v = cellOf(campaigns.keyed, row, key);
+    return v === null || v === undefined ? "" : String(v).trim();
+  };
+  const budget = cellOf(campaigns.keyed, row, "budget");
+  return {
+    id,
+    name: text("name"),
+    owner: text("owner"),
+    objective: text("objective"),
+    audience: text("audience"),
+    channels: text("channels"),
+    content: text("content"),
+    place: text("place"),
+    start: typeof draft.start === "string" ? draft.start : "",
+    end: typeof draft.end === "string" ? draft.end : "",
+    budget: typeof budget === "number" ? String(budget) : text("budget"),
+    currency: text("currency"),
+    kpis: text("kpis"),
+  };
+}
+
+interface Lists {
+  readonly escalations: readonly EscalationView[];
+  readonly notices: readonly NoticeView[];
+}
+
+function card(ws: Workspace, id: string, me: string, at: string, lists: Lists): CampaignCard | null {
+  const campaigns = ws.campaigns;
+  const row = campaigns?.rowsById.get(id);
+  if (!campaigns || !row) return null;
+  const view = viewOf(ws, id);
+  const draft = planDraftIn(ws, id) ?? planDraftOf(campaigns.keyed, row, ws.ctx, ws.settings.currency);
+  const current = planSnapshot(draft);
+  const open = view.openRequest;
+  const idle = open === null;
+  const approved = APPROVED.has(view.state);
+  const next = view.state === "Draft" ? "plan" : view.state === "PlanApproved" && idle ? "execution" : null;
+  const tasks = ws.tasks?.byCampaign.get(id) ?? [];
+  let missing: FieldIssue[] = [];
+  if (next === "plan") {
+    const check = checkPlan(draft, planCheckOptions(ws));
+    const lines = { rows: lineRowsOf(ws, id), currency: current.currency };
+    if (!check.ok) missing = check.error.map((i) => planIssue(ws, i, row.row, lines));
+  } else if (next === "execution" && view.approvedPlan) {
+    const check = checkExecution(
+      view.approvedPlan,
+      tasks.map((task) => task.draft),
+    );
+    if (!check.ok) missing = check.error.map((i) => taskIssue(ws, i, tasks));
+  }
+  const diff = view.approvedPlan ? diffView(diffSnapshot(view.approvedPlan, current), view.approvedPlan.currency) : [];
+  const owner = normalizeEmail(typeof draft.owner === "string" ? draft.owner : "");
+  const budget = typeof current.budget === "number" ? fromMinorUnits(current.budget, current.currency) : null;
+  const editable = view.state === "Draft" && idle;
+  return {
+    id,
+    name: campaignName(ws, id),
+    owner,
+    row: row.row,
+    status: view.state,
+    start: current.start || null,
+    end: current.end || null,
+    budget,
+    currency: current.currency,
+    mine: owner === me || view.requests.some((r) => r.submittedBy === me),
+    next,
+    missing,
+    can: {
+      edit: editable,
+      submitPlan: editable,
+      submitExecution: view.state === "PlanApproved" && idle,
+      submitChange: approved && idle && diff.length > 0,
+      submitCancellation: approved && idle,
+      withdraw: open !== null && open.submittedBy === me,
+      escalate: !TERMINAL_STATES.includes(view.state),
+    },
+    openRequest: open ? requestView(ws, open, view, at) : null,
+    diff,
+    history: historyView(view.history),
+    escalations: lists.escalations.filter((e) => e.campaignId === id),
+    unsent: lists.notices.filter((n) => n.campaign === id && !n.sent),
+    form: editable ? formOf(ws, id) : null,
+  };
+}
+
+export function rpcMyCampaigns(request: unknown): MyCampaignsResponse {
+  parseRequest("rpcMyCampaigns", EmptyRequest, request, userLang());
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ws = readWorkspace(ss, { tasks: true, escalations: true, notifications: true, budget: true });
+  const me = callerEmail();
+  const at = nowIn(ws.timeZone);
+  const campaigns = ws.campaigns;
+  const base = { lang: ws.lang, user: me, chain: ws.chain, currency: ws.settings.currency };
+  if (!campaigns) {
+    return {
+      ...base,
+      setupNeeded: true,
+      tab: tabName(CAMPAIGNS_TAB, ws.lang),
+      campaigns: [],
+      problems: ws.settingsRead.problems,
+    };
+  }
+  const lists = { escalations: escalationViews(ws, me), notices: noticeViews(ws) };
+  const cards = [...campaigns.rowsById.keys()].flatMap((id) => card(ws, id, me, at, lists) ?? []);
+  const problems = [...campaigns.problems, ...ws.settingsRead.problems];
+  // A Status cell edited by hand grants nothing: it is named here and rewritten by the next write.
+  const statusColumn = campaigns.keyed.index.get("status");
+  for (const { row, record } of campaigns.campaigns) {
+    const state = viewOf(ws, record.id).state;
+    if (record.status === state || statusColumn === undefined) continue;
+    const header = String(campaigns.keyed.table.header[statusColumn - 1] ?? "");
+    const reason = t(ws.lang, "problem.statusDrift", {
+      cell: tKey(ws.lang, `workflow.state.${record.status}`),
+      state: tKey(ws.lang, `workflow.state.${state}`),
+    });
+    problems.push(rowProblem(ws.lang, { tab: campaigns.tab, row, column: statusColumn, label: header }, reason));
+  }
+  for (const view of ws.fold.campaigns.values()) {
+    if (!campaigns.rowsById.has(view.id)) {
+      problems.push({
+        tab: campaigns.tab,
+        row: 0,
+        column: "",
+        label: "",
+        reason: t(ws.lang, "problem.noRow", { id: view.id, tab: campaigns.tab }),
+        message: t(ws.lang, "problem.noRow", { id: view.id, tab: campaigns.tab }),
+      });
+    }
+  }
+  return { ...base, setupNeeded: false, tab: campaigns.tab, campaigns: cards, problems };
+}
+
+// ------------------------------------------------------------------------------------------------ draft
+
+export function rpcSavePlan(request: unknown) {
+  const form = parseRequest("rpcSavePlan", SavePlanRequest, request, userLang()) as DraftForm;
+  return write({ needsLog: false }, (ws, { me, at }): Step<{ id: string; row: number }> => {
+    const campaigns = ws.campaigns;
+    if (!campaigns) return noCampaign(ws, form.id);
+    const checked = checkDraft(form, { channels: ws.settings.channels, defaultCurrency: ws.settings.currency, me });
+    if (!checked.ok) {
+      const issues = checked.issues.map((i) => formIssue(ws.lang, i.field, i.key, i.params));
+      return refused("invalid_input", t(ws.lang, "workflow.refusal.invalidInput"), issues);
+    }
+    const values = checked.values;
+    const id = values.id || nextCampaignId(campaigns.rowsById.keys(), at.slice(0, 4));
+    const existing = campaigns.rowsById.get(id);
+    const view = viewOf(ws, id);
+    if (existing && (view.state !== "Draft" || view.openRequest !== null)) {
+      return refused("not_draft", t(ws.lang, "rpc.notDraft", { id }));
+    }
+    const cells = {
+      name: values.name,
+      owner: values.owner,
+      objective: values.objective,
+      audience: values.audience,
+      channels: values.channels,
+      content: values.content,
+      place: values.place,
+      start: values.start,
+      end: values.end,
+      budget: values.budget,
+      currency: values.currency,
+      kpis: values.kpis,
+    };
+    const row = existing?.row ?? Math.max(campaigns.keyed.table.height, 1) + 1;
+    return {
+      apply: () => {
+        if (existing) writeCells(campaigns.keyed, CAMPAIGNS_TAB, existing.row, cells);
+        else
+          appendRecords(campaigns.keyed, CAMPAIGNS_TAB, [{ id, ...cells, status: statusLabel("Draft", ws.sheetLang) }]);
+      },
+      value: { id, row },
+    };
+  });
+}
+
+// ------------------------------------------------------------------------------------------------ submit
+
+export function rpcSubmit(request: unknown) {
+  const req = parseRequest("rpcSubmit", SubmitRequest, request, userLang());
+  const plan = req.type === "plan" || req.type === "change";
+  return write({ needsLog: true, tasks: req.type === "execution", budget: plan }, (ws, { me, at, newId }) => {
+    const campaigns = ws.campaigns;
+    const row = campaigns?.rowsById.get(req.campaignId);
+    if (!campaigns || !row) return noCampaign(ws, req.campaignId);
+    for (const other of ws.fold.campaigns.values()) {
+      if (other.id !== req.campaignId && other.requests.some((r) => r.id === req.requestId)) {
+        return refused("invalid_input", t(ws.lang, "rpc.requestIdTaken", { id: other.id }));
+      }
+    }
+    const view = viewOf(ws, req.campaignId);
+    const tasks = ws.tasks?.byCampaign.get(req.campaignId) ?? [];
+    const draft = planDraftIn(ws, req.campaignId) ?? planDraftOf(campaigns.keyed, row, ws.ctx, ws.settings.currency);
+    const submission: Submission =
+      req.type === "execution"
+        ? { type: "execution", tasks: tasks.map((task) => task.draft) }
+        : req.type === "cancellation"
+          ? { type: "cancellation" }
+          : { type: req.type, plan: draft };
+    const result = submit({
+      view,
+      submission,
+      requestId: req.requestId,
+      eventId: newId(),
+      actor: me,
+      at,
+      comment: req.comment,
+      settings: routingOf(ws.roles),
+      planOptions: planCheckOptions(ws),
+    });
+    if (!result.ok) {
+      const lines = { rows: lineRowsOf(ws, req.campaignId), currency: planSnapshot(draft).currency };
+      return refusal(ws, result.error, (issue) =>
+        req.type === "execution" ? taskIssue(ws, issue, tasks) : planIssue(ws, issue, row.row, lines),
+      );
+    }
+    const outcome = result.value;
+    const state = outcome.events[outcome.events.length - 1]?.toState ?? view.state;
+    return {
+      events: outcome.events,
+      value: { state, duplicate: outcome.duplicate },
+      notices: outcome.duplicate ? undefined : waitingNotices(ws, req.campaignId, req.requestId, at),
+    };
+  });
+}
+
+export function rpcWithdraw(request: unknown) {
+  const req = parseRequest("rpcWithdraw", WithdrawRequest, request, userLang());
+  return write({ needsLog: true }, (ws, { me, at, newId }) => {
+    if (!ws.campaigns?.rowsById.has(req.campaignId) && !ws.fold.campaigns.has(req.campaignId)) {
+      return noCampaign(ws, req.campaignId);
+    }
+    const view = viewOf(ws, req.campaignId);
+    const result = withdraw({
+      view,
+      requestId: req.requestId,
+      actor: me,
+      comment: req.comment,
+      seenVersion: req.seenVersion,
+      at,
+      eventId: newId(),
+    });
+    if (!result.ok) return refusal(ws, result.error, (i) => formIssue(ws.lang, i.field, i.messageKey, i.params));
+    const state = result.value.events[0]?.toState ?? view.state;
+    return { events: result.value.events, value: { state, duplicate: result.value.duplicate } };
+  });
+}
+
+// ------------------------------------------------------------------------------------------------ escalate
+
+export function rpcEscalate(request: unknown) {
+  const req = parseRequest("rpcEscalate", EscalateRequest, request, userLang());
+  return write({ needsLog: false, escalations: true }, (ws, { me, at, newId }): Step<{ id: string }> => {
+    const campaigns = ws.campaigns;
+    if (!campaigns?.rowsById.has(req.campaignId)) return noCampaign(ws, req.campaignId);
+    const escalations = ws.escalations;
+    if (!escalations) {
+      return refused("setup", t(ws.lang, "rpc.noTab", { tab: tabName(ESCALATIONS_TAB, ws.lang) }));
+    }
+    const problem = req.problem.trim();
+    if (problem === "") {
+      return refused("invalid_input", t(ws.lang, "rpc.problem"), [formIssue(ws.lang, "problem", "rpc.problem")]);
+    }
+    const id = `E-${newId().replace(/-/g, "").slice(0, 8).toUpperCase()}`;
+    const lang = ws.sheetLang;
+    const severity = t(lang, `severity.${req.severity}`);
+    const campaign = campaignName(ws, req.campaignId);
+    const when = at.replace("T", " ").slice(0, 16);
+    const view = viewOf(ws, req.campaignId);
+    const to = recipientsOf(ws.roles, 1, at).filter((e) => e !== me);
+    return {
+      apply: () => {
+        appendRecords(escalations, ESCALATIONS_TAB, [
+          {
+            id,
+            campaign: req.campaignId,
+            reported_at: when,
+            reported_by: me,
+            severity,
+            problem,
+            state: t(lang, "escState.open"),
+          },
+        ]);
+      },
+      notices: () => [
+        {
+          campaign: req.campaignId,
+          to: to.length > 0 ? to : ws.owner ? [ws.owner] : [],
+          subject: t(lang, "mail.subject.escalation", { severity, campaign }),
+          body: t(lang, "mail.body.escalation", {
+            who: me,
+            campaign,
+            id: view.id,
+            severity,
+            problem,
+            link: rowLink(ws, req.campaignId),
+          }),
+        },
+      ],
+      value: { id },
+    };
+  });
+}

@@ -1,0 +1,33 @@
+// The Escalations and Notifications tabs as the sidebars list them: problem reports with whether the caller may
+// answer, and the notices that could not be e-mailed.
+import { mayAnswer } from "../../domain/records";
+import { campaignName } from "../shared/views";
+import type { Workspace } from "../shared/workspace";
+import type { EscalationView, NoticeView } from "./api";
+
+export function escalationViews(ws: Workspace, me: string): EscalationView[] {
+  return (ws.escalations?.list ?? []).map((e) => ({
+    id: e.id,
+    campaignId: e.campaign,
+    campaignName: campaignName(ws, e.campaign),
+    reportedAt: e.reportedAt,
+    reportedBy: e.reportedBy,
+    severity: e.severity,
+    problem: e.problem,
+    instruction: e.instruction,
+    answeredBy: e.answeredBy,
+    answeredAt: e.answeredAt,
+    state: e.state,
+    canAnswer: e.state === "open" && mayAnswer(ws.roles, ws.owner, me, e.reportedBy),
+  }));
+}
+
+export function noticeViews(ws: Workspace): NoticeView[] {
+  return (ws.notifications?.list ?? []).map((n) => ({
+    campaign: n.campaign,
+    to: n.to,
+    subject: n.subject,
+    sent: n.status === "sent",
+    reason: n.reason,
+  }));
+}

@@ -1,0 +1,83 @@
+// KPI_ATTAINMENT, CAMPAIGN_SCORE, CAMPAIGN_ROI and CAMPAIGN_GRADE (their JSDoc, shown by Sheets as argument help,
+// lives in surface.ts): thin wrappers around the evaluation domain whose errors are worded in the spreadsheet's
+// language, since every collaborator sees the same cell. CAMPAIGN_GRADE reads its thresholds from Settings.
+import {
+  campaignGrade,
+  campaignRoi,
+  campaignScore,
+  DEFAULT_GRADE_SCALE,
+  describeFunctionProblem,
+  EvaluationFunctionError,
+  type GradeScale,
+  kpiAttainment,
+  type NumberCell,
+  type NumberResult,
+  parseGradeScale,
+  type TextResult,
+} from "../../domain/evaluation";
+import { SETTINGS_TAB } from "../../workbook/approvals/tabs";
+import { fieldRowsOf } from "../../workbook/evaluation/read";
+import { findTab, readTable } from "../../workbook/shared/table";
+import { sheetLang } from "../shared/locale";
+
+/** The domain answers in English; only an error needs the spreadsheet's language, so a working formula costs nothing. */
+function worded<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (err) {
+    if (err instanceof EvaluationFunctionError) throw new Error(describeFunctionProblem(err.problem, sheetLang()));
+    throw err;
+  }
+}
+
+export function KPI_ATTAINMENT(target: unknown, actual: unknown, direction?: unknown): NumberResult {
+  return worded(() => kpiAttainment(target, actual, direction, "en"));
+}
+
+export function CAMPAIGN_SCORE(attainments: unknown, weights?: unknown, cap?: unknown): NumberCell {
+  return worded(() => campaignScore(attainments, weights, cap, "en"));
+}
+
+export function CAMPAIGN_ROI(revenue: unknown, cost: unknown): NumberResult {
+  return worded(() => campaignRoi(revenue, cost, "en"));
+}
+
+const STEP = /^(.+?)\s*(?:>=|≥|＞＝|:|：|=)\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%|％)?$/;
+
+/**
+ * The scale as typed, read leniently so that an unusable one reaches campaignGrade and is refused there with the
+ * reason (thresholds out of order, a grade named twice, ...). A step that is not "grade >= number" gets NaN as its
+ * minimum, which the domain reports as "a threshold is not a number".
+ */
+function scaleAsTyped(text: string): GradeScale {
+  const parsed = parseGradeScale(text);
+  if (parsed) return parsed;
+  const items = text
+    .split(/[;,\n，；、]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  const steps = items.slice(0, -1).map((item) => {
+    const m = STEP.exec(item);
+    return m ? { grade: (m[1] ?? "").trim(), min: Number(m[2]) / (m[3] ? 100 : 1) } : { grade: item, min: Number.NaN };
+  });
+  return { steps, otherwise: items.length > 0 ? (items[items.length - 1] ?? "") : "" };
+}
+
+/**
+ * The grade_thresholds row of Settings: found by the tab's metadata, read with one getValues. A workbook without
+ * Settings (or without the row, or with it blank) grades by the default scale.
+ */
+function gradeScale(): GradeScale {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = findTab(ss, SETTINGS_TAB);
+  if (!sheet) return DEFAULT_GRADE_SCALE;
+  const rows = fieldRowsOf(readTable(sheet, SETTINGS_TAB), SETTINGS_TAB, { lang: "en", formatDate: () => "" }).rows;
+  const row = rows.find((r) => String(r.cells.key ?? "").trim() === "grade_thresholds");
+  const value = row?.cells.value;
+  if (value === undefined || value === null || String(value).trim() === "") return DEFAULT_GRADE_SCALE;
+  return scaleAsTyped(String(value));
+}
+
+export function CAMPAIGN_GRADE(score: unknown): TextResult {
+  return worded(() => campaignGrade(score, gradeScale(), "en"));
+}

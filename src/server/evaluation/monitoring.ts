@@ -1,0 +1,490 @@
+// Scheduled monitoring: a job of the one time-driven trigger (schedule.ts), hourly or daily, that refreshes the
+// evaluation, finds the current alerts, writes them to the Monitor tab and mails each manager one digest of what is
+// new to them. The digest checkpoint lives in document properties and is saved around every mail, so a run stopped
+// halfway (time limit, mail quota) is finished by the next one without anyone getting the same alert twice.
+import {
+  ALERT_KINDS,
+  type Alert,
+  type AlertKind,
+  decodeRows,
+  formatEvaluationMessage,
+  markSent,
+  monitor,
+  packCheckpoint,
+  planDigests,
+  SEVERITIES,
+  type Severity,
+  sentDeliveries,
+  unpackCheckpoint,
+} from "../../domain/evaluation";
+import { type Lang, type MessageKey, t, tKey, valueOfLabel } from "../../domain/i18n";
+import { formatAmount, toMinorUnits } from "../../domain/money";
+import { isAdmin, parseRoles } from "../../domain/roles";
+import { MONITOR_TAB } from "../../workbook/evaluation/tabs";
+import { type Record_, rewriteRows } from "../../workbook/evaluation/write";
+import type { PropertiesPort, SpreadsheetPort } from "../../workbook/shared/ports";
+import { readSettings } from "../../workbook/shared/settings";
+import { findTab, readTable } from "../../workbook/shared/table";
+import { showSidebar } from "../menu";
+import { readContext } from "../shared/context";
+import { uiLang, userLang } from "../shared/locale";
+import { withDocumentLock } from "../shared/lock";
+import { parseRequest } from "../shared/request";
+import { readSchedule, registerJob, setJob } from "../shared/schedule";
+import { documentProperties, KEY, parseJson } from "../shared/store";
+import { ownerOf } from "../shared/workspace";
+import { callerEmail, nowIn } from "../shared/write";
+import {
+  type AlertView,
+  type Frequency,
+  type MonitorHealth,
+  MonitorScheduleRequest,
+  type MonitorStatus,
+  MonitorStatusRequest,
+  type RunResult,
+} from "./api";
+import { refreshAll } from "./reports";
+import { type EvaluationBook, monitorCampaigns, pendingRequests, readEvaluationBook } from "./sources";
+
+export const MONITOR_JOB = "monitor";
+const CONFIG_KEY = "cc.monitor.config";
+const HEALTH_KEY = "cc.monitor.health";
+const PENDING_KEY = "cc.monitor.pending";
+const SENT_PREFIX = "cc.monitor.sent.";
+
+/**
+ * The start of this execution. Apps Script runs the script's top level before every execution, so a constant read
+ * here is when the run began; Date.now() is no service call, so loading stays service-free.
+ */
+const STARTED = Date.now();
+/** Executions end at 6 minutes; mailing stops well before, leaving time to save the checkpoint and the health. */
+const MAIL_BUDGET_MS = 4.5 * 60 * 1000;
+/** A digest lists this many alerts; the rest are on the Monitor tab. */
+const DIGEST_LINES = 50;
+const HOUR_MS = 3600 * 1000;
+
+interface Config {
+  readonly frequency: Exclude<Frequency, "off">;
+  readonly hour: number;
+  /** When the schedule was set (ISO instant): no run is due before the first interval passes. */
+  readonly since: string;
+}
+
+const DEFAULT_CONFIG: Config = { frequency: "daily", hour: 8, since: "" };
+
+function readConfig(props: PropertiesPort): Config {
+  const c = parseJson<Partial<Config>>(props.getProperty(CONFIG_KEY));
+  return {
+    frequency: c?.frequency === "hourly" ? "hourly" : "daily",
+    hour: typeof c?.hour === "number" && c.hour >= 0 && c.hour <= 23 ? Math.floor(c.hour) : DEFAULT_CONFIG.hour,
+    since: typeof c?.since === "string" ? c.since : "",
+  };
+}
+
+const NO_HEALTH: MonitorHealth = {
+  lastRunAt: "",
+  lastRunOk: true,
+  lastError: "",
+  lastErrorAt: "",
+  alerts: 0,
+  sent: 0,
+  deferred: 0,
+  lastScheduledAt: "",
+  stale: false,
+};
+
+function readHealth(props: PropertiesPort): MonitorHealth {
+  return { ...NO_HEALTH, ...(parseJson<Partial<MonitorHealth>>(props.getProperty(HEALTH_KEY)) ?? {}), stale: false };
+}
+
+function saveHealth(props: PropertiesPort, health: MonitorHealth): void {
+  const { stale: _stale, ...stored } = health;
+  props.setProperty(HEALTH_KEY, JSON.stringify(stored));
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Alerts as people read them
+
+function money(value: unknown, currency: string): string {
+  if (typeof value !== "number") return String(value);
+  const units = toMinorUnits(Math.round(value * 100) / 100, currency);
+  return units === null ? String(value) : `${formatAmount(units, currency)} ${currency}`;
+}
+
+/** The alert's sentence: request types by their label, amounts with the currency. */
+export function alertText(alert: Alert, lang: Lang, currency: string): string {
+  const params: Record<string, string | number> = { ...alert.params };
+  if (alert.kind === "request_waiting")
+    params.type = tKey(lang, `workflow.requestType.${String(params.type)}` as MessageKey);
+  if (alert.kind === "overspend") {
+    for (const key of ["spent", "approved", "over"]) params[key] = money(params[key], currency);
+  }
+  return formatEvaluationMessage(alert.messageKey, lang, params);
+}
+
+function severityLabel(severity: Severity, lang: Lang): string {
+  return t(lang, `evaluation.severity.${severity}`);
+}
+
+function kindLabel(kind: AlertKind, lang: Lang): string {
+  return t(lang, `evaluation.alertKind.${kind}`);
+}
+
+/** Writes the current alerts to the Monitor tab, keeping when each situation was first seen. */
+function writeMonitorTab(book: EvaluationBook, alerts: readonly Alert[]): void {
+  const sheet = findTab(book.ws.ss, MONITOR_TAB);
+  if (!sheet) return;
+  const table = readTable(sheet, MONITOR_TAB);
+  const keyColumn = table.layout.located.find((l) => l.spec.key === "key")?.column;
+  const sinceColumn = table.layout.located.find((l) => l.spec.key === "since")?.column;
+  const since = new Map<string, string>();
+  if (keyColumn !== undefined && sinceColumn !== undefined) {
+    for (const { cells } of table.rows)
+      since.set(String(cells[keyColumn - 1] ?? ""), String(cells[sinceColumn - 1] ?? ""));
+  }
+  const lang = book.ws.sheetLang;
+  const now = book.now.replace("T", " ").slice(0, 16);
+  const rows: Record_[] = alerts.map((a) => ({
+    severity: severityLabel(a.severity, lang),
+    kind: kindLabel(a.kind, lang),
+    campaign: a.campaign,
+    message: alertText(a, lang, book.currency),
+    notify: a.recipients.join(", "),
+    since: since.get(a.key) || now,
+    key: a.key,
+  }));
+  rewriteRows(table, MONITOR_TAB, rows);
+}
+
+function digestBody(alerts: readonly Alert[], lang: Lang, currency: string, link: string): string {
+  const lines = alerts.slice(0, DIGEST_LINES).map((a) =>
+    t(lang, "monitor.digest.line", {
+      severity: severityLabel(a.severity, lang),
+      kind: kindLabel(a.kind, lang),
+      message: alertText(a, lang, currency),
+    }),
+  );
+  if (alerts.length > DIGEST_LINES) lines.push(t(lang, "monitor.digest.more", { count: alerts.length - DIGEST_LINES }));
+  return [t(lang, "evaluation.digest.intro"), "", ...lines, "", t(lang, "monitor.digest.link", { link })].join("\n");
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The checkpoint in document properties
+
+class Checkpoint {
+  private chunks: number;
+  /** The values as stored now, so an unchanged checkpoint is not written again every hour. */
+  private stored: string[];
+  private pending: boolean;
+
+  constructor(
+    private readonly props: PropertiesPort,
+    all: Readonly<Record<string, string>>,
+  ) {
+    const keys = Object.keys(all).filter((k) => k.startsWith(SENT_PREFIX));
+    this.chunks = keys.length;
+    this.stored = Array.from({ length: keys.length }, (_, i) => all[`${SENT_PREFIX}${i}`] ?? "");
+    this.pending = all[PENDING_KEY] !== undefined;
+  }
+
+  static stored(all: Readonly<Record<string, string>>): Set<string> {
+    const keys = Object.keys(all)
+      .filter((k) => k.startsWith(SENT_PREFIX))
+      .sort();
+    return unpackCheckpoint(keys.map((k) => all[k]));
+  }
+
+  /**
+   * Saves the deliveries and, while a mail is on its way, who it goes to: a run that dies between the two saves
+   * leaves the marker behind, and the next run does not send that digest again (at most once, and says so).
+   */
+  save(deliveries: readonly string[], pendingTo: string | null): void {
+    const values = packCheckpoint(deliveries);
+    const same = values.length === this.stored.length && values.every((v, i) => v === this.stored[i]);
+    if (same && pendingTo === null && !this.pending) return;
+    const set: Record<string, string> = {};
+    values.forEach((v, i) => {
+      set[`${SENT_PREFIX}${i}`] = v;
+    });
+    if (pendingTo !== null) set[PENDING_KEY] = pendingTo;
+    if (values.length > 0 || pendingTo !== null) this.props.setProperties(set);
+    for (let i = values.length; i < this.chunks; i++) this.props.deleteProperty(`${SENT_PREFIX}${i}`);
+    this.chunks = values.length;
+    this.stored = values;
+    if (pendingTo === null && this.pending) this.props.deleteProperty(PENDING_KEY);
+    this.pending = pendingTo !== null;
+  }
+}
+
+interface DigestOutcome {
+  readonly sent: number;
+  readonly deferred: number;
+  readonly notes: string[];
+}
+
+/** Mails the digests within the quota and the time budget, saving the checkpoint around every mail. */
+function sendDigests(book: EvaluationBook, alerts: readonly Alert[], props: PropertiesPort): DigestOutcome {
+  const all = props.getProperties();
+  const lang = book.ws.sheetLang;
+  const notes: string[] = [];
+  const interrupted = all[PENDING_KEY];
+  if (interrupted) notes.push(t(lang, "monitor.interrupted", { to: interrupted }));
+  const checkpoint = new Checkpoint(props, all);
+  let delivered = sentDeliveries(alerts, Checkpoint.stored(all));
+  const plan = planDigests({ alerts, sent: delivered, quota: MailApp.getRemainingDailyQuota() });
+  if (plan.unaddressed > 0) notes.push(t(lang, "monitor.unaddressed", { count: plan.unaddressed }));
+  const link = book.ws.ss.getUrl();
+  let sent = 0;
+  let deferred = plan.deferred.length;
+  let stopped: "time" | "quota" | null = null;
+  for (let i = 0; i < plan.digests.length; i++) {
+    const digest = plan.digests[i];
+    if (!digest) continue;
+    if (Date.now() - STARTED > MAIL_BUDGET_MS) {
+      stopped = "time";
+      deferred += plan.digests.length - i;
+      break;
+    }
+    const next = markSent(delivered, digest);
+    checkpoint.save(next, digest.to);
+    try {
+      MailApp.sendEmail({
+        to: digest.to,
+        subject: t(lang, "evaluation.digest.subject", { count: digest.alerts.length }),
+        body: digestBody(digest.alerts, lang, book.currency, link),
+      });
+    } catch (err) {
+      // Not sent: the checkpoint goes back to what was delivered, so the next run tries this person again.
+      checkpoint.save(delivered, null);
+      deferred += plan.digests.length - i;
+      if (/too many times/i.test(messageOf(err))) stopped = "quota";
+      else notes.push(messageOf(err));
+      break;
+    }
+    delivered = next;
+    sent += 1;
+  }
+  // Always saved at the end: the pending marker goes, and deliveries of alerts that are gone are dropped.
+  checkpoint.save(delivered, null);
+  if (stopped === "time") notes.push(t(lang, "monitor.stoppedEarly", { count: deferred }));
+  if (stopped === "quota" || (deferred > 0 && stopped === null))
+    notes.push(t(lang, "monitor.quota", { count: deferred }));
+  return { sent, deferred, notes };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The run
+
+export interface MonitorRun {
+  readonly alerts: number;
+  readonly sent: number;
+  readonly deferred: number;
+}
+
+/** One monitoring run under the document lock; records the health whatever happens (unless the platform kills it). */
+export function runMonitoring(scheduled: boolean): MonitorRun {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const props = documentProperties();
+  const previous = readHealth(props);
+  const startedAt = nowIn(ss.getSpreadsheetTimeZone());
+  try {
+    const result = withDocumentLock(() => {
+      const book = readEvaluationBook(ss, { tasks: true, positions: true });
+      refreshAll(book);
+      const tasks = decodeRows("tasks", book.tasks?.rows ?? []).rows.map((r) => r.value);
+      const kpis = decodeRows("kpis", book.kpis?.rows ?? []).rows.map((r) => r.value);
+      const readings = decodeRows("readings", book.readings?.rows ?? []).rows.map((r) => r.value);
+      const alerts = monitor({
+        now: book.now,
+        campaigns: monitorCampaigns(book),
+        tasks,
+        kpis,
+        readings,
+        budgets: book.positions,
+        requests: pendingRequests(book),
+        settings: book.settings.settings,
+      });
+      writeMonitorTab(book, alerts);
+      SpreadsheetApp.flush();
+      const digest = sendDigests(book, alerts, props);
+      return { alerts: alerts.length, ...digest };
+    });
+    if (!result.ok) throw new Error(t(userLang(), "setup.busy"));
+    const r = result.value;
+    const error = r.notes.join(" ");
+    saveHealth(props, {
+      ...previous,
+      lastRunAt: startedAt,
+      lastRunOk: error === "",
+      lastError: error === "" ? previous.lastError : error,
+      lastErrorAt: error === "" ? previous.lastErrorAt : startedAt,
+      alerts: r.alerts,
+      sent: r.sent,
+      deferred: r.deferred,
+      lastScheduledAt: scheduled ? startedAt : previous.lastScheduledAt,
+    });
+    return { alerts: r.alerts, sent: r.sent, deferred: r.deferred };
+  } catch (err) {
+    // lastScheduledAt stays: a daily run that failed is tried again at the next tick, not tomorrow.
+    saveHealth(props, {
+      ...previous,
+      lastRunAt: startedAt,
+      lastRunOk: false,
+      lastError: messageOf(err),
+      lastErrorAt: startedAt,
+    });
+    throw err;
+  }
+}
+
+/**
+ * Whether a daily run is due: the local hour has come and no scheduled run happened on this local day, or the last
+ * run left digests for later (stopped early, quota): then every tick tries again until they are out.
+ */
+function dailyDue(config: Config, health: MonitorHealth, timeZone: string): boolean {
+  if (health.deferred > 0 && health.lastScheduledAt !== "") return true;
+  const now = new Date();
+  const today = Utilities.formatDate(now, timeZone, "yyyy-MM-dd");
+  const hour = Number(Utilities.formatDate(now, timeZone, "H"));
+  return hour >= config.hour && health.lastScheduledAt.slice(0, 10) !== today;
+}
+
+/** The job the hourly trigger runs; a daily schedule lets it through once a day. */
+export function monitorJob(): void {
+  const props = documentProperties();
+  const config = readConfig(props);
+  if (config.frequency === "daily") {
+    const timeZone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+    if (!dailyDue(config, readHealth(props), timeZone)) return;
+  }
+  runMonitoring(true);
+}
+
+registerJob(MONITOR_JOB, monitorJob);
+
+// ---------------------------------------------------------------------------------------------------------------
+// The sidebar
+
+/** The alerts the Monitor tab shows; null when there is no Monitor tab (setup is needed). */
+function currentAlerts(ss: SpreadsheetPort, lang: Lang): { list: AlertView[]; count: number } | null {
+  const sheet = findTab(ss, MONITOR_TAB);
+  if (!sheet) return null;
+  const table = readTable(sheet, MONITOR_TAB);
+  const column = (key: string) => table.layout.located.find((l) => l.spec.key === key)?.column ?? 0;
+  const [sev, key, campaign, message] = [column("severity"), column("key"), column("campaign"), column("message")];
+  // The cell shows the label in the workbook's language; reading it loads that language's catalog only.
+  const severityOf = (cell: string): Severity | undefined =>
+    valueOfLabel(
+      cell,
+      SEVERITIES,
+      (s) => `evaluation.severity.${s}`,
+      (label) => label,
+    );
+  const list: AlertView[] = [];
+  for (const { cells } of table.rows) {
+    const kind = parseJson<unknown[]>(String(cells[key - 1] ?? ""))?.[0];
+    if (!(ALERT_KINDS as readonly unknown[]).includes(kind)) continue;
+    const severity = severityOf(String(cells[sev - 1] ?? "")) ?? "warning";
+    list.push({
+      severity,
+      kind: kind as AlertKind,
+      severityLabel: severityLabel(severity, lang),
+      kindLabel: kindLabel(kind as AlertKind, lang),
+      campaign: String(cells[campaign - 1] ?? ""),
+      message: String(cells[message - 1] ?? ""),
+    });
+  }
+  return { list: list.slice(0, 20), count: list.length };
+}
+
+function intervalMs(config: Config): number {
+  return config.frequency === "hourly" ? HOUR_MS : 24 * HOUR_MS;
+}
+
+export function monitorStatus(): MonitorStatus {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const lang = uiLang(readSettings(ss, ss.getSpreadsheetLocale(), readContext(ss, userLang())).settings);
+  const props = documentProperties();
+  const config = readConfig(props);
+  const health = readHealth(props);
+  const schedule = readSchedule();
+  const on = schedule.jobs.includes(MONITOR_JOB);
+  const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
+  const required = info.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED;
+  // Stale: the schedule is on, twice its interval passed since it was set or last ran, and nothing ran.
+  const last = Date.parse(health.lastScheduledAt || config.since);
+  const stale = on && Number.isFinite(last) && Date.now() - last > 2 * intervalMs(config) + HOUR_MS;
+  const alerts = currentAlerts(ss, lang);
+  return {
+    lang,
+    setupNeeded: alerts === null,
+    frequency: on ? config.frequency : "off",
+    hour: config.hour,
+    owner: on ? schedule.owner : "",
+    canSchedule: adminCheck(ss, props).admin,
+    reauthorizationNeeded: required,
+    authorizationUrl: required ? info.getAuthorizationUrl() : "",
+    health: { ...health, stale },
+    alerts: alerts?.list ?? [],
+    alertCount: alerts?.count ?? 0,
+    problems: [],
+  };
+}
+
+export function rpcMonitorStatus(request: unknown): MonitorStatus {
+  parseRequest("rpcMonitorStatus", MonitorStatusRequest, request, userLang());
+  return monitorStatus();
+}
+
+/** Who may change the schedule or run it by hand: the admins (roles in document properties; the owner always). */
+function adminCheck(
+  ss: SpreadsheetPort,
+  props: PropertiesPort = documentProperties(),
+): { admin: boolean; owner: string } {
+  const roles = parseRoles(props.getProperty(KEY.roles));
+  const owner = ownerOf(ss);
+  const me = callerEmail();
+  return { admin: me !== "" && isAdmin(roles, owner, me), owner };
+}
+
+function requireAdmin(lang: Lang): void {
+  const { admin, owner } = adminCheck(SpreadsheetApp.getActiveSpreadsheet());
+  if (!admin) throw new Error(t(lang, "monitor.notAdmin", { owner }));
+}
+
+export function rpcMonitorSchedule(request: unknown): MonitorStatus {
+  const lang = userLang();
+  const req = parseRequest("rpcMonitorSchedule", MonitorScheduleRequest, request, lang);
+  requireAdmin(lang);
+  const props = documentProperties();
+  if (req.frequency === "off") {
+    setJob(MONITOR_JOB, false);
+  } else {
+    const previous = readConfig(props);
+    const config: Config = {
+      frequency: req.frequency,
+      hour: req.hour ?? previous.hour,
+      since: nowIn(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone()),
+    };
+    props.setProperty(CONFIG_KEY, JSON.stringify(config));
+    setJob(MONITOR_JOB, true);
+  }
+  return monitorStatus();
+}
+
+export function rpcMonitorRun(request: unknown): RunResult {
+  const lang = userLang();
+  parseRequest("rpcMonitorRun", MonitorStatusRequest, request, lang);
+  requireAdmin(lang);
+  const run = runMonitoring(false);
+  return { ...run, status: monitorStatus() };
+}
+
+/** "Monitoring and evaluation": the sidebar with the schedule and its health, the summary form and the lessons. */
+export function menuShowMonitor(): void {
+  showSidebar("monitor");
+}

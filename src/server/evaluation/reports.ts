@@ -1,0 +1,737 @@
+// The evaluation report, the team scorecard, the post-campaign summary and the lessons: read once, decide in the
+// domain, write each tab in one batch. Refreshed from the menu, from the sidebar and by the scheduled run.
+import {
+  attributedRevenue,
+  type CampaignEvaluation,
+  type RowProblem as DomainRowProblem,
+  decodeRows,
+  type EvaluationReport,
+  evaluate,
+  type Lesson,
+  type ScorecardRow,
+  scorecard,
+  searchLessons,
+  summaryPrefill,
+} from "../../domain/evaluation";
+import { type Lang, t, tKey } from "../../domain/i18n";
+import { isAdmin, routingOf } from "../../domain/roles";
+import { type RequestView as EngineRequest, type LogEntry, operate, submit } from "../../domain/workflow";
+import { placeProblem, readFieldRows } from "../../workbook/evaluation/read";
+import { EVALUATION_TAB, KPIS_TAB, LESSONS_TAB, SCORECARD_TAB, SUMMARIES_TAB } from "../../workbook/evaluation/tabs";
+import {
+  appendRows,
+  type ChartBlock,
+  MONEY_FORMAT,
+  NUMBER_FORMAT,
+  PERCENT_FORMAT,
+  type Record_,
+  rewriteRows,
+  writeCharts,
+  writeRowCells,
+} from "../../workbook/evaluation/write";
+import type { RowProblem } from "../../workbook/shared/problems";
+import { tabName } from "../../workbook/shared/spec";
+import { findTab, readTable, type Table } from "../../workbook/shared/table";
+import type { Refused } from "../approvals/api";
+import { refusal } from "../approvals/campaigns-rpc";
+import { userLang } from "../shared/locale";
+import { withDocumentLock } from "../shared/lock";
+import { parseRequest } from "../shared/request";
+import { documentProperties } from "../shared/store";
+import { formIssue, waitingNotice } from "../shared/views";
+import { viewOf } from "../shared/workspace";
+import { refused, write } from "../shared/write";
+import type {
+  CampaignFigures,
+  LessonsResponse,
+  RefreshEvaluationResponse,
+  SummaryForm,
+  SummaryRequestView,
+} from "./api";
+import {
+  CampaignProgressRequest,
+  LessonsRequest,
+  RefreshEvaluationRequest,
+  SubmitSummaryRequest,
+  SummaryFormRequest,
+} from "./api";
+import { type EvaluationBase, type EvaluationBook, readEvaluationBook } from "./sources";
+
+const FOCUS_KEY = "cc.evaluation.focus";
+const CHARTED_KPIS = 4;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The report
+
+/** The evaluation of every campaign: KPIs and readings as read, actual spend from the budget, revenue from the revenue KPI. */
+export function reportOf(book: EvaluationBook): EvaluationReport {
+  const kpis = book.kpis?.rows ?? [];
+  const readings = book.readings?.rows ?? [];
+  const revenue = attributedRevenue(kpis, readings, book.settings.revenueIndicators);
+  const spend = new Map<string, number>();
+  for (const [id, p] of book.positions) if (p.actual > 0) spend.set(id, p.actual);
+  return evaluate({ kpis, readings, spend, revenue, settings: book.settings.settings });
+}
+
+export function domainProblems(book: EvaluationBook, problems: readonly DomainRowProblem[], lang: Lang): RowProblem[] {
+  const tabs = { kpis: book.kpis ?? undefined, readings: book.readings ?? undefined, tasks: book.tasks ?? undefined };
+  return problems.map((p) => placeProblem(p, tabs, { lang }));
+}
+
+function goalsLabel(goals: boolean | null, lang: Lang): string {
+  return t(
+    lang,
+    goals === true ? "evaluation.goals.met" : goals === false ? "evaluation.goals.missed" : "evaluation.goals.unknown",
+  );
+}
+
+function reportRows(
+  book: EvaluationBook,
+  report: EvaluationReport,
+  lang: Lang,
+): { rows: Record_[]; headings: Set<number> } {
+  const rows: Record_[] = [];
+  const headings = new Set<number>();
+  for (const c of report.campaigns) {
+    headings.add(rows.length);
+    rows.push({
+      campaign: c.campaign,
+      name: book.byId.get(c.campaign)?.name ?? "",
+      score: c.score,
+      grade: c.grade,
+      spend: c.spend,
+      revenue: c.revenue,
+      roi: c.roi,
+      goals: goalsLabel(c.goalsMet, lang),
+    });
+    for (const k of c.kpis) {
+      rows.push({
+        campaign: c.campaign,
+        indicator: k.unit ? `${k.indicator} (${k.unit})` : k.indicator,
+        target: k.target,
+        actual: k.actual,
+        attainment: k.attainment,
+        weight: k.weight,
+        met: k.met === null ? "" : t(lang, k.met ? "evaluation.yes" : "evaluation.no"),
+      });
+    }
+  }
+  return { rows, headings };
+}
+
+const REPORT_FORMATS = {
+  target: NUMBER_FORMAT,
+  actual: NUMBER_FORMAT,
+  attainment: PERCENT_FORMAT,
+  weight: NUMBER_FORMAT,
+  score: PERCENT_FORMAT,
+  spend: MONEY_FORMAT,
+  revenue: MONEY_FORMAT,
+  roi: PERCENT_FORMAT,
+};
+
+/** The campaign to chart: the one asked for, else the one charted before, else the one measured last. */
+function focusOf(report: EvaluationReport, wanted: string | undefined): CampaignEvaluation | null {
+  const charted = (c: CampaignEvaluation) => c.kpis.some((k) => k.series.length > 0);
+  const stored = wanted ?? documentProperties().getProperty(FOCUS_KEY) ?? undefined;
+  const chosen = stored ? report.campaigns.find((c) => c.campaign === stored && charted(c)) : undefined;
+  if (chosen) return chosen;
+  let best: CampaignEvaluation | null = null;
+  let bestDate = "";
+  for (const c of report.campaigns) {
+    for (const k of c.kpis) {
+      const last = k.series[k.series.length - 1]?.date ?? "";
+      if (last > bestDate) {
+        bestDate = last;
+        best = c;
+      }
+    }
+  }
+  return best;
+}
+
+function ownTab(book: EvaluationBook, spec: typeof EVALUATION_TAB): Table | null {
+  const sheet = findTab(book.ws.ss, spec);
+  return sheet ? readTable(sheet, spec) : null;
+}
+
+/** Writes the Evaluation report tab and its chart; returns the campaign charted ("" for none). */
+export function writeReport(book: EvaluationBook, report: EvaluationReport, focus?: string): string {
+  const table = ownTab(book, EVALUATION_TAB);
+  if (!table) return "";
+  const lang = book.ws.sheetLang;
+  const { rows, headings } = reportRows(book, report, lang);
+  rewriteRows(table, EVALUATION_TAB, rows, { formats: REPORT_FORMATS, heading: (i) => headings.has(i) });
+  const chosen = focusOf(report, focus);
+  const name = chosen ? book.byId.get(chosen.campaign)?.name || chosen.campaign : "";
+  const blocks: ChartBlock[] = (chosen?.kpis ?? [])
+    .filter((k) => k.series.length > 0)
+    .slice(0, CHARTED_KPIS)
+    .map((k) => ({
+      title: t(lang, "report.chartTitle", { campaign: name, indicator: k.indicator }),
+      header: [t(lang, "report.seriesDate"), k.indicator, t(lang, "report.seriesTarget")],
+      points: k.series,
+    }));
+  const width = Math.max(table.width, ...EVALUATION_TAB.columns.map((_, i) => i + 1));
+  writeCharts(table.sheet, width + 2, t(lang, "report.chartData", { campaign: name }), blocks, Charts);
+  if (chosen) documentProperties().setProperty(FOCUS_KEY, chosen.campaign);
+  return chosen?.campaign ?? "";
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The scorecard
+
+export function scorecardOf(
+  book: EvaluationBook,
+  report: EvaluationReport,
+): { rows: ScorecardRow[]; problems: DomainRowProblem[] } {
+  const tasks = decodeRows("tasks", book.tasks?.rows ?? []);
+  const scores = new Map<string, number>();
+  for (const c of report.campaigns) if (c.score !== null) scores.set(c.campaign, c.score);
+  const rows = scorecard({
+    today: book.now.slice(0, 10),
+    campaigns: book.campaigns.map((c) => ({ id: c.id, owner: c.owner, end: c.end, state: c.state })),
+    tasks: tasks.rows.map((r) => r.value),
+    budgets: book.positions,
+    scores,
+    settings: book.settings.settings,
+  });
+  return { rows, problems: tasks.problems };
+}
+
+export function writeScorecard(book: EvaluationBook, rows: readonly ScorecardRow[]): void {
+  const table = ownTab(book, SCORECARD_TAB);
+  if (!table) return;
+  const lang = book.ws.sheetLang;
+  rewriteRows(
+    table,
+    SCORECARD_TAB,
+    rows.map((r) => ({
+      owner: r.owner,
+      period: r.period,
+      campaigns: r.campaigns,
+      budget_adherence: r.budgetAdherence,
+      tasks_due: r.tasksDue,
+      on_time_rate: r.onTimeRate,
+      tasks_unknown: r.tasksUnknown,
+      mean_attainment: r.meanAttainment,
+      score: r.score,
+      tier: r.tier === null ? "" : t(lang, `evaluation.tier.${r.tier}`),
+    })),
+    {
+      formats: {
+        campaigns: "0",
+        budget_adherence: PERCENT_FORMAT,
+        tasks_due: "0",
+        on_time_rate: PERCENT_FORMAT,
+        tasks_unknown: "0",
+        mean_attainment: PERCENT_FORMAT,
+        score: PERCENT_FORMAT,
+      },
+    },
+  );
+}
+
+/** Report, chart and scorecard from one read; the caller holds the document lock. */
+export function refreshAll(book: EvaluationBook, focus?: string): RefreshEvaluationResponse {
+  const lang = book.ws.lang;
+  if (!book.kpis) {
+    return { lang, setupNeeded: true, campaigns: 0, kpis: 0, scorecardRows: 0, charted: "", problems: book.problems };
+  }
+  syncAcceptedSummaries(book.ws);
+  const report = reportOf(book);
+  const charted = writeReport(book, report, focus);
+  const card = scorecardOf(book, report);
+  writeScorecard(book, card.rows);
+  return {
+    lang,
+    setupNeeded: false,
+    campaigns: report.campaigns.length,
+    kpis: report.totals.kpis,
+    scorecardRows: card.rows.length,
+    charted,
+    problems: [...book.problems, ...domainProblems(book, [...report.problems, ...card.problems], lang)],
+  };
+}
+
+function toast(lang: Lang, message: string): void {
+  SpreadsheetApp.getActiveSpreadsheet().toast(message, t(lang, "setup.title"), 8);
+}
+
+/** "Refresh evaluation report": the report, its chart and the scorecard, under the document lock. */
+export function menuRefreshEvaluation(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const result = withDocumentLock(() => refreshAll(readEvaluationBook(ss, { tasks: true, positions: true })));
+  const lang = result.ok ? result.value.lang : userLang();
+  if (!result.ok) {
+    toast(lang, t(lang, "setup.busy"));
+    return;
+  }
+  const r = result.value;
+  if (r.setupNeeded) {
+    toast(lang, t(lang, "report.noSetup", { tab: tabName(KPIS_TAB, lang) }));
+    return;
+  }
+  const sheet = findTab(ss, EVALUATION_TAB);
+  sheet?.activate();
+  toast(lang, t(lang, "report.done", { campaigns: r.campaigns, kpis: r.kpis, problems: r.problems.length }));
+}
+
+export function rpcRefreshEvaluation(request: unknown): RefreshEvaluationResponse {
+  const req = parseRequest("rpcRefreshEvaluation", RefreshEvaluationRequest, request, userLang());
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const result = withDocumentLock(() =>
+    refreshAll(readEvaluationBook(ss, { tasks: true, positions: true }), req.focus),
+  );
+  if (!result.ok) throw new Error(t(userLang(), "rpc.busy"));
+  return result.value;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The summary: prefilled from the evaluation, submitted as a summary request, accepted into Summaries and Lessons
+
+function percent(value: number | null | ""): string {
+  return typeof value === "number" ? `${Math.round(value * 1000) / 10}%` : "";
+}
+
+export function figuresOf(
+  book: EvaluationBook,
+  evaluation: CampaignEvaluation | undefined,
+  id: string,
+): CampaignFigures {
+  const info = book.byId.get(id);
+  const counted = (evaluation?.kpis ?? []).filter((k) => k.weight > 0);
+  const state = info?.state ?? "Draft";
+  return {
+    id,
+    name: info?.name ?? "",
+    state,
+    stateLabel: tKey(book.ws.lang, `workflow.state.${state}`),
+    score: evaluation?.score ?? null,
+    grade: evaluation?.grade ?? null,
+    roi: evaluation?.roi ?? null,
+    goalsMet: evaluation?.goalsMet ?? null,
+    met: counted.filter((k) => k.met === true).length,
+    counted: counted.length,
+    kpis: (evaluation?.kpis ?? []).map((k) => ({
+      indicator: k.indicator,
+      unit: k.unit,
+      target: k.target,
+      actual: k.actual,
+      attainment: k.attainment,
+      weight: k.weight,
+    })),
+  };
+}
+
+function summaryRequestOf(ws: Pick<EvaluationBase, "fold">, id: string): EngineRequest | null {
+  const requests = (ws.fold.campaigns.get(id)?.requests ?? []).filter((r) => r.type === "summary");
+  return requests[requests.length - 1] ?? null;
+}
+
+function acceptanceOf(request: EngineRequest): { by: string; at: string } | null {
+  if (request.status !== "approved") return null;
+  const last = request.decisions[request.decisions.length - 1];
+  return last ? { by: last.actor, at: last.at } : null;
+}
+
+function requestViewOf(request: EngineRequest | null): SummaryRequestView | null {
+  if (!request) return null;
+  const accepted = acceptanceOf(request);
+  return {
+    id: request.id,
+    status: request.status,
+    version: request.version,
+    submittedBy: request.submittedBy,
+    submittedAt: request.submittedAt,
+    acceptedBy: accepted?.by ?? "",
+    acceptedAt: accepted?.at ?? "",
+  };
+}
+
+/** What the summary carries into the approval log: the approver accepts exactly this. */
+interface SummaryData {
+  readonly goalsMet: boolean | null;
+  readonly effect: string;
+  readonly problems: string;
+  readonly improvements: string;
+  readonly channels: readonly string[];
+  readonly audience: string;
+  readonly lessons: readonly {
+    readonly lesson: string;
+    readonly recommendation: string;
+    readonly tags: readonly string[];
+  }[];
+}
+
+function summaryDataOf(data: unknown): SummaryData | null {
+  if (data === null || typeof data !== "object" || Array.isArray(data)) return null;
+  const d = data as Record<string, unknown>;
+  const str = (v: unknown) => (typeof v === "string" ? v : "");
+  const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+  const lessons = Array.isArray(d.lessons) ? d.lessons : [];
+  return {
+    goalsMet: typeof d.goalsMet === "boolean" ? d.goalsMet : null,
+    effect: str(d.effect),
+    problems: str(d.problems),
+    improvements: str(d.improvements),
+    channels: list(d.channels),
+    audience: str(d.audience),
+    lessons: lessons
+      .filter((l): l is Record<string, unknown> => l !== null && typeof l === "object")
+      .map((l) => ({ lesson: str(l.lesson), recommendation: str(l.recommendation), tags: list(l.tags) }))
+      .filter((l) => l.lesson.trim() !== ""),
+  };
+}
+
+function summaryRecord(
+  campaign: string,
+  data: SummaryData,
+  lang: Lang,
+  accepted: { by: string; at: string } | null,
+): Record_ {
+  return {
+    campaign,
+    goals_met: data.goalsMet === null ? "" : t(lang, data.goalsMet ? "evaluation.yes" : "evaluation.no"),
+    effect: data.effect,
+    problems: data.problems,
+    improvements: data.improvements,
+    accepted_by: accepted?.by ?? "",
+    accepted_at: accepted?.at ?? "",
+  };
+}
+
+/** The Summaries row of a campaign (the last one), or 0. */
+function summaryRow(table: Table, campaign: string): number {
+  const column = table.layout.located.find((l) => l.spec.key === "campaign")?.column;
+  if (column === undefined) return 0;
+  let found = 0;
+  for (const { row, cells } of table.rows) if (String(cells[column - 1] ?? "").trim() === campaign) found = row;
+  return found;
+}
+
+function cellAt(table: Table, row: number, key: string): unknown {
+  const column = table.layout.located.find((l) => l.spec.key === key)?.column;
+  const data = table.rows.find((r) => r.row === row);
+  return column === undefined || !data ? "" : data.cells[column - 1];
+}
+
+/** Writes or replaces the campaign's Summaries row with the summary as submitted (acceptance cells blank). */
+function upsertSummary(table: Table, campaign: string, data: SummaryData, lang: Lang): void {
+  const record = summaryRecord(campaign, data, lang, null);
+  const row = summaryRow(table, campaign);
+  // An accepted summary is history: a new round of the same campaign gets a row of its own.
+  if (row > 0 && String(cellAt(table, row, "accepted_by") ?? "").trim() === "") writeRowCells(table, row, record);
+  else appendRows(table, [record]);
+}
+
+/**
+ * The approver accepted the summary: its Summaries row gets who and when, and its lessons go to Lessons (with the
+ * campaign's channels and audience, so future plans find them). Idempotent: an accepted row is not written again.
+ */
+export function recordSummaryAcceptance(
+  ws: Pick<EvaluationBase, "ss" | "sheetLang">,
+  campaign: string,
+  request: EngineRequest,
+  entry: LogEntry,
+): void {
+  const data = summaryDataOf(request.data);
+  const summaries = findTab(ws.ss, SUMMARIES_TAB);
+  if (!data || !summaries) return;
+  acceptInto(ws, readTable(summaries, SUMMARIES_TAB), campaign, data, entry);
+}
+
+/** recordSummaryAcceptance on a Summaries table already read. */
+function acceptInto(
+  ws: Pick<EvaluationBase, "ss" | "sheetLang">,
+  table: Table,
+  campaign: string,
+  data: SummaryData,
+  entry: LogEntry,
+): void {
+  const accepted = { by: entry.onBehalfOf ? `${entry.actor} (${entry.onBehalfOf})` : entry.actor, at: entry.at };
+  const row = summaryRow(table, campaign);
+  if (row > 0 && String(cellAt(table, row, "accepted_by") ?? "").trim() !== "") return;
+  const record = summaryRecord(campaign, data, ws.sheetLang, accepted);
+  if (row > 0) writeRowCells(table, row, record);
+  else appendRows(table, [record]);
+  const lessonsSheet = findTab(ws.ss, LESSONS_TAB);
+  if (!lessonsSheet || data.lessons.length === 0) return;
+  appendRows(
+    readTable(lessonsSheet, LESSONS_TAB),
+    data.lessons.map((l) => ({
+      campaign,
+      channels: data.channels.join(", "),
+      audience: data.audience,
+      tags: l.tags.join(", "),
+      lesson: l.lesson,
+      recommendation: l.recommendation,
+    })),
+  );
+}
+
+/**
+ * Repairs what a decision could not write (the Summaries tab was missing then, or the decision came from elsewhere):
+ * every Closed campaign whose accepted summary is not on Summaries yet gets it now. The caller holds the lock.
+ */
+export function syncAcceptedSummaries(ws: Pick<EvaluationBase, "ss" | "sheetLang" | "fold">): void {
+  const summaries = findTab(ws.ss, SUMMARIES_TAB);
+  if (!summaries) return;
+  let table: Table | null = null;
+  for (const view of ws.fold.campaigns.values()) {
+    if (view.state !== "Closed") continue;
+    const request = summaryRequestOf(ws, view.id);
+    const accepted = request ? acceptanceOf(request) : null;
+    if (!request || !accepted) continue;
+    table ??= readTable(summaries, SUMMARIES_TAB);
+    const row = summaryRow(table, view.id);
+    if (row > 0 && String(cellAt(table, row, "accepted_by") ?? "").trim() !== "") continue;
+    const last = request.entries[request.entries.length - 1];
+    const data = summaryDataOf(request.data);
+    if (last && data) acceptInto(ws, table, view.id, data, last);
+    // A write moved what the table read shows: the next repair reads the tab again.
+    table = null;
+  }
+}
+
+const SUMMARY_ORDER: Readonly<Record<string, number>> = { Completed: 0, Closed: 1 };
+
+export function rpcSummaryForm(request: unknown): SummaryForm {
+  const req = parseRequest("rpcSummaryForm", SummaryFormRequest, request, userLang());
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const book = readEvaluationBook(ss, { positions: true });
+  const ws = book.ws;
+  const lang = ws.lang;
+  const campaigns = [...book.campaigns]
+    .sort((a, b) => (SUMMARY_ORDER[a.state] ?? 2) - (SUMMARY_ORDER[b.state] ?? 2) || (a.id < b.id ? -1 : 1))
+    .map((c) => ({ id: c.id, name: c.name, state: c.state, stateLabel: tKey(lang, `workflow.state.${c.state}`) }));
+  const id = req.campaignId ?? campaigns[0]?.id;
+  const empty = { goalsMet: null, effect: "", problems: "", improvements: "" };
+  if (!book.kpis || id === undefined) {
+    return {
+      lang,
+      setupNeeded: !book.kpis,
+      campaigns,
+      campaign: null,
+      channels: [],
+      audience: "",
+      prefill: empty,
+      canSubmit: false,
+      next: null,
+      reason: "",
+      request: null,
+      problems: book.problems,
+    };
+  }
+  const report = reportOf(book);
+  const evaluation = report.campaigns.find((c) => c.campaign === id);
+  const figures = figuresOf(book, evaluation, id);
+  const info = book.byId.get(id);
+  const summary = summaryRequestOf(ws, id);
+  const previous = summary ? summaryDataOf(summary.data) : null;
+  const prefill = evaluation ? summaryPrefill(evaluation) : null;
+  const none = t(lang, "evaluation.summary.none");
+  const effect = prefill
+    ? t(lang, "evaluation.summary.effect", {
+        score: percent(prefill.figures.score) || none,
+        grade: prefill.figures.grade || none,
+        roi: percent(prefill.figures.roi) || none,
+        met: prefill.figures.met,
+        kpis: prefill.figures.kpis,
+      })
+    : "";
+  const open = summary?.status === "open";
+  const state = figures.state;
+  const reason =
+    state !== "Completed"
+      ? t(lang, "summary.notCompleted", { id, state: tKey(lang, `workflow.state.${state}`) })
+      : open
+        ? t(lang, "summary.open", { id })
+        : "";
+  return {
+    lang,
+    setupNeeded: false,
+    campaigns,
+    campaign: figures,
+    channels: info?.channels ?? [],
+    audience: info?.audience ?? "",
+    prefill:
+      previous && summary?.status !== "approved"
+        ? {
+            goalsMet: previous.goalsMet,
+            effect: previous.effect,
+            problems: previous.problems,
+            improvements: previous.improvements,
+          }
+        : { goalsMet: figures.goalsMet, effect, problems: "", improvements: "" },
+    canSubmit: reason === "",
+    next: state === "Ready" ? "start" : state === "InProgress" ? "complete" : null,
+    reason,
+    request: requestViewOf(summary),
+    problems: [...book.problems, ...domainProblems(book, report.problems, lang)],
+  };
+}
+
+export function rpcSubmitSummary(request: unknown) {
+  const req = parseRequest("rpcSubmitSummary", SubmitSummaryRequest, request, userLang());
+  return write({ needsLog: true }, (ws, { me, at, newId }) => {
+    const view = viewOf(ws, req.campaignId);
+    if (!ws.campaigns?.rowsById.has(req.campaignId) && !ws.fold.campaigns.has(req.campaignId)) {
+      return refused("no_campaign", t(ws.lang, "rpc.noCampaign", { id: req.campaignId, tab: ws.campaigns?.tab ?? "" }));
+    }
+    const issues = [];
+    if (req.effect.trim() === "") issues.push(formIssue(ws.lang, "effect", "summary.effect"));
+    const lessons = req.lessons
+      .map((l) => ({
+        lesson: l.lesson.trim(),
+        recommendation: l.recommendation.trim(),
+        tags: l.tags.map((s) => s.trim()).filter((s) => s !== ""),
+      }))
+      .filter((l, i) => {
+        const blank = l.lesson === "" && l.recommendation === "" && l.tags.length === 0;
+        if (!blank && l.lesson === "")
+          issues.push(formIssue(ws.lang, `lessons.${i}.lesson`, "summary.lesson", { n: i + 1 }));
+        return !blank;
+      });
+    if (issues.length > 0) return refused("incomplete", issues[0]?.message ?? "", issues) as Refused;
+    const row = ws.campaigns?.rowsById.get(req.campaignId);
+    const keyedIndex = ws.campaigns?.keyed.index;
+    const raw = (key: string) => {
+      const column = keyedIndex?.get(key);
+      return row && column !== undefined ? String(row.cells[column - 1] ?? "").trim() : "";
+    };
+    const data = {
+      goalsMet: req.goalsMet,
+      effect: req.effect.trim(),
+      problems: req.problems.trim(),
+      improvements: req.improvements.trim(),
+      channels: raw("channels")
+        .split(/[,，;；、\n]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== ""),
+      audience: raw("audience"),
+      lessons,
+    };
+    const result = submit({
+      view,
+      // Accepting a summary moves no money: it goes to the first level, the campaign's direct superior.
+      submission: { type: "summary", amount: 0, data },
+      requestId: req.requestId,
+      eventId: newId(),
+      actor: me,
+      at,
+      comment: req.comment,
+      settings: routingOf(ws.roles),
+    });
+    if (!result.ok) {
+      if (result.error.kind === "illegal_transition" && view.state !== "Completed") {
+        return refused(
+          "not_completed",
+          t(ws.lang, "summary.notCompleted", {
+            id: req.campaignId,
+            state: tKey(ws.lang, `workflow.state.${view.state}`),
+          }),
+        );
+      }
+      return refusal(ws, result.error, (i) => formIssue(ws.lang, i.field, i.messageKey, i.params));
+    }
+    const outcome = result.value;
+    const summaries = findTab(ws.ss, SUMMARIES_TAB);
+    const table = summaries ? readTable(summaries, SUMMARIES_TAB) : null;
+    return {
+      events: outcome.events,
+      apply: () => {
+        if (table && !outcome.duplicate) upsertSummary(table, req.campaignId, data, ws.sheetLang);
+      },
+      value: { state: outcome.events[outcome.events.length - 1]?.toState ?? view.state, duplicate: outcome.duplicate },
+      notices: (fold) => {
+        const after = fold.campaigns.get(req.campaignId);
+        const submitted = after?.requests.find((r) => r.id === req.requestId);
+        return after && submitted && !outcome.duplicate ? [waitingNotice(ws, after, submitted, at)] : [];
+      },
+    };
+  });
+}
+
+/**
+ * Start a Ready campaign or complete a running one: operations of the workflow that need no approval, open to the
+ * campaign's owner and the admins. Completing is refused while a change, cancellation or summary waits.
+ */
+export function rpcCampaignProgress(request: unknown) {
+  const req = parseRequest("rpcCampaignProgress", CampaignProgressRequest, request, userLang());
+  return write({ needsLog: true }, (ws, { me, at, newId }) => {
+    if (!ws.campaigns?.rowsById.has(req.campaignId) && !ws.fold.campaigns.has(req.campaignId)) {
+      return refused("no_campaign", t(ws.lang, "rpc.noCampaign", { id: req.campaignId, tab: ws.campaigns?.tab ?? "" }));
+    }
+    const view = viewOf(ws, req.campaignId);
+    const row = ws.campaigns?.rowsById.get(req.campaignId);
+    const ownerColumn = ws.campaigns?.keyed.index.get("owner");
+    const rowOwner =
+      row && ownerColumn !== undefined
+        ? String(row.cells[ownerColumn - 1] ?? "")
+            .trim()
+            .toLowerCase()
+        : "";
+    const owner = view.owner || rowOwner;
+    if (me !== owner && !isAdmin(ws.roles, ws.owner, me)) {
+      return refused("not_owner", t(ws.lang, "summary.notOwner", { owner: owner || ws.owner }));
+    }
+    const result = operate({ view, operation: req.operation, actor: me, comment: req.comment, at, eventId: newId() });
+    if (!result.ok) return refusal(ws, result.error, (i) => formIssue(ws.lang, i.field, i.messageKey, i.params));
+    const events = result.value.events;
+    return { events, value: { state: events[events.length - 1]?.toState ?? view.state, duplicate: false } };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lessons for the plan being drafted
+
+const DRAFTING: ReadonlySet<string> = new Set(["Draft", "PlanSubmitted"]);
+
+export function rpcLessons(request: unknown): LessonsResponse {
+  const req = parseRequest("rpcLessons", LessonsRequest, request, userLang());
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const book = readEvaluationBook(ss);
+  const ws = book.ws;
+  const lang = ws.lang;
+  const lessonsRead = readFieldRows(ss, LESSONS_TAB, ws.ctx);
+  const drafts = book.campaigns.filter((c) => DRAFTING.has(c.state)).map((c) => ({ id: c.id, name: c.name }));
+  const campaign = req.campaignId ?? drafts[0]?.id ?? "";
+  // Read from the row as typed, so a draft that does not pass every check yet still finds its lessons.
+  const row = ws.campaigns?.rowsById.get(campaign);
+  const index = ws.campaigns?.keyed.index;
+  const raw = (key: string) => {
+    const column = index?.get(key);
+    return row && column !== undefined ? String(row.cells[column - 1] ?? "").trim() : "";
+  };
+  const query = {
+    channels: raw("channels")
+      .split(/[,，;；、\n]/)
+      .map((s) => s.trim())
+      .filter((s) => s !== ""),
+    audience: raw("audience"),
+    tags: (req.tags ?? []).map((s) => s.trim()).filter((s) => s !== ""),
+  };
+  const decoded = decodeRows("lessons", lessonsRead?.rows ?? []);
+  const lessons: Lesson[] = decoded.rows.map((r) => r.value);
+  const matches = campaign === "" ? [] : searchLessons({ ...query, campaign }, lessons);
+  const problems = decoded.problems.map((p) => placeProblem(p, { lessons: lessonsRead ?? undefined }, { lang }));
+  return {
+    lang,
+    setupNeeded: lessonsRead === null,
+    drafts,
+    campaign,
+    query,
+    lessons: matches.map((m) => ({
+      campaign: m.lesson.campaign,
+      lesson: m.lesson.lesson,
+      recommendation: m.lesson.recommendation,
+      channels: m.lesson.channels,
+      tags: m.lesson.tags,
+      audience: m.lesson.audience,
+      matched: { channels: m.channels, tags: m.tags, audience: m.audience },
+      row: decoded.rows[m.index]?.row ?? 0,
+    })),
+    problems: [...(lessonsRead?.problems ?? []), ...problems],
+  };
+}

@@ -1,0 +1,22 @@
+// Serves the built sidebar pages (dist/<name>.html) with the language the page should start in.
+import type { Lang } from "../../domain/i18n";
+import { type MenuCaptionKey, menuCaption } from "../../domain/menu-captions";
+import type { HtmlOutputPort } from "../../workbook/shared/ports";
+
+/** The built page says <html lang="en">; the sidebar reads this attribute to pick its first language. */
+function withLang(html: string, lang: Lang): string {
+  return html.replace('<html lang="en">', `<html lang="${lang === "zh" ? "zh-CN" : "en"}">`);
+}
+
+export const SIDEBARS = {
+  campaigns: "menu.campaigns",
+  approvals: "menu.approvals",
+  roles: "menu.roles",
+  expenses: "spend.menu.expenses",
+  monitor: "menu.monitor",
+} as const satisfies Record<string, MenuCaptionKey>;
+
+export function sidebar(name: keyof typeof SIDEBARS, lang: Lang): HtmlOutputPort {
+  const page = HtmlService.createHtmlOutputFromFile(name).getContent();
+  return HtmlService.createHtmlOutput(withLang(page, lang)).setTitle(menuCaption(lang, SIDEBARS[name]));
+}

@@ -1,0 +1,34 @@
+// Which language to speak: menus, toasts and the sidebar follow the user (or the Settings override); what the
+// add-on writes into the workbook (tab names, labels, help, dropdowns, custom-function errors) follows the
+// spreadsheet's locale, because every collaborator sees the same cells.
+import { type Lang, langOf } from "../../domain/i18n";
+import type { Settings } from "../../domain/settings";
+
+/**
+ * The user's language. The Session reference lists an authorization scope for getActiveUser and getEffectiveUser
+ * but none for getActiveUserLocale, and AuthMode.NONE only bars services that need authorization, so this works in
+ * onOpen before the add-on is authorized. If a runtime refuses it anyway, English is the safe answer: a menu must
+ * always be built.
+ */
+export function userLang(): Lang {
+  try {
+    return langOf(Session.getActiveUserLocale());
+  } catch {
+    return "en";
+  }
+}
+
+/** The Settings "language" override when set, else the user's own language. */
+export function uiLang(settings: Settings | null): Lang {
+  if (settings && settings.language !== "auto") return settings.language;
+  return userLang();
+}
+
+/** The spreadsheet's language, for what goes into cells. English when the document cannot be read. */
+export function sheetLang(): Lang {
+  try {
+    return langOf(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
+  } catch {
+    return "en";
+  }
+}

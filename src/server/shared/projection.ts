@@ -1,0 +1,139 @@
+// What the add-on rewrites from the approval log after every write: the Status column (one write, and only when a
+// cell differs), the onEdit cache in document properties, and the edit flags of a campaign whose new plan was
+// just approved (its approved values are what the cells hold now).
+import { statusLabel } from "../../domain/campaign";
+import { type GuardEntry, guardEntry } from "../../domain/guard";
+import type { Lang } from "../../domain/i18n";
+import {
+  type CampaignView,
+  type FoldResult,
+  SNAPSHOT_FIELDS,
+  type SnapshotField,
+  TERMINAL_STATES,
+} from "../../domain/workflow";
+import type { CampaignTable } from "../../workbook/approvals/campaigns";
+import type { BudgetLines } from "../../workbook/spend/budget-lines";
+import {
+  type BudgetGuardLayout,
+  type GuardLayout,
+  guardProps,
+  KEY,
+  LINE_KEYS,
+  parseJson,
+  syncGuardProps,
+} from "./store";
+import type { Workspace } from "./workspace";
+
+/** Our note on a flagged cell starts with the approved value, in either language. */
+export const FLAG_NOTE = /^(Approved value|已批准的值)/;
+export const FLAG_BACKGROUND = "#fce8e6";
+
+export function stateOf(fold: FoldResult, id: string): CampaignView["state"] {
+  return fold.campaigns.get(id)?.state ?? "Draft";
+}
+
+/** Writes the Status column when any cell disagrees with the log; returns whether it wrote. */
+export function projectStatuses(campaigns: CampaignTable | null, fold: FoldResult, lang: Lang): boolean {
+  if (!campaigns) return false;
+  const { table, index } = campaigns.keyed;
+  const statusColumn = index.get("status");
+  const idColumn = index.get("id");
+  if (statusColumn === undefined || idColumn === undefined || table.height < 2) return false;
+  const byRow = new Map(table.rows.map((r) => [r.row, r.cells]));
+  const column: unknown[][] = [];
+  let differs = false;
+  for (let row = 2; row <= table.height; row++) {
+    const cells = byRow.get(row);
+    const current = cells?.[statusColumn - 1] ?? "";
+    const id = String(cells?.[idColumn - 1] ?? "").trim();
+    if (id === "") {
+      column.push([current]);
+      continue;
+    }
+    const label = statusLabel(stateOf(fold, id), lang);
+    if (current !== label) differs = true;
+    column.push([label]);
+  }
+  if (differs) table.sheet.getRange(2, statusColumn, column.length, 1).setValues(column);
+  return differs;
+}
+
+/** Where the Budget tab's line cells are: from the tab when it was read, else as the cache last had it. */
+function budgetLayout(ws: Workspace, budget: BudgetLines | null): BudgetGuardLayout | undefined {
+  const read = budget?.read;
+  if (!read) return budget ? undefined : (parseJson<GuardLayout>(ws.props[KEY.layout])?.budget ?? undefined);
+  const columns: Partial<Record<(typeof LINE_KEYS)[number], number>> = {};
+  for (const key of LINE_KEYS) {
+    const column = read.index.get(key);
+    if (column !== undefined) columns[key] = column;
+  }
+  return { sheetId: read.table.sheet.getSheetId(), columns, currency: ws.settings.currency };
+}
+
+/** The onEdit cache the log implies now. `budget`: the Budget tab's lines when this execution read them. */
+export function wantedGuard(ws: Workspace, fold: FoldResult, budget: BudgetLines | null = ws.budget) {
+  const campaigns = ws.campaigns;
+  let layout: GuardLayout | null = null;
+  const entries = new Map<string, GuardEntry>();
+  if (campaigns) {
+    const idColumn = campaigns.keyed.index.get("id");
+    const columns: Partial<Record<SnapshotField, number>> = {};
+    for (const field of SNAPSHOT_FIELDS) {
+      const column = campaigns.keyed.index.get(field);
+      if (column !== undefined) columns[field] = column;
+    }
+    for (const [id, view] of fold.campaigns) {
+      if (view.approvedPlan && !TERMINAL_STATES.includes(view.state)) entries.set(id, guardEntry(view.approvedPlan));
+    }
+    if (idColumn !== undefined && entries.size > 0) {
+      const lines = budgetLayout(ws, budget);
+      layout = {
+        sheetId: campaigns.sheet.getSheetId(),
+        idColumn,
+        columns,
+        timeZone: ws.timeZone,
+        lang: ws.sheetLang,
+        ...(lines ? { budget: lines } : {}),
+      };
+    }
+  }
+  return guardProps(layout, entries);
+}
+
+export function syncGuard(ws: Workspace, fold: FoldResult, budget: BudgetLines | null = ws.budget): void {
+  syncGuardProps(ws.propsStore, ws.props, wantedGuard(ws, fold, budget));
+}
+
+/**
+ * Removes our flags from a campaign's rows of the Budget tab (its new lines were just approved): one read of the
+ * tab's notes, and one write of notes and backgrounds only when a flag of ours is there.
+ */
+export function clearLineFlags(budget: BudgetLines | null, id: string): void {
+  const read = budget?.read;
+  const rows = budget?.byCampaign.get(id);
+  if (!read || !rows || rows.length === 0 || read.table.height < 2) return;
+  const width = Math.max(read.table.width, ...read.index.values());
+  const range = read.table.sheet.getRange(2, 1, read.table.height - 1, width);
+  const notes = range.getNotes();
+  const mine = new Set(rows.map((r) => r.row - 2).filter((i) => (notes[i] ?? []).some((n) => FLAG_NOTE.test(n))));
+  if (mine.size === 0) return;
+  const backgrounds = range.getBackgrounds();
+  range.setNotes(notes.map((row, i) => (mine.has(i) ? row.map((n) => (FLAG_NOTE.test(n) ? "" : n)) : row)));
+  range.setBackgrounds(
+    backgrounds.map((row, i) =>
+      mine.has(i) ? row.map((b, c) => (FLAG_NOTE.test(notes[i]?.[c] ?? "") ? null : b)) : row,
+    ),
+  );
+}
+
+/** Removes our flags (note and background) from a campaign's row, leaving every other note as it is. */
+export function clearFlags(campaigns: CampaignTable | null, id: string): void {
+  const row = campaigns?.rowsById.get(id)?.row;
+  if (!campaigns || row === undefined) return;
+  const range = campaigns.sheet.getRange(row, 1, 1, Math.max(campaigns.width, 1));
+  const notes = range.getNotes()[0] ?? [];
+  if (!notes.some((n) => FLAG_NOTE.test(n))) return;
+  const backgrounds = range.getBackgrounds()[0] ?? [];
+  range.setNotes([notes.map((n) => (FLAG_NOTE.test(n) ? "" : n))]);
+  range.setBackgrounds([backgrounds.map((b, i) => (FLAG_NOTE.test(notes[i] ?? "") ? null : b))]);
+}

@@ -1,0 +1,127 @@
+// Every write follows one path: who is calling (from the session, never from the request) -> the document lock ->
+// each tab read once -> the chain verified -> the engine decides -> events sealed and appended -> statuses and the
+// onEdit cache projected -> flush -> unlock -> mail -> what the mail did recorded. A refusal at any step before the
+// first write leaves the workbook exactly as it was.
+import { type Lang, t } from "../../domain/i18n";
+import { anchorOf, type FoldResult, foldEvents, type LogEntry, sealEntries } from "../../domain/workflow";
+import { appendLog } from "../../workbook/approvals/log";
+import { readBudgetLines } from "../../workbook/spend/budget-lines";
+import type { Refused } from "../approvals/api";
+import { userLang } from "./locale";
+import { type Notice, type NoticeResult, recordNotices, sendNotices } from "./notify";
+import { clearFlags, clearLineFlags, projectStatuses, syncGuard } from "./projection";
+import { projectSpendAfter } from "./spend-book";
+import { KEY } from "./store";
+import { brokenMessage, hashWith, type ReadOptions, readWorkspace, type Workspace } from "./workspace";
+
+const LOCK_MS = 10_000;
+
+export function refused(kind: string, message: string, issues: Refused["issues"] = []): Refused {
+  return { ok: false, kind, message, issues };
+}
+
+/** The signed-in user's e-mail, lower-cased; "" when Google does not reveal it (then nothing is written). */
+export function callerEmail(): string {
+  try {
+    return (Session.getActiveUser().getEmail() ?? "").trim().toLowerCase();
+  } catch {
+    return "";
+  }
+}
+
+export interface Plan<T> {
+  readonly events?: readonly LogEntry[];
+  /** Writes besides the log (a draft row, an escalation), made after the events are appended. */
+  readonly apply?: () => void;
+  /** The mail to send once the lock is released, composed from the campaigns as they are after the write. */
+  readonly notices?: (fold: FoldResult) => readonly Notice[];
+  /** A campaign whose plan in force was just approved: its edit flags are cleared. */
+  readonly approvedPlanOf?: string;
+  readonly value: T;
+}
+
+export type Step<T> = Plan<T> | Refused;
+
+function isRefused<T>(step: Step<T>): step is Refused {
+  return "ok" in step && step.ok === false;
+}
+
+/** A new event's time: an ISO instant in the spreadsheet's zone, whose first ten characters are its local date. */
+export function nowIn(timeZone: string): string {
+  return Utilities.formatDate(new Date(), timeZone, "yyyy-MM-dd'T'HH:mm:ssXXX");
+}
+
+export interface WriteContext {
+  readonly me: string;
+  readonly at: string;
+  readonly newId: () => string;
+}
+
+/**
+ * Runs one write. `decide` sees the workspace as read under the lock and answers with what to write, or a refusal.
+ * `needsLog`: the write appends events, so the log must exist and its chain must hold.
+ */
+export function write<T>(
+  options: ReadOptions & { readonly needsLog: boolean },
+  decide: (ws: Workspace, ctx: WriteContext) => Step<T>,
+): ({ ok: true; notices: NoticeResult[] } & T) | Refused {
+  const lang: Lang = userLang();
+  const me = callerEmail();
+  if (me === "") return refused("signed_out", t(lang, "rpc.signedOut"));
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const lock = LockService.getDocumentLock();
+  if (!lock?.tryLock(LOCK_MS)) return refused("busy", t(lang, "rpc.busy"));
+  let value: T;
+  let notices: readonly Notice[] = [];
+  let sheetLang: Lang;
+  let at: string;
+  try {
+    const ws = readWorkspace(ss, options);
+    sheetLang = ws.sheetLang;
+    if (options.needsLog && !ws.log) return refused("setup", t(ws.lang, "rpc.noLog", { tab: t(ws.lang, "tab.log") }));
+    if (options.needsLog && !ws.chain.ok) return refused("chain_broken", brokenMessage(ws));
+    at = nowIn(ws.timeZone);
+    const step = decide(ws, { me, at, newId: () => Utilities.getUuid() });
+    if (isRefused(step)) return step;
+    let fold = ws.fold;
+    const events = step.events ?? [];
+    if (events.length > 0 && ws.log) {
+      const last = ws.logRows[ws.logRows.length - 1];
+      const sealed = sealEntries(events, last ? { seq: last.seq, hash: last.hash } : null, sealer(ws));
+      appendLog(ws.log, sealed);
+      const all = [...ws.logRows, ...sealed];
+      ws.propsStore.setProperty(KEY.anchor, JSON.stringify(anchorOf(all)));
+      fold = foldEvents(all);
+    }
+    step.apply?.();
+    if (events.length > 0) {
+      projectStatuses(ws.campaigns, fold, ws.sheetLang);
+      // A plan just put in force: its lines are the approved ones now, so their flags go too (read only then).
+      const approved = step.approvedPlanOf;
+      const budget = approved ? (ws.budget ?? readBudgetLines(ws.ss, ws.ctx, ws.settings.currency)) : ws.budget;
+      syncGuard(ws, fold, budget);
+      if (approved) {
+        clearFlags(ws.campaigns, approved);
+        clearLineFlags(budget, approved);
+      }
+      projectSpendAfter(ws, fold, events);
+    }
+    notices = step.notices?.(fold) ?? [];
+    value = step.value;
+    SpreadsheetApp.flush();
+  } finally {
+    lock.releaseLock();
+  }
+  const results = sendNotices(notices, sheetLang);
+  recordNotices(ss, results, at.replace("T", " ").slice(0, 16), sheetLang);
+  return { ok: true, notices: results, ...value };
+}
+
+/** The hash that seals new rows: the document's key, made once at the first event and kept in its properties. */
+function sealer(ws: Workspace) {
+  const existing = ws.props[KEY.secret];
+  if (existing) return ws.hash;
+  const secret = `${Utilities.getUuid()}${Utilities.getUuid()}`.replace(/-/g, "");
+  ws.propsStore.setProperty(KEY.secret, secret);
+  return hashWith(secret);
+}

@@ -1,0 +1,121 @@
+// BUDGET_VARIANCE_PCT, BUDGET_STATUS and BUDGET_REMAINING as Sheets calls them (JSDoc in surface.ts). The first two are
+// pure; BUDGET_REMAINING reads the tabs (read-only, one getValues per tab) and only when a cell asks for a campaign.
+import { describeFound, isBlank } from "../../domain/found";
+import type { Lang } from "../../domain/i18n";
+import {
+  budgetStatus,
+  budgetVariancePct,
+  describeSpendFunctionProblem,
+  type NumberResult,
+  remainingOf,
+  SpendFunctionError,
+  type SpendMessageKey,
+  type StatusResult,
+  spendText,
+} from "../../domain/spend";
+import { sheetLang } from "../shared/locale";
+import { foldBook, readSpendBase, readSpendBook } from "../shared/spend-book";
+
+/** Rethrows a domain error worded in the spreadsheet's language (looked up only when there is an error). */
+function worded<T>(compute: () => T): T {
+  try {
+    return compute();
+  } catch (err) {
+    if (err instanceof SpendFunctionError) throw new Error(describeSpendFunctionProblem(err.problem, sheetLang()));
+    throw err;
+  }
+}
+
+export function BUDGET_VARIANCE_PCT(planned: unknown, actual: unknown): NumberResult {
+  return worded(() => budgetVariancePct(planned, actual, "en"));
+}
+
+export function BUDGET_STATUS(planned: unknown, actual: unknown, warnAt?: unknown): StatusResult {
+  return worded(() => budgetStatus(planned, actual, warnAt, "en"));
+}
+
+const FN = "BUDGET_REMAINING";
+
+interface At {
+  readonly row: number;
+  readonly column: number;
+}
+
+function rowsOf(value: unknown[]): unknown[][] {
+  return value.map((row) => (Array.isArray(row) ? row : [row]));
+}
+
+function argumentName(lang: Lang, which: "campaign" | "category"): string {
+  return spendText(lang, which === "campaign" ? "spend.fn.argument.campaign" : "spend.fn.argument.category");
+}
+
+/** A cell's text (an ID may be typed as a number); null for blank; throws for TRUE/FALSE, dates, errors. */
+function textOf(value: unknown, which: "campaign" | "category", at: At | null): string | null {
+  if (isBlank(value)) return null;
+  if (typeof value === "string") return value.trim();
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  const lang = sheetLang();
+  const argument = argumentName(lang, which);
+  const found = describeFound(value, lang);
+  throw new Error(
+    at
+      ? spendText(lang, "spend.fn.notTextAt", { fn: FN, argument, row: at.row, column: at.column, found })
+      : spendText(lang, "spend.fn.notText", { fn: FN, argument, found }),
+  );
+}
+
+function shapeError(campaign: unknown[][], category: unknown[][]): Error {
+  const lang = sheetLang();
+  const size = (rows: unknown[][]) =>
+    spendText(lang, "spend.fn.size", { rows: rows.length, columns: rows.reduce((m, r) => Math.max(m, r.length), 0) });
+  const sizes = [
+    spendText(lang, "spend.fn.sizeOf", { argument: argumentName(lang, "campaign"), size: size(campaign) }),
+    spendText(lang, "spend.fn.sizeOf", { argument: argumentName(lang, "category"), size: size(category) }),
+  ].join(spendText(lang, "spend.fn.sizeJoin"));
+  return new Error(spendText(lang, "spend.fn.shape", { fn: FN, sizes }));
+}
+
+/**
+ * BUDGET_REMAINING(campaign_id, [category]): approved - actual - committed of the campaign (or of its category), in
+ * the workbook currency, as the Variance report computes it. A range of IDs gives a range; a single category applies
+ * to every cell, a range of categories must have the campaigns' size. Blank IDs stay blank and cost no read.
+ */
+export function BUDGET_REMAINING(campaignId: unknown, category?: unknown): number | "" | (number | "")[][] {
+  const ranged = Array.isArray(campaignId);
+  const ids = ranged ? rowsOf(campaignId as unknown[]) : [[campaignId]];
+  const categoryRanged = Array.isArray(category);
+  const categories = categoryRanged ? rowsOf(category as unknown[]) : null;
+  if (categories && (!ranged || !sameShape(ids, categories))) throw shapeError(ids, categories);
+
+  const cells = ids.map((row, r) =>
+    row.map((value, c) => {
+      const at = ranged ? { row: r + 1, column: c + 1 } : null;
+      const id = textOf(value, "campaign", at);
+      const cat = textOf(categories ? categories[r]?.[c] : category, "category", at);
+      return { id, category: cat, at };
+    }),
+  );
+  if (cells.every((row) => row.every((cell) => cell.id === null)))
+    return ranged ? ids.map((row) => row.map(() => "")) : "";
+
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const base = readSpendBase(ss, "en");
+  const book = readSpendBook(base);
+  const lang = base.sheetLang;
+  if (book.setupNeeded) throw new Error(spendText(lang, "spend.fn.setupNeeded", { fn: FN }));
+  const { positions } = foldBook(book);
+  const out = cells.map((row) =>
+    row.map(({ id, category: cat, at }): number | "" => {
+      if (id === null) return "";
+      const remaining = remainingOf(positions, id, cat ?? undefined);
+      if (remaining !== null) return remaining;
+      const key: SpendMessageKey = at ? "spend.fn.unknownCampaignAt" : "spend.fn.unknownCampaign";
+      throw new Error(spendText(lang, key, { fn: FN, id, row: at?.row ?? 0, column: at?.column ?? 0 }));
+    }),
+  );
+  return ranged ? out : (out[0]?.[0] ?? "");
+}
+
+function sameShape(a: unknown[][], b: unknown[][]): boolean {
+  return a.length === b.length && a.every((row, i) => row.length === (b[i]?.length ?? -1));
+}

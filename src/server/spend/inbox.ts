@@ -1,0 +1,84 @@
+// The approver's view of an overrun or reimbursement request: the expense (what, from whom, when, in its currency and
+// converted), its receipt link when it is a web link, and the campaign's budget now and once the request is approved.
+// The spend tabs are read once, and only when such a request is in the inbox.
+import { type MessageKey, tKey } from "../../domain/i18n";
+import { emptyCampaignPosition, type Figures, majorUnits, positionOf } from "../../domain/spend";
+import type { CampaignView, RequestView } from "../../domain/workflow";
+import type { InboxExpense } from "../approvals/api";
+import { baseOf, foldBook, readSpendBook } from "../shared/spend-book";
+import type { Workspace } from "../shared/workspace";
+import { positionView } from "./rpc";
+
+const WEB_LINK = /^https?:\/\/\S+$/i;
+
+export function isExpenseRequest(request: RequestView): boolean {
+  return request.type === "budget_overrun" || request.type === "reimbursement";
+}
+
+type Payload = { readonly [key: string]: unknown };
+
+const text = (v: unknown): string => (typeof v === "string" ? v : "");
+const number = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+
+/** The expense views of the given requests by request ID; nothing is read when none is about an expense. */
+export function inboxExpenses(
+  ws: Workspace,
+  items: readonly { readonly view: CampaignView; readonly request: RequestView }[],
+): Map<string, InboxExpense> {
+  const out = new Map<string, InboxExpense>();
+  const wanted = items.filter((i) => isExpenseRequest(i.request));
+  if (wanted.length === 0) return out;
+  const book = readSpendBook(baseOf(ws));
+  const { ledger, positions } = foldBook(book);
+  const warnAt = book.spendSettings.warnAt;
+  const currency = book.spendSettings.workbookCurrency;
+  const digits = ledger.digits;
+  const rows = new Map(ledger.expenses.map((e) => [e.id, e]));
+  const status = (s: string) => tKey(ws.lang, `spend.budgetStatus.${s}` as MessageKey);
+  for (const { view, request } of wanted) {
+    const data: Payload =
+      request.data !== null && typeof request.data === "object" && !Array.isArray(request.data)
+        ? (request.data as Payload)
+        : {};
+    const id = text(data.expenseId);
+    const row = rows.get(id);
+    const kind = text(data.kind) || row?.kind || "actual";
+    const minor = number(data.amount) ?? row?.amount ?? 0;
+    const before = positions.campaigns.get(view.id) ?? emptyCampaignPosition(view.id, warnAt);
+    const overrun = request.type === "budget_overrun";
+    // Approval raises the budget by the routed overrun, and the pending expense then counts.
+    const figures: Figures = overrun
+      ? {
+          planned: before.planned,
+          approved: before.approved + request.amount,
+          committed: before.committed + (kind === "committed" ? minor : 0),
+          actual: before.actual + (kind === "actual" ? minor : 0),
+          pending: Math.max(0, before.pending - minor),
+        }
+      : before;
+    const after = positionOf(figures, warnAt);
+    const link = text(data.receiptLink).trim() || row?.record.receiptLink || "";
+    out.set(request.id, {
+      id,
+      row: row?.row ?? 0,
+      date: text(data.date) || row?.date || "",
+      vendor: text(data.vendor) || row?.record.vendor || "",
+      description: text(data.description) || row?.record.description || "",
+      category: text(data.category) || row?.category || "",
+      kind,
+      kindLabel: tKey(ws.lang, `spend.kind.${kind}` as MessageKey),
+      amount: number(data.originalAmount) ?? row?.record.amount ?? majorUnits(minor, digits),
+      currency: text(data.originalCurrency) || row?.record.currency || currency,
+      converted: majorUnits(minor, digits),
+      workbookCurrency: currency,
+      overrun: overrun ? majorUnits(request.amount, digits) : null,
+      receiptLink: WEB_LINK.test(link) ? link : "",
+      requestedBy: text(data.requestedBy) || row?.record.requestedBy || request.submittedBy,
+      before: positionView(before, digits),
+      after: positionView(after, digits),
+      beforeStatus: status(before.status),
+      afterStatus: status(after.status),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,62 @@
+// The budget-control menu items: the Expenses sidebar, "Refresh variance report" (under the document lock), and the
+// hourly refresh turned on and off through the one scheduled trigger (schedule.ts).
+import { type Lang, t } from "../../domain/i18n";
+import { showSidebar } from "../menu";
+import { userLang } from "../shared/locale";
+import { withDocumentLock } from "../shared/lock";
+import { readSchedule, registerJob, setJob } from "../shared/schedule";
+import { localNow, type RefreshSummary, readSpendBase, readSpendBook, refreshVariance } from "../shared/spend-book";
+
+export const VARIANCE_JOB = "variance";
+
+/** Reads and refreshes under the lock; null when the lock could not be had. */
+function refreshLocked(lang: Lang): RefreshSummary | null {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const result = withDocumentLock(() => {
+    const book = readSpendBook(readSpendBase(ss, lang));
+    return refreshVariance(book, localNow(book.timeZone));
+  });
+  return result.ok ? result.value : null;
+}
+
+registerJob(VARIANCE_JOB, () => {
+  // A busy hour is skipped: the next tick refreshes.
+  refreshLocked("en");
+});
+
+function toast(lang: Lang, message: string): void {
+  SpreadsheetApp.getActiveSpreadsheet().toast(message, t(lang, "spend.toast.title"), 8);
+}
+
+export function menuRefreshVariance(): void {
+  const lang = userLang();
+  const summary = refreshLocked(lang);
+  if (summary === null) {
+    toast(lang, t(lang, "spend.toast.busy"));
+    return;
+  }
+  if (summary.setupNeeded) {
+    toast(lang, t(lang, "spend.toast.setupNeeded"));
+    return;
+  }
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  ss.getSheetByName(summary.tab)?.activate();
+  toast(lang, t(lang, "spend.toast.refreshed", { campaigns: summary.campaigns, excluded: summary.excludedRows }));
+}
+
+/** Turns the hourly refresh on when it is off, and off when it is on; says which. */
+export function menuToggleVarianceSchedule(): void {
+  const lang = userLang();
+  const on = !readSchedule().jobs.includes(VARIANCE_JOB);
+  try {
+    setJob(VARIANCE_JOB, on);
+  } catch (err) {
+    toast(lang, err instanceof Error ? err.message : String(err));
+    return;
+  }
+  toast(lang, t(lang, on ? "spend.schedule.on" : "spend.schedule.off"));
+}
+
+export function menuShowExpenses(): void {
+  showSidebar("expenses");
+}

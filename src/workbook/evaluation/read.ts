@@ -1,0 +1,87 @@
+// Reads the tabs monitoring and evaluation decide on (KPIs, readings, tasks, summaries, lessons): one getValues per
+// tab, each row handed to the evaluation domain by field, and the domain's problems placed by tab, row and column.
+
+import {
+  type RowProblem as DomainRowProblem,
+  type EvaluationTab,
+  formatEvaluationMessage,
+  type SheetRow,
+} from "../../domain/evaluation";
+import { describeFound } from "../../domain/found";
+import { decodeCell } from "../shared/cells";
+import { columnIndex } from "../shared/columns";
+import type { SheetPort, SpreadsheetPort } from "../shared/ports";
+import { type RowProblem, rowProblem } from "../shared/problems";
+import { headerLabel, missingColumnProblems, type ReadContext } from "../shared/records";
+import { type ColumnSpec, label, type TabSpec } from "../shared/spec";
+import { findTab, readTable, type Table } from "../shared/table";
+
+/** Column keys are snake_case (stable in the sheet); the domain's fields are camelCase. */
+export function fieldOf(key: string): string {
+  return key.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase());
+}
+
+export function keyOf(field: string): string {
+  return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** One tab as the domain reads it: rows keyed by field, with the sheet row, plus where each column is. */
+export interface FieldRows {
+  readonly spec: TabSpec;
+  readonly sheet: SheetPort;
+  readonly table: Table;
+  /** Rows with any content (blank rows are not campaigns' data), keyed by domain field. */
+  readonly rows: SheetRow[];
+  /** Missing columns, reported once for the tab. */
+  readonly problems: RowProblem[];
+  /** 1-based column by column key. */
+  readonly columns: ReadonlyMap<string, number>;
+}
+
+/** Null when the tab does not exist. Without a required column no row can be used: the tab gives its problem only. */
+export function readFieldRows(ss: SpreadsheetPort, spec: TabSpec, ctx: ReadContext): FieldRows | null {
+  const sheet = findTab(ss, spec);
+  if (!sheet) return null;
+  return fieldRowsOf(readTable(sheet, spec), spec, ctx);
+}
+
+export function fieldRowsOf(table: Table, spec: TabSpec, ctx: ReadContext): FieldRows {
+  const columns = columnIndex(table.layout);
+  const problems = missingColumnProblems(table, ctx);
+  if (table.layout.missing.some((c) => c.required)) {
+    return { spec, sheet: table.sheet, table, rows: [], problems, columns };
+  }
+  const located = table.layout.located.map((l) => ({ spec: l.spec, index: l.column - 1, field: fieldOf(l.spec.key) }));
+  const rows: SheetRow[] = [];
+  for (const { row, cells } of table.rows) {
+    const keyed: Record<string, unknown> = {};
+    for (const c of located) keyed[c.field] = decodeCell(c.spec, cells[c.index], ctx.formatDate);
+    rows.push({ row, cells: keyed });
+  }
+  return { spec, sheet: table.sheet, table, rows, problems, columns };
+}
+
+/**
+ * A domain problem ("kpis", row 7, field "target", why) as the sidebar and the toasts show it: the tab's name, the
+ * column letter and its header as the sheet shows them, and the reason in the user's language.
+ */
+export function placeProblem(
+  problem: DomainRowProblem,
+  tabs: Partial<Readonly<Record<EvaluationTab, FieldRows>>>,
+  ctx: Pick<ReadContext, "lang">,
+): RowProblem {
+  const where = tabs[problem.tab];
+  const key = keyOf(problem.field);
+  const column = where?.columns.get(key) ?? 0;
+  const spec: ColumnSpec | undefined = where?.spec.columns.find((c) => c.key === key);
+  const header = where && spec ? headerLabel(where.table, spec, column, ctx.lang) : spec ? label(spec, ctx.lang) : key;
+  const reason = formatEvaluationMessage(problem.messageKey, ctx.lang, {
+    ...problem.params,
+    found: describeFound(problem.found, ctx.lang),
+  });
+  return rowProblem(
+    ctx.lang,
+    { tab: where?.table.name ?? problem.tab, row: problem.row, column, label: header },
+    reason,
+  );
+}

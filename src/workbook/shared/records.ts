@@ -1,0 +1,75 @@
+// Validates table rows against a zod schema column by column: good rows become typed records, bad rows become
+// problems that name tab, row and column. Missing columns are reported once for the tab.
+import * as z from "zod/mini";
+import { type Lang, t } from "../../domain/i18n";
+import { type DateFormatter, decodeCell } from "./cells";
+import { columnIndex } from "./columns";
+import { cellReason, type RowProblem, rowProblem } from "./problems";
+import { type ColumnSpec, label } from "./spec";
+import type { Table } from "./table";
+
+export interface RecordRow<T> {
+  readonly row: number;
+  readonly record: T;
+}
+
+export interface Records<T> {
+  readonly rows: RecordRow<T>[];
+  readonly problems: RowProblem[];
+}
+
+export interface ReadContext {
+  /** Language of the problem messages (the user's). */
+  readonly lang: Lang;
+  readonly formatDate: DateFormatter;
+}
+
+/** The header a user sees for a column: the cell's text, else our label. */
+export function headerLabel(table: Table, spec: ColumnSpec, column: number, lang: Lang): string {
+  const cell = table.header[column - 1];
+  const text = typeof cell === "string" ? cell.trim() : cell === undefined || cell === null ? "" : String(cell);
+  return text || label(spec, lang);
+}
+
+export function missingColumnProblems(table: Table, ctx: ReadContext): RowProblem[] {
+  return table.layout.missing.map((spec) =>
+    rowProblem(
+      ctx.lang,
+      { tab: table.name, row: 1, column: 0, label: label(spec, ctx.lang) },
+      t(ctx.lang, "problem.missingColumn"),
+    ),
+  );
+}
+
+export function readRecords<S extends z.ZodMiniType>(table: Table, schema: S, ctx: ReadContext): Records<z.infer<S>> {
+  const index = columnIndex(table.layout);
+  const specs = [...table.layout.located.map((l) => l.spec), ...table.layout.missing];
+  const rows: RecordRow<z.infer<S>>[] = [];
+  const problems: RowProblem[] = missingColumnProblems(table, ctx);
+  // Without a required column (the ID) no row can be used or even named: the missing column is the one problem.
+  if (table.layout.missing.some((spec) => spec.required)) return { rows, problems };
+  for (const { row, cells } of table.rows) {
+    const raw = new Map<string, unknown>();
+    const decoded: Record<string, unknown> = {};
+    for (const spec of specs) {
+      const column = index.get(spec.key);
+      const value = column === undefined ? "" : cells[column - 1];
+      raw.set(spec.key, value);
+      decoded[spec.key] = decodeCell(spec, value, ctx.formatDate);
+    }
+    const result = z.safeParse(schema, decoded);
+    if (result.success) {
+      rows.push({ row, record: result.data });
+      continue;
+    }
+    // One problem per failing column, in column order, so a row with three mistakes shows all three.
+    const failing = new Set(result.error.issues.map((issue) => String(issue.path[0] ?? "")));
+    for (const spec of specs) {
+      if (!failing.has(spec.key)) continue;
+      const column = index.get(spec.key) ?? 0;
+      const where = { tab: table.name, row, column, label: headerLabel(table, spec, column, ctx.lang) };
+      problems.push(rowProblem(ctx.lang, where, cellReason(spec, raw.get(spec.key), ctx.lang)));
+    }
+  }
+  return { rows, problems };
+}

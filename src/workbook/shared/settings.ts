@@ -1,0 +1,76 @@
+// The Settings tab as data: one row per setting key; values are checked by each setting's schema, and a bad or
+// missing value falls back to the default with a problem that says where.
+import * as z from "zod/mini";
+import { describeFound } from "../../domain/found";
+import { t } from "../../domain/i18n";
+import {
+  defaultSettings,
+  normalizeSettingValue,
+  RIGHTS_KEYS,
+  SETTING_SPECS,
+  type SettingKey,
+  type Settings,
+  withSetting,
+} from "../../domain/settings";
+import { SETTINGS_TAB } from "../approvals/tabs";
+import { columnIndex } from "./columns";
+import type { SheetPort, SpreadsheetPort } from "./ports";
+import { type RowProblem, rowProblem } from "./problems";
+import { headerLabel, missingColumnProblems, type ReadContext } from "./records";
+import { findTab, readTable, type Table } from "./table";
+
+export interface SettingsRead {
+  readonly sheet: SheetPort | null;
+  readonly settings: Settings;
+  readonly problems: RowProblem[];
+  /** Setting keys present in the tab (the rights rows too), with their rows. */
+  readonly rows: ReadonlyMap<string, number>;
+  readonly table: Table | null;
+}
+
+function isSettingKey(key: string): key is SettingKey {
+  return SETTING_SPECS.some((s) => s.key === key);
+}
+
+/** Reads settings from an already-read table (setup reads the tab once and uses it for both purposes). */
+export function settingsFromTable(table: Table, locale: string, ctx: ReadContext): SettingsRead {
+  const index = columnIndex(table.layout);
+  const keyColumn = index.get("key");
+  const valueColumn = index.get("value");
+  let settings = defaultSettings(locale);
+  const problems = missingColumnProblems(table, ctx);
+  const rows = new Map<string, number>();
+  if (keyColumn === undefined || valueColumn === undefined)
+    return { sheet: table.sheet, settings, problems, rows, table };
+  const valueSpec = SETTINGS_TAB.columns.find((c) => c.key === "value");
+  for (const { row, cells } of table.rows) {
+    const key = String(cells[keyColumn - 1] ?? "").trim();
+    if ((RIGHTS_KEYS as readonly string[]).includes(key) && !rows.has(key)) rows.set(key, row);
+    if (!isSettingKey(key) || rows.has(key)) continue;
+    rows.set(key, row);
+    const raw = cells[valueColumn - 1];
+    const spec = SETTING_SPECS.find((s) => s.key === key);
+    if (!spec) continue;
+    const parsed = z.safeParse(spec.schema, normalizeSettingValue(key, raw));
+    if (parsed.success) {
+      settings = withSetting(settings, key, parsed.data);
+    } else if (valueSpec) {
+      const where = {
+        tab: table.name,
+        row,
+        column: valueColumn,
+        label: headerLabel(table, valueSpec, valueColumn, ctx.lang),
+      };
+      problems.push(
+        rowProblem(ctx.lang, where, t(ctx.lang, "problem.setting", { key, found: describeFound(raw, ctx.lang) })),
+      );
+    }
+  }
+  return { sheet: table.sheet, settings, problems, rows, table };
+}
+
+export function readSettings(ss: SpreadsheetPort, locale: string, ctx: ReadContext): SettingsRead {
+  const sheet = findTab(ss, SETTINGS_TAB);
+  if (!sheet) return { sheet: null, settings: defaultSettings(locale), problems: [], rows: new Map(), table: null };
+  return settingsFromTable(readTable(sheet, SETTINGS_TAB), locale, ctx);
+}

@@ -1,0 +1,114 @@
+// How a tab of the workbook is described: columns with stable keys, their kind, labels and help in both languages,
+// and how setup presents them (validation, number format, width). Readers and setup share these specs.
+import { catalogIn, LANGS, type Lang, type MessageKey } from "../../domain/i18n";
+
+/** Developer-metadata key on each header column; its value is the column key, so columns survive moves and renames. */
+export const COLUMN_METADATA_KEY = "campaign-control.column";
+/** Developer-metadata key on a tab's header row; its value is the tab key, so a renamed tab is still found. */
+export const TAB_METADATA_KEY = "campaign-control.tab";
+
+export const HEADER_BACKGROUND = "#e8f0fe";
+export const HEADER_FONT_WEIGHT = "bold";
+export const MONEY_FORMAT = "#,##0.00";
+export const DATE_FORMAT = "yyyy-mm-dd";
+export const TEXT_FORMAT = "@";
+
+// "any" keeps the cell as it is (a setting value may be a number, text or a list).
+export type ColumnKind = "text" | "list" | "date" | "money" | "number" | "choice" | "any";
+
+export interface ChoiceSpec {
+  /** The values of the dropdown, as shown in a workbook of this language. */
+  readonly values: (lang: Lang) => readonly string[];
+  /** A typed or picked value to what the add-on stores; null when it is not one of the choices. */
+  readonly parse: (text: string) => string | null;
+  /** What an empty cell means (null: nothing). */
+  readonly blank: string | null;
+}
+
+export interface ColumnSpec {
+  readonly key: string;
+  readonly label: MessageKey;
+  readonly help: MessageKey;
+  readonly kind: ColumnKind;
+  readonly required?: boolean;
+  /** Width in pixels, applied when setup creates the column (a width the user chose later is kept). */
+  readonly width: number;
+  readonly choice?: ChoiceSpec;
+  /** Plain-text format, so Sheets does not turn an ID like "2026-01" into a date. */
+  readonly plainText?: boolean;
+  /**
+   * Written by the add-on only (a projection): the column gets a warning-only protection, so a person who types
+   * into it is asked to confirm. Warning-only because the add-on writes as the user who acts.
+   */
+  readonly projected?: boolean;
+}
+
+export type TabKey =
+  | "campaigns"
+  | "tasks"
+  | "escalations"
+  | "settings"
+  | "log"
+  | "notifications"
+  | "budget"
+  | "expenses"
+  | "rates"
+  | "variance"
+  | "kpis"
+  | "readings"
+  | "evaluation"
+  | "summaries"
+  | "lessons"
+  | "scorecard"
+  | "monitor";
+
+export interface TabSpec {
+  readonly key: TabKey;
+  readonly name: MessageKey;
+  readonly columns: readonly ColumnSpec[];
+  /**
+   * The whole tab is written by the add-on only: a warning-only sheet protection. Sheets cannot stop an editor
+   * from typing into a tab that the add-on, running as that same editor, must append to; tampering with the
+   * approval log is therefore detected by its hash chain, not prevented.
+   */
+  readonly appendOnly?: boolean;
+}
+
+/** Description of the protections setup adds, so a second run finds them instead of adding more. */
+export const PROTECTION_DESCRIPTION = "Campaign Control: written by the add-on";
+
+export function label(column: ColumnSpec, lang: Lang): string {
+  return catalogIn(lang)[column.label];
+}
+
+/** The default labels of a column in every language, for finding a column whose metadata was lost. */
+export function defaultLabels(column: ColumnSpec): string[] {
+  return LANGS.map((lang) => catalogIn(lang)[column.label]);
+}
+
+export function tabName(tab: TabSpec, lang: Lang): string {
+  return catalogIn(lang)[tab.name];
+}
+
+export function tabNames(tab: TabSpec): string[] {
+  return LANGS.map((lang) => catalogIn(lang)[tab.name]);
+}
+
+export function numberFormatOf(column: ColumnSpec): string | null {
+  if (column.kind === "money") return MONEY_FORMAT;
+  if (column.kind === "date") return DATE_FORMAT;
+  if (column.plainText) return TEXT_FORMAT;
+  return null;
+}
+
+/** 1 -> "A", 27 -> "AA". */
+export function columnLetter(column: number): string {
+  let n = column;
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}

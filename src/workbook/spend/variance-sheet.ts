@@ -1,0 +1,236 @@
+// The Variance report tab: the report model laid out as one grid (values, number formats, weights, backgrounds) and
+// written with one call per output range, whatever its size; conditional formats and the chart are rebuilt each time.
+import { catalogIn, type Lang, type MessageKey, tKey } from "../../domain/i18n";
+import { inertText } from "../../domain/inert";
+import { type BudgetStatus, majorUnits, type VarianceReport, type VarianceRow } from "../../domain/spend";
+import type { ChartsPort, SheetPort, SpreadsheetAppPort, SpreadsheetPort } from "../shared/ports";
+import type { RowProblem } from "../shared/problems";
+import { HEADER_BACKGROUND, MONEY_FORMAT, TAB_METADATA_KEY, TEXT_FORMAT, tabName } from "../shared/spec";
+import { locateTab } from "../shared/table";
+import { VARIANCE_TAB } from "./tabs";
+
+/** At most this many problems are listed (with a line saying how many more): the list is for fixing, not an archive. */
+export const MAX_LISTED_PROBLEMS = 500;
+
+const FIGURE_KEYS = [
+  "key",
+  "planned",
+  "approved",
+  "committed",
+  "actual",
+  "pending",
+  "remaining",
+  "variance",
+  "variancePct",
+  "usedPct",
+  "status",
+  "note",
+] as const;
+export const REPORT_WIDTH = FIGURE_KEYS.length;
+const COLUMN = Object.fromEntries(FIGURE_KEYS.map((k, i) => [k, i + 1])) as {
+  [K in (typeof FIGURE_KEYS)[number]]: number;
+};
+
+const PERCENT_FORMAT = "0.0%";
+const STATUS_COLORS: { readonly [S in BudgetStatus]?: string } = {
+  OVER: "#f4c7c3",
+  WARNING: "#fce8b2",
+  ON_BUDGET: "#d9ead3",
+};
+
+type Cell = string | number;
+
+/** Where each section landed, for the formats and the chart. Rows are 1-based sheet rows. */
+export interface ReportLayout {
+  readonly values: Cell[][];
+  readonly formats: string[][];
+  readonly weights: string[][];
+  readonly backgrounds: string[][];
+  /** First and last data rows of each grouping (totals excluded); empty groupings have last < first. */
+  readonly sections: { readonly [S in "campaign" | "category" | "month"]: { first: number; last: number } };
+  readonly statusLabels: { readonly [S in BudgetStatus]: string };
+  readonly chartTitle: string;
+}
+
+export interface ReportMeta {
+  readonly lang: Lang;
+  /** "2026-03-02 09:00 (Europe/Berlin)", already formatted in the spreadsheet's zone. */
+  readonly refreshedAt: string;
+  /** Rows that could not be read, as the person finds them. */
+  readonly problems: readonly RowProblem[];
+  /** A note for a campaign's row (its lines no longer match its approved plan), by campaign ID. */
+  readonly campaignNotes?: ReadonlyMap<string, string>;
+  /** Lines for the top of the report, under the completeness notice (expenses waiting for an overrun request). */
+  readonly notices?: readonly string[];
+}
+
+function text(lang: Lang, key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
+  return tKey(lang, key, params);
+}
+
+/** The report as one grid. Every row is REPORT_WIDTH wide; text a person typed (keys, problems) is made inert. */
+export function layoutReport(report: VarianceReport, meta: ReportMeta): ReportLayout {
+  const { lang } = meta;
+  const values: Cell[][] = [];
+  const formats: string[][] = [];
+  const weights: string[][] = [];
+  const backgrounds: string[][] = [];
+  const blankFormats = (): string[] => new Array(REPORT_WIDTH).fill(TEXT_FORMAT);
+  const push = (cells: Cell[], options: { bold?: boolean; shade?: boolean; formats?: string[] } = {}) => {
+    const row = new Array<Cell>(REPORT_WIDTH).fill("");
+    cells.forEach((c, i) => {
+      row[i] = typeof c === "string" ? inertText(c) : c;
+    });
+    values.push(row);
+    formats.push(options.formats ?? blankFormats());
+    weights.push(new Array(REPORT_WIDTH).fill(options.bold ? "bold" : "normal"));
+    backgrounds.push(new Array(REPORT_WIDTH).fill(options.shade ? HEADER_BACKGROUND : "#ffffff"));
+  };
+  const statusLabels = {
+    UNDER: catalogIn(lang)["spend.budgetStatus.UNDER"],
+    WARNING: catalogIn(lang)["spend.budgetStatus.WARNING"],
+    ON_BUDGET: catalogIn(lang)["spend.budgetStatus.ON_BUDGET"],
+    OVER: catalogIn(lang)["spend.budgetStatus.OVER"],
+  };
+
+  push([text(lang, "spend.report.title")], { bold: true });
+  push([text(lang, "spend.report.refreshed", { at: meta.refreshedAt, currency: report.currency })]);
+  push([text(lang, report.notice.messageKey, report.notice.params)], { bold: !report.complete });
+  for (const notice of meta.notices ?? []) push([notice], { bold: true });
+  push([]);
+
+  if (meta.problems.length > 0) {
+    push([text(lang, "spend.report.problems")], { bold: true });
+    push(
+      ["tab", "row", "column", "problem"].map((k) => text(lang, `spend.report.col.${k}` as MessageKey)),
+      { bold: true, shade: true },
+    );
+    for (const p of meta.problems.slice(0, MAX_LISTED_PROBLEMS)) {
+      push([p.tab, p.row, p.column ? `${p.column} (${p.label})` : p.label, p.reason], {
+        formats: ["@", "0", "@", "@", ...new Array(REPORT_WIDTH - 4).fill(TEXT_FORMAT)],
+      });
+    }
+    if (meta.problems.length > MAX_LISTED_PROBLEMS) {
+      push([text(lang, "spend.report.moreProblems", { count: meta.problems.length - MAX_LISTED_PROBLEMS })]);
+    }
+    push([]);
+  }
+
+  const header = FIGURE_KEYS.map((k) => text(lang, `spend.report.col.${k}` as MessageKey));
+  const figureFormats = FIGURE_KEYS.map((k) =>
+    k === "key" || k === "status" || k === "note"
+      ? TEXT_FORMAT
+      : k === "variancePct" || k === "usedPct"
+        ? PERCENT_FORMAT
+        : report.digits === 0
+          ? "#,##0"
+          : MONEY_FORMAT.replace(".00", `.${"0".repeat(report.digits)}`),
+  );
+  const money = (minor: number) => majorUnits(minor, report.digits);
+  const figures = (row: VarianceRow, key: string, note = ""): Cell[] => [
+    key,
+    money(row.planned),
+    money(row.approved),
+    money(row.committed),
+    money(row.actual),
+    money(row.pending),
+    money(row.remaining),
+    money(row.variance),
+    row.variancePct ?? "",
+    row.usedPct ?? "",
+    statusLabels[row.status],
+    [row.note ? text(lang, row.note) : "", note].filter((n) => n !== "").join(" "),
+  ];
+  const section = (titleKey: MessageKey, rows: readonly VarianceRow[], notes?: ReadonlyMap<string, string>) => {
+    push([text(lang, titleKey)], { bold: true });
+    push(header, { bold: true, shade: true });
+    const first = values.length + 1;
+    for (const row of rows) push(figures(row, row.key, notes?.get(row.key)), { formats: figureFormats });
+    const last = values.length;
+    push(figures(report.total, text(lang, "spend.report.total")), { bold: true, formats: figureFormats });
+    push([]);
+    return { first, last };
+  };
+  const campaign = section("spend.report.byCampaign", report.byCampaign, meta.campaignNotes);
+  const category = section("spend.report.byCategory", report.byCategory);
+  const month = section("spend.report.byMonth", report.byMonth);
+  return {
+    values,
+    formats,
+    weights,
+    backgrounds,
+    sections: { campaign, category, month },
+    statusLabels,
+    chartTitle: text(lang, "spend.report.chart"),
+  };
+}
+
+type ReportApp = Pick<SpreadsheetAppPort, "newConditionalFormatRule">;
+
+/** The report's tab, found by its tab metadata (never a same-named tab of someone else's), created when missing. */
+export function reportSheet(ss: SpreadsheetPort, lang: Lang): { sheet: SheetPort; created: boolean } {
+  const found = locateTab(ss, VARIANCE_TAB);
+  if (found?.byMetadata) return { sheet: found.sheet, created: false };
+  const base = tabName(VARIANCE_TAB, lang);
+  let name = base;
+  for (let i = 2; ss.getSheetByName(name) !== null; i++) name = `${base} (${i})`;
+  const sheet = ss.insertSheet(name);
+  sheet.getRange("1:1").addDeveloperMetadata(TAB_METADATA_KEY, VARIANCE_TAB.key);
+  return { sheet, created: true };
+}
+
+/**
+ * Writes the layout over whatever the tab held. The number of calls does not depend on the report's size: one clear,
+ * at most one resize, one write per output range (formats before values, so "2026-03" stays text), one call for
+ * the rules and one chart.
+ */
+export function writeReport(sheet: SheetPort, layout: ReportLayout, app: ReportApp, charts: ChartsPort): void {
+  const height = layout.values.length;
+  sheet.clear();
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < height) sheet.insertRowsAfter(maxRows, height - maxRows);
+  else if (maxRows > height + 1) sheet.deleteRows(height + 2, maxRows - height - 1);
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < REPORT_WIDTH) sheet.insertColumnsAfter(maxColumns, REPORT_WIDTH - maxColumns);
+
+  const range = sheet.getRange(1, 1, height, REPORT_WIDTH);
+  range.setNumberFormats(layout.formats);
+  range.setValues(layout.values);
+  range.setFontWeights(layout.weights);
+  range.setBackgrounds(layout.backgrounds);
+
+  const status = sheet.getRange(1, COLUMN.status, height, 1);
+  const variance = sheet.getRange(1, COLUMN.variance, height, 1);
+  const rules = (Object.keys(STATUS_COLORS) as BudgetStatus[]).map((s) =>
+    app
+      .newConditionalFormatRule()
+      .whenTextEqualTo(layout.statusLabels[s])
+      .setBackground(STATUS_COLORS[s] ?? null)
+      .setRanges([status])
+      .build(),
+  );
+  rules.push(
+    app.newConditionalFormatRule().whenNumberGreaterThan(0).setFontColor("#c5221f").setRanges([variance]).build(),
+  );
+  sheet.setConditionalFormatRules(rules);
+
+  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+  const { first, last } = layout.sections.month;
+  if (last >= first) {
+    const rows = last - first + 1;
+    const column = (key: keyof typeof COLUMN) => sheet.getRange(first - 1, COLUMN[key], rows + 1, 1);
+    const chart = sheet
+      .newChart()
+      .setChartType(charts.ChartType.COLUMN)
+      .addRange(column("key"))
+      .addRange(column("planned"))
+      .addRange(column("committed"))
+      .addRange(column("actual"))
+      .setPosition(1, REPORT_WIDTH + 2, 0, 0)
+      .setOption("title", layout.chartTitle)
+      .setOption("useFirstColumnAsDomain", true)
+      .setOption("headers", 1)
+      .build();
+    sheet.insertChart(chart);
+  }
+}
