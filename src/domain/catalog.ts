@@ -7,7 +7,7 @@
 
 import { EVALUATION_LABELS, textsIn } from "./evaluation/labels";
 import { EVALUATION_MESSAGES } from "./evaluation/messages";
-import type { Lang } from "./i18n";
+import type { Lang } from "./lang";
 import { MENU_CAPTIONS } from "./menu-captions";
 import { SPEND_MESSAGES, type SpendMessageKey } from "./spend/messages";
 import { WORKFLOW_MESSAGES, type WorkflowMessageKey } from "./workflow/messages";

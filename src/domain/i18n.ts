@@ -8,8 +8,9 @@ import type { AllEn, MessageKey, UiKey } from "./catalog";
 
 export type { MessageKey, UiKey } from "./catalog";
 
-export type Lang = "en" | "zh";
-export const LANGS: readonly Lang[] = ["en", "zh"];
+import type { Lang } from "./lang";
+
+export { LANGS, type Lang } from "./lang";
 
 /** One language of the catalog, as the build writes it and a loader returns it. */
 export type Catalog = { readonly [K in MessageKey]: string };

@@ -2,7 +2,7 @@
 // onOpen builds the menu in every AuthMode, NONE included, where the AuthMode reference allows no service that
 // requires authorization; whether HtmlService may read the catalog files there is not documented, so the menu does
 // not depend on them. The catalog (catalog.ts) merges these in, so t() knows them too.
-import type { Lang } from "./i18n";
+import type { Lang } from "./lang";
 
 export const MENU_CAPTIONS = {
   "menu.setUp": { en: "Set up workbook", zh: "设置工作簿" },

@@ -5,8 +5,7 @@ import type { LineSnapshot } from "../workflow";
 import { minorDigits, minorUnitsOfNumber } from "./currency";
 import { budgetLineDecoder, expenseDecoder, type FieldProblem, isBlankRow, type RawRow, rateDecoder } from "./decode";
 import type { MessageParams, SpendMessageKey } from "./messages";
-import type { Expense, ExpenseKind, ExpenseStatus, Rate, Row } from "./model";
-import type { ApprovedLine } from "./position";
+import type { ApprovedLine, Expense, ExpenseKind, ExpenseStatus, Rate, Row } from "./model";
 import { buildRateTable, type ConversionProblem, conversionMessage, convert, type RateTable } from "./rates";
 
 export const SPEND_TABS = ["budget", "expenses", "rates"] as const;

@@ -123,3 +123,10 @@ export type SpendSettings = z.output<typeof SpendSettingsSchema>;
 export function defaultSpendSettings(workbookCurrency: string): SpendSettings {
   return { workbookCurrency, warnAt: 0.9, enforceLines: false, receiptRequiredAbove: 0, finance: [] };
 }
+
+/** A budget line as approved with a plan, in minor units of the workbook currency. */
+export interface ApprovedLine {
+  readonly category: string;
+  readonly month: string;
+  readonly planned: number;
+}

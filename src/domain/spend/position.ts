@@ -7,7 +7,9 @@ import { majorUnits, minorDigits } from "./currency";
 import { compare, fromUnits, multiply } from "./decimal";
 import type { Ledger, LedgerExpense } from "./ledger";
 import type { MessageParams, SpendMessageKey } from "./messages";
-import { COUNTED_STATUSES, type ExpenseKind, type ExpenseStatus, type SpendSettings } from "./model";
+import { type ApprovedLine, COUNTED_STATUSES, type ExpenseKind, type ExpenseStatus, type SpendSettings } from "./model";
+
+export type { ApprovedLine };
 
 /**
  * Where spending stands against the approved budget, by used = actual + committed:
@@ -260,13 +262,6 @@ export interface PositionOptions {
    * here, and their Budget tab lines stand in as before.
    */
   readonly approvedLines?: ReadonlyMap<string, readonly ApprovedLine[]> | null;
-}
-
-/** A budget line as approved with a plan, in minor units of the workbook currency. */
-export interface ApprovedLine {
-  readonly category: string;
-  readonly month: string;
-  readonly planned: number;
 }
 
 interface CellAcc extends Acc {

@@ -1,8 +1,8 @@
 // Submission completeness: a plan or an execution plan goes in as read from the sheet, and every missing or invalid item comes back by field.
 
+import { type LineDraft, type LineSnapshot, linesSnapshot } from "./lines";
 import type { MessageParams, WorkflowMessageKey } from "./messages";
 import { err, type Issue, ok, type Result } from "./result";
-import { type LineDraft, type LineSnapshot, linesSnapshot } from "./snapshot";
 import { isBlank, isEmail, isIsoDate, readEmail, readList, readNumber, readText } from "./values";
 
 export const KPI_DIRECTIONS = ["higher", "lower"] as const;

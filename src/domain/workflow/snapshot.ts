@@ -2,8 +2,9 @@
 
 import * as z from "zod/mini";
 import { canonicalJson, compareCodeUnits, type JsonValue, parseJson } from "./json";
+import { type LineDraft, type LineSnapshot, type LooseNumber, linesSnapshot, looseNumber } from "./lines";
 import type { ExecutionPlan, PlanDraft } from "./plan";
-import { readList, readNumber, readText, sortedList } from "./values";
+import { readList, readText, sortedList } from "./values";
 
 /** The approved fields, in the order a diff lists them (money and dates first: they matter most). */
 export const SNAPSHOT_FIELDS = [
@@ -24,14 +25,14 @@ export type SnapshotField = (typeof SNAPSHOT_FIELDS)[number];
  * What a diff can name: the fields of the Campaigns row, and since snapshot version 2 the budget lines (the Budget
  * tab's rows of the campaign), listed right after the currency.
  */
+export type { LineDraft, LineSnapshot, LooseNumber } from "./lines";
+export { linesSnapshot } from "./lines";
+
 export type PlanField = SnapshotField | "lines";
 export const PLAN_FIELDS: readonly PlanField[] = ["budget", "currency", "lines", ...SNAPSHOT_FIELDS.slice(2)];
 
 /** The snapshot format that carries budget lines. A snapshot without `v` (version 1) was approved without them. */
 export const SNAPSHOT_VERSION = 2;
-
-/** A number that was typed as something else keeps its text, so the diff shows what is in the cell. */
-export type LooseNumber = number | string | null;
 
 // Type aliases rather than interfaces: only these are assignable to JsonValue's index signature.
 export type KpiSnapshot = {
@@ -39,26 +40,6 @@ export type KpiSnapshot = {
   readonly target: LooseNumber;
   readonly unit: string;
   readonly direction: string;
-};
-
-/**
- * One budget line as approved with the plan: a category and month, the planned amount in minor units of the line's
- * own currency. Lines of the same category, month and currency are one line (splitting a row in two is no change).
- */
-export type LineSnapshot = {
-  readonly category: string;
-  readonly month: string;
-  readonly planned: LooseNumber;
-  readonly currency: string;
-};
-
-/** A Budget tab row as read for a plan; `row` is only a label for messages (the sheet row). */
-export type LineDraft = {
-  readonly category?: unknown;
-  readonly month?: unknown;
-  readonly planned?: unknown;
-  readonly currency?: unknown;
-  readonly row?: number;
 };
 
 export type PlanSnapshot = {
@@ -87,53 +68,6 @@ export type TaskSnapshot = {
 };
 
 export type ExecutionSnapshot = { readonly tasks: readonly TaskSnapshot[] };
-
-function looseNumber(value: unknown): LooseNumber {
-  const n = readNumber(value);
-  return n !== null && Number.isNaN(n) ? readText(value) : n;
-}
-
-function isBlankLine(line: LineDraft): boolean {
-  return readText(line.category) === "" && readText(line.month) === "" && readNumber(line.planned) === null;
-}
-
-function lineKey(line: LineSnapshot): string {
-  return canonicalJson([line.category, line.month, line.currency]);
-}
-
-/**
- * Budget lines in canonical form: blank rows dropped, text trimmed, currency upper-case, lines of the same category,
- * month and currency summed (exactly: minor units), sorted by category, month and currency. A planned cell that is
- * not an amount keeps its text as a line of its own, so a diff shows what is in the cell.
- */
-export function linesSnapshot(drafts: readonly LineDraft[]): LineSnapshot[] {
-  const byKey = new Map<string, LineSnapshot>();
-  const loose: LineSnapshot[] = [];
-  for (const draft of drafts) {
-    if (isBlankLine(draft)) continue;
-    const line: LineSnapshot = {
-      category: readText(draft.category),
-      month: readText(draft.month),
-      planned: looseNumber(draft.planned),
-      currency: readText(draft.currency).toUpperCase(),
-    };
-    if (typeof line.planned !== "number" || !Number.isSafeInteger(line.planned)) {
-      loose.push(line);
-      continue;
-    }
-    const key = lineKey(line);
-    const seen = byKey.get(key);
-    if (seen && typeof seen.planned === "number") byKey.set(key, { ...seen, planned: seen.planned + line.planned });
-    else byKey.set(key, line);
-  }
-  return [...byKey.values(), ...loose].sort(
-    (a, b) =>
-      compareCodeUnits(a.category, b.category) ||
-      compareCodeUnits(a.month, b.month) ||
-      compareCodeUnits(a.currency, b.currency) ||
-      compareCodeUnits(canonicalJson(a), canonicalJson(b)),
-  );
-}
 
 /**
  * The approved fields of a plan, normalised so that order and spacing are not changes: channels and KPIs are
