@@ -4,9 +4,11 @@ import "./shared/layout-store";
 import { installCatalogLoader } from "../domain/i18n";
 import { loadCatalog } from "./shared/catalog";
 
+export { menuSetUpWorkbook, menuShowRoles } from "./admin/menu";
 export { menuVerifyAuditLog } from "./admin/rpc";
+export { menuShowApprovals, menuShowCampaigns } from "./approvals/menu";
 export { CAMPAIGN_GRADE, CAMPAIGN_ROI, CAMPAIGN_SCORE, KPI_ATTAINMENT } from "./evaluation/functions";
-// Importing monitoring.ts also registers its job with the one scheduled trigger (schedule.ts).
+// Importing monitoring.ts also registers its job with the one scheduled trigger (shared/schedule.ts).
 export { menuShowMonitor, rpcMonitorRun, rpcMonitorSchedule, rpcMonitorStatus } from "./evaluation/monitoring";
 export {
   menuRefreshEvaluation,
@@ -16,7 +18,6 @@ export {
   rpcSubmitSummary,
   rpcSummaryForm,
 } from "./evaluation/reports";
-export { menuSetUpWorkbook, menuShowApprovals, menuShowCampaigns, menuShowRoles } from "./menu";
 export {
   rpcAnswerEscalation,
   rpcDecide,
@@ -33,8 +34,7 @@ export {
   rpcWithdraw,
 } from "./rpc";
 export { onScheduleTick } from "./shared/schedule";
-export { BUDGET_VARIANCE } from "./spend/budget-variance";
-export { BUDGET_REMAINING, BUDGET_STATUS, BUDGET_VARIANCE_PCT } from "./spend/functions";
+export { BUDGET_REMAINING, BUDGET_STATUS, BUDGET_VARIANCE, BUDGET_VARIANCE_PCT } from "./spend/functions";
 export { menuRefreshVariance, menuShowExpenses, menuToggleVarianceSchedule } from "./spend/menu";
 export {
   rpcAssessExpense,

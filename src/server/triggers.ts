@@ -16,7 +16,7 @@ export function onInstall(e: unknown): void {
 
 /**
  * Runs on every edit of every user, so it must stay cheap: it stamps a task's completion date when its status is set
- * to Done (completion.ts) and flags edits of approved fields (guard.ts). Both find their columns in the document
+ * to Done (evaluation/completion.ts) and flags edits of approved fields (approvals/guard.ts). Both find their columns in the document
  * properties, read here once for both; an edit in a column neither watches costs that read and the edited column.
  */
 export function onEdit(e: unknown): void {

@@ -1,4 +1,4 @@
-// Installs or upgrades the add-on's tabs: reads each tab once, plans (plan.ts), then writes whole ranges. The caller
+// Installs or upgrades the add-on's tabs: reads each tab once, plans (shared/setup-plan.ts), then writes whole ranges. The caller
 // holds the document lock. Data cells are never rewritten; Settings gains the rows of settings it lacks, and its
 // rights rows (a projection of the roles kept in document properties) are rewritten when they differ.
 
@@ -6,11 +6,10 @@ import { EVALUATION_SETTING_ROWS } from "../domain/evaluation-settings";
 import { catalogIn, type Lang } from "../domain/i18n";
 import { inertCell } from "../domain/inert";
 import { defaultSettings, RIGHTS_KEYS, type RightsKey, SETTING_SPECS, type Settings } from "../domain/settings";
-import { SETTINGS_TAB, TABS } from "./approvals/tabs";
 import { type ColumnMetadata, locateColumns } from "./shared/columns";
 import { refreshLayouts, type TabLayout } from "./shared/layouts";
 import type { DataValidationPort, SheetPort, SpreadsheetAppPort, SpreadsheetPort } from "./shared/ports";
-import { settingsFromTable } from "./shared/settings";
+import { SETTINGS_TAB, settingsFromTable } from "./shared/settings";
 import {
   emptyTabState,
   isEmptyPlan,
@@ -32,6 +31,7 @@ import {
   tabName,
 } from "./shared/spec";
 import { readColumnMetadata, scanForTab, tableFromValues } from "./shared/table";
+import { TABS } from "./tabs";
 
 /** The parts of SpreadsheetApp setup needs besides the document (validation builders, their enum, protections). */
 export type ValidationApp = Pick<SpreadsheetAppPort, "newDataValidation" | "DataValidationCriteria" | "ProtectionType">;

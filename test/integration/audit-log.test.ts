@@ -2,7 +2,8 @@
 // audit log" at the row where it happened; a broken chain stops every further submission and decision with a
 // clear message (writing nothing), while reading goes on and shows it.
 import { describe, expect, it } from "vitest";
-import type { MyCampaignsResponse, VerifyResponse } from "../../src/server/approvals/api";
+import type { VerifyResponse } from "../../src/server/admin/api";
+import type { MyCampaignsResponse } from "../../src/server/approvals/api";
 import { clickMenu } from "./support";
 import {
   decide,

@@ -3,8 +3,9 @@
 // cannot tell apart are always looked up; custom functions read right with, without and unable to write the cache.
 import { describe, expect, it } from "vitest";
 import type { ListCampaignsResponse } from "../../src/server/approvals/api";
-import { CAMPAIGNS_TAB, TABS } from "../../src/workbook/approvals/tabs";
+import { CAMPAIGNS_TAB } from "../../src/workbook/approvals/tabs";
 import { EXPENSES_TAB } from "../../src/workbook/spend/tabs";
+import { TABS } from "../../src/workbook/tabs";
 import type { Emulator } from "../emulator/index";
 import { campaign, monitorWorkbook, OWNER, tabOf } from "./monitor-support";
 import { addPlans, approvePlan, spendWorkbook, tabName, writeRows } from "./spend-support";

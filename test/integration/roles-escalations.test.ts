@@ -1,7 +1,8 @@
 // Rights live in the document properties and change only through an admin's call; the Settings tab shows them and
 // a hand edit there grants nothing. Problems are reported by anyone and answered by a superior, with mail both ways.
 import { describe, expect, it } from "vitest";
-import type { InboxResponse, RolesView, SaveRolesRequest } from "../../src/server/approvals/api";
+import type { RolesView, SaveRolesRequest } from "../../src/server/admin/api";
+import type { InboxResponse } from "../../src/server/approvals/api";
 import { setUpWorkbook } from "./support";
 import {
   DANA,

@@ -1,7 +1,7 @@
 // "Set up workbook" in the emulator: what it creates, that a second run changes nothing, and that moved, renamed,
 // missing or foreign columns and tabs are handled the way a user expects.
 import { describe, expect, it } from "vitest";
-import { TABS } from "../../src/workbook/approvals/tabs";
+import { TABS } from "../../src/workbook/tabs";
 import { CAMPAIGN_HEADERS_EN, CAMPAIGN_KEYS } from "../campaigns-layout";
 import type { Emulator } from "../emulator/index";
 import { addCampaigns, CAMPAIGN_ROWS, clickMenu, emulator, setUpWorkbook, writesOf } from "./support";

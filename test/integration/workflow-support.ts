@@ -1,13 +1,8 @@
 // Shared set-up of the approval tests: a workbook with roles (Leo decides level 1 up to 100,000, Dana level 2
 // without limit, Fay is finance), a draft campaign of Mia's that is complete, and helpers to act as each person.
 import { expect } from "vitest";
-import type {
-  DecideRequest,
-  InboxResponse,
-  MyCampaignsResponse,
-  SaveRolesRequest,
-  SubmitRequest,
-} from "../../src/server/approvals/api";
+import type { SaveRolesRequest } from "../../src/server/admin/api";
+import type { DecideRequest, InboxResponse, MyCampaignsResponse, SubmitRequest } from "../../src/server/approvals/api";
 import type { Emulator, EmulatorState } from "../emulator/index";
 import { budgetLinesFor, pasteBudgetLines, setUpWorkbook } from "./support";
 
@@ -29,7 +24,7 @@ export const ROLES: SaveRolesRequest = {
   delegations: [],
 };
 
-/** Column order of the Campaigns tab (see tabs.ts). */
+/** Column order of the Campaigns tab (see src/workbook/approvals/tabs.ts). */
 export const PLAN_ROW = {
   id: "C-1",
   name: "Spring launch",

@@ -1,9 +1,10 @@
 // The layout cache of table reads: trusted only while the header row vouches for it, else the metadata is scanned
 // and the entry rewritten; what a reader gets is the same either way. Runs workbook code on the emulated spreadsheet.
 import { afterEach, describe, expect, it } from "vitest";
-import { CAMPAIGNS_TAB, SETTINGS_TAB } from "../../src/workbook/approvals/tabs";
+import { CAMPAIGNS_TAB } from "../../src/workbook/approvals/tabs";
 import { type LayoutStore, layoutKey, primeLayouts, useLayoutStore } from "../../src/workbook/shared/layouts";
 import type { SheetPort } from "../../src/workbook/shared/ports";
+import { SETTINGS_TAB } from "../../src/workbook/shared/settings";
 import {
   COLUMN_METADATA_KEY,
   columnLetter,

@@ -2,7 +2,8 @@
 // labels, order and extra columns left alone.
 import { describe, expect, it } from "vitest";
 import { CATALOG } from "../../src/domain/catalog";
-import { CAMPAIGNS_TAB, SETTINGS_TAB } from "../../src/workbook/approvals/tabs";
+import { CAMPAIGNS_TAB } from "../../src/workbook/approvals/tabs";
+import { SETTINGS_TAB } from "../../src/workbook/shared/settings";
 import {
   emptyTabState,
   isEmptyPlan,

@@ -3,9 +3,11 @@ import { describe, expect, it } from "vitest";
 import { CAMPAIGN_STATUSES, CURRENCIES, statusFromText, statusLabel } from "../../src/domain/campaign";
 import { CATALOG } from "../../src/domain/catalog";
 import { LANGS } from "../../src/domain/i18n";
-import { CAMPAIGNS_TAB, SETTINGS_TAB, TABS } from "../../src/workbook/approvals/tabs";
+import { CAMPAIGNS_TAB } from "../../src/workbook/approvals/tabs";
 import { normalizeLabel } from "../../src/workbook/shared/columns";
+import { SETTINGS_TAB } from "../../src/workbook/shared/settings";
 import { columnLetter, defaultLabels, numberFormatOf, tabNames } from "../../src/workbook/shared/spec";
+import { TABS } from "../../src/workbook/tabs";
 import { CAMPAIGN_KEYS } from "../campaigns-layout";
 
 describe("tab specs", () => {

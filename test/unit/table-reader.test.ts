@@ -1,11 +1,11 @@
 // The table reader: columns found by key, rows validated, bad rows reported with tab, row and column.
 import { describe, expect, it } from "vitest";
 import { campaignsFromTable, findCampaignRow } from "../../src/workbook/approvals/campaigns";
-import { CAMPAIGNS_TAB, SETTINGS_TAB } from "../../src/workbook/approvals/tabs";
+import { CAMPAIGNS_TAB } from "../../src/workbook/approvals/tabs";
 import type { ColumnMetadata } from "../../src/workbook/shared/columns";
 import type { SheetPort } from "../../src/workbook/shared/ports";
 import type { ReadContext } from "../../src/workbook/shared/records";
-import { settingsFromTable } from "../../src/workbook/shared/settings";
+import { SETTINGS_TAB, settingsFromTable } from "../../src/workbook/shared/settings";
 import { tableFromValues } from "../../src/workbook/shared/table";
 import { CAMPAIGN_HEADERS_EN } from "../campaigns-layout";
 

@@ -5,17 +5,18 @@ import { inertCell } from "../../domain/inert";
 import { fromMinorUnits, toMinorUnits } from "../../domain/money";
 import { checkRoles, isAdmin, type Roles, rightsProjection, rolesText } from "../../domain/roles";
 import { RIGHTS_KEYS } from "../../domain/settings";
-import { SETTINGS_TAB } from "../../workbook/approvals/tabs";
 import { columnIndex } from "../../workbook/shared/columns";
 import { appendRecords, keyed } from "../../workbook/shared/rows";
+import { SETTINGS_TAB } from "../../workbook/shared/settings";
 import { runs } from "../../workbook/shared/setup-plan";
-import { EmptyRequest, type FieldIssue, type RolesView, SaveRolesRequest, type VerifyResponse } from "../approvals/api";
+import { EmptyRequest, type FieldIssue } from "../shared/contract";
 import { userLang } from "../shared/locale";
 import { parseRequest } from "../shared/request";
 import { KEY } from "../shared/store";
 import { formIssue } from "../shared/views";
 import { brokenMessage, readWorkspace, type Workspace } from "../shared/workspace";
 import { callerEmail, refused, type Step, write } from "../shared/write";
+import { type RolesView, SaveRolesRequest, type VerifyResponse } from "./api";
 
 function rolesView(ws: Workspace, roles: Roles, me: string): RolesView {
   const currency = ws.settings.currency;

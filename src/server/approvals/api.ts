@@ -1,14 +1,25 @@
-// The sidebar RPC contract: request schemas (validated on the server), JSON-safe response types, and ServerApi,
-// which the sidebars import as a type only. Nothing here touches Apps Script, so the sidebars can type-check it.
+// The RPC contract of My campaigns and Approvals: request schemas (validated on the server) and JSON-safe response
+// types, which the sidebars import as types only. Nothing here touches Apps Script, so the sidebars can type-check it.
 import * as z from "zod/mini";
 import type { CampaignStatus } from "../../domain/campaign";
 import type { DraftForm } from "../../domain/draft";
 import type { Lang } from "../../domain/i18n";
 import { SEVERITIES } from "../../domain/records";
-import type { RowProblem } from "../../workbook/shared/problems";
-import type { EvaluationApi } from "../evaluation/api";
+import type {
+  ChainView,
+  EmptyRequest,
+  FieldDiff,
+  FieldIssue,
+  HistoryEntry,
+  NoticeView,
+  PlanView,
+  RequestView,
+  RowProblem,
+  TaskView,
+  Written,
+} from "../shared/contract";
 import { id, requestId, text } from "../shared/request-fields";
-import type { SpendApi, SpendPosition } from "../spend/api";
+import type { InboxExpense } from "../spend/api";
 
 const version = z.int().check(z.minimum(1), z.maximum(1_000_000));
 
@@ -17,9 +28,6 @@ export type ListCampaignsRequest = z.input<typeof ListCampaignsRequest>;
 
 export const SelectCampaignRequest = z.strictObject({ id });
 export type SelectCampaignRequest = z.input<typeof SelectCampaignRequest>;
-
-export const EmptyRequest = z.strictObject({});
-export type EmptyRequest = z.input<typeof EmptyRequest>;
 
 /** A draft plan as the form sends it: every field as the person typed it (checked field by field on the server). */
 export const SavePlanRequest = z.strictObject({
@@ -68,88 +76,7 @@ export type EscalateRequest = z.input<typeof EscalateRequest>;
 export const AnswerRequest = z.strictObject({ escalationId: id, instruction: text() });
 export type AnswerRequest = z.input<typeof AnswerRequest>;
 
-const emails = z.array(text(200)).check(z.maxLength(50));
-export const SaveRolesRequest = z.strictObject({
-  admins: emails,
-  levels: z.array(z.strictObject({ approvers: emails, limit: z.nullable(text(40)) })).check(z.maxLength(10)),
-  finance: emails,
-  delegations: z
-    .array(z.strictObject({ approver: text(200), delegate: text(200), from: text(40), to: text(40) }))
-    .check(z.maxLength(50)),
-});
-export type SaveRolesRequest = z.input<typeof SaveRolesRequest>;
-
-export type { RowProblem };
-
 // ------------------------------------------------------------------------------------------------ answers
-
-/** One problem with what was sent, by field; where it is a cell, where that cell is. */
-export interface FieldIssue {
-  /** The form field or the engine's path ("budget", "kpis.0.target", "tasks.2.owner", "levels.1.limit"). */
-  readonly field: string;
-  readonly message: string;
-  /** "Campaigns, row 5, column K (Total budget)" when the problem is in a cell, else "". */
-  readonly where: string;
-  readonly tab: string;
-  readonly row: number;
-  readonly column: string;
-}
-
-/** Why nothing was written. */
-export interface Refused {
-  readonly ok: false;
-  readonly kind: string;
-  readonly message: string;
-  readonly issues: readonly FieldIssue[];
-}
-
-/** What happened to one e-mail notice. */
-export interface NoticeView {
-  readonly campaign: string;
-  readonly to: string;
-  readonly subject: string;
-  readonly sent: boolean;
-  readonly reason: string;
-}
-
-export type Written<T> = ({ readonly ok: true; readonly notices: readonly NoticeView[] } & T) | Refused;
-
-export type ChainView =
-  | { readonly ok: true; readonly count: number }
-  | { readonly ok: false; readonly row: number; readonly kind: string; readonly message: string };
-
-export interface HistoryEntry {
-  readonly at: string;
-  readonly actor: string;
-  readonly onBehalfOf: string;
-  readonly action: string;
-  readonly requestType: string;
-  readonly level: number;
-  readonly comment: string;
-  readonly toState: CampaignStatus;
-}
-
-export interface FieldDiff {
-  readonly field: string;
-  readonly before: string;
-  readonly after: string;
-}
-
-export interface RequestView {
-  readonly id: string;
-  readonly type: SubmissionType | string;
-  readonly version: number;
-  readonly level: number;
-  readonly levels: number;
-  /** Major units, as shown in the sheet. */
-  readonly amount: number;
-  readonly currency: string;
-  readonly submittedBy: string;
-  readonly submittedAt: string;
-  readonly comment: string;
-  /** Who may decide the current level now (approvers and active delegates). */
-  readonly waitingFor: readonly string[];
-}
 
 export interface EscalationView {
   readonly id: string;
@@ -216,34 +143,6 @@ export interface MyCampaignsResponse {
   readonly problems: readonly RowProblem[];
 }
 
-export interface PlanView {
-  readonly budget: number | null;
-  readonly currency: string;
-  readonly start: string;
-  readonly end: string;
-  readonly objective: string;
-  readonly audience: string;
-  readonly channels: readonly string[];
-  readonly content: string;
-  readonly place: string;
-  readonly kpis: readonly string[];
-  /** The budget lines submitted with the plan (major units of each line's currency); empty for a version 1 plan. */
-  readonly lines: readonly {
-    readonly category: string;
-    readonly month: string;
-    readonly amount: number | null;
-    readonly currency: string;
-  }[];
-}
-
-export interface TaskView {
-  readonly step: string;
-  readonly owner: string;
-  readonly start: string;
-  readonly due: string;
-  readonly deliverable: string;
-}
-
 export interface InboxItem {
   readonly campaignId: string;
   readonly campaignName: string;
@@ -267,36 +166,6 @@ export interface InboxItem {
   readonly history: readonly HistoryEntry[];
 }
 
-/** The expense an overrun or reimbursement request is about, as the approver needs to judge it. */
-export interface InboxExpense {
-  readonly id: string;
-  /** Its row on the Expenses tab now; 0 when no row has its ID any more. */
-  readonly row: number;
-  readonly date: string;
-  readonly vendor: string;
-  readonly description: string;
-  readonly category: string;
-  readonly kind: string;
-  readonly kindLabel: string;
-  /** As typed, in its own currency. */
-  readonly amount: number;
-  readonly currency: string;
-  /** In the workbook currency (major units), converted at the expense date. */
-  readonly converted: number;
-  readonly workbookCurrency: string;
-  /** The part above the approved budget (workbook currency, major units); null for a reimbursement. */
-  readonly overrun: number | null;
-  /** An http(s) link, or "" (anything else is not passed on). */
-  readonly receiptLink: string;
-  /** Who is owed the money (reimbursement), else who recorded it. */
-  readonly requestedBy: string;
-  /** The campaign's budget now, and as it will be once this request is approved. */
-  readonly before: SpendPosition;
-  readonly after: SpendPosition;
-  readonly beforeStatus: string;
-  readonly afterStatus: string;
-}
-
 export interface InboxResponse {
   readonly lang: Lang;
   readonly user: string;
@@ -306,24 +175,6 @@ export interface InboxResponse {
   readonly requests: readonly InboxItem[];
   readonly escalations: readonly EscalationView[];
   readonly unsent: readonly NoticeView[];
-}
-
-export interface RolesView {
-  readonly lang: Lang;
-  readonly user: string;
-  readonly owner: string;
-  readonly isAdmin: boolean;
-  readonly currency: string;
-  readonly admins: readonly string[];
-  readonly levels: readonly { readonly approvers: readonly string[]; readonly limit: number | null }[];
-  readonly finance: readonly string[];
-  readonly delegations: readonly { approver: string; delegate: string; from: string; to: string }[];
-}
-
-export interface VerifyResponse {
-  readonly lang: Lang;
-  readonly chain: ChainView;
-  readonly message: string;
 }
 
 // Kept from the first slice: the plain list of the Campaigns tab as its cells say.
@@ -358,8 +209,8 @@ export interface SelectCampaignResponse {
   readonly a1: string;
 }
 
-/** Every function the sidebars may call through google.script.run, with its request and response. */
-export interface ServerApi extends SpendApi, EvaluationApi {
+/** The server functions of My campaigns and Approvals. */
+export interface ApprovalsApi {
   rpcListCampaigns(request: ListCampaignsRequest): ListCampaignsResponse;
   rpcSelectCampaign(request: SelectCampaignRequest): SelectCampaignResponse;
   rpcMyCampaigns(request: EmptyRequest): MyCampaignsResponse;
@@ -370,7 +221,4 @@ export interface ServerApi extends SpendApi, EvaluationApi {
   rpcInbox(request: EmptyRequest): InboxResponse;
   rpcDecide(request: DecideRequest): Written<{ readonly state: CampaignStatus; readonly duplicate: boolean }>;
   rpcAnswerEscalation(request: AnswerRequest): Written<{ readonly id: string }>;
-  rpcVerifyLog(request: EmptyRequest): VerifyResponse;
-  rpcGetRoles(request: EmptyRequest): RolesView;
-  rpcSaveRoles(request: SaveRolesRequest): Written<{ readonly roles: RolesView }>;
 }

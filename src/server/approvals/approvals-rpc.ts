@@ -16,6 +16,7 @@ import {
 import { ESCALATIONS_TAB } from "../../workbook/approvals/tabs";
 import { writeCells } from "../../workbook/shared/rows";
 import { recordSummaryAcceptance } from "../evaluation/reports";
+import { EmptyRequest } from "../shared/contract";
 import { userLang } from "../shared/locale";
 import { parseRequest } from "../shared/request";
 import {
@@ -32,17 +33,10 @@ import {
   waitingNotice,
 } from "../shared/views";
 import { readWorkspace, viewOf, type Workspace } from "../shared/workspace";
-import { callerEmail, nowIn, refused, type Step, write } from "../shared/write";
+import { callerEmail, nowIn, refusal, refused, type Step, write } from "../shared/write";
+import type { InboxExpense } from "../spend/api";
 import { inboxExpenses } from "../spend/inbox";
-import {
-  AnswerRequest,
-  DecideRequest,
-  EmptyRequest,
-  type InboxExpense,
-  type InboxItem,
-  type InboxResponse,
-} from "./api";
-import { refusal } from "./campaigns-rpc";
+import { AnswerRequest, DecideRequest, type InboxItem, type InboxResponse } from "./api";
 import { escalationViews, noticeViews } from "./lists";
 import { planDraftIn } from "./plan-lines";
 

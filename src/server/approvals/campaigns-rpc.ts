@@ -10,10 +10,8 @@ import {
   checkExecution,
   checkPlan,
   diffSnapshot,
-  type Issue,
   normalizeEmail,
   planSnapshot,
-  type Refusal,
   type Submission,
   submit,
   TERMINAL_STATES,
@@ -24,6 +22,7 @@ import { CAMPAIGNS_TAB, ESCALATIONS_TAB } from "../../workbook/approvals/tabs";
 import { rowProblem } from "../../workbook/shared/problems";
 import { appendRecords, cellOf, writeCells } from "../../workbook/shared/rows";
 import { tabName } from "../../workbook/shared/spec";
+import { EmptyRequest, type FieldIssue, type NoticeView, type Refused } from "../shared/contract";
 import { userLang } from "../shared/locale";
 import { parseRequest } from "../shared/request";
 import {
@@ -38,17 +37,13 @@ import {
   waitingNotices,
 } from "../shared/views";
 import { readWorkspace, viewOf, type Workspace } from "../shared/workspace";
-import { callerEmail, nowIn, refused, type Step, write } from "../shared/write";
+import { callerEmail, nowIn, refusal, refused, type Step, write } from "../shared/write";
 import {
   type CampaignCard,
-  EmptyRequest,
   EscalateRequest,
   type EscalationView,
-  type FieldIssue,
   type MyCampaignsResponse,
-  type NoticeView,
   type PlanForm,
-  type Refused,
   SavePlanRequest,
   SubmitRequest,
   WithdrawRequest,
@@ -57,11 +52,6 @@ import { escalationViews, noticeViews } from "./lists";
 import { lineRowsOf, planCheckOptions, planDraftIn } from "./plan-lines";
 
 const APPROVED = new Set(["PlanApproved", "Ready", "InProgress"]);
-
-/** An engine refusal in the caller's words, its issues placed on cells. */
-export function refusal(ws: Workspace, r: Refusal, place: (issue: Issue) => FieldIssue): Refused {
-  return refused(r.kind, tKey(ws.lang, r.messageKey, r.params), (r.issues ?? []).map(place));
-}
 
 function noCampaign(ws: Workspace, id: string): Refused {
   if (!ws.campaigns) return refused("setup", t(ws.lang, "rpc.noTab", { tab: tabName(CAMPAIGNS_TAB, ws.lang) }));

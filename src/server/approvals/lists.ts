@@ -1,9 +1,10 @@
 // The Escalations and Notifications tabs as the sidebars list them: problem reports with whether the caller may
 // answer, and the notices that could not be e-mailed.
 import { mayAnswer } from "../../domain/records";
+import type { NoticeView } from "../shared/contract";
 import { campaignName } from "../shared/views";
 import type { Workspace } from "../shared/workspace";
-import type { EscalationView, NoticeView } from "./api";
+import type { EscalationView } from "./api";
 
 export function escalationViews(ws: Workspace, me: string): EscalationView[] {
   return (ws.escalations?.list ?? []).map((e) => ({

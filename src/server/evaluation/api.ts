@@ -5,7 +5,7 @@ import type { AlertKind, Severity } from "../../domain/evaluation";
 import type { Lang } from "../../domain/i18n";
 import type { CampaignState, RequestStatus } from "../../domain/workflow";
 import type { RowProblem } from "../../workbook/shared/problems";
-import type { Written } from "../approvals/api";
+import type { Written } from "../shared/contract";
 
 const TEXT_MAX = 5000;
 const text = (max = TEXT_MAX) => z.string().check(z.maxLength(max));

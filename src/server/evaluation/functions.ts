@@ -15,8 +15,8 @@ import {
   parseGradeScale,
   type TextResult,
 } from "../../domain/evaluation";
-import { SETTINGS_TAB } from "../../workbook/approvals/tabs";
 import { fieldRowsOf } from "../../workbook/evaluation/read";
+import { SETTINGS_TAB } from "../../workbook/shared/settings";
 import { findTab, readTable } from "../../workbook/shared/table";
 import { sheetLang } from "../shared/locale";
 

@@ -1,4 +1,4 @@
-// Scheduled monitoring: a job of the one time-driven trigger (schedule.ts), hourly or daily, that refreshes the
+// Scheduled monitoring: a job of the one time-driven trigger (shared/schedule.ts), hourly or daily, that refreshes the
 // evaluation, finds the current alerts, writes them to the Monitor tab and mails each manager one digest of what is
 // new to them. The digest checkpoint lives in document properties and is saved around every mail, so a run stopped
 // halfway (time limit, mail quota) is finished by the next one without anyone getting the same alert twice.
@@ -25,8 +25,8 @@ import { type Record_, rewriteRows } from "../../workbook/evaluation/write";
 import type { PropertiesPort, SpreadsheetPort } from "../../workbook/shared/ports";
 import { readSettings } from "../../workbook/shared/settings";
 import { findTab, readTable } from "../../workbook/shared/table";
-import { showSidebar } from "../menu";
 import { readContext } from "../shared/context";
+import { showSidebar } from "../shared/html";
 import { uiLang, userLang } from "../shared/locale";
 import { withDocumentLock } from "../shared/lock";
 import { parseRequest } from "../shared/request";

@@ -32,15 +32,14 @@ import {
 import type { RowProblem } from "../../workbook/shared/problems";
 import { tabName } from "../../workbook/shared/spec";
 import { findTab, readTable, type Table } from "../../workbook/shared/table";
-import type { Refused } from "../approvals/api";
-import { refusal } from "../approvals/campaigns-rpc";
+import type { Refused } from "../shared/contract";
 import { userLang } from "../shared/locale";
 import { withDocumentLock } from "../shared/lock";
 import { parseRequest } from "../shared/request";
 import { documentProperties } from "../shared/store";
 import { formIssue, waitingNotice } from "../shared/views";
 import { viewOf } from "../shared/workspace";
-import { refused, write } from "../shared/write";
+import { refusal, refused, write } from "../shared/write";
 import type {
   CampaignFigures,
   LessonsResponse,

@@ -1,4 +1,4 @@
-// The Monitoring and evaluation sidebar's server functions, checked against EvaluationApi and spread into RPC (rpc.ts).
+// The Monitoring and evaluation sidebar's server functions, checked against EvaluationApi and spread into RPC (src/server/rpc.ts).
 
 import type { EvaluationApi } from "./api";
 import { rpcMonitorRun, rpcMonitorSchedule, rpcMonitorStatus } from "./monitoring";

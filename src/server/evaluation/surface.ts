@@ -1,7 +1,7 @@
-// The global entry points of monitoring and evaluation, listed once and spread into SURFACE (surface.ts): the
+// The global entry points of monitoring and evaluation, listed once and spread into SURFACE (src/server/surface.ts): the
 // custom functions with the JSDoc Sheets shows as argument help, the menu items, the sidebar's RPCs and the
 // time-driven trigger's handler.
-import type { EntryPoint } from "../surface";
+import type { EntryPoint } from "../shared/entry";
 
 export const EVALUATION_SURFACE: readonly EntryPoint[] = [
   { name: "menuShowMonitor", kind: "menu", params: [] },

@@ -1,7 +1,10 @@
-// Serves the built sidebar pages (dist/<name>.html) with the language the page should start in.
+// Serves the built sidebar pages (dist/<name>.html) with the language the page should start in, and opens them.
 import type { Lang } from "../../domain/i18n";
 import { type MenuCaptionKey, menuCaption } from "../../domain/menu-captions";
 import type { HtmlOutputPort } from "../../workbook/shared/ports";
+import { readSettings } from "../../workbook/shared/settings";
+import { readContext } from "./context";
+import { uiLang, userLang } from "./locale";
 
 /** The built page says <html lang="en">; the sidebar reads this attribute to pick its first language. */
 function withLang(html: string, lang: Lang): string {
@@ -19,4 +22,11 @@ export const SIDEBARS = {
 export function sidebar(name: keyof typeof SIDEBARS, lang: Lang): HtmlOutputPort {
   const page = HtmlService.createHtmlOutputFromFile(name).getContent();
   return HtmlService.createHtmlOutput(withLang(page, lang)).setTitle(menuCaption(lang, SIDEBARS[name]));
+}
+
+/** Opens a sidebar in the user's language (or the Settings override). */
+export function showSidebar(name: keyof typeof SIDEBARS): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const settings = readSettings(ss, ss.getSpreadsheetLocale(), readContext(ss, userLang())).settings;
+  SpreadsheetApp.getUi().showSidebar(sidebar(name, uiLang(settings)));
 }

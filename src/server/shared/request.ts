@@ -2,7 +2,6 @@
 // a developer reads (the sidebars never send a bad request, so whoever sees one is debugging or forging).
 import * as z from "zod/mini";
 import { type Lang, t } from "../../domain/i18n";
-import type { ServerApi } from "../approvals/api";
 
 type Issue = z.core.$ZodIssue;
 
@@ -48,8 +47,9 @@ export function describeIssues(issues: readonly Issue[], input: unknown): string
     .join("; ");
 }
 
+/** `fn` names the server function in the message (its feature's contract types it; RPC in rpc.ts checks the set). */
 export function parseRequest<S extends z.ZodMiniType>(
-  fn: keyof ServerApi,
+  fn: `rpc${string}`,
   schema: S,
   input: unknown,
   lang: Lang,

@@ -3,7 +3,7 @@
 // job to JOBS; the menu turns jobs on and off; nobody creates a clock trigger anywhere else.
 import { documentProperties } from "./store";
 
-/** The global function the trigger calls (surface.ts). */
+/** The global function the trigger calls (src/server/surface.ts). */
 export const SCHEDULE_HANDLER = "onScheduleTick";
 const KEY = "cc.schedule";
 

@@ -22,7 +22,7 @@ import type { TaskRow } from "../../workbook/approvals/tasks";
 import { columnLetter, label, tabName } from "../../workbook/shared/spec";
 import type { LineRow } from "../../workbook/spend/budget-lines";
 import { BUDGET_TAB } from "../../workbook/spend/tabs";
-import type { FieldDiff, FieldIssue, HistoryEntry, PlanView, RequestView, TaskView } from "../approvals/api";
+import type { FieldDiff, FieldIssue, HistoryEntry, PlanView, RequestView, TaskView } from "./contract";
 import type { Notice } from "./notify";
 import type { Workspace } from "./workspace";
 

@@ -2,11 +2,19 @@
 // each tab read once -> the chain verified -> the engine decides -> events sealed and appended -> statuses and the
 // onEdit cache projected -> flush -> unlock -> mail -> what the mail did recorded. A refusal at any step before the
 // first write leaves the workbook exactly as it was.
-import { type Lang, t } from "../../domain/i18n";
-import { anchorOf, type FoldResult, foldEvents, type LogEntry, sealEntries } from "../../domain/workflow";
+import { type Lang, t, tKey } from "../../domain/i18n";
+import {
+  anchorOf,
+  type FoldResult,
+  foldEvents,
+  type Issue,
+  type LogEntry,
+  type Refusal,
+  sealEntries,
+} from "../../domain/workflow";
 import { appendLog } from "../../workbook/approvals/log";
 import { readBudgetLines } from "../../workbook/spend/budget-lines";
-import type { Refused } from "../approvals/api";
+import type { FieldIssue, Refused } from "./contract";
 import { userLang } from "./locale";
 import { type Notice, type NoticeResult, recordNotices, sendNotices } from "./notify";
 import { clearFlags, clearLineFlags, projectStatuses, syncGuard } from "./projection";
@@ -21,6 +29,11 @@ export function refused(kind: string, message: string, issues: Refused["issues"]
 }
 
 /** The signed-in user's e-mail, lower-cased; "" when Google does not reveal it (then nothing is written). */
+/** An engine refusal in the caller's words, its issues placed on cells. */
+export function refusal(ws: Workspace, r: Refusal, place: (issue: Issue) => FieldIssue): Refused {
+  return refused(r.kind, tKey(ws.lang, r.messageKey, r.params), (r.issues ?? []).map(place));
+}
+
 export function callerEmail(): string {
   try {
     return (Session.getActiveUser().getEmail() ?? "").trim().toLowerCase();

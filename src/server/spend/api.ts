@@ -5,7 +5,7 @@ import type { Lang } from "../../domain/i18n";
 import type { AssessmentOutcome, BudgetStatus, ExpenseKind, ExpenseStatus } from "../../domain/spend";
 import type { CampaignState } from "../../domain/workflow";
 import type { RowProblem } from "../../workbook/shared/problems";
-import type { FieldIssue, Written } from "../approvals/api";
+import type { FieldIssue, Written } from "../shared/contract";
 import { id, requestId, text } from "../shared/request-fields";
 
 /** An expense as the form sends it: each field as typed (the amount as text), checked field by field on the server. */
@@ -163,4 +163,34 @@ export interface SpendApi {
   rpcRequestReimbursement(request: ExpenseActionRequest): ExpenseActionResponse;
   rpcMarkPaid(request: ExpenseActionRequest): ExpenseActionResponse;
   rpcSubmitOverrun(request: ExpenseActionRequest): ExpenseActionResponse;
+}
+
+/** The expense an overrun or reimbursement request is about, as the approver needs to judge it. */
+export interface InboxExpense {
+  readonly id: string;
+  /** Its row on the Expenses tab now; 0 when no row has its ID any more. */
+  readonly row: number;
+  readonly date: string;
+  readonly vendor: string;
+  readonly description: string;
+  readonly category: string;
+  readonly kind: string;
+  readonly kindLabel: string;
+  /** As typed, in its own currency. */
+  readonly amount: number;
+  readonly currency: string;
+  /** In the workbook currency (major units), converted at the expense date. */
+  readonly converted: number;
+  readonly workbookCurrency: string;
+  /** The part above the approved budget (workbook currency, major units); null for a reimbursement. */
+  readonly overrun: number | null;
+  /** An http(s) link, or "" (anything else is not passed on). */
+  readonly receiptLink: string;
+  /** Who is owed the money (reimbursement), else who recorded it. */
+  readonly requestedBy: string;
+  /** The campaign's budget now, and as it will be once this request is approved. */
+  readonly before: SpendPosition;
+  readonly after: SpendPosition;
+  readonly beforeStatus: string;
+  readonly afterStatus: string;
 }

@@ -1,5 +1,6 @@
-// BUDGET_VARIANCE_PCT, BUDGET_STATUS and BUDGET_REMAINING as Sheets calls them (JSDoc in surface.ts). The first two are
-// pure; BUDGET_REMAINING reads the tabs (read-only, one getValues per tab) and only when a cell asks for a campaign.
+// The budget custom functions as Sheets calls them (their JSDoc, shown as argument help, is in surface.ts):
+// BUDGET_VARIANCE, BUDGET_VARIANCE_PCT and BUDGET_STATUS are pure; BUDGET_REMAINING reads the tabs (read-only, one getValues per tab) and only when a cell asks for a campaign.
+import { budgetVariance, describeVarianceProblem, VarianceError, type VarianceResult } from "../../domain/budget";
 import { describeFound, isBlank } from "../../domain/found";
 import type { Lang } from "../../domain/i18n";
 import {
@@ -15,6 +16,16 @@ import {
 } from "../../domain/spend";
 import { sheetLang } from "../shared/locale";
 import { foldBook, readSpendBase, readSpendBook } from "../shared/spend-book";
+
+export function BUDGET_VARIANCE(planned: unknown, actual: unknown): VarianceResult {
+  try {
+    return budgetVariance(planned, actual, "en");
+  } catch (err) {
+    // The language is only looked up when there is an error to word: a working formula costs no service call.
+    if (err instanceof VarianceError) throw new Error(describeVarianceProblem(err.problem, sheetLang()));
+    throw err;
+  }
+}
 
 /** Rethrows a domain error worded in the spreadsheet's language (looked up only when there is an error). */
 function worded<T>(compute: () => T): T {

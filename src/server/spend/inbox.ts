@@ -4,9 +4,9 @@
 import { type MessageKey, tKey } from "../../domain/i18n";
 import { emptyCampaignPosition, type Figures, majorUnits, positionOf } from "../../domain/spend";
 import type { CampaignView, RequestView } from "../../domain/workflow";
-import type { InboxExpense } from "../approvals/api";
 import { baseOf, foldBook, readSpendBook } from "../shared/spend-book";
 import type { Workspace } from "../shared/workspace";
+import type { InboxExpense } from "./api";
 import { positionView } from "./rpc";
 
 const WEB_LINK = /^https?:\/\/\S+$/i;

@@ -1,7 +1,7 @@
 // The budget-control menu items: the Expenses sidebar, "Refresh variance report" (under the document lock), and the
-// hourly refresh turned on and off through the one scheduled trigger (schedule.ts).
+// hourly refresh turned on and off through the one scheduled trigger (shared/schedule.ts).
 import { type Lang, t } from "../../domain/i18n";
-import { showSidebar } from "../menu";
+import { showSidebar } from "../shared/html";
 import { userLang } from "../shared/locale";
 import { withDocumentLock } from "../shared/lock";
 import { readSchedule, registerJob, setJob } from "../shared/schedule";

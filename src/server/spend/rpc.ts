@@ -35,7 +35,7 @@ import { CAMPAIGN_STATES, type CampaignState, type Submission, submit } from "..
 import { appendRecords, writeCells } from "../../workbook/shared/rows";
 import type { SpendTabRead } from "../../workbook/spend/read";
 import { EXPENSES_TAB } from "../../workbook/spend/tabs";
-import type { FieldIssue, Refused } from "../approvals/api";
+import type { FieldIssue, Refused } from "../shared/contract";
 import { uiLang, userLang } from "../shared/locale";
 import { parseRequest } from "../shared/request";
 import {
@@ -668,7 +668,7 @@ export function rpcSubmitOverrun(request: unknown): ExpenseActionResponse {
   });
 }
 
-/** Spread into RPC (rpc.ts), which proves every ServerApi function has its implementation. */
+/** Spread into RPC (src/server/rpc.ts), which proves every ServerApi function has its implementation. */
 export const SPEND_RPC = {
   rpcSpendOverview,
   rpcAssessExpense,

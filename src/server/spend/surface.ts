@@ -1,8 +1,24 @@
-// The global entry points of budget control, listed once and spread into SURFACE (surface.ts): the custom functions
+// The global entry points of budget control, listed once and spread into SURFACE (src/server/surface.ts): the custom functions
 // with the JSDoc Sheets shows as argument help, the menu items, the Expenses sidebar's RPCs and the scheduled tick.
-import type { EntryPoint } from "../surface";
+import type { EntryPoint } from "../shared/entry";
 
 export const SPEND_SURFACE: readonly EntryPoint[] = [
+  {
+    name: "BUDGET_VARIANCE",
+    kind: "custom",
+    params: ["planned", "actual"],
+    doc: [
+      "Budget variance: actual minus planned, computed exactly (no rounding noise). Positive means over budget.",
+      "Give two numbers, or two ranges of the same size; a range gives a range of that size,",
+      "so =BUDGET_VARIANCE(B2:B, C2:C) serves a whole column.",
+      "Where both cells are blank the result is blank; where only one is blank it counts as 0,",
+      "so spending without a plan shows as over budget and an unspent plan as under budget.",
+      "Text, TRUE/FALSE, dates, or ranges of different sizes give an error naming the argument and the cell.",
+      "@param {number|Array<Array<number>>} planned The planned amount, or a range of planned amounts.",
+      "@param {number|Array<Array<number>>} actual The actual amount, or a range of the same size.",
+      "@return The variance (actual - planned), one per cell where ranges were given.",
+    ],
+  },
   { name: "menuShowExpenses", kind: "menu", params: [] },
   { name: "menuRefreshVariance", kind: "menu", params: [] },
   { name: "menuToggleVarianceSchedule", kind: "menu", params: [] },

@@ -2,8 +2,9 @@
 // execution plan, its completeness, budget, the diff against the approved plan and its history; approve, reject or
 // request changes with a comment (the sheet reflects the decision at once); and reported problems to answer.
 import type { UiKey } from "../../domain/i18n";
-import type { EscalationView, InboxExpense, InboxItem, InboxResponse, PlanView } from "../../server/approvals/api";
-import type { SpendPosition } from "../../server/spend/api";
+import type { EscalationView, InboxItem, InboxResponse } from "../../server/approvals/api";
+import type { PlanView } from "../../server/shared/contract";
+import type { InboxExpense, SpendPosition } from "../../server/spend/api";
 import { button, byId, el, errorSlot, field, isBusy, setBusy, showNotice } from "../shared/dom";
 import { errorMessage, rpc } from "../shared/rpc";
 import {

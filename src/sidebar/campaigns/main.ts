@@ -3,15 +3,8 @@
 // since approval, and the actions (submit plan / execution plan / change / cancellation, withdraw, report a
 // problem); plus the form for a new or draft campaign, with each message next to its field.
 import type { UiKey } from "../../domain/i18n";
-import type {
-  CampaignCard,
-  FieldIssue,
-  MyCampaignsResponse,
-  PlanForm,
-  Refused,
-  RowProblem,
-  SubmissionType,
-} from "../../server/approvals/api";
+import type { CampaignCard, MyCampaignsResponse, PlanForm, SubmissionType } from "../../server/approvals/api";
+import type { FieldIssue, Refused, RowProblem } from "../../server/shared/contract";
 import { button, byId, el, errorSlot, field, isBusy, setBusy, showNotice } from "../shared/dom";
 import { errorMessage, newRequestId, rpc } from "../shared/rpc";
 import {

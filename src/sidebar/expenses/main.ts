@@ -2,7 +2,7 @@
 // warning level, "needs overrun approval" above 100 %), request reimbursement of one's own expenses, and, for
 // finance, mark approved reimbursements paid. Every text from the server goes in as textContent.
 import { type Lang, langOf } from "../../domain/i18n";
-import type { FieldIssue, NoticeView } from "../../server/approvals/api";
+import type { FieldIssue, NoticeView } from "../../server/shared/contract";
 import type { AssessmentView, CampaignBudget, ExpenseDraft, ExpenseView, SpendOverview } from "../../server/spend/api";
 import { button, byId, el, showNotice } from "../shared/dom";
 import { errorMessage, newRequestId, rpc } from "../shared/rpc";

@@ -4,8 +4,8 @@
 import type { EvaluationUiKey } from "../../domain/evaluation/ui-texts";
 import { EVALUATION_UI } from "../../domain/evaluation/ui-texts";
 import { fill, type Lang, langOf } from "../../domain/i18n";
-import type { Refused, RowProblem } from "../../server/approvals/api";
 import type { Frequency, LessonsResponse, MonitorStatus, SummaryForm } from "../../server/evaluation/api";
+import type { Refused, RowProblem } from "../../server/shared/contract";
 import { button, byId, el, field, showNotice } from "../shared/dom";
 import { errorMessage, newRequestId, rpc } from "../shared/rpc";
 

@@ -1,6 +1,6 @@
 // "Roles and settings": who is an admin, who approves at which level up to which amount, who is finance, and who
 // decides for an approver who is away. Only admins may save (the server checks); others see the roles read-only.
-import type { RolesView, SaveRolesRequest } from "../../server/approvals/api";
+import type { RolesView, SaveRolesRequest } from "../../server/admin/api";
 import { byId, el, errorSlot, field as labelled, showNotice } from "../shared/dom";
 import { errorMessage, rpc } from "../shared/rpc";
 import { issueList, placeIssues, setLang, showLoadFailure, T } from "../shared/ui";

@@ -1,5 +1,5 @@
 // The typed RPC client: rpc("rpcListCampaigns", {}) returns a Promise of exactly what the server function returns.
-import type { ServerApi } from "../../server/approvals/api";
+import type { ServerApi } from "../../server/api";
 
 export type RpcName = keyof ServerApi;
 export type RpcResult<K extends RpcName> = ReturnType<ServerApi[K]>;

@@ -3,7 +3,7 @@
 // textContent (el()), never as HTML.
 import { UI_CATALOG } from "../../domain/catalog";
 import { fill, type Lang, langOf, type UiKey } from "../../domain/i18n";
-import type { ChainView, FieldDiff, FieldIssue, HistoryEntry, NoticeView } from "../../server/approvals/api";
+import type { ChainView, FieldDiff, FieldIssue, HistoryEntry, NoticeView } from "../../server/shared/contract";
 import { el, showNotice } from "./dom";
 import { errorMessage } from "./rpc";
 

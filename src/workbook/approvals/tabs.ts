@@ -1,13 +1,11 @@
-// The tabs this add-on installs: Campaigns (the plan, one campaign per row), Tasks (the execution plan), Escalations
-// (problems reported and the superior's instruction), Settings (one key/value row per setting), the Approval log
-// (the event log, append-only, every cell text) and Notifications (every e-mail tried).
+// The approval process's tabs: Campaigns (the plan, one campaign per row), Tasks (the execution plan), Escalations
+// (problems reported and the superior's instruction), the Approval log (the event log, append-only, every cell
+// text) and Notifications (every e-mail tried).
 import { CAMPAIGN_STATUSES, CURRENCIES, statusFromText, statusLabel } from "../../domain/campaign";
 import { catalogIn, type Lang, type MessageKey, valueOfLabel } from "../../domain/i18n";
 import { ESCALATION_STATES, NOTICE_STATUSES, SEVERITIES, TASK_STATUSES } from "../../domain/records";
 import { LOG_COLUMNS } from "../../domain/workflow/model";
-import { EVALUATION_TABS_SPECS } from "../evaluation/tabs";
 import type { ChoiceSpec, ColumnKind, ColumnSpec, TabSpec } from "../shared/spec";
-import { SPEND_TAB_SPECS } from "../spend/tabs";
 
 /** A dropdown of fixed values, labelled per language and read back from a label in either language or the value. */
 function choice<V extends string>(
@@ -122,7 +120,7 @@ export const TASKS_TAB: TabSpec = {
     ["due", "date", 100],
     ["deliverable", "text", 200],
     ["status", "choice", 110, { choice: choice(TASK_STATUSES, (s) => `taskStatus.${s}`, "todo") }],
-    // Stamped by onEdit when a person sets the status to Done (completion.ts); the scorecard's on-time rate reads it.
+    // Stamped by onEdit when a person sets the status to Done (server/evaluation/completion.ts); the scorecard's on-time rate reads it.
     ["completed", "date", 110],
   ]),
 };
@@ -142,30 +140,6 @@ export const ESCALATIONS_TAB: TabSpec = {
     ["answered_at", "text", 150, { plainText: true }],
     ["state", "choice", 100, { choice: choice(ESCALATION_STATES, (s) => `escState.${s}`, "open") }],
   ]),
-};
-
-export const SETTINGS_TAB: TabSpec = {
-  key: "settings",
-  name: "tab.settings",
-  columns: [
-    {
-      key: "key",
-      label: "col.settings.key",
-      help: "col.settings.key.help",
-      kind: "text",
-      required: true,
-      width: 160,
-      plainText: true,
-    },
-    { key: "value", label: "col.settings.value", help: "col.settings.value.help", kind: "any", width: 240 },
-    {
-      key: "description",
-      label: "col.settings.description",
-      help: "col.settings.description.help",
-      kind: "text",
-      width: 420,
-    },
-  ],
 };
 
 const LOG_WIDTHS: { readonly [K in (typeof LOG_COLUMNS)[number]]?: number } = {
@@ -220,15 +194,3 @@ export const NOTIFICATIONS_TAB: TabSpec = {
     ...(key === "status" ? { choice: choice(NOTICE_STATUSES, (s) => `noticeStatus.${s}`, null) } : {}),
   })),
 };
-
-/** In the order setup creates them. */
-export const TABS: readonly TabSpec[] = [
-  CAMPAIGNS_TAB,
-  TASKS_TAB,
-  ESCALATIONS_TAB,
-  SETTINGS_TAB,
-  LOG_TAB,
-  NOTIFICATIONS_TAB,
-  ...EVALUATION_TABS_SPECS,
-  ...SPEND_TAB_SPECS,
-];

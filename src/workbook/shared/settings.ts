@@ -12,11 +12,11 @@ import {
   type Settings,
   withSetting,
 } from "../../domain/settings";
-import { SETTINGS_TAB } from "../approvals/tabs";
 import { columnIndex } from "./columns";
 import type { SheetPort, SpreadsheetPort } from "./ports";
 import { type RowProblem, rowProblem } from "./problems";
 import { headerLabel, missingColumnProblems, type ReadContext } from "./records";
+import type { TabSpec } from "./spec";
 import { findTab, readTable, type Table } from "./table";
 
 export interface SettingsRead {
@@ -74,3 +74,28 @@ export function readSettings(ss: SpreadsheetPort, locale: string, ctx: ReadConte
   if (!sheet) return { sheet: null, settings: defaultSettings(locale), problems: [], rows: new Map(), table: null };
   return settingsFromTable(readTable(sheet, SETTINGS_TAB), locale, ctx);
 }
+
+/** One key/value row per setting; the add-on rewrites the rights rows from the document properties. */
+export const SETTINGS_TAB: TabSpec = {
+  key: "settings",
+  name: "tab.settings",
+  columns: [
+    {
+      key: "key",
+      label: "col.settings.key",
+      help: "col.settings.key.help",
+      kind: "text",
+      required: true,
+      width: 160,
+      plainText: true,
+    },
+    { key: "value", label: "col.settings.value", help: "col.settings.value.help", kind: "any", width: 240 },
+    {
+      key: "description",
+      label: "col.settings.description",
+      help: "col.settings.description.help",
+      kind: "text",
+      width: 420,
+    },
+  ],
+};

@@ -1,0 +1,40 @@
+// The admin's menu items: Set up workbook (installs or upgrades the tabs) and Roles and settings.
+import { langOf, t } from "../../domain/i18n";
+import { parseRoles, rightsProjection } from "../../domain/roles";
+import { setUpWorkbook } from "../../workbook/setup";
+import { showSidebar } from "../shared/html";
+import { uiLang, userLang } from "../shared/locale";
+import { withDocumentLock } from "../shared/lock";
+import { documentProperties, KEY } from "../shared/store";
+import { ownerOf } from "../shared/workspace";
+
+/** "Set up workbook": installs or upgrades the tabs under the document lock, then says what changed. */
+export function menuSetUpWorkbook(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const result = withDocumentLock(() => {
+    const locale = ss.getSpreadsheetLocale();
+    const lang = langOf(locale);
+    const rights = (currency: string) =>
+      rightsProjection(parseRoles(documentProperties().getProperty(KEY.roles)), ownerOf(ss), currency, lang);
+    return setUpWorkbook(ss, SpreadsheetApp, { lang, locale, rights });
+  });
+  if (!result.ok) {
+    const lang = userLang();
+    ss.toast(t(lang, "setup.busy"), t(lang, "setup.title"), 10);
+    return;
+  }
+  const report = result.value;
+  const lang = uiLang(report.settings);
+  const message = report.changed
+    ? t(lang, "setup.done", {
+        tabs: report.tabs.filter((r) => r.created).length,
+        columns: report.tabs.reduce((n, r) => n + (r.created ? 0 : r.columnsAdded), 0),
+        settings: report.tabs.reduce((n, r) => n + r.settingsAdded, 0),
+      })
+    : t(lang, "setup.unchanged");
+  ss.toast(message, t(lang, "setup.title"), 8);
+}
+
+export function menuShowRoles(): void {
+  showSidebar("roles");
+}
