@@ -181,6 +181,7 @@ export const PROBES: readonly Probe[] = [
     what: "row, column, size and normalised A1 of B2:C3, lower-case c3, A:A, 2:2 and B2:B",
     basis: "reference",
     source: `${REF}/spreadsheet/sheet#getRange(String)`,
+    note: "The reference documents A1 notation; how getA1Notation writes open-ended ranges is the emulator's assumption.",
     expected: [
       [2, 2, 2, 2, "B2:C3"],
       [3, 3, 1, 1, "C3"],
