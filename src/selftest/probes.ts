@@ -681,7 +681,7 @@ export const NOT_PROBED: readonly { readonly rule: string; readonly source: stri
     source: "https://developers.google.com/apps-script/guides/sheets/functions",
   },
   {
-    rule: "Custom functions get ranges as 2-D arrays and their returned arrays spill; they cannot read NOW()-like state deterministically",
+    rule: "Custom functions get ranges as 2-D arrays, return arrays that spill, and may not take NOW() or RAND() as arguments",
     source: "https://developers.google.com/apps-script/guides/sheets/functions#arguments",
   },
   {
