@@ -262,14 +262,12 @@ describe("an execution plan too long for the approval log", () => {
     approve(emu, LEO, "C-1");
     const logRows = () => emu.values(tabOf(emu, "log")).filter((r) => r.some((c) => c !== "")).length;
     const before = logRows();
-    const r = emu
-      .as(MIA)
-      .run<{ ok: boolean; message?: string }>("rpcSubmit", {
-        campaignId: "C-1",
-        type: "execution",
-        requestId: requestId(),
-        comment: "",
-      });
+    const r = emu.as(MIA).run<{ ok: boolean; message?: string }>("rpcSubmit", {
+      campaignId: "C-1",
+      type: "execution",
+      requestId: requestId(),
+      comment: "",
+    });
     expect(r.ok).toBe(false);
     expect(r.message).toMatch(
       /too long to record in the approval log: \d+ characters, where a spreadsheet cell holds at most 50000/,
