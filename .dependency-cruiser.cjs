@@ -90,6 +90,15 @@ module.exports = {
       from: { path: "^src/(server|workbook)/spend/" },
       to: { path: "^src/$1/(admin|approvals|evaluation)/" },
     },
+    {
+      name: "selftest-is-a-variant",
+      severity: "error",
+      comment:
+        "src/selftest is the platform self-test build variant (npm run build -- --selftest): it may use the add-on, " +
+        "but nothing of the add-on may use it, so the default build never carries a probe.",
+      from: { path: "^src/(domain|workbook|server|sidebar)/" },
+      to: { path: "^src/selftest/" },
+    },
   ],
   options: {
     parser: "swc",

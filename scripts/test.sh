@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: set-up, type-check (server, sidebars, tests, conformance), lint, build, then every vitest suite
-# (unit, emulator, formulas in cells, the bundle in the emulator, and the browser tests in Chromium).
+# (unit, emulator, formulas in cells, the bundle in the emulator, and the browser tests in Chromium). The self-test
+# variant (dist-selftest/) is built too: its tests run it in the emulator.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
@@ -8,6 +9,7 @@ echo "== type-check and lint"
 npm run --silent check
 echo "== build"
 npm run --silent build
+npm run --silent build -- --selftest
 echo "== tests"
 mkdir -p test-results
 status=0

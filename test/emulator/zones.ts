@@ -31,13 +31,19 @@ const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
 const checkedZones = new Map<string, string>();
 
-/** Java treats an unknown zone id as GMT; Intl would throw. Asked per formatted date, so each answer is kept. */
+/**
+ * Java treats an unknown zone id as GMT; Intl would throw. Java also reads custom ids such as GMT+8 or GMT+08:00, which
+ * Intl lacks: whole hours become Etc/GMT-8 (Etc signs are inverted). Asked per formatted date, so each answer is kept.
+ */
 export function validZone(timeZone: string): string {
   let zone = checkedZones.get(timeZone);
   if (zone === undefined) {
+    const custom = /^GMT([+-])(\d{1,2})(?::?(00))?$/.exec(timeZone);
+    const candidate =
+      custom && Number(custom[2]) <= 14 ? `Etc/GMT${custom[1] === "+" ? "-" : "+"}${Number(custom[2])}` : timeZone;
     try {
-      new Intl.DateTimeFormat("en-US", { timeZone });
-      zone = timeZone;
+      new Intl.DateTimeFormat("en-US", { timeZone: candidate });
+      zone = candidate;
     } catch {
       zone = "GMT";
     }

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import type { MonitorStatus, RunResult } from "../../src/server/evaluation/api";
 import type { Emulator } from "../emulator/index";
 import {
+  approve,
   campaign,
   DANA,
   digests,
@@ -15,6 +16,7 @@ import {
   monitorRows,
   monitorWorkbook,
   OWNER,
+  requestId,
   submit,
   tabOf,
 } from "./monitor-support";
@@ -217,8 +219,10 @@ describe("the digest and the mail quota", () => {
   });
 
   it("keeps the checkpoint within the property limits however many alerts there are", () => {
+    // Two campaigns of 200 tasks: one execution plan of 400 such tasks would not fit in a cell of the approval log
+    // (50,000 characters), and its submission is refused.
     const tasks = Array.from({ length: 400 }, (_, i) => [
-      "C-1",
+      i < 200 ? "C-1" : "C-2",
       `Step ${i + 1}: prepare the material for webinar number ${i + 1} with a long description`,
       MIA,
       "2026-03-01",
@@ -226,8 +230,9 @@ describe("the digest and the mail quota", () => {
       "Material",
       "",
     ]);
-    const emu = monitorWorkbook({ campaigns: [campaign("C-1")], tasks });
+    const emu = monitorWorkbook({ campaigns: [campaign("C-1"), campaign("C-2")], tasks });
     makeReady(emu, "C-1");
+    makeReady(emu, "C-2");
     emu.advanceTo("2026-03-10T08:30:00Z");
     const run = runNow(emu);
     expect(run.alerts).toBe(400);
@@ -238,6 +243,36 @@ describe("the digest and the mail quota", () => {
     for (const [, v] of sent) expect(new TextEncoder().encode(v).length).toBeLessThanOrEqual(9 * 1024);
     runNow(emu);
     expect(perRecipient(emu)).toEqual({ [DANA]: 1, [LEO]: 1, [LIA]: 1 });
+  });
+});
+
+describe("an execution plan too long for the approval log", () => {
+  it("is refused with a message saying what to shorten, and the log and the state stay as they were", () => {
+    const tasks = Array.from({ length: 400 }, (_, i) => [
+      "C-1",
+      `Step ${i + 1}: prepare the material for webinar number ${i + 1} with a long description`,
+      MIA,
+      "2026-03-01",
+      "2026-03-04",
+      "Material",
+      "",
+    ]);
+    const emu = monitorWorkbook({ campaigns: [campaign("C-1")], tasks });
+    submit(emu, MIA, "C-1", "plan");
+    approve(emu, LEO, "C-1");
+    const logRows = () => emu.values(tabOf(emu, "log")).filter((r) => r.some((c) => c !== "")).length;
+    const before = logRows();
+    const r = emu.as(MIA).run<{ ok: boolean; message?: string }>("rpcSubmit", {
+      campaignId: "C-1",
+      type: "execution",
+      requestId: requestId(),
+      comment: "",
+    });
+    expect(r.ok).toBe(false);
+    expect(r.message).toMatch(
+      /too long to record in the approval log: \d+ characters, where a spreadsheet cell holds at most 50000/,
+    );
+    expect(logRows()).toBe(before);
   });
 });
 

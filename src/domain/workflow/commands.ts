@@ -10,6 +10,7 @@ import {
   type Decision,
   EmailSchema,
   IsoInstantSchema,
+  LOG_CELL_LIMIT,
   type LogEntry,
   normalizeEmail,
   OPERATIONS,
@@ -182,6 +183,14 @@ export function submit(input: SubmitInput): CommandResult {
   const levels = requiredLevels(input.settings, payload.value.amount);
   if (!levels.ok) return refuse("routing", { messageKey: levels.error.messageKey });
 
+  const snapshot = envelopeText({ ...payload.value, levels: levels.value });
+  if (snapshot.length > LOG_CELL_LIMIT) {
+    return refuse("invalid_input", {
+      messageKey: "workflow.refusal.tooLong",
+      params: { length: snapshot.length, limit: LOG_CELL_LIMIT },
+    });
+  }
+
   return written([
     {
       ...baseEntry(view, input.eventId, input.at, input.actor),
@@ -194,7 +203,7 @@ export function submit(input: SubmitInput): CommandResult {
       toState: to.value,
       level: 0,
       comment,
-      snapshot: envelopeText({ ...payload.value, levels: levels.value }),
+      snapshot,
     },
   ]);
 }

@@ -84,6 +84,12 @@ export interface LogRow extends LogEntry {
   readonly hash: string;
 }
 
+/**
+ * Sheets refuses more than 50,000 characters in one cell (Help Center), and the log keeps a request's snapshot in one
+ * cell, so a submission whose snapshot is longer is refused before anything is written.
+ */
+export const LOG_CELL_LIMIT = 50_000;
+
 /** Column keys of the log tab in order; the workbook layer builds the tab from this list. */
 export const LOG_COLUMNS = [
   "seq",

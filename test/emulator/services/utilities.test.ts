@@ -86,6 +86,11 @@ describe("Utilities.formatDate", () => {
     ["D w u", "UTC", "61 10 1"],
     ["'quoted ''text''' yyyy", "UTC", "quoted 'text' 2026"],
     ["z", "UTC", "UTC"],
+    ["z", "Europe/Berlin", "CET"],
+    ["z", "America/New_York", "EST"],
+    ["z", "Asia/Shanghai", "GMT+08:00"],
+    ["HH:mm z", "GMT+08:00", "16:05 GMT+08:00"],
+    ["HH:mm", "GMT-5", "03:05"],
   ])("%s in %s", (pattern, zone, expected) => {
     expect(formatSimpleDate(d, zone, pattern)).toBe(expected);
   });

@@ -76,10 +76,16 @@ function weekOfMonth(p: ZonedParts): number {
 
 function zoneName(ms: number, zone: string, long: boolean): string {
   if (zone === "UTC" || zone === "Etc/UTC") return long ? "Coordinated Universal Time" : "UTC";
-  const name =
-    new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: long ? "long" : "short" })
+  const nameIn = (locale: string): string =>
+    new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: long ? "long" : "short" })
       .formatToParts(new Date(ms))
       .find((x) => x.type === "timeZoneName")?.value ?? "GMT";
+  // Java's short names include the European ones (CET, CEST, BST) that en-US writes as offsets; en-GB knows them.
+  let name = nameIn("en-US");
+  if (!long && name.startsWith("GMT")) {
+    const gb = nameIn("en-GB");
+    if (!gb.startsWith("GMT") || gb === "GMT") name = gb;
+  }
   const m = /^GMT([+-])(\d{1,2})(?::(\d{2}))?$/.exec(name);
   if (m) return `GMT${m[1]}${pad(Number(m[2]), 2)}:${m[3] ?? "00"}`;
   return name;

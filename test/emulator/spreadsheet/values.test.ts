@@ -24,6 +24,18 @@ describe("values", () => {
     expect(sheet.getRange("A1:F1").getFormulas()).toEqual([["", "", "", "", "", ""]]);
   });
 
+  it("refuses a string over 50,000 characters with Sheets' message and leaves the cell as it was", () => {
+    const { sheet } = setup();
+    const cell = sheet.getRange("A1");
+    cell.setValue("a".repeat(50_000));
+    expect(() => cell.setValue("b".repeat(50_001))).toThrow(
+      "Your input contains more than the maximum of 50000 characters in a single cell.",
+    );
+    expect(() => sheet.getRange("A2:B2").setValues([["ok", "c".repeat(50_001)]])).toThrow("50000 characters");
+    expect(cell.getValue()).toBe("a".repeat(50_000));
+    expect(sheet.getRange("A2").getValue()).toBe("");
+  });
+
   it("keeps text as text in cells formatted as plain text", () => {
     const { sheet } = setup();
     sheet.getRange("A1:B1").setNumberFormat("@");

@@ -73,6 +73,27 @@ describe("submit", () => {
     expect(s.log).toEqual([]);
   });
 
+  it("refuses a request whose snapshot would not fit in one cell of the log (50,000 characters) and writes nothing", () => {
+    const s = new Scenario().approvedPlan();
+    const task = (i: number, words: number) => ({
+      ...validTasks()[0]!,
+      step: `Step ${i}: ${"prepare the material ".repeat(words)}`,
+    });
+    const before = s.log.length;
+    const long = Array.from({ length: 250 }, (_, i) => task(i, 10));
+    const result = s.submit({ type: "execution", tasks: long });
+    expectRefused(result, "invalid_input");
+    if (!result.ok) {
+      expect(result.error.messageKey).toBe("workflow.refusal.tooLong");
+      expect(result.error.params?.limit).toBe(50_000);
+      expect(Number(result.error.params?.length)).toBeGreaterThan(50_000);
+    }
+    expect(s.log).toHaveLength(before);
+    // The same number of tasks with shorter steps fits, and its snapshot is the cell's text.
+    const outcome = expectOk(s.submit({ type: "execution", tasks: Array.from({ length: 250 }, (_, i) => task(i, 1)) }));
+    expect(outcome.events[0]?.snapshot.length).toBeLessThanOrEqual(50_000);
+  });
+
   it("refuses a second exclusive request while one is open", () => {
     const s = new Scenario().approvedPlan();
     expectOk(s.submit({ type: "change", plan: validPlan({ budget: 600_000 }) }, OWNER, "More reach"));
