@@ -190,6 +190,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
     owner: PREVIEW_USERS[0].email,
   };
   const stateFile = options.stateFile;
+  let localeMismatch: PreviewState["localeMismatch"] = null;
 
   let emu = create();
   let sidebar: SidebarView | null = null;
@@ -198,7 +199,6 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
   let notice: { kind: "info" | "error"; text: string } | null = null;
   let nextSidebarId = 1;
   let nextDialogId = 1;
-  let localeMismatch: PreviewState["localeMismatch"] = null;
   /** The toasts shown so far, numbered, so that a page shows each once. */
   const toastLog: PreviewState["toastLog"] = [];
   let toastsTaken = 0;
