@@ -1,5 +1,6 @@
-// The preview page in the browser: draws the tabs as a grid, the add-on menu, the sidebar iframe, toasts and
-// the outbox, and sends every action to the preview server. User data is always set as text, never as HTML.
+// The preview page in the browser: draws the tabs as a grid (with the add-on's charts, through Chart.js), the
+// add-on menu, the sidebar iframe, dialogs, toasts and the outbox, in the workbook's language, and sends every action
+// to the preview server. User data is always set as text, never as HTML.
 
 import type { PreviewState, TabView } from "./snapshot";
 

@@ -1,5 +1,6 @@
 // The local preview: serves the workbook as grids of evaluated values, the add-on menu and its sidebars, with
-// every google.script.run call and menu click executed by dist/Code.js inside the emulator.
+// every google.script.run call and menu click executed by dist/Code.js inside the emulator, and a script's alerts
+// and prompts shown as modal dialogs whose answers go back to it.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -281,7 +282,6 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
       workbook: snapshotWorkbook(emu),
       menu: emu.ui.addonMenu,
       sidebar: sidebar ? { id: sidebar.id, title: sidebar.title, kind: sidebar.kind } : null,
-      toasts: emu.ui.toasts.slice(-3),
       toastLog,
       outbox: emu.outbox.slice(-50).reverse(),
       notice,
@@ -374,7 +374,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
     handle(req, res).catch((err: unknown) => sendJson(res, 500, { error: errorMessage(err) }));
   });
 
-  /** The sidebar calls held while a dialog waits, answered when the execution ends. */
+  /** One request of the page or of a sidebar; a sidebar's call is answered once its execution ends (dialogs included). */
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://preview.local");
     const path = url.pathname;
@@ -444,7 +444,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
         // A person clicks a tab or a cell: that tab and cell become the active ones, as in Sheets.
         const sheetName = String(field(body, "sheet") ?? "");
         const a1 = field(body, "a1");
-        act(() => {
+        // Not saved to the state file: a click is cheap, and the next action saves the selection with the rest.
+        notice = null;
+        try {
           const ss = emu.spreadsheet;
           emu.runtime.counter.paused(() => {
             const sheet = ss.getSheetByName(sheetName);
@@ -452,7 +454,9 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
             if (typeof a1 === "string" && a1 !== "") ss.setActiveRange(sheet.getRange(a1));
             else if (ss.getActiveSheet().getName() !== sheetName) ss.setActiveSheet(sheet);
           });
-        });
+        } catch (err) {
+          notice = { kind: "error", text: errorMessage(err) };
+        }
         return sendJson(res, 200, state());
       }
       case "/api/edit": {

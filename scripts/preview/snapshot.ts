@@ -50,7 +50,6 @@ export interface PreviewState {
   workbook: WorkbookView;
   menu: { caption: string; functionName: string }[];
   sidebar: { id: number; title: string; kind: string } | null;
-  toasts: { message: string; title: string }[];
   outbox: { from: string; to: string; subject: string; body: string; at: string }[];
   notice: { kind: "info" | "error"; text: string } | null;
   /** A dialog a script is waiting on (Ui.alert or Ui.prompt): the page shows it modal until answered. */
