@@ -312,7 +312,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
     before: EmulatorState = emu.save(),
   ): void {
     const ui = emu.ui;
-    const lengths = [ui.toasts.length, ui.sidebars.length, ui.dialogs.length];
+    const lengths = [ui.toasts.length, ui.sidebars.length, ui.dialogs.length, ui.alerts.length, ui.prompts.length];
     let shown: DialogRequest | null = null;
     let outcome: { value?: unknown; error?: unknown };
     ui.clearAnswers();
@@ -334,6 +334,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
       ui.toasts.length = lengths[0]!;
       ui.sidebars.length = lengths[1]!;
       ui.dialogs.length = lengths[2]!;
+      ui.alerts.length = lengths[3]!;
+      ui.prompts.length = lengths[4]!;
       emu.rewind(before);
       waiting = { id: nextDialogId++, dialog: shown, answers, before, action, done };
       return;
