@@ -13,10 +13,23 @@ const stateFile = resolve(process.cwd(), ".preview", "state.json");
 if (process.argv.includes("--fresh")) rmSync(stateFile, { force: true });
 const port = Number(arg("port") ?? process.env.PORT ?? 8787);
 
-startPreview({ port, stateFile, locale: arg("locale") ?? "en_US" })
+const locale = arg("locale");
+if (process.argv.includes("--locale") && !locale) {
+  console.error("--locale needs a value: npm start -- --locale zh_CN");
+  process.exit(1);
+}
+
+startPreview({ port, stateFile, locale })
   .then((preview) => {
     console.log(`Campaign Control preview: ${preview.url}`);
     console.log(`  workbook state: ${join(".preview", "state.json")} (npm start -- --fresh to start over)`);
+    const mismatch = preview.localeMismatch();
+    if (mismatch) {
+      console.log(
+        `  note: the saved workbook is in ${mismatch.saved}, not ${mismatch.asked}: the page offers a new workbook ` +
+          `in ${mismatch.asked}, or run npm start -- --fresh --locale ${mismatch.asked}`,
+      );
+    }
     console.log("  Ctrl+C stops it.");
   })
   .catch((err: unknown) => {

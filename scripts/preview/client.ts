@@ -1,5 +1,6 @@
-// The preview page in the browser: draws the tabs as a grid, the add-on menu, the sidebar iframe, toasts and
-// the outbox, and sends every action to the preview server. User data is always set as text, never as HTML.
+// The preview page in the browser: draws the tabs as a grid (with the add-on's charts, through Chart.js), the
+// add-on menu, the sidebar iframe, dialogs, toasts and the outbox, in the workbook's language, and sends every action
+// to the preview server. User data is always set as text, never as HTML.
 
 import type { PreviewState, TabView } from "./snapshot";
 
@@ -11,9 +12,18 @@ const $ = <T extends HTMLElement>(id: string): T => {
 
 let state: PreviewState | null = null;
 let currentTab = "";
+/** The active sheet as the server last reported it: when a script changes it, the page follows. */
+let serverActive: string | null = null;
 let shownSidebar = 0;
-let toastsSeen = -1;
+let lastToast = -1;
 let current: { row: number; col: number } | null = null;
+/** An open cell editor: the grid is not redrawn under it. */
+let editing = false;
+/** Sidebar calls in flight: while any runs, the page watches for a dialog the script opens. */
+let running = 0;
+let watching: number | undefined;
+let shownDialog = 0;
+let charts: { destroy(): void }[] = [];
 
 async function post(path: string, body: unknown = {}): Promise<void> {
   const res = await fetch(path, {
@@ -29,6 +39,16 @@ async function refresh(): Promise<void> {
   render((await res.json()) as PreviewState);
 }
 
+/** A person's selection: the server makes it the active tab and range; nothing on the page needs redrawing. */
+function select(sheet: string, a1?: string): void {
+  serverActive = sheet;
+  void fetch("/api/select", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ sheet, a1 }),
+  });
+}
+
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, cls?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (cls) node.className = cls;
@@ -42,6 +62,14 @@ function columnLetter(n: number): string {
   return s;
 }
 
+function words(): PreviewState["frame"] | null {
+  return state?.frame ?? null;
+}
+
+function w(key: keyof PreviewState["frame"]): string {
+  return words()?.[key] ?? "";
+}
+
 function toast(title: string, message: string, kind: "info" | "error" = "info"): void {
   const box = el("div", `toast ${kind === "error" ? "error" : ""}`);
   if (title) box.append(el("b", undefined, title));
@@ -52,8 +80,39 @@ function toast(title: string, message: string, kind: "info" | "error" = "info"):
   setTimeout(() => box.remove(), kind === "error" ? 9000 : 5000);
 }
 
+/** The frame's words in the workbook's language: elements name their key in data-i18n (text) or data-i18n-*. */
+function renderFrame(s: PreviewState): void {
+  const lang = /^zh/i.test(s.workbook.locale) ? "zh-CN" : "en";
+  if (document.documentElement.lang !== lang) document.documentElement.lang = lang;
+  document.title = s.frame["page.title"];
+  for (const node of Array.from(document.querySelectorAll<HTMLElement>("[data-i18n]"))) {
+    const key = node.dataset.i18n as keyof PreviewState["frame"];
+    if (s.frame[key] !== undefined) node.textContent = s.frame[key];
+  }
+  for (const attr of ["title", "aria-label"] as const) {
+    for (const node of Array.from(document.querySelectorAll<HTMLElement>(`[data-i18n-${attr}]`))) {
+      const key = node.getAttribute(`data-i18n-${attr}`) as keyof PreviewState["frame"];
+      if (s.frame[key] !== undefined) node.setAttribute(attr, s.frame[key]);
+    }
+  }
+  const banner = $("locale-banner");
+  banner.hidden = !s.localeMismatch;
+  if (s.localeMismatch) {
+    const langName = (locale: string) => (/^zh/i.test(locale) ? s.frame["lang.zh"] : s.frame["lang.en"]);
+    const params: Record<string, string> = {
+      saved: `${langName(s.localeMismatch.saved)} (${s.localeMismatch.saved})`,
+      asked: s.localeMismatch.asked,
+      askedName: langName(s.localeMismatch.asked),
+    };
+    const fill = (t: string) => t.replace(/\{(\w+)\}/g, (m, k: string) => params[k] ?? m);
+    $("locale-text").textContent = fill(s.frame["frame.localeMismatch"]);
+    $("locale-switch").textContent = fill(s.frame["frame.localeSwitch"]);
+  }
+}
+
 function render(next: PreviewState): void {
   state = next;
+  renderFrame(next);
   $("doc-name").textContent = next.workbook.name;
   // The emulator's clock in UTC; the workbook shows its own time zone (Settings of the spreadsheet).
   $("clock").textContent = `${new Date(next.now).toISOString().replace("T", " ").slice(0, 16)} UTC`;
@@ -82,39 +141,59 @@ function render(next: PreviewState): void {
           });
           return b;
         })
-      : [el("div", "menu-title", "(no items: onOpen did not build a menu)")]),
+      : [el("div", "menu-title", next.frame["frame.noMenu"])]),
   );
 
-  const active = next.workbook.activeRange;
-  if (active && active.sheet !== currentTab && active.sheet === next.workbook.activeSheet) currentTab = active.sheet;
-  if (!next.workbook.tabs.some((t) => t.name === currentTab)) currentTab = next.workbook.activeSheet;
+  // The tab a person chose stays in front until a script makes another tab active (as Sheets does).
+  const active = next.workbook.activeSheet;
+  if (serverActive !== null && active !== serverActive && currentTab !== active) {
+    currentTab = active;
+    current = null;
+  }
+  serverActive = active;
+  if (!next.workbook.tabs.some((t) => t.name === currentTab)) currentTab = active;
   renderTabs(next);
-  renderGrid(next);
+  if (!editing) renderGrid(next);
   renderSidebar(next);
   renderOutbox(next);
+  renderDialog(next);
 
-  if (toastsSeen >= 0) for (const t of next.toasts.slice(toastsSeen)) toast(t.title, t.message);
-  toastsSeen = next.toasts.length;
-  if (next.notice) toast(next.notice.kind === "error" ? "Error" : "", next.notice.text, next.notice.kind);
+  const newest = next.toastLog.at(-1)?.id ?? 0;
+  if (lastToast >= 0) for (const t of next.toastLog.filter((x) => x.id > lastToast)) toast(t.title, t.message);
+  lastToast = newest;
+  if (next.notice)
+    toast(next.notice.kind === "error" ? next.frame["frame.error"] : "", next.notice.text, next.notice.kind);
 }
 
 function renderTabs(s: PreviewState): void {
   $("tabs").replaceChildren(
     ...s.workbook.tabs.map((t) => {
-      const b = el("button", t.hidden ? "hidden-tab" : "", t.hidden ? `${t.name} (hidden)` : t.name);
+      const b = el(
+        "button",
+        t.hidden ? "hidden-tab" : "",
+        t.hidden ? s.frame["frame.hidden"].replace("{name}", t.name) : t.name,
+      );
       b.type = "button";
       b.setAttribute("role", "tab");
       b.dataset.tab = t.name;
       b.setAttribute("aria-selected", String(t.name === currentTab));
       b.addEventListener("click", () => {
+        if (!state) return;
         currentTab = t.name;
         current = null;
-        renderTabs(s);
-        renderGrid(s);
+        select(t.name);
+        renderTabs(state);
+        renderGrid(state);
       });
       return b;
     }),
   );
+}
+
+const NUMERIC = /^-?[\d,.]+%?$/;
+
+function isNumeric(text: string): boolean {
+  return text !== "" && NUMERIC.test(text.replace(/[¥$€£\s]/g, ""));
 }
 
 function renderGrid(s: PreviewState): void {
@@ -122,6 +201,9 @@ function renderGrid(s: PreviewState): void {
   const grid = $<HTMLTableElement>("grid");
   const onlyDefault = s.workbook.tabs.length === 1 && (tab?.rows.every((r) => r.every((c) => c === "")) ?? true);
   $("empty").hidden = !onlyDefault;
+  for (const chart of charts) chart.destroy();
+  charts = [];
+  $("charts").replaceChildren();
   if (!tab) {
     grid.replaceChildren();
     return;
@@ -155,10 +237,17 @@ function renderGrid(s: PreviewState): void {
     tr.append(el("th", "rowhead", String(r + 1)));
     for (let c = 0; c < cols; c++) {
       const text = row[c] ?? "";
-      const td = el("td", undefined, text);
+      const td = el("td");
       td.dataset.a1 = `${columnLetter(c + 1)}${r + 1}`;
-      if (/^-?[\d,.]+%?$/.test(text.replace(/[¥$€£\s]/g, "")) && text !== "") td.classList.add("num");
-      if (text.startsWith("#") && text.endsWith("!")) td.classList.add("error");
+      if (text !== "") {
+        const span = el("span", "text", text);
+        td.append(span);
+        // Text runs on into the empty cells to its right, as in Sheets; numbers and full neighbours clip it.
+        if (!isNumeric(text) && (row[c + 1] ?? "") === "" && c + 1 < cols) td.classList.add("spill");
+      }
+      if (isNumeric(text)) td.classList.add("num");
+      const error = tab.errors[td.dataset.a1];
+      if ((text.startsWith("#") && text.endsWith("!")) || error) td.classList.add("error");
       if (tab.bold[r]?.[c]) td.classList.add("bold");
       const isSelected =
         sel !== null &&
@@ -174,6 +263,7 @@ function renderGrid(s: PreviewState): void {
         td.classList.add("noted");
         td.title = note;
       }
+      if (error) td.title = error;
       if (current && current.row === r && current.col === c) td.classList.add("current");
       td.addEventListener("click", () => selectCell(tab, r, c));
       td.addEventListener("dblclick", () => editCell(td, tab, r, c));
@@ -182,31 +272,64 @@ function renderGrid(s: PreviewState): void {
     body.append(tr);
   });
   grid.replaceChildren(colgroup, head, body);
+  showCell(tab);
+  drawCharts(tab);
+}
+
+/** The formula bar: the selected cell's formula, or its value; an error cell also shows its message. */
+function showCell(tab: TabView): void {
+  const box = $("cell-error");
+  if (!current) {
+    $("cell-ref").textContent = "";
+    $("cell-content").textContent = "";
+    box.hidden = true;
+    return;
+  }
+  const { row: r, col: c } = current;
+  const a1 = `${columnLetter(c + 1)}${r + 1}`;
+  $("cell-ref").textContent = a1;
+  $("cell-content").textContent = tab.formulas[r]?.[c] || tab.rows[r]?.[c] || "";
+  const message = tab.errors[a1];
+  box.hidden = !message;
+  if (message) {
+    $("cell-error-title").textContent = w("frame.cellError");
+    $("cell-error-text").textContent = message;
+    const td = document.querySelector<HTMLElement>(`#grid td[data-a1="${a1}"]`);
+    if (td) {
+      box.style.left = `${td.offsetLeft}px`;
+      box.style.top = `${td.offsetTop + td.offsetHeight + 2}px`;
+    }
+  }
 }
 
 function selectCell(tab: TabView, r: number, c: number): void {
   current = { row: r, col: c };
   for (const td of Array.from(document.querySelectorAll("td.current"))) td.classList.remove("current");
   document.querySelector(`td[data-a1="${columnLetter(c + 1)}${r + 1}"]`)?.classList.add("current");
-  $("cell-ref").textContent = `${columnLetter(c + 1)}${r + 1}`;
-  $("cell-content").textContent = tab.formulas[r]?.[c] || tab.rows[r]?.[c] || "";
+  showCell(tab);
+  select(tab.name, `${columnLetter(c + 1)}${r + 1}`);
 }
 
 function editCell(td: HTMLTableCellElement, tab: TabView, r: number, c: number): void {
   const input = el("input");
   input.value = tab.formulas[r]?.[c] || tab.rows[r]?.[c] || "";
+  td.classList.remove("spill");
   td.replaceChildren(input);
+  editing = true;
   input.focus();
   input.select();
   let done = false;
   const finish = (save: boolean) => {
     if (done) return;
     done = true;
+    editing = false;
     if (save) {
+      // The edit goes to the cell that was shown, and the cursor moves down one row, as Enter does in Sheets.
+      current = { row: r + 1, col: c };
       void post("/api/edit", {
         a1: `'${tab.name.replace(/'/g, "''")}'!${columnLetter(c + 1)}${r + 1}`,
         value: input.value,
-      });
+      }).then(() => select(tab.name, `${columnLetter(c + 1)}${r + 2}`));
     } else if (state) renderGrid(state);
   };
   input.addEventListener("keydown", (e) => {
@@ -214,6 +337,106 @@ function editCell(td: HTMLTableCellElement, tab: TabView, r: number, c: number):
     if (e.key === "Escape") finish(false);
   });
   input.addEventListener("blur", () => finish(true));
+}
+
+interface ChartLibrary {
+  new (canvas: HTMLCanvasElement, config: unknown): { destroy(): void };
+}
+
+const CHART_TYPES: Record<string, { type: string; indexAxis?: "y"; fill?: boolean }> = {
+  LINE: { type: "line" },
+  AREA: { type: "line", fill: true },
+  COLUMN: { type: "bar" },
+  BAR: { type: "bar", indexAxis: "y" },
+  PIE: { type: "pie" },
+  SCATTER: { type: "scatter" },
+};
+const COLORS = ["#4285f4", "#ea4335", "#fbbc04", "#34a853", "#ff6d01", "#46bdc6"];
+
+/** The add-on's charts, drawn with Chart.js where Sheets would put them: at their anchor cell, 600 × 371 px. */
+function drawCharts(tab: TabView): void {
+  const layer = $("charts");
+  const Chart = (window as unknown as { Chart?: ChartLibrary }).Chart;
+  for (const view of tab.charts) {
+    const anchor = document.querySelector<HTMLElement>(
+      `#grid td[data-a1="${columnLetter(view.anchor.column)}${view.anchor.row}"]`,
+    );
+    const box = el("figure", "chart");
+    box.dataset.chart = String(view.id);
+    box.dataset.type = view.type;
+    box.setAttribute("aria-label", view.title);
+    box.style.left = `${(anchor?.offsetLeft ?? 0) + view.anchor.offsetX}px`;
+    box.style.top = `${(anchor?.offsetTop ?? 0) + view.anchor.offsetY}px`;
+    const canvas = el("canvas");
+    canvas.width = 600;
+    canvas.height = 371;
+    box.append(canvas);
+    layer.append(box);
+    if (!Chart) {
+      box.append(el("figcaption", undefined, `${view.title} (chart library not loaded)`));
+      continue;
+    }
+    const kind = CHART_TYPES[view.type] ?? { type: "line" };
+    charts.push(
+      new Chart(canvas, {
+        type: kind.type,
+        data: {
+          labels: view.labels,
+          datasets: view.series.map((series, i) => ({
+            label: series.name,
+            data: series.values,
+            borderColor: COLORS[i % COLORS.length],
+            backgroundColor: COLORS[i % COLORS.length],
+            fill: kind.fill ?? false,
+            spanGaps: true,
+          })),
+        },
+        options: {
+          responsive: false,
+          animation: false,
+          indexAxis: kind.indexAxis ?? "x",
+          plugins: { title: { display: view.title !== "", text: view.title }, legend: { position: "bottom" } },
+        },
+      }),
+    );
+  }
+}
+
+/** A script's alert or prompt: modal, like Sheets' dialogs; the answer goes back to the waiting script. */
+function renderDialog(s: PreviewState): void {
+  const overlay = $("dialog");
+  const d = s.dialog;
+  overlay.hidden = !d;
+  if (!d) {
+    shownDialog = 0;
+    return;
+  }
+  if (shownDialog === d.id) return;
+  shownDialog = d.id;
+  $("dialog-title").textContent = d.title;
+  $("dialog-title").hidden = d.title === "";
+  $("dialog-prompt").textContent = d.prompt;
+  const input = $<HTMLInputElement>("dialog-input");
+  input.hidden = d.kind !== "prompt";
+  input.value = "";
+  input.setAttribute("aria-label", s.frame["frame.dialogText"]);
+  const answer = (button: string) => void post("/api/dialog", { id: d.id, button, text: input.value });
+  $("dialog-buttons").replaceChildren(
+    ...d.buttons.map((name, i) => {
+      const key = `button.${name}` as keyof PreviewState["frame"];
+      const b = el("button", i === 0 ? "primary" : "secondary", s.frame[key] ?? name);
+      b.type = "button";
+      b.dataset.button = name;
+      b.addEventListener("click", () => answer(name));
+      return b;
+    }),
+  );
+  $("dialog-close").onclick = () => answer("CLOSE");
+  input.onkeydown = (e) => {
+    if (e.key === "Enter") answer(d.buttons[0] ?? "OK");
+  };
+  if (d.kind === "prompt") input.focus();
+  else $("dialog-buttons").querySelector<HTMLButtonElement>("button")?.focus();
 }
 
 function renderSidebar(s: PreviewState): void {
@@ -240,12 +463,19 @@ function renderOutbox(s: PreviewState): void {
           const li = el("li");
           li.append(
             el("div", "mail-subject", m.subject),
-            el("div", "mail-meta", `${m.at.slice(0, 16).replace("T", " ")} · to ${m.to} · from ${m.from}`),
+            el(
+              "div",
+              "mail-meta",
+              s.frame["frame.mailMeta"]
+                .replace("{at}", m.at.slice(0, 16).replace("T", " "))
+                .replace("{to}", m.to)
+                .replace("{from}", m.from),
+            ),
             el("div", "mail-body", m.body),
           );
           return li;
         })
-      : [el("li", undefined, "No mail sent yet.")]),
+      : [el("li", undefined, s.frame["frame.noMail"])]),
   );
 }
 
@@ -274,7 +504,7 @@ for (const b of Array.from(document.querySelectorAll<HTMLButtonElement>("[data-a
 }
 $("demo").addEventListener("click", () => void post("/api/demo"));
 $("reset").addEventListener("click", () => {
-  if (confirm("Start again with an empty workbook? The current preview state is discarded.")) void post("/api/reset");
+  if (confirm(w("frame.resetConfirm"))) void post("/api/reset");
 });
 $("sidebar-close").addEventListener("click", () => void post("/api/close-sidebar"));
 $("outbox-button").addEventListener("click", () => {
@@ -283,9 +513,23 @@ $("outbox-button").addEventListener("click", () => {
 $("outbox-close").addEventListener("click", () => {
   $("outbox").hidden = true;
 });
+$("locale-switch").addEventListener("click", () => void post("/api/reset"));
+$("locale-keep").addEventListener("click", () => void post("/api/keep-locale"));
 window.addEventListener("message", (e: MessageEvent) => {
   const data = e.data as { type?: string } | null;
-  if (data?.type === "preview:refresh") void refresh();
+  if (data?.type === "preview:running") {
+    // The call may show a dialog while it runs: look for it until the call returns.
+    running++;
+    watching ??= window.setInterval(() => void refresh(), 300);
+  }
+  if (data?.type === "preview:refresh") {
+    running = Math.max(0, running - 1);
+    if (running === 0 && watching !== undefined) {
+      window.clearInterval(watching);
+      watching = undefined;
+    }
+    void refresh();
+  }
   if (data?.type === "preview:close") void post("/api/close-sidebar");
 });
 

@@ -5,6 +5,7 @@
 // level 1 up to 100,000, Dana level 2 without limit, Fay is finance.
 import type { Emulator } from "../../test/emulator/index";
 import { columnValues, findTab, paste } from "./demo-tabs";
+import { isChinese, localized, ZH_CATEGORIES, ZH_CHANNELS } from "./demo-zh";
 import { loadEvaluationDemo } from "./evaluation-demo";
 import { loadSpendDemo } from "./spend-demo";
 
@@ -111,8 +112,6 @@ export const DEMO_ROLES = {
   delegations: [],
 };
 
-const ZH_NAMES = ["春季新品发布：极光耳机", "618 年中大促", "展会：家居生活博览会", "品牌认知度调研第二波"];
-
 /** Runs setup when the tabs are not there yet, then adds what is missing of the demo. Returns the number of campaigns it added. */
 export function loadDemoData(emu: Emulator): number {
   let campaigns = findTab(emu, "campaigns");
@@ -124,7 +123,6 @@ export function loadDemoData(emu: Emulator): number {
   const settings = findTab(emu, "settings");
   if (!campaigns || !tasks || !settings)
     throw new Error("The add-on's tabs were not found: run Set up workbook first.");
-  const zh = emu.spreadsheet.getSpreadsheetLocale().toLowerCase().startsWith("zh");
   const user = emu.user;
   const owner = emu.spreadsheet.getOwner()?.getEmail() ?? user;
   try {
@@ -136,20 +134,37 @@ export function loadDemoData(emu: Emulator): number {
     if (currencyRow >= 2 && valueColumn) {
       emu.edit(`'${settings.name.replace(/'/g, "''")}'!${letter(valueColumn)}${currencyRow}`, "CNY");
     }
+    // A Chinese workbook's demo names its channels and categories in Chinese.
+    for (const [key, list] of [
+      ["categories", ZH_CATEGORIES],
+      ["channels", ZH_CHANNELS],
+    ] as const) {
+      const row = keys.indexOf(key) + 2;
+      if (isChinese(emu) && row >= 2 && valueColumn) {
+        emu.edit(`'${settings.name.replace(/'/g, "''")}'!${letter(valueColumn)}${row}`, list);
+      }
+    }
     const saved = emu.run<{ ok: boolean; message?: string }>("rpcSaveRoles", DEMO_ROLES);
     if (!saved.ok) throw new Error(`Could not save the demo roles: ${saved.message ?? ""}`);
 
     const existing = new Set(columnValues(emu, campaigns, "id"));
     const before = existing.size;
-    const added = EN.filter((d) => !existing.has(String(d.id))).map(
-      (demo): Demo => (zh ? { ...demo, name: ZH_NAMES[EN.indexOf(demo)] ?? String(demo.name) } : demo),
+    paste(
+      emu,
+      campaigns,
+      localized(
+        emu,
+        EN.filter((d) => !existing.has(String(d.id))),
+      ),
     );
-    paste(emu, campaigns, added);
     const planned = new Set(columnValues(emu, tasks, "campaign"));
     paste(
       emu,
       tasks,
-      TASKS.filter((task) => !planned.has(String(task.campaign))),
+      localized(
+        emu,
+        TASKS.filter((task) => !planned.has(String(task.campaign))),
+      ),
     );
     loadSpendDemo(emu);
     loadEvaluationDemo(emu);

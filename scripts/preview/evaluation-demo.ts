@@ -6,6 +6,7 @@
 // (Mia submits, Leo accepts in Approvals), and find its lesson while drafting the spring launch.
 import type { Emulator } from "../../test/emulator/index";
 import { findTab, has, paste, requestId } from "./demo-tabs";
+import { localized, word } from "./demo-zh";
 
 const OWNER = "owner@example.com";
 const MIA = "mia.marketer@example.com";
@@ -236,33 +237,15 @@ export function loadEvaluationDemo(emu: Emulator): void {
   if (!campaigns || !tasks || !kpis || !readings || !budget || !expenses) return;
   if (has(emu, campaigns, "id", RUNNING_CAMPAIGN)) return;
   const user = emu.user;
-  // Dropdown cells take the labels of the workbook's language (a Chinese workbook refuses "Done").
-  const zh = emu.spreadsheet.getSpreadsheetLocale().toLowerCase().startsWith("zh");
-  const ZH: Readonly<Record<string, string>> = {
-    Done: "已完成",
-    "Higher is better": "越高越好",
-    "Lower is better": "越低越好",
-  };
-  const label = (text: string | number | undefined): string | number => {
-    const value = text ?? "";
-    return zh ? (ZH[String(value)] ?? value) : value;
-  };
   try {
     emu.as(MIA);
-    paste(emu, campaigns, CAMPAIGNS);
-    paste(
-      emu,
-      tasks,
-      TASKS.map((t) => ({ ...t, status: label(t.status) })),
-    );
-    paste(
-      emu,
-      kpis,
-      KPIS.map((k) => ({ ...k, direction: label(k.direction) })),
-    );
-    paste(emu, readings, READINGS);
+    // Texts, and the labels of dropdown cells, in the workbook's language (a Chinese workbook refuses "Done").
+    paste(emu, campaigns, localized(emu, CAMPAIGNS));
+    paste(emu, tasks, localized(emu, TASKS));
+    paste(emu, kpis, localized(emu, KPIS));
+    paste(emu, readings, localized(emu, READINGS));
     // The plans go through the approvals with their budget lines, which add up to each budget.
-    paste(emu, budget, BUDGET);
+    paste(emu, budget, localized(emu, BUDGET));
     for (const id of [RUNNING_CAMPAIGN, FINISHED_CAMPAIGN]) {
       approve(emu, id, submit(emu, id, "plan"));
       approve(emu, id, submit(emu, id, "execution"));
@@ -275,9 +258,9 @@ export function loadEvaluationDemo(emu: Emulator): void {
         draft: {
           date: e.date,
           campaign: e.campaign,
-          category: e.category,
-          vendor: e.vendor,
-          description: e.description,
+          category: word(emu, e.category),
+          vendor: word(emu, e.vendor),
+          description: word(emu, e.description),
           amount: e.amount,
           currency: "",
           kind: "actual",

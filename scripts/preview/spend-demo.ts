@@ -5,6 +5,7 @@
 // goes over budget, approve the overrun as Leo, and see the Variance report change.
 import type { Emulator } from "../../test/emulator/index";
 import { type FoundTab, findTab, has, paste, requestId } from "./demo-tabs";
+import { localized, word } from "./demo-zh";
 
 const MIA = "mia.marketer@example.com";
 const LEO = "leo.lead@example.com";
@@ -97,10 +98,10 @@ export function loadSpendDemo(emu: Emulator): void {
   const user = emu.user;
   try {
     const fresh = !has(emu, campaigns, "id", SPEND_DEMO_CAMPAIGN);
-    if (fresh) paste(emu, campaigns, [CAMPAIGN]);
+    if (fresh) paste(emu, campaigns, localized(emu, [CAMPAIGN]));
     // Rates and budget lines first: a plan is submitted and approved with its lines, which add up to its budget.
     if (dataRows(emu, rates) === 0) paste(emu, rates, RATES);
-    if (dataRows(emu, budget) === 0) paste(emu, budget, LINES);
+    if (dataRows(emu, budget) === 0) paste(emu, budget, localized(emu, LINES));
     if (fresh) {
       const plan = requestId("demo-plan");
       const submitted = emu.as(MIA).run<{ ok: boolean; message?: string }>("rpcSubmit", {
@@ -125,9 +126,9 @@ export function loadSpendDemo(emu: Emulator): void {
           draft: {
             date: e.date,
             campaign: SPEND_DEMO_CAMPAIGN,
-            category: e.category,
-            vendor: e.vendor,
-            description: e.description,
+            category: word(emu, e.category),
+            vendor: word(emu, e.vendor),
+            description: word(emu, e.description),
             amount: e.amount,
             currency: e.currency ?? "",
             kind: e.kind ?? "actual",

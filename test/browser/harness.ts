@@ -5,7 +5,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
-import { type RunningPreview, startPreview } from "../../scripts/preview/server";
+import { type PreviewOptions, type RunningPreview, startPreview } from "../../scripts/preview/server";
 import { launchChromium } from "./chromium";
 
 const SHOTS = join(process.cwd(), "test-results");
@@ -15,6 +15,8 @@ export interface HarnessOptions {
   readonly viewport?: { readonly width: number; readonly height: number };
   /** How long the helpers' polls wait for the page: expect.poll's defaults unless given. */
   readonly step?: { readonly timeout: number; readonly interval: number };
+  /** How the preview starts (a locale, a saved workbook): a new English workbook in memory unless given. */
+  readonly preview?: PreviewOptions;
 }
 
 export interface PreviewInChromium {
@@ -42,7 +44,7 @@ export function usePreviewInChromium(options: HarnessOptions = {}): PreviewInChr
   const alerts: string[] = [];
 
   beforeAll(async () => {
-    const preview = await startPreview({ port: 0 });
+    const preview = await startPreview({ ...options.preview, port: 0 });
     const browser = await launchChromium();
     const page = await browser.newPage({ viewport: options.viewport ?? { width: 1440, height: 900 } });
     page.on("dialog", (dialog) => {

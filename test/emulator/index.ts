@@ -29,7 +29,7 @@ export { type ExecutionInfo, type ExecutionRecord, ScriptError, type ServiceCall
 export type { SentMail } from "./services/mail";
 export type { TriggerRecord } from "./services/script";
 export type { UserOptions, UserRecord } from "./services/session";
-export type { UiAnswer, UiRecorder } from "./services/ui";
+export type { DialogRequest, UiAnswer, UiRecorder } from "./services/ui";
 
 const root = resolve(fileURLToPath(new URL(".", import.meta.url)), "../..");
 
@@ -212,6 +212,23 @@ export class Emulator {
       mail: rt.mail.toJSON(),
       spreadsheet: rt.spreadsheet.toJSON(),
     };
+  }
+
+  /**
+   * Puts the document, properties, caches, triggers, users and mail back as `state` holds them, keeping the clock
+   * (time does not run backwards) and what the user saw. The preview undoes an execution that stopped at a dialog
+   * this way, and runs it again with the person's answers.
+   */
+  rewind(state: EmulatorState): void {
+    const rt = this.runtime;
+    rt.enabled = state.enabled;
+    rt.activeUser = state.activeUser;
+    rt.users = UserDirectory.fromJSON(state.settings.owner, userLocale(state.settings.locale), state.users);
+    rt.properties = PropertyStores.fromJSON(state.properties);
+    rt.caches = CacheStores.fromJSON(state.caches);
+    rt.triggers = TriggerTable.fromJSON(state.triggers);
+    rt.mail = MailBox.fromJSON(state.mail, rt.mail.quota);
+    rt.spreadsheet = FakeSpreadsheet.fromJSON(rt, state.spreadsheet);
   }
 
   // ------------------------------------------------------------ what a test reads

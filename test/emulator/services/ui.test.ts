@@ -56,6 +56,20 @@ describe("Ui", () => {
     expect(() => u.alert("Hi")).toThrow("not a button of OK");
   });
 
+  it("hands an unanswered dialog to an interactive host, whose error stops the script", () => {
+    const { ui: u, recorder } = ui();
+    const seen: unknown[] = [];
+    recorder.onUnanswered = (dialog) => {
+      seen.push(dialog);
+      return new Error("waiting for the person");
+    };
+    expect(() => u.prompt("Budget?", "How much?", ButtonSet.OK_CANCEL)).toThrow("waiting for the person");
+    expect(seen).toEqual([{ kind: "prompt", title: "Budget?", prompt: "How much?", buttons: "OK_CANCEL" }]);
+    recorder.answer("YES", "NO");
+    recorder.clearAnswers();
+    expect(recorder.pendingAnswers()).toBe(0);
+  });
+
   it("records sidebars and dialogs with title and html; needs FULL for them", () => {
     const { ui: u, recorder } = ui();
     const counter = new CallCounter();

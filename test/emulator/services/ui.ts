@@ -47,6 +47,14 @@ export interface PromptRecord extends Omit<AlertRecord, "answer"> {
   answer: { button: ButtonName; text: string };
 }
 
+/** A dialog a script shows (an alert, a confirm as an alert with YES_NO, or a prompt), waiting for a person. */
+export interface DialogRequest {
+  kind: "alert" | "prompt";
+  title: string;
+  prompt: string;
+  buttons: string;
+}
+
 export interface ToastRecord {
   message: string;
   title: string;
@@ -74,6 +82,11 @@ export class UiRecorder {
   readonly alerts: AlertRecord[] = [];
   readonly prompts: PromptRecord[] = [];
   readonly toasts: ToastRecord[] = [];
+  /**
+   * Set by an interactive host (the preview): a dialog with no queued answer is handed to it, and the error it
+   * returns stops the execution, instead of failing the scenario.
+   */
+  onUnanswered: ((dialog: DialogRequest) => Error) | null = null;
   private readonly queue: UiAnswer[] = [];
 
   /** The add-on menu's items, flattened: [{caption, functionName}]. */
@@ -108,10 +121,18 @@ export class UiRecorder {
     return all.find((i) => i.caption === caption) ?? all.find((i) => i.caption.endsWith(` > ${caption}`));
   }
 
-  takeAnswer(kind: string, prompt: string): UiAnswer {
+  /** Drops answers nobody used (an interactive host replays an execution with exactly the answers given). */
+  clearAnswers(): void {
+    this.queue.length = 0;
+  }
+
+  takeAnswer(dialog: DialogRequest): UiAnswer {
     const a = this.queue.shift();
     if (a === undefined) {
-      throw new Error(`Ui.${kind}("${prompt}") was shown but no answer was queued: call emulator.ui.answer(...) first`);
+      if (this.onUnanswered) throw this.onUnanswered(dialog);
+      throw new Error(
+        `Ui.${dialog.kind}("${dialog.prompt}") was shown but no answer was queued: call emulator.ui.answer(...) first`,
+      );
     }
     return a;
   }
@@ -195,7 +216,7 @@ export class FakeUi implements UiPort {
   alert(a: string, b?: unknown, c?: unknown): AppsScriptEnum {
     this.counter.count("Ui.alert");
     const { title, prompt, buttons } = dialogArgs(a, b, c);
-    const answer = this.recorder.takeAnswer("alert", prompt);
+    const answer = this.recorder.takeAnswer({ kind: "alert", title, prompt, buttons });
     const button = typeof answer === "string" ? answer : (answer.button ?? "OK");
     checkButton(button, buttons, prompt);
     this.recorder.alerts.push({ title, prompt, buttons, answer: button });
@@ -205,7 +226,7 @@ export class FakeUi implements UiPort {
   prompt(a: string, b?: unknown, c?: unknown): FakePromptResponse {
     this.counter.count("Ui.prompt");
     const { title, prompt, buttons } = dialogArgs(a, b, c);
-    const answer = this.recorder.takeAnswer("prompt", prompt);
+    const answer = this.recorder.takeAnswer({ kind: "prompt", title, prompt, buttons });
     const resolved =
       typeof answer === "string" ? { button: answer, text: "" } : { button: answer.button ?? "OK", text: answer.text };
     checkButton(resolved.button, buttons, prompt);
