@@ -217,8 +217,9 @@ describe("the digest and the mail quota", () => {
   });
 
   it("keeps the checkpoint within the property limits however many alerts there are", () => {
+    // Two campaigns of 200 tasks each: one execution plan of 400 such tasks would not fit a log cell (50,000 characters).
     const tasks = Array.from({ length: 400 }, (_, i) => [
-      "C-1",
+      i < 200 ? "C-1" : "C-2",
       `Step ${i + 1}: prepare the material for webinar number ${i + 1} with a long description`,
       MIA,
       "2026-03-01",
@@ -226,8 +227,9 @@ describe("the digest and the mail quota", () => {
       "Material",
       "",
     ]);
-    const emu = monitorWorkbook({ campaigns: [campaign("C-1")], tasks });
+    const emu = monitorWorkbook({ campaigns: [campaign("C-1"), campaign("C-2")], tasks });
     makeReady(emu, "C-1");
+    makeReady(emu, "C-2");
     emu.advanceTo("2026-03-10T08:30:00Z");
     const run = runNow(emu);
     expect(run.alerts).toBe(400);

@@ -28,6 +28,8 @@ import {
   type ValidationRule,
 } from "./model";
 import {
+  CELL_CHAR_LIMIT,
+  CELL_LIMIT_MESSAGE,
   dateToSerial,
   defaultDateFormat,
   formatValue,
@@ -282,6 +284,9 @@ export class FakeSpreadsheet implements P.SpreadsheetPort, EngineModel {
   toContent(input: unknown, format: string | undefined): Parsed {
     if (input === null || input === undefined) return { kind: "empty" };
     if (typeof input === "string") {
+      // Sheets refuses the whole write when one cell would hold more than its limit (the apostrophe is not stored).
+      const stored = format !== undefined && isTextFormat(format) ? input.length : input.replace(/^'/, "").length;
+      if (stored > CELL_CHAR_LIMIT) fail(CELL_LIMIT_MESSAGE);
       if (format !== undefined && isTextFormat(format))
         return input === "" ? { kind: "empty" } : { kind: "value", value: input };
       return parseInput(input, this.locale);
