@@ -16,6 +16,7 @@ export const ACTIONS = [
   "escalate",
   "withdraw",
   "decide",
+  "answerEscalation",
   "markPaid",
   "configure",
   "schedule",
@@ -27,7 +28,9 @@ export type Role = "marketer" | "owner" | "submitter" | "taskOwner" | "approver"
 
 /**
  * The table. "marketer" is any editor of the spreadsheet. A decision is further limited by the routing (the level's
- * approvers and their delegates, never the submitter or the campaign's owner), which the workflow engine checks.
+ * approvers and their delegates, never the submitter or the campaign's owner), which the workflow engine checks; an
+ * answer to a reported problem is never the reporter's own (records.ts). "configure" and "schedule" cover roles,
+ * settings, both schedules and running monitoring by hand.
  */
 export const RIGHTS: { readonly [A in Action]: readonly Role[] } = {
   createDraft: ["marketer"],
@@ -41,6 +44,7 @@ export const RIGHTS: { readonly [A in Action]: readonly Role[] } = {
   escalate: ["owner", "taskOwner", "admin"],
   withdraw: ["submitter"],
   decide: ["approver"],
+  answerEscalation: ["approver", "admin"],
   markPaid: ["finance"],
   configure: ["admin"],
   schedule: ["admin"],

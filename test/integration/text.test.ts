@@ -3,7 +3,7 @@
 // give an error instead of Infinity.
 import { beforeAll, describe, expect, it } from "vitest";
 import type { InboxResponse } from "../../src/server/approvals/api";
-import type { Emulator } from "../emulator/index";
+import { Emulator } from "../emulator/index";
 import { campaign, makeReady, monitorWorkbook, tabOf } from "./monitor-support";
 import { requireBuild } from "./support";
 import {
@@ -176,5 +176,77 @@ describe("custom functions in cells", () => {
   ] as const)("%s gives a clear error, never Infinity", (fn, args) => {
     const emu = workbook();
     expect(() => emu.customFunction(fn, ...args)).toThrow("too large for a number in a cell");
+  });
+});
+
+describe("a write killed at any service call", () => {
+  /** Runs `act` once cleanly to count its calls, then from the same state kills it at every call k in turn. */
+  function killAtEveryCall(
+    functionName: string,
+    act: (emu: Emulator) => unknown,
+    check: (emu: Emulator, killed: boolean) => void,
+  ): number {
+    const base = workbook();
+    const state = base.save();
+    const counting = Emulator.restore(state);
+    let calls = 0;
+    counting.onServiceCall((_m, execution) => {
+      if (execution?.functionName === functionName) calls += 1;
+    });
+    act(counting);
+    check(counting, false);
+    for (let k = 1; k <= calls; k++) {
+      const emu = Emulator.restore(state);
+      let seen = 0;
+      const stop = emu.onServiceCall((_m, execution) => {
+        if (execution?.functionName !== functionName) return;
+        seen += 1;
+        // The execution's six minutes are up: it dies at its next service call, whatever it catches.
+        if (seen === k) emu.runtime.clock.set(emu.runtime.clock.now() + 7 * 60 * 1000);
+      });
+      let died = false;
+      try {
+        act(emu);
+      } catch (err) {
+        died = true;
+        expect(String(err)).toContain("Exceeded maximum execution time");
+      }
+      stop();
+      expect(died || k === calls, `call ${k} of ${calls}`).toBe(true);
+      check(emu, true);
+      // The next execution finds the books consistent and finishes the job once.
+      act(emu);
+      check(emu, false);
+    }
+    return calls;
+  }
+
+  it("leaves a new draft with hostile text either unwritten or whole, never twice", () => {
+    const rows = (emu: Emulator) =>
+      emu
+        .values("Campaigns")
+        .slice(1)
+        .filter((r) => r[1] === HOSTILE.name);
+    const calls = killAtEveryCall(
+      "rpcSavePlan",
+      (emu) => {
+        if (rows(emu).length === 0) expect(savePlan(emu, MIA, { ...HOSTILE, id: "" })).toMatchObject({ ok: true });
+      },
+      (emu, killed) => {
+        const found = rows(emu);
+        if (killed && found.length === 0) return;
+        expect(found).toHaveLength(1);
+        expect(found[0]?.slice(1, 8)).toEqual([
+          HOSTILE.name,
+          MIA,
+          HOSTILE.objective,
+          HOSTILE.audience,
+          PLAN_ROW.channels,
+          HOSTILE.content,
+          HOSTILE.place,
+        ]);
+      },
+    );
+    expect(calls).toBeGreaterThan(5);
   });
 });
