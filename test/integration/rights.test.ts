@@ -150,6 +150,9 @@ describe("the schedule is an admin's", () => {
     emu.as(OWNER);
     clickMenu(emu, "menuToggleVarianceSchedule");
     expect(emu.triggers.filter((t) => t.eventType === "CLOCK").map((t) => t.owner)).toEqual([OWNER]);
+    expect(emu.as(OWNER).run<MonitorStatus>("rpcMonitorStatus", {}).scheduleNotice).toBe(
+      `The schedule runs as ${OWNER}.`,
+    );
     // The editor cannot turn it off either, nor take it over.
     emu.as(STRANGER);
     clickMenu(emu, "menuToggleVarianceSchedule");

@@ -448,7 +448,8 @@ function scheduleNotice(lang: Lang): string {
   if (health.jobs.length === 0) return "";
   if (!health.ownerIsAdmin) return t(lang, "rights.schedule.notAdmin", { owner: health.owner });
   if (health.quiet) return t(lang, "rights.schedule.quiet", { owner: health.owner, since: health.lastTick || "—" });
-  return "";
+  // Monitoring off but another job on (the variance refresh): still say whose trigger runs it.
+  return health.jobs.includes(MONITOR_JOB) ? "" : t(lang, "rights.schedule.owner", { owner: health.owner });
 }
 
 /** Who may change the schedule or run it by hand: the admins (roles in document properties; the owner always). */
