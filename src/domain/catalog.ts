@@ -9,6 +9,7 @@ import { EVALUATION_LABELS, textsIn } from "./evaluation/labels";
 import { EVALUATION_MESSAGES } from "./evaluation/messages";
 import type { Lang } from "./lang";
 import { MENU_CAPTIONS } from "./menu-captions";
+import { RIGHTS_MESSAGES } from "./rights-messages";
 import { SPEND_MESSAGES, type SpendMessageKey } from "./spend/messages";
 import { WORKFLOW_MESSAGES, type WorkflowMessageKey } from "./workflow/messages";
 
@@ -504,6 +505,7 @@ function allTexts() {
     ...textsIn(EVALUATION_MESSAGES, "en"),
     ...textsIn(EVALUATION_LABELS, "en"),
     ...textsIn(MENU_CAPTIONS, "en"),
+    ...textsIn(RIGHTS_MESSAGES, "en"),
   };
 }
 
@@ -519,6 +521,7 @@ function zhTexts(): { readonly [K in MessageKey]: string } {
     ...textsIn(EVALUATION_MESSAGES, "zh"),
     ...textsIn(EVALUATION_LABELS, "zh"),
     ...textsIn(MENU_CAPTIONS, "zh"),
+    ...textsIn(RIGHTS_MESSAGES, "zh"),
   };
 }
 

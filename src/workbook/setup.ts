@@ -273,10 +273,12 @@ function syncSettings(
   if (missing.length === 0) return { added: 0, rewritten: stale.size };
   const block = missing.map((s) => {
     const row: unknown[] = new Array(plan.width).fill("");
-    row[keyColumn.column - 1] = s.key;
-    row[valueColumn.column - 1] = s.value;
-    row[descriptionColumn.column - 1] = s.description;
-    return row.map(inertCell);
+    row[keyColumn.column - 1] = inertCell(s.key);
+    // A default is the add-on's own constant, written as a person would type it ("FALSE", "0.9" are meant as
+    // values); the rights rows carry e-mail addresses, which stay text.
+    row[valueColumn.column - 1] = (RIGHTS_KEYS as readonly string[]).includes(s.key) ? inertCell(s.value) : s.value;
+    row[descriptionColumn.column - 1] = inertCell(s.description);
+    return row;
   });
   sheet.getRange(Math.max(height, 1) + 1, 1, block.length, plan.width).setValues(block);
   return { added: missing.length, rewritten: stale.size };

@@ -231,7 +231,9 @@ describe("forged calls (any top-level function can be called from a browser cons
 
   it("refuses the campaign's owner even when someone else submitted, writing nothing", () => {
     const emu = workbook({ campaigns: [campaignRow({ owner: LIA })] });
-    submit(emu, LEO);
+    // Only the owner or an admin submits a campaign's plan: Leo submits Lia's as an admin.
+    expect(emu.as(OWNER).run<{ ok: boolean }>("rpcSaveRoles", { ...ROLES, admins: [LEO] }).ok).toBe(true);
+    expect(submit(emu, LEO)).toMatchObject({ ok: true });
     const before = saved(emu);
     expect(decide(emu, LIA)).toMatchObject({ ok: false, kind: "own_campaign" });
     expect(decide(emu, LEO)).toMatchObject({ ok: false, kind: "own_request" });

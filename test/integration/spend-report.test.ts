@@ -3,6 +3,7 @@
 // written in one batch (the same calls for 10 rows as for 2,000), refreshed from the menu and hourly by the one
 // scheduled trigger the menu turns on and off.
 import { describe, expect, it } from "vitest";
+import type { RolesView } from "../../src/server/admin/api";
 import type { Emulator } from "../emulator/index";
 import {
   addPlans,
@@ -344,11 +345,20 @@ describe("refreshing every hour", () => {
     expect(emu.triggers).toEqual([]);
   });
 
-  it("stays within the add-on's one trigger of each type per user: a second editor takes the schedule over", () => {
+  it("stays within the add-on's one trigger of each type per user: a second admin takes the schedule over", () => {
     const emu = workbook();
     emu.as(OWNER);
     clickMenu(emu, "menuToggleVarianceSchedule");
-    // Mia turns it off and on again: the schedule is now hers; the owner's trigger removes itself at its next tick.
+    // The schedule is an admin's: Mia is made one, then turns it off and on again. It is now hers; the owner's
+    // trigger removes itself at its next tick.
+    const view = emu.as(OWNER).run<RolesView>("rpcGetRoles", {});
+    const roles = {
+      admins: [MIA],
+      levels: view.levels.map((l) => ({ approvers: l.approvers, limit: l.limit === null ? null : String(l.limit) })),
+      finance: view.finance,
+      delegations: view.delegations,
+    };
+    expect(emu.as(OWNER).run<{ ok: boolean }>("rpcSaveRoles", roles).ok).toBe(true);
     emu.as(MIA);
     clickMenu(emu, "menuToggleVarianceSchedule");
     clickMenu(emu, "menuToggleVarianceSchedule");

@@ -66,7 +66,8 @@ export type FunctionProblem =
   | { readonly kind: "zeroWeights"; readonly fn: FunctionName }
   | { readonly kind: "cap"; readonly fn: FunctionName; readonly found: unknown }
   | { readonly kind: "cost"; readonly fn: FunctionName; readonly found: unknown; readonly at?: CellAt }
-  | { readonly kind: "scale"; readonly fn: FunctionName; readonly reason: GradeScaleProblem };
+  | { readonly kind: "scale"; readonly fn: FunctionName; readonly reason: GradeScaleProblem }
+  | { readonly kind: "tooLarge"; readonly fn: FunctionName; readonly at?: CellAt };
 
 export class EvaluationFunctionError extends Error {
   constructor(
@@ -119,6 +120,8 @@ export function describeFunctionProblem(problem: FunctionProblem, lang: Lang): s
       return evaluationText(lang, "evaluation.fn.cap", { fn, found });
     case "cost":
       return evaluationText(lang, "evaluation.fn.cost", { fn, where, found });
+    case "tooLarge":
+      return evaluationText(lang, "evaluation.fn.tooLarge", { fn, where });
     case "scale":
       return evaluationText(lang, "evaluation.fn.scale", {
         fn,
@@ -211,6 +214,12 @@ function directionOf(value: unknown, lang: Lang, at?: CellAt): KpiDirection {
   return direction;
 }
 
+/** A result a cell can hold: a number too large for a double (Infinity) or no number (NaN) is an error instead. */
+function finite(fn: FunctionName, value: number, lang: Lang, at?: CellAt): number {
+  if (Number.isFinite(value)) return value;
+  throw new EvaluationFunctionError(withAt({ kind: "tooLarge", fn }, at), lang);
+}
+
 function attainmentCell(target: unknown, actual: unknown, direction: () => KpiDirection, lang: Lang, at?: CellAt) {
   const fn = "KPI_ATTAINMENT";
   const targetBlank = isBlank(target);
@@ -226,7 +235,7 @@ function attainmentCell(target: unknown, actual: unknown, direction: () => KpiDi
   if (attainmentRefusal(t, a, d) === "actual") {
     throw new EvaluationFunctionError(withAt({ kind: "actualLower", fn, found: actual }, at), lang);
   }
-  return attainment(t, a, d);
+  return finite(fn, attainment(t, a, d), lang, at);
 }
 
 /**
@@ -313,7 +322,7 @@ export function campaignScore(attainments: unknown, weights?: unknown, cap?: unk
   if (sum.count === 0) return "";
   const value = sum.value();
   if (value === null) throw new EvaluationFunctionError({ kind: "zeroWeights", fn }, lang);
-  return value;
+  return finite(fn, value, lang);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -328,7 +337,7 @@ function roiCell(revenue: unknown, cost: unknown, lang: Lang, at?: CellAt): Numb
   const r = revenueBlank ? 0 : numberOf(fn, "revenue", revenue, lang, at);
   const c = costBlank ? 0 : numberOf(fn, "cost", cost, lang, at);
   if (!(c > 0)) throw new EvaluationFunctionError(withAt({ kind: "cost", fn, found: cost }, at), lang);
-  return roi(r, c);
+  return finite(fn, roi(r, c), lang, at);
 }
 
 /** (revenue - cost) / cost for single values or two ranges of one size; 0.25 means 25 % return. */

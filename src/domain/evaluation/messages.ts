@@ -137,6 +137,10 @@ export const EVALUATION_MESSAGES = {
     en: "{fn}: the cost{where} must be more than 0, because ROI divides by it, but it is {found}.",
     zh: "{fn}：成本{where}必须大于 0（投资回报率以成本为除数），但它是{found}。",
   },
+  "evaluation.fn.tooLarge": {
+    en: "{fn}: the result{where} is too large for a number in a cell (the inputs are too big or too small); use numbers of a usual size.",
+    zh: "{fn}：结果{where}超出单元格数字的范围（输入的数值过大或过小）；请使用常规大小的数值。",
+  },
   "evaluation.fn.scale": {
     en: "{fn}: the grade thresholds in Settings cannot be used ({reason}). Write them like: A >= 1; B >= 0.85; C >= 0.7; D.",
     zh: "{fn}：“设置”中的评级阈值无法使用（{reason}）。请按此格式填写：A >= 1; B >= 0.85; C >= 0.7; D。",

@@ -1,6 +1,7 @@
 // The workflow vocabulary (states, request types, actions) and the approval-log row, with zod schemas for rows read back from the sheet.
 
 import * as z from "zod/mini";
+import { CELL_LIMIT } from "../inert";
 
 export const CAMPAIGN_STATES = [
   "Draft",
@@ -88,7 +89,7 @@ export interface LogRow extends LogEntry {
  * Sheets refuses more than 50,000 characters in one cell (Help Center), and the log keeps a request's snapshot in one
  * cell, so a submission whose snapshot is longer is refused before anything is written.
  */
-export const LOG_CELL_LIMIT = 50_000;
+export const LOG_CELL_LIMIT = CELL_LIMIT;
 
 /** Column keys of the log tab in order; the workbook layer builds the tab from this list. */
 export const LOG_COLUMNS = [

@@ -1,10 +1,11 @@
 // Roles and the audit log: reading and saving the roles (admins only; the document properties are the truth, the
 // Settings tab is rewritten to show them), and verifying the approval log's chain.
+
 import { type Lang, t } from "../../domain/i18n";
-import { inertCell } from "../../domain/inert";
 import { fromMinorUnits, toMinorUnits } from "../../domain/money";
 import { checkRoles, isAdmin, type Roles, rightsProjection, rolesText } from "../../domain/roles";
 import { RIGHTS_KEYS } from "../../domain/settings";
+import { setExactValues } from "../../workbook/shared/cells";
 import { columnIndex } from "../../workbook/shared/columns";
 import { appendRecords, keyed } from "../../workbook/shared/rows";
 import { SETTINGS_TAB } from "../../workbook/shared/settings";
@@ -55,10 +56,15 @@ export function projectRights(ws: Workspace, roles: Roles): void {
   for (const key of RIGHTS_KEYS) {
     const row = ws.settingsRead.rows.get(key);
     if (row === undefined) missing.push({ key, value: rights[key], description: t(ws.sheetLang, `setting.${key}`) });
-    else if (cells.get(row) !== rights[key]) stale.set(row, inertCell(rights[key]));
+    else if (cells.get(row) !== rights[key]) stale.set(row, rights[key]);
   }
   for (const run of runs(stale)) {
-    table.sheet.getRange(run.column, valueColumn, run.values.length, 1).setValues(run.values.map((v) => [v]));
+    const range = table.sheet.getRange(run.column, valueColumn, run.values.length, 1);
+    setExactValues(
+      range,
+      { tab: table.name, row: run.column, column: valueColumn },
+      run.values.map((v) => [v]),
+    );
   }
   if (missing.length > 0) appendRecords(keyed(table), SETTINGS_TAB, missing);
 }

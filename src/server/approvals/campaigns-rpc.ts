@@ -5,7 +5,7 @@ import { statusLabel } from "../../domain/campaign";
 import { checkDraft, type DraftForm, nextCampaignId } from "../../domain/draft";
 import { t, tKey } from "../../domain/i18n";
 import { fromMinorUnits } from "../../domain/money";
-import { recipientsOf, routingOf } from "../../domain/roles";
+import { isAdmin, recipientsOf, routingOf } from "../../domain/roles";
 import {
   checkExecution,
   checkPlan,
@@ -25,6 +25,7 @@ import { tabName } from "../../workbook/shared/spec";
 import { EmptyRequest, type FieldIssue, type NoticeView, type Refused } from "../shared/contract";
 import { userLang } from "../shared/locale";
 import { parseRequest } from "../shared/request";
+import { mayOn, ownerOfCampaign, ownerRefusal } from "../shared/rights";
 import {
   campaignName,
   diffView,
@@ -117,7 +118,8 @@ function card(ws: Workspace, id: string, me: string, at: string, lists: Lists): 
   const diff = view.approvedPlan ? diffView(diffSnapshot(view.approvedPlan, current), view.approvedPlan.currency) : [];
   const owner = normalizeEmail(typeof draft.owner === "string" ? draft.owner : "");
   const budget = typeof current.budget === "number" ? fromMinorUnits(current.budget, current.currency) : null;
-  const editable = view.state === "Draft" && idle;
+  const editable = view.state === "Draft" && idle && mayOn(ws, id, me, at, "editDraft");
+  const rightTo = (action: Parameters<typeof mayOn>[4]) => mayOn(ws, id, me, at, action);
   return {
     id,
     name: campaignName(ws, id),
@@ -133,12 +135,12 @@ function card(ws: Workspace, id: string, me: string, at: string, lists: Lists): 
     missing,
     can: {
       edit: editable,
-      submitPlan: editable,
-      submitExecution: view.state === "PlanApproved" && idle,
-      submitChange: approved && idle && diff.length > 0,
-      submitCancellation: approved && idle,
+      submitPlan: editable && rightTo("submitPlan"),
+      submitExecution: view.state === "PlanApproved" && idle && rightTo("submitExecution"),
+      submitChange: approved && idle && diff.length > 0 && rightTo("submitChange"),
+      submitCancellation: approved && idle && rightTo("submitCancellation"),
       withdraw: open !== null && open.submittedBy === me,
-      escalate: !TERMINAL_STATES.includes(view.state),
+      escalate: !TERMINAL_STATES.includes(view.state) && rightTo("escalate"),
     },
     openRequest: open ? requestView(ws, open, view, at) : null,
     diff,
@@ -215,6 +217,16 @@ export function rpcSavePlan(request: unknown) {
     if (existing && (view.state !== "Draft" || view.openRequest !== null)) {
       return refused("not_draft", t(ws.lang, "rpc.notDraft", { id }));
     }
+    // A draft is its owner's: another editor may neither change it nor take it over by naming themselves.
+    if (existing || ws.fold.campaigns.has(id)) {
+      const denied = ownerRefusal(ws, id, me, at, "editDraft");
+      if (denied) return denied;
+    }
+    const owner = existing || ws.fold.campaigns.has(id) ? ownerOfCampaign(ws, id) : me;
+    if (values.owner !== owner && !isAdmin(ws.roles, ws.owner, me)) {
+      const message = t(ws.lang, "rights.refused.ownerField", { owner });
+      return refused("not_owner", message, [formIssue(ws.lang, "owner", "rights.refused.ownerField", { owner })]);
+    }
     const cells = {
       name: values.name,
       owner: values.owner,
@@ -255,6 +267,16 @@ export function rpcSubmit(request: unknown) {
         return refused("invalid_input", t(ws.lang, "rpc.requestIdTaken", { id: other.id }));
       }
     }
+    const action = (
+      {
+        plan: "submitPlan",
+        execution: "submitExecution",
+        change: "submitChange",
+        cancellation: "submitCancellation",
+      } as const
+    )[req.type];
+    const denied = ownerRefusal(ws, req.campaignId, me, at, action);
+    if (denied) return denied;
     const view = viewOf(ws, req.campaignId);
     const tasks = ws.tasks?.byCampaign.get(req.campaignId) ?? [];
     const draft = planDraftIn(ws, req.campaignId) ?? planDraftOf(campaigns.keyed, row, ws.ctx, ws.settings.currency);
@@ -320,6 +342,10 @@ export function rpcEscalate(request: unknown) {
   return write({ needsLog: false, escalations: true }, (ws, { me, at, newId }): Step<{ id: string }> => {
     const campaigns = ws.campaigns;
     if (!campaigns?.rowsById.has(req.campaignId)) return noCampaign(ws, req.campaignId);
+    if (!mayOn(ws, req.campaignId, me, at, "escalate")) {
+      const owner = ownerOfCampaign(ws, req.campaignId) || ws.owner;
+      return refused("not_owner", t(ws.lang, "rights.refused.escalate", { id: req.campaignId, owner, me }));
+    }
     const escalations = ws.escalations;
     if (!escalations) {
       return refused("setup", t(ws.lang, "rpc.noTab", { tab: tabName(ESCALATIONS_TAB, ws.lang) }));

@@ -108,6 +108,11 @@ export interface MonitorStatus {
   /** Whose trigger runs the schedule (lower-case e-mail), "" when none. */
   readonly owner: string;
   readonly canSchedule: boolean;
+  /**
+   * For admins: the schedule's owner is no longer an admin (its jobs are held), or it has not ticked for hours (its
+   * trigger is gone or its grant withdrawn), in the reader's language; "" when all is well or the reader is no admin.
+   */
+  readonly scheduleNotice: string;
   /** ScriptApp.getAuthorizationInfo(FULL) for the person looking: REQUIRED means they must re-authorize. */
   readonly reauthorizationNeeded: boolean;
   readonly authorizationUrl: string;

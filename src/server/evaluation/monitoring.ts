@@ -30,7 +30,7 @@ import { showSidebar } from "../shared/html";
 import { uiLang, userLang } from "../shared/locale";
 import { withDocumentLock } from "../shared/lock";
 import { parseRequest } from "../shared/request";
-import { readSchedule, registerJob, setJob } from "../shared/schedule";
+import { readSchedule, registerJob, scheduleHealth, setJob } from "../shared/schedule";
 import { documentProperties, KEY, parseJson } from "../shared/store";
 import { ownerOf } from "../shared/workspace";
 import { callerEmail, nowIn } from "../shared/write";
@@ -419,13 +419,15 @@ export function monitorStatus(): MonitorStatus {
   const last = Date.parse(health.lastScheduledAt || config.since);
   const stale = on && Number.isFinite(last) && Date.now() - last > 2 * intervalMs(config) + HOUR_MS;
   const alerts = currentAlerts(ss, lang);
+  const admin = adminCheck(ss, props).admin;
   return {
     lang,
     setupNeeded: alerts === null,
     frequency: on ? config.frequency : "off",
     hour: config.hour,
     owner: on ? schedule.owner : "",
-    canSchedule: adminCheck(ss, props).admin,
+    canSchedule: admin,
+    scheduleNotice: admin ? scheduleNotice(lang) : "",
     reauthorizationNeeded: required,
     authorizationUrl: required ? info.getAuthorizationUrl() : "",
     health: { ...health, stale },
@@ -438,6 +440,16 @@ export function monitorStatus(): MonitorStatus {
 export function rpcMonitorStatus(request: unknown): MonitorStatus {
   parseRequest("rpcMonitorStatus", MonitorStatusRequest, request, userLang());
   return monitorStatus();
+}
+
+/** What admins must know about the schedule, in their language: held (owner no longer an admin) or quiet. */
+function scheduleNotice(lang: Lang): string {
+  const health = scheduleHealth();
+  if (health.jobs.length === 0) return "";
+  if (!health.ownerIsAdmin) return t(lang, "rights.schedule.notAdmin", { owner: health.owner });
+  if (health.quiet) return t(lang, "rights.schedule.quiet", { owner: health.owner, since: health.lastTick || "—" });
+  // Monitoring off but another job on (the variance refresh): still say whose trigger runs it.
+  return health.jobs.includes(MONITOR_JOB) ? "" : t(lang, "rights.schedule.owner", { owner: health.owner });
 }
 
 /** Who may change the schedule or run it by hand: the admins (roles in document properties; the owner always). */

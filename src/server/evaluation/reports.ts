@@ -36,10 +36,11 @@ import type { Refused } from "../shared/contract";
 import { userLang } from "../shared/locale";
 import { withDocumentLock } from "../shared/lock";
 import { parseRequest } from "../shared/request";
+import { ownerRefusal } from "../shared/rights";
 import { documentProperties } from "../shared/store";
 import { formIssue, waitingNotice } from "../shared/views";
 import { viewOf } from "../shared/workspace";
-import { refusal, refused, write } from "../shared/write";
+import { callerEmail, nowIn, refusal, refused, write } from "../shared/write";
 import type {
   CampaignFigures,
   LessonsResponse,
@@ -541,12 +542,18 @@ export function rpcSummaryForm(request: unknown): SummaryForm {
     : "";
   const open = summary?.status === "open";
   const state = figures.state;
+  // The form offers only what the caller may do: the campaign's owner and the admins submit, start and complete.
+  const me = callerEmail();
+  const at = nowIn(ws.timeZone);
+  const denied = ownerRefusal(ws, id, me, at, "submitSummary");
   const reason =
     state !== "Completed"
       ? t(lang, "summary.notCompleted", { id, state: tKey(lang, `workflow.state.${state}`) })
       : open
         ? t(lang, "summary.open", { id })
-        : "";
+        : denied
+          ? denied.message
+          : "";
   return {
     lang,
     setupNeeded: false,
@@ -564,7 +571,7 @@ export function rpcSummaryForm(request: unknown): SummaryForm {
           }
         : { goalsMet: figures.goalsMet, effect, problems: "", improvements: "" },
     canSubmit: reason === "",
-    next: state === "Ready" ? "start" : state === "InProgress" ? "complete" : null,
+    next: denied ? null : state === "Ready" ? "start" : state === "InProgress" ? "complete" : null,
     reason,
     request: requestViewOf(summary),
     problems: [...book.problems, ...domainProblems(book, report.problems, lang)],
@@ -578,6 +585,8 @@ export function rpcSubmitSummary(request: unknown) {
     if (!ws.campaigns?.rowsById.has(req.campaignId) && !ws.fold.campaigns.has(req.campaignId)) {
       return refused("no_campaign", t(ws.lang, "rpc.noCampaign", { id: req.campaignId, tab: ws.campaigns?.tab ?? "" }));
     }
+    const denied = ownerRefusal(ws, req.campaignId, me, at, "submitSummary");
+    if (denied) return denied;
     const issues = [];
     if (req.effect.trim() === "") issues.push(formIssue(ws.lang, "effect", "summary.effect"));
     const lessons = req.lessons

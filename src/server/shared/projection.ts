@@ -1,6 +1,7 @@
 // What the add-on rewrites from the approval log after every write: the Status column (one write, and only when a
 // cell differs), the onEdit cache in document properties, and the edit flags of a campaign whose new plan was
 // just approved (its approved values are what the cells hold now).
+
 import { statusLabel } from "../../domain/campaign";
 import { type GuardEntry, guardEntry } from "../../domain/guard";
 import type { Lang } from "../../domain/i18n";
@@ -12,6 +13,7 @@ import {
   TERMINAL_STATES,
 } from "../../domain/workflow";
 import type { CampaignTable } from "../../workbook/approvals/campaigns";
+import { setExactValues } from "../../workbook/shared/cells";
 import type { BudgetLines } from "../../workbook/spend/budget-lines";
 import {
   type BudgetGuardLayout,
@@ -54,7 +56,13 @@ export function projectStatuses(campaigns: CampaignTable | null, fold: FoldResul
     if (current !== label) differs = true;
     column.push([label]);
   }
-  if (differs) table.sheet.getRange(2, statusColumn, column.length, 1).setValues(column);
+  // Cells without an ID are written back as read: text there must stay text (setExactValues).
+  if (differs)
+    setExactValues(
+      table.sheet.getRange(2, statusColumn, column.length, 1),
+      { tab: table.name, row: 2, column: statusColumn },
+      column,
+    );
   return differs;
 }
 

@@ -1,11 +1,17 @@
 // Scheduled jobs. An add-on may have one time-driven trigger per user per document, so every job runs from the same
 // hourly trigger: the document properties list the jobs that are on and whose trigger runs them. A feature adds its
-// job to JOBS; the menu turns jobs on and off; nobody creates a clock trigger anywhere else.
-import { documentProperties } from "./store";
+// job to JOBS; the menu turns jobs on and off; nobody creates a clock trigger anywhere else. The schedule is an
+// admin's: only an admin turns jobs on or off (so the trigger and the mail it sends run as an admin), and a tick whose
+// owner is no longer an admin holds its jobs and says so, as does a schedule that stopped ticking.
+import { isAdmin, parseRoles } from "../../domain/roles";
+import { documentProperties, KEY as STORE_KEY } from "./store";
+import { ownerOf } from "./workspace";
 
 /** The global function the trigger calls (src/server/surface.ts). */
 export const SCHEDULE_HANDLER = "onScheduleTick";
 const KEY = "cc.schedule";
+/** The last tick: when, and whether its jobs ran or were held (its owner no longer an admin). */
+const TICK_KEY = "cc.schedule.tick";
 
 /** Job name -> what it does when the hour comes; it runs as the trigger's owner, without a Ui. */
 export type Job = () => void;
@@ -22,6 +28,8 @@ export interface Schedule {
   readonly jobs: readonly string[];
   /** Whose trigger runs them (lower-case e-mail). */
   readonly owner: string;
+  /** When the owner last turned a job on (ISO instant); "" before. */
+  readonly since?: string;
 }
 
 export function readSchedule(): Schedule {
@@ -31,14 +39,61 @@ export function readSchedule(): Schedule {
     return {
       jobs: Array.isArray(parsed?.jobs) ? parsed.jobs.filter((j): j is string => typeof j === "string") : [],
       owner: typeof parsed?.owner === "string" ? parsed.owner : "",
+      since: typeof parsed?.since === "string" ? parsed.since : "",
     };
   } catch {
-    return { jobs: [], owner: "" };
+    return { jobs: [], owner: "", since: "" };
   }
 }
 
 function writeSchedule(schedule: Schedule): void {
-  documentProperties().setProperty(KEY, JSON.stringify({ jobs: schedule.jobs, owner: schedule.owner }));
+  documentProperties().setProperty(
+    KEY,
+    JSON.stringify({ jobs: schedule.jobs, owner: schedule.owner, since: schedule.since ?? "" }),
+  );
+}
+
+/** Whether a person is an admin now (the roles in the document properties; the spreadsheet owner always). */
+export function isAdminNow(email: string): boolean {
+  const roles = parseRoles(documentProperties().getProperty(STORE_KEY.roles));
+  return isAdmin(roles, ownerOf(SpreadsheetApp.getActiveSpreadsheet()), email);
+}
+
+export interface ScheduleHealth {
+  readonly jobs: readonly string[];
+  readonly owner: string;
+  /** The owner is still an admin (when not, the ticks hold the jobs). */
+  readonly ownerIsAdmin: boolean;
+  /** The last tick's time, "" when none was seen. */
+  readonly lastTick: string;
+  /** Jobs are on but nothing ticked for more than two hours: the trigger is gone or its grant withdrawn. */
+  readonly quiet: boolean;
+}
+
+const QUIET_MS = 2 * 3_600_000 + 15 * 60_000;
+
+/** The schedule as admins should see it: whose it is, whether that person is still an admin, whether it ticks. */
+export function scheduleHealth(): ScheduleHealth {
+  const schedule = readSchedule();
+  const tick = parseTick(documentProperties().getProperty(TICK_KEY));
+  const on = schedule.jobs.length > 0;
+  const last = Date.parse(tick.at || schedule.since || "");
+  return {
+    jobs: schedule.jobs,
+    owner: schedule.owner,
+    ownerIsAdmin: !on || schedule.owner === "" || isAdminNow(schedule.owner),
+    lastTick: tick.at,
+    quiet: on && Number.isFinite(last) && Date.now() - last > QUIET_MS,
+  };
+}
+
+function parseTick(text: string | null): { at: string; held: boolean } {
+  try {
+    const parsed = text ? (JSON.parse(text) as { at?: unknown; held?: unknown }) : null;
+    return { at: typeof parsed?.at === "string" ? parsed.at : "", held: parsed?.held === true };
+  } catch {
+    return { at: "", held: false };
+  }
 }
 
 function myTriggers() {
@@ -61,20 +116,24 @@ function me(): string {
  * cannot be created (the one-per-type limit, for instance).
  */
 export function setJob(name: string, on: boolean): Schedule {
+  // The caller's check is the one that speaks; this one makes sure no path turns a schedule over to a non-admin.
+  if (!isAdminNow(me())) throw new Error("Only an admin can change the schedule.");
   const current = readSchedule();
   const jobs = current.jobs.filter((j) => j !== name);
   if (on) jobs.push(name);
   const mine = myTriggers();
   let owner = current.owner;
+  let since = current.since ?? "";
   if (jobs.length > 0 && on) {
     if (mine.length === 0) ScriptApp.newTrigger(SCHEDULE_HANDLER).timeBased().everyHours(1).create();
     owner = me();
+    since = new Date().toISOString();
   }
   if (jobs.length === 0) {
     for (const t of mine) ScriptApp.deleteTrigger(t);
     owner = "";
   }
-  const next = { jobs, owner };
+  const next = { jobs, owner, since };
   writeSchedule(next);
   return next;
 }
@@ -89,6 +148,10 @@ export function onScheduleTick(_e: unknown): void {
     for (const t of myTriggers()) ScriptApp.deleteTrigger(t);
     return;
   }
+  // A trigger whose owner is no longer an admin runs nothing (no digest goes out as them); admins are told.
+  const held = !isAdminNow(me());
+  documentProperties().setProperty(TICK_KEY, JSON.stringify({ at: new Date().toISOString(), held }));
+  if (held) return;
   const failures: string[] = [];
   for (const name of schedule.jobs) {
     const job = JOBS.get(name);

@@ -1,6 +1,7 @@
 // Budget control on the server: the workbook read for it (Settings, Campaigns, the approval log and the three spend
 // tabs, one getValues each), the ledger and positions folded from it, the Status column of expenses projected from
 // the log, and the Variance report refreshed in one batch.
+
 import { type Lang, langOf, tKey } from "../../domain/i18n";
 import { fromMinorUnits } from "../../domain/money";
 import type { Settings } from "../../domain/settings";
@@ -37,6 +38,7 @@ import {
 } from "../../domain/workflow";
 import { type CampaignTable, readCampaigns } from "../../workbook/approvals/campaigns";
 import { readLog } from "../../workbook/approvals/log";
+import { setExactValues } from "../../workbook/shared/cells";
 import type { SpreadsheetPort } from "../../workbook/shared/ports";
 import type { RowProblem } from "../../workbook/shared/problems";
 import type { ReadContext } from "../../workbook/shared/records";
@@ -276,7 +278,12 @@ export function projectExpenseStatuses(
     if (parse(String(current)) !== status) differs = true;
     cells.push([statusLabel(status, book.sheetLang)]);
   }
-  if (differs) read.table.sheet.getRange(2, column, cells.length, 1).setValues(cells);
+  if (differs)
+    setExactValues(
+      read.table.sheet.getRange(2, column, cells.length, 1),
+      { tab: read.table.name, row: 2, column },
+      cells,
+    );
   return differs;
 }
 

@@ -3,6 +3,7 @@
 // onEdit cache projected -> flush -> unlock -> mail -> what the mail did recorded. A refusal at any step before the
 // first write leaves the workbook exactly as it was.
 import { type Lang, t, tKey } from "../../domain/i18n";
+import { tooLongForCell } from "../../domain/inert";
 import {
   anchorOf,
   type FoldResult,
@@ -98,6 +99,8 @@ export function write<T>(
     if (isRefused(step)) return step;
     let fold = ws.fold;
     const events = step.events ?? [];
+    const tooLong = oversizedEvent(ws, events);
+    if (tooLong) return tooLong;
     if (events.length > 0 && ws.log) {
       const last = ws.logRows[ws.logRows.length - 1];
       const sealed = sealEntries(events, last ? { seq: last.seq, hash: last.hash } : null, sealer(ws));
@@ -128,6 +131,24 @@ export function write<T>(
   const results = sendNotices(notices, sheetLang);
   recordNotices(ss, results, at.replace("T", " ").slice(0, 16), sheetLang);
   return { ok: true, notices: results, ...value };
+}
+
+/** A refusal when an event would not fit a log cell (Sheets refuses more than 50,000 characters): before any write. */
+function oversizedEvent(ws: Workspace, events: readonly LogEntry[]): Refused | null {
+  for (const e of events) {
+    for (const what of ["snapshot", "comment"] as const) {
+      if (!tooLongForCell(e[what])) continue;
+      const tab = ws.log ? ws.log.table.name : t(ws.lang, "tab.log");
+      const message = t(ws.lang, "text.tooLong.log", {
+        what: t(ws.lang, `text.what.${what}`),
+        id: e.entityId,
+        length: e[what].length,
+        tab,
+      });
+      return refused("too_long", message, [{ field: what, message, where: tab, tab, row: 0, column: "" }]);
+    }
+  }
+  return null;
 }
 
 /** The hash that seals new rows: the document's key, made once at the first event and kept in its properties. */

@@ -4,8 +4,10 @@ import { type Lang, t } from "../../domain/i18n";
 import { showSidebar } from "../shared/html";
 import { userLang } from "../shared/locale";
 import { withDocumentLock } from "../shared/lock";
-import { readSchedule, registerJob, setJob } from "../shared/schedule";
+import { isAdminNow, readSchedule, registerJob, setJob } from "../shared/schedule";
 import { localNow, type RefreshSummary, readSpendBase, readSpendBook, refreshVariance } from "../shared/spend-book";
+import { ownerOf } from "../shared/workspace";
+import { callerEmail } from "../shared/write";
 
 export const VARIANCE_JOB = "variance";
 
@@ -47,6 +49,11 @@ export function menuRefreshVariance(): void {
 /** Turns the hourly refresh on when it is off, and off when it is on; says which. */
 export function menuToggleVarianceSchedule(): void {
   const lang = userLang();
+  // The schedule is an admin's: an editor's click would make their trigger the one that runs every job.
+  if (!isAdminNow(callerEmail())) {
+    toast(lang, t(lang, "rights.refused.schedule", { owner: ownerOf(SpreadsheetApp.getActiveSpreadsheet()) }));
+    return;
+  }
   const on = !readSchedule().jobs.includes(VARIANCE_JOB);
   try {
     setJob(VARIANCE_JOB, on);

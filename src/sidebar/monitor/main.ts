@@ -145,6 +145,7 @@ function renderMonitor(s: MonitorStatus): void {
       }),
     );
   }
+  if (s.scheduleNotice) health.push(el("li", { className: "warn", text: s.scheduleNotice }));
   if (h.stale)
     health.push(el("li", { className: "warn", text: tx("ev.health.stale", { at: localTime(h.lastScheduledAt) }) }));
   if (s.reauthorizationNeeded) {

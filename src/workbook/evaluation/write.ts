@@ -1,6 +1,7 @@
 // Writes the tabs the add-on owns whole (Evaluation report, Scorecard, Monitor) and the rows it adds (Summaries,
 // Lessons): whole ranges, one setValues per run of adjacent columns, so the number of calls does not grow with rows.
-import { inertCell } from "../../domain/inert";
+import { cellFor, inertCell } from "../../domain/inert";
+import { setExactValues } from "../shared/cells";
 import { columnIndex } from "../shared/columns";
 import type { EnumValue, SheetPort } from "../shared/ports";
 import { type TabSpec, tabName } from "../shared/spec";
@@ -51,11 +52,11 @@ export function rewriteRows(table: Table, spec: TabSpec, rows: readonly Record_[
     for (let i = 0; i < total; i++) {
       const record = rows[i];
       const heading = record !== undefined && style.heading?.(i) === true;
-      values[i] = run.keys.map((key) => {
-        const value = record?.[key];
-        return value === undefined || value === null ? "" : inertCell(value);
-      });
       formats[i] = run.keys.map((key) => style.formats?.[key] ?? (plain.has(key) ? "@" : PLAIN_FORMAT));
+      values[i] = run.keys.map((key, j) => {
+        const value = record?.[key];
+        return value === undefined || value === null ? "" : cellFor(value, formats[i]?.[j] ?? "");
+      });
       weights[i] = run.keys.map(() => (heading ? "bold" : "normal"));
       backgrounds[i] = run.keys.map(() => (heading ? HEADING_BACKGROUND : null));
     }
@@ -79,11 +80,15 @@ export function appendRows(table: Table, rows: readonly Record_[]): number {
     const row: unknown[] = new Array(width).fill("");
     for (const [key, column] of index) {
       const value = record[key];
-      if (value !== undefined && value !== null) row[column - 1] = inertCell(value);
+      if (value !== undefined && value !== null) row[column - 1] = value;
     }
     return row;
   });
-  table.sheet.getRange(first, 1, values.length, width).setValues(values);
+  setExactValues(
+    table.sheet.getRange(first, 1, values.length, width),
+    { tab: table.name, row: first, column: 1 },
+    values,
+  );
   return first;
 }
 
@@ -102,8 +107,9 @@ export function writeRowCells(table: Table, row: number, cells: Record_): void {
   const last = Math.max(...columns.map(([, c]) => c));
   const current = table.rows.find((r) => r.row === row)?.cells ?? [];
   const values = Array.from({ length: last - first + 1 }, (_, i) => current[first - 1 + i] ?? "");
-  for (const [key, column] of columns) values[column - first] = inertCell(cells[key] ?? "");
-  table.sheet.getRange(row, first, 1, values.length).setValues([values]);
+  for (const [key, column] of columns) values[column - first] = cells[key] ?? "";
+  // The cells in between are written back as read: text there must stay text too.
+  setExactValues(table.sheet.getRange(row, first, 1, values.length), { tab: table.name, row, column: first }, [values]);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -140,12 +146,13 @@ export function writeCharts(
   const anchors: { row: number; height: number; block: ChartBlock }[] = [];
   for (const block of blocks) {
     const row = rows.length + 1;
-    rows.push([...block.header]);
+    // Headers are text (an indicator's name); the points are the add-on's own dates and numbers, parsed on purpose.
+    rows.push(block.header.map((v) => inertCell(v)));
     for (const p of block.points) rows.push([p.date, p.value, p.target]);
     anchors.push({ row, height: block.points.length + 1, block });
     rows.push(["", "", ""]);
   }
-  sheet.getRange(1, firstColumn, rows.length, 3).setValues(rows.map((r) => r.map((v) => inertCell(v))));
+  sheet.getRange(1, firstColumn, rows.length, 3).setValues(rows);
   anchors.forEach(({ row, height, block }, i) => {
     const chart = sheet
       .newChart()

@@ -2,7 +2,9 @@
 // dates in the spreadsheet's time zone, numbers. A value that does not fit is passed on as it is, so validation
 // reports it with what was actually found.
 import { isBlank } from "../../domain/found";
+import { CELL_LIMIT, cellFor, tooLongForCell } from "../../domain/inert";
 import { splitList } from "../../domain/lists";
+import type { RangePort } from "./ports";
 import type { ColumnSpec } from "./spec";
 
 /** Formats a date cell as YYYY-MM-DD in the spreadsheet's time zone (the server passes Utilities.formatDate). */
@@ -47,4 +49,49 @@ export function decodeCell(column: ColumnSpec, raw: unknown, formatDate: DateFor
       return choice.parse(raw) ?? raw;
     }
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Writing: what is written reads back as exactly that value
+
+/** Thrown before a write when a value is longer than a cell holds: names the tab, row and column. */
+export class CellTooLong extends Error {
+  constructor(
+    readonly tab: string,
+    readonly row: number,
+    readonly column: number,
+    readonly length: number,
+  ) {
+    super(
+      `${tab}!R${row}C${column}: ${length} characters is more than the ${CELL_LIMIT} a cell holds; nothing was written.`,
+    );
+    this.name = "CellTooLong";
+  }
+}
+
+/** Refuses a block (first cell at row, column) before it is written when one of its values is too long. */
+export function checkLengths(tab: string, row: number, column: number, block: readonly (readonly unknown[])[]): void {
+  for (let i = 0; i < block.length; i++) {
+    const cells = block[i] ?? [];
+    for (let j = 0; j < cells.length; j++) {
+      const v = cells[j];
+      if (tooLongForCell(v)) throw new CellTooLong(tab, row + i, column + j, String(v).length);
+    }
+  }
+}
+
+/**
+ * Writes values so that each string reads back as exactly that string: bare into plain-text cells, with an apostrophe
+ * where Sheets would parse it elsewhere. The cells' formats are read in one call unless the caller just set them.
+ * Text a cell cannot hold is refused before anything is written.
+ */
+export function setExactValues(
+  range: RangePort,
+  at: { readonly tab: string; readonly row: number; readonly column: number },
+  values: readonly (readonly unknown[])[],
+  formats?: readonly (readonly string[])[],
+): void {
+  checkLengths(at.tab, at.row, at.column, values);
+  const known = formats ?? range.getNumberFormats();
+  range.setValues(values.map((row, i) => row.map((v, j) => cellFor(v ?? "", known[i]?.[j] ?? ""))));
 }

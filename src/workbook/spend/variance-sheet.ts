@@ -1,7 +1,7 @@
 // The Variance report tab: the report model laid out as one grid (values, number formats, weights, backgrounds) and
 // written with one call per output range, whatever its size; conditional formats and the chart are rebuilt each time.
 import { catalogIn, type Lang, type MessageKey, tKey } from "../../domain/i18n";
-import { inertText } from "../../domain/inert";
+import { cellFor } from "../../domain/inert";
 import { type BudgetStatus, majorUnits, type VarianceReport, type VarianceRow } from "../../domain/spend";
 import type { ChartsPort, SheetPort, SpreadsheetAppPort, SpreadsheetPort } from "../shared/ports";
 import type { RowProblem } from "../shared/problems";
@@ -68,7 +68,7 @@ function text(lang: Lang, key: MessageKey, params?: Readonly<Record<string, stri
   return tKey(lang, key, params);
 }
 
-/** The report as one grid. Every row is REPORT_WIDTH wide; text a person typed (keys, problems) is made inert. */
+/** The report as one grid. Every row is REPORT_WIDTH wide; text is kept exact when written (writeReport). */
 export function layoutReport(report: VarianceReport, meta: ReportMeta): ReportLayout {
   const { lang } = meta;
   const values: Cell[][] = [];
@@ -79,7 +79,7 @@ export function layoutReport(report: VarianceReport, meta: ReportMeta): ReportLa
   const push = (cells: Cell[], options: { bold?: boolean; shade?: boolean; formats?: string[] } = {}) => {
     const row = new Array<Cell>(REPORT_WIDTH).fill("");
     cells.forEach((c, i) => {
-      row[i] = typeof c === "string" ? inertText(c) : c;
+      row[i] = c;
     });
     values.push(row);
     formats.push(options.formats ?? blankFormats());
@@ -195,7 +195,8 @@ export function writeReport(sheet: SheetPort, layout: ReportLayout, app: ReportA
 
   const range = sheet.getRange(1, 1, height, REPORT_WIDTH);
   range.setNumberFormats(layout.formats);
-  range.setValues(layout.values);
+  // Text reads back exactly: bare in the text-formatted cells, with an apostrophe where Sheets would parse it.
+  range.setValues(layout.values.map((row, i) => row.map((v, j) => cellFor(v, layout.formats[i]?.[j] ?? ""))));
   range.setFontWeights(layout.weights);
   range.setBackgrounds(layout.backgrounds);
 

@@ -28,6 +28,8 @@ import {
   type ValidationRule,
 } from "./model";
 import {
+  CELL_CHAR_LIMIT,
+  CELL_LIMIT_MESSAGE,
   dateToSerial,
   defaultDateFormat,
   formatValue,
@@ -54,8 +56,6 @@ function fail(message: string): never {
 export const PROTECTED_MESSAGE =
   "You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.";
 /** Sheets Help Center, "Files you can store in Google Drive": up to 50,000 characters in a cell. */
-export const CELL_CHARACTER_LIMIT = 50_000;
-export const CELL_LIMIT_MESSAGE = "Your input contains more than the maximum of 50000 characters in a single cell.";
 const METADATA_RANGE_MESSAGE =
   "Adding developer metadata to arbitrary ranges is not currently supported. Developer metadata may only be added to the top-level spreadsheet, an individual sheet, or an entire row or column.";
 
@@ -285,7 +285,9 @@ export class FakeSpreadsheet implements P.SpreadsheetPort, EngineModel {
   toContent(input: unknown, format: string | undefined): Parsed {
     if (input === null || input === undefined) return { kind: "empty" };
     if (typeof input === "string") {
-      if (input.length > CELL_CHARACTER_LIMIT) fail(CELL_LIMIT_MESSAGE);
+      // Sheets refuses the whole write when one cell would hold more than its limit (the apostrophe is not stored).
+      const stored = format !== undefined && isTextFormat(format) ? input.length : input.replace(/^'/, "").length;
+      if (stored > CELL_CHAR_LIMIT) fail(CELL_LIMIT_MESSAGE);
       if (format !== undefined && isTextFormat(format))
         return input === "" ? { kind: "empty" } : { kind: "value", value: input };
       return parseInput(input, this.locale);

@@ -1,5 +1,6 @@
 // Cell values as Apps Script returns them: types, text parsing, dates in the spreadsheet zone, number formats.
 import { describe, expect, it } from "vitest";
+import { cellFor } from "../../../src/domain/inert";
 import { setup } from "./fake-host";
 import { dateToSerial, formatValue, parseInput, serialToDate } from "./values";
 
@@ -42,6 +43,60 @@ describe("values", () => {
     sheet.getRange("A1:B1").setValues([["01234", "=1+1"]]);
     expect(sheet.getRange("A1:B1").getValues()).toEqual([["01234", "=1+1"]]);
     expect(sheet.getRange("B1").getFormula()).toBe("");
+  });
+
+  it("parses what Sheets parses: percents, grouped numbers, dates, booleans, 15 digits, + and - formula starts", () => {
+    const { sheet } = setup();
+    sheet.getRange("A1:H1").setValues([["12%", "1,000", "true", "11/26/2026", "9007199254740993", "+A9", "-x", "'=q"]]);
+    const [row] = sheet.getRange("A1:H1").getValues();
+    expect(row?.slice(0, 3)).toEqual([0.12, 1000, true]);
+    expect(row?.[3]).toBeInstanceOf(Date);
+    expect(row?.[4]).toBe(9007199254740990);
+    expect(sheet.getRange("F1:G1").getFormulas()).toEqual([["=+A9", "=-x"]]);
+    expect(row?.[7]).toBe("=q");
+  });
+
+  it("stores exactly the add-on's quoted text in any format, and bare text in plain-text cells", () => {
+    const hostile = [
+      "12%",
+      "1,000",
+      "true",
+      "11/26/2026",
+      "9007199254740993",
+      "'=already quoted",
+      '=HYPERLINK("x")',
+      "+1",
+      "-x",
+      "@me",
+      " 12 ",
+      "$5",
+      "2026-03-10",
+      "10:30",
+    ];
+    for (const format of ["", "0.00", "yyyy-mm-dd"]) {
+      const { sheet } = setup();
+      const range = sheet.getRange(1, 1, 1, hostile.length);
+      if (format) range.setNumberFormat(format);
+      range.setValues([hostile.map((v) => cellFor(v, format))]);
+      expect(range.getValues()).toEqual([hostile]);
+      expect(range.getFormulas()[0]?.every((f) => f === "")).toBe(true);
+    }
+    const { sheet } = setup();
+    const range = sheet.getRange(1, 1, 1, hostile.length);
+    range.setNumberFormat("@");
+    range.setValues([hostile.map((v) => cellFor(v, "@"))]);
+    expect(range.getValues()).toEqual([hostile]);
+  });
+
+  it("refuses a write with a cell over 50,000 characters, writing nothing", () => {
+    const { sheet } = setup();
+    sheet.getRange("A1").setValue("kept");
+    expect(() => sheet.getRange("A1:B1").setValues([["new", "x".repeat(50_001)]])).toThrow(
+      "Your input contains more than the maximum of 50000 characters in a single cell.",
+    );
+    expect(sheet.getRange("A1:B1").getValues()).toEqual([["kept", ""]]);
+    sheet.getRange("B1").setValue(`'${"x".repeat(50_000)}`);
+    expect(String(sheet.getRange("B1").getValue()).length).toBe(50_000);
   });
 
   it("turns strings starting with = into formulas", () => {

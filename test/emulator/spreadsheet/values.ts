@@ -92,6 +92,19 @@ function wallToSerial(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): n
 
 const NUMBER_RE = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
+/**
+ * Sheets' limit for one cell. Google documents no wording; this is the message Sheets and the Sheets API give, as
+ * reported publicly (see the README, "The services and their documented limits").
+ */
+export const CELL_CHAR_LIMIT = 50_000;
+export const CELL_LIMIT_MESSAGE = `Your input contains more than the maximum of ${CELL_CHAR_LIMIT} characters in a single cell.`;
+
+/** Sheets keeps 15 significant digits of a typed number: "9007199254740993" is stored as 9007199254740990. */
+function storedNumber(text: string): number {
+  const n = Number(text.replace(/,/g, ""));
+  return Number.isFinite(n) ? Number(n.toPrecision(15)) : n;
+}
+
 /** Parses text the way Sheets does when a person types it (and when a script writes a string). */
 export function parseInput(text: string, locale: string): Parsed {
   if (text === "") return { kind: "empty" };
@@ -102,7 +115,7 @@ export function parseInput(text: string, locale: string): Parsed {
   if (upper === "TRUE") return { kind: "value", value: true };
   if (upper === "FALSE") return { kind: "value", value: false };
   if (t !== "" && /\d/.test(t)) {
-    if (NUMBER_RE.test(t)) return { kind: "value", value: Number(t.replace(/,/g, "")) };
+    if (NUMBER_RE.test(t)) return { kind: "value", value: storedNumber(t) };
     const pct = /^([+-]?[\d,]*\.?\d+)\s*%$/.exec(t);
     if (pct && NUMBER_RE.test(pct[1]!)) {
       const decimals = pct[1]!.includes(".") ? pct[1]!.split(".")[1]!.length : 0;
@@ -120,6 +133,8 @@ export function parseInput(text: string, locale: string): Parsed {
     const date = parseDateText(t, locale);
     if (date) return { kind: "value", value: date.serial, format: date.format };
   }
+  // Like "=", a leading "+" or "-" starts a formula when the rest is not a number ("+A1" becomes "=+A1").
+  if (/^[+-]./s.test(text)) return { kind: "formula", formula: `=${text}` };
   return { kind: "value", value: text };
 }
 

@@ -279,3 +279,27 @@ describe("10,000-row ranges in one call", () => {
     expect(grades).toHaveLength(n);
   });
 });
+
+describe("results a cell can hold", () => {
+  it.each([
+    ["CAMPAIGN_SCORE", () => campaignScore(100, 1e308, 100)],
+    ["CAMPAIGN_SCORE", () => campaignScore([[1e308], [1e308]], [[1e308], [1e308]], 1e308)],
+    ["KPI_ATTAINMENT", () => kpiAttainment(1e-308, 1e308)],
+    ["KPI_ATTAINMENT", () => kpiAttainment(1e308, 1e-308, "lower")],
+    ["CAMPAIGN_ROI", () => campaignRoi(1e308, 1e-308)],
+    ["CAMPAIGN_ROI", () => campaignRoi([[1.7e308]], [[1e-300]])],
+  ])("%s gives a clear error instead of Infinity or NaN", (fn, call) => {
+    expect(call).toThrow(`${fn}: the result`);
+    expect(call).toThrow("too large for a number in a cell");
+  });
+
+  it("names the cell of a range whose result is too large, in Chinese too", () => {
+    expect(() => kpiAttainment([[1], [1e-308]], [[2], [1e308]])).toThrow("(row 2, column 1 of its range)");
+    expect(() => campaignRoi(1e308, 1e-308, "zh")).toThrow("超出单元格数字的范围");
+  });
+
+  it("still computes large but finite figures", () => {
+    expect(campaignScore(1, 1e300, 1.5)).toBe(1);
+    expect(kpiAttainment(1e150, 1e150)).toBe(1);
+  });
+});
