@@ -270,7 +270,7 @@ describe("an execution plan too long for the approval log", () => {
     });
     expect(r.ok).toBe(false);
     expect(r.message).toMatch(
-      /too long to record in the approval log: \d+ characters, where a spreadsheet cell holds at most 50000/,
+      /too long to record in the Approval log: [\d,]+ characters, where a spreadsheet cell holds at most 50,000/,
     );
     expect(logRows()).toBe(before);
   });

@@ -40,6 +40,7 @@ export const REFUSAL_KINDS = [
   "not_submitter",
   "no_approved_plan",
   "routing",
+  "too_long",
 ] as const;
 export type RefusalKind = (typeof REFUSAL_KINDS)[number];
 
@@ -76,6 +77,7 @@ const MESSAGES: { readonly [K in RefusalKind]: WorkflowMessageKey } = {
   not_submitter: "workflow.refusal.notSubmitter",
   no_approved_plan: "workflow.refusal.noApprovedPlan",
   routing: "workflow.routing.noLevels",
+  too_long: "workflow.refusal.tooLong",
 };
 
 function refuse(
@@ -185,9 +187,9 @@ export function submit(input: SubmitInput): CommandResult {
 
   const snapshot = envelopeText({ ...payload.value, levels: levels.value });
   if (snapshot.length > LOG_CELL_LIMIT) {
-    return refuse("invalid_input", {
+    return refuse("too_long", {
       messageKey: "workflow.refusal.tooLong",
-      params: { length: snapshot.length, limit: LOG_CELL_LIMIT },
+      params: { length: snapshot.length.toLocaleString("en-US"), limit: LOG_CELL_LIMIT.toLocaleString("en-US") },
     });
   }
 

@@ -272,7 +272,7 @@ export const WORKFLOW_MESSAGES = {
   },
   "workflow.refusal.noApprovedPlan": { en: "There is no approved plan to build on.", zh: "尚无已批准的活动方案。" },
   "workflow.refusal.tooLong": {
-    en: "This request is too long to record in the approval log: {length} characters, where a spreadsheet cell holds at most {limit}. Shorten its texts (task steps, descriptions) and submit again.",
+    en: "This request is too long to record in the Approval log: {length} characters, where a spreadsheet cell holds at most {limit}. Shorten its texts (task steps, descriptions) and submit again.",
     zh: "该申请内容过长，无法记入审批记录：共 {length} 个字符，而一个单元格最多容纳 {limit} 个字符。请缩短其中的文字（任务步骤、说明）后重新提交。",
   },
   "workflow.input.invalid": { en: "This value is not valid.", zh: "该值无效。" },
