@@ -3,16 +3,7 @@
 // onEdit cache projected -> flush -> unlock -> mail -> what the mail did recorded. A refusal at any step before the
 // first write leaves the workbook exactly as it was.
 import { type Lang, t, tKey } from "../../domain/i18n";
-import {
-  anchorOf,
-  type FoldResult,
-  foldEvents,
-  type Issue,
-  type LogEntry,
-  type Refusal,
-  sealEntries,
-} from "../../domain/workflow";
-import { appendLog } from "../../workbook/approvals/log";
+import type { FoldResult, Issue, LogEntry, Refusal } from "../../domain/workflow";
 import { readBudgetLines } from "../../workbook/spend/budget-lines";
 import type { FieldIssue, Refused } from "./contract";
 import { userLang } from "./locale";
@@ -20,7 +11,7 @@ import { type Notice, type NoticeResult, recordNotices, sendNotices } from "./no
 import { clearFlags, clearLineFlags, projectStatuses, syncGuard } from "./projection";
 import { projectSpendAfter } from "./spend-book";
 import { KEY } from "./store";
-import { brokenMessage, hashWith, type ReadOptions, readWorkspace, type Workspace } from "./workspace";
+import { appendEvents, brokenMessage, hashWith, type ReadOptions, readWorkspace, type Workspace } from "./workspace";
 
 const LOCK_MS = 10_000;
 
@@ -92,22 +83,17 @@ export function write<T>(
     const ws = readWorkspace(ss, options);
     sheetLang = ws.sheetLang;
     if (options.needsLog && !ws.log) return refused("setup", t(ws.lang, "rpc.noLog", { tab: t(ws.lang, "tab.log") }));
-    if (options.needsLog && !ws.chain.ok) return refused("chain_broken", brokenMessage(ws));
+    // A broken chain blocks every write, money and saves included: nothing may build on a log that lies.
+    if (!ws.chain.ok) return refused("chain_broken", brokenMessage(ws));
     at = nowIn(ws.timeZone);
     const step = decide(ws, { me, at, newId: () => Utilities.getUuid() });
     if (isRefused(step)) return step;
     let fold = ws.fold;
     const events = step.events ?? [];
-    if (events.length > 0 && ws.log) {
-      const last = ws.logRows[ws.logRows.length - 1];
-      const sealed = sealEntries(events, last ? { seq: last.seq, hash: last.hash } : null, sealer(ws));
-      appendLog(ws.log, sealed);
-      const all = [...ws.logRows, ...sealed];
-      ws.propsStore.setProperty(KEY.anchor, JSON.stringify(anchorOf(all)));
-      fold = foldEvents(all);
-    }
+    if (events.length > 0 && ws.log) fold = appendEvents(ws, events, sealer(ws));
     step.apply?.();
-    if (events.length > 0) {
+    // Also when rows were found that the kept state does not reflect yet (a write killed after its append).
+    if (events.length > 0 || ws.kept.behind) {
       projectStatuses(ws.campaigns, fold, ws.sheetLang);
       // A plan just put in force: its lines are the approved ones now, so their flags go too (read only then).
       const approved = step.approvedPlanOf;
@@ -117,7 +103,7 @@ export function write<T>(
         clearFlags(ws.campaigns, approved);
         clearLineFlags(budget, approved);
       }
-      projectSpendAfter(ws, fold, events);
+      if (events.length > 0) projectSpendAfter(ws, fold, events);
     }
     notices = step.notices?.(fold) ?? [];
     value = step.value;
