@@ -4,7 +4,8 @@
 // rebuilt from the log.
 import type { HashFn } from "./chain";
 import type { CampaignView, FoldResult, RequestView } from "./fold";
-import type { LogEntry } from "./model";
+import { canonicalJson, type JsonValue } from "./json";
+import { LOG_COLUMNS, type LogEntry } from "./model";
 import { REQUEST_RULES } from "./transitions";
 
 /** Versions the kept text, so a later layout is rebuilt rather than misread. */
@@ -21,32 +22,24 @@ export interface FoldState extends FoldMark {
   readonly fold: FoldResult;
 }
 
-const ENTRY_KEYS = [
-  "id",
-  "at",
-  "actor",
-  "onBehalfOf",
-  "entityType",
-  "entityId",
-  "requestId",
-  "requestType",
-  "requestVersion",
-  "action",
-  "fromState",
-  "toState",
-  "level",
-  "comment",
-  "snapshot",
-] as const satisfies readonly (keyof LogEntry)[];
+/** An event's fields: a log row's, without its place in the chain. */
+const ENTRY_KEYS = LOG_COLUMNS.filter(
+  (k): k is keyof LogEntry => k !== "seq" && k !== "prevHash" && k !== "hash",
+) as readonly (keyof LogEntry)[];
 
-type StoredRequest = Omit<RequestView, "entries">;
+/** A request without its entries (they are its campaign's history rows with its ID); `data` 0: as its snapshot says. */
+type StoredRequest = Omit<RequestView, "entries" | "data"> & { readonly data: RequestView["data"] | 0 };
+
+/** An approved plan or execution plan: the ID of the request whose data it is, or the data itself. */
+type StoredRef<T> = { readonly request: string } | { readonly value: T } | null;
 
 interface StoredCampaign {
   readonly id: string;
   readonly state: CampaignView["state"];
   readonly owner: string;
-  readonly approvedPlan: CampaignView["approvedPlan"];
-  readonly approvedExecution: CampaignView["approvedExecution"];
+  readonly approvedPlan: StoredRef<CampaignView["approvedPlan"]>;
+  readonly approvedExecution: StoredRef<CampaignView["approvedExecution"]>;
+  /** Events as arrays; a snapshot equal to its request's is stored as 0 (a submit and its approvals share it). */
   readonly history: readonly (readonly unknown[])[];
   readonly requests: readonly StoredRequest[];
 }
@@ -60,31 +53,72 @@ interface StoredFold {
   readonly anomalies: FoldResult["anomalies"];
 }
 
-/** The events only (a view's history), as arrays in a fixed key order: the kept text stays about the log's size. */
-function entryRow(e: LogEntry): unknown[] {
-  return ENTRY_KEYS.map((k) => e[k]);
+const SNAPSHOT_INDEX = ENTRY_KEYS.indexOf("snapshot");
+
+/** The events only (a view's history), as arrays in a fixed key order. */
+function entryRow(e: LogEntry, requests: ReadonlyMap<string, RequestView>): unknown[] {
+  const row: unknown[] = ENTRY_KEYS.map((k) => e[k]);
+  if (e.snapshot !== "" && requests.get(e.requestId)?.snapshot === e.snapshot) row[SNAPSHOT_INDEX] = 0;
+  return row;
 }
 
-function entryOf(row: readonly unknown[]): LogEntry {
+function entryOf(row: readonly unknown[], snapshots: ReadonlyMap<string, string>): LogEntry {
   const out: Record<string, unknown> = {};
   ENTRY_KEYS.forEach((k, i) => {
     out[k] = row[i];
   });
+  if (out.snapshot === 0) out.snapshot = snapshots.get(String(out.requestId)) ?? "";
   return out as unknown as LogEntry;
+}
+
+/** Payloads restored from their snapshot text: known to be equal to it, so saving again needs no comparison. */
+const FROM_SNAPSHOT = new WeakSet<object>();
+
+/** The payload as the envelope text alone gives it (no schema): what `data` is for most requests. */
+function plainData(snapshot: string): JsonValue | undefined {
+  try {
+    return (JSON.parse(snapshot) as { data?: JsonValue })?.data;
+  } catch {
+    return undefined;
+  }
+}
+
+function fromSnapshot(snapshot: string): JsonValue {
+  const data = plainData(snapshot) ?? null;
+  if (typeof data === "object" && data !== null) FROM_SNAPSHOT.add(data);
+  return data;
+}
+
+function refOf<T>(value: T | null, requests: readonly RequestView[]): StoredRef<T> {
+  if (value === null) return null;
+  const from = requests.find((r) => r.data === (value as unknown));
+  return from ? { request: from.id } : { value };
+}
+
+function fromRef<T>(ref: StoredRef<T> | undefined, requests: readonly RequestView[]): T | null {
+  if (!ref) return null;
+  if ("value" in ref) return ref.value;
+  return (requests.find((r) => r.id === ref.request)?.data ?? null) as T | null;
 }
 
 /** The text to keep: JSON, with the mark inside so a copy cannot be moved to another prefix. */
 export function foldText(state: FoldState): string {
   const campaigns: StoredCampaign[] = [];
   for (const view of state.fold.campaigns.values()) {
+    const byId = new Map(view.requests.map((r) => [r.id, r]));
     campaigns.push({
       id: view.id,
       state: view.state,
       owner: view.owner,
-      approvedPlan: view.approvedPlan,
-      approvedExecution: view.approvedExecution,
-      history: view.history.map(entryRow),
-      requests: view.requests.map(({ entries: _entries, ...r }) => r),
+      approvedPlan: refOf(view.approvedPlan, view.requests),
+      approvedExecution: refOf(view.approvedExecution, view.requests),
+      history: view.history.map((e) => entryRow(e, byId)),
+      requests: view.requests.map(({ entries: _entries, data, ...r }) => {
+        const known = typeof data === "object" && data !== null && FROM_SNAPSHOT.has(data);
+        const plain = known ? undefined : plainData(r.snapshot);
+        const same = known || (plain !== undefined && canonicalJson(plain) === canonicalJson(data));
+        return { ...r, data: same ? 0 : data };
+      }),
     });
   }
   const stored: StoredFold = {
@@ -115,9 +149,11 @@ export function readFoldText(text: string, seal: string, hash: HashFn): FoldStat
   if (stored?.format !== FOLD_FORMAT || !Array.isArray(stored.campaigns as unknown)) return null;
   const campaigns = new Map<string, CampaignView>();
   for (const c of stored.campaigns) {
-    const history: LogEntry[] = c.history.map(entryOf);
+    const snapshots = new Map(c.requests.map((r: StoredRequest) => [r.id, r.snapshot]));
+    const history: LogEntry[] = c.history.map((row) => entryOf(row, snapshots));
     const requests: RequestView[] = c.requests.map((r: StoredRequest) => ({
       ...r,
+      data: r.data === 0 ? fromSnapshot(r.snapshot) : r.data,
       entries: history.filter((e: LogEntry) => e.requestId === r.id),
     }));
     const openRequests = requests.filter((r) => r.status === "open");
@@ -127,8 +163,8 @@ export function readFoldText(text: string, seal: string, hash: HashFn): FoldStat
       openRequest: openRequests.find((r) => REQUEST_RULES[r.type].exclusive) ?? null,
       openRequests,
       requests,
-      approvedPlan: c.approvedPlan,
-      approvedExecution: c.approvedExecution,
+      approvedPlan: fromRef(c.approvedPlan, requests),
+      approvedExecution: fromRef(c.approvedExecution, requests),
       owner: c.owner,
       history,
     });

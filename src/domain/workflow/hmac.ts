@@ -4,38 +4,43 @@ import { hmac } from "@noble/hashes/hmac.js";
 import { sha256 } from "@noble/hashes/sha2.js";
 import type { HashFn } from "./chain";
 
-/** UTF-8 bytes of a string (Apps Script has no TextEncoder); a lone surrogate becomes U+FFFD, as Java's encoder does. */
-export function utf8(text: string): Uint8Array {
-  const out: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    let c = text.charCodeAt(i);
-    if (c < 0x80) {
-      out.push(c);
-      continue;
-    }
-    if (c < 0x800) {
-      out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
-      continue;
-    }
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-        i++;
-        continue;
-      }
-    }
-    if (c >= 0xd800 && c <= 0xdfff) c = 0xfffd;
-    out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
-  }
-  return Uint8Array.from(out);
-}
-
 function hex(bytes: Uint8Array): string {
   let out = "";
   for (const b of bytes) out += b.toString(16).padStart(2, "0");
   return out;
+}
+
+/** UTF-8 bytes of a string (Apps Script has no TextEncoder); a lone surrogate becomes U+FFFD. */
+export function utf8(text: string): Uint8Array {
+  const out = new Uint8Array(text.length * 3);
+  let j = 0;
+  for (let i = 0; i < text.length; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      out[j++] = c;
+    } else if (c < 0x800) {
+      out[j++] = 0xc0 | (c >> 6);
+      out[j++] = 0x80 | (c & 63);
+    } else {
+      if (c >= 0xd800 && c <= 0xdfff) {
+        const d = text.charCodeAt(i + 1);
+        if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
+          const cp = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+          out[j++] = 0xf0 | (cp >> 18);
+          out[j++] = 0x80 | ((cp >> 12) & 63);
+          out[j++] = 0x80 | ((cp >> 6) & 63);
+          out[j++] = 0x80 | (cp & 63);
+          i++;
+          continue;
+        }
+        c = 0xfffd;
+      }
+      out[j++] = 0xe0 | (c >> 12);
+      out[j++] = 0x80 | ((c >> 6) & 63);
+      out[j++] = 0x80 | (c & 63);
+    }
+  }
+  return out.subarray(0, j);
 }
 
 /** HMAC-SHA256 of UTF-8 text under a UTF-8 key, as 64 lower-case hex digits. */

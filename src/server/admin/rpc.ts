@@ -11,7 +11,7 @@ import { SETTINGS_TAB } from "../../workbook/shared/settings";
 import { runs } from "../../workbook/shared/setup-plan";
 import { EmptyRequest, type FieldIssue } from "../shared/contract";
 import { userLang } from "../shared/locale";
-import { syncGuard } from "../shared/projection";
+import { healProjections } from "../shared/projection";
 import { parseRequest } from "../shared/request";
 import { registerStandingJob } from "../shared/schedule";
 import { KEY } from "../shared/store";
@@ -126,7 +126,7 @@ function verifyWholeLog(lang?: Lang): Workspace {
   const locked = lock?.tryLock(LOCK_MS) ?? false;
   try {
     const ws = readWorkspace(SpreadsheetApp.getActiveSpreadsheet(), { wholeLog: true }, lang);
-    if (locked && recordVerdict(ws)) syncGuard(ws, ws.fold);
+    if (locked && recordVerdict(ws)) healProjections(ws);
     return ws;
   } finally {
     if (locked) lock?.releaseLock();

@@ -118,6 +118,16 @@ export function syncGuard(ws: Workspace, fold: FoldResult, budget: BudgetLines |
   syncGuardProps(ws.propsStore, ws.props, guardProps(withState));
 }
 
+/**
+ * Brings the Status column, the guard data and the kept fold up to the log as read, when rows were found that the kept
+ * fold does not hold (an execution killed between its append and its projections, or the first write after an upgrade).
+ */
+export function healProjections(ws: Workspace): void {
+  projectStatuses(ws.campaigns, ws.fold, ws.sheetLang);
+  syncGuard(ws, ws.fold);
+  ws.kept.behind = false;
+}
+
 /** Writes the kept fold and the guard rows when they differ from the tab's; returns the tab's sheet id. */
 function saveKept(ws: Workspace, fold: FoldResult, entries: ReadonlyMap<string, GuardEntry>): number | null {
   const kept = ws.kept;

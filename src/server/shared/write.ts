@@ -8,7 +8,7 @@ import { readBudgetLines } from "../../workbook/spend/budget-lines";
 import type { FieldIssue, Refused } from "./contract";
 import { userLang } from "./locale";
 import { type Notice, type NoticeResult, recordNotices, sendNotices } from "./notify";
-import { clearFlags, clearLineFlags, projectStatuses, syncGuard } from "./projection";
+import { clearFlags, clearLineFlags, healProjections, projectStatuses, syncGuard } from "./projection";
 import { projectSpendAfter } from "./spend-book";
 import { KEY } from "./store";
 import { appendEvents, brokenMessage, hashWith, type ReadOptions, readWorkspace, type Workspace } from "./workspace";
@@ -85,6 +85,8 @@ export function write<T>(
     if (options.needsLog && !ws.log) return refused("setup", t(ws.lang, "rpc.noLog", { tab: t(ws.lang, "tab.log") }));
     // A broken chain blocks every write, money and saves included: nothing may build on a log that lies.
     if (!ws.chain.ok) return refused("chain_broken", brokenMessage(ws));
+    // An execution killed after its append left the projections behind the log: they catch up first.
+    if (ws.kept.behind) healProjections(ws);
     at = nowIn(ws.timeZone);
     const step = decide(ws, { me, at, newId: () => Utilities.getUuid() });
     if (isRefused(step)) return step;
@@ -92,8 +94,7 @@ export function write<T>(
     const events = step.events ?? [];
     if (events.length > 0 && ws.log) fold = appendEvents(ws, events, sealer(ws));
     step.apply?.();
-    // Also when rows were found that the kept state does not reflect yet (a write killed after its append).
-    if (events.length > 0 || ws.kept.behind) {
+    if (events.length > 0) {
       projectStatuses(ws.campaigns, fold, ws.sheetLang);
       // A plan just put in force: its lines are the approved ones now, so their flags go too (read only then).
       const approved = step.approvedPlanOf;
@@ -103,7 +104,7 @@ export function write<T>(
         clearFlags(ws.campaigns, approved);
         clearLineFlags(budget, approved);
       }
-      if (events.length > 0) projectSpendAfter(ws, fold, events);
+      projectSpendAfter(ws, fold, events);
     }
     notices = step.notices?.(fold) ?? [];
     value = step.value;

@@ -6,12 +6,11 @@
 // The whole tab is written with one setValues, so a kill leaves the old state or the new one, never a mix.
 import { isBlank } from "../../domain/found";
 import type { SheetPort, SpreadsheetPort } from "../shared/ports";
-import { ensureRows } from "../shared/rows";
+import { PROTECTION_DESCRIPTION } from "../shared/spec";
 
 /** The tab's name (it is hidden; the note in A1 says what it is in both languages). */
 export const STATE_TAB_NAME = "Campaign Control state";
-const NOTE =
-  "Kept by Campaign Control from the approval log; edits here are detected and undone. 由 Campaign Control 根据审批记录维护；此处的修改会被发现并还原。";
+const NOTE = "Campaign Control: kept from the approval log, do not edit / 由审批记录生成，请勿编辑";
 const WIDTH = 5;
 const MARK = "|";
 
@@ -67,7 +66,7 @@ export function createStateSheet(ss: SpreadsheetPort): SheetPort {
   const extra = sheet.getMaxColumns() - WIDTH;
   if (extra > 0) sheet.deleteColumns(WIDTH + 1, extra);
   sheet.hideSheet();
-  sheet.protect().setDescription("Campaign Control: written by the add-on").setWarningOnly(true);
+  sheet.protect().setDescription(PROTECTION_DESCRIPTION).setWarningOnly(true);
   return sheet;
 }
 
@@ -92,7 +91,9 @@ export function writeState(
       entry ? MARK + entry[1] : "",
     ]);
   }
-  ensureRows(sheet, height);
+  // Rows are added with room to spare, so a state that grows by a campaign or two does not insert rows every time.
+  const max = sheet.getMaxRows();
+  if (height > max) sheet.insertRowsAfter(max, height - max + Math.ceil(height / 2));
   sheet.getRange(1, 1, height, WIDTH).setValues(block);
 }
 
