@@ -65,7 +65,8 @@ function openRequest(emu: Emulator, id: string): { id: string; version: number }
 
 /** C-1 approved (one level), `pairs` made-up approved plans after it, the full verification, C-2 waiting for Leo. */
 function grown(pairs: number): Emulator {
-  const emu = Emulator.create({ owner: OWNER });
+  // The first execution after a big log is grown folds it all (as the first write after an upgrade would): give it time.
+  const emu = Emulator.create({ owner: OWNER, wallTimeoutMs: 900_000 });
   emu.open();
   emu.menu("Set up workbook");
   must(
