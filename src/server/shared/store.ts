@@ -1,7 +1,8 @@
 // What the add-on keeps in the document properties (readable and writable only by this script project, never by a
-// person through the sheet): the roles, the key that seals the approval log, the chain's anchor, the small
-// cache onEdit reads to flag edits of approved fields, and where each tab's columns are (`cc.tab.<tab key>`, kept by
-// workbook/layouts.ts). Everything is read with one getProperties per execution.
+// person through the sheet): the roles, the key that seals the approval log, the chain's anchor, a recorded break,
+// where the hidden state tab is, onEdit's layout (where the approved fields are; each campaign's data is in the state
+// tab), and where each tab's columns are (`cc.tab.<tab key>`, kept by workbook/layouts.ts). Nothing here grows with the
+// campaigns or the log. Everything is read with one getProperties per execution.
 import type { ChainAnchor, SnapshotField } from "../../domain/workflow";
 import type { PropertiesPort } from "../../workbook/shared/ports";
 

@@ -1,5 +1,6 @@
 // One execution's view of the workbook: every tab it needs read once (one getValues each), the document properties
-// read once, the approval log verified against its keyed hashes and anchor, and the campaigns folded from it.
+// read once, and the campaigns folded from the approval log: the kept fold of its verified prefix, and the rows after
+// it read, verified against their keyed hashes and the anchor, and folded in (the whole log only when nothing kept fits).
 import { type Lang, langOf, t, tKey } from "../../domain/i18n";
 import { parseRoles, type Roles } from "../../domain/roles";
 import type { Settings } from "../../domain/settings";
