@@ -411,3 +411,47 @@ describe("a decision killed at any service call", () => {
     }
   }, 240_000); // one restored workbook and four executions per service call of the decision
 });
+
+describe("a submission killed at any service call", () => {
+  it("leaves guard data and kept fold that the next execution brings to the log, with nothing twice", () => {
+    const base = workflowBook();
+    approvePlan(base, "C-1");
+    growLog(base, 2);
+    expect(base.as(LEO).run<{ chain: { ok: boolean } }>("rpcVerifyLog", {}).chain.ok).toBe(true);
+    const state = base.save();
+    const submission = { campaignId: "C-2", type: "plan", requestId: newRequestId("plan"), comment: "" };
+    const probe = Emulator.restore(state);
+    probe.counter.reset();
+    expect(probe.as(MIA).run<{ ok: boolean }>("rpcSubmit", submission).ok).toBe(true);
+    const total = probe.counter.total();
+    expect(total).toBeGreaterThan(30);
+    for (let k = 1; k <= total; k++) {
+      const emu = Emulator.restore(state);
+      let n = 0;
+      const stop = emu.onServiceCall((_method, execution) => {
+        if (execution?.functionName === "rpcSubmit" && ++n >= k) throw new Error(`killed at call ${k}`);
+      });
+      try {
+        emu.as(MIA).run("rpcSubmit", submission);
+      } catch {
+        // The kill, as the platform reports it.
+      }
+      stop();
+      const submits = () => logRowsOf(emu).filter((r) => r.requestId === submission.requestId).length;
+      const landed = submits();
+      expect(landed === 0 || landed === 1, `killed at call ${k}`).toBe(true);
+      const c2 = mine(emu, MIA).campaigns.find((c) => c.id === "C-2");
+      expect(c2?.status, `killed at call ${k}`).toBe(landed === 1 ? "PlanSubmitted" : "Draft");
+      const again = emu.as(MIA).run<{ ok: boolean; duplicate?: boolean }>("rpcSubmit", submission);
+      expect(again, `killed at call ${k}`).toMatchObject({ ok: true, state: "PlanSubmitted" });
+      expect(again.duplicate === true, `killed at call ${k}`).toBe(landed === 1);
+      expect(submits()).toBe(1);
+      const rows = logRowsOf(emu);
+      const kept = keptFold(emu);
+      expect(kept?.count).toBe(rows.length);
+      expect(plain(kept?.fold)).toEqual(plain(foldEvents(rows)));
+      expect(guarded(emu)).toEqual(["C-1", "F-1", "F-2"]);
+      expect(emu.as(LEO).run<{ chain: unknown }>("rpcVerifyLog", {}).chain).toEqual({ ok: true, count: rows.length });
+    }
+  }, 240_000); // one restored workbook and four executions per service call of the submission
+});
