@@ -144,3 +144,4 @@ if (spilled.filter((r) => r[0] !== "").length === 0) throw new Error("the formul
 
 benchSpend();
 benchEvaluation();
+await import("./bench-log").then((m) => m.benchLog());

@@ -368,13 +368,9 @@ describe("stale, repeated and simultaneous decisions", () => {
       comment,
     });
     let second: WriteResult | null = null;
-    // While Leo's execution holds the document lock (it is reading the log), Lia's starts.
+    // While Leo's execution holds the document lock (it is reading the tabs), Lia's starts.
     const stop = emu.onServiceCall((method, execution) => {
-      if (
-        second === null &&
-        method === "Utilities.computeHmacSha256Signature" &&
-        execution?.functionName === "rpcDecide"
-      ) {
+      if (second === null && method === "Range.getValues" && execution?.functionName === "rpcDecide") {
         second = emu.as(LIA).run<WriteResult>("rpcDecide", request("reject", "No"));
       }
     });

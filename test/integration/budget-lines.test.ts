@@ -252,10 +252,10 @@ describe("the lines approved with the plan", () => {
     expect(emu.ui.toasts.at(-1)?.message).toBe(
       "Budget lines of C-1 was approved as “Media · 2026-03: 6,000.00 USD”. The edit needs an approved change request.",
     );
-    // One read of the edited row and one of the document properties (the layout and the campaign's entry): no tab
-    // read, no lock.
+    // One read of the edited row, one of the document properties (the layout) and one of the hidden state tab's ID
+    // column (the campaign's entry is one cell there): no whole-tab read, no lock.
     const calls = emu.counter.snapshot();
-    expect(calls["Range.getValues"]).toBe(1);
+    expect(calls["Range.getValues"]).toBe(2);
     expect(calls["Sheet.getDataRange"]).toBeUndefined();
     expect(calls["Properties.getProperties"]).toBe(1);
     expect(calls["Properties.getProperty"]).toBeUndefined();

@@ -106,10 +106,20 @@ const MESSAGE: { readonly [K in TamperKind]: WorkflowMessageKey } = {
  *   down, which makes this row one that does not belong here: inserted);
  * - its hash holds but its sequence repeats or its link is wrong: it does not belong here: inserted.
  * Rows past the anchor that verify were appended by the add-on after the anchor was stored and are fine.
+ * `start`: the rows before `rows` were verified already (a checkpoint's count and last hash); positions in the
+ * verdict still count from the log's first row.
  */
-export function verifyChain(rows: readonly (LogRow | null)[], hash: HashFn, anchor?: ChainAnchor): ChainVerdict {
-  let prevSeq = 0;
-  let prevHash = GENESIS_HASH;
+export function verifyChain(
+  rows: readonly (LogRow | null)[],
+  hash: HashFn,
+  anchor?: ChainAnchor,
+  start: ChainAnchor = { count: 0, lastHash: GENESIS_HASH },
+): ChainVerdict {
+  let prevSeq = start.count;
+  let prevHash = start.lastHash;
+  const base = start.count;
+  // With a start, `rows` are the tail after a verified prefix of `start.count` rows: positions stay log positions.
+  const tailAnchor = anchor === undefined ? undefined : { count: anchor.count - base, lastHash: anchor.lastHash };
   for (let i = 0; i < rows.length; i += 1) {
     const row = rows[i] ?? null;
     const selfOk = row !== null && hash(chainText(row)) === row.hash;
@@ -118,14 +128,15 @@ export function verifyChain(rows: readonly (LogRow | null)[], hash: HashFn, anch
       prevHash = row.hash;
       continue;
     }
-    return broken(i + 1, classify(rows, i, prevSeq, prevHash, selfOk, anchor));
+    return broken(base + i + 1, classify(rows, i, prevSeq, prevHash, selfOk, tailAnchor));
   }
-  if (anchor !== undefined && anchor.count > 0) {
-    if (rows.length < anchor.count) return broken(rows.length + 1, "truncated");
+  // An anchor inside the verified prefix says nothing the prefix's own link did not (it was checked then).
+  if (tailAnchor !== undefined && tailAnchor.count > 0) {
+    if (rows.length < tailAnchor.count) return broken(base + rows.length + 1, "truncated");
     // A full-length chain that verifies but ends elsewhere than anchored was cut and then continued.
-    if (rows[anchor.count - 1]?.hash !== anchor.lastHash) return broken(anchor.count, "truncated");
+    if (rows[tailAnchor.count - 1]?.hash !== anchor?.lastHash) return broken(anchor?.count ?? 0, "truncated");
   }
-  return { ok: true, count: rows.length, lastHash: prevHash, messageKey: "workflow.chain.ok" };
+  return { ok: true, count: base + rows.length, lastHash: prevHash, messageKey: "workflow.chain.ok" };
 }
 
 function classify(

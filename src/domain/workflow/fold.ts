@@ -143,11 +143,25 @@ export function emptyCampaign(id: string): CampaignView {
 
 /** Events in log order. Only campaign events are folded; a campaign without events is a Draft. */
 export function foldEvents(events: readonly LogEntry[]): FoldResult {
+  return foldEventsFrom({ campaigns: new Map(), anomalies: [] }, events, 0);
+}
+
+/**
+ * Continues a fold: `start` is the fold of the log's first `offset` rows, `events` the rows after them. The result
+ * equals foldEvents of the whole log (a campaign's view depends only on its own events, in order), so a fold kept
+ * from an earlier execution needs only the rows appended since.
+ */
+export function foldEventsFrom(start: FoldResult, events: readonly LogEntry[], offset: number): FoldResult {
   const accs = new Map<string, CampaignAcc>();
-  const anomalies: Anomaly[] = [];
+  const anomalies: Anomaly[] = [...start.anomalies];
   events.forEach((event, index) => {
     if (event.entityType !== "campaign") return;
     let acc = accs.get(event.entityId);
+    const before = acc === undefined ? start.campaigns.get(event.entityId) : undefined;
+    if (before !== undefined) {
+      acc = accOf(before);
+      accs.set(event.entityId, acc);
+    }
     if (acc === undefined) {
       acc = {
         id: event.entityId,
@@ -164,7 +178,7 @@ export function foldEvents(events: readonly LogEntry[]): FoldResult {
     const reason = apply(acc, event);
     if (reason !== null) {
       anomalies.push({
-        row: index + 1,
+        row: offset + index + 1,
         eventId: event.id,
         entityId: event.entityId,
         reason,
@@ -173,8 +187,32 @@ export function foldEvents(events: readonly LogEntry[]): FoldResult {
     }
   });
   const campaigns = new Map<string, CampaignView>();
-  for (const [id, acc] of accs) campaigns.set(id, toView(acc));
+  // In the order of each campaign's first event, as a fold of the whole log gives them.
+  for (const [id, view] of start.campaigns) {
+    const acc = accs.get(id);
+    campaigns.set(id, acc ? toView(acc) : view);
+  }
+  for (const [id, acc] of accs) if (!campaigns.has(id)) campaigns.set(id, toView(acc));
   return { campaigns, anomalies };
+}
+
+/** A view back into an accumulator the fold may change (its requests copied, never the view's own arrays). */
+function accOf(view: CampaignView): CampaignAcc {
+  const requests: RequestAcc[] = view.requests.map((r) => ({
+    ...r,
+    decisions: [...r.decisions],
+    entries: [...r.entries],
+  }));
+  return {
+    id: view.id,
+    state: view.state,
+    requests,
+    byId: new Map(requests.map((r) => [r.id, r])),
+    approvedPlan: view.approvedPlan,
+    approvedExecution: view.approvedExecution,
+    owner: view.owner,
+    history: [...view.history],
+  };
 }
 
 /** One campaign's view (anomalies dropped; use foldEvents to see them). */

@@ -41,6 +41,7 @@ export {
   type FoldResult,
   foldCampaign,
   foldEvents,
+  foldEventsFrom,
   type LevelDecision,
   REQUEST_STATUSES,
   type RequestEnvelope,
@@ -48,6 +49,17 @@ export {
   type RequestView,
   readEnvelope,
 } from "./fold";
+export {
+  CHUNK_CHARS,
+  chunksOf,
+  FOLD_FORMAT,
+  type FoldMark,
+  type FoldState,
+  foldSeal,
+  foldText,
+  readFoldText,
+} from "./fold-state";
+export { hmacSha256Hex, keyedHash, sha256Hex, utf8 } from "./hmac";
 export { canonicalJson, type JsonValue } from "./json";
 // The message table itself (WORKFLOW_MESSAGES) is not re-exported: Code.js must not carry it (see ../catalog.ts).
 export type { MessageParams, MessageText, WorkflowMessageKey } from "./messages";

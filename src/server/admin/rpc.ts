@@ -12,10 +12,12 @@ import { SETTINGS_TAB } from "../../workbook/shared/settings";
 import { runs } from "../../workbook/shared/setup-plan";
 import { EmptyRequest, type FieldIssue } from "../shared/contract";
 import { userLang } from "../shared/locale";
+import { healProjections } from "../shared/projection";
 import { parseRequest } from "../shared/request";
+import { registerStandingJob } from "../shared/schedule";
 import { KEY } from "../shared/store";
 import { formIssue } from "../shared/views";
-import { brokenMessage, readWorkspace, type Workspace } from "../shared/workspace";
+import { brokenMessage, readWorkspace, recordVerdict, type Workspace } from "../shared/workspace";
 import { callerEmail, refused, type Step, write } from "../shared/write";
 import { type RolesView, SaveRolesRequest, type VerifyResponse } from "./api";
 
@@ -112,10 +114,34 @@ export function rpcSaveRoles(request: unknown) {
 }
 
 function verification(lang?: Lang): VerifyResponse {
-  const ws = readWorkspace(SpreadsheetApp.getActiveSpreadsheet(), {}, lang);
+  const ws = verifyWholeLog(lang);
   const message = ws.chain.ok ? t(ws.lang, "verify.ok", { count: ws.chain.count }) : brokenMessage(ws);
   return { lang: ws.lang, chain: ws.chain, message };
 }
+
+/**
+ * The full verification: every row of the log against its seal, under the document lock when it is free. A break is
+ * recorded, so every read and write sees it from then on (they read only the rows after the kept fold); an intact log
+ * clears an earlier record and brings the kept fold and guard data up to date. Runs from the menu and on every tick
+ * of the schedule, whichever jobs are on.
+ */
+const LOCK_MS = 10_000;
+
+function verifyWholeLog(lang?: Lang): Workspace {
+  const lock = LockService.getDocumentLock();
+  const locked = lock?.tryLock(LOCK_MS) ?? false;
+  try {
+    const ws = readWorkspace(SpreadsheetApp.getActiveSpreadsheet(), { wholeLog: true }, lang);
+    if (locked && recordVerdict(ws)) healProjections(ws);
+    return ws;
+  } finally {
+    if (locked) lock?.releaseLock();
+  }
+}
+
+registerStandingJob("verifyLog", () => {
+  verifyWholeLog();
+});
 
 export function rpcVerifyLog(request: unknown): VerifyResponse {
   parseRequest("rpcVerifyLog", EmptyRequest, request, userLang());

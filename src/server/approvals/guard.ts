@@ -1,13 +1,15 @@
 // One job of the simple onEdit trigger: when a person changes a single cell holding an approved field of an approved
 // campaign, or a budget line of one, say so at once (a note with the approved value, a red background, a toast). It
-// runs on every edit of every user in AuthMode.LIMITED, so it stays cheap: no lock, no mail, no tab read; the document
-// properties as onEdit read them once (the layout and the campaign's approved digests, kept by every write) and the
-// row's ID cell (on the Budget tab: the edited row's cells).
+// runs on every edit of every user in AuthMode.LIMITED, so it stays cheap: no lock, no mail, no whole-tab read; the
+// document properties as onEdit read them once (the layout, kept by every write), the row's ID cell (on the Budget
+// tab: the edited row's cells), and the campaign's approved digests from the hidden state tab (its ID column and one
+// cell): the same calls for 10 approved campaigns as for 10,000.
 import { fieldDigest, type GuardEntry, lineKey } from "../../domain/guard";
 import { catalogIn, fill, type Lang, langOf } from "../../domain/i18n";
 import { formatAmount, toMinorUnits } from "../../domain/money";
 import { planSnapshot, SNAPSHOT_FIELDS, type SnapshotField } from "../../domain/workflow";
 import { planDraftFromCells } from "../../workbook/approvals/campaigns";
+import { guardEntryText } from "../../workbook/approvals/log-state";
 import { isDate } from "../../workbook/shared/cells";
 import type { RangePort, SheetPort } from "../../workbook/shared/ports";
 import type { EditedCell } from "../shared/edit-event";
@@ -25,6 +27,13 @@ function currentValue(field: SnapshotField, value: unknown, entry: GuardEntry, t
   return planSnapshot(draft)[field];
 }
 
+/** One campaign's guard data from the hidden state tab: a constant number of calls, whatever the campaigns. */
+function entryOf(sheet: SheetPort, layout: GuardLayout, id: string): GuardEntry | null {
+  if (layout.stateSheetId === undefined) return null;
+  const state = sheet.getParent().getSheetById(layout.stateSheetId);
+  return state ? parseJson<GuardEntry>(guardEntryText(state, id)) : null;
+}
+
 /** `stored`: the document properties, as onEdit read them for all its handlers. */
 export function guardEdit(cell: EditedCell, stored: Readonly<Record<string, string>>): void {
   // Until a plan is approved there is no layout, and the edit costs nothing more here.
@@ -40,12 +49,12 @@ export function guardEdit(cell: EditedCell, stored: Readonly<Record<string, stri
   const sheet = cell.sheet();
   const sheetId = cell.sheetId();
   if (lines && lineColumn && sheetId === lines.sheetId) {
-    guardLine(cell, sheet, layout, lines, stored);
+    guardLine(cell, sheet, layout, lines);
     return;
   }
   if (!field || sheetId !== layout.sheetId) return;
   const id = String(sheet.getRange(cell.row(), layout.idColumn).getValue() ?? "").trim();
-  const entry = id ? parseJson<GuardEntry>(stored[KEY.approvedPrefix + id]) : null;
+  const entry = id ? entryOf(sheet, layout, id) : null;
   if (!entry) return;
   const changed = fieldDigest(currentValue(field, range.getValue(), entry, layout.timeZone)) !== entry.digests[field];
   flag(range, sheet, layout, changed, { field: `workflow.field.${field}`, id, value: entry.shown[field] ?? "" });
@@ -89,13 +98,7 @@ function text(value: unknown): string {
  * approved lines, or has another amount, is flagged; the reads on every sidebar and report stay the authority (a line
  * split over two rows, say, is flagged here but is no change there).
  */
-function guardLine(
-  edited: EditedCell,
-  sheet: SheetPort,
-  layout: GuardLayout,
-  lines: BudgetGuardLayout,
-  stored: Readonly<Record<string, string>>,
-): void {
+function guardLine(edited: EditedCell, sheet: SheetPort, layout: GuardLayout, lines: BudgetGuardLayout): void {
   const range = edited.range;
   const columns = lines.columns;
   const width = Math.max(...Object.values(columns).filter((c): c is number => c !== undefined));
@@ -105,7 +108,7 @@ function guardLine(
     return c === undefined ? "" : cells[c - 1];
   };
   const id = text(cell("campaign"));
-  const entry = id ? parseJson<GuardEntry>(stored[KEY.approvedPrefix + id]) : null;
+  const entry = id ? entryOf(sheet, layout, id) : null;
   if (!entry?.lines) {
     // Not a line of a campaign whose lines were approved (any more): a flag of ours has nothing left to say.
     flag(range, sheet, layout, false, { field: "workflow.field.lines", id, value: "" });

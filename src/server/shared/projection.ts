@@ -7,13 +7,18 @@ import { type GuardEntry, guardEntry } from "../../domain/guard";
 import type { Lang } from "../../domain/i18n";
 import {
   type CampaignView,
+  chunksOf,
   type FoldResult,
+  foldSeal,
+  foldText,
   SNAPSHOT_FIELDS,
   type SnapshotField,
   TERMINAL_STATES,
 } from "../../domain/workflow";
 import type { CampaignTable } from "../../workbook/approvals/campaigns";
+import { createStateSheet, writeState } from "../../workbook/approvals/log-state";
 import { setExactValues } from "../../workbook/shared/cells";
+import type { SheetPort } from "../../workbook/shared/ports";
 import type { BudgetLines } from "../../workbook/spend/budget-lines";
 import {
   type BudgetGuardLayout,
@@ -105,11 +110,63 @@ export function wantedGuard(ws: Workspace, fold: FoldResult, budget: BudgetLines
       };
     }
   }
-  return guardProps(layout, entries);
+  return { layout, entries };
 }
 
+/**
+ * Brings what the log implies to where it is kept: the guard data and the fold of the log to the hidden state tab
+ * (one read, already made by the workspace, and one write when anything differs), the guard's layout (one small
+ * value, whatever the number of campaigns) to the document properties. Run after the log rows are appended, so a
+ * kill before it leaves the old state, which the next write brings up to date.
+ */
 export function syncGuard(ws: Workspace, fold: FoldResult, budget: BudgetLines | null = ws.budget): void {
-  syncGuardProps(ws.propsStore, ws.props, wantedGuard(ws, fold, budget));
+  const { layout, entries } = wantedGuard(ws, fold, budget);
+  const sheetId = saveKept(ws, fold, entries);
+  const withState = layout && sheetId !== null ? { ...layout, stateSheetId: sheetId } : layout;
+  syncGuardProps(ws.propsStore, ws.props, guardProps(withState));
+}
+
+/**
+ * Brings the Status column, the guard data and the kept fold up to the log as read, when rows were found that the kept
+ * fold does not hold (an execution killed between its append and its projections, or the first write after an upgrade).
+ */
+export function healProjections(ws: Workspace): void {
+  projectStatuses(ws.campaigns, ws.fold, ws.sheetLang);
+  syncGuard(ws, ws.fold);
+  ws.kept.behind = false;
+}
+
+/** Writes the kept fold and the guard rows when they differ from the tab's; returns the tab's sheet id. */
+function saveKept(ws: Workspace, fold: FoldResult, entries: ReadonlyMap<string, GuardEntry>): number | null {
+  const kept = ws.kept;
+  if (!ws.verdict.ok) return kept.state?.sheet.getSheetId() ?? null;
+  let seal = "";
+  let chunks: string[] = [];
+  if (kept.count > 0) {
+    const text = foldText({ count: kept.count, lastHash: kept.lastHash, sheetRow: kept.sheetRow, fold });
+    seal = foldSeal(text, kept.hash);
+    chunks = chunksOf(text);
+  }
+  const guard = [...entries].map(([id, entry]) => [id, JSON.stringify(entry)] as const);
+  const state = kept.state;
+  const same =
+    state !== null &&
+    state.seal === seal &&
+    state.guard.size === guard.length &&
+    guard.every(([id, text]) => state.guard.get(id) === text);
+  if (same) return stateIdOf(ws, state.sheet);
+  if (state === null && seal === "" && guard.length === 0) return null;
+  const sheet = state?.sheet ?? createStateSheet(ws.ss);
+  const id = stateIdOf(ws, sheet);
+  writeState(sheet, state?.height ?? 0, { seal, chunks }, guard);
+  return id;
+}
+
+/** The state tab's id, kept in the document properties (written only when it changed: a new or re-made tab). */
+function stateIdOf(ws: Workspace, sheet: SheetPort): number {
+  const id = sheet.getSheetId();
+  if (ws.props[KEY.state] !== String(id)) ws.propsStore.setProperty(KEY.state, String(id));
+  return id;
 }
 
 /**

@@ -23,6 +23,14 @@ export function registerJob(name: string, job: Job): void {
   JOBS.set(name, job);
 }
 
+/** Jobs that run on every tick of the schedule, whichever jobs are on (the full check of the approval log). */
+const STANDING: string[] = [];
+
+export function registerStandingJob(name: string, job: Job): void {
+  JOBS.set(name, job);
+  if (!STANDING.includes(name)) STANDING.push(name);
+}
+
 export interface Schedule {
   /** Jobs that are on. */
   readonly jobs: readonly string[];
@@ -153,7 +161,7 @@ export function onScheduleTick(_e: unknown): void {
   documentProperties().setProperty(TICK_KEY, JSON.stringify({ at: new Date().toISOString(), held }));
   if (held) return;
   const failures: string[] = [];
-  for (const name of schedule.jobs) {
+  for (const name of [...STANDING, ...schedule.jobs.filter((j) => !STANDING.includes(j))]) {
     const job = JOBS.get(name);
     if (!job) continue;
     try {

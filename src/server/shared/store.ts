@@ -1,8 +1,8 @@
 // What the add-on keeps in the document properties (readable and writable only by this script project, never by a
-// person through the sheet): the roles, the key that seals the approval log, the chain's anchor, the small
-// cache onEdit reads to flag edits of approved fields, and where each tab's columns are (`cc.tab.<tab key>`, kept by
-// workbook/layouts.ts). Everything is read with one getProperties per execution.
-import type { GuardEntry } from "../../domain/guard";
+// person through the sheet): the roles, the key that seals the approval log, the chain's anchor, a recorded break,
+// where the hidden state tab is, onEdit's layout (where the approved fields are; each campaign's data is in the state
+// tab), and where each tab's columns are (`cc.tab.<tab key>`, kept by workbook/layouts.ts). Nothing here grows with the
+// campaigns or the log. Everything is read with one getProperties per execution.
 import type { ChainAnchor, SnapshotField } from "../../domain/workflow";
 import type { PropertiesPort } from "../../workbook/shared/ports";
 
@@ -11,7 +11,12 @@ export const KEY = {
   secret: "cc.secret",
   anchor: "cc.anchor",
   layout: "cc.layout",
+  /** Before this version: one guard entry per approved campaign (removed by the next write; see guardProps). */
   approvedPrefix: "cc.approved.",
+  /** The hidden state tab's sheet id (the kept fold and the guard data live there, not here). */
+  state: "cc.state",
+  /** What the full verification found, until a full verification finds the log intact again. */
+  broken: "cc.broken",
 } as const;
 
 /** Where the approved fields are on the Campaigns tab, so onEdit needs no metadata lookup. */
@@ -24,6 +29,8 @@ export interface GuardLayout {
   readonly lang: "en" | "zh";
   /** Where a budget line's cells are on the Budget tab, and the currency a blank currency cell means. */
   readonly budget?: BudgetGuardLayout;
+  /** The hidden state tab whose rows hold each approved campaign's guard data. */
+  readonly stateSheetId?: number;
 }
 
 export const LINE_KEYS = ["campaign", "category", "month", "planned", "currency"] as const;
@@ -49,6 +56,11 @@ export function parseJson<T>(text: string | null | undefined): T | null {
   }
 }
 
+export function stateSheetId(props: Readonly<Record<string, string>>): number | null {
+  const id = Number(props[KEY.state]);
+  return props[KEY.state] && Number.isInteger(id) ? id : null;
+}
+
 export function readAnchor(props: Readonly<Record<string, string>>): ChainAnchor | undefined {
   const anchor = parseJson<ChainAnchor>(props[KEY.anchor]);
   return anchor && typeof anchor.count === "number" && typeof anchor.lastHash === "string" ? anchor : undefined;
@@ -56,17 +68,17 @@ export function readAnchor(props: Readonly<Record<string, string>>): ChainAnchor
 
 export type GuardProps = Readonly<Record<string, string>>;
 
-/** The onEdit cache as properties: the layout and one entry per approved campaign. */
-export function guardProps(layout: GuardLayout | null, entries: ReadonlyMap<string, GuardEntry>): GuardProps {
+/** The onEdit cache as properties: the layout only (where to look); the entries live in the state tab. */
+export function guardProps(layout: GuardLayout | null): GuardProps {
   const out: Record<string, string> = {};
   if (layout) out[KEY.layout] = JSON.stringify(layout);
-  for (const [id, entry] of entries) out[KEY.approvedPrefix + id] = JSON.stringify(entry);
   return out;
 }
 
 /**
- * Brings the guard properties to `wanted`: one setProperties for what changed, a delete for each entry no longer
- * wanted (a campaign that was cancelled or closed). Nothing is written when nothing changed.
+ * Brings the guard properties to `wanted`: one setProperties for what changed, a delete for what is no longer
+ * wanted. The per-campaign entries an earlier version kept here (`cc.approved.*`) are deleted, with one
+ * deleteProperty each, once; the state tab holds them now.
  */
 export function syncGuardProps(props: PropertiesPort, current: Readonly<Record<string, string>>, wanted: GuardProps) {
   const changed: Record<string, string> = {};

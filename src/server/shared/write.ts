@@ -4,24 +4,15 @@
 // first write leaves the workbook exactly as it was.
 import { type Lang, t, tKey } from "../../domain/i18n";
 import { tooLongForCell } from "../../domain/inert";
-import {
-  anchorOf,
-  type FoldResult,
-  foldEvents,
-  type Issue,
-  type LogEntry,
-  type Refusal,
-  sealEntries,
-} from "../../domain/workflow";
-import { appendLog } from "../../workbook/approvals/log";
+import type { FoldResult, Issue, LogEntry, Refusal } from "../../domain/workflow";
 import { readBudgetLines } from "../../workbook/spend/budget-lines";
 import type { FieldIssue, Refused } from "./contract";
 import { userLang } from "./locale";
 import { type Notice, type NoticeResult, recordNotices, sendNotices } from "./notify";
-import { clearFlags, clearLineFlags, projectStatuses, syncGuard } from "./projection";
+import { clearFlags, clearLineFlags, healProjections, projectStatuses, syncGuard } from "./projection";
 import { projectSpendAfter } from "./spend-book";
 import { KEY } from "./store";
-import { brokenMessage, hashWith, type ReadOptions, readWorkspace, type Workspace } from "./workspace";
+import { appendEvents, brokenMessage, hashWith, type ReadOptions, readWorkspace, type Workspace } from "./workspace";
 
 const LOCK_MS = 10_000;
 
@@ -93,7 +84,10 @@ export function write<T>(
     const ws = readWorkspace(ss, options);
     sheetLang = ws.sheetLang;
     if (options.needsLog && !ws.log) return refused("setup", t(ws.lang, "rpc.noLog", { tab: t(ws.lang, "tab.log") }));
-    if (options.needsLog && !ws.chain.ok) return refused("chain_broken", brokenMessage(ws));
+    // A broken chain blocks every write, money and saves included: nothing may build on a log that lies.
+    if (!ws.chain.ok) return refused("chain_broken", brokenMessage(ws));
+    // An execution killed after its append left the projections behind the log: they catch up first.
+    if (ws.kept.behind) healProjections(ws);
     at = nowIn(ws.timeZone);
     const step = decide(ws, { me, at, newId: () => Utilities.getUuid() });
     if (isRefused(step)) return step;
@@ -101,14 +95,7 @@ export function write<T>(
     const events = step.events ?? [];
     const tooLong = oversizedEvent(ws, events);
     if (tooLong) return tooLong;
-    if (events.length > 0 && ws.log) {
-      const last = ws.logRows[ws.logRows.length - 1];
-      const sealed = sealEntries(events, last ? { seq: last.seq, hash: last.hash } : null, sealer(ws));
-      appendLog(ws.log, sealed);
-      const all = [...ws.logRows, ...sealed];
-      ws.propsStore.setProperty(KEY.anchor, JSON.stringify(anchorOf(all)));
-      fold = foldEvents(all);
-    }
+    if (events.length > 0 && ws.log) fold = appendEvents(ws, events, sealer(ws));
     step.apply?.();
     if (events.length > 0) {
       projectStatuses(ws.campaigns, fold, ws.sheetLang);
