@@ -18,6 +18,21 @@ export function decimalFromNumber(n: number): Decimal {
   return parseDecimal(String(n));
 }
 
+/** Significant digits of a number in Google Sheets: it keeps and shows at most 15, so a cell never means more. */
+export const SHEETS_SIGNIFICANT_DIGITS = 15;
+
+/**
+ * The decimal a cell's number means for money: the number rounded to Sheets' 15 significant digits. A sum such as
+ * `=100.1+100.1+100.1` is the double 300.29999999999995, which Sheets shows (and a user reads) as 300.3; comparing
+ * or subtracting the raw doubles would put 5e-14 between two amounts that look identical. Rounding to 15 digits is
+ * the one normalisation that needs no currency (custom functions get bare numbers) and never alters an amount a
+ * person typed, because Sheets stores no more digits than that.
+ */
+export function decimalFromCell(n: number): Decimal {
+  if (!Number.isFinite(n)) throw new RangeError(`not a finite number: ${n}`);
+  return parseDecimal(n.toPrecision(SHEETS_SIGNIFICANT_DIGITS));
+}
+
 /** Parses plain or exponent notation ("-12.50", "1.5e-7", "1e+21"). */
 export function parseDecimal(text: string): Decimal {
   const m = NUMBER_TEXT.exec(text.trim());

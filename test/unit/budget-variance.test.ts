@@ -21,7 +21,9 @@ describe("budgetVariance() on single values", () => {
     expect(budgetVariance(-50, 50)).toBe(100);
     expect(budgetVariance(0, 0)).toBe(0);
     expect(Object.is(budgetVariance(0, -0), 0)).toBe(true);
-    expect(budgetVariance(1e15, 1e15 + 0.5)).toBe(0.5);
+    // 15 significant digits, as Sheets keeps: 1e13 + 0.5 has 15 digits and is exact; 1e14 + 0.5 has a 16th
+    expect(budgetVariance(1e13, 1e13 + 0.5)).toBe(0.5);
+    expect(budgetVariance(100.1 + 100.1 + 100.1, 300.3)).toBe(0);
     expect(budgetVariance(123456789012.34, 123456789012.35)).toBe(0.01);
     expect(budgetVariance(1e21, 3e21)).toBe(2e21);
   });
