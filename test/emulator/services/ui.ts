@@ -194,6 +194,7 @@ export class FakeUi implements UiPort {
 
   alert(a: string, b?: unknown, c?: unknown): AppsScriptEnum {
     this.counter.count("Ui.alert");
+    this.requireContainerUi("Ui.alert");
     const { title, prompt, buttons } = dialogArgs(a, b, c);
     const answer = this.recorder.takeAnswer("alert", prompt);
     const button = typeof answer === "string" ? answer : (answer.button ?? "OK");
@@ -204,6 +205,7 @@ export class FakeUi implements UiPort {
 
   prompt(a: string, b?: unknown, c?: unknown): FakePromptResponse {
     this.counter.count("Ui.prompt");
+    this.requireContainerUi("Ui.prompt");
     const { title, prompt, buttons } = dialogArgs(a, b, c);
     const answer = this.recorder.takeAnswer("prompt", prompt);
     const resolved =
@@ -231,7 +233,10 @@ export class FakeUi implements UiPort {
     this.recorder.dialogs.push({ ...shown(userInterface), title: String(title), modal: false });
   }
 
-  /** Sidebars and dialogs need the script.container.ui grant, which simple triggers do not have. */
+  /**
+   * Alerts, prompts, sidebars and dialogs need the script.container.ui grant, which simple triggers (LIMITED) and
+   * AuthMode.NONE do not have (editor add-on authorization guide, "Authorization modes"). Menus need none.
+   */
   private requireContainerUi(method: string): void {
     if (this.ctx.authMode !== "FULL") throw permissionError(method, SCOPES.containerUi);
   }
