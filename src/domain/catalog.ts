@@ -202,6 +202,9 @@ const EN = {
   "setup.done": "Workbook set up: {tabs} tabs created, {columns} columns added, {settings} settings added.",
   "setup.unchanged": "The workbook is already set up; nothing needed to change.",
   "setup.busy": "Someone else is changing the workbook right now. Try again in a moment.",
+  "setup.foreignProtection":
+    "The {tab} tab has a protection that Campaign Control did not create ({description}); it was left exactly as it is.",
+  "setup.noDescription": "no description",
 
   "rpc.invalidRequest": "{fn}: the request is not valid: {details}",
   "rpc.noCampaign": "There is no campaign with the ID “{id}” on the {tab} tab.",
@@ -434,6 +437,8 @@ const ZH: { readonly [K in OwnKey]: string } = {
   "setup.done": "工作簿已设置：新建 {tabs} 个工作表，新增 {columns} 列，新增 {settings} 个设置项。",
   "setup.unchanged": "工作簿已设置完毕，无需更改。",
   "setup.busy": "其他人正在修改工作簿，请稍后再试。",
+  "setup.foreignProtection": "“{tab}”工作表已有一项并非由推广活动管控创建的保护（{description}），已原样保留。",
+  "setup.noDescription": "无说明",
 
   "rpc.invalidRequest": "{fn}：请求无效：{details}",
   "rpc.noCampaign": "“{tab}”工作表中没有编号为“{id}”的推广活动。",

@@ -56,6 +56,8 @@ export interface TabReport {
   readonly changed: boolean;
   /** Settings tab only: what it held before setup. */
   readonly settings: Settings | null;
+  /** Descriptions of protections of this tab that the add-on did not create and therefore left alone. */
+  readonly foreignProtections?: readonly string[];
 }
 
 export interface SetupReport {
@@ -288,18 +290,19 @@ function syncSettings(
  * script do what its user may not; a hand edit of the log is found by its hash chain, a hand edit of a status is
  * rewritten. Existing protections carrying our description are kept as they are.
  */
-function ensureProtections(app: ValidationApp, sheet: SheetPort, tab: TabSpec, plan: TabPlan): boolean {
+function ensureProtections(
+  app: ValidationApp,
+  sheet: SheetPort,
+  tab: TabSpec,
+  plan: TabPlan,
+): { changed: boolean; foreign: string[] } {
   const projected = plan.columns.filter((c) => c.spec.projected);
-  if (!tab.appendOnly && projected.length === 0) return false;
+  const whole = tab.appendOnly ? sheetProtectionsOf(app, sheet) : { ours: false, foreign: [] };
+  if (!tab.appendOnly && projected.length === 0) return { changed: false, foreign: [] };
   let changed = false;
-  if (tab.appendOnly) {
-    const ours = sheet
-      .getProtections(app.ProtectionType.SHEET)
-      .some((p) => p.getDescription() === PROTECTION_DESCRIPTION);
-    if (!ours) {
-      sheet.protect().setDescription(PROTECTION_DESCRIPTION).setWarningOnly(true);
-      changed = true;
-    }
+  if (tab.appendOnly && !whole.ours && whole.foreign.length === 0) {
+    sheet.protect().setDescription(PROTECTION_DESCRIPTION).setWarningOnly(true);
+    changed = true;
   }
   if (projected.length > 0) {
     const covered = new Set(
@@ -315,7 +318,21 @@ function ensureProtections(app: ValidationApp, sheet: SheetPort, tab: TabSpec, p
       changed = true;
     }
   }
-  return changed;
+  return { changed, foreign: whole.foreign };
+}
+
+/**
+ * The tab's whole-sheet protections: whether one is ours, and the descriptions of those the add-on did not create.
+ * `Sheet.protect()` returns the existing protection when there is one, so calling it on a tab an admin protected
+ * (say a strict "Owner lock") and then setting our description and warning mode would weaken theirs: setup
+ * protects a tab only when it has no sheet protection at all, and reports a foreign one instead.
+ */
+function sheetProtectionsOf(app: ValidationApp, sheet: SheetPort): { ours: boolean; foreign: string[] } {
+  const descriptions = sheet.getProtections(app.ProtectionType.SHEET).map((p) => p.getDescription());
+  return {
+    ours: descriptions.includes(PROTECTION_DESCRIPTION),
+    foreign: descriptions.filter((d) => d !== PROTECTION_DESCRIPTION),
+  };
 }
 
 /** The header row and column metadata as setup leaves them: what it read, with the labels and metadata it wrote. */
@@ -354,7 +371,9 @@ function setUpTab(
   }
   const plan = planTab(tab, read.state, ctx.lang);
   applyPlan(app, sheet, tab.key, plan, read);
-  const protectedNow = ensureProtections(app, sheet, tab, plan);
+  const protections = ensureProtections(app, sheet, tab, plan);
+  const protectedNow = protections.changed;
+  const foreignProtections = protections.foreign;
   const synced =
     tab.key === SETTINGS_TAB.key
       ? syncSettings(sheet, plan, read.values, read.height, ctx)
@@ -375,6 +394,7 @@ function setUpTab(
     columnsAdded: plan.columns.filter((c) => c.isNew).length,
     settingsAdded,
     changed: created || !isEmptyPlan(plan) || settingsAdded > 0 || synced.rewritten > 0 || protectedNow,
+    ...(foreignProtections.length > 0 ? { foreignProtections } : {}),
   };
   return { report, layout: layoutAfter(tab, sheet, read, plan) };
 }
