@@ -84,6 +84,10 @@ export const SPEND_MESSAGES = {
     en: "the amount {found} is too large to compute exactly",
     zh: "金额{found}过大，无法精确计算",
   },
+  "spend.problem.decimals": {
+    en: "{found} {currency} has more decimals than {currency} has ({digits}); enter the amount as it is paid",
+    zh: "{found} {currency} 的小数位多于 {currency} 的最小单位（{digits} 位）；请按实际支付金额填写",
+  },
   "spend.problem.duplicateId": {
     en: "the ID “{id}” is already used in row {row}",
     zh: "编号“{id}”已在第 {row} 行使用",
