@@ -141,6 +141,10 @@ export const EVALUATION_MESSAGES = {
     en: "{fn}: the grade thresholds in Settings cannot be used ({reason}). Write them like: A >= 1; B >= 0.85; C >= 0.7; D.",
     zh: "{fn}：“设置”中的评级阈值无法使用（{reason}）。请按此格式填写：A >= 1; B >= 0.85; C >= 0.7; D。",
   },
+  "evaluation.fn.scaleArgument": {
+    en: "{fn}: the thresholds given as the second argument cannot be used ({reason}). Give them like: A >= 1; B >= 0.85; C >= 0.7; D, or as two columns (grade, lowest score).",
+    zh: "{fn}：第二个参数给出的评级阈值无法使用（{reason}）。请按此格式给出：A >= 1; B >= 0.85; C >= 0.7; D，或两列（等级、最低分）。",
+  },
   "evaluation.scale.empty": { en: "the grade below all thresholds is missing", zh: "缺少低于所有阈值时的等级" },
   "evaluation.scale.grade": { en: "a grade has no name", zh: "有等级没有名称" },
   "evaluation.scale.duplicate": { en: "a grade is named twice", zh: "有等级名称重复" },
