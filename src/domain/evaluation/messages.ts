@@ -161,7 +161,11 @@ export const EVALUATION_MESSAGES = {
   },
   "evaluation.alert.kpi_lagging": {
     en: "{campaign}: {indicator} is heading for {projected} {unit} against a target of {target} {unit} ({percent} % of target; last measured {date}).",
-    zh: "{campaign}：{indicator}预计达到 {projected} {unit}，目标为 {target} {unit}（达成率 {percent}%；最近测量于 {date}）。",
+    zh: "{campaign}：指标“{indicator}”预计达到 {projected} {unit}，目标为 {target} {unit}（达成率 {percent}%；最近测量于 {date}）。",
+  },
+  "evaluation.alert.kpi_unmeasured": {
+    en: "{campaign}: {indicator} (target {target} {unit}) has not been measured at all, and the campaign passed its middle on {mid}.",
+    zh: "{campaign}：指标“{indicator}”（目标 {target} {unit}）至今没有任何测量值，而活动已于 {mid} 过半。",
   },
   "evaluation.alert.overspend": {
     en: "{campaign}: {spent} spent or committed against an approved budget of {approved}, {over} over.",
