@@ -196,10 +196,11 @@ const EN = {
   "variance.shape":
     "BUDGET_VARIANCE: planned and actual must be the same size, but planned is {planned} and actual is {actual}.",
   "variance.single": "a single value",
-  "variance.size": "{rows} rows × {columns} columns",
+  "variance.size": "{rows|# row|# rows} × {columns|# column|# columns}",
 
   "setup.title": "Campaign Control",
-  "setup.done": "Workbook set up: {tabs} tabs created, {columns} columns added, {settings} settings added.",
+  "setup.done":
+    "Workbook set up: {tabs|# tab|# tabs} created, {columns|# column|# columns} added, {settings|# setting|# settings} added.",
   "setup.unchanged": "The workbook is already set up; nothing needed to change.",
   "setup.busy": "Someone else is changing the workbook right now. Try again in a moment.",
   "setup.foreignProtection":
@@ -226,7 +227,7 @@ const EN = {
   "roles.limitInvalid": "Enter an amount, or leave it blank for no limit.",
 
   "verify.title": "Verify audit log",
-  "verify.ok": "The approval log is intact: {count} events, each sealed and in order.",
+  "verify.ok": "The approval log is intact: {count|# event, sealed|# events, each sealed and in order}.",
   "verify.broken":
     "{detail} Submissions and decisions are paused. An admin repairs this by restoring the {tab} tab from File › Version history to the version before the edit.",
 
@@ -559,7 +560,7 @@ const UI_EN = {
 
   "sidebar.title": "My campaigns",
   "sidebar.loading": "Loading campaigns…",
-  "sidebar.count": "{count} campaigns",
+  "sidebar.count": "{count|# campaign|# campaigns}",
   "sidebar.empty": "No campaigns yet.",
   "sidebar.emptyHint":
     "Choose New campaign, or add campaigns to the {tab} tab, one per row, each with an ID and a name.",
@@ -609,7 +610,7 @@ const UI_EN = {
 
   "approvals.title": "Approvals",
   "approvals.loading": "Loading requests…",
-  "approvals.count": "{count} requests wait for you",
+  "approvals.count": "{count|# request waits for you|# requests wait for you}",
   "approvals.empty": "Nothing waits for your decision.",
   "approvals.emptyHint": "Requests you may decide show up here, also those you decide for an approver who is away.",
   "approvals.notApprover": "You are not an approver. An admin names approvers in Roles and settings.",

@@ -110,7 +110,7 @@ describe("BUDGET_VARIANCE_PCT and BUDGET_STATUS in cells", () => {
     );
     emu.edit(`${tab}!E2`, "=BUDGET_VARIANCE_PCT(B2:B4, C2:C6)");
     expect(emu.spreadsheet.peek(`${tab}!E2`).error).toBe(
-      "BUDGET_VARIANCE_PCT: the arguments must be the same size, but planned (the 1st argument) is 3 rows × 1 columns and actual (the 2nd argument) is 5 rows × 1 columns.",
+      "BUDGET_VARIANCE_PCT: the arguments must be the same size, but planned (the 1st argument) is 3 rows × 1 column and actual (the 2nd argument) is 5 rows × 1 column.",
     );
   });
 

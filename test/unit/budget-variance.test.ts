@@ -62,13 +62,15 @@ describe("budgetVariance() on ranges", () => {
 
   it("refuses ranges of different sizes, saying both sizes", () => {
     expect(() => budgetVariance([[1], [2]], [[1], [2], [3]])).toThrow(
-      "BUDGET_VARIANCE: planned and actual must be the same size, but planned is 2 rows × 1 columns and actual is 3 rows × 1 columns.",
+      "BUDGET_VARIANCE: planned and actual must be the same size, but planned is 2 rows × 1 column and actual is 3 rows × 1 column.",
     );
-    expect(() => budgetVariance([[1, 2]], [[1], [2]])).toThrow(/1 rows × 2 columns.*2 rows × 1 columns/);
+    expect(() => budgetVariance([[1, 2]], [[1], [2]])).toThrow(/1 row × 2 columns.*2 rows × 1 column\b/);
   });
 
   it("refuses a single value next to a range (no broadcasting)", () => {
-    expect(() => budgetVariance(100, [[1], [2]])).toThrow(/planned is a single value and actual is 2 rows × 1 columns/);
+    expect(() => budgetVariance(100, [[1], [2]])).toThrow(
+      /planned is a single value and actual is 2 rows × 1 column\b/,
+    );
   });
 
   it("names the row and column of a text cell", () => {

@@ -75,7 +75,7 @@ export const EVALUATION_MESSAGES = {
   // Custom-function errors. {where} is empty for a single value, else evaluation.fn.at.
   "evaluation.fn.at": { en: " (row {row}, column {column} of its range)", zh: "（其区域第 {row} 行第 {column} 列）" },
   "evaluation.fn.single": { en: "a single value", zh: "单个值" },
-  "evaluation.fn.size": { en: "{rows} rows × {columns} columns", zh: "{rows} 行 × {columns} 列" },
+  "evaluation.fn.size": { en: "{rows|# row|# rows} × {columns|# column|# columns}", zh: "{rows} 行 × {columns} 列" },
   "evaluation.fn.missing.KPI_ATTAINMENT": {
     en: "KPI_ATTAINMENT needs at least two arguments: target and actual.",
     zh: "KPI_ATTAINMENT 至少需要两个参数：目标值和实际值。",
@@ -156,7 +156,7 @@ export const EVALUATION_MESSAGES = {
 
   // Monitoring alerts and the digest.
   "evaluation.alert.task_overdue": {
-    en: "{campaign}: the task “{step}” was due on {due} and is {days} days overdue (owner: {owner}).",
+    en: "{campaign}: the task “{step}” was due on {due} and is {days|# day|# days} overdue (owner: {owner}).",
     zh: "{campaign}：任务“{step}”应于 {due} 完成，已逾期 {days} 天（负责人：{owner}）。",
   },
   "evaluation.alert.kpi_lagging": {
@@ -172,11 +172,11 @@ export const EVALUATION_MESSAGES = {
     zh: "{campaign}：已支出及已承诺费用 {spent}，批准预算 {approved}，超支 {over}。",
   },
   "evaluation.alert.request_waiting": {
-    en: "{campaign}: the {type} request {request} has waited {days} days for a decision (submitted {submitted}).",
+    en: "{campaign}: the {type} request {request} has waited {days|# day|# days} for a decision (submitted {submitted}).",
     zh: "{campaign}：{type}申请 {request} 已等待审批 {days} 天（提交于 {submitted}）。",
   },
   "evaluation.digest.subject": {
-    en: "Campaign Control: {count} new alerts",
+    en: "Campaign Control: {count|# new alert|# new alerts}",
     zh: "推广活动管控：{count} 条新提醒",
   },
   "evaluation.digest.intro": {

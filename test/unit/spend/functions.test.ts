@@ -58,7 +58,7 @@ describe("budgetVariancePct", () => {
       "BUDGET_VARIANCE_PCT: actual (the 2nd argument) must hold numbers, but row 2, column 1 of its range is the text “n/a”.",
     );
     expect(() => budgetVariancePct([[1], [2]], [[1], [2], [3]])).toThrow(
-      "BUDGET_VARIANCE_PCT: the arguments must be the same size, but planned (the 1st argument) is 2 rows × 1 columns and actual (the 2nd argument) is 3 rows × 1 columns.",
+      "BUDGET_VARIANCE_PCT: the arguments must be the same size, but planned (the 1st argument) is 2 rows × 1 column and actual (the 2nd argument) is 3 rows × 1 column.",
     );
     expect(() => budgetVariancePct(100, [[1]])).toThrow(/planned \(the 1st argument\) is a single value/);
     expect(() =>
@@ -150,7 +150,7 @@ describe("budgetStatus", () => {
       "BUDGET_STATUS: actual (the 2nd argument) must be a number, but it is the value TRUE.",
     );
     expect(() => budgetStatus([[1], [2]], [[1, 2]])).toThrow(
-      /2 rows × 1 columns and actual \(the 2nd argument\) is 1 rows × 2 columns/,
+      /2 rows × 1 column and actual \(the 2nd argument\) is 1 row × 2 columns/,
     );
   });
 });
@@ -181,7 +181,7 @@ describe("budgetRemaining", () => {
       "BUDGET_REMAINING: committed (the 3rd argument) must be a number, but it is the text “x”.",
     );
     expect(() => budgetRemaining([[1]], [[1]], [[1], [2]])).toThrow(
-      "BUDGET_REMAINING: the arguments must be the same size, but approved (the 1st argument) is 1 rows × 1 columns and actual (the 2nd argument) is 1 rows × 1 columns and committed (the 3rd argument) is 2 rows × 1 columns.",
+      "BUDGET_REMAINING: the arguments must be the same size, but approved (the 1st argument) is 1 row × 1 column and actual (the 2nd argument) is 1 row × 1 column and committed (the 3rd argument) is 2 rows × 1 column.",
     );
     expect(() => budgetRemaining(1, 2, undefined)).toThrow(/BUDGET_REMAINING needs these arguments/);
   });
