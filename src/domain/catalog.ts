@@ -206,6 +206,8 @@ const EN = {
   "setup.foreignProtection":
     "The {tab} tab has a protection that Campaign Control did not create ({description}); it was left exactly as it is.",
   "setup.noDescription": "no description",
+  "menu.adminOnly":
+    "Only an admin can use “{item}”; nothing was changed. Ask the spreadsheet owner ({owner}) or an admin.",
 
   "rpc.invalidRequest": "{fn}: the request is not valid: {details}",
   "rpc.noCampaign": "There is no campaign with the ID “{id}” on the {tab} tab.",
@@ -440,6 +442,7 @@ const ZH: { readonly [K in OwnKey]: string } = {
   "setup.busy": "其他人正在修改工作簿，请稍后再试。",
   "setup.foreignProtection": "“{tab}”工作表已有一项并非由推广活动管控创建的保护（{description}），已原样保留。",
   "setup.noDescription": "无说明",
+  "menu.adminOnly": "只有管理员可以使用“{item}”，未做任何更改。请联系表格所有者（{owner}）或管理员。",
 
   "rpc.invalidRequest": "{fn}：请求无效：{details}",
   "rpc.noCampaign": "“{tab}”工作表中没有编号为“{id}”的推广活动。",

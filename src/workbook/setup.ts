@@ -409,5 +409,25 @@ export function setUpWorkbook(ss: SpreadsheetPort, app: ValidationApp, ctx: Setu
   const campaigns = done.find((d) => d.report.tab === "campaigns");
   if (campaigns?.report.created) campaigns.layout.sheet.activate();
   const settings = tabs.find((r) => r.settings !== null)?.settings ?? defaultSettings(ctx.locale);
-  return { tabs, changed: tabs.some((r) => r.changed), settings };
+  const removed = removeEmptyDefaultSheet(ss, new Set(tabs.map((r) => r.name)));
+  return { tabs, changed: tabs.some((r) => r.changed) || removed, settings };
+}
+
+/** The names Sheets gives the first tab of a new spreadsheet, in the languages the add-on speaks. */
+const DEFAULT_SHEET_NAMES: ReadonlySet<string> = new Set(["Sheet1", "工作表1"]);
+
+/**
+ * A new spreadsheet's first tab ("Sheet1", "工作表1") is left over once setup has installed the real tabs. It is
+ * removed only while nobody has used it: still its default name and without a single value, and never one of ours.
+ */
+function removeEmptyDefaultSheet(ss: SpreadsheetPort, ourNames: ReadonlySet<string>): boolean {
+  const sheets = ss.getSheets();
+  if (sheets.length < 2) return false;
+  const leftover = sheets.find((s) => {
+    const name = s.getName();
+    return DEFAULT_SHEET_NAMES.has(name) && !ourNames.has(name);
+  });
+  if (!leftover || leftover.getLastRow() !== 0 || leftover.getLastColumn() !== 0) return false;
+  ss.deleteSheet(leftover);
+  return true;
 }

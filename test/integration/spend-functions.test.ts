@@ -178,7 +178,8 @@ describe("BUDGET_REMAINING in cells", () => {
 
   it("takes a range of categories of the same size", () => {
     const emu = budgets();
-    const tab = emu.spreadsheet.getSheets()[0]!.getName();
+    // Set up removed the empty default sheet; the person types into a tab of their own.
+    const tab = emu.spreadsheet.insertSheet("Scratch").getName();
     emu.edit(`${tab}!A1`, [
       ["C-1", "Media"],
       ["C-1", "Events"],
