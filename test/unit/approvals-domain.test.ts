@@ -139,6 +139,10 @@ describe("the draft form", () => {
     expect(checkDraft({ ...form, budget: "12,500.50" }, options)).toMatchObject({ values: { budget: 12500.5 } });
     expect(nextCampaignId(["C-2026-001", "C-2026-009", "C-2025-044", "X"], "2026")).toBe("C-2026-010");
     expect(nextCampaignId([], "2027")).toBe("C-2027-001");
+    // the workbook's own pattern: the demo's CMP-2026-001, not a second C-2026-001 series
+    expect(nextCampaignId(["CMP-2026-001", "CMP-2026-005", "X-1"], "2026")).toBe("CMP-2026-006");
+    expect(nextCampaignId(["CMP-2025-014", "CMP-2025-015"], "2026")).toBe("CMP-2026-001");
+    expect(nextCampaignId(["MKT_2026_0042", "MKT_2026_0007", "C-2026-003"], "2026")).toBe("MKT_2026_0043");
   });
 });
 
