@@ -40,7 +40,7 @@ describe("expense over budget to overrun approval, in Chromium", () => {
     await bar.locator("#amount").fill("12000");
     await expect.poll(() => bar.locator("#left").getAttribute("data-outcome")).toBe("needs_overrun_approval");
     expect(await bar.locator("#assessment").textContent()).toBe(
-      "This expense goes over the approved budget by 1788 CNY; it counts only after the overrun is approved.",
+      "This expense goes over the approved budget by 1,788.00 CNY; it counts only after the overrun is approved.",
     );
     expect(await bar.locator("#left-now").textContent()).toContain("10,212");
     expect(await bar.locator("#submit").textContent()).toBe("Record and request overrun approval");
