@@ -82,6 +82,21 @@ describe("monitoring and the post-campaign summary in Chromium", () => {
     });
   });
 
+  it("shows the approver the summary itself before accepting, not an amount of money", async () => {
+    await actAs(LEO);
+    await clickMenu(/Approvals/);
+    const bar = sidebar();
+    const request = bar.locator(".request", { hasText: FINISHED_NAME });
+    await request.waitFor();
+    expect(await request.locator(".meta").first().textContent()).not.toMatch(/\b0(\.00)?\s*[A-Z]{3}\b/);
+    if ((await request.getAttribute("aria-expanded")) !== "true") await request.click();
+    const shown = bar.locator(".detail [data-summary]");
+    await shown.waitFor();
+    expect(await shown.textContent()).toContain("Two creators published before their codes were live.");
+    expect(await shown.textContent()).toContain("Hand out the codes with the brief.");
+    expect(await bar.locator(".detail ul.lessons").textContent()).toContain(LESSON);
+  });
+
   it("is accepted by the approver: the campaign is Closed and the lesson goes to Lessons", async () => {
     await ui.approveAs(LEO, FINISHED_NAME, "Accepted, good lesson.", "Closed");
     const summary = values("Summaries").find((r) => r[0] === FINISHED_CAMPAIGN);
