@@ -134,4 +134,15 @@ describe("monitoring and the post-campaign summary in Chromium", () => {
     expect(await item.locator(".badge").allTextContents()).toEqual(["channel Social", "channel KOL", "same audience"]);
     await ui.screenshot("lessons.png");
   });
+
+  it("shows the same lesson in My campaigns when Mia chooses the spring launch she is drafting", async () => {
+    await actAs(MIA);
+    await clickMenu(/My campaigns/);
+    const bar = sidebar();
+    await bar.locator('.campaign[data-id="CMP-2026-001"]').click();
+    const lessons = bar.locator('[data-detail="CMP-2026-001"] [data-lessons]');
+    await lessons.waitFor();
+    expect(await lessons.textContent()).toContain(LESSON);
+    expect(await lessons.textContent()).toContain(`From ${FINISHED_CAMPAIGN}`);
+  });
 });
