@@ -485,6 +485,24 @@ export class Emulator {
     });
   }
 
+  /**
+   * Fixture data: `values` written from (row, column) of the tab, not counted and firing no trigger, the grid grown
+   * first as a paste in Sheets grows it (a script's getRange past the grid is refused; see the README).
+   */
+  fill(sheetName: string, row: number, column: number, values: unknown[][]): void {
+    if (values.length === 0) return;
+    this.runtime.counter.paused(() => {
+      const sheet = this.sheet(sheetName);
+      const rows = row + values.length - 1;
+      const columns = column + Math.max(...values.map((r) => r.length)) - 1;
+      if (rows > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+      if (columns > sheet.getMaxColumns()) {
+        sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
+      }
+      sheet.getRange(row, column, values.length, values[0]?.length ?? 1).setValues(values);
+    });
+  }
+
   // ------------------------------------------------------------ internals
 
   private sheet(name: string) {

@@ -21,6 +21,7 @@ import { EVALUATION_TAB, KPIS_TAB, LESSONS_TAB, SCORECARD_TAB, SUMMARIES_TAB } f
 import {
   appendRows,
   type ChartBlock,
+  chartRows,
   MONEY_FORMAT,
   NUMBER_FORMAT,
   PERCENT_FORMAT,
@@ -160,7 +161,6 @@ export function writeReport(book: EvaluationBook, report: EvaluationReport, focu
   if (!table) return "";
   const lang = book.ws.sheetLang;
   const { rows, headings } = reportRows(book, report, lang);
-  rewriteRows(table, EVALUATION_TAB, rows, { formats: REPORT_FORMATS, heading: (i) => headings.has(i) });
   const chosen = focusOf(report, focus);
   const name = chosen ? book.byId.get(chosen.campaign)?.name || chosen.campaign : "";
   const blocks: ChartBlock[] = (chosen?.kpis ?? [])
@@ -171,6 +171,9 @@ export function writeReport(book: EvaluationBook, report: EvaluationReport, focu
       header: [t(lang, "report.seriesDate"), k.indicator, t(lang, "report.seriesTarget")],
       points: k.series,
     }));
+  // The grid is sized once for the report and the chart series beside it.
+  const style = { formats: REPORT_FORMATS, heading: (i: number) => headings.has(i) };
+  rewriteRows(table, EVALUATION_TAB, rows, style, chartRows(blocks));
   const width = Math.max(table.width, ...EVALUATION_TAB.columns.map((_, i) => i + 1));
   writeCharts(table.sheet, width + 2, t(lang, "report.chartData", { campaign: name }), blocks, Charts);
   if (chosen) documentProperties().setProperty(FOCUS_KEY, chosen.campaign);

@@ -1,6 +1,7 @@
 // Scheduled jobs. An add-on may have one time-driven trigger per user per document, so every job runs from the same
 // hourly trigger: the document properties list the jobs that are on and whose trigger runs them. A feature adds its
 // job to JOBS; the menu turns jobs on and off; nobody creates a clock trigger anywhere else.
+import { recordRuntime, tickSkipped } from "./runtime-log";
 import { documentProperties } from "./store";
 
 /** The global function the trigger calls (src/server/surface.ts). */
@@ -84,6 +85,19 @@ export function setJob(name: string, on: boolean): Schedule {
  * is rethrown afterwards so the platform records it). A trigger that is no longer the schedule's removes itself.
  */
 export function onScheduleTick(_e: unknown): void {
+  try {
+    runJobs();
+  } finally {
+    // Each tick's runtime counts toward the day's trigger quota (runtime-log.ts); recording it never hides an error.
+    try {
+      recordRuntime(documentProperties(), tickSkipped());
+    } catch {
+      // Properties unavailable: the tick goes unrecorded.
+    }
+  }
+}
+
+function runJobs(): void {
   const schedule = readSchedule();
   if (schedule.jobs.length === 0 || (schedule.owner !== "" && schedule.owner !== me())) {
     for (const t of myTriggers()) ScriptApp.deleteTrigger(t);
