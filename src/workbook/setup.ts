@@ -515,6 +515,19 @@ function layoutsMatchMetadata(ss: SpreadsheetPort): boolean {
   return count(TAB_METADATA_KEY) === expected.tabs && count(COLUMN_METADATA_KEY) === expected.columns;
 }
 
+/**
+ * Developer metadata on the Settings tab's first row naming the document setup ran in: a copy of the workbook keeps
+ * it (File › Make a copy copies the file's metadata), so Start new period in the copy knows which workbook it came
+ * from (server/admin/period.ts).
+ */
+export const DOCUMENT_METADATA_KEY = "campaign-control.document";
+
+/** Records the document's id when no workbook id is recorded yet (looked for only when a tab was looked at in full). */
+function recordDocument(ss: SpreadsheetPort, settings: SheetPort | undefined): void {
+  if (!settings || ss.createDeveloperMetadataFinder().withKey(DOCUMENT_METADATA_KEY).find().length > 0) return;
+  settings.getRange("1:1").addDeveloperMetadata(DOCUMENT_METADATA_KEY, ss.getId());
+}
+
 /** Sets up every tab; safe to run any number of times. */
 export function setUpWorkbook(ss: SpreadsheetPort, app: ValidationApp, ctx: SetupContext): SetupReport {
   const trusted = layoutsMatchMetadata(ss);
@@ -522,6 +535,7 @@ export function setUpWorkbook(ss: SpreadsheetPort, app: ValidationApp, ctx: Setu
   // Every tab now carries its metadata where setup put it: the cached layouts say so, so reads need no scan.
   refreshLayouts(done.map((d) => d.layout));
   const tabs = done.map((d) => d.report);
+  if (tabs.some((r) => r.full)) recordDocument(ss, done.find((d) => d.report.tab === SETTINGS_TAB.key)?.layout.sheet);
   // A new workbook opens on its Campaigns tab; a re-run leaves the user where they are.
   const campaigns = done.find((d) => d.report.tab === "campaigns");
   if (campaigns?.report.created) campaigns.layout.sheet.activate();
