@@ -12,6 +12,7 @@ import { installCatalogLoader, LANGS } from "../src/domain/i18n";
 import { catalogFile } from "../src/server/shared/catalog";
 import { Emulator } from "../test/emulator/index";
 import { benchEvaluation } from "./bench-evaluation";
+import { benchGrowth } from "./bench-growth";
 import { benchSpend } from "./bench-spend";
 import { columnsOf } from "./bench-workbook";
 
@@ -54,7 +55,7 @@ function workbookWith(n: number): Emulator {
   const sheet = emu.spreadsheet.getSheetByName("Campaigns")!;
   const columns = columnsOf(emu).get("Campaigns") ?? new Map<string, number>();
   const width = sheet.getLastColumn();
-  if (n > 0) sheet.getRange(2, 1, n, width).setValues(campaignRows(n, width, columns));
+  if (n > 0) emu.fill("Campaigns", 2, 1, campaignRows(n, width, columns));
   return emu;
 }
 
@@ -135,7 +136,12 @@ row("domain function, one call", "", "", ms(start));
 
 const emu = Emulator.create();
 const sheet = emu.spreadsheet.getSheets()[0]!;
-sheet.getRange(2, 1, 10_000, 2).setValues(planned.map((p, i) => [p[0], actual[i]![0]]));
+emu.fill(
+  sheet.getName(),
+  2,
+  1,
+  planned.map((p, i) => [p[0], actual[i]![0]]),
+);
 start = performance.now();
 sheet.getRange("C2").setFormula("=BUDGET_VARIANCE(A2:A, B2:B)");
 const spilled = sheet.getRange(2, 3, 10_000, 1).getValues();
@@ -144,4 +150,5 @@ if (spilled.filter((r) => r[0] !== "").length === 0) throw new Error("the formul
 
 benchSpend();
 benchEvaluation();
+benchGrowth();
 await import("./bench-log").then((m) => m.benchLog());

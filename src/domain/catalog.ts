@@ -234,6 +234,18 @@ const EN = {
   "verify.broken":
     "{detail} Submissions and decisions are paused. An admin repairs this by restoring the {tab} tab from File › Version history to the version before the edit.",
 
+  "period.title": "Start new period",
+  "period.notAdmin": "Only an admin can start a new period. Ask the spreadsheet owner ({owner}).",
+  "period.notCopy":
+    "This workbook keeps its own sealed approval log. To start the next period, make a copy of it (File › Make a copy) and choose Start new period in the copy.",
+  "period.noLog": "The Approval log tab is missing or has lost a column. Choose Set up workbook first.",
+  "period.brokenCopy":
+    "Row {row} of the copied Approval log no longer links to the row above: the copy was edited. Make the copy again from the previous period's workbook, whose Verify audit log must report an intact log.",
+  "period.event":
+    "New period carried over from workbook {document}: its log had {count} events ending in hash {hash}; {carried} open campaigns carried over, {left} closed ones stay there.",
+  "period.done":
+    "The new period has started: {carried} open campaigns and their approved plans carried over under a new seal, {left} closed campaigns left in the previous workbook. Roles belong to each document: open Roles and settings to name approvers again.",
+
   "guard.note":
     "Approved value: {value}\nThis campaign is approved: a change takes effect only through an approved change request (My campaigns › Submit change request).",
   "guard.toast": "{field} of {id} was approved as “{value}”. The edit needs an approved change request.",
@@ -466,6 +478,18 @@ const ZH: { readonly [K in OwnKey]: string } = {
   "verify.title": "校验审批记录",
   "verify.ok": "审批记录完整：共 {count} 个事件，均已签名且顺序正确。",
   "verify.broken": "{detail}提交和审批已暂停。管理员可通过“文件 › 版本记录”将“{tab}”工作表恢复到修改前的版本。",
+
+  "period.title": "开始新周期",
+  "period.notAdmin": "只有管理员可以开始新周期。请联系表格所有者（{owner}）。",
+  "period.notCopy":
+    "本工作簿已有自己签名的审批记录。要开始下一周期，请先复制本工作簿（文件 › 创建副本），然后在副本中选择“开始新周期”。",
+  "period.noLog": "缺少“审批记录”工作表或其中缺少列。请先选择“设置工作簿”。",
+  "period.brokenCopy":
+    "复制的审批记录第 {row} 行与上一行不再相连：副本已被修改。请从上一周期的工作簿重新复制，并确认其“校验审批记录”结果为完整。",
+  "period.event":
+    "新周期由工作簿 {document} 结转：其审批记录共 {count} 个事件，最后哈希为 {hash}；结转 {carried} 个进行中的推广活动，{left} 个已结束的活动留在原工作簿。",
+  "period.done":
+    "新周期已开始：{carried} 个进行中的推广活动及其已批准方案已在新签名下结转，{left} 个已结束的活动留在上一周期的工作簿。角色随各自文档保存：请打开“角色与设置”重新指定审批人。",
 
   "guard.note": "已批准的值：{value}\n该活动已获批准：修改只有在变更申请获批后才生效（我的推广活动 › 提交变更申请）。",
   "guard.toast": "{id} 的{field}已按“{value}”批准。此修改需要变更申请获批。",

@@ -10,6 +10,7 @@ export const MENU_CAPTIONS = {
   "menu.approvals": { en: "Approvals", zh: "审批" },
   "menu.verifyLog": { en: "Verify audit log", zh: "校验审批记录" },
   "menu.roles": { en: "Roles and settings", zh: "角色与设置" },
+  "menu.startPeriod": { en: "Start new period", zh: "开始新周期" },
   "spend.menu.expenses": { en: "Expenses", zh: "费用" },
   "spend.menu.refresh": { en: "Refresh variance report", zh: "刷新预算差异报告" },
   "spend.menu.schedule": { en: "Hourly variance report on/off", zh: "每小时刷新差异报告：开/关" },

@@ -5,6 +5,7 @@ import { installCatalogLoader } from "../domain/i18n";
 import { loadCatalog } from "./shared/catalog";
 
 export { menuSetUpWorkbook, menuShowRoles } from "./admin/menu";
+export { menuStartPeriod } from "./admin/period";
 export { menuVerifyAuditLog } from "./admin/rpc";
 export { menuShowApprovals, menuShowCampaigns } from "./approvals/menu";
 export { CAMPAIGN_GRADE, CAMPAIGN_ROI, CAMPAIGN_SCORE, KPI_ATTAINMENT } from "./evaluation/functions";

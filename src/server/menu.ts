@@ -16,6 +16,7 @@ export const MENU_ITEMS = [
   { caption: "menu.refreshReport", functionName: "menuRefreshEvaluation" },
   { caption: "menu.verifyLog", functionName: "menuVerifyAuditLog" },
   { caption: "menu.roles", functionName: "menuShowRoles" },
+  { caption: "menu.startPeriod", functionName: "menuStartPeriod" },
 ] as const;
 
 export function buildMenu(): void {

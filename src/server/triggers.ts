@@ -5,6 +5,7 @@ import { guardEdit } from "./approvals/guard";
 import { stampCompletion } from "./evaluation/completion";
 import { buildMenu } from "./menu";
 import { type EditEvent, editedCell } from "./shared/edit-event";
+import { markEdited } from "./shared/freshness";
 
 export function onOpen(_e: unknown): void {
   buildMenu();
@@ -26,6 +27,8 @@ export function onEdit(e: unknown): void {
   const props = PropertiesService.getDocumentProperties();
   if (!props) return;
   const stored = props.getProperties();
+  // The scheduled run's freshness marker: one write after each full run at most (shared/freshness.ts).
+  markEdited(props, stored);
   const cell = editedCell(event, range);
   if (stampCompletion(cell, stored)) return;
   guardEdit(cell, stored);

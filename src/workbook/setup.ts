@@ -7,7 +7,14 @@ import { catalogIn, type Lang } from "../domain/i18n";
 import { inertCell } from "../domain/inert";
 import { defaultSettings, RIGHTS_KEYS, type RightsKey, SETTING_SPECS, type Settings } from "../domain/settings";
 import { type ColumnMetadata, locateColumns } from "./shared/columns";
-import { refreshLayouts, type TabLayout } from "./shared/layouts";
+import {
+  cachedColumns,
+  cachedMetadataCount,
+  cachedTab,
+  refreshLayouts,
+  setupStamp,
+  type TabLayout,
+} from "./shared/layouts";
 import type { DataValidationPort, SheetPort, SpreadsheetAppPort, SpreadsheetPort } from "./shared/ports";
 import { SETTINGS_TAB, settingsFromTable } from "./shared/settings";
 import {
@@ -17,10 +24,13 @@ import {
   runs,
   type TabPlan,
   type TabState,
+  tabSignature,
+  trustedState,
   type ValidationState,
   type ValidationWant,
   validationWanted,
 } from "./shared/setup-plan";
+import { columnsToKeep, rowsToKeep, TRIM_SLACK_ROWS, trimColumns, trimRows } from "./shared/sizing";
 import {
   COLUMN_METADATA_KEY,
   columnLetter,
@@ -30,7 +40,7 @@ import {
   type TabSpec,
   tabName,
 } from "./shared/spec";
-import { readColumnMetadata, scanForTab, tableFromValues } from "./shared/table";
+import { type FoundTab, readColumnMetadata, scanForTab, tableFromValues } from "./shared/table";
 import { TABS } from "./tabs";
 
 /** The parts of SpreadsheetApp setup needs besides the document (validation builders, their enum, protections). */
@@ -49,8 +59,11 @@ export interface SetupContext {
 
 export interface TabReport {
   readonly tab: TabKey;
-  readonly name: string;
   readonly created: boolean;
+  /** Rows and columns removed from the tab's grid (empty ones beyond its spare rows and column). */
+  readonly trimmed: boolean;
+  /** Whether the tab was looked at in full (no stamp, or a changed one), not just checked (see setup-plan.ts). */
+  readonly full: boolean;
   readonly columnsAdded: number;
   readonly settingsAdded: number;
   readonly changed: boolean;
@@ -58,6 +71,8 @@ export interface TabReport {
   readonly settings: Settings | null;
   /** Descriptions of protections of this tab that the add-on did not create and therefore left alone. */
   readonly foreignProtections?: readonly string[];
+  /** The tab's name, read only when there is something to say about it (foreign protections). */
+  readonly name?: string;
 }
 
 export interface SetupReport {
@@ -121,14 +136,39 @@ interface ReadTab {
   readonly values: unknown[][];
   readonly height: number;
   readonly maxRows: number;
+  /** Whether the grid's column count was read (a checked tab's is not: it is not trimmed by columns). */
+  readonly maxColumnsKnown: boolean;
+  /**
+   * Whether `values` hold every row (height and maxRows are then known); a checked tab other than Settings reads its
+   * header row only, so a re-run moves a few hundred cells, not the whole workbook, and trims no rows.
+   */
+  readonly rowsKnown: boolean;
 }
 
-/** Everything setup needs from an existing tab: one getValues, the header row's notes and style, row 2's rules. */
-function readTabState(app: ValidationApp, sheet: SheetPort, tab: TabSpec, hasTabMetadata: boolean): ReadTab {
+/** What a tab holds: one getDataRange().getValues(), and its column metadata (cached while the header vouches). */
+function readValues(
+  sheet: SheetPort,
+  tab: TabSpec,
+  trusted: boolean,
+): { values: unknown[][]; metadata: ColumnMetadata[]; cached: boolean } {
   const values = sheet.getDataRange().getValues();
+  const cached = trusted ? cachedColumns(sheet, tab, values[0] ?? []) : null;
+  return cached
+    ? { values, metadata: cached, cached: true }
+    : { values, metadata: readColumnMetadata(sheet), cached: false };
+}
+
+/** Everything setup needs from an existing tab in full: the header row's notes and style, row 2's rules. */
+function readTabState(
+  app: ValidationApp,
+  sheet: SheetPort,
+  tab: TabSpec,
+  hasTabMetadata: boolean,
+  values: unknown[][],
+  metadata: readonly ColumnMetadata[],
+): ReadTab {
   const width = usedWidth(values);
   const height = usedHeight(values);
-  const metadata = readColumnMetadata(sheet);
   const maxRows = sheet.getMaxRows();
   const header = width > 0 ? (values[0] ?? []).slice(0, width) : [];
   let notes: string[] = [];
@@ -167,7 +207,33 @@ function readTabState(app: ValidationApp, sheet: SheetPort, tab: TabSpec, hasTab
     frozenRows: sheet.getFrozenRows(),
     maxColumns: sheet.getMaxColumns(),
   };
-  return { state, values, height, maxRows };
+  return { state, values, height, maxRows, maxColumnsKnown: true, rowsKnown: true };
+}
+
+/**
+ * A tab whose stamp matches: the grid's height and, when the tab has dropdowns, whether row 2 still holds them
+ * (one read of its rules, no inspection of each); the rest is as the stamped run left it (trustedState).
+ */
+function checkTabState(
+  sheet: SheetPort,
+  tab: TabSpec,
+  lang: Lang,
+  values: unknown[][],
+  metadata: readonly ColumnMetadata[],
+  rowsKnown: boolean,
+): ReadTab {
+  const width = usedWidth(values);
+  const height = usedHeight(values);
+  // Sheets keeps at least one row below a frozen header, and setup froze it: row 2 exists.
+  const maxRows = rowsKnown ? sheet.getMaxRows() : Math.max(2, values.length);
+  const header = width > 0 ? (values[0] ?? []).slice(0, width) : [];
+  let hasRule: boolean[] = [];
+  const validated = tab.columns.some((spec) => validationWanted(spec, lang) !== null);
+  if (validated && width > 0) {
+    hasRule = (sheet.getRange(2, 1, 1, width).getDataValidations()[0] ?? []).map((rule) => rule !== null);
+  }
+  const state = trustedState(tab, lang, { header, width, metadata, maxColumns: width, hasRule });
+  return { state, values, height, maxRows, maxColumnsKnown: false, rowsKnown };
 }
 
 function buildValidation(app: ValidationApp, want: ValidationWant): DataValidationPort {
@@ -187,7 +253,7 @@ function buildValidation(app: ValidationApp, want: ValidationWant): DataValidati
 }
 
 /** Writes a plan: every write is one range (a run of adjacent header cells, or a whole column below the header). */
-function applyPlan(app: ValidationApp, sheet: SheetPort, tab: TabKey, plan: TabPlan, read: ReadTab): void {
+function applyPlan(app: ValidationApp, sheet: SheetPort, tab: TabKey, plan: TabPlan, read: ReadTab): number {
   const { maxColumns } = read.state;
   const { maxRows } = read;
   if (plan.insertColumns > 0) sheet.insertColumnsAfter(maxColumns, plan.insertColumns);
@@ -216,6 +282,7 @@ function applyPlan(app: ValidationApp, sheet: SheetPort, tab: TabKey, plan: TabP
     sheet.getRange(2, column, rows - 1, 1).setDataValidation(buildValidation(app, want));
   }
   for (const { column, width } of plan.widths) sheet.setColumnWidth(column, width);
+  return rows;
 }
 
 /**
@@ -228,12 +295,13 @@ function syncSettings(
   values: unknown[][],
   height: number,
   ctx: SetupContext,
-): { added: number; rewritten: number } {
+  maxRows: number,
+): { added: number; rewritten: number; maxRows: number } {
   const position = new Map(plan.columns.map((c) => [c.spec.key, c]));
   const keyColumn = position.get("key");
   const valueColumn = position.get("value");
   const descriptionColumn = position.get("description");
-  if (!keyColumn || !valueColumn || !descriptionColumn) return { added: 0, rewritten: 0 };
+  if (!keyColumn || !valueColumn || !descriptionColumn) return { added: 0, rewritten: 0, maxRows };
   const present = new Map<string, number>();
   if (!keyColumn.isNew) {
     for (let r = height - 1; r >= 1; r--) present.set(String(values[r]?.[keyColumn.column - 1] ?? "").trim(), r + 1);
@@ -272,7 +340,7 @@ function syncSettings(
       description: catalogIn(ctx.lang)[`setting.${key}`],
     })),
   ];
-  if (missing.length === 0) return { added: 0, rewritten: stale.size };
+  if (missing.length === 0) return { added: 0, rewritten: stale.size, maxRows };
   const block = missing.map((s) => {
     const row: unknown[] = new Array(plan.width).fill("");
     row[keyColumn.column - 1] = inertCell(s.key);
@@ -282,8 +350,11 @@ function syncSettings(
     row[descriptionColumn.column - 1] = inertCell(s.description);
     return row;
   });
-  sheet.getRange(Math.max(height, 1) + 1, 1, block.length, plan.width).setValues(block);
-  return { added: missing.length, rewritten: stale.size };
+  const first = Math.max(height, 1) + 1;
+  const last = first + block.length - 1;
+  if (last > maxRows) sheet.insertRowsAfter(maxRows, last - maxRows);
+  sheet.getRange(first, 1, block.length, plan.width).setValues(block);
+  return { added: missing.length, rewritten: stale.size, maxRows: Math.max(maxRows, last) };
 }
 
 /**
@@ -345,17 +416,61 @@ function layoutAfter(tab: TabSpec, sheet: SheetPort, read: ReadTab, plan: TabPla
   return { tab, sheet, header, metadata: [...read.state.metadata, ...added] };
 }
 
+/**
+ * Trims the grid to the tab's columns and rows (sizing.ts): on creation, and on an upgraded tab that holds far more
+ * empty rows than its spare ones. Only empty rows and columns go: the kept size counts every used cell.
+ */
+function trimTab(
+  sheet: SheetPort,
+  tab: TabSpec,
+  plan: TabPlan,
+  read: ReadTab,
+  size: { readonly usedRows: number; readonly maxRows: number },
+  created: boolean,
+): boolean {
+  let trimmed =
+    read.rowsKnown && trimRows(sheet, rowsToKeep(tab.key, size.usedRows), size.maxRows, created ? 0 : TRIM_SLACK_ROWS);
+  if (read.maxColumnsKnown) {
+    const maxColumns = Math.max(read.state.maxColumns, plan.width);
+    trimmed = trimColumns(sheet, columnsToKeep(tab.key, Math.max(plan.width, read.state.width)), maxColumns) || trimmed;
+  }
+  return trimmed;
+}
+
 function setUpTab(
   ss: SpreadsheetPort,
   app: ValidationApp,
   tab: TabSpec,
   ctx: SetupContext,
+  trusted: boolean,
 ): { report: TabReport; layout: TabLayout } {
-  // The metadata itself, not the layout cache: setup is what adds and re-attaches it.
-  let found = scanForTab(ss, tab);
+  const signature = tabSignature(tab, ctx.lang);
+  // The sheet the layout cache names (one call) is the tab's own: only setup moves tab metadata, and sheet ids are
+  // never reused. Otherwise the metadata itself is scanned: setup is what adds and re-attaches it.
+  const cachedSheet = trusted ? cachedTab(ss, tab) : null;
+  let found: FoundTab | null = cachedSheet ? { sheet: cachedSheet, byMetadata: true } : scanForTab(ss, tab);
   let read: ReadTab | null = null;
+  let full = true;
   if (found) {
-    read = readTabState(app, found.sheet, tab, found.byMetadata);
+    // A tab stamped by an earlier run is checked from its header row alone (Settings, whose rows setup keeps, whole).
+    const quick = cachedSheet !== null && setupStamp(found.sheet, tab) === signature && tab.key !== SETTINGS_TAB.key;
+    let header: unknown[][] | null = null;
+    let headerMetadata: ColumnMetadata[] | null = null;
+    if (quick) {
+      header = found.sheet.getRange("1:1").getValues();
+      headerMetadata = cachedColumns(found.sheet, tab, header[0] ?? []);
+    }
+    if (header && headerMetadata) {
+      full = false;
+      read = checkTabState(found.sheet, tab, ctx.lang, header, headerMetadata, false);
+    } else {
+      const { values, metadata, cached } = readValues(found.sheet, tab, trusted);
+      const stamped = cached && found.byMetadata && setupStamp(found.sheet, tab) === signature;
+      full = !stamped;
+      read = stamped
+        ? checkTabState(found.sheet, tab, ctx.lang, values, metadata, true)
+        : readTabState(app, found.sheet, tab, found.byMetadata, values, metadata);
+    }
     // A tab found by name only is adopted when it is empty or already has our required columns (a hand-made
     // Campaigns list with ID and Name); someone else's "Settings" tab is left alone and ours is created next to it.
     const { missing } = locateColumns(tab, read.state.header, read.state.metadata);
@@ -363,24 +478,34 @@ function setUpTab(
     if (!found.byMetadata && !ours) {
       found = null;
       read = null;
+      full = true;
     }
   }
   const created = found === null;
   const sheet = found ? found.sheet : ss.insertSheet(freeName(ss, tab, ctx.lang));
   if (!read) {
     const maxColumns = sheet.getMaxColumns();
-    read = { state: emptyTabState(maxColumns), values: [], height: 0, maxRows: sheet.getMaxRows() };
+    read = {
+      state: emptyTabState(maxColumns),
+      values: [],
+      height: 0,
+      maxRows: sheet.getMaxRows(),
+      maxColumnsKnown: true,
+      rowsKnown: true,
+    };
   }
   const plan = planTab(tab, read.state, ctx.lang);
-  applyPlan(app, sheet, tab.key, plan, read);
+  const rows = applyPlan(app, sheet, tab.key, plan, read);
   const protections = ensureProtections(app, sheet, tab, plan);
   const protectedNow = protections.changed;
   const foreignProtections = protections.foreign;
   const synced =
     tab.key === SETTINGS_TAB.key
-      ? syncSettings(sheet, plan, read.values, read.height, ctx)
-      : { added: 0, rewritten: 0 };
+      ? syncSettings(sheet, plan, read.values, read.height, ctx, rows)
+      : { added: 0, rewritten: 0, maxRows: rows };
   const settingsAdded = synced.added;
+  const usedRows = settingsAdded > 0 ? Math.max(read.height, 1) + settingsAdded : read.height;
+  const trimmed = trimTab(sheet, tab, plan, read, { usedRows, maxRows: synced.maxRows }, created);
   const settings =
     tab.key === SETTINGS_TAB.key && !created
       ? settingsFromTable(tableFromValues(sheet, tab, read.values, read.state.metadata), ctx.locale, {
@@ -391,27 +516,56 @@ function setUpTab(
   const report = {
     settings,
     tab: tab.key,
-    name: sheet.getName(),
     created,
+    trimmed,
+    full,
     columnsAdded: plan.columns.filter((c) => c.isNew).length,
     settingsAdded,
-    changed: created || !isEmptyPlan(plan) || settingsAdded > 0 || synced.rewritten > 0 || protectedNow,
-    ...(foreignProtections.length > 0 ? { foreignProtections } : {}),
+    changed: created || !isEmptyPlan(plan) || settingsAdded > 0 || synced.rewritten > 0 || protectedNow || trimmed,
+    ...(foreignProtections.length > 0 ? { foreignProtections, name: sheet.getName() } : {}),
   };
-  return { report, layout: layoutAfter(tab, sheet, read, plan) };
+  return { report, layout: { ...layoutAfter(tab, sheet, read, plan), setup: signature } };
+}
+
+/**
+ * Whether the cached layouts may stand for the metadata: the document holds exactly as many column and tab metadata
+ * entries as they name (two finder calls each, whatever the number of tabs and columns). A script that removed or
+ * added metadata changes a count; then every tab's metadata is scanned, as before the cache.
+ */
+function layoutsMatchMetadata(ss: SpreadsheetPort): boolean {
+  const expected = cachedMetadataCount(TABS);
+  if (!expected) return false;
+  const count = (key: string) => ss.createDeveloperMetadataFinder().withKey(key).find().length;
+  return count(TAB_METADATA_KEY) === expected.tabs && count(COLUMN_METADATA_KEY) === expected.columns;
+}
+
+/**
+ * Developer metadata on the Settings tab's first row naming the document setup ran in: a copy of the workbook keeps
+ * it (File › Make a copy copies the file's metadata), so Start new period in the copy knows which workbook it came
+ * from (server/admin/period.ts).
+ */
+export const DOCUMENT_METADATA_KEY = "campaign-control.document";
+
+/** Records the document's id when no workbook id is recorded yet (looked for only when a tab was looked at in full). */
+function recordDocument(ss: SpreadsheetPort, settings: SheetPort | undefined): void {
+  if (!settings || ss.createDeveloperMetadataFinder().withKey(DOCUMENT_METADATA_KEY).find().length > 0) return;
+  settings.getRange("1:1").addDeveloperMetadata(DOCUMENT_METADATA_KEY, ss.getId());
 }
 
 /** Sets up every tab; safe to run any number of times. */
 export function setUpWorkbook(ss: SpreadsheetPort, app: ValidationApp, ctx: SetupContext): SetupReport {
-  const done = TABS.map((tab) => setUpTab(ss, app, tab, ctx));
+  const trusted = layoutsMatchMetadata(ss);
+  const done = TABS.map((tab) => setUpTab(ss, app, tab, ctx, trusted));
   // Every tab now carries its metadata where setup put it: the cached layouts say so, so reads need no scan.
   refreshLayouts(done.map((d) => d.layout));
   const tabs = done.map((d) => d.report);
+  if (tabs.some((r) => r.full)) recordDocument(ss, done.find((d) => d.report.tab === SETTINGS_TAB.key)?.layout.sheet);
   // A new workbook opens on its Campaigns tab; a re-run leaves the user where they are.
   const campaigns = done.find((d) => d.report.tab === "campaigns");
   if (campaigns?.report.created) campaigns.layout.sheet.activate();
   const settings = tabs.find((r) => r.settings !== null)?.settings ?? defaultSettings(ctx.locale);
-  const removed = removeEmptyDefaultSheet(ss, new Set(tabs.map((r) => r.name)));
+  // Only a run that created tabs can follow a new spreadsheet's empty first tab: a re-run looks at no other tab.
+  const removed = tabs.some((r) => r.created) && removeEmptyDefaultSheet(ss);
   return { tabs, changed: tabs.some((r) => r.changed) || removed, settings };
 }
 
@@ -422,13 +576,11 @@ const DEFAULT_SHEET_NAMES: ReadonlySet<string> = new Set(["Sheet1", "工作表1"
  * A new spreadsheet's first tab ("Sheet1", "工作表1") is left over once setup has installed the real tabs. It is
  * removed only while nobody has used it: still its default name and without a single value, and never one of ours.
  */
-function removeEmptyDefaultSheet(ss: SpreadsheetPort, ourNames: ReadonlySet<string>): boolean {
+function removeEmptyDefaultSheet(ss: SpreadsheetPort): boolean {
   const sheets = ss.getSheets();
   if (sheets.length < 2) return false;
-  const leftover = sheets.find((s) => {
-    const name = s.getName();
-    return DEFAULT_SHEET_NAMES.has(name) && !ourNames.has(name);
-  });
+  // None of the add-on's tab names is a default name, in any language it speaks.
+  const leftover = sheets.find((s) => DEFAULT_SHEET_NAMES.has(s.getName()));
   if (!leftover || leftover.getLastRow() !== 0 || leftover.getLastColumn() !== 0) return false;
   ss.deleteSheet(leftover);
   return true;

@@ -502,6 +502,48 @@ export class Emulator {
     });
   }
 
+  /**
+   * File > Make a copy, by the user at the keyboard: a new document (a new id, "Copy of <name>", owned by whoever
+   * copies it) holding every tab, cell, format, protection and developer metadata of this one; none of its document
+   * properties, document caches or triggers (they belong to the document, not to the file), and an empty outbox.
+   * Script and user properties stay (an add-on's script is the same project in both documents). This emulator goes
+   * on as the old document.
+   */
+  copy(options: { owner?: string; name?: string } = {}): Emulator {
+    const state = structuredClone(this.save());
+    const old = state.documentId;
+    const owner = options.owner ?? this.user;
+    const name = options.name ?? `Copy of ${state.spreadsheet.name}`;
+    const id = `ss-${Math.abs(hash(`${name}|${owner}|${state.clock}|${old}`)).toString(36)}`;
+    state.documentId = id;
+    state.activeUser = owner;
+    state.settings = { ...state.settings, owner, name };
+    state.spreadsheet = { ...state.spreadsheet, id, name, owner };
+    state.properties = { ...state.properties, documents: {} };
+    state.caches = { ...state.caches, documents: {} };
+    state.triggers = { ...state.triggers, records: state.triggers.records.filter((r) => r.documentId !== old) };
+    state.mail = { ...state.mail, outbox: [] };
+    return Emulator.restore(state);
+  }
+
+  /**
+   * Fixture data: `values` written from (row, column) of the tab, not counted and firing no trigger, the grid grown
+   * first as a paste in Sheets grows it (a script's getRange past the grid is refused; see the README).
+   */
+  fill(sheetName: string, row: number, column: number, values: unknown[][]): void {
+    if (values.length === 0) return;
+    this.runtime.counter.paused(() => {
+      const sheet = this.sheet(sheetName);
+      const rows = row + values.length - 1;
+      const columns = column + Math.max(...values.map((r) => r.length)) - 1;
+      if (rows > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), rows - sheet.getMaxRows());
+      if (columns > sheet.getMaxColumns()) {
+        sheet.insertColumnsAfter(sheet.getMaxColumns(), columns - sheet.getMaxColumns());
+      }
+      sheet.getRange(row, column, values.length, values[0]?.length ?? 1).setValues(values);
+    });
+  }
+
   // ------------------------------------------------------------ internals
 
   private sheet(name: string) {

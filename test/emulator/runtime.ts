@@ -130,6 +130,10 @@ export class HookedCounter extends CallCounter {
     this.onCall(method);
   }
 
+  override countCells(n: number): void {
+    if (this.pausedDepth === 0) super.countCells(n);
+  }
+
   /** Runs `fn` without counting: the emulator's own reads (events, test helpers) are not the script's round trips. */
   paused<T>(fn: () => T): T {
     this.pausedDepth++;

@@ -60,6 +60,7 @@ describe("after setup", () => {
       sheetId: emu.spreadsheet.getSheetByName("Campaigns")?.getSheetId(),
       header: emu.values("Campaigns")[0]?.map((label) => String(label).toLowerCase()),
       columns: CAMPAIGNS_TAB.columns.map((c, i) => [i + 1, c.key]),
+      setup: expect.any(String),
     });
     addCampaigns(emu);
     expect(names(list(emu))).toEqual(LISTED);
@@ -83,10 +84,7 @@ describe("after setup", () => {
         row[0] = `C-${i + 1}`;
         return row;
       });
-      emu.spreadsheet
-        .getSheetByName("Campaigns")
-        ?.getRange(2, 1, n, rows[0]?.length ?? 0)
-        .setValues(rows);
+      emu.fill("Campaigns", 2, 1, rows);
       emu.counter.reset();
       expect(list(emu).campaigns).toHaveLength(n);
       return emu.counter.snapshot();
@@ -233,18 +231,18 @@ describe("custom functions in cells", () => {
 
   it("CAMPAIGN_GRADE reads Settings through the cache: no metadata call", () => {
     const emu = graded();
-    expect(gradeIn(emu, "P2", 0.95)).toBe("Silver");
+    expect(gradeIn(emu, "O2", 0.95)).toBe("Silver");
     expect(metadataCalls(emu)).toBe(0);
   });
 
   it("CAMPAIGN_GRADE reads right without a cache, and keeps one for the next call", () => {
     const emu = graded();
     dropCachedLayouts(emu);
-    expect(gradeIn(emu, "P2", 1.3)).toBe("Gold");
+    expect(gradeIn(emu, "O2", 1.3)).toBe("Gold");
     expect(metadataCalls(emu)).toBe(6 + 3 + 3 * 3); // Settings found (as above) and its 3 columns scanned
     expect(Object.keys(cachedLayouts(emu))).toEqual(["settings"]);
     emu.counter.reset();
-    expect(gradeIn(emu, "P3", 0.5)).toBe("Bronze");
+    expect(gradeIn(emu, "O3", 0.5)).toBe("Bronze");
     expect(metadataCalls(emu)).toBe(0);
   });
 
@@ -256,8 +254,8 @@ describe("custom functions in cells", () => {
         throw new Error("You do not have permission to call setProperties");
       }
     });
-    expect(gradeIn(emu, "P2", 1.3)).toBe("Gold");
-    expect(gradeIn(emu, "P3", 0.95)).toBe("Silver");
+    expect(gradeIn(emu, "O2", 1.3)).toBe("Gold");
+    expect(gradeIn(emu, "O3", 0.95)).toBe("Silver");
     stop();
     expect(cachedLayouts(emu)).toEqual({});
     expect(emu.executions.filter((e) => e.kind === "custom").every((e) => e.ok)).toBe(true);
@@ -277,15 +275,15 @@ describe("custom functions in cells", () => {
       return range?.getValue();
     };
     emu.counter.reset();
-    expect(remaining("P2")).toBe(7500);
+    expect(remaining("O2")).toBe(7500);
     expect(metadataCalls(emu)).toBe(0);
     const expenses = emu.spreadsheet.getSheetByName(tabName(emu, "expenses"))!;
     expenses.moveColumns(expenses.getRange("E:E"), 1); // the amount to the front
     emu.counter.reset();
-    expect(remaining("P3")).toBe(7500);
+    expect(remaining("O3")).toBe(7500);
     expect(metadataCalls(emu)).toBe(3 + 3 * EXPENSES_TAB.columns.length); // Expenses' columns scanned
     emu.counter.reset();
-    expect(remaining("P4")).toBe(7500);
+    expect(remaining("O4")).toBe(7500);
     expect(metadataCalls(emu)).toBe(0);
   });
 });

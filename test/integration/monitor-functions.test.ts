@@ -172,11 +172,12 @@ describe("as formulas in cells", () => {
     const emu = emulator();
     const sheet = emu.spreadsheet.getSheets()[0]!;
     const n = 10_000;
-    sheet
-      .getRange(2, 1, n, 4)
-      .setValues(
-        Array.from({ length: n }, (_, i) => (i % 9 === 0 ? ["", "", "", ""] : [100 + i, 90 + i, 1 + (i % 3), 50 + i])),
-      );
+    emu.fill(
+      sheet.getName(),
+      2,
+      1,
+      Array.from({ length: n }, (_, i) => (i % 9 === 0 ? ["", "", "", ""] : [100 + i, 90 + i, 1 + (i % 3), 50 + i])),
+    );
     const before = emu.executions.length;
     sheet.getRange("F2").setFormula("=KPI_ATTAINMENT(A2:A10001, B2:B10001)");
     sheet.getRange("G2").setFormula("=CAMPAIGN_ROI(B2:B10001, D2:D10001)");

@@ -294,6 +294,15 @@ describe("the schedule", () => {
     expect(emu.as(OWNER).run<MonitorStatus>("rpcMonitorStatus", {}).health.lastScheduledAt).toBe(daily);
     schedule(emu, "hourly");
     emu.advance(HOUR);
+    // Nothing changed since the daily run: the hourly tick skips the run, and the sidebar counts it.
+    const quiet = emu.as(OWNER).run<MonitorStatus>("rpcMonitorStatus", {});
+    expect(quiet.health.lastScheduledAt).toBe(daily);
+    expect(quiet.health.stale).toBe(false);
+    expect(quiet.runtime.skipped).toBe(1);
+    expect(quiet.runtime.ticks).toBeGreaterThan(quiet.runtime.skipped);
+    // Someone types into a cell: the next tick runs in full.
+    emu.as(MIA).edit("Sheet1!A1", "a note");
+    emu.advance(HOUR);
     expect(emu.as(OWNER).run<MonitorStatus>("rpcMonitorStatus", {}).health.lastScheduledAt).not.toBe(daily);
     expect(emu.triggers.filter((t) => t.eventType === "CLOCK")).toHaveLength(1);
     schedule(emu, "off");

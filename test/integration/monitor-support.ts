@@ -170,7 +170,7 @@ export function writeRows(emu: Emulator, key: string, rows: readonly Record<stri
     }
     return row;
   });
-  sheet.getRange(first, 1, block.length, width).setValues(block);
+  emu.fill(tab, first, 1, block);
   emu.counter.reset();
   return first;
 }

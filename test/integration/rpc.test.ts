@@ -24,7 +24,10 @@ function failure(fn: () => unknown): string {
  * not data that arrives otherwise, and the reader must cope with both.
  */
 function writeCells(emu: ReturnType<typeof emulator>, tab: string, a1: string, values: unknown[][]): void {
-  emu.spreadsheet.getSheetByName(tab)!.getRange(a1).setValues(values);
+  const start = /^([A-Z]+)(\d+)/.exec(a1);
+  if (!start) throw new Error(`writeCells: ${a1} names no start cell`);
+  const column = [...start[1]!].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  emu.fill(tab, Number(start[2]), column, values);
   emu.counter.reset();
 }
 

@@ -173,7 +173,9 @@ describe("BUDGET_REMAINING in cells", () => {
     const emu = budgets();
     // Campaigns!A holds the header, C-1, C-2; the formula sits beside it.
     emu.edit("Campaigns!P2", "=BUDGET_REMAINING(A2:A)");
-    expect(column(emu, "Campaigns", "P", [2, 3, 4, 5, 1000])).toEqual([6500, 0, "", "", ""]);
+    const last = emu.runtime.counter.paused(() => emu.spreadsheet.getSheetByName("Campaigns")!.getMaxRows());
+    expect(last).toBeGreaterThan(5);
+    expect(column(emu, "Campaigns", "P", [2, 3, 4, 5, last])).toEqual([6500, 0, "", "", ""]);
   });
 
   it("takes a range of categories of the same size", () => {

@@ -80,7 +80,7 @@ describe("Set up workbook: the budget-control tabs", () => {
     // The status is the add-on's to write: its rule only warns, so a repaired or blank cell is never refused.
     expect(expenses[12]).toMatchObject({ type: "VALUE_IN_LIST", allowInvalid: true });
     expect(emu.spreadsheet.peek("Expenses!G2").format).toBe("#,##0.00");
-    expect(emu.spreadsheet.peek("Expenses!B900").format).toBe("yyyy-mm-dd");
+    expect(emu.spreadsheet.peek("Expenses!B51").format).toBe("yyyy-mm-dd"); // the last row of the trimmed tab
     expect(emu.spreadsheet.peek("Expenses!A2").format).toBe("@");
     // A month stays text: "2026-03" must not become the 1st of March.
     expect(emu.spreadsheet.peek("Budget!C2").format).toBe("@");

@@ -78,7 +78,7 @@ export function writeRows(emu: Emulator, key: TabKey, rows: readonly Record<stri
     }
     return row;
   });
-  if (block.length > 0) sheet.getRange(first, 1, block.length, width).setValues(block);
+  emu.fill(tab, first, 1, block);
   emu.counter.reset();
   return first;
 }

@@ -55,6 +55,9 @@ function workbook(rows: unknown[][] = []) {
     sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(COLUMN_METADATA_KEY, c.key);
   });
   sheet.getRange("1:1").addDeveloperMetadata(TAB_METADATA_KEY, CAMPAIGNS_TAB.key);
+  // Sheets refuses a range past the grid (1,000 rows): grown first, as a paste would.
+  if (rows.length + 1 > sheet.getMaxRows())
+    sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1 - sheet.getMaxRows());
   if (rows.length > 0) sheet.getRange(2, 1, rows.length, HEADER.length).setValues(rows);
   ctx.host.counter.reset();
   return { ...ctx, sheet };
@@ -310,6 +313,7 @@ describe("best effort", () => {
     // A Settings tab found by metadata whose Description column lost it: the whole header is kept, and it is huge.
     const settings = ss.insertSheet("Settings");
     const long = Array.from({ length: 400 }, (_, i) => `A user's column with a long title number ${i}`);
+    settings.insertColumnsAfter(settings.getMaxColumns(), 3 + long.length - settings.getMaxColumns());
     settings.getRange(1, 1, 1, 3 + long.length).setValues([["Setting", "Value", "Notes", ...long]]);
     settings.getRange("A:A").addDeveloperMetadata(COLUMN_METADATA_KEY, "key");
     settings.getRange("1:1").addDeveloperMetadata(TAB_METADATA_KEY, SETTINGS_TAB.key);

@@ -330,6 +330,10 @@ export const EVALUATION_LABELS = {
     en: "An earlier run was stopped while e-mailing {to}; that digest may not have gone out and is not sent again, so nobody gets it twice. The Monitor tab lists every current alert.",
     zh: "此前一次运行在向 {to} 发送邮件时被中断；该汇总邮件可能未发出，为避免重复不再补发。“监控”工作表列出当前全部提醒。",
   },
+  "monitor.overBudget": {
+    en: "Scheduled runs used {minutes} minutes today, near the {budget}-minute daily budget (the trigger quota is 90 minutes a day): the next full run waits for tomorrow. Run now refreshes at once.",
+    zh: "今日定时运行已用 {minutes} 分钟，接近每日 {budget} 分钟的预算（触发器配额为每日 90 分钟）：下一次完整运行推迟到明天。点击“立即运行”可马上刷新。",
+  },
   "monitor.unaddressed": {
     en: "{count|# alert has|# alerts have} nobody to e-mail: name managers in Settings or set up approvers.",
     zh: "{count} 条提醒无人可通知：请在“设置”中填写 managers 或设置审批人。",

@@ -35,6 +35,10 @@ export const EVALUATION_UI = {
     en: "{alerts} alerts; {sent} digests sent, {deferred} waiting.",
     zh: "{alerts} 条提醒；已发送 {sent} 封汇总邮件，{deferred} 封待发。",
   },
+  "ev.health.runtime": {
+    en: "Scheduled runtime today: {minutes} of {budget} min ({ticks} runs, {skipped} with nothing new).",
+    zh: "今日定时运行用时：{minutes} / {budget} 分钟（运行 {ticks} 次，其中 {skipped} 次无新内容）。",
+  },
   "ev.health.lastError": { en: "Last error: {error} ({at})", zh: "最近错误：{error}（{at}）" },
   "ev.health.stale": {
     en: "No run since {at}, though one was due: the trigger owner may need to re-authorize.",

@@ -239,6 +239,8 @@ function toView(acc: CampaignAcc): CampaignView {
 
 /** Applies one event or says why it does not fit; the accumulator is untouched in the second case. */
 function apply(acc: CampaignAcc, event: LogEntry): AnomalyReason | null {
+  // A period's event (its entity is "period") never reaches here; on a campaign it has no meaning.
+  if (event.action === "carry_over") return "illegal_transition";
   if (event.fromState !== acc.state) return "state_mismatch";
 
   if (event.action === "discard" || event.action === "start" || event.action === "complete") {

@@ -80,6 +80,7 @@ export {
   normalizeEmail,
   OPERATIONS,
   type Operation,
+  PERIOD_ACTIONS,
   REQUEST_ACTIONS,
   REQUEST_TYPES,
   type RequestAction,

@@ -33,6 +33,7 @@ export const WORKFLOW_MESSAGES = {
   "workflow.action.discard": { en: "Discard draft", zh: "放弃草稿" },
   "workflow.action.start": { en: "Start", zh: "开始执行" },
   "workflow.action.complete": { en: "Complete", zh: "完成" },
+  "workflow.action.carry_over": { en: "Carry over to a new period", zh: "结转至新周期" },
   "workflow.requestStatus.open": { en: "Waiting for decision", zh: "审批中" },
   "workflow.requestStatus.approved": { en: "Approved", zh: "已批准" },
   "workflow.requestStatus.rejected": { en: "Rejected", zh: "已驳回" },

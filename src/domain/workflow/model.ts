@@ -44,11 +44,18 @@ export type Decision = (typeof DECISIONS)[number];
 export const OPERATIONS = ["discard", "start", "complete"] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
-export const ACTIONS = [...REQUEST_ACTIONS, ...OPERATIONS] as const;
+/**
+ * Events of a period rather than of a campaign: the first event of a new period's log names the workbook it was
+ * carried over from and that log's last hash (server/admin/period.ts).
+ */
+export const PERIOD_ACTIONS = ["carry_over"] as const;
+export type PeriodAction = (typeof PERIOD_ACTIONS)[number];
+
+export const ACTIONS = [...REQUEST_ACTIONS, ...OPERATIONS, ...PERIOD_ACTIONS] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Requests of every type belong to a campaign now; the column exists so other entities can join the log. */
-export const ENTITY_TYPES = ["campaign"] as const;
+export const ENTITY_TYPES = ["campaign", "period"] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /**

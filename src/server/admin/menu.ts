@@ -43,7 +43,7 @@ function foreignProtectionNotes(report: SetupReport, lang: Lang): string[] {
   return report.tabs.flatMap((r) =>
     (r.foreignProtections ?? []).map((description) =>
       t(lang, "setup.foreignProtection", {
-        tab: r.name,
+        tab: r.name ?? r.tab,
         description: description.trim() || t(lang, "setup.noDescription"),
       }),
     ),

@@ -117,6 +117,14 @@ export interface MonitorStatus {
   readonly reauthorizationNeeded: boolean;
   readonly authorizationUrl: string;
   readonly health: MonitorHealth;
+  /** The scheduled trigger's runtime today (ms), against the jobs' daily budget and the platform's daily quota. */
+  readonly runtime: {
+    readonly todayMs: number;
+    readonly budgetMs: number;
+    readonly quotaMs: number;
+    readonly ticks: number;
+    readonly skipped: number;
+  };
   /** The most urgent current alerts (from the Monitor tab), at most 20, and how many there are in all. */
   readonly alerts: readonly AlertView[];
   readonly alertCount: number;

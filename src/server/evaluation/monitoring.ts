@@ -26,10 +26,19 @@ import type { PropertiesPort, SpreadsheetPort } from "../../workbook/shared/port
 import { readSettings } from "../../workbook/shared/settings";
 import { findTab, readTable } from "../../workbook/shared/table";
 import { readContext } from "../shared/context";
+import { editedSince, INPUTS_KEY, type LastInputs, parseLastInputs } from "../shared/freshness";
 import { showSidebar } from "../shared/html";
 import { uiLang, userLang } from "../shared/locale";
 import { withDocumentLock } from "../shared/lock";
 import { parseRequest } from "../shared/request";
+import {
+  DAILY_BUDGET_MS,
+  lastTickAt,
+  markSkipped,
+  RUNTIME_KEY,
+  runtimeOn,
+  TRIGGER_QUOTA_MS,
+} from "../shared/runtime-log";
 import { readSchedule, registerJob, scheduleHealth, setJob } from "../shared/schedule";
 import { documentProperties, KEY, parseJson } from "../shared/store";
 import { ownerOf } from "../shared/workspace";
@@ -44,6 +53,7 @@ import {
   type RunResult,
 } from "./api";
 import { refreshAll } from "./reports";
+import { fingerprintNow, nextTimeChange } from "./run-inputs";
 import { type EvaluationBook, monitorCampaigns, pendingRequests, readEvaluationBook } from "./sources";
 
 export const MONITOR_JOB = "monitor";
@@ -97,9 +107,26 @@ function readHealth(props: PropertiesPort): MonitorHealth {
   return { ...NO_HEALTH, ...(parseJson<Partial<MonitorHealth>>(props.getProperty(HEALTH_KEY)) ?? {}), stale: false };
 }
 
-function saveHealth(props: PropertiesPort, health: MonitorHealth): void {
+function saveHealth(props: PropertiesPort, health: MonitorHealth, inputs?: LastInputs): void {
   const { stale: _stale, ...stored } = health;
-  props.setProperty(HEALTH_KEY, JSON.stringify(stored));
+  // One write: the health, and after a full run what its inputs were (run-inputs.ts).
+  const entries: Record<string, string> = { [HEALTH_KEY]: JSON.stringify(stored) };
+  if (inputs) entries[INPUTS_KEY] = JSON.stringify(inputs);
+  props.setProperties(entries);
+}
+
+/** What a run starts from: the properties as read once, and its inputs' fingerprint taken before reading them. */
+interface Prepared {
+  readonly stored: Readonly<Record<string, string>>;
+  readonly fingerprint: string;
+  readonly checkedAt: number;
+}
+
+function prepare(ss: SpreadsheetPort, props: PropertiesPort, timeZone: string): Prepared {
+  const stored = props.getProperties();
+  const checkedAt = Date.now();
+  const localDate = Utilities.formatDate(new Date(checkedAt), timeZone, "yyyy-MM-dd");
+  return { stored, fingerprint: fingerprintNow(ss, stored, localDate), checkedAt };
 }
 
 function messageOf(err: unknown): string {
@@ -286,11 +313,13 @@ export interface MonitorRun {
 }
 
 /** One monitoring run under the document lock; records the health whatever happens (unless the platform kills it). */
-export function runMonitoring(scheduled: boolean): MonitorRun {
+export function runMonitoring(scheduled: boolean, prepared?: Prepared): MonitorRun {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const props = documentProperties();
   const previous = readHealth(props);
-  const startedAt = nowIn(ss.getSpreadsheetTimeZone());
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const startedAt = nowIn(timeZone);
+  const inputs = prepared ?? prepare(ss, props, timeZone);
   try {
     const result = withDocumentLock(() => {
       const book = readEvaluationBook(ss, { tasks: true, positions: true });
@@ -310,23 +339,33 @@ export function runMonitoring(scheduled: boolean): MonitorRun {
       });
       writeMonitorTab(book, alerts);
       SpreadsheetApp.flush();
+      const nextChange = nextTimeChange(pendingRequests(book), book.settings.settings, Date.now());
       const digest = sendDigests(book, alerts, props);
-      return { alerts: alerts.length, ...digest };
+      return { alerts: alerts.length, nextChange, ...digest };
     });
     if (!result.ok) throw new Error(t(userLang(), "setup.busy"));
     const r = result.value;
     const error = r.notes.join(" ");
-    saveHealth(props, {
-      ...previous,
-      lastRunAt: startedAt,
-      lastRunOk: error === "",
-      lastError: error === "" ? previous.lastError : error,
-      lastErrorAt: error === "" ? previous.lastErrorAt : startedAt,
-      alerts: r.alerts,
-      sent: r.sent,
-      deferred: r.deferred,
-      lastScheduledAt: scheduled ? startedAt : previous.lastScheduledAt,
-    });
+    saveHealth(
+      props,
+      {
+        ...previous,
+        lastRunAt: startedAt,
+        lastRunOk: error === "",
+        lastError: error === "" ? previous.lastError : error,
+        lastErrorAt: error === "" ? previous.lastErrorAt : startedAt,
+        alerts: r.alerts,
+        sent: r.sent,
+        deferred: r.deferred,
+        lastScheduledAt: scheduled ? startedAt : previous.lastScheduledAt,
+      },
+      {
+        fingerprint: inputs.fingerprint,
+        checkedAt: inputs.checkedAt,
+        nextChange: r.nextChange,
+        fullMs: Math.max(0, Date.now() - inputs.checkedAt),
+      },
+    );
     return { alerts: r.alerts, sent: r.sent, deferred: r.deferred };
   } catch (err) {
     // lastScheduledAt stays: a daily run that failed is tried again at the next tick, not tomorrow.
@@ -353,15 +392,46 @@ function dailyDue(config: Config, health: MonitorHealth, timeZone: string): bool
   return hour >= config.hour && health.lastScheduledAt.slice(0, 10) !== today;
 }
 
-/** The job the hourly trigger runs; a daily schedule lets it through once a day. */
+/**
+ * Whether a due run may skip: its inputs are as the last full run saw them (run-inputs.ts), no time-based change
+ * came since, and no digest waits.
+ */
+function nothingNew(prepared: Prepared, last: LastInputs | null, health: MonitorHealth): boolean {
+  if (!last || last.fingerprint !== prepared.fingerprint || editedSince(prepared.stored, last)) return false;
+  if (last.nextChange !== null && prepared.checkedAt >= last.nextChange) return false;
+  return health.deferred === 0;
+}
+
+/**
+ * The job the hourly trigger runs; a daily schedule lets it through once a day. A tick whose inputs did not change
+ * skips the run; a full run that would take the day's scheduled runtime past DAILY_BUDGET_MS waits for the next
+ * day (unless none ran today), and says so in the sidebar.
+ */
 export function monitorJob(): void {
   const props = documentProperties();
   const config = readConfig(props);
-  if (config.frequency === "daily") {
-    const timeZone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
-    if (!dailyDue(config, readHealth(props), timeZone)) return;
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const timeZone = ss.getSpreadsheetTimeZone();
+  const health = readHealth(props);
+  if (config.frequency === "daily" && !dailyDue(config, health, timeZone)) return;
+  const prepared = prepare(ss, props, timeZone);
+  const last = parseLastInputs(prepared.stored[INPUTS_KEY]);
+  if (nothingNew(prepared, last, health)) {
+    markSkipped();
+    return;
   }
-  runMonitoring(true);
+  const today = runtimeOn(prepared.stored, prepared.checkedAt);
+  if (last && today.ticks > today.skipped && today.ms + last.fullMs > DAILY_BUDGET_MS) {
+    markSkipped();
+    const lang = uiLang(readSettings(ss, ss.getSpreadsheetLocale(), readContext(ss, userLang())).settings);
+    const note = t(lang, "monitor.overBudget", {
+      minutes: Math.round(today.ms / 60_000),
+      budget: DAILY_BUDGET_MS / 60_000,
+    });
+    if (health.lastError !== note) saveHealth(props, { ...health, lastError: note, lastErrorAt: nowIn(timeZone) });
+    return;
+  }
+  runMonitoring(true, prepared);
 }
 
 registerJob(MONITOR_JOB, monitorJob);
@@ -415,8 +485,12 @@ export function monitorStatus(): MonitorStatus {
   const on = schedule.jobs.includes(MONITOR_JOB);
   const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
   const required = info.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED;
-  // Stale: the schedule is on, twice its interval passed since it was set or last ran, and nothing ran.
-  const last = Date.parse(health.lastScheduledAt || config.since);
+  const runtimes = props.getProperty(RUNTIME_KEY);
+  const today = runtimeOn({ [RUNTIME_KEY]: runtimes ?? "" }, Date.now());
+  // Stale: the schedule is on, twice its interval passed since it was set or last ran, and nothing ran (a tick that
+  // found nothing new counts as a run).
+  const ticked = lastTickAt({ [RUNTIME_KEY]: runtimes ?? "" });
+  const last = Math.max(Date.parse(health.lastScheduledAt || config.since) || 0, ticked) || Number.NaN;
   const stale = on && Number.isFinite(last) && Date.now() - last > 2 * intervalMs(config) + HOUR_MS;
   const alerts = currentAlerts(ss, lang);
   const admin = adminCheck(ss, props).admin;
@@ -431,6 +505,13 @@ export function monitorStatus(): MonitorStatus {
     reauthorizationNeeded: required,
     authorizationUrl: required ? info.getAuthorizationUrl() : "",
     health: { ...health, stale },
+    runtime: {
+      todayMs: today.ms,
+      budgetMs: DAILY_BUDGET_MS,
+      quotaMs: TRIGGER_QUOTA_MS,
+      ticks: today.ticks,
+      skipped: today.skipped,
+    },
     alerts: alerts?.list ?? [],
     alertCount: alerts?.count ?? 0,
     problems: [],

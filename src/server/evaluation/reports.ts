@@ -21,6 +21,7 @@ import { EVALUATION_TAB, KPIS_TAB, LESSONS_TAB, SCORECARD_TAB, SUMMARIES_TAB } f
 import {
   appendRows,
   type ChartBlock,
+  chartRows,
   MONEY_FORMAT,
   NUMBER_FORMAT,
   PERCENT_FORMAT,
@@ -162,7 +163,6 @@ export function writeReport(book: EvaluationBook, report: EvaluationReport, focu
   if (!table) return "";
   const lang = book.ws.sheetLang;
   const { rows, headings } = reportRows(book, report, lang);
-  rewriteRows(table, EVALUATION_TAB, rows, { formats: REPORT_FORMATS, heading: (i) => headings.has(i) });
   const chosen = focusOf(report, focus);
   const name = chosen ? book.byId.get(chosen.campaign)?.name || chosen.campaign : "";
   const blocks: ChartBlock[] = (chosen?.kpis ?? [])
@@ -173,6 +173,9 @@ export function writeReport(book: EvaluationBook, report: EvaluationReport, focu
       header: [t(lang, "report.seriesDate"), k.indicator, t(lang, "report.seriesTarget")],
       points: k.series,
     }));
+  // The grid is sized once for the report and the chart series beside it.
+  const style = { formats: REPORT_FORMATS, heading: (i: number) => headings.has(i) };
+  rewriteRows(table, EVALUATION_TAB, rows, style, chartRows(blocks));
   const captions = (["en", "zh"] as const).map((l) => t(l, "report.chartData", { campaign: "" }));
   const width = Math.max(reportWidthOf(table.header, captions), EVALUATION_TAB.columns.length);
   writeCharts(table.sheet, width + 2, t(lang, "report.chartData", { campaign: name }), blocks, Charts);

@@ -4,6 +4,7 @@
 // admin's: only an admin turns jobs on or off (so the trigger and the mail it sends run as an admin), and a tick whose
 // owner is no longer an admin holds its jobs and says so, as does a schedule that stopped ticking.
 import { isAdmin, parseRoles } from "../../domain/roles";
+import { recordRuntime, tickSkipped } from "./runtime-log";
 import { documentProperties, KEY as STORE_KEY } from "./store";
 import { ownerOf } from "./workspace";
 
@@ -151,6 +152,19 @@ export function setJob(name: string, on: boolean): Schedule {
  * is rethrown afterwards so the platform records it). A trigger that is no longer the schedule's removes itself.
  */
 export function onScheduleTick(_e: unknown): void {
+  try {
+    runJobs();
+  } finally {
+    // Each tick's runtime counts toward the day's trigger quota (runtime-log.ts); recording it never hides an error.
+    try {
+      recordRuntime(documentProperties(), tickSkipped());
+    } catch {
+      // Properties unavailable: the tick goes unrecorded.
+    }
+  }
+}
+
+function runJobs(): void {
   const schedule = readSchedule();
   if (schedule.jobs.length === 0 || (schedule.owner !== "" && schedule.owner !== me())) {
     for (const t of myTriggers()) ScriptApp.deleteTrigger(t);

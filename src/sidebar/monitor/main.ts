@@ -137,6 +137,16 @@ function renderMonitor(s: MonitorStatus): void {
   );
   if (h.lastRunAt)
     health.push(el("li", { text: tx("ev.health.counts", { alerts: h.alerts, sent: h.sent, deferred: h.deferred }) }));
+  if (s.runtime.ticks > 0) {
+    const minutes = (ms: number) => (Math.round(ms / 6000) / 10).toString();
+    const { todayMs, budgetMs, ticks, skipped } = s.runtime;
+    health.push(
+      el("li", {
+        className: todayMs > budgetMs ? "warn" : "",
+        text: tx("ev.health.runtime", { minutes: minutes(todayMs), budget: minutes(budgetMs), ticks, skipped }),
+      }),
+    );
+  }
   if (h.lastError) {
     health.push(
       el("li", {

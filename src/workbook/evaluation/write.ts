@@ -4,6 +4,7 @@ import { cellFor, inertCell } from "../../domain/inert";
 import { setExactValues } from "../shared/cells";
 import { columnIndex } from "../shared/columns";
 import type { EnumValue, SheetPort } from "../shared/ports";
+import { ensureGrid, GROWTH_ROWS, rowsToKeep, trimRows } from "../shared/sizing";
 import { type TabSpec, tabName } from "../shared/spec";
 import type { Table } from "../shared/table";
 
@@ -37,11 +38,32 @@ function runsOf(table: Table): { first: number; keys: string[] }[] {
 }
 
 /**
- * Replaces the data rows of an add-on-owned tab by `rows` (cells by column key): rows the previous write had beyond
- * the new ones are blanked in the same call. Columns a person added to the tab are left as they are.
+ * Replaces the data rows of an add-on-owned tab by `rows` (cells by column key), growing the grid first: rows the
+ * previous write had beyond the new ones are deleted (or blanked in our columns, where a person's own cells sit in
+ * them). Columns a person added to the tab are left as they are.
  */
-export function rewriteRows(table: Table, spec: TabSpec, rows: readonly Record_[], style: RowStyle = {}): void {
-  const total = Math.max(rows.length, table.height - 1);
+export function rewriteRows(
+  table: Table,
+  spec: TabSpec,
+  rows: readonly Record_[],
+  style: RowStyle = {},
+  /** Rows the grid keeps at least, for what the add-on writes beside the report (chartRows). */
+  minRows = 0,
+): void {
+  // Rows below the report that still hold a person's own cells are blanked in our columns and kept; the rest of the
+  // grid below the report is deleted, so the tab is as long as its report (cells count against the 10-million limit).
+  const ours = new Set(columnIndex(table.layout).values());
+  let theirs = 1;
+  for (const r of table.rows) {
+    if (r.cells.some((v, i) => !ours.has(i + 1) && v !== "" && v !== null && v !== undefined)) theirs = r.row;
+  }
+  const written = Math.max(rows.length, theirs - 1);
+  const maxRows = table.sheet.getMaxRows();
+  const keep = Math.max(rowsToKeep(spec.key, written + 1), minRows);
+  ensureGrid(table.sheet, keep, 0, { maxRows });
+  trimRows(table.sheet, keep, Math.max(maxRows, keep));
+  // What the previous report left in the rows that stay is blanked in the same write.
+  const total = Math.max(written, Math.min(table.height, keep) - 1);
   if (total === 0) return;
   const plain = new Set(spec.columns.filter((c) => c.plainText || c.kind === "text").map((c) => c.key));
   for (const run of runsOf(table)) {
@@ -76,6 +98,10 @@ export function appendRows(table: Table, rows: readonly Record_[]): number {
   const index = columnIndex(table.layout);
   const width = Math.max(table.width, ...index.values());
   const first = table.height + 1;
+  const maxRows = table.sheet.getMaxRows();
+  const last = first + rows.length - 1;
+  if (last > maxRows) table.sheet.insertRowsAfter(maxRows, last - maxRows + GROWTH_ROWS);
+  ensureGrid(table.sheet, 0, width);
   const values = rows.map((record) => {
     const row: unknown[] = new Array(width).fill("");
     for (const [key, column] of index) {
@@ -126,10 +152,13 @@ export interface ChartApp {
   readonly ChartType: { readonly LINE: EnumValue };
 }
 
-/**
- * Writes each block's series beside the report (date, reading, target) and one line chart per block over it; the
- * tab's earlier charts and series are removed first, so a refresh never piles charts up.
- */
+/** The rows writeCharts needs: the series and the charts' anchors (one every 20 rows from row 2). */
+export function chartRows(blocks: readonly ChartBlock[]): number {
+  if (blocks.length === 0) return 0;
+  const series = 1 + blocks.reduce((n, b) => n + b.points.length + 2, 0);
+  return Math.max(series, 2 + (blocks.length - 1) * 20);
+}
+
 /**
  * The width of the report itself: the header row up to its last label, stopping at the chart data block that
  * writeCharts put to its right on an earlier refresh (its caption starts with one of `chartCaptions`). Counting that
@@ -147,6 +176,10 @@ export function reportWidthOf(header: readonly unknown[], chartCaptions: readonl
   return width;
 }
 
+/**
+ * Writes each block's series beside the report (date, reading, target) and one line chart per block over it; the
+ * tab's earlier charts and series are removed first, so a refresh never piles charts up.
+ */
 export function writeCharts(
   sheet: SheetPort,
   firstColumn: number,
@@ -169,7 +202,12 @@ export function writeCharts(
     anchors.push({ row, height: block.points.length + 1, block });
     rows.push(["", "", ""]);
   }
-  sheet.getRange(1, firstColumn, rows.length, 3).setValues(rows);
+  // The series and the charts' anchors (column firstColumn + 4, every 20 rows) must lie inside the grid.
+  ensureGrid(sheet, chartRows(blocks), firstColumn + 4);
+  const block = sheet.getRange(1, firstColumn, rows.length, 3);
+  // Columns the grid grew by take the report's text format: the series are dates and numbers, set as such first.
+  block.setNumberFormats(rows.map(() => ["yyyy-mm-dd", PLAIN_FORMAT, PLAIN_FORMAT]));
+  block.setValues(rows);
   anchors.forEach(({ row, height, block }, i) => {
     const chart = sheet
       .newChart()

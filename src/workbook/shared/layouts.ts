@@ -34,6 +34,11 @@ export interface LayoutEntry {
   readonly header?: readonly string[];
   /** The column metadata as the scan returned it: [1-based column, column key], in the finder's order. */
   readonly columns?: readonly (readonly [number, string])[];
+  /**
+   * Set up workbook's stamp (setup-plan.ts tabSignature) of the run that last made this tab right; any rescan of
+   * the columns rewrites the entry without it, so a changed tab is looked at in full by the next run.
+   */
+  readonly setup?: string;
 }
 
 /** Where the entries are kept; the server backs it with the document properties. */
@@ -104,8 +109,9 @@ function storedText(s: Session, key: string): string | undefined {
 
 function isEntry(value: unknown): value is LayoutEntry {
   if (typeof value !== "object" || value === null) return false;
-  const e = value as { sheetId?: unknown; header?: unknown; columns?: unknown };
+  const e = value as { sheetId?: unknown; header?: unknown; columns?: unknown; setup?: unknown };
   if (typeof e.sheetId !== "number") return false;
+  if (e.setup !== undefined && typeof e.setup !== "string") return false;
   if (e.header !== undefined && !(Array.isArray(e.header) && e.header.every((h) => typeof h === "string")))
     return false;
   return (
@@ -223,9 +229,41 @@ function headerToKeep(tab: TabSpec, header: readonly unknown[], columns: readonl
   return kept;
 }
 
-function entryFor(tab: TabSpec, sheetId: number, header: readonly unknown[], metadata: readonly ColumnMetadata[]) {
+function entryFor(
+  tab: TabSpec,
+  sheetId: number,
+  header: readonly unknown[],
+  metadata: readonly ColumnMetadata[],
+  setup?: string,
+): LayoutEntry {
   const columns = metadata.map((m): readonly [number, string] => [m.column, m.value]);
-  return { sheetId, header: headerToKeep(tab, header, columns), columns };
+  const entry = { sheetId, header: headerToKeep(tab, header, columns), columns };
+  return setup === undefined ? entry : { ...entry, setup };
+}
+
+/**
+ * How many column-metadata entries the cached layouts of these tabs name, and how many tabs have an entry; null
+ * when a tab has no entry with columns. Setup compares it with one count over the whole document, which sees
+ * metadata that a script removed without touching the header row (what the header check cannot see).
+ */
+export function cachedMetadataCount(tabs: readonly TabSpec[]): { columns: number; tabs: number } | null {
+  const s = current();
+  if (!s) return null;
+  let columns = 0;
+  for (const tab of tabs) {
+    const entry = entryOf(s, tab);
+    if (!entry?.columns) return null;
+    columns += entry.columns.length;
+  }
+  return { columns, tabs: tabs.length };
+}
+
+/** Setup's stamp of the tab (see LayoutEntry.setup), when its entry is for this sheet; no service call. */
+export function setupStamp(sheet: SheetPort, tab: TabSpec): string | null {
+  const s = current();
+  const entry = s ? entryOf(s, tab) : null;
+  if (!s || !entry?.setup || sheetIdOf(s, sheet) !== entry.sheetId) return null;
+  return entry.setup;
 }
 
 /**
@@ -276,6 +314,8 @@ export interface TabLayout {
   readonly header: readonly unknown[];
   /** The column metadata as it is now (what setup found plus what it added). */
   readonly metadata: readonly ColumnMetadata[];
+  /** Setup's stamp for the tab as it leaves it. */
+  readonly setup?: string;
 }
 
 /** Setup, which adds and re-attaches metadata, states every tab's layout afterwards: one write for what changed. */
@@ -284,6 +324,6 @@ export function refreshLayouts(layouts: readonly TabLayout[]): void {
   if (!s) return;
   persist(
     s,
-    layouts.map((l) => [l.tab, entryFor(l.tab, sheetIdOf(s, l.sheet), l.header, l.metadata)] as const),
+    layouts.map((l) => [l.tab, entryFor(l.tab, sheetIdOf(s, l.sheet), l.header, l.metadata, l.setup)] as const),
   );
 }

@@ -8,6 +8,7 @@ import { checkLengths } from "./cells";
 import { columnIndex } from "./columns";
 import type { SheetPort } from "./ports";
 import { runs } from "./setup-plan";
+import { GROWTH_ROWS } from "./sizing";
 import type { TabSpec } from "./spec";
 import type { Table, TableRow } from "./table";
 
@@ -106,5 +107,6 @@ export function writeCells(t: KeyedTable, tab: TabSpec, row: number, values: Rea
 
 export function ensureRows(sheet: SheetPort, lastRow: number): void {
   const max = sheet.getMaxRows();
-  if (lastRow > max) sheet.insertRowsAfter(max, lastRow - max);
+  // Grown a step beyond what is needed, so the next appends find room (sizing.ts).
+  if (lastRow > max) sheet.insertRowsAfter(max, lastRow - max + GROWTH_ROWS);
 }

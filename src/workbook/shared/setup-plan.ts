@@ -209,3 +209,106 @@ export function runs<T>(changes: ReadonlyMap<number, T>): { column: number; valu
   }
   return out;
 }
+
+/**
+ * Bumped when setup starts doing something new to tabs it already set up (a new protection, a new kind of format):
+ * every tab's stamp then differs, so the next run looks at every tab in full once.
+ */
+export const SETUP_VERSION = 2;
+
+/** FNV-1a, 32 bits, as base 36: short and deterministic, with no service call. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
+/**
+ * What setup makes of a tab in a language, as one short text: the version, every column's key, label, help, header
+ * style, dropdown and number format, and which columns are protected. A stamp equal to it says "the run that wrote
+ * this stamp made every one of those right", so a later run may trust them while the header row is unchanged.
+ */
+export function tabSignature(tab: TabSpec, lang: Lang): string {
+  const columns = tab.columns.map((spec) => [
+    spec.key,
+    label(spec, lang),
+    catalogIn(lang)[spec.help],
+    validationWanted(spec, lang),
+    numberFormatOf(spec),
+    spec.projected === true,
+  ]);
+  return fnv1a(
+    JSON.stringify([
+      SETUP_VERSION,
+      tab.key,
+      lang,
+      tab.appendOnly === true,
+      HEADER_FONT_WEIGHT,
+      HEADER_BACKGROUND,
+      columns,
+    ]),
+  );
+}
+
+/**
+ * The state of a tab whose stamp matches (see tabSignature), built from what was read cheaply: the header, the
+ * column metadata and which columns of row 2 hold a dropdown at all. Notes, header style and number formats are
+ * taken as the stamped run left them; a dropdown someone removed is planned again.
+ */
+export function trustedState(
+  tab: TabSpec,
+  lang: Lang,
+  read: {
+    readonly header: readonly unknown[];
+    readonly width: number;
+    readonly metadata: readonly ColumnMetadata[];
+    readonly maxColumns: number;
+    /** Per column (index 0 = column 1): does row 2 hold a dropdown/validation rule? */
+    readonly hasRule: readonly boolean[];
+  },
+): TabState {
+  const notes: string[] = [];
+  const weights: string[] = [];
+  const backgrounds: string[] = [];
+  const validations: (ValidationState | null)[] = [];
+  const formats: string[] = [];
+  for (const l of locateColumns(tab, read.header, read.metadata).located) {
+    const i = l.column - 1;
+    notes[i] = catalogIn(lang)[l.spec.help];
+    weights[i] = HEADER_FONT_WEIGHT;
+    backgrounds[i] = HEADER_BACKGROUND;
+    const format = numberFormatOf(l.spec);
+    if (format) formats[i] = format;
+    const want = validationWanted(l.spec, lang);
+    validations[i] =
+      want && read.hasRule[i]
+        ? {
+            type: want.type,
+            values:
+              want.type === "VALUE_IN_LIST"
+                ? [[...want.list], true]
+                : want.type === "NUMBER_GREATER_THAN_OR_EQUAL_TO"
+                  ? [want.min]
+                  : [],
+            allowInvalid: want.allowInvalid,
+            help: want.help,
+          }
+        : null;
+  }
+  return {
+    header: read.header,
+    width: read.width,
+    metadata: read.metadata,
+    hasTabMetadata: true,
+    notes,
+    weights,
+    backgrounds,
+    validations,
+    formats,
+    frozenRows: 1,
+    maxColumns: read.maxColumns,
+  };
+}

@@ -210,6 +210,8 @@ export function writeReport(sheet: SheetPort, layout: ReportLayout, app: ReportA
   else if (maxRows > height + 1) sheet.deleteRows(height + 2, maxRows - height - 1);
   const maxColumns = sheet.getMaxColumns();
   if (maxColumns < REPORT_WIDTH) sheet.insertColumnsAfter(maxColumns, REPORT_WIDTH - maxColumns);
+  // Kept to the report and the column its chart is anchored in: empty cells count against the 10-million limit.
+  else if (maxColumns > REPORT_WIDTH + 2) sheet.deleteColumns(REPORT_WIDTH + 3, maxColumns - REPORT_WIDTH - 2);
 
   const range = sheet.getRange(1, 1, height, REPORT_WIDTH);
   range.setNumberFormats(layout.formats);

@@ -92,6 +92,7 @@ describe("built-in formulas", () => {
       i % 10,
       new Date(Date.UTC(2026, 0, 1 + (i % 365))),
     ]);
+    sheet.insertRowsAfter(sheet.getMaxRows(), rows.length + 1 - sheet.getMaxRows());
     sheet.getRange(2, 1, rows.length, 3).setValues(rows);
     expect(summary.getRange("A1:B1").getValues()).toEqual([[112_500, 25_000]]);
     sheet.getRange("B2").setValue(100);

@@ -53,6 +53,18 @@ function fail(message: string): never {
   throw new AppsScriptException(message);
 }
 
+/**
+ * A spreadsheet holds at most 10 million cells, counted over every sheet's grid (rows x columns, empty or not):
+ * "Up to 10 million cells or 18,278 columns (column ZZZ)" (Google Drive Help, "Files you can store in Google Drive").
+ */
+export const CELL_LIMIT = 10_000_000;
+export const MSG_CELL_LIMIT = `This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`;
+/** A range that reaches past the sheet's last row or column: Sheets refuses it when the range is asked for. */
+export const MSG_OUTSIDE_SHEET = "The coordinates of the range are outside the dimensions of the sheet.";
+/** What a sheet inserted by insertSheet() measures in Sheets. */
+export const NEW_SHEET_ROWS = 1000;
+export const NEW_SHEET_COLUMNS = 26;
+
 export const PROTECTED_MESSAGE =
   "You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.";
 /** Sheets Help Center, "Files you can store in Google Drive": up to 50,000 characters in a cell. */
@@ -144,6 +156,11 @@ export class FakeSpreadsheet implements P.SpreadsheetPort, EngineModel {
     this.host.counter.count(method);
   }
 
+  /** Cells moved by a bulk read or write (the latency model's per-cell part). */
+  moved(cells: number): void {
+    this.host.counter.countCells(cells);
+  }
+
   /** Counts a mutating call; refused while a custom function runs, as Sheets does. */
   mutate(method: string): void {
     this.host.counter.count(method);
@@ -168,7 +185,20 @@ export class FakeSpreadsheet implements P.SpreadsheetPort, EngineModel {
     return this.sheets.find((s) => s.name.toLowerCase() === lower);
   }
 
+  /** The cells of every sheet's grid, as Sheets counts them against its limit. */
+  cellCount(): number {
+    let n = 0;
+    for (const s of this.sheets) n += s.maxRows * s.maxCols;
+    return n;
+  }
+
+  /** Refuses a change that would add `more` cells to the grids beyond the spreadsheet's limit. */
+  assertCells(more: number): void {
+    if (more > 0 && this.cellCount() + more > CELL_LIMIT) fail(MSG_CELL_LIMIT);
+  }
+
   private addSheetModel(name: string, index: number): SheetModel {
+    this.assertCells(NEW_SHEET_ROWS * NEW_SHEET_COLUMNS);
     const model = new SheetModel(this.nextIds.sheet, name);
     // Sheets gives the first sheet id 0 and later ones large ids.
     this.nextIds.sheet = this.nextIds.sheet === 0 ? 1_000_001 : this.nextIds.sheet + 7919;
@@ -365,6 +395,8 @@ export class FakeSpreadsheet implements P.SpreadsheetPort, EngineModel {
   }
 
   grow(sheet: SheetModel, rows: number, cols: number): void {
+    const more = Math.max(rows, sheet.maxRows) * Math.max(cols, sheet.maxCols) - sheet.maxRows * sheet.maxCols;
+    this.assertCells(more);
     if (rows > sheet.maxRows) sheet.maxRows = rows;
     if (cols > sheet.maxCols) sheet.maxCols = cols;
   }
@@ -983,6 +1015,9 @@ export class FakeSheet implements P.SheetPort {
       if (!ref) fail("Range not found");
       const sheet = ref.sheetName === null ? m : this.ss.sheetByName(ref.sheetName);
       if (!sheet) fail("Range not found");
+      if ((ref.endRow ?? ref.startRow) > sheet.maxRows || (ref.endColumn ?? ref.startColumn) > sheet.maxCols) {
+        fail(MSG_OUTSIDE_SHEET);
+      }
       return new FakeRange(
         this.ss,
         sheet,
@@ -1001,6 +1036,8 @@ export class FakeSheet implements P.SheetPort {
     const nc = numColumns ?? 1;
     if (!Number.isInteger(nr) || nr < 1) fail("The number of rows in the range must be at least 1.");
     if (!Number.isInteger(nc) || nc < 1) fail("The number of columns in the range must be at least 1.");
+    // Sheets refuses a range past the grid; appendRow and insertRowsAfter are what make a sheet longer.
+    if (row + nr - 1 > m.maxRows || column + nc - 1 > m.maxCols) fail(MSG_OUTSIDE_SHEET);
     return new FakeRange(this.ss, m, row, column, nr, nc);
   }
 
@@ -1037,7 +1074,10 @@ export class FakeSheet implements P.SheetPort {
       fail("The parameters don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
     const r0 = this.ss.lastRow(m);
     // appendRow adds a row at the end when the sheet is full, as in Sheets.
-    if (r0 + 1 > m.maxRows) m.maxRows = r0 + 1;
+    if (r0 + 1 > m.maxRows) {
+      this.ss.assertCells(m.maxCols);
+      m.maxRows = r0 + 1;
+    }
     this.ss.assertEditable(m, r0 + 1, 1, 1, Math.max(1, rowContents.length));
     const parsed = rowContents.map((v, c) => this.ss.toContent(v, m.formats.get(r0, c)));
     this.ss.writeBlock(m, r0, 0, [parsed]);
@@ -1061,6 +1101,7 @@ export class FakeSheet implements P.SheetPort {
     const m = this.alive();
     if (!Number.isInteger(at) || at < 1 || at > m.maxRows + 1) fail("Those rows are out of bounds.");
     if (!Number.isInteger(n) || n < 1) fail("The number of rows to insert must be at least 1.");
+    this.ss.assertCells(n * m.maxCols);
     this.ss.applyStructural(m, { kind: "insertRows", sheetId: m.id, at, n }, () => {
       for (const g of m.allGrids()) g.insertRows(at - 1, n);
       const src = copyFrom - 1 + (copyFrom >= at ? n : 0);
@@ -1103,6 +1144,7 @@ export class FakeSheet implements P.SheetPort {
     if (!Number.isInteger(afterPosition) || afterPosition < 1 || afterPosition > m.maxCols) {
       fail("Those columns are out of bounds.");
     }
+    this.ss.assertCells(howMany * m.maxRows);
     this.ss.applyStructural(m, { kind: "insertCols", sheetId: m.id, at, n: howMany }, () => {
       for (const g of m.allGrids()) g.insertCols(at - 1, howMany);
       for (const g of m.formatGrids()) {
@@ -1580,6 +1622,7 @@ export class FakeRange implements P.RangePort {
 
   getValues(): unknown[][] {
     this.ss.call("Range.getValues");
+    this.ss.moved(this.numRows() * this.numCols());
     return this.each((r, c) => this.ss.cellValue(this.sheet, r, c));
   }
 
@@ -1593,6 +1636,7 @@ export class FakeRange implements P.RangePort {
 
   setValues(values: unknown[][]): FakeRange {
     this.ss.mutate("Range.setValues");
+    this.ss.moved(this.numRows() * this.numCols());
     this.checkDims(values, "setValues");
     const m = this.guardEdit();
     const r0 = this.row - 1;
@@ -1616,6 +1660,7 @@ export class FakeRange implements P.RangePort {
 
   getDisplayValues(): string[][] {
     this.ss.call("Range.getDisplayValues");
+    this.ss.moved(this.numRows() * this.numCols());
     return this.each((r, c) => this.ss.cellDisplay(this.sheet, r, c));
   }
 
@@ -1681,6 +1726,7 @@ export class FakeRange implements P.RangePort {
 
   getNumberFormats(): string[][] {
     this.ss.call("Range.getNumberFormats");
+    this.ss.moved(this.numRows() * this.numCols());
     return this.each((r, c) => this.sheet.formats.get(r, c) ?? "0.###############");
   }
 
@@ -1693,6 +1739,7 @@ export class FakeRange implements P.RangePort {
 
   setNumberFormats(numberFormats: string[][]): FakeRange {
     this.ss.mutate("Range.setNumberFormats");
+    this.ss.moved(this.numRows() * this.numCols());
     this.checkDims(numberFormats, "setNumberFormats");
     const m = this.guardEdit();
     this.setEach(
@@ -1710,6 +1757,7 @@ export class FakeRange implements P.RangePort {
 
   getNotes(): string[][] {
     this.ss.call("Range.getNotes");
+    this.ss.moved(this.numRows() * this.numCols());
     return this.each((r, c) => this.sheet.notes.get(r, c) ?? "");
   }
 
@@ -1722,6 +1770,7 @@ export class FakeRange implements P.RangePort {
 
   setNotes(notes: (string | null)[][]): FakeRange {
     this.ss.mutate("Range.setNotes");
+    this.ss.moved(this.numRows() * this.numCols());
     this.checkDims(notes, "setNotes");
     const m = this.guardEdit();
     this.setEach(
@@ -1739,6 +1788,7 @@ export class FakeRange implements P.RangePort {
 
   getBackgrounds(): string[][] {
     this.ss.call("Range.getBackgrounds");
+    this.ss.moved(this.numRows() * this.numCols());
     return this.each((r, c) => this.sheet.backgrounds.get(r, c) ?? "#ffffff");
   }
 
@@ -1751,6 +1801,7 @@ export class FakeRange implements P.RangePort {
 
   setBackgrounds(color: (string | null)[][]): FakeRange {
     this.ss.mutate("Range.setBackgrounds");
+    this.ss.moved(this.numRows() * this.numCols());
     this.checkDims(color, "setBackgrounds");
     const m = this.guardEdit();
     this.setEach(
@@ -1768,6 +1819,7 @@ export class FakeRange implements P.RangePort {
 
   getFontWeights(): string[][] {
     this.ss.call("Range.getFontWeights");
+    this.ss.moved(this.numRows() * this.numCols());
     return this.each((r, c) => this.sheet.fontWeights.get(r, c) ?? "normal");
   }
 
@@ -1780,6 +1832,7 @@ export class FakeRange implements P.RangePort {
 
   setFontWeights(fontWeights: (string | null)[][]): FakeRange {
     this.ss.mutate("Range.setFontWeights");
+    this.ss.moved(this.numRows() * this.numCols());
     this.checkDims(fontWeights, "setFontWeights");
     const m = this.guardEdit();
     this.setEach(
@@ -1822,6 +1875,7 @@ export class FakeRange implements P.RangePort {
 
   getDataValidations(): (FakeDataValidation | null)[][] {
     this.ss.call("Range.getDataValidations");
+    this.ss.moved(this.numRows() * this.numCols());
     return this.each((r, c) => {
       const rule = this.sheet.validations.get(r, c);
       return rule ? new FakeDataValidation(this.ss, rule) : null;

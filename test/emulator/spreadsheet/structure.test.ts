@@ -15,16 +15,40 @@ function seed() {
 }
 
 describe("rows", () => {
-  it("grows on writes and appendRow like Sheets", () => {
+  it("refuses a range past the grid, and grows by insertRowsAfter and appendRow like Sheets", () => {
     const { sheet } = setup();
+    const outside = "The coordinates of the range are outside the dimensions of the sheet.";
+    expect(() => sheet.getRange(1005, 1)).toThrow(outside);
+    expect(() => sheet.getRange(999, 1, 3, 1)).toThrow(outside);
+    expect(() => sheet.getRange(1, 30)).toThrow(outside);
+    expect(() => sheet.getRange("A1:AD2")).toThrow(outside);
+    expect(sheet.getMaxRows()).toBe(1000);
+    sheet.insertRowsAfter(1000, 5);
     sheet.getRange(1005, 1).setValue("far");
     expect(sheet.getMaxRows()).toBe(1005);
+    sheet.insertColumnsAfter(26, 4);
     sheet.getRange(1, 30).setValue("wide");
     expect(sheet.getMaxColumns()).toBe(30);
     sheet.appendRow(["next", 1]);
     expect(sheet.getLastRow()).toBe(1006);
     expect(sheet.getMaxRows()).toBe(1006);
     expect(sheet.getRange("A1006:B1006").getValues()).toEqual([["next", 1]]);
+  });
+
+  it("holds at most 10 million cells over all sheets, with Sheets' message", () => {
+    const { ss, sheet } = setup();
+    const limit = "This action would increase the number of cells in the workbook above the limit of 10000000 cells.";
+    // 1000 x 26 now; 384,615 rows x 26 columns = 9,999,990 cells.
+    sheet.insertRowsAfter(1000, 384_615 - 1000);
+    expect(() => sheet.insertRowsAfter(10, 1)).toThrow(limit);
+    expect(() => sheet.insertColumnsAfter(26, 1)).toThrow(limit);
+    expect(() => ss.insertSheet("More")).toThrow(limit);
+    expect(sheet.getMaxRows()).toBe(384_615);
+    sheet.deleteRows(2, 2_000);
+    expect(ss.insertSheet("More").getMaxRows()).toBe(1000);
+    sheet.insertRowsAfter(10, 1000); // 10 cells left
+    sheet.getRange(sheet.getMaxRows(), 1).setValue("last");
+    expect(() => sheet.appendRow(["one more row than fits"])).toThrow(limit);
   });
 
   it("appends after the last row with content and parses like setValues", () => {

@@ -1,0 +1,267 @@
+// A new period (next year's workbook) without losing the trail. The way: File › Make a copy of this year's workbook,
+// then, in the copy, Extensions › Campaign Control › Start new period (an admin: in a fresh copy that is its owner).
+//
+// Why it is built this way. The key that seals the log lives in the document properties, which belong to the
+// document, not to the file: a copy has none, so it cannot verify the rows it inherited, and nothing can be
+// re-sealed under the old key. So the old workbook stays as it is, verifiable with its own key (Verify audit log
+// there names its count and last hash), and the copy starts a log of its own under a new key:
+// 1. a sealed carry-over event that names the old document (the id setup recorded in the workbook's developer
+//    metadata, which a copy keeps), the old log's event count and its last hash, and which campaigns came along;
+// 2. the events of every campaign still open (not Closed or Cancelled), in their order, re-sealed under the new key,
+//    so each carried campaign folds to the same state and the same approved plan, budget lines and overruns.
+// An auditor compares the carry-over event with the old workbook's own verdict: the same count and last hash mean the
+// copy started from that log as sealed. Before anything is written the copied rows must still link up (each row's
+// previous hash is the hash of the row above, numbered without gaps): a copy whose log was edited is refused.
+// Closed and cancelled campaigns stay in the old workbook: their rows go from the copy's tabs (campaigns, tasks,
+// budget lines, expenses, KPIs and readings, escalations, summaries, notices); the lessons stay, they are the
+// knowledge base. Roles belong to the document as well: in the copy the owner is the admin until roles are saved.
+import { type Lang, t } from "../../domain/i18n";
+import { isAdmin, parseRoles } from "../../domain/roles";
+import { anchorOf, foldEvents, GENESIS_HASH, type LogEntry, type LogRow, sealEntries } from "../../domain/workflow";
+import { appendLog, readLog } from "../../workbook/approvals/log";
+import { CAMPAIGNS_TAB, ESCALATIONS_TAB, LOG_TAB, NOTIFICATIONS_TAB, TASKS_TAB } from "../../workbook/approvals/tabs";
+import { KPIS_TAB, READINGS_TAB, SUMMARIES_TAB } from "../../workbook/evaluation/tabs";
+import { DOCUMENT_METADATA_KEY } from "../../workbook/setup";
+import { columnIndex } from "../../workbook/shared/columns";
+import type { SpreadsheetPort } from "../../workbook/shared/ports";
+import type { TabSpec } from "../../workbook/shared/spec";
+import { findTab, readTable } from "../../workbook/shared/table";
+import { BUDGET_TAB, EXPENSES_TAB } from "../../workbook/spend/tabs";
+import { userLang } from "../shared/locale";
+import { withDocumentLock } from "../shared/lock";
+import { documentProperties, KEY } from "../shared/store";
+import { hashWith, ownerOf } from "../shared/workspace";
+import { callerEmail, nowIn } from "../shared/write";
+
+/** Tabs whose rows belong to one campaign, by the key of their campaign column. */
+const CAMPAIGN_ROWS: readonly (readonly [TabSpec, string])[] = [
+  [CAMPAIGNS_TAB, "id"],
+  [TASKS_TAB, "campaign"],
+  [BUDGET_TAB, "campaign"],
+  [EXPENSES_TAB, "campaign"],
+  [KPIS_TAB, "campaign"],
+  [READINGS_TAB, "campaign"],
+  [ESCALATIONS_TAB, "campaign"],
+  [SUMMARIES_TAB, "campaign"],
+  [NOTIFICATIONS_TAB, "campaign"],
+];
+
+const LEFT_BEHIND = new Set(["Closed", "Cancelled"]);
+
+export interface PeriodResult {
+  readonly ok: boolean;
+  readonly message: string;
+}
+
+/** The first row whose links do not hold (1-based), or 0 when every row links to the one above. */
+function firstBrokenLink(rows: readonly (LogRow | null)[]): number {
+  let prev = GENESIS_HASH;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    if (!row || row.seq !== i + 1 || row.prevHash !== prev) return i + 1;
+    prev = row.hash;
+  }
+  return 0;
+}
+
+function entryOf(row: LogRow): LogEntry {
+  const { seq: _seq, prevHash: _prev, hash: _hash, ...entry } = row;
+  return entry;
+}
+
+/** Deletes the rows of the left-behind campaigns from one tab: one deleteRows per run of adjacent rows, bottom up. */
+function dropRows(ss: SpreadsheetPort, tab: TabSpec, key: string, left: ReadonlySet<string>): number {
+  const sheet = findTab(ss, tab);
+  if (!sheet || left.size === 0) return 0;
+  const table = readTable(sheet, tab);
+  const column = columnIndex(table.layout).get(key);
+  if (column === undefined) return 0;
+  const doomed = table.rows.filter((r) => left.has(String(r.cells[column - 1] ?? "").trim())).map((r) => r.row);
+  // Sheets keeps one row below the frozen header: when every data row goes, the first is emptied instead.
+  const all = doomed.length > 0 && doomed.length >= sheet.getMaxRows() - 1;
+  const runs: [number, number][] = [];
+  for (const row of doomed.sort((a, b) => b - a)) {
+    const last = runs[runs.length - 1];
+    if (last && last[0] === row + 1) last[0] = row;
+    else runs.push([row, row]);
+  }
+  for (const [first, end] of runs) {
+    if (all && first === 2) {
+      if (end > 2) sheet.deleteRows(3, end - 2);
+      sheet.getRange(2, 1, 1, Math.max(1, table.width)).clearContent();
+    } else {
+      sheet.deleteRows(first, end - first + 1);
+    }
+  }
+  return doomed.length;
+}
+
+/** The document this workbook was copied from, as setup recorded it; "" when nothing is recorded. */
+function origin(ss: SpreadsheetPort): string {
+  for (const md of ss.createDeveloperMetadataFinder().withKey(DOCUMENT_METADATA_KEY).find()) {
+    const value = md.getValue() ?? "";
+    if (value !== "") return value;
+  }
+  return "";
+}
+
+/** The marker names this document from now on, so a copy of it names it in turn. */
+function markAsOrigin(ss: SpreadsheetPort, id: string): void {
+  const found = ss.createDeveloperMetadataFinder().withKey(DOCUMENT_METADATA_KEY).find();
+  if (found.length > 0) for (const md of found) md.setValue(id);
+}
+
+const PENDING_KEY = "cc.period.pending";
+
+/** A start under way: the new key and what its log must end with, kept until the start is complete. */
+interface Pending {
+  readonly secret: string;
+  readonly count: number;
+  readonly lastHash: string;
+  readonly carried: readonly string[];
+  readonly left: readonly string[];
+}
+
+function parsePending(text: string | undefined): Pending | null {
+  if (!text) return null;
+  try {
+    const p = JSON.parse(text) as Partial<Pending>;
+    if (typeof p.secret !== "string" || typeof p.count !== "number" || typeof p.lastHash !== "string") return null;
+    return {
+      secret: p.secret,
+      count: p.count,
+      lastHash: p.lastHash,
+      carried: Array.isArray(p.carried) ? p.carried.map(String) : [],
+      left: Array.isArray(p.left) ? p.left.map(String) : [],
+    };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The steps after the new rows are written, each one safe to repeat: the old rows above them go (the new log then
+ * starts at row 2), the key and anchor are kept and the plan dropped, the left-behind campaigns' rows go.
+ */
+function finish(
+  ss: SpreadsheetPort,
+  props: ReturnType<typeof documentProperties>,
+  plan: Pending,
+  firstNewRow: number,
+): { carried: number; left: number } {
+  const sheet = findTab(ss, LOG_TAB);
+  if (sheet && firstNewRow > 2) sheet.deleteRows(2, firstNewRow - 2);
+  props.setProperties({
+    [KEY.secret]: plan.secret,
+    [KEY.anchor]: JSON.stringify({ count: plan.count, lastHash: plan.lastHash }),
+  });
+  const left = new Set(plan.left);
+  for (const [tab, key] of CAMPAIGN_ROWS) dropRows(ss, tab, key, left);
+  markAsOrigin(ss, ss.getId());
+  // Last: until the plan is gone, a start stopped on the way is finished by the next one.
+  props.deleteProperty(PENDING_KEY);
+  return { carried: plan.carried.length, left: plan.left.length };
+}
+
+/**
+ * A start that was stopped: when the log ends with the planned rows, the job is finished; otherwise (stopped before
+ * they were written) the plan is dropped and the start begins again from the old rows, untouched. Null: begin.
+ */
+function resume(
+  ss: SpreadsheetPort,
+  log: NonNullable<ReturnType<typeof readLog>>,
+  props: ReturnType<typeof documentProperties>,
+  plan: Pending | null,
+): ReturnType<typeof finish> | null {
+  if (!plan) return null;
+  const rows = log.rows;
+  const last = rows[rows.length - 1];
+  if (rows.length >= plan.count && last?.hash === plan.lastHash && last.seq === plan.count) {
+    const firstNew = log.sheetRows[rows.length - plan.count] ?? 2;
+    return finish(ss, props, plan, firstNew);
+  }
+  props.deleteProperty(PENDING_KEY);
+  return null;
+}
+
+export function startPeriod(ss: SpreadsheetPort, lang: Lang): PeriodResult {
+  const me = callerEmail();
+  const props = documentProperties();
+  const stored = props.getProperties();
+  if (me === "" || !isAdmin(parseRoles(stored[KEY.roles] ?? null), ownerOf(ss), me))
+    return { ok: false, message: t(lang, "period.notAdmin", { owner: ownerOf(ss) }) };
+  if (stored[KEY.secret] && !stored[PENDING_KEY]) return { ok: false, message: t(lang, "period.notCopy") };
+  const from = origin(ss);
+  const id = ss.getId();
+  if (from === id && !stored[PENDING_KEY]) return { ok: false, message: t(lang, "period.notCopy") };
+  const done = withDocumentLock((): PeriodResult => {
+    const log = readLog(ss);
+    if (!log?.complete) return { ok: false, message: t(lang, "period.noLog") };
+    const resumed = resume(ss, log, props, parsePending(stored[PENDING_KEY]));
+    if (resumed) return { ok: true, message: t(lang, "period.done", resumed) };
+    const broken = firstBrokenLink(log.rows);
+    if (broken > 0)
+      return { ok: false, message: t(lang, "period.brokenCopy", { row: log.sheetRows[broken - 1] ?? broken + 1 }) };
+    const rows = log.rows as readonly LogRow[];
+    const fold = foldEvents(rows);
+    const carried: string[] = [];
+    const left: string[] = [];
+    for (const view of fold.campaigns.values()) (LEFT_BEHIND.has(view.state) ? left : carried).push(view.id);
+    const leftSet = new Set(left);
+    const lastHash = rows[rows.length - 1]?.hash ?? GENESIS_HASH;
+    const at = nowIn(ss.getSpreadsheetTimeZone());
+    const carryOver: LogEntry = {
+      id: Utilities.getUuid(),
+      at,
+      actor: me,
+      onBehalfOf: "",
+      entityType: "period",
+      entityId: from,
+      requestId: "",
+      requestType: "",
+      requestVersion: 0,
+      action: "carry_over",
+      fromState: "Closed",
+      toState: "InProgress",
+      level: 0,
+      comment: t(lang, "period.event", {
+        document: from || "?",
+        count: rows.length,
+        hash: lastHash,
+        carried: carried.length,
+        left: left.length,
+      }),
+      snapshot: JSON.stringify({
+        previousDocument: from,
+        previousEvents: rows.length,
+        previousLastHash: lastHash,
+        carried,
+        left,
+      }),
+    };
+    const events = [
+      carryOver,
+      ...rows.filter((r) => r.entityType === "campaign" && !leftSet.has(r.entityId)).map(entryOf),
+    ];
+    const secret = `${Utilities.getUuid()}${Utilities.getUuid()}`.replace(/-/g, "");
+    const sealed = sealEntries(events, null, hashWith(secret));
+    // Crash-safe order: the plan is saved first; the new rows go below the old ones in one write; then the old rows
+    // go, then the key and anchor are kept. An execution stopped anywhere leaves either the old log untouched (the
+    // plan is dropped and the next start begins again) or the new rows in place (the next start finishes the job).
+    const plan: Pending = { secret, count: sealed.length, lastHash: anchorOf(sealed).lastHash, carried, left };
+    props.setProperty(PENDING_KEY, JSON.stringify(plan));
+    appendLog(log, sealed);
+    const result = finish(ss, props, plan, Math.max(log.table.height, 1) + 1);
+    return { ok: true, message: t(lang, "period.done", result) };
+  });
+  return done.ok ? done.value : { ok: false, message: t(lang, "setup.busy") };
+}
+
+/** "Start new period": in a copy of last period's workbook, as an admin. */
+export function menuStartPeriod(): void {
+  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const lang = userLang();
+  const result = startPeriod(ss, lang);
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(t(lang, "period.title"), result.message, ui.ButtonSet.OK);
+}

@@ -1,0 +1,55 @@
+// Whether a scheduled job's inputs may have changed since its last full run: what the run saw (kept by the job) and
+// the onEdit marker, which notes the time of the first edit a person made after that run. The marker costs onEdit
+// one setProperty per full run at most (the document properties it reads anyway say whether it is already set).
+import type { PropertiesPort } from "../../workbook/shared/ports";
+
+export const EDITED_KEY = "cc.edited";
+export const INPUTS_KEY = "cc.monitor.inputs";
+
+/** What the last full monitoring run saw. */
+export interface LastInputs {
+  readonly fingerprint: string;
+  /** When that run began reading (ms): an edit marked after it is news. */
+  readonly checkedAt: number;
+  /** The first instant at which its alerts change with time alone (ms); null: only with the date. */
+  readonly nextChange: number | null;
+  /** How long that run took (ms): what the next full run is expected to cost. */
+  readonly fullMs: number;
+}
+
+export function parseLastInputs(text: string | undefined): LastInputs | null {
+  if (!text) return null;
+  try {
+    const v = JSON.parse(text) as Partial<LastInputs>;
+    if (typeof v.fingerprint !== "string" || typeof v.checkedAt !== "number" || typeof v.fullMs !== "number")
+      return null;
+    return {
+      fingerprint: v.fingerprint,
+      checkedAt: v.checkedAt,
+      nextChange: typeof v.nextChange === "number" ? v.nextChange : null,
+      fullMs: v.fullMs,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a person edited a cell since the last full run began. */
+export function editedSince(stored: Readonly<Record<string, string>>, last: LastInputs): boolean {
+  const at = Number(stored[EDITED_KEY]);
+  return Number.isFinite(at) && at >= last.checkedAt;
+}
+
+/**
+ * onEdit: notes this edit unless one was noted since the last full run already, or no run was recorded (the first
+ * scheduled run is a full one anyway). Never throws.
+ */
+export function markEdited(props: PropertiesPort, stored: Readonly<Record<string, string>>, now = Date.now()): void {
+  const last = parseLastInputs(stored[INPUTS_KEY]);
+  if (!last || Number(stored[EDITED_KEY]) >= last.checkedAt) return;
+  try {
+    props.setProperty(EDITED_KEY, String(now));
+  } catch {
+    // A full store: the next daily run refreshes anyway.
+  }
+}
