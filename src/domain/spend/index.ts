@@ -140,3 +140,17 @@ export {
   reimbursementSubmission,
 } from "./requests";
 export { describeSpendProblem, formatSpendMessage, spendText } from "./texts";
+export {
+  payEntry,
+  recordEntry,
+  SEALED_EDIT_FIELDS,
+  type SealedEdit,
+  type SealedEditField,
+  type SealedExpense,
+  type SealedFields,
+  type SealedLedger,
+  type SealedMoney,
+  type SealedPayment,
+  sealedMoneyOf,
+  sealLedger,
+} from "./sealed";

@@ -59,6 +59,8 @@ export {
   DECISIONS,
   type Decision,
   ENTITY_TYPES,
+  EXPENSE_ACTIONS,
+  type ExpenseAction,
   type EntityType,
   LOG_COLUMNS,
   type LogEntry,

@@ -18,6 +18,7 @@ import { writeCells } from "../../workbook/shared/rows";
 import { recordSummaryAcceptance } from "../evaluation/reports";
 import { EmptyRequest } from "../shared/contract";
 import { userLang } from "../shared/locale";
+import { staleDecision } from "../shared/spend-book";
 import { parseRequest } from "../shared/request";
 import {
   campaignName,
@@ -183,6 +184,9 @@ export function rpcDecide(request: unknown) {
     const before = view.requests.find((r) => r.id === req.requestId);
     const final =
       entry !== undefined && before !== undefined && (entry.action !== "approve" || entry.level >= before.levels);
+    // Money decided now is checked against the position now, not the one at submission.
+    const stale = entry?.action === "approve" && final && !outcome.duplicate ? staleDecision(ws, before) : null;
+    if (stale !== null) return refused("stale", stale);
     return {
       events: outcome.events,
       value: { state, duplicate: outcome.duplicate },

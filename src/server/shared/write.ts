@@ -9,6 +9,7 @@ import {
   foldEvents,
   type Issue,
   type LogEntry,
+  type LogRow,
   type Refusal,
   sealEntries,
 } from "../../domain/workflow";
@@ -98,10 +99,12 @@ export function write<T>(
     if (isRefused(step)) return step;
     let fold = ws.fold;
     const events = step.events ?? [];
+    let appended: readonly LogRow[] = [];
     if (events.length > 0 && ws.log) {
       const last = ws.logRows[ws.logRows.length - 1];
       const sealed = sealEntries(events, last ? { seq: last.seq, hash: last.hash } : null, sealer(ws));
       appendLog(ws.log, sealed);
+      appended = sealed;
       const all = [...ws.logRows, ...sealed];
       ws.propsStore.setProperty(KEY.anchor, JSON.stringify(anchorOf(all)));
       fold = foldEvents(all);
@@ -117,7 +120,7 @@ export function write<T>(
         clearFlags(ws.campaigns, approved);
         clearLineFlags(budget, approved);
       }
-      projectSpendAfter(ws, fold, events);
+      projectSpendAfter(ws, fold, appended);
     }
     notices = step.notices?.(fold) ?? [];
     value = step.value;
