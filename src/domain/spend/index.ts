@@ -139,7 +139,6 @@ export {
   overrunSubmissionFor,
   reimbursementSubmission,
 } from "./requests";
-export { describeSpendProblem, formatSpendMessage, spendText } from "./texts";
 export {
   payEntry,
   recordEntry,
@@ -154,3 +153,4 @@ export {
   sealedMoneyOf,
   sealLedger,
 } from "./sealed";
+export { describeSpendProblem, formatSpendMessage, spendText } from "./texts";

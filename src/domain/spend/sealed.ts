@@ -247,11 +247,7 @@ function recordOf(s: SealedExpense, status: ExpenseStatus | null): Expense {
  * compared with the seal: each difference is an edit, named by row and field (the Status column is a projection the
  * server rewrites, compared there). `rowsById` gives the sheet row of every ID on the tab, readable or not.
  */
-export function sealLedger(
-  ledger: Ledger,
-  sealed: SealedMoney,
-  rowsById: ReadonlyMap<string, number>,
-): SealedLedger {
+export function sealLedger(ledger: Ledger, sealed: SealedMoney, rowsById: ReadonlyMap<string, number>): SealedLedger {
   const fromCells = new Map(ledger.expenses.map((e) => [e.id, e]));
   const expenses: LedgerExpense[] = [];
   const missingRows: SealedExpense[] = [];
@@ -275,7 +271,8 @@ export function sealLedger(
     const cell = fromCells.get(s.id)?.record;
     if (!cell) continue;
     const push = (field: SealedEditField, want: unknown, found: unknown) => {
-      if (String(want) !== String(found)) edits.push({ id: s.id, row, field, sealed: String(want), found: String(found) });
+      if (String(want) !== String(found))
+        edits.push({ id: s.id, row, field, sealed: String(want), found: String(found) });
     };
     push("date", s.date, cell.date);
     push("campaign", s.campaign, cell.campaign);

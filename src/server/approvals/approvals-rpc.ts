@@ -18,8 +18,8 @@ import { writeCells } from "../../workbook/shared/rows";
 import { recordSummaryAcceptance } from "../evaluation/reports";
 import { EmptyRequest } from "../shared/contract";
 import { userLang } from "../shared/locale";
-import { staleDecision } from "../shared/spend-book";
 import { parseRequest } from "../shared/request";
+import { staleDecision } from "../shared/spend-book";
 import {
   campaignName,
   decidedNotice,

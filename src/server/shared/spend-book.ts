@@ -1,7 +1,7 @@
 // Budget control on the server: the workbook read for it (Settings, Campaigns, the approval log and the three spend
 // tabs, one getValues each), the ledger and positions folded from it, the Status column of expenses projected from
 // the log, and the Variance report refreshed in one batch.
-import { type Lang, langOf, tKey } from "../../domain/i18n";
+import { catalogIn, type Lang, langOf, tKey } from "../../domain/i18n";
 import { fromMinorUnits } from "../../domain/money";
 import type { Settings } from "../../domain/settings";
 import {
@@ -23,10 +23,10 @@ import {
   type SealedExpense,
   type SealedLedger,
   type SealedMoney,
-  sealedMoneyOf,
-  sealLedger,
   type SpendRowProblem,
   type SpendSettings,
+  sealedMoneyOf,
+  sealLedger,
   type VarianceReport,
 } from "../../domain/spend";
 import {
@@ -46,12 +46,11 @@ import { readLog } from "../../workbook/approvals/log";
 import type { SpreadsheetPort } from "../../workbook/shared/ports";
 import type { RowProblem } from "../../workbook/shared/problems";
 import type { ReadContext } from "../../workbook/shared/records";
+import { appendRecords } from "../../workbook/shared/rows";
 import { readSettings } from "../../workbook/shared/settings";
 import { budgetLinesOf, type LineRow } from "../../workbook/spend/budget-lines";
 import { readSpendTab, type SpendTabRead, spendRowProblem } from "../../workbook/spend/read";
-import { appendRecords } from "../../workbook/shared/rows";
 import { EXPENSES_TAB } from "../../workbook/spend/tabs";
-import { catalogIn } from "../../domain/i18n";
 import { layoutReport, reportSheet, writeReport } from "../../workbook/spend/variance-sheet";
 import { readContext } from "./context";
 import { FLAG_BACKGROUND } from "./projection";
@@ -361,7 +360,11 @@ export function projectExpenseStatuses(
 export { statusLabel as expenseStatusLabel };
 
 /** An expense row as the add-on writes it, from its sealed values, in the sheet's language. */
-export function expenseRecordCells(s: SealedExpense, status: ExpenseStatus | null, lang: Lang): Record<string, unknown> {
+export function expenseRecordCells(
+  s: SealedExpense,
+  status: ExpenseStatus | null,
+  lang: Lang,
+): Record<string, unknown> {
   return {
     id: s.id,
     date: s.date,

@@ -43,10 +43,10 @@ import { uiLang, userLang } from "../shared/locale";
 import { parseRequest } from "../shared/request";
 import {
   baseOf,
+  expenseRecordCells,
   expenseStatusLabel,
   type Folded,
   foldBook,
-  expenseRecordCells,
   readSpendBase,
   readSpendBook,
   repairedBook,
