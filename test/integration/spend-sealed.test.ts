@@ -187,6 +187,38 @@ describe("a stale overrun approval", () => {
   });
 });
 
+describe("an overrun approval that asks for more than is needed now", () => {
+  it("is refused as stale with today's figures, and the expense counts once sent back, as it fits now", () => {
+    const emu = workbook();
+    const first = recordExpense(emu, MIA, { campaign: "C-1", amount: "600", reimbursable: true });
+    const over = recordExpense(emu, MIA, { campaign: "C-1", amount: "700" });
+    expect(over).toMatchObject({ ok: true, status: "pending_overrun", assessment: { overrun: 300 } });
+    // The 600 is not spend any more: its reimbursement is rejected.
+    const ask = newRequestId();
+    expect(emu.as(MIA).run<{ ok: boolean }>("rpcRequestReimbursement", { id: first.id, requestId: ask }).ok).toBe(true);
+    decideAll(emu, "C-1", ask, "reject");
+    expect(remaining(emu)).toBe(1000);
+    const item = inboxItem(emu, LEO, over.requestId ?? "");
+    const decide = (decision: string) =>
+      emu.as(LEO).run<{ ok: boolean; kind?: string; message: string }>("rpcDecide", {
+        campaignId: "C-1",
+        requestId: over.requestId,
+        seenVersion: item?.request.version,
+        decision,
+        comment: decision === "approve" ? "" : "Send it again with today's figure",
+      });
+    const res = decide("approve");
+    expect(res).toMatchObject({ ok: false, kind: "stale" });
+    expect(res.message).toContain("It asked for 300 USD more for expense EXP-00002 (700 USD)");
+    expect(res.message).toContain("0 USD used of 1000 USD approved, so the expense needs only 0 USD more");
+    // Approving 300 would have raised the budget to 1,300 for an expense that fits: nothing was approved.
+    expect(remaining(emu)).toBe(1000);
+    const back = decide("request_changes");
+    expect(back.ok, back.message).toBe(true);
+    expect(remaining(emu)).toBe(300);
+  });
+});
+
 describe("executions killed at every service call", () => {
   /** Runs `act` with a throw at the k-th counted service call; true when it completed without reaching call k. */
   function killedAt(emu: Emulator, k: number, act: () => unknown): boolean {

@@ -463,6 +463,10 @@ export const SPEND_MESSAGES = {
     en: "This overrun request is out of date. It asked for {asked} more for expense {id} ({amount}), but the campaign now has {used} used of {approved} approved, so the expense needs {needed} more. Nothing was approved: request changes, and the expense goes back to be sent again with today's figure.",
     zh: "此超支申请已过时。申请为费用 {id}（{amount}）追加 {asked}，但该活动目前已用 {used}，已批准预算 {approved}，此笔费用现在需要追加 {needed}。未作任何批准：请选择“退回修改”，该费用将按当前数字重新提交。",
   },
+  "spend.rpc.overrunStaleLess": {
+    en: "This overrun request asks for more than is needed now. It asked for {asked} more for expense {id} ({amount}), but the campaign now has {used} used of {approved} approved, so the expense needs only {needed} more. Nothing was approved: request changes, and the expense goes back to be sent again with today's figure (or counts as it is, if it fits now).",
+    zh: "此超支申请的金额已超过当前所需。申请为费用 {id}（{amount}）追加 {asked}，但该活动目前已用 {used}，已批准预算 {approved}，此笔费用现在只需追加 {needed}。未作任何批准：请选择“退回修改”，该费用将按当前数字重新提交（若现已不超预算，则直接计入）。",
+  },
   "spend.rpc.reimbursementStale": {
     en: "This reimbursement request is out of date: expense {id} now stands as “{status}”, so it cannot be approved for {amount}. Nothing was approved: reject it or request changes.",
     zh: "此报销申请已过时：费用 {id} 当前状态为“{status}”，不能按 {amount} 批准。未作任何批准：请驳回或退回修改。",
@@ -478,6 +482,18 @@ export const SPEND_MESSAGES = {
   "spend.report.unrecorded": {
     en: "Typed into the Expenses tab and not recorded yet (rows {rows}): they count for nothing until recorded from the Expenses sidebar.",
     zh: "直接输入“费用”工作表、尚未登记（第 {rows} 行）：在“费用”侧边栏登记之前不计入。",
+  },
+  "spend.adopt.comment": {
+    en: "Adopted at set-up from Expenses row {row}: recorded before expenses were sealed in this log.",
+    zh: "设置工作簿时从“费用”第 {row} 行采纳：该费用登记于费用写入本审批记录之前。",
+  },
+  "spend.adopt.none": {
+    en: "Every expense recorded before sealing is in the approval log already; nothing to adopt.",
+    zh: "封存前登记的费用均已在审批记录中，无需采纳。",
+  },
+  "spend.adopt.done": {
+    en: "{count} expenses recorded before sealing were adopted into the approval log in your name (Expenses rows {rows}).",
+    zh: "已以您的名义将 {count} 笔在封存前登记的费用采纳进审批记录（“费用”第 {rows} 行）。",
   },
 } as const satisfies Readonly<Record<string, MessageText>>;
 

@@ -34,6 +34,11 @@ export interface SealedExpense {
   readonly requestedBy: string;
   readonly outcome: "counted" | "pending_overrun";
   readonly overrun: number;
+  /**
+   * The Expenses row the add-on wrote it to (0 when not known): where to look for it when its ID cell was edited, so
+   * the row is flagged rather than written a second time.
+   */
+  readonly row?: number;
 }
 
 const SealedSchema = z.object({
@@ -51,6 +56,7 @@ const SealedSchema = z.object({
   requestedBy: z.string(),
   outcome: z.enum(["counted", "pending_overrun"]),
   overrun: z.int().check(z.minimum(0)),
+  row: z.optional(z.int().check(z.minimum(0))),
 });
 
 /** A payment as sealed: which reimbursement request it paid, and how much (minor units, the approved amount). */
@@ -101,6 +107,7 @@ export function recordEntry(input: {
     outcome: f.outcome,
     overrun: f.overrun,
   };
+  if (f.row !== undefined && f.row > 0) snapshot.row = f.row;
   return {
     id: input.eventId,
     at: input.at,
@@ -191,6 +198,7 @@ export function sealedMoneyOf(rows: readonly LogRow[]): SealedMoney {
 }
 
 export const SEALED_EDIT_FIELDS = [
+  "id",
   "date",
   "campaign",
   "category",
@@ -247,14 +255,29 @@ function recordOf(s: SealedExpense, status: ExpenseStatus | null): Expense {
  * compared with the seal: each difference is an edit, named by row and field (the Status column is a projection the
  * server rewrites, compared there). `rowsById` gives the sheet row of every ID on the tab, readable or not.
  */
-export function sealLedger(ledger: Ledger, sealed: SealedMoney, rowsById: ReadonlyMap<string, number>): SealedLedger {
+export function sealLedger(
+  ledger: Ledger,
+  sealed: SealedMoney,
+  rowsById: ReadonlyMap<string, number>,
+  idAtRow: ReadonlyMap<number, string> = new Map(),
+  cellsAt: (row: number) => Readonly<Record<string, unknown>> | undefined = () => undefined,
+): SealedLedger {
+  const located = locateSealedRows(ledger, sealed, rowsById, idAtRow, cellsAt);
+  const byRow = new Map(ledger.expenses.map((e) => [e.row, e]));
   const fromCells = new Map(ledger.expenses.map((e) => [e.id, e]));
   const expenses: LedgerExpense[] = [];
   const missingRows: SealedExpense[] = [];
   const edits: SealedEdit[] = [];
+  // Rows that belong to a sealed expense whose ID cell was edited: not an unrecorded expense of their own.
+  const claimed = new Set<number>();
   for (const s of sealed.expenses.values()) {
-    const row = rowsById.get(s.id) ?? 0;
+    const row = located.get(s.id) ?? 0;
     if (row === 0) missingRows.push(s);
+    const byId = rowsById.get(s.id) === row && row > 0;
+    if (row > 0 && !byId) {
+      claimed.add(row);
+      edits.push({ id: s.id, row, field: "id", sealed: s.id, found: idAtRow.get(row) ?? "" });
+    }
     const status: ExpenseStatus = s.outcome === "counted" ? "recorded" : "pending_overrun";
     expenses.push({
       row,
@@ -268,7 +291,7 @@ export function sealLedger(ledger: Ledger, sealed: SealedMoney, rowsById: Readon
       status,
       record: recordOf(s, status),
     });
-    const cell = fromCells.get(s.id)?.record;
+    const cell = (byId ? fromCells.get(s.id) : row > 0 ? byRow.get(row) : undefined)?.record;
     if (!cell) continue;
     const push = (field: SealedEditField, want: unknown, found: unknown) => {
       if (String(want) !== String(found))
@@ -285,9 +308,69 @@ export function sealLedger(ledger: Ledger, sealed: SealedMoney, rowsById: Readon
   }
   const unrecorded = new Set<string>();
   for (const e of ledger.expenses) {
-    if (sealed.expenses.has(e.id)) continue;
+    if (sealed.expenses.has(e.id) || claimed.has(e.row)) continue;
     unrecorded.add(e.id);
     expenses.push(e);
   }
   return { ledger: { ...ledger, expenses }, unrecorded, missingRows, edits };
+}
+
+/**
+ * The sheet row of each sealed expense. By its ID first; when no row has the ID any more (the ID cell was edited or
+ * cleared), a row no sealed expense holds with the same date, campaign, vendor, description, amount and currency,
+ * else the row it was written to, when that row's ID is no sealed expense's. Not found: 0 is left out (the row is gone).
+ * `idAtRow` gives the text of the ID cell of every data row of the tab, empty included.
+ */
+export function locateSealedRows(
+  ledger: Ledger,
+  sealed: SealedMoney,
+  rowsById: ReadonlyMap<string, number>,
+  idAtRow: ReadonlyMap<number, string>,
+  cellsAt: (row: number) => Readonly<Record<string, unknown>> | undefined = () => undefined,
+): Map<string, number> {
+  const located = new Map<string, number>();
+  const taken = new Set<number>();
+  const lost: SealedExpense[] = [];
+  for (const s of sealed.expenses.values()) {
+    const row = rowsById.get(s.id);
+    if (row === undefined) {
+      lost.push(s);
+      continue;
+    }
+    located.set(s.id, row);
+    taken.add(row);
+  }
+  if (lost.length === 0) return located;
+  const free = (row: number) => !taken.has(row) && idAtRow.has(row) && !sealed.expenses.has(idAtRow.get(row) ?? "");
+  const parsed = new Map(ledger.expenses.map((e) => [e.row, e.record]));
+  const same = (s: SealedExpense, row: number) => {
+    const r = parsed.get(row);
+    if (r) {
+      return (
+        r.date === s.date &&
+        r.campaign === s.campaign &&
+        r.vendor === s.vendor &&
+        r.description === s.description &&
+        String(r.amount) === String(s.originalAmount) &&
+        r.currency === s.currency
+      );
+    }
+    // A row the ledger could not read (its ID cell blank, say): its cells as they are.
+    const c = cellsAt(row);
+    return (
+      c !== undefined &&
+      String(c.campaign ?? "").trim() === s.campaign &&
+      String(c.vendor ?? "").trim() === s.vendor &&
+      String(c.description ?? "").trim() === s.description &&
+      Number(c.amount) === s.originalAmount
+    );
+  };
+  for (const s of lost) {
+    let row = [...idAtRow.keys()].find((r) => free(r) && same(s, r)) ?? 0;
+    if (row === 0 && s.row !== undefined && s.row > 0 && free(s.row)) row = s.row;
+    if (row === 0) continue;
+    located.set(s.id, row);
+    taken.add(row);
+  }
+  return located;
 }

@@ -238,7 +238,8 @@ export function foldBook(book: SpendBook): Folded {
     workbookCurrency: book.spendSettings.workbookCurrency,
     formatDate: book.ctx.formatDate,
   });
-  const seal = sealLedger(cells, book.sealed, expenseRowsById(book));
+  const sources = new Map((book.expenses?.sources ?? []).map((s) => [s.row, s.values] as const));
+  const seal = sealLedger(cells, book.sealed, expenseRowsById(book), expenseIdsByRow(book), (row) => sources.get(row));
   // A rejected reimbursement (in the log) means the company does not pay it: not spend.
   const ledger: Ledger = {
     ...seal.ledger,
@@ -267,6 +268,13 @@ export function expenseRowsById(book: SpendBook): Map<string, number> {
     if (id !== "" && !rows.has(id)) rows.set(id, row);
   }
   return rows;
+}
+
+/** The text of the ID cell of every data row of the Expenses tab, empty included. */
+export function expenseIdsByRow(book: SpendBook): Map<number, string> {
+  const ids = new Map<number, string>();
+  for (const { row, values } of book.expenses?.sources ?? []) ids.set(row, String(values.id ?? "").trim());
+  return ids;
 }
 
 /** The problems of a ledger or report as people read them, in the given language. */
@@ -658,8 +666,10 @@ export function staleDecision(ws: Workspace, request: RequestView): string | nul
     over(used, approved),
     book.spendSettings.enforceLines && line ? over(line.actual + line.committed, line.approved) : 0,
   );
-  if (needed <= request.amount) return null;
-  return tKey(lang, "spend.rpc.overrunStale", {
+  if (needed === request.amount) return null;
+  // Less is needed now than was asked (other spending was rejected, or the budget was raised): approving the full
+  // amount would raise the budget by more than the expense needs, so it goes back to be sent with today's figure.
+  return tKey(lang, needed < request.amount ? "spend.rpc.overrunStaleLess" : "spend.rpc.overrunStale", {
     id,
     amount: money(sealed.amount),
     asked: money(request.amount),

@@ -6,6 +6,7 @@ import { userLang } from "../shared/locale";
 import { withDocumentLock } from "../shared/lock";
 import { readSchedule, registerJob, setJob } from "../shared/schedule";
 import { localNow, type RefreshSummary, readSpendBase, readSpendBook, refreshVariance } from "../shared/spend-book";
+import { adoptUnsealedExpenses } from "./adopt";
 
 export const VARIANCE_JOB = "variance";
 
@@ -59,4 +60,25 @@ export function menuToggleVarianceSchedule(): void {
 
 export function menuShowExpenses(): void {
   showSidebar("expenses");
+}
+
+/**
+ * "Adopt expenses recorded before sealing" (admins): each expense row recorded before expenses were sealed in the
+ * approval log is sealed in the admin's name, so an upgraded workbook's books stay as they were; says which rows.
+ */
+export function menuAdoptExpenses(): void {
+  const lang = userLang();
+  const adopted = adoptUnsealedExpenses();
+  if (!adopted.ok) {
+    toast(lang, adopted.message);
+    return;
+  }
+  const rows = adopted.rows;
+  toast(
+    lang,
+    rows.length > 0
+      ? t(lang, "spend.adopt.done", { count: rows.length, rows: rows.join(", ") })
+      : t(lang, "spend.adopt.none"),
+  );
+  if (rows.length > 0) refreshLocked(lang);
 }

@@ -380,8 +380,13 @@ export function rpcAssessExpense(request: unknown): AssessResponse {
 /** The next free ID: EXP- and one more than the highest number in use (never reused, even after a row is deleted). */
 function nextExpenseId(book: SpendBook): string {
   let max = 0;
-  for (const { values } of book.expenses?.sources ?? []) {
-    const m = /^EXP-(\d+)$/.exec(String(values.id ?? "").trim());
+  // The IDs on the tab and those sealed in the log: a sealed expense whose ID cell was edited keeps its ID.
+  const ids = [
+    ...(book.expenses?.sources ?? []).map(({ values }) => String(values.id ?? "")),
+    ...book.sealed.expenses.keys(),
+  ];
+  for (const id of ids) {
+    const m = /^EXP-(\d+)$/.exec(id.trim());
     if (m) max = Math.max(max, Number(m[1]));
   }
   return `EXP-${String(max + 1).padStart(5, "0")}`;
@@ -486,9 +491,16 @@ function writeStatus(ws: Workspace, expenses: SpendTabRead, row: number, status:
 }
 
 /** What is sealed of an expense: its values as recorded and how the budget gate assessed it. */
-function sealedFields(record: Expense, amount: number, requestedBy: string, assessment: Assessment): SealedFields {
+function sealedFields(
+  record: Expense,
+  amount: number,
+  requestedBy: string,
+  assessment: Assessment,
+  row: number,
+): SealedFields {
   const over = assessment.outcome === "needs_overrun_approval";
   return {
+    row,
     date: record.date,
     campaign: record.campaign,
     category: record.category,
@@ -519,10 +531,11 @@ function recordEvents(
   requestedBy: string,
   assessment: Assessment,
   requestId: string,
+  row: number,
 ): { ok: true; events: LogEntry[]; submitted: boolean } | Refused {
   const currency = ws.settings.currency;
   const state = viewOf(ws, record.campaign).state;
-  const fields = sealedFields(record, amount, requestedBy, assessment);
+  const fields = sealedFields(record, amount, requestedBy, assessment, row);
   const events: LogEntry[] = [
     recordEntry({
       eventId: ctx.newId(),
@@ -586,15 +599,15 @@ export function rpcRecordExpense(request: unknown): RecordExpenseResponse {
 
     const id = nextExpenseId(book);
     const record: Expense = { ...checked.value.record, id, requestedBy: me };
-    const recorded = recordEvents(ws, ctx, record, amount, me, assessment, req.requestId);
+    const row = Math.max(expenses.table.height, 1) + 1;
+    const recorded = recordEvents(ws, ctx, record, amount, me, assessment, req.requestId, row);
     if (!recorded.ok) return recorded;
     const status: ExpenseStatus = recorded.submitted ? "pending_overrun" : "recorded";
     const sheetLang = ws.sheetLang;
-    const row = Math.max(expenses.table.height, 1) + 1;
     const checkedWithId = { ...checked.value, record };
     const currency = book.spendSettings.workbookCurrency;
     const money = `${majorUnits(assessment.overrun, folded.ledger.digits)} ${currency}`;
-    const sealed = sealedFields(record, amount, me, assessment);
+    const sealed = sealedFields(record, amount, me, assessment, row);
     return {
       events: recorded.events,
       apply: () => {
@@ -773,7 +786,16 @@ export function rpcSubmitOverrun(request: unknown): ExpenseActionResponse {
         book.spendSettings,
       );
       const requestedBy = expense.record.requestedBy;
-      const recorded = recordEvents(ws, ctx, expense.record, expense.amount, requestedBy, assessment, req.requestId);
+      const recorded = recordEvents(
+        ws,
+        ctx,
+        expense.record,
+        expense.amount,
+        requestedBy,
+        assessment,
+        req.requestId,
+        expense.row,
+      );
       if (!recorded.ok) return recorded;
       const status: ExpenseStatus = recorded.submitted ? "pending_overrun" : "recorded";
       return {
