@@ -630,6 +630,18 @@ export function projectSpendAfter(ws: Workspace, fold: FoldResult, sealed: reado
 }
 
 /**
+ * After a decision on an overrun or a reimbursement that the log already holds (the same decision sent again, after
+ * an execution killed between its log append and its projection): the Status column and the flags as the log says.
+ */
+export function reprojectSpend(ws: Workspace): void {
+  const book = readSpendBook(baseOf(ws));
+  if (book.setupNeeded) return;
+  const folded = foldBook(book);
+  projectExpenseStatuses(book, folded.positions);
+  flagSealedEdits(book, folded);
+}
+
+/**
  * A final approval of an overrun or a reimbursement, checked against the position at the moment of the decision:
  * null when it may go ahead, else the reason in the approver's words. An overrun is out of date when the expense now
  * needs more than was asked (other spending came first), so approving it would let counted spend pass the budget; a

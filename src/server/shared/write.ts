@@ -121,6 +121,10 @@ export function write<T>(
         clearLineFlags(budget, approved);
       }
       projectSpendAfter(ws, fold, appended);
+    } else if (options.needsLog) {
+      // Nothing new (the same request sent again, after an execution killed between its log append and its
+      // projection): the Status column is put right as the log says, written only where a cell differs.
+      projectStatuses(ws.campaigns, fold, ws.sheetLang);
     }
     notices = step.notices?.(fold) ?? [];
     value = step.value;

@@ -47,6 +47,7 @@ import {
   expenseStatusLabel,
   type Folded,
   foldBook,
+  projectExpenseStatuses,
   readSpendBase,
   readSpendBook,
   repairedBook,
@@ -425,6 +426,9 @@ function openBook(ws: Workspace): { ok: true; book: SpendBook; folded: Folded; e
   if (read.setupNeeded || !read.expenses) return refused("setup", t(ws.lang, "spend.rpc.setupNeeded"));
   const { book, folded } = repairedBook(read);
   if (!book.expenses) return refused("setup", t(ws.lang, "spend.rpc.setupNeeded"));
+  // A Status cell an execution killed after its log append never wrote (or one typed over): put right now, in one
+  // write and only when a cell differs, so a retry answered from the log leaves the sheet as the log says.
+  projectExpenseStatuses(book, folded.positions);
   return { ok: true, book, folded, expenses: book.expenses };
 }
 
