@@ -8,6 +8,7 @@ import {
   columnsOf,
   MIA,
   makeReady,
+  newRequestId,
   OWNER,
   recordExpense,
   spendWorkbook,
@@ -94,6 +95,44 @@ describe("a recorded expense whose ID cell was edited", () => {
     expect(expenseRows(emu)).toHaveLength(2);
     expect(cell(emu, 3, "id").getNote()).toMatch(/^Recorded value: EXP-00001\./);
     expect(remaining(emu)).toBe(300);
+  });
+});
+
+describe("the Expenses sidebar", () => {
+  it("lists a typed row as not recorded yet (to record, no overrun when it fits) and a typed-over cell as a problem", () => {
+    const emu = workbook();
+    const rec = recordExpense(emu, MIA, { campaign: "C-1", amount: "500" });
+    cell(emu, rec.row ?? 0, "amount").setValue(5000);
+    writeRows(emu, "expenses", [
+      {
+        id: "E-9",
+        date: "2026-03-12",
+        campaign: "C-1",
+        category: "Media",
+        amount: 100,
+        kind: "Actual",
+        requestedBy: MIA,
+      },
+    ]);
+    const overview = emu.as(MIA).run<{
+      needsRequest: { id: string; recorded: boolean; overrun: number; canSubmitOverrun: boolean }[];
+      mine: { id: string; recorded: boolean }[];
+      problems: { row: number; message: string }[];
+    }>("rpcSpendOverview", {});
+    expect(overview.needsRequest).toEqual([
+      expect.objectContaining({ id: "E-9", recorded: false, overrun: 0, canSubmitOverrun: true }),
+    ]);
+    expect(overview.mine.find((e) => e.id === rec.id)?.recorded).toBe(true);
+    expect(overview.problems.map((p) => [p.row, p.message])).toContainEqual([
+      rec.row,
+      expect.stringMatching(/row 2.*changed to .*5000.* after the expense was recorded; the recorded value 500 counts/),
+    ]);
+    // Recorded with one click: it fits, so no overrun request goes with it.
+    const res = emu
+      .as(MIA)
+      .run<{ ok: boolean; status: string }>("rpcSubmitOverrun", { id: "E-9", requestId: newRequestId("rec") });
+    expect(res).toMatchObject({ ok: true, status: "recorded" });
+    expect(remaining(emu)).toBe(400);
   });
 });
 

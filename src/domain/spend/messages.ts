@@ -475,6 +475,10 @@ export const SPEND_MESSAGES = {
     en: "Recorded value: {value}. This cell was changed after the expense was recorded; the recorded value counts, not this one.",
     zh: "已登记的值：{value}。此单元格在费用登记后被修改；计入的是已登记的值，而不是此值。",
   },
+  "spend.edit.problem": {
+    en: "changed to {found} after the expense was recorded; the recorded value {value} counts, not this one",
+    zh: "费用登记后被改为 {found}；计入的是已登记的值 {value}，而不是此值",
+  },
   "spend.report.sealedEdits": {
     en: "Changed after recording (the recorded values count): {cells}.",
     zh: "登记后被修改（按已登记的值计入）：{cells}。",

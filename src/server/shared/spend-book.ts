@@ -457,6 +457,20 @@ export function flagSealedEdits(book: SpendBook, folded: Folded): boolean {
   return true;
 }
 
+/** Each cell of a recorded expense typed over, as a problem at its cell: the recorded value is the one that counts. */
+export function sealedEditProblems(folded: Folded): SpendRowProblem[] {
+  return folded.seal.edits
+    .filter((e) => e.row >= 2)
+    .map((e) => ({
+      tab: "expenses" as const,
+      row: e.row,
+      column: e.field,
+      messageKey: "spend.edit.problem" as const,
+      found: e.found,
+      params: { value: e.sealed },
+    }));
+}
+
 /** Words for the top of the Variance report and the sidebars: recorded cells edited since, rows nobody recorded. */
 export function sealNotices(book: SpendBook, folded: Folded, lang: Lang): string[] {
   const out: string[] = [];

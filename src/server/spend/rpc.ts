@@ -53,6 +53,7 @@ import {
   repairedBook,
   rowProblemsOf,
   type SpendBook,
+  sealedEditProblems,
   sealNotices,
   statusOfExpense,
   wantedStatuses,
@@ -252,6 +253,7 @@ function expenseView(
     canMarkPaid: isFinance && status === "reimbursement_approved" && r.requestedBy !== me,
     canSubmitOverrun: unsent && maySubmitOverrun(book, e, me),
     overrun: unsent && folded ? majorUnits(standing?.overrun ?? 0, folded.ledger.digits) : 0,
+    recorded: standing?.recorded !== false,
   };
 }
 
@@ -345,7 +347,12 @@ export function rpcSpendOverview(request: unknown): SpendOverview {
     mine,
     toPay,
     needsRequest,
-    problems: rowProblemsOf(book, folded.ledger.problems.slice(0, MAX_LISTED), lang),
+    // Cells of recorded expenses typed over first (they count at the recorded value), then rows left out.
+    problems: rowProblemsOf(
+      book,
+      [...sealedEditProblems(folded), ...folded.ledger.problems].slice(0, MAX_LISTED),
+      lang,
+    ),
   };
 }
 
