@@ -2,6 +2,7 @@
 // before expenses were sealed are adopted into the log by an admin, named in it, so the books stay as they were.
 import { describe, expect, it } from "vitest";
 import type { Emulator } from "../emulator/index";
+import { expectLogSound, killEverywhere } from "./faults-support";
 import {
   addPlans,
   approvePlan,
@@ -208,4 +209,24 @@ describe("expenses recorded before expenses were sealed", () => {
     cell(emu, 2, "amount").setValue(5000);
     expect(remaining(emu)).toBe(500);
   });
+
+  it("are adopted once each whatever service call kills the adoption", () => {
+    const emu = legacy();
+    const before = logRows(emu).length;
+    killEverywhere(
+      emu.save(),
+      OWNER,
+      (e) => {
+        e.as(OWNER);
+        e.open();
+        clickMenu(e, "menuAdoptExpenses");
+        return { ok: true };
+      },
+      (e, label) => {
+        expectLogSound(e, MIA, label);
+        expect(logRows(e), label).toHaveLength(before + 2);
+        expect(remaining(e), label).toBe(500);
+      },
+    );
+  }, 600_000);
 });
