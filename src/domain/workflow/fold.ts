@@ -242,6 +242,8 @@ function apply(acc: CampaignAcc, event: LogEntry): AnomalyReason | null {
   // A period's event (its entity is "period") never reaches here; on a campaign it has no meaning.
   if (event.action === "carry_over") return "illegal_transition";
   if (event.fromState !== acc.state) return "state_mismatch";
+  // Money events belong to an expense entity, never to a campaign.
+  if (event.action === "record" || event.action === "pay") return "shape";
 
   if (event.action === "discard" || event.action === "start" || event.action === "complete") {
     if (event.requestId !== "" || event.requestType !== "" || event.requestVersion !== 0 || event.level !== 0) {

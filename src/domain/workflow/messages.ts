@@ -34,6 +34,8 @@ export const WORKFLOW_MESSAGES = {
   "workflow.action.start": { en: "Start", zh: "开始执行" },
   "workflow.action.complete": { en: "Complete", zh: "完成" },
   "workflow.action.carry_over": { en: "Carry over to a new period", zh: "结转至新周期" },
+  "workflow.action.record": { en: "Record expense", zh: "登记费用" },
+  "workflow.action.pay": { en: "Mark paid", zh: "标记已付款" },
   "workflow.requestStatus.open": { en: "Waiting for decision", zh: "审批中" },
   "workflow.requestStatus.approved": { en: "Approved", zh: "已批准" },
   "workflow.requestStatus.rejected": { en: "Rejected", zh: "已驳回" },

@@ -45,17 +45,25 @@ export const OPERATIONS = ["discard", "start", "complete"] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
 /**
+/**
  * Events of a period rather than of a campaign: the first event of a new period's log names the workbook it was
  * carried over from and that log's last hash (server/admin/period.ts).
  */
 export const PERIOD_ACTIONS = ["carry_over"] as const;
 export type PeriodAction = (typeof PERIOD_ACTIONS)[number];
 
-export const ACTIONS = [...REQUEST_ACTIONS, ...OPERATIONS, ...PERIOD_ACTIONS] as const;
+/**
+ * Money events of an expense (entity type "expense"): record seals what was recorded and how the budget gate
+ * assessed it; pay seals that finance paid an approved reimbursement. The campaign fold skips them.
+ */
+export const EXPENSE_ACTIONS = ["record", "pay"] as const;
+export type ExpenseAction = (typeof EXPENSE_ACTIONS)[number];
+
+export const ACTIONS = [...REQUEST_ACTIONS, ...OPERATIONS, ...PERIOD_ACTIONS, ...EXPENSE_ACTIONS] as const;
 export type Action = (typeof ACTIONS)[number];
 
-/** Requests of every type belong to a campaign now; the column exists so other entities can join the log. */
-export const ENTITY_TYPES = ["campaign", "period"] as const;
+/** Campaigns carry requests; a period carries its carry-over event; an expense its money events. */
+export const ENTITY_TYPES = ["campaign", "period", "expense"] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /**

@@ -278,9 +278,14 @@ export function viewOf(ws: Workspace, id: string): CampaignView {
  * `seal`: the hash to seal with (the write path makes the key at the first event). The kept fold is not touched here:
  * the projections save it once the statuses and guard data agree with the new rows (saveKept).
  */
-export function appendEvents(ws: Workspace, events: readonly LogEntry[], seal: HashFn): FoldResult {
+/** Seals and appends events after the kept fold's last row; the fold with them, and the rows as sealed. */
+export function appendEvents(
+  ws: Workspace,
+  events: readonly LogEntry[],
+  seal: HashFn,
+): { fold: FoldResult; sealed: readonly LogRow[] } {
   const log = ws.log;
-  if (!log || events.length === 0) return ws.fold;
+  if (!log || events.length === 0) return { fold: ws.fold, sealed: [] };
   const kept = ws.kept;
   const last = kept.count > 0 ? { seq: kept.count, hash: kept.lastHash } : null;
   const sealed = sealEntries(events, last, seal);
@@ -292,7 +297,7 @@ export function appendEvents(ws: Workspace, events: readonly LogEntry[], seal: H
   kept.sheetRow = first + sealed.length - 1;
   kept.behind = true;
   ws.propsStore.setProperty(KEY.anchor, JSON.stringify({ count: kept.count, lastHash: kept.lastHash }));
-  return foldEventsFrom(ws.fold, sealed, kept.count - sealed.length);
+  return { fold: foldEventsFrom(ws.fold, sealed, kept.count - sealed.length), sealed };
 }
 
 /**

@@ -4,7 +4,7 @@
 // first write leaves the workbook exactly as it was.
 import { type Lang, t, tKey } from "../../domain/i18n";
 import { tooLongForCell } from "../../domain/inert";
-import type { FoldResult, Issue, LogEntry, Refusal } from "../../domain/workflow";
+import type { FoldResult, Issue, LogEntry, LogRow, Refusal } from "../../domain/workflow";
 import { readBudgetLines } from "../../workbook/spend/budget-lines";
 import type { FieldIssue, Refused } from "./contract";
 import { userLang } from "./locale";
@@ -95,7 +95,8 @@ export function write<T>(
     const events = step.events ?? [];
     const tooLong = oversizedEvent(ws, events);
     if (tooLong) return tooLong;
-    if (events.length > 0 && ws.log) fold = appendEvents(ws, events, sealer(ws));
+    let appended: readonly LogRow[] = [];
+    if (events.length > 0 && ws.log) ({ fold, sealed: appended } = appendEvents(ws, events, sealer(ws)));
     step.apply?.();
     if (events.length > 0) {
       projectStatuses(ws.campaigns, fold, ws.sheetLang);
@@ -107,7 +108,11 @@ export function write<T>(
         clearFlags(ws.campaigns, approved);
         clearLineFlags(budget, approved);
       }
-      projectSpendAfter(ws, fold, events);
+      projectSpendAfter(ws, fold, appended);
+    } else if (options.needsLog) {
+      // Nothing new (the same request sent again, after an execution killed between its log append and its
+      // projection): the Status column is put right as the log says, written only where a cell differs.
+      projectStatuses(ws.campaigns, fold, ws.sheetLang);
     }
     notices = step.notices?.(fold) ?? [];
     value = step.value;
