@@ -189,6 +189,9 @@ function walk(seed: number, steps: number) {
     log.getRange(2 + Math.floor(random() * (rows - 1)), pick([10, 11, 13, 16])).setValue(pick(["forged", 99999, "X"]));
     tampered = true;
     stats.edits += 1;
+    // A money write reads the whole log and finds an edit at once; an edit of a row already in the kept fold is found
+    // for every other write by the full verification, which the hourly schedule runs (README, Growth): run it now.
+    emu.as(OWNER).run("rpcVerifyLog", {});
     return { wrote: false, answer: null, edited: true };
   };
 

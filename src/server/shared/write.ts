@@ -12,7 +12,15 @@ import { type Notice, type NoticeResult, recordNotices, sendNotices } from "./no
 import { clearFlags, clearLineFlags, healProjections, projectStatuses, syncGuard } from "./projection";
 import { projectSpendAfter } from "./spend-book";
 import { KEY } from "./store";
-import { appendEvents, brokenMessage, hashWith, type ReadOptions, readWorkspace, type Workspace } from "./workspace";
+import {
+  appendEvents,
+  brokenMessage,
+  hashWith,
+  type ReadOptions,
+  readWorkspace,
+  recordVerdict,
+  type Workspace,
+} from "./workspace";
 
 const LOCK_MS = 10_000;
 
@@ -84,6 +92,9 @@ export function write<T>(
     const ws = readWorkspace(ss, options);
     sheetLang = ws.sheetLang;
     if (options.needsLog && !ws.log) return refused("setup", t(ws.lang, "rpc.noLog", { tab: t(ws.lang, "tab.log") }));
+    // A write that read the whole log (money: expenses are folded from every verified row) is a full verification:
+    // a break it finds is recorded, so every later write is refused too, as after Verify audit log.
+    if (options.wholeLog) recordVerdict(ws);
     // A broken chain blocks every write, money and saves included: nothing may build on a log that lies.
     if (!ws.chain.ok) return refused("chain_broken", brokenMessage(ws));
     // An execution killed after its append left the projections behind the log: they catch up first.

@@ -29,7 +29,7 @@ export interface Adoption {
  * when the log holds an approved reimbursement for it, at the approved amount. A row the log knows is never adopted.
  */
 export function adoptUnsealedExpenses() {
-  return write<Adoption>({ needsLog: true }, (ws, ctx) => {
+  return write<Adoption>({ needsLog: true, wholeLog: true }, (ws, ctx) => {
     if (!isAdmin(ws.roles, ws.owner, ctx.me)) {
       return refused("not_admin", t(ws.lang, "rpc.notAdmin", { owner: ws.owner }));
     }

@@ -576,7 +576,7 @@ type RecordValue = Omit<Extract<RecordExpenseResponse, { ok: true }>, "ok" | "no
 
 export function rpcRecordExpense(request: unknown): RecordExpenseResponse {
   const req = parseRequest("rpcRecordExpense", RecordExpenseRequest, request, userLang());
-  return write<RecordValue>({ needsLog: true }, (ws, ctx) => {
+  return write<RecordValue>({ needsLog: true, wholeLog: true }, (ws, ctx) => {
     const { me, at } = ctx;
     const lang = ws.lang;
     const opened = openBook(ws);
@@ -646,7 +646,7 @@ export function rpcRecordExpense(request: unknown): RecordExpenseResponse {
 
 export function rpcRequestReimbursement(request: unknown): ExpenseActionResponse {
   const req = parseRequest("rpcRequestReimbursement", ExpenseActionRequest, request, userLang());
-  return write({ needsLog: true }, (ws, ctx) => {
+  return write({ needsLog: true, wholeLog: true }, (ws, ctx) => {
     const { me, at } = ctx;
     const lang = ws.lang;
     const found = openExpense(ws, req.id);
@@ -703,7 +703,7 @@ export function rpcRequestReimbursement(request: unknown): ExpenseActionResponse
  */
 export function rpcMarkPaid(request: unknown): ExpenseActionResponse {
   const req = parseRequest("rpcMarkPaid", ExpenseActionRequest, request, userLang());
-  return write({ needsLog: true }, (ws, ctx) => {
+  return write({ needsLog: true, wholeLog: true }, (ws, ctx) => {
     const { me } = ctx;
     const lang = ws.lang;
     const found = openExpense(ws, req.id);
@@ -761,7 +761,7 @@ export function rpcMarkPaid(request: unknown): ExpenseActionResponse {
  */
 export function rpcSubmitOverrun(request: unknown): ExpenseActionResponse {
   const req = parseRequest("rpcSubmitOverrun", ExpenseActionRequest, request, userLang());
-  return write<ActionValue>({ needsLog: true }, (ws, ctx) => {
+  return write<ActionValue>({ needsLog: true, wholeLog: true }, (ws, ctx) => {
     const { me, at } = ctx;
     const lang = ws.lang;
     const found = openExpense(ws, req.id);
