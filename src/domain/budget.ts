@@ -1,5 +1,6 @@
 // Budget variance (actual - planned, positive = over budget) for single values and whole ranges, computed exactly.
 import { describeFound, isBlank } from "./found";
+import { asRows, sizeOf } from "./grid";
 import { type Lang, t, wordedWhenRead } from "./i18n";
 import { decimalFromCell, subtract, toNumber } from "./money";
 
@@ -31,7 +32,7 @@ export class VarianceError extends Error {
 }
 
 function sizeText(size: Size | null, lang: Lang): string {
-  return size ? t(lang, "variance.size", { rows: size.rows, columns: size.columns }) : t(lang, "variance.single");
+  return size ? t(lang, "variance.size", size) : t(lang, "variance.single");
 }
 
 export function describeVarianceProblem(problem: VarianceProblem, lang: Lang): string {
@@ -39,10 +40,7 @@ export function describeVarianceProblem(problem: VarianceProblem, lang: Lang): s
     case "missing":
       return t(lang, "variance.missing");
     case "notNumber": {
-      const argument = t(
-        lang,
-        problem.argument === "planned" ? "variance.argument.planned" : "variance.argument.actual",
-      );
+      const argument = t(lang, `variance.argument.${problem.argument}`);
       const found = describeFound(problem.found, lang);
       return problem.at
         ? t(lang, "variance.notNumberAt", { argument, row: problem.at.row, column: problem.at.column, found })
@@ -69,14 +67,6 @@ function amountOf(value: unknown, argument: Argument, lang: Lang, at?: { row: nu
 function varianceOfPair(planned: number | null, actual: number | null): VarianceCell {
   if (planned === null && actual === null) return "";
   return toNumber(subtract(decimalFromCell(actual ?? 0), decimalFromCell(planned ?? 0)));
-}
-
-function asRows(value: unknown[]): unknown[][] {
-  return value.map((row) => (Array.isArray(row) ? row : [row]));
-}
-
-function sizeOf(rows: unknown[][]): Size {
-  return { rows: rows.length, columns: rows.reduce((max, r) => Math.max(max, r.length), 0) };
 }
 
 /**

@@ -1,5 +1,6 @@
 // The cores of KPI_ATTAINMENT, CAMPAIGN_SCORE, CAMPAIGN_ROI and CAMPAIGN_GRADE: a single value or a whole range in, the same shape out, and errors a marketer can act on.
 import { describeFound } from "../found";
+import { asRows, sizeOf } from "../grid";
 import { wordedWhenRead } from "../i18n";
 import type { KpiDirection } from "../workflow/plan";
 import {
@@ -15,7 +16,7 @@ import {
 } from "./figures";
 import type { Lang } from "./messages";
 import { parseDirection } from "./model";
-import { evaluationText } from "./texts";
+import { evaluationText, formatEvaluationMessage } from "./texts";
 import { isBlank } from "./values";
 
 export type FunctionName = "KPI_ATTAINMENT" | "CAMPAIGN_SCORE" | "CAMPAIGN_ROI" | "CAMPAIGN_GRADE";
@@ -97,13 +98,6 @@ export function describeFunctionProblem(problem: FunctionProblem, lang: Lang): s
   switch (problem.kind) {
     case "missing":
       return evaluationText(lang, `evaluation.fn.missing.${fn}`);
-    case "notNumber":
-      return evaluationText(lang, "evaluation.fn.notNumber", {
-        fn,
-        argument: evaluationText(lang, `evaluation.arg.${problem.argument}`),
-        where,
-        found,
-      });
     case "shape":
       return evaluationText(lang, "evaluation.fn.shape", {
         fn,
@@ -112,22 +106,6 @@ export function describeFunctionProblem(problem: FunctionProblem, lang: Lang): s
         firstSize: sizeText(problem.firstSize, lang),
         secondSize: sizeText(problem.secondSize, lang),
       });
-    case "target":
-      return evaluationText(lang, "evaluation.fn.target", { fn, where, found });
-    case "actualLower":
-      return evaluationText(lang, "evaluation.fn.actualLower", { fn, where, found });
-    case "direction":
-      return evaluationText(lang, "evaluation.fn.direction", { fn, where, found });
-    case "negativeWeight":
-      return evaluationText(lang, "evaluation.fn.negativeWeight", { fn, where, found });
-    case "zeroWeights":
-      return evaluationText(lang, "evaluation.fn.zeroWeights", { fn });
-    case "cap":
-      return evaluationText(lang, "evaluation.fn.cap", { fn, found });
-    case "cost":
-      return evaluationText(lang, "evaluation.fn.cost", { fn, where, found });
-    case "tooLarge":
-      return evaluationText(lang, "evaluation.fn.tooLarge", { fn, where });
     case "scale":
       return evaluationText(
         lang,
@@ -137,6 +115,15 @@ export function describeFunctionProblem(problem: FunctionProblem, lang: Lang): s
           reason: evaluationText(lang, `evaluation.scale.${problem.reason}`),
         },
       );
+    default:
+      // The rest are worded `evaluation.fn.<kind>` from the function, the argument, the cell and the value found
+      // (each message takes the ones it names).
+      return formatEvaluationMessage(`evaluation.fn.${problem.kind}`, lang, {
+        fn,
+        argument: "argument" in problem ? evaluationText(lang, `evaluation.arg.${problem.argument}`) : "",
+        where,
+        found,
+      });
   }
 }
 
@@ -145,16 +132,7 @@ export function describeFunctionProblem(problem: FunctionProblem, lang: Lang): s
 
 type Grid = readonly (readonly unknown[])[];
 
-/** Sheets passes a range as rows of cells; a 1-D array (from a caller that is not Sheets) is read as one column. */
-function asGrid(value: readonly unknown[]): Grid {
-  return value.map((row) => (Array.isArray(row) ? row : [row]));
-}
-
-function sizeOf(grid: Grid): Size {
-  let columns = 0;
-  for (const row of grid) columns = Math.max(columns, row.length);
-  return { rows: grid.length, columns };
-}
+const asGrid: (value: readonly unknown[]) => Grid = asRows;
 
 function isRagged(grid: Grid, size: Size): boolean {
   return grid.some((row) => row.length !== size.columns);

@@ -1,10 +1,10 @@
-// The rows monitoring and evaluation read (KPIs, readings, summaries, lessons, tasks) and the settings they obey: zod schemas, types, and decoders that report every bad field instead of throwing.
-import * as z from "zod/mini";
+// The rows monitoring and evaluation read (KPIs, readings, summaries, lessons, tasks) and the settings they obey: types (inferred from schemas.ts), and decoders that report every bad field instead of throwing.
 import { type MessageKey, valueOfLabel } from "../i18n";
 import { TASK_STATUSES, type TaskStatus } from "../records";
 import { KPI_DIRECTIONS, type KpiDirection } from "../workflow/plan";
-import { DEFAULT_GRADE_SCALE, type GradeScale, gradeScaleProblem } from "./figures";
+import { DEFAULT_GRADE_SCALE, type GradeScale } from "./figures";
 import type { EvaluationMessageKey } from "./messages";
+import type { Kpi, KpiReading, Lesson, ScorecardPeriod, Summary, Task } from "./schemas";
 import {
   foldText,
   isBlank,
@@ -17,89 +17,17 @@ import {
   readText,
 } from "./values";
 
+export type { Kpi, KpiReading, Lesson, Summary, Task };
 export { KPI_DIRECTIONS, type KpiDirection, TASK_STATUSES, type TaskStatus };
 
 /** The tabs whose rows this module decodes; problems name them by these keys. */
 export const EVALUATION_TABS = ["kpis", "readings", "summaries", "lessons", "tasks"] as const;
 export type EvaluationTab = (typeof EVALUATION_TABS)[number];
 
-const text = z.string();
-const required = z.string().check(z.minLength(1));
-const isoDate = z.string().check(z.refine(isIsoDate));
-const email = z.string().check(z.refine((s) => isEmail(s) && s === normalizeEmail(s)));
-
-export const KpiSchema = z.object({
-  campaign: required,
-  indicator: required,
-  unit: text,
-  direction: z.enum(KPI_DIRECTIONS),
-  target: z.number().check(z.gt(0)),
-  /** null: not measured yet (the latest reading stands in for it in the report). */
-  actual: z.nullable(z.number()),
-  /** 0 keeps the KPI on the report without counting it in the score or the goals. */
-  weight: z.number().check(z.gte(0)),
-  source: text,
-  updated: z.nullable(isoDate),
-});
-export type Kpi = z.infer<typeof KpiSchema>;
-
-/** One measurement: the indicator's value as of the date (for a running total, the total to date). */
-export const KpiReadingSchema = z.object({
-  date: isoDate,
-  campaign: required,
-  indicator: required,
-  value: z.number(),
-});
-export type KpiReading = z.infer<typeof KpiReadingSchema>;
-
-export const SummarySchema = z.object({
-  campaign: required,
-  /** null: not stated yet. */
-  goalsMet: z.nullable(z.boolean()),
-  effect: text,
-  problems: text,
-  improvements: text,
-  acceptedBy: z.union([z.literal(""), email]),
-  /** A date, or the instant of the acceptance as the approval log holds it. */
-  acceptedAt: z.nullable(z.string().check(z.refine((s) => isIsoDate(s) || isIsoInstant(s)))),
-});
-export type Summary = z.infer<typeof SummarySchema>;
-
-export const LessonSchema = z.object({
-  campaign: required,
-  channels: z.array(required),
-  audience: text,
-  tags: z.array(required),
-  lesson: required,
-  recommendation: text,
-});
-export type Lesson = z.infer<typeof LessonSchema>;
-
-export const TaskSchema = z.object({
-  campaign: required,
-  step: required,
-  owner: z.union([z.literal(""), email]),
-  start: z.nullable(isoDate),
-  due: isoDate,
-  deliverable: text,
-  status: z.enum(TASK_STATUSES),
-  /** The day the task was done; the scorecard's on-time rate compares it with the due date. */
-  completed: z.nullable(isoDate),
-});
-export type Task = z.infer<typeof TaskSchema>;
-
-/** Column keys in tab order, for the workbook layer's tab specs. */
-export const KPI_FIELDS = Object.keys(KpiSchema.shape) as (keyof Kpi)[];
-export const READING_FIELDS = Object.keys(KpiReadingSchema.shape) as (keyof KpiReading)[];
-export const SUMMARY_FIELDS = Object.keys(SummarySchema.shape) as (keyof Summary)[];
-export const LESSON_FIELDS = Object.keys(LessonSchema.shape) as (keyof Lesson)[];
-export const TASK_FIELDS = Object.keys(TaskSchema.shape) as (keyof Task)[];
-
 // ---------------------------------------------------------------------------------------------------------------
 // Settings
 
-export const SCORECARD_PERIODS = ["month", "quarter"] as const;
-export type ScorecardPeriod = (typeof SCORECARD_PERIODS)[number];
+export type { ScorecardPeriod };
 
 export interface ScorecardRules {
   readonly period: ScorecardPeriod;
@@ -143,33 +71,6 @@ export const DEFAULT_EVALUATION_SETTINGS: EvaluationSettings = {
     improvement: 0.6,
   },
 };
-
-const nonNegative = z.number().check(z.gte(0));
-
-export const GradeScaleSchema = z
-  .object({
-    steps: z.array(z.object({ grade: required, min: z.number() })),
-    otherwise: required,
-  })
-  .check(z.refine((scale) => gradeScaleProblem(scale) === null));
-
-export const EvaluationSettingsSchema = z.object({
-  cap: z.number().check(z.gt(0)),
-  grades: GradeScaleSchema,
-  lagThreshold: z.number().check(z.gt(0)),
-  levelUnits: z.array(z.string()),
-  requestWaitDays: nonNegative,
-  escalateAfterDays: nonNegative,
-  managers: z.array(z.email()),
-  scorecard: z
-    .object({
-      period: z.enum(SCORECARD_PERIODS),
-      weights: z.object({ budget: nonNegative, onTime: nonNegative, attainment: nonNegative }),
-      recognition: z.number(),
-      improvement: z.number(),
-    })
-    .check(z.refine((rules) => rules.improvement <= rules.recognition)),
-});
 
 // ---------------------------------------------------------------------------------------------------------------
 // Choices typed in either language
@@ -236,18 +137,26 @@ export type Decoded<T> =
 /** A row by column key, with values as the workbook layer decodes them (trimmed text, numbers, ISO date text). */
 export type Cells = Readonly<Record<string, unknown>>;
 
+/** What may follow `evaluation.problem.` in a row problem's message key. */
+type ProblemKind = EvaluationMessageKey extends infer K
+  ? K extends `evaluation.problem.${infer W}`
+    ? W
+    : never
+  : never;
+
 class Reader<T> {
   readonly problems: FieldProblem<keyof T & string>[] = [];
 
   constructor(private readonly cells: Cells) {}
 
-  private fail(field: keyof T & string, messageKey: EvaluationMessageKey): void {
-    this.problems.push({ field, messageKey, found: this.cells[field] });
+  /** A problem with the key `evaluation.problem.<what>`. */
+  private fail(field: keyof T & string, what: ProblemKind): void {
+    this.problems.push({ field, messageKey: `evaluation.problem.${what}`, found: this.cells[field] });
   }
 
   text(field: keyof T & string, needed = false): string {
     const value = readText(this.cells[field]);
-    if (needed && value === "") this.fail(field, "evaluation.problem.required");
+    if (needed && value === "") this.fail(field, "required");
     return value;
   }
 
@@ -256,31 +165,16 @@ class Reader<T> {
   }
 
   number(field: keyof T & string, options: { needed?: boolean; blank?: number; min?: "positive" | "nonNegative" }) {
-    const raw = this.cells[field];
-    const n = readNumber(raw);
+    const { min } = options;
+    const n = readNumber(this.cells[field]);
     if (n === null) {
       if (options.blank !== undefined) return options.blank;
-      if (options.needed)
-        this.fail(field, options.min === "positive" ? "evaluation.problem.positive" : "evaluation.problem.required");
+      if (options.needed) this.fail(field, min === "positive" ? min : "required");
       return null;
     }
-    if (Number.isNaN(n)) {
-      this.fail(
-        field,
-        options.min === "positive"
-          ? "evaluation.problem.positive"
-          : options.min === "nonNegative"
-            ? "evaluation.problem.nonNegative"
-            : "evaluation.problem.number",
-      );
-      return null;
-    }
-    if (options.min === "positive" && !(n > 0)) {
-      this.fail(field, "evaluation.problem.positive");
-      return null;
-    }
-    if (options.min === "nonNegative" && n < 0) {
-      this.fail(field, "evaluation.problem.nonNegative");
+    // Not a number, or out of its bound: the problem names the bound when there is one.
+    if (Number.isNaN(n) || (min === "positive" && !(n > 0)) || (min === "nonNegative" && n < 0)) {
+      this.fail(field, min ?? "number");
       return null;
     }
     return n;
@@ -289,30 +183,30 @@ class Reader<T> {
   date(field: keyof T & string, needed = false, instantToo = false): string | null {
     const raw = this.cells[field];
     if (isBlank(raw)) {
-      if (needed) this.fail(field, "evaluation.problem.required");
+      if (needed) this.fail(field, "required");
       return null;
     }
     const value = typeof raw === "string" ? raw.trim() : "";
     if (isIsoDate(value) || (instantToo && isIsoInstant(value))) return value;
-    this.fail(field, "evaluation.problem.date");
+    this.fail(field, "date");
     return null;
   }
 
   email(field: keyof T & string): string {
     const value = normalizeEmail(readText(this.cells[field]));
     if (value !== "" && !isEmail(value)) {
-      this.fail(field, "evaluation.problem.email");
+      this.fail(field, "email");
       return "";
     }
     return value;
   }
 
-  choice<V>(field: keyof T & string, parse: (v: unknown) => V | null, blank: V, messageKey: EvaluationMessageKey): V {
+  choice<V>(field: keyof T & string, parse: (v: unknown) => V | null, blank: V, what: ProblemKind): V {
     const raw = this.cells[field];
     if (isBlank(raw)) return blank;
     const value = parse(raw);
     if (value === null) {
-      this.fail(field, messageKey);
+      this.fail(field, what);
       return blank;
     }
     return value;
@@ -329,7 +223,7 @@ export function decodeKpi(cells: Cells): Decoded<Kpi> {
   const campaign = r.text("campaign", true);
   const indicator = r.text("indicator", true);
   const unit = r.text("unit");
-  const direction = r.choice("direction", parseDirection, "higher", "evaluation.problem.direction");
+  const direction = r.choice("direction", parseDirection, "higher", "direction");
   const target = r.number("target", { needed: true, min: "positive" });
   const actual = r.number("actual", {});
   const weight = r.number("weight", { blank: 1, min: "nonNegative" });
@@ -365,7 +259,7 @@ function parseYesNo(value: unknown): boolean | null {
 export function decodeSummary(cells: Cells): Decoded<Summary> {
   const r = new Reader<Summary>(cells);
   const campaign = r.text("campaign", true);
-  const goalsMet = r.choice<boolean | null>("goalsMet", parseYesNo, null, "evaluation.problem.yesNo");
+  const goalsMet = r.choice<boolean | null>("goalsMet", parseYesNo, null, "yesNo");
   const effect = r.text("effect");
   const problems = r.text("problems");
   const improvements = r.text("improvements");
@@ -394,7 +288,7 @@ export function decodeTask(cells: Cells): Decoded<Task> {
   const start = r.date("start");
   const due = r.date("due", true);
   const deliverable = r.text("deliverable");
-  const status = r.choice("status", parseTaskStatus, "todo", "evaluation.problem.taskStatus");
+  const status = r.choice("status", parseTaskStatus, "todo", "taskStatus");
   const completed = r.date("completed");
   if (start !== null && due !== null && due < start) {
     r.problems.push({ field: "due", messageKey: "evaluation.problem.dueBeforeStart", found: due, params: { start } });

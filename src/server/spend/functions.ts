@@ -2,15 +2,16 @@
 // BUDGET_VARIANCE, BUDGET_VARIANCE_PCT and BUDGET_STATUS are pure; BUDGET_REMAINING reads the tabs (read-only, one getValues per tab) and only when a cell asks for a campaign.
 import { budgetVariance, describeVarianceProblem, VarianceError, type VarianceResult } from "../../domain/budget";
 import { describeFound, isBlank } from "../../domain/found";
+import { asRows, sizeOf } from "../../domain/grid";
 import type { Lang } from "../../domain/i18n";
 import {
   budgetStatus,
   budgetVariancePct,
   describeSpendFunctionProblem,
+  formatSpendMessage,
   type NumberResult,
   remainingOf,
   SpendFunctionError,
-  type SpendMessageKey,
   type StatusResult,
   spendText,
 } from "../../domain/spend";
@@ -52,12 +53,10 @@ interface At {
   readonly column: number;
 }
 
-function rowsOf(value: unknown[]): unknown[][] {
-  return value.map((row) => (Array.isArray(row) ? row : [row]));
-}
+const rowsOf = asRows;
 
 function argumentName(lang: Lang, which: "campaign" | "category"): string {
-  return spendText(lang, which === "campaign" ? "spend.fn.argument.campaign" : "spend.fn.argument.category");
+  return spendText(lang, `spend.fn.argument.${which}`);
 }
 
 /** A cell's text (an ID may be typed as a number); null for blank; throws for TRUE/FALSE, dates, errors. */
@@ -68,21 +67,34 @@ function textOf(value: unknown, which: "campaign" | "category", at: At | null): 
   const lang = sheetLang();
   const argument = argumentName(lang, which);
   const found = describeFound(value, lang);
-  throw new Error(
-    at
-      ? spendText(lang, "spend.fn.notTextAt", { fn: FN, argument, row: at.row, column: at.column, found })
-      : spendText(lang, "spend.fn.notText", { fn: FN, argument, found }),
-  );
+  throw new Error(cellMessage(lang, "notText", at, { fn: FN, argument, found }));
+}
+
+/** spend.fn.<kind>, or spend.fn.<kind>At naming the cell when the argument was a range. */
+function cellMessage(
+  lang: Lang,
+  kind: "notText" | "unknownCampaign",
+  at: At | null,
+  params: Readonly<Record<string, string>>,
+): string {
+  return at
+    ? formatSpendMessage(lang, `spend.fn.${kind}At`, { ...params, row: at.row, column: at.column })
+    : formatSpendMessage(lang, `spend.fn.${kind}`, params);
 }
 
 function shapeError(campaign: unknown[][], category: unknown[][]): Error {
   const lang = sheetLang();
-  const size = (rows: unknown[][]) =>
-    spendText(lang, "spend.fn.size", { rows: rows.length, columns: rows.reduce((m, r) => Math.max(m, r.length), 0) });
-  const sizes = [
-    spendText(lang, "spend.fn.sizeOf", { argument: argumentName(lang, "campaign"), size: size(campaign) }),
-    spendText(lang, "spend.fn.sizeOf", { argument: argumentName(lang, "category"), size: size(category) }),
-  ].join(spendText(lang, "spend.fn.sizeJoin"));
+  const size = (rows: unknown[][]) => spendText(lang, "spend.fn.size", sizeOf(rows));
+  const sizes = (
+    [
+      ["campaign", campaign],
+      ["category", category],
+    ] as const
+  )
+    .map(([which, rows]) =>
+      spendText(lang, "spend.fn.sizeOf", { argument: argumentName(lang, which), size: size(rows) }),
+    )
+    .join(spendText(lang, "spend.fn.sizeJoin"));
   return new Error(spendText(lang, "spend.fn.shape", { fn: FN, sizes }));
 }
 
@@ -120,8 +132,7 @@ export function BUDGET_REMAINING(campaignId: unknown, category?: unknown): numbe
       if (id === null) return "";
       const remaining = remainingOf(positions, id, cat ?? undefined);
       if (remaining !== null) return remaining;
-      const key: SpendMessageKey = at ? "spend.fn.unknownCampaignAt" : "spend.fn.unknownCampaign";
-      throw new Error(spendText(lang, key, { fn: FN, id, row: at?.row ?? 0, column: at?.column ?? 0 }));
+      throw new Error(cellMessage(lang, "unknownCampaign", at, { fn: FN, id }));
     }),
   );
   return ranged ? out : (out[0]?.[0] ?? "");
