@@ -131,8 +131,8 @@ describe("the evaluation report", () => {
       return {
         writes: writesOf(emu),
         getValues: emu.counter.get("Range.getValues"),
-        // Money is folded from the verified log only: the read checks the chain, one keyed hash per log row (never
-        // per KPI).
+        // Money is folded from the verified log only; the keyed hashes are computed in JavaScript, so checking the
+        // chain costs no service call (per log row or per KPI).
         hashes: emu.counter.get("Utilities.computeHmacSha256Signature"),
         logRows: emu.values("Approval log").length - 1,
       };
@@ -141,7 +141,8 @@ describe("the evaluation report", () => {
     const large = calls(396);
     expect(large).toEqual(small);
     expect(small.writes["Range.setValues"]).toBeLessThanOrEqual(4);
-    expect(small.hashes).toBe(small.logRows);
+    expect(small.hashes).toBe(0);
+    expect(small.logRows).toBeGreaterThan(0);
   });
 
   it("reports bad rows with tab, row and column, leaves them out and keeps them in the sheet", () => {

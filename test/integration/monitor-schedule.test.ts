@@ -301,7 +301,7 @@ describe("the schedule", () => {
     expect(quiet.runtime.skipped).toBe(1);
     expect(quiet.runtime.ticks).toBeGreaterThan(quiet.runtime.skipped);
     // Someone types into a cell: the next tick runs in full.
-    emu.as(MIA).edit("Sheet1!A1", "a note");
+    emu.as(MIA).edit("KPIs!J1", "a note");
     emu.advance(HOUR);
     expect(emu.as(OWNER).run<MonitorStatus>("rpcMonitorStatus", {}).health.lastScheduledAt).not.toBe(daily);
     expect(emu.triggers.filter((t) => t.eventType === "CLOCK")).toHaveLength(1);

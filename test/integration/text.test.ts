@@ -34,7 +34,13 @@ const MORE_HOSTILE = ["9007199254740993", "'=already quoted", "+49 30 123", "-5 
 
 /** A person switches the given columns of a tab to Automatic (General): the add-on must not rely on "@". */
 function automatic(emu: Emulator, tab: string, a1: string): void {
-  emu.spreadsheet.getSheetByName(tab)?.getRange(a1).setNumberFormat("General");
+  // The columns of `a1` on every row of the grid, within the grid: the tabs are sized to their rows and columns.
+  const sheet = emu.spreadsheet.getSheetByName(tab);
+  const [, from, to] = /^([A-Z]+)\d+:([A-Z]+)\d+$/.exec(a1) ?? [];
+  if (!sheet || !from || !to) throw new Error(`automatic: ${tab}!${a1}`);
+  const column = (letters: string) => [...letters].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0);
+  const last = Math.min(column(to), sheet.getMaxColumns());
+  sheet.getRange(1, column(from), sheet.getMaxRows(), last - column(from) + 1).setNumberFormat("General");
 }
 
 function cellExactly(emu: Emulator, a1: string, text: string): void {
@@ -100,7 +106,11 @@ describe("text the add-on writes stays text", () => {
     const row = emu.values("Escalations")[1] ?? [];
     expect(row).toContain(id);
     expect(row).toContain(problem);
-    const formulas = emu.spreadsheet.getSheetByName("Escalations")?.getRange("A2:L2").getFormulas()[0] ?? [];
+    const formulas =
+      emu.spreadsheet
+        .getSheetByName("Escalations")
+        ?.getRange(2, 1, 1, emu.spreadsheet.getSheetByName("Escalations")?.getMaxColumns() ?? 1)
+        .getFormulas()[0] ?? [];
     expect(formulas.every((f) => f === "")).toBe(true);
   });
 

@@ -14,8 +14,9 @@ import { EmptyRequest, type FieldIssue } from "../shared/contract";
 import { userLang } from "../shared/locale";
 import { healProjections } from "../shared/projection";
 import { parseRequest } from "../shared/request";
+import { tickSkipped } from "../shared/runtime-log";
 import { registerStandingJob } from "../shared/schedule";
-import { KEY } from "../shared/store";
+import { documentProperties, KEY } from "../shared/store";
 import { formIssue } from "../shared/views";
 import { brokenMessage, readWorkspace, recordVerdict, type Workspace } from "../shared/workspace";
 import { callerEmail, refused, type Step, write } from "../shared/write";
@@ -139,8 +140,17 @@ function verifyWholeLog(lang?: Lang): Workspace {
   }
 }
 
+/** The UTC day the scheduled full verification last ran (a few bytes in the document properties). */
+const VERIFIED_DAY_KEY = "cc.verified.day";
+
+// A tick whose monitoring found nothing new to run (no edit, no new row, no event since) verifies the whole log once a
+// day only: an in-place edit of an old log row by a person fires onEdit, which makes the next tick a full one.
 registerStandingJob("verifyLog", () => {
+  const day = new Date().toISOString().slice(0, 10);
+  const props = documentProperties();
+  if (tickSkipped() && props.getProperty(VERIFIED_DAY_KEY) === day) return;
   verifyWholeLog();
+  props.setProperty(VERIFIED_DAY_KEY, day);
 });
 
 export function rpcVerifyLog(request: unknown): VerifyResponse {

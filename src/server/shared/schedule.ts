@@ -175,7 +175,8 @@ function runJobs(): void {
   documentProperties().setProperty(TICK_KEY, JSON.stringify({ at: new Date().toISOString(), held }));
   if (held) return;
   const failures: string[] = [];
-  for (const name of [...STANDING, ...schedule.jobs.filter((j) => !STANDING.includes(j))]) {
+  // Standing jobs last: they may look at what this tick's jobs did (a skipped monitoring run, runtime-log.ts).
+  for (const name of [...schedule.jobs.filter((j) => !STANDING.includes(j)), ...STANDING]) {
     const job = JOBS.get(name);
     if (!job) continue;
     try {
