@@ -98,26 +98,27 @@ describe("the preview behaves as Sheets does, in Chromium", () => {
   it("shows the selected cell's formula or value, and an error's message", { timeout: 60_000 }, async () => {
     await ui.page.locator("#tabs button", { hasText: "Budget" }).click();
     await poll(shownTab).toBe("Budget");
+    // Column G is the Budget tab's spare column (the tab is sized to its six columns and one spare).
     const row = emu().values("Budget").length + 3;
-    await cell(`H${row}`).click();
-    await typeInto(`H${row}`, "first");
+    await cell(`G${row}`).click();
+    await typeInto(`G${row}`, "first");
     // Enter moves the cursor one row down, and the bar shows that cell.
-    await poll(() => ui.page.locator("#cell-ref").textContent()).toBe(`H${row + 1}`);
-    await typeInto(`H${row}`, "second");
-    await poll(() => emu().values("Budget")[row - 1]?.[7]).toBe("second");
-    await cell(`H${row}`).click();
+    await poll(() => ui.page.locator("#cell-ref").textContent()).toBe(`G${row + 1}`);
+    await typeInto(`G${row}`, "second");
+    await poll(() => emu().values("Budget")[row - 1]?.[6]).toBe("second");
+    await cell(`G${row}`).click();
     await poll(() => ui.page.locator("#cell-content").textContent()).toBe("second");
 
-    await typeInto(`I${row}`, '=BUDGET_VARIANCE_PCT("lots", 1)');
-    await poll(() => cell(`I${row}`).textContent()).toBe("#ERROR!");
-    const message = emu().spreadsheet.getErrorMessage(`Budget!I${row}`);
+    await typeInto(`G${row + 2}`, '=BUDGET_VARIANCE_PCT("lots", 1)');
+    await poll(() => cell(`G${row + 2}`).textContent()).toBe("#ERROR!");
+    const message = emu().spreadsheet.getErrorMessage(`Budget!G${row + 2}`);
     expect(message).toMatch(/\S/);
-    await cell(`I${row}`).click();
+    await cell(`G${row + 2}`).click();
     await poll(() => ui.page.locator("#cell-content").textContent()).toBe('=BUDGET_VARIANCE_PCT("lots", 1)');
     await poll(() => ui.page.locator("#cell-error").isVisible()).toBe(true);
     expect(await ui.page.locator("#cell-error-text").textContent()).toBe(message);
     await ui.screenshot("cell-error.png");
-    await cell(`H${row}`).click();
+    await cell(`G${row}`).click();
     await poll(() => ui.page.locator("#cell-error").isHidden()).toBe(true);
   });
 
