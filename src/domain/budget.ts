@@ -1,7 +1,7 @@
 // Budget variance (actual - planned, positive = over budget) for single values and whole ranges, computed exactly.
 import { describeFound, isBlank } from "./found";
 import { type Lang, t, wordedWhenRead } from "./i18n";
-import { decimalFromNumber, subtract, toNumber } from "./money";
+import { decimalFromCell, subtract, toNumber } from "./money";
 
 /** A result cell: a number, or "" (blank) where both inputs were blank. */
 export type VarianceCell = number | "";
@@ -68,7 +68,7 @@ function amountOf(value: unknown, argument: Argument, lang: Lang, at?: { row: nu
 
 function varianceOfPair(planned: number | null, actual: number | null): VarianceCell {
   if (planned === null && actual === null) return "";
-  return toNumber(subtract(decimalFromNumber(actual ?? 0), decimalFromNumber(planned ?? 0)));
+  return toNumber(subtract(decimalFromCell(actual ?? 0), decimalFromCell(planned ?? 0)));
 }
 
 function asRows(value: unknown[]): unknown[][] {

@@ -197,12 +197,18 @@ const EN = {
   "variance.shape":
     "BUDGET_VARIANCE: planned and actual must be the same size, but planned is {planned} and actual is {actual}.",
   "variance.single": "a single value",
-  "variance.size": "{rows} rows × {columns} columns",
+  "variance.size": "{rows|# row|# rows} × {columns|# column|# columns}",
 
   "setup.title": "Campaign Control",
-  "setup.done": "Workbook set up: {tabs} tabs created, {columns} columns added, {settings} settings added.",
+  "setup.done":
+    "Workbook set up: {tabs|# tab|# tabs} created, {columns|# column|# columns} added, {settings|# setting|# settings} added.",
   "setup.unchanged": "The workbook is already set up; nothing needed to change.",
   "setup.busy": "Someone else is changing the workbook right now. Try again in a moment.",
+  "setup.foreignProtection":
+    "The {tab} tab has a protection that Campaign Control did not create ({description}); it was left exactly as it is.",
+  "setup.noDescription": "no description",
+  "menu.adminOnly":
+    "Only an admin can use “{item}”; nothing was changed. Ask the spreadsheet owner ({owner}) or an admin.",
 
   "rpc.invalidRequest": "{fn}: the request is not valid: {details}",
   "rpc.noCampaign": "There is no campaign with the ID “{id}” on the {tab} tab.",
@@ -224,7 +230,7 @@ const EN = {
   "roles.limitInvalid": "Enter an amount, or leave it blank for no limit.",
 
   "verify.title": "Verify audit log",
-  "verify.ok": "The approval log is intact: {count} events, each sealed and in order.",
+  "verify.ok": "The approval log is intact: {count|# event, sealed|# events, each sealed and in order}.",
   "verify.broken":
     "{detail} Submissions and decisions are paused. An admin repairs this by restoring the {tab} tab from File › Version history to the version before the edit.",
 
@@ -435,6 +441,9 @@ const ZH: { readonly [K in OwnKey]: string } = {
   "setup.done": "工作簿已设置：新建 {tabs} 个工作表，新增 {columns} 列，新增 {settings} 个设置项。",
   "setup.unchanged": "工作簿已设置完毕，无需更改。",
   "setup.busy": "其他人正在修改工作簿，请稍后再试。",
+  "setup.foreignProtection": "“{tab}”工作表已有一项并非由推广活动管控创建的保护（{description}），已原样保留。",
+  "setup.noDescription": "无说明",
+  "menu.adminOnly": "只有管理员可以使用“{item}”，未做任何更改。请联系表格所有者（{owner}）或管理员。",
 
   "rpc.invalidRequest": "{fn}：请求无效：{details}",
   "rpc.noCampaign": "“{tab}”工作表中没有编号为“{id}”的推广活动。",
@@ -557,7 +566,7 @@ const UI_EN = {
 
   "sidebar.title": "My campaigns",
   "sidebar.loading": "Loading campaigns…",
-  "sidebar.count": "{count} campaigns",
+  "sidebar.count": "{count|# campaign|# campaigns}",
   "sidebar.empty": "No campaigns yet.",
   "sidebar.emptyHint":
     "Choose New campaign, or add campaigns to the {tab} tab, one per row, each with an ID and a name.",
@@ -607,7 +616,7 @@ const UI_EN = {
 
   "approvals.title": "Approvals",
   "approvals.loading": "Loading requests…",
-  "approvals.count": "{count} requests wait for you",
+  "approvals.count": "{count|# request waits for you|# requests wait for you}",
   "approvals.empty": "Nothing waits for your decision.",
   "approvals.emptyHint": "Requests you may decide show up here, also those you decide for an approver who is away.",
   "approvals.notApprover": "You are not an approver. An admin names approvers in Roles and settings.",
@@ -629,6 +638,18 @@ const UI_EN = {
   "approvals.answered": "Instruction sent.",
   "approvals.amount": "{amount} {currency}",
   "approvals.cancellation": "Cancel the approved campaign.",
+  "sidebar.lessons": "Lessons of similar past campaigns",
+  "sidebar.lessonFrom": "From {campaign}",
+  "approvals.summary.title": "Summary",
+  "approvals.summary.goalsMet": "Goals met",
+  "approvals.summary.yes": "Yes",
+  "approvals.summary.no": "No",
+  "approvals.summary.effect": "Effect",
+  "approvals.summary.problems": "Problems",
+  "approvals.summary.improvements": "Improvements",
+  "approvals.summary.channels": "Channels",
+  "approvals.summary.audience": "Audience",
+  "approvals.summary.lessons": "Lessons",
   "approvals.edited":
     "Edited in the sheet since the plan was approved (in force only once a change request is approved)",
   "approvals.expense": "Expense",
@@ -778,6 +799,18 @@ const UI_ZH: { readonly [K in UiOwnKey]: string } = {
   "approvals.answered": "指示已发送。",
   "approvals.amount": "{amount} {currency}",
   "approvals.cancellation": "取消已批准的推广活动。",
+  "sidebar.lessons": "类似往期活动的经验教训",
+  "sidebar.lessonFrom": "来自 {campaign}",
+  "approvals.summary.title": "活动总结",
+  "approvals.summary.goalsMet": "是否达成目标",
+  "approvals.summary.yes": "是",
+  "approvals.summary.no": "否",
+  "approvals.summary.effect": "效果",
+  "approvals.summary.problems": "问题",
+  "approvals.summary.improvements": "改进",
+  "approvals.summary.channels": "渠道",
+  "approvals.summary.audience": "受众",
+  "approvals.summary.lessons": "经验教训",
   "approvals.edited": "方案批准后在表格中被修改的内容（变更申请获批后才生效）",
   "approvals.expense": "费用",
   "approvals.expense.id": "费用编号",

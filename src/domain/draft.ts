@@ -118,14 +118,39 @@ export function checkDraft(
   };
 }
 
-/** The next free ID of the year: C-2026-001, C-2026-002, ... after the highest one used. */
+const YEARLY_ID = /^([A-Za-z][A-Za-z0-9]*[-_ ]?)(\d{4})([-_ ])(\d+)$/;
+
+/**
+ * The next free ID of the year in the workbook's own pattern: the prefix and separators most of its IDs use
+ * (CMP-2026-001 in the demo, C-2026-001 when there is none), numbered after the highest one used that year, with at
+ * least as many digits as those IDs have.
+ */
 export function nextCampaignId(existing: Iterable<string>, year: string): string {
-  const prefix = `C-${year}-`;
-  let highest = 0;
-  for (const id of existing) {
-    if (!id.startsWith(prefix)) continue;
-    const n = Number(id.slice(prefix.length));
-    if (Number.isInteger(n) && n > highest) highest = n;
+  const ids = [...existing];
+  const uses = new Map<string, number>();
+  let pattern = { head: "C-", sep: "-" };
+  let best = 0;
+  for (const id of ids) {
+    const m = YEARLY_ID.exec(id.trim());
+    if (!m) continue;
+    const key = `${m[1] ?? ""}\u0000${m[3] ?? "-"}`;
+    const n = (uses.get(key) ?? 0) + 1;
+    uses.set(key, n);
+    if (n >= best) {
+      best = n;
+      pattern = { head: m[1] ?? "", sep: m[3] ?? "-" };
+    }
   }
-  return `${prefix}${String(highest + 1).padStart(3, "0")}`;
+  const prefix = `${pattern.head}${year}${pattern.sep}`;
+  let highest = 0;
+  let digits = 3;
+  for (const id of ids) {
+    const text = id.trim();
+    if (!text.startsWith(prefix)) continue;
+    const tail = text.slice(prefix.length);
+    if (!/^\d+$/.test(tail)) continue;
+    highest = Math.max(highest, Number(tail));
+    digits = Math.max(digits, tail.length);
+  }
+  return `${prefix}${String(highest + 1).padStart(digits, "0")}`;
 }

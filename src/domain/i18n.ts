@@ -79,7 +79,9 @@ export function wordedWhenRead(error: Error, word: () => string): void {
 }
 
 /** The names inside `{...}` of a message, so a caller that forgets or misspells a parameter does not compile. */
-type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
+  ? (P extends `${infer Name}|${string}` ? Name : P) | Placeholders<Rest>
+  : never;
 
 export type MessageParams<K extends MessageKey | UiKey> = {
   readonly [P in Placeholders<AllEn[K]>]: string | number;
@@ -95,10 +97,24 @@ export function fill(template: string, values: Readonly<Record<string, string | 
   if (!values) return template;
   // A Map, not the object itself: no inherited names, and no Object.hasOwn (ES2022, newer than Apps Script's lib).
   const known = new Map(Object.entries(values));
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = known.get(name);
-    return value === undefined ? whole : String(value);
-  });
+  return template.replace(
+    /\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g,
+    (whole, name: string, one?: string, other?: string) => {
+      const value = known.get(name);
+      if (value === undefined) return whole;
+      if (one === undefined || other === undefined) return String(value);
+      // "{count|# request waits|# requests wait}": English agrees the noun with the number; # is the number, grouped.
+      return (Number(value) === 1 ? one : other).replace(/#/g, groupDigits(value));
+    },
+  );
+}
+
+/** 1788 -> "1,788" (an integer or a plain decimal; text stays as it is): the grouping both languages write. */
+export function groupDigits(value: string | number): string {
+  const text = String(value);
+  const m = /^(-?)(\d+)(\.\d+)?$/.exec(text);
+  if (!m) return text;
+  return `${m[1] ?? ""}${(m[2] ?? "").replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${m[3] ?? ""}`;
 }
 
 /** The message `key` in `lang`, with its `{placeholders}` filled in. */
@@ -118,5 +134,5 @@ export function langOf(locale: string | null | undefined): Lang {
 
 /** The placeholders of a message, for the test that both languages take the same parameters. */
 export function placeholdersOf(template: string): string[] {
-  return [...template.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "").sort();
+  return [...template.matchAll(/\{(\w+)(?:\|[^|{}]*\|[^|{}]*)?\}/g)].map((m) => m[1] ?? "").sort();
 }

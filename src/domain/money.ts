@@ -18,6 +18,21 @@ export function decimalFromNumber(n: number): Decimal {
   return parseDecimal(String(n));
 }
 
+/** Significant digits of a number in Google Sheets: it keeps and shows at most 15, so a cell never means more. */
+export const SHEETS_SIGNIFICANT_DIGITS = 15;
+
+/**
+ * The decimal a cell's number means for money: the number rounded to Sheets' 15 significant digits. A sum such as
+ * `=100.1+100.1+100.1` is the double 300.29999999999995, which Sheets shows (and a user reads) as 300.3; comparing
+ * or subtracting the raw doubles would put 5e-14 between two amounts that look identical. Rounding to 15 digits is
+ * the one normalisation that needs no currency (custom functions get bare numbers) and never alters an amount a
+ * person typed, because Sheets stores no more digits than that.
+ */
+export function decimalFromCell(n: number): Decimal {
+  if (!Number.isFinite(n)) throw new RangeError(`not a finite number: ${n}`);
+  return parseDecimal(n.toPrecision(SHEETS_SIGNIFICANT_DIGITS));
+}
+
 /** Parses plain or exponent notation ("-12.50", "1.5e-7", "1e+21"). */
 export function parseDecimal(text: string): Decimal {
   const m = NUMBER_TEXT.exec(text.trim());
@@ -73,12 +88,57 @@ export function toNumber(d: Decimal): number {
   return n === 0 ? 0 : n; // never -0: a sheet would show it as 0 anyway, and tests compare with 0
 }
 
-/** Currencies whose amounts have no minor unit (ISO 4217 exponent 0) among those the add-on offers or meets often. */
-const NO_MINOR_UNIT = new Set(["JPY", "KRW", "VND", "CLP", "ISK", "UGX", "XAF", "XOF", "PYG"]);
+/**
+ * The one table of minor units (ISO 4217 exponents) for every amount the add-on reads, stores or shows: plans, budget
+ * lines, expenses, limits, reports. Every code not listed has 2 digits. See "One money model" in the spend README
+ * for what changed for amounts stored before this table was the only one.
+ */
+const EXPONENTS: ReadonlyMap<string, number> = new Map([
+  ["BIF", 0],
+  ["CLP", 0],
+  ["DJF", 0],
+  ["GNF", 0],
+  ["ISK", 0],
+  ["JPY", 0],
+  ["KMF", 0],
+  ["KRW", 0],
+  ["PYG", 0],
+  ["RWF", 0],
+  ["UGX", 0],
+  ["UYI", 0],
+  ["VND", 0],
+  ["VUV", 0],
+  ["XAF", 0],
+  ["XOF", 0],
+  ["XPF", 0],
+  ["BHD", 3],
+  ["IQD", 3],
+  ["JOD", 3],
+  ["KWD", 3],
+  ["LYD", 3],
+  ["OMR", 3],
+  ["TND", 3],
+  ["CLF", 4],
+  ["UYW", 4],
+]);
 
-/** Digits after the decimal point of a currency's amounts: 0 for yen and won, else 2. */
+/** Digits after the decimal point of a currency's amounts: 2 for USD/CNY/EUR, 0 for JPY/KRW, 3 for KWD. */
 export function minorDigits(currency: string): number {
-  return NO_MINOR_UNIT.has(currency.trim().toUpperCase()) ? 0 : 2;
+  return EXPONENTS.get(currency.trim().toUpperCase()) ?? 2;
+}
+
+/**
+ * The rule for every amount of money a person enters: read to Sheets' 15 significant digits (`decimalFromCell`), it
+ * has no more decimals than its currency's minor unit. 1.005 USD is not an amount of money (refused, never rounded
+ * silently); =100.1+100.1+100.1 CNY is 300.3.
+ */
+export function fitsMinorUnit(amount: number, currency: string): boolean {
+  if (!Number.isFinite(amount)) return false;
+  const digits = minorDigits(currency);
+  const factor = 10 ** digits;
+  const n = Math.round(amount * factor);
+  if (Math.abs(n) < 2 ** 49 && n / factor === amount) return true;
+  return decimalFromCell(amount).scale <= digits;
 }
 
 /**
@@ -88,7 +148,7 @@ export function minorDigits(currency: string): number {
 export function toMinorUnits(amount: number, currency: string): number | null {
   if (!Number.isFinite(amount)) return null;
   const digits = minorDigits(currency);
-  const d = decimalFromNumber(amount);
+  const d = decimalFromCell(amount);
   if (d.scale > digits) return null;
   const units = d.units * 10n ** BigInt(digits - d.scale);
   const n = Number(units);

@@ -56,6 +56,8 @@ export interface TabReport {
   readonly changed: boolean;
   /** Settings tab only: what it held before setup. */
   readonly settings: Settings | null;
+  /** Descriptions of protections of this tab that the add-on did not create and therefore left alone. */
+  readonly foreignProtections?: readonly string[];
 }
 
 export interface SetupReport {
@@ -290,18 +292,19 @@ function syncSettings(
  * script do what its user may not; a hand edit of the log is found by its hash chain, a hand edit of a status is
  * rewritten. Existing protections carrying our description are kept as they are.
  */
-function ensureProtections(app: ValidationApp, sheet: SheetPort, tab: TabSpec, plan: TabPlan): boolean {
+function ensureProtections(
+  app: ValidationApp,
+  sheet: SheetPort,
+  tab: TabSpec,
+  plan: TabPlan,
+): { changed: boolean; foreign: string[] } {
   const projected = plan.columns.filter((c) => c.spec.projected);
-  if (!tab.appendOnly && projected.length === 0) return false;
+  const whole = tab.appendOnly ? sheetProtectionsOf(app, sheet) : { ours: false, foreign: [] };
+  if (!tab.appendOnly && projected.length === 0) return { changed: false, foreign: [] };
   let changed = false;
-  if (tab.appendOnly) {
-    const ours = sheet
-      .getProtections(app.ProtectionType.SHEET)
-      .some((p) => p.getDescription() === PROTECTION_DESCRIPTION);
-    if (!ours) {
-      sheet.protect().setDescription(PROTECTION_DESCRIPTION).setWarningOnly(true);
-      changed = true;
-    }
+  if (tab.appendOnly && !whole.ours && whole.foreign.length === 0) {
+    sheet.protect().setDescription(PROTECTION_DESCRIPTION).setWarningOnly(true);
+    changed = true;
   }
   if (projected.length > 0) {
     const covered = new Set(
@@ -317,7 +320,21 @@ function ensureProtections(app: ValidationApp, sheet: SheetPort, tab: TabSpec, p
       changed = true;
     }
   }
-  return changed;
+  return { changed, foreign: whole.foreign };
+}
+
+/**
+ * The tab's whole-sheet protections: whether one is ours, and the descriptions of those the add-on did not create.
+ * `Sheet.protect()` returns the existing protection when there is one, so calling it on a tab an admin protected
+ * (say a strict "Owner lock") and then setting our description and warning mode would weaken theirs: setup
+ * protects a tab only when it has no sheet protection at all, and reports a foreign one instead.
+ */
+function sheetProtectionsOf(app: ValidationApp, sheet: SheetPort): { ours: boolean; foreign: string[] } {
+  const descriptions = sheet.getProtections(app.ProtectionType.SHEET).map((p) => p.getDescription());
+  return {
+    ours: descriptions.includes(PROTECTION_DESCRIPTION),
+    foreign: descriptions.filter((d) => d !== PROTECTION_DESCRIPTION),
+  };
 }
 
 /** The header row and column metadata as setup leaves them: what it read, with the labels and metadata it wrote. */
@@ -356,7 +373,9 @@ function setUpTab(
   }
   const plan = planTab(tab, read.state, ctx.lang);
   applyPlan(app, sheet, tab.key, plan, read);
-  const protectedNow = ensureProtections(app, sheet, tab, plan);
+  const protections = ensureProtections(app, sheet, tab, plan);
+  const protectedNow = protections.changed;
+  const foreignProtections = protections.foreign;
   const synced =
     tab.key === SETTINGS_TAB.key
       ? syncSettings(sheet, plan, read.values, read.height, ctx)
@@ -377,6 +396,7 @@ function setUpTab(
     columnsAdded: plan.columns.filter((c) => c.isNew).length,
     settingsAdded,
     changed: created || !isEmptyPlan(plan) || settingsAdded > 0 || synced.rewritten > 0 || protectedNow,
+    ...(foreignProtections.length > 0 ? { foreignProtections } : {}),
   };
   return { report, layout: layoutAfter(tab, sheet, read, plan) };
 }
@@ -391,5 +411,25 @@ export function setUpWorkbook(ss: SpreadsheetPort, app: ValidationApp, ctx: Setu
   const campaigns = done.find((d) => d.report.tab === "campaigns");
   if (campaigns?.report.created) campaigns.layout.sheet.activate();
   const settings = tabs.find((r) => r.settings !== null)?.settings ?? defaultSettings(ctx.locale);
-  return { tabs, changed: tabs.some((r) => r.changed), settings };
+  const removed = removeEmptyDefaultSheet(ss, new Set(tabs.map((r) => r.name)));
+  return { tabs, changed: tabs.some((r) => r.changed) || removed, settings };
+}
+
+/** The names Sheets gives the first tab of a new spreadsheet, in the languages the add-on speaks. */
+const DEFAULT_SHEET_NAMES: ReadonlySet<string> = new Set(["Sheet1", "工作表1"]);
+
+/**
+ * A new spreadsheet's first tab ("Sheet1", "工作表1") is left over once setup has installed the real tabs. It is
+ * removed only while nobody has used it: still its default name and without a single value, and never one of ours.
+ */
+function removeEmptyDefaultSheet(ss: SpreadsheetPort, ourNames: ReadonlySet<string>): boolean {
+  const sheets = ss.getSheets();
+  if (sheets.length < 2) return false;
+  const leftover = sheets.find((s) => {
+    const name = s.getName();
+    return DEFAULT_SHEET_NAMES.has(name) && !ourNames.has(name);
+  });
+  if (!leftover || leftover.getLastRow() !== 0 || leftover.getLastColumn() !== 0) return false;
+  ss.deleteSheet(leftover);
+  return true;
 }

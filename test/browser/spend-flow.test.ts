@@ -40,7 +40,7 @@ describe("expense over budget to overrun approval, in Chromium", () => {
     await bar.locator("#amount").fill("12000");
     await expect.poll(() => bar.locator("#left").getAttribute("data-outcome")).toBe("needs_overrun_approval");
     expect(await bar.locator("#assessment").textContent()).toBe(
-      "This expense goes over the approved budget by 1788 CNY; it counts only after the overrun is approved.",
+      "This expense goes over the approved budget by 1,788.00 CNY; it counts only after the overrun is approved.",
     );
     expect(await bar.locator("#left-now").textContent()).toContain("10,212");
     expect(await bar.locator("#submit").textContent()).toBe("Record and request overrun approval");
@@ -54,7 +54,7 @@ describe("expense over budget to overrun approval, in Chromium", () => {
 
     await bar.locator("#submit").click();
     const pending =
-      /^Expense (EXP-\d{5}) is recorded as pending: it goes over the budget by 1788 CNY and waits for approval\.$/;
+      /^Expense (EXP-\d{5}) is recorded as pending: it goes over the budget by 1,788.00 CNY and waits for approval\.$/;
     await expect.poll(() => bar.locator("#notice").textContent()).toMatch(pending);
     const id = pending.exec((await bar.locator("#notice").textContent()) ?? "")?.[1];
     await expect.poll(() => bar.locator("#mine .expense").first().getAttribute("data-id")).toBe(id);
@@ -149,7 +149,9 @@ describe("expense over budget to overrun approval, in Chromium", () => {
     await item.getByRole("button", { name: "Submit overrun request" }).click();
     await expect
       .poll(() => bar.locator("#notice").textContent())
-      .toBe("The overrun request for EXP-HAND-1 is sent: it goes over the budget by 500 CNY and counts once approved.");
+      .toBe(
+        "The overrun request for EXP-HAND-1 is sent: it goes over the budget by 500.00 CNY and counts once approved.",
+      );
     await expect.poll(() => bar.locator("#needs-section").isHidden()).toBe(true);
     expect(emu.outbox.at(-1)).toMatchObject({ to: LEO });
     await clickMenu(/Refresh variance report/);

@@ -82,6 +82,21 @@ describe("monitoring and the post-campaign summary in Chromium", () => {
     });
   });
 
+  it("shows the approver the summary itself before accepting, not an amount of money", async () => {
+    await actAs(LEO);
+    await clickMenu(/Approvals/);
+    const bar = sidebar();
+    const request = bar.locator(".request", { hasText: FINISHED_NAME });
+    await request.waitFor();
+    expect(await request.locator(".meta").first().textContent()).not.toMatch(/\b0(\.00)?\s*[A-Z]{3}\b/);
+    if ((await request.getAttribute("aria-expanded")) !== "true") await request.click();
+    const shown = bar.locator(".detail [data-summary]");
+    await shown.waitFor();
+    expect(await shown.textContent()).toContain("Two creators published before their codes were live.");
+    expect(await shown.textContent()).toContain("Hand out the codes with the brief.");
+    expect(await bar.locator(".detail ul.lessons").textContent()).toContain(LESSON);
+  });
+
   it("is accepted by the approver: the campaign is Closed and the lesson goes to Lessons", async () => {
     await ui.approveAs(LEO, FINISHED_NAME, "Accepted, good lesson.", "Closed");
     const summary = values("Summaries").find((r) => r[0] === FINISHED_CAMPAIGN);
@@ -118,5 +133,16 @@ describe("monitoring and the post-campaign summary in Chromium", () => {
     expect(await item.textContent()).toContain(`From ${FINISHED_CAMPAIGN}`);
     expect(await item.locator(".badge").allTextContents()).toEqual(["channel Social", "channel KOL", "same audience"]);
     await ui.screenshot("lessons.png");
+  });
+
+  it("shows the same lesson in My campaigns when Mia chooses the spring launch she is drafting", async () => {
+    await actAs(MIA);
+    await clickMenu(/My campaigns/);
+    const bar = sidebar();
+    await bar.locator('.campaign[data-id="CMP-2026-001"]').click();
+    const lessons = bar.locator('[data-detail="CMP-2026-001"] [data-lessons]');
+    await lessons.waitFor();
+    expect(await lessons.textContent()).toContain(LESSON);
+    expect(await lessons.textContent()).toContain(`From ${FINISHED_CAMPAIGN}`);
   });
 });

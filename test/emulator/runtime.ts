@@ -619,6 +619,7 @@ export class Runtime implements SpreadsheetHost, ScriptAppHost {
         },
       },
       c,
+      ctx,
     );
     const services: Record<(typeof GLOBAL_NAMES)[number], unknown> = {
       SpreadsheetApp: this.spreadsheet ? this.spreadsheetApp(ctx) : undefined,

@@ -82,7 +82,7 @@ describe("BUDGET_VARIANCE in cells", () => {
     emu.edit(`${tab}!E2`, "=BUDGET_VARIANCE(B2:B4, C2:C6)");
     expect(emu.cell(`${tab}!E2`).value).toBe("#ERROR!");
     expect(emu.spreadsheet.peek(`${tab}!E2`).error).toBe(
-      "BUDGET_VARIANCE: planned and actual must be the same size, but planned is 3 rows × 1 columns and actual is 5 rows × 1 columns.",
+      "BUDGET_VARIANCE: planned and actual must be the same size, but planned is 3 rows × 1 column and actual is 5 rows × 1 column.",
     );
   });
 

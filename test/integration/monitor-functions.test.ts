@@ -154,7 +154,7 @@ describe("as formulas in cells", () => {
     );
     emu.edit(`${tab}!G3`, "=CAMPAIGN_ROI(C2:C4, D2:D7)");
     expect(emu.spreadsheet.peek(`${tab}!G3`).error).toBe(
-      "CAMPAIGN_ROI: revenue (the 1st argument) and cost (the 2nd argument) must be the same size, but revenue (the 1st argument) is 3 rows × 1 columns and cost (the 2nd argument) is 6 rows × 1 columns.",
+      "CAMPAIGN_ROI: revenue (the 1st argument) and cost (the 2nd argument) must be the same size, but revenue (the 1st argument) is 3 rows × 1 column and cost (the 2nd argument) is 6 rows × 1 column.",
     );
     emu.edit(`${tab}!G4`, '=CAMPAIGN_GRADE("great")');
     expect(emu.spreadsheet.peek(`${tab}!G4`).error).toBe(

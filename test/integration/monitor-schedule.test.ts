@@ -164,7 +164,7 @@ describe("the digest and the mail quota", () => {
       lastRunOk: false,
       sent: 2,
       deferred: 1,
-      lastError: "The daily e-mail quota is used up; 1 digests wait for the next run.",
+      lastError: "The daily e-mail quota is used up; 1 digest waits for the next run.",
     });
     // The hours after: the quota is still used up; nobody gets anything twice.
     emu.advance(5 * HOUR);

@@ -88,6 +88,32 @@ function acceptAs(emu: Emulator, who: string): Written {
 }
 
 describe("the post-campaign summary", () => {
+  it("shows the approver the summary itself in Approvals: effect, problems, improvements, goals, lessons", () => {
+    const emu = closedLoopWorkbook();
+    progress(emu, MIA, "start");
+    progress(emu, MIA, "complete");
+    expect(emu.as(MIA).run<Written>("rpcSubmitSummary", summary())).toMatchObject({ ok: true });
+    const inbox = emu.as(LEO).run<InboxResponse>("rpcInbox", {});
+    const item = inbox.requests.find((r) => r.campaignId === "C-1" && r.request.type === "summary");
+    expect(item?.summary).toEqual({
+      goalsMet: false,
+      effect: "450 leads at 20 EUR each; the webinars filled up.",
+      problems: "Invitations went out late.",
+      improvements: "Send invitations three weeks ahead.",
+      channels: ["Email", "Events"],
+      audience: expect.any(String),
+      lessons: [
+        {
+          lesson: "Webinar invitations need three weeks of lead time.",
+          recommendation: "Plan the mailing before the venue.",
+          tags: ["webinar", "B2B"],
+        },
+      ],
+    });
+    // Other requests carry none.
+    expect(inbox.requests.filter((r) => r.request.type !== "summary").every((r) => r.summary === null)).toBe(true);
+  });
+
   it("is prefilled from the evaluation once the campaign is completed", () => {
     const emu = closedLoopWorkbook();
     const ready = form(emu, MIA);

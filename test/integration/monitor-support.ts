@@ -137,7 +137,7 @@ export function makeReady(emu: Emulator, campaignId: string): void {
 /** The digests in the outbox (mail whose subject is the digest's), by recipient. */
 export function digests(emu: Emulator): { to: string; body: string; at: string }[] {
   return emu.outbox
-    .filter((m) => /new alerts|条新提醒/.test(m.subject))
+    .filter((m) => /new alerts?$|条新提醒/.test(m.subject))
     .map((m) => ({ to: m.to, body: m.body, at: m.at }));
 }
 

@@ -257,7 +257,7 @@ describe("a workbook the user changed", () => {
     expect(after.map((r) => r.slice(0, 15))).toEqual(before.map((r) => r.slice(0, 15)));
     expect(after[0]?.[15]).toBe("KPIs");
     expect(columnKeys(emu, "Campaigns").find(([, k]) => k === "kpis")).toEqual([16, "kpis"]);
-    expect(emu.ui.toasts.at(-1)?.message).toBe("Workbook set up: 0 tabs created, 1 columns added, 0 settings added.");
+    expect(emu.ui.toasts.at(-1)?.message).toBe("Workbook set up: 0 tabs created, 1 column added, 0 settings added.");
     expect(list(emu).campaigns).toHaveLength(3);
     // The upgrade is itself idempotent.
     const upgraded = state(emu);

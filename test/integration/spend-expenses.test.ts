@@ -98,7 +98,7 @@ describe("the overrun rule through the server", () => {
     expect(res).toMatchObject({ ok: true, status: "pending_overrun" });
     expect(res.assessment).toMatchObject({ outcome: "needs_overrun_approval", overrun: 1 });
     expect(res.message).toBe(
-      "Expense EXP-00001 is recorded as pending: it goes over the budget by 1 USD and waits for approval.",
+      "Expense EXP-00001 is recorded as pending: it goes over the budget by 1.00 USD and waits for approval.",
     );
     expect(expenseStatuses(emu)).toEqual({ "EXP-00001": "Pending overrun approval" });
     // Pending spend is not approved spend.

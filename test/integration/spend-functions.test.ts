@@ -110,7 +110,7 @@ describe("BUDGET_VARIANCE_PCT and BUDGET_STATUS in cells", () => {
     );
     emu.edit(`${tab}!E2`, "=BUDGET_VARIANCE_PCT(B2:B4, C2:C6)");
     expect(emu.spreadsheet.peek(`${tab}!E2`).error).toBe(
-      "BUDGET_VARIANCE_PCT: the arguments must be the same size, but planned (the 1st argument) is 3 rows × 1 columns and actual (the 2nd argument) is 5 rows × 1 columns.",
+      "BUDGET_VARIANCE_PCT: the arguments must be the same size, but planned (the 1st argument) is 3 rows × 1 column and actual (the 2nd argument) is 5 rows × 1 column.",
     );
   });
 
@@ -178,7 +178,8 @@ describe("BUDGET_REMAINING in cells", () => {
 
   it("takes a range of categories of the same size", () => {
     const emu = budgets();
-    const tab = emu.spreadsheet.getSheets()[0]!.getName();
+    // Set up removed the empty default sheet; the person types into a tab of their own.
+    const tab = emu.spreadsheet.insertSheet("Scratch").getName();
     emu.edit(`${tab}!A1`, [
       ["C-1", "Media"],
       ["C-1", "Events"],

@@ -213,7 +213,7 @@ describe("an expense typed into the Expenses tab that goes over budget", () => {
       ok: true,
       status: "pending_overrun",
       requestId,
-      message: "The overrun request for E-7 is sent: it goes over the budget by 500 USD and counts once approved.",
+      message: "The overrun request for E-7 is sent: it goes over the budget by 500.00 USD and counts once approved.",
     });
     expect(log()).toBe(before + 1);
     expect(emu.outbox.slice(mailed).map((m) => [m.to, m.subject])).toEqual([

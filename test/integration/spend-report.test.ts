@@ -130,8 +130,21 @@ describe("the Variance report", () => {
     ]);
     // C-2 spent exactly its budget: on budget, not over.
     expect(campaigns["C-2"]).toEqual([3000, 3000, 0, 3000, 0, 0, 0, 0, 1, "On budget", ""]);
-    // A draft's lines are planned, not approved.
-    expect(campaigns["C-3"]).toEqual([1000, 0, 0, 0, 0, 0, -1000, -1, "", "On budget", ""]);
+    // A draft's lines are planned, not approved: not "on budget", no variance against money nobody approved.
+    expect(campaigns["C-3"]).toEqual([
+      1000,
+      0,
+      0,
+      0,
+      0,
+      0,
+      0,
+      "",
+      "",
+      "Not approved",
+      "Its plan is not approved: nothing may be spent yet, and its planned amount is left out of the variance.",
+    ]);
+    // The totals' variance is against the approved budget; C-3's planned 1,000 does not drag it.
     expect(campaigns.Total).toEqual([
       15000,
       14000,
@@ -139,12 +152,14 @@ describe("the Variance report", () => {
       5350,
       0,
       8150,
-      -9650,
-      -9650 / 15000,
+      -8650,
+      -8650 / 14000,
       5850 / 14000,
       "Under budget",
       "",
     ]);
+    const rows = emu.values(REPORT).map((r) => String(r[0]));
+    expect(rows).toContain("Planned but not approved, kept out of the variance: 1,000.00 USD in 1 campaign.");
     const categories = byKey(section(emu, "By category"));
     expect(categories.Events?.slice(0, 4)).toEqual([5000, 5000, 500, 1250]);
     expect(categories.Media?.slice(0, 4)).toEqual([10000, 9000, 0, 4100]);
@@ -162,6 +177,7 @@ describe("the Variance report", () => {
       [{ type: "TEXT_EQUAL_TO", values: ["Over budget"] }, "#f4c7c3"],
       [{ type: "TEXT_EQUAL_TO", values: ["Near the limit"] }, "#fce8b2"],
       [{ type: "TEXT_EQUAL_TO", values: ["On budget"] }, "#d9ead3"],
+      [{ type: "TEXT_EQUAL_TO", values: ["Not approved"] }, "#f1f3f4"],
       [{ type: "NUMBER_GREATER_THAN", values: [0] }, null],
     ]);
     const charts = sheet.getCharts();
@@ -182,7 +198,7 @@ describe("the Variance report", () => {
     // A second refresh replaces the chart and the rules rather than adding more.
     refresh(emu);
     expect(sheet.getCharts()).toHaveLength(1);
-    expect(sheet.getConditionalFormatRules()).toHaveLength(4);
+    expect(sheet.getConditionalFormatRules()).toHaveLength(5);
   });
 
   it("lists rows that could not be read with tab, row and column, and leaves them out of the totals", () => {
@@ -194,7 +210,7 @@ describe("the Variance report", () => {
     ]);
     refresh(emu);
     const values = emu.values(REPORT);
-    expect(values[2]?.[0]).toBe("3 rows could not be read and are left out of the totals; they are listed below.");
+    expect(values[2]?.[0]).toBe("3 rows could not be read and are left out of the totals; see the list below.");
     expect(values[4]?.[0]).toBe("Rows left out of the totals");
     expect(values.slice(6, 9).map((r) => r.slice(0, 4))).toEqual([
       ["Expenses", first, "G (Amount)", "expected an amount of 0 or more, found the text “twelve”"],
@@ -239,7 +255,8 @@ describe("the Variance report", () => {
       "Budget lines edited since the plan was approved (Media · 2026-03: 6,000.00 USD → Media · 2026-03: 6,500.00 USD); the approved lines count until a change request is approved.",
     );
     // C-3 is not approved: its lines are planned as they stand, nothing to compare with.
-    expect(campaigns["C-3"]?.[10]).toBe("");
+    expect(campaigns["C-3"]?.[9]).toBe("Not approved");
+    expect(campaigns["C-3"]?.[10]).not.toContain("edited since");
     expect(emu.customFunction("BUDGET_REMAINING", "C-2")).toBe(0);
   });
 

@@ -90,7 +90,7 @@ describe("Set up workbook on a workbook set up before Completed on existed", () 
     const emu = olderWorkbook();
     const before = emu.values("Tasks");
     emu.as(OWNER).menu("Set up workbook");
-    expect(emu.ui.toasts.at(-1)?.message).toBe("Workbook set up: 0 tabs created, 1 columns added, 0 settings added.");
+    expect(emu.ui.toasts.at(-1)?.message).toBe("Workbook set up: 0 tabs created, 1 column added, 0 settings added.");
     const after = emu.values("Tasks");
     expect(after.map((r) => r.slice(0, 8))).toEqual(before.map((r) => r.slice(0, 8)));
     expect(after[0]?.slice(6)).toEqual(["Task status", "Notes", "Completed on"]);

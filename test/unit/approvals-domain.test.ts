@@ -76,7 +76,9 @@ describe("goals from the KPIs cell", () => {
 describe("amounts in minor units", () => {
   it("converts exactly, and refuses more decimals than the currency has", () => {
     expect(toMinorUnits(1200.5, "CNY")).toBe(120050);
-    expect(toMinorUnits(0.1 + 0.2, "EUR")).toBeNull();
+    // a cent sum is read as Sheets shows it (15 significant digits): 0.30000000000000004 is 0.30 EUR
+    expect(toMinorUnits(0.1 + 0.2, "EUR")).toBe(30);
+    expect(toMinorUnits(0.301, "EUR")).toBeNull();
     expect(toMinorUnits(0.3, "EUR")).toBe(30);
     expect(toMinorUnits(12.345, "USD")).toBeNull();
     expect(toMinorUnits(1500, "JPY")).toBe(1500);
@@ -137,6 +139,10 @@ describe("the draft form", () => {
     expect(checkDraft({ ...form, budget: "12,500.50" }, options)).toMatchObject({ values: { budget: 12500.5 } });
     expect(nextCampaignId(["C-2026-001", "C-2026-009", "C-2025-044", "X"], "2026")).toBe("C-2026-010");
     expect(nextCampaignId([], "2027")).toBe("C-2027-001");
+    // the workbook's own pattern: the demo's CMP-2026-001, not a second C-2026-001 series
+    expect(nextCampaignId(["CMP-2026-001", "CMP-2026-005", "X-1"], "2026")).toBe("CMP-2026-006");
+    expect(nextCampaignId(["CMP-2025-014", "CMP-2025-015"], "2026")).toBe("CMP-2026-001");
+    expect(nextCampaignId(["MKT_2026_0042", "MKT_2026_0007", "C-2026-003"], "2026")).toBe("MKT_2026_0043");
   });
 });
 

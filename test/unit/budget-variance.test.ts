@@ -21,7 +21,9 @@ describe("budgetVariance() on single values", () => {
     expect(budgetVariance(-50, 50)).toBe(100);
     expect(budgetVariance(0, 0)).toBe(0);
     expect(Object.is(budgetVariance(0, -0), 0)).toBe(true);
-    expect(budgetVariance(1e15, 1e15 + 0.5)).toBe(0.5);
+    // 15 significant digits, as Sheets keeps: 1e13 + 0.5 has 15 digits and is exact; 1e14 + 0.5 has a 16th
+    expect(budgetVariance(1e13, 1e13 + 0.5)).toBe(0.5);
+    expect(budgetVariance(100.1 + 100.1 + 100.1, 300.3)).toBe(0);
     expect(budgetVariance(123456789012.34, 123456789012.35)).toBe(0.01);
     expect(budgetVariance(1e21, 3e21)).toBe(2e21);
   });
@@ -60,13 +62,15 @@ describe("budgetVariance() on ranges", () => {
 
   it("refuses ranges of different sizes, saying both sizes", () => {
     expect(() => budgetVariance([[1], [2]], [[1], [2], [3]])).toThrow(
-      "BUDGET_VARIANCE: planned and actual must be the same size, but planned is 2 rows × 1 columns and actual is 3 rows × 1 columns.",
+      "BUDGET_VARIANCE: planned and actual must be the same size, but planned is 2 rows × 1 column and actual is 3 rows × 1 column.",
     );
-    expect(() => budgetVariance([[1, 2]], [[1], [2]])).toThrow(/1 rows × 2 columns.*2 rows × 1 columns/);
+    expect(() => budgetVariance([[1, 2]], [[1], [2]])).toThrow(/1 row × 2 columns.*2 rows × 1 column\b/);
   });
 
   it("refuses a single value next to a range (no broadcasting)", () => {
-    expect(() => budgetVariance(100, [[1], [2]])).toThrow(/planned is a single value and actual is 2 rows × 1 columns/);
+    expect(() => budgetVariance(100, [[1], [2]])).toThrow(
+      /planned is a single value and actual is 2 rows × 1 column\b/,
+    );
   });
 
   it("names the row and column of a text cell", () => {

@@ -66,7 +66,13 @@ export type FunctionProblem =
   | { readonly kind: "zeroWeights"; readonly fn: FunctionName }
   | { readonly kind: "cap"; readonly fn: FunctionName; readonly found: unknown }
   | { readonly kind: "cost"; readonly fn: FunctionName; readonly found: unknown; readonly at?: CellAt }
-  | { readonly kind: "scale"; readonly fn: FunctionName; readonly reason: GradeScaleProblem }
+  | {
+      readonly kind: "scale";
+      readonly fn: FunctionName;
+      readonly reason: GradeScaleProblem;
+      /** Where the thresholds came from: the Settings tab (default) or the function's argument. */
+      readonly source?: "settings" | "argument";
+    }
   | { readonly kind: "tooLarge"; readonly fn: FunctionName; readonly at?: CellAt };
 
 export class EvaluationFunctionError extends Error {
@@ -123,10 +129,14 @@ export function describeFunctionProblem(problem: FunctionProblem, lang: Lang): s
     case "tooLarge":
       return evaluationText(lang, "evaluation.fn.tooLarge", { fn, where });
     case "scale":
-      return evaluationText(lang, "evaluation.fn.scale", {
-        fn,
-        reason: evaluationText(lang, `evaluation.scale.${problem.reason}`),
-      });
+      return evaluationText(
+        lang,
+        problem.source === "argument" ? "evaluation.fn.scaleArgument" : "evaluation.fn.scale",
+        {
+          fn,
+          reason: evaluationText(lang, `evaluation.scale.${problem.reason}`),
+        },
+      );
   }
 }
 
@@ -358,10 +368,11 @@ export function campaignGrade(
   score: unknown,
   thresholds: GradeScale = DEFAULT_GRADE_SCALE,
   lang: Lang = "en",
+  source: "settings" | "argument" = "settings",
 ): TextResult {
   const fn = "CAMPAIGN_GRADE";
   const reason = gradeScaleProblem(thresholds);
-  if (reason !== null) throw new EvaluationFunctionError({ kind: "scale", fn, reason }, lang);
+  if (reason !== null) throw new EvaluationFunctionError({ kind: "scale", fn, reason, source }, lang);
   if (score === undefined) throw new EvaluationFunctionError({ kind: "missing", fn }, lang);
   const cell = (value: unknown, at?: CellAt): TextCell =>
     isBlank(value) ? "" : gradeOf(numberOf(fn, "score", value, lang, at), thresholds);

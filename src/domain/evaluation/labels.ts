@@ -296,7 +296,7 @@ export const EVALUATION_LABELS = {
   },
 
   "report.done": {
-    en: "Evaluation report refreshed: {campaigns} campaigns, {kpis} KPIs. {problems} rows need attention.",
+    en: "Evaluation report refreshed: {campaigns|# campaign|# campaigns}, {kpis|# KPI|# KPIs}. {problems|# row needs|# rows need} attention.",
     zh: "评估报告已刷新：{campaigns} 个推广活动，{kpis} 个指标。{problems} 行需要处理。",
   },
   "report.chartData": { en: "Chart data: {campaign}", zh: "图表数据：{campaign}" },
@@ -308,7 +308,7 @@ export const EVALUATION_LABELS = {
     zh: "缺少“{tab}”工作表。请先在插件菜单中选择“设置工作簿”。",
   },
   "report.scorecardDone": {
-    en: "Scorecard updated: {rows} rows.",
+    en: "Scorecard updated: {rows|# row|# rows}.",
     zh: "绩效考核已更新：{rows} 行。",
   },
 
@@ -319,11 +319,11 @@ export const EVALUATION_LABELS = {
   },
   "monitor.digest.link": { en: "Open the workbook: {link}", zh: "打开工作簿：{link}" },
   "monitor.stoppedEarly": {
-    en: "The run stopped before its time limit; {count} digests wait for the next run.",
+    en: "The run stopped before its time limit; {count|# digest waits|# digests wait} for the next run.",
     zh: "本次运行在时间上限前停止；{count} 封汇总邮件留待下次运行发送。",
   },
   "monitor.quota": {
-    en: "The daily e-mail quota is used up; {count} digests wait for the next run.",
+    en: "The daily e-mail quota is used up; {count|# digest waits|# digests wait} for the next run.",
     zh: "今日邮件配额已用完；{count} 封汇总邮件留待下次运行发送。",
   },
   "monitor.interrupted": {
@@ -331,7 +331,7 @@ export const EVALUATION_LABELS = {
     zh: "此前一次运行在向 {to} 发送邮件时被中断；该汇总邮件可能未发出，为避免重复不再补发。“监控”工作表列出当前全部提醒。",
   },
   "monitor.unaddressed": {
-    en: "{count} alerts have nobody to e-mail: name managers in Settings or set up approvers.",
+    en: "{count|# alert has|# alerts have} nobody to e-mail: name managers in Settings or set up approvers.",
     zh: "{count} 条提醒无人可通知：请在“设置”中填写 managers 或设置审批人。",
   },
   "monitor.notAdmin": {

@@ -75,7 +75,7 @@ export const EVALUATION_MESSAGES = {
   // Custom-function errors. {where} is empty for a single value, else evaluation.fn.at.
   "evaluation.fn.at": { en: " (row {row}, column {column} of its range)", zh: "（其区域第 {row} 行第 {column} 列）" },
   "evaluation.fn.single": { en: "a single value", zh: "单个值" },
-  "evaluation.fn.size": { en: "{rows} rows × {columns} columns", zh: "{rows} 行 × {columns} 列" },
+  "evaluation.fn.size": { en: "{rows|# row|# rows} × {columns|# column|# columns}", zh: "{rows} 行 × {columns} 列" },
   "evaluation.fn.missing.KPI_ATTAINMENT": {
     en: "KPI_ATTAINMENT needs at least two arguments: target and actual.",
     zh: "KPI_ATTAINMENT 至少需要两个参数：目标值和实际值。",
@@ -145,6 +145,10 @@ export const EVALUATION_MESSAGES = {
     en: "{fn}: the grade thresholds in Settings cannot be used ({reason}). Write them like: A >= 1; B >= 0.85; C >= 0.7; D.",
     zh: "{fn}：“设置”中的评级阈值无法使用（{reason}）。请按此格式填写：A >= 1; B >= 0.85; C >= 0.7; D。",
   },
+  "evaluation.fn.scaleArgument": {
+    en: "{fn}: the thresholds given as the second argument cannot be used ({reason}). Give them like: A >= 1; B >= 0.85; C >= 0.7; D, or as two columns (grade, lowest score).",
+    zh: "{fn}：第二个参数给出的评级阈值无法使用（{reason}）。请按此格式给出：A >= 1; B >= 0.85; C >= 0.7; D，或两列（等级、最低分）。",
+  },
   "evaluation.scale.empty": { en: "the grade below all thresholds is missing", zh: "缺少低于所有阈值时的等级" },
   "evaluation.scale.grade": { en: "a grade has no name", zh: "有等级没有名称" },
   "evaluation.scale.duplicate": { en: "a grade is named twice", zh: "有等级名称重复" },
@@ -156,23 +160,27 @@ export const EVALUATION_MESSAGES = {
 
   // Monitoring alerts and the digest.
   "evaluation.alert.task_overdue": {
-    en: "{campaign}: the task “{step}” was due on {due} and is {days} days overdue (owner: {owner}).",
+    en: "{campaign}: the task “{step}” was due on {due} and is {days|# day|# days} overdue (owner: {owner}).",
     zh: "{campaign}：任务“{step}”应于 {due} 完成，已逾期 {days} 天（负责人：{owner}）。",
   },
   "evaluation.alert.kpi_lagging": {
     en: "{campaign}: {indicator} is heading for {projected} {unit} against a target of {target} {unit} ({percent} % of target; last measured {date}).",
-    zh: "{campaign}：{indicator}预计达到 {projected} {unit}，目标为 {target} {unit}（达成率 {percent}%；最近测量于 {date}）。",
+    zh: "{campaign}：指标“{indicator}”预计达到 {projected} {unit}，目标为 {target} {unit}（达成率 {percent}%；最近测量于 {date}）。",
+  },
+  "evaluation.alert.kpi_unmeasured": {
+    en: "{campaign}: {indicator} (target {target} {unit}) has not been measured at all, and the campaign passed its middle on {mid}.",
+    zh: "{campaign}：指标“{indicator}”（目标 {target} {unit}）至今没有任何测量值，而活动已于 {mid} 过半。",
   },
   "evaluation.alert.overspend": {
     en: "{campaign}: {spent} spent or committed against an approved budget of {approved}, {over} over.",
     zh: "{campaign}：已支出及已承诺费用 {spent}，批准预算 {approved}，超支 {over}。",
   },
   "evaluation.alert.request_waiting": {
-    en: "{campaign}: the {type} request {request} has waited {days} days for a decision (submitted {submitted}).",
+    en: "{campaign}: the {type} request {request} has waited {days|# day|# days} for a decision (submitted {submitted}).",
     zh: "{campaign}：{type}申请 {request} 已等待审批 {days} 天（提交于 {submitted}）。",
   },
   "evaluation.digest.subject": {
-    en: "Campaign Control: {count} new alerts",
+    en: "Campaign Control: {count|# new alert|# new alerts}",
     zh: "推广活动管控：{count} 条新提醒",
   },
   "evaluation.digest.intro": {

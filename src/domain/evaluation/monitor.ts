@@ -236,6 +236,35 @@ export function projectKpi(
   return { projected, attainment: attainment(kpi.target, projected, kpi.direction) };
 }
 
+/**
+ * A KPI nobody has measured at all (no reading, no actual) once half of the campaign's span has passed: nothing can
+ * show whether it lags, which is itself what a manager must hear. Reported as a lagging indicator; the key names no
+ * date, so it is sent once and becomes new again only as a lagging alert once a measurement arrives.
+ */
+function unmeasuredKpi(
+  kpi: Kpi,
+  today: string,
+  campaign: MonitorCampaign,
+  managers: readonly string[],
+  label: (id: string) => string,
+): Alert | null {
+  if (campaign.start === null || campaign.end === null) return null;
+  const start = dayNumber(campaign.start);
+  const spanDays = dayNumber(campaign.end) - start + 1;
+  const elapsed = dayNumber(today) - start + 1;
+  if (!(spanDays >= 1) || !(elapsed * 2 >= spanDays)) return null;
+  const mid = localDateOf(new Date((start + Math.ceil(spanDays / 2) - 1) * MS_PER_DAY).toISOString());
+  return {
+    key: alertKey(["kpi_unmeasured", kpi.campaign, foldText(kpi.indicator)]),
+    kind: "kpi_lagging",
+    severity: "warning",
+    campaign: kpi.campaign,
+    recipients: managers,
+    messageKey: "evaluation.alert.kpi_unmeasured",
+    params: { campaign: label(kpi.campaign), indicator: kpi.indicator, target: kpi.target, unit: kpi.unit, mid },
+  };
+}
+
 function laggingKpis(
   input: MonitorInput,
   today: string,
@@ -263,7 +292,11 @@ function laggingKpis(
       (kpi.actual !== null && kpi.updated !== null && kpi.updated <= today
         ? { date: kpi.updated, value: kpi.actual }
         : undefined);
-    if (!measured) continue;
+    if (!measured) {
+      const unmeasured = unmeasuredKpi(kpi, today, campaign, managers, label);
+      if (unmeasured) out.push(unmeasured);
+      continue;
+    }
     const projection = projectKpi(kpi, measured, { start: campaign.start, end: campaign.end }, levelUnits);
     if (!projection || !(projection.attainment < input.settings.lagThreshold)) continue;
     out.push({

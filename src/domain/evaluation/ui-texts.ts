@@ -55,7 +55,7 @@ export const EVALUATION_UI = {
     zh: "完成：{alerts} 条提醒，已发送 {sent} 封汇总邮件。",
   },
   "ev.reportDone": {
-    en: "Report refreshed: {campaigns} campaigns; scorecard: {rows} rows.",
+    en: "Report refreshed: {campaigns|# campaign|# campaigns}; scorecard: {rows|# row|# rows}.",
     zh: "报告已刷新：{campaigns} 个推广活动；绩效考核：{rows} 行。",
   },
 

@@ -2,42 +2,10 @@
 import { type Decimal, decimalFromNumber, toNumber } from "../money";
 import { fromUnits, roundUnits } from "./decimal";
 
-/** Currencies whose minor unit is not the hundredth; every other code has 2 digits. */
-const EXPONENTS: ReadonlyMap<string, number> = new Map([
-  ["BIF", 0],
-  ["CLP", 0],
-  ["DJF", 0],
-  ["GNF", 0],
-  ["ISK", 0],
-  ["JPY", 0],
-  ["KMF", 0],
-  ["KRW", 0],
-  ["PYG", 0],
-  ["RWF", 0],
-  ["UGX", 0],
-  ["UYI", 0],
-  ["VND", 0],
-  ["VUV", 0],
-  ["XAF", 0],
-  ["XOF", 0],
-  ["XPF", 0],
-  ["BHD", 3],
-  ["IQD", 3],
-  ["JOD", 3],
-  ["KWD", 3],
-  ["LYD", 3],
-  ["OMR", 3],
-  ["TND", 3],
-  ["CLF", 4],
-  ["UYW", 4],
-]);
-
 export const CURRENCY_CODE = /^[A-Z]{3}$/;
 
-/** Decimal digits of the currency's minor unit: 2 for USD/CNY/EUR, 0 for JPY/KRW, 3 for KWD. */
-export function minorDigits(currency: string): number {
-  return EXPONENTS.get(currency) ?? 2;
-}
+/** The one ISO 4217 table lives in money.ts, for plans and spend alike. */
+export { minorDigits } from "../money";
 
 const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 

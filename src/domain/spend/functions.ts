@@ -1,7 +1,7 @@
 // Cores of BUDGET_VARIANCE_PCT, BUDGET_STATUS and BUDGET_REMAINING: exact, for single values and ranges, with the array conventions of BUDGET_VARIANCE.
 import { describeFound, isBlank } from "../found";
 import { type Lang, wordedWhenRead } from "../i18n";
-import { add, type Decimal, decimalFromNumber, subtract, toNumber } from "../money";
+import { add, type Decimal, decimalFromCell, decimalFromNumber, subtract, toNumber } from "../money";
 import { majorUnits } from "./currency";
 import { isZero, ratio, sign } from "./decimal";
 import type { SpendMessageKey } from "./messages";
@@ -138,7 +138,8 @@ interface Inputs {
 
 function amountOf(fn: SpendFunction, argument: SpendArgument, value: unknown, lang: Lang, at?: At): Decimal | null {
   if (isBlank(value)) return null;
-  if (typeof value === "number" && Number.isFinite(value)) return decimalFromNumber(value);
+  // Sheets' 15 significant digits (money.ts): an amount that displays as exactly the budget is exactly the budget.
+  if (typeof value === "number" && Number.isFinite(value)) return decimalFromCell(value);
   throw new SpendFunctionError(
     at ? { kind: "notNumber", fn, argument, found: value, at } : { kind: "notNumber", fn, argument, found: value },
     lang,

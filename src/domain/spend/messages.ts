@@ -43,6 +43,7 @@ export const SPEND_MESSAGES = {
   "spend.budgetStatus.WARNING": { en: "Near the limit", zh: "接近预算上限" },
   "spend.budgetStatus.ON_BUDGET": { en: "On budget", zh: "恰好用完预算" },
   "spend.budgetStatus.OVER": { en: "Over budget", zh: "超预算" },
+  "spend.budgetStatus.NOT_APPROVED": { en: "Not approved", zh: "未批准" },
   "spend.yes": { en: "Yes", zh: "是" },
   "spend.no": { en: "No", zh: "否" },
 
@@ -84,6 +85,10 @@ export const SPEND_MESSAGES = {
     en: "the amount {found} is too large to compute exactly",
     zh: "金额{found}过大，无法精确计算",
   },
+  "spend.problem.decimals": {
+    en: "{found} {currency} has more decimals than {currency} has ({digits}); enter the amount as it is paid",
+    zh: "{found} {currency} 的小数位多于 {currency} 的最小单位（{digits} 位）；请按实际支付金额填写",
+  },
   "spend.problem.duplicateId": {
     en: "the ID “{id}” is already used in row {row}",
     zh: "编号“{id}”已在第 {row} 行使用",
@@ -110,8 +115,16 @@ export const SPEND_MESSAGES = {
     en: "Nothing was planned here, so there is no variance %.",
     zh: "此项没有计划金额，无法计算差异率。",
   },
+  "spend.report.notApproved": {
+    en: "Its plan is not approved: nothing may be spent yet, and its planned amount is left out of the variance.",
+    zh: "计划尚未批准：暂不可支出，计划金额不计入差异。",
+  },
+  "spend.report.notApprovedTotal": {
+    en: "Planned but not approved, kept out of the variance: {amount} {currency} in {count|# campaign|# campaigns}.",
+    zh: "已计划但未批准、不计入差异的金额：{amount} {currency}，共 {count} 个推广活动。",
+  },
   "spend.report.rowsExcluded": {
-    en: "{count} rows could not be read and are left out of the totals; they are listed below.",
+    en: "{count|# row could not be read and is|# rows could not be read and are} left out of the totals; see the list below.",
     zh: "有 {count} 行无法读取，未计入合计；详见下方列表。",
   },
   "spend.report.complete": { en: "Every row was read.", zh: "所有行均已读取。" },
@@ -187,7 +200,7 @@ export const SPEND_MESSAGES = {
   "spend.fn.sizeOf": { en: "{argument} is {size}", zh: "{argument}为{size}" },
   "spend.fn.sizeJoin": { en: " and ", zh: "，" },
   "spend.fn.single": { en: "a single value", zh: "单个值" },
-  "spend.fn.size": { en: "{rows} rows × {columns} columns", zh: "{rows} 行 × {columns} 列" },
+  "spend.fn.size": { en: "{rows|# row|# rows} × {columns|# column|# columns}", zh: "{rows} 行 × {columns} 列" },
   "spend.fn.plannedZero": {
     en: "{fn}: planned is {found}, and a percentage of nothing cannot be computed; enter a planned amount or leave both blank.",
     zh: "{fn}：计划值是{found}，无法计算百分比；请填写计划金额，或将两者都留空。",
@@ -375,7 +388,7 @@ export const SPEND_MESSAGES = {
   "spend.report.col.column": { en: "Column", zh: "列" },
   "spend.report.col.problem": { en: "Problem", zh: "问题" },
   "spend.report.moreProblems": {
-    en: "… and {count} more problems not listed here; fix the ones above and refresh.",
+    en: "… and {count|# more problem|# more problems} not listed here; fix the ones above and refresh.",
     zh: "……另有 {count} 个问题未列出；请先修正以上问题再刷新。",
   },
   "spend.report.chart": { en: "Planned, committed and actual by month", zh: "按月计划、已承诺与实际" },

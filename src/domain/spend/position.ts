@@ -1,6 +1,6 @@
 // Budget position of campaigns and their lines, the overrun rule for a new expense, and the fold that computes positions from lines, expenses and overrun decisions.
 
-import { type Decimal, decimalFromNumber } from "../money";
+import { type Decimal, decimalFromNumber, formatAmount } from "../money";
 import type { RequestStatus } from "../workflow";
 import { compareCodeUnits as compareText } from "../workflow/json";
 import { majorUnits, minorDigits } from "./currency";
@@ -14,10 +14,12 @@ export type { ApprovedLine };
 /**
  * Where spending stands against the approved budget, by used = actual + committed:
  * UNDER below warn_at x approved; WARNING from there up to (not including) the whole budget; ON_BUDGET exactly the
- * whole budget (100 % spent is on budget, not over); OVER above it. With nothing approved, nothing spent is
- * ON_BUDGET (exactly as planned) and any spending is OVER.
+ * whole budget (100 % spent is on budget, not over); OVER above it. With nothing approved, any spending is OVER;
+ * nothing spent is NOT_APPROVED when money is planned (a plan waiting for approval is not "on budget") and ON_BUDGET
+ * when nothing is planned either. BUDGET_STATUS compares an actual with the planned amount it is given, which it
+ * takes as approved, so it never says NOT_APPROVED.
  */
-export const BUDGET_STATUSES = ["UNDER", "WARNING", "ON_BUDGET", "OVER"] as const;
+export const BUDGET_STATUSES = ["UNDER", "WARNING", "ON_BUDGET", "OVER", "NOT_APPROVED"] as const;
 export type BudgetStatus = (typeof BUDGET_STATUSES)[number];
 
 /** Exact: compares decimals, never a rounded percentage, so 99.99 %, 100 % and 100.01 % land where they should. */
@@ -88,7 +90,10 @@ export function positionOf(figures: Figures, warnAt: number | Decimal): Position
     used,
     remaining: figures.approved - used,
     usedPct: figures.approved === 0 ? null : used / figures.approved,
-    status: budgetStatusOf(used, figures.approved, warnAt),
+    status:
+      figures.approved === 0 && used === 0 && figures.planned > 0
+        ? "NOT_APPROVED"
+        : budgetStatusOf(used, figures.approved, warnAt),
   };
 }
 
@@ -185,7 +190,7 @@ export function assessmentMessage(
     case "needs_overrun_approval":
       return {
         messageKey: "spend.assess.overrun",
-        params: { amount: `${majorUnits(assessment.overrun, minorDigits(currency))} ${currency}` },
+        params: { amount: `${formatAmount(assessment.overrun, currency)} ${currency}` },
       };
   }
 }

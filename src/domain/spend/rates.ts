@@ -1,5 +1,5 @@
 // Currency conversion through the Rates tab at the expense date: the latest rate valid on that day, exact, rounded once.
-import { type Decimal, decimalFromNumber } from "../money";
+import { type Decimal, decimalFromCell, decimalFromNumber, fitsMinorUnit } from "../money";
 import { minorDigits, minorUnitsOfNumber, toMinorUnits } from "./currency";
 import { compare, multiply } from "./decimal";
 import type { MessageParams, SpendMessageKey } from "./messages";
@@ -100,7 +100,8 @@ export function rateOn(table: RateTable, currency: string, date: string): Decima
 
 export type ConversionProblem =
   | { readonly kind: "noRate"; readonly currency: string; readonly date: string }
-  | { readonly kind: "tooLarge"; readonly currency: string; readonly date: string };
+  | { readonly kind: "tooLarge"; readonly currency: string; readonly date: string }
+  | { readonly kind: "decimals"; readonly currency: string; readonly date: string; readonly amount: number };
 
 export type Conversion =
   | { readonly ok: true; readonly minor: number }
@@ -113,13 +114,17 @@ export type Conversion =
  * amount itself (rounded only when it has more decimals than the currency has).
  */
 export function convert(table: RateTable, amount: number | Decimal, currency: string, date: string): Conversion {
+  // One rule for every amount entered (money.ts): no more decimals than its own currency has, read as Sheets shows it.
+  if (typeof amount === "number" && !fitsMinorUnit(amount, currency)) {
+    return { ok: false, problem: { kind: "decimals", currency, date, amount } };
+  }
   if (currency === table.workbookCurrency && typeof amount === "number") {
     const minor = minorUnitsOfNumber(amount, minorDigits(currency));
     return minor === null ? { ok: false, problem: { kind: "tooLarge", currency, date } } : { ok: true, minor };
   }
   const rate = rateOn(table, currency, date);
   if (rate === null) return { ok: false, problem: { kind: "noRate", currency, date } };
-  const exact = multiply(typeof amount === "number" ? decimalFromNumber(amount) : amount, rate);
+  const exact = multiply(typeof amount === "number" ? decimalFromCell(amount) : amount, rate);
   const minor = toMinorUnits(exact, minorDigits(table.workbookCurrency));
   if (minor === null) return { ok: false, problem: { kind: "tooLarge", currency, date } };
   return { ok: true, minor };
@@ -127,6 +132,12 @@ export function convert(table: RateTable, amount: number | Decimal, currency: st
 
 /** The message of a conversion problem, for the row it belongs to. */
 export function conversionMessage(problem: ConversionProblem): { messageKey: SpendMessageKey; params: MessageParams } {
+  if (problem.kind === "decimals") {
+    return {
+      messageKey: "spend.problem.decimals",
+      params: { currency: problem.currency, digits: minorDigits(problem.currency) },
+    };
+  }
   return problem.kind === "noRate"
     ? { messageKey: "spend.problem.noRate", params: { currency: problem.currency, date: problem.date } }
     : { messageKey: "spend.problem.tooLarge", params: {} };

@@ -31,9 +31,12 @@ export interface VarianceInput extends LedgerSource {
 export interface VarianceRow extends Position {
   /** The campaign ID, category or month (YYYY-MM); "" for the totals. */
   readonly key: string;
-  /** actual - planned: positive is over plan. Committed spend is not in it: it is not spent yet. */
+  /**
+   * actual - approved: positive is over the approved budget. Committed spend is not in it: it is not spent yet.
+   * Money planned for a campaign whose plan is not approved is no budget yet, so it does not count here.
+   */
   readonly variance: number;
-  /** variance / planned (0.1 = 10 %); null when nothing was planned, with `note` saying so. */
+  /** variance / approved (0.1 = 10 %); null when nothing is approved, with `note` saying why. */
   readonly variancePct: number | null;
   readonly note: SpendMessageKey | null;
 }
@@ -56,6 +59,8 @@ export interface VarianceReport {
   /** Expenses waiting for overrun approval (counted nowhere but in `pending`), in sheet-row order. */
   readonly pendingOverruns: readonly ExpenseStanding[];
   readonly duplicates: readonly DuplicateFlag[];
+  /** Campaigns whose plan is not approved (status NOT_APPROVED), and the money planned for them: kept apart. */
+  readonly notApproved: { readonly campaigns: number; readonly planned: number };
 }
 
 type Acc = { -readonly [K in keyof Figures]: number };
@@ -69,14 +74,14 @@ function addFigures(acc: Acc, f: Figures): void {
 }
 
 function rowOf(key: string, figures: Figures, warnAt: number): VarianceRow {
-  const variance = figures.actual - figures.planned;
-  const planned = figures.planned;
+  const approved = figures.approved;
+  const variance = figures.actual - approved;
   return {
     key,
     ...positionOf(figures, warnAt),
     variance,
-    variancePct: planned === 0 ? null : variance / planned,
-    note: planned === 0 ? "spend.report.noPlan" : null,
+    variancePct: approved === 0 ? null : variance / approved,
+    note: approved !== 0 ? null : figures.planned > 0 ? "spend.report.notApproved" : "spend.report.noPlan",
   };
 }
 
@@ -137,10 +142,13 @@ export function reportFrom(ledger: Ledger, positions: Positions, warnAt: number)
         ? { messageKey: "spend.report.complete", params: {} }
         : { messageKey: "spend.report.incomplete", params: {} };
 
+  const byCampaign = groupCells(positions.cells, "campaign", warnAt);
+  const waiting = byCampaign.filter((r) => r.status === "NOT_APPROVED");
   return {
+    notApproved: { campaigns: waiting.length, planned: waiting.reduce((sum, r) => sum + r.planned, 0) },
     currency: ledger.currency,
     digits: ledger.digits,
-    byCampaign: groupCells(positions.cells, "campaign", warnAt),
+    byCampaign,
     byCategory: groupCells(positions.cells, "category", warnAt),
     byMonth: groupCells(positions.cells, "month", warnAt),
     total: rowOf("", total, warnAt),

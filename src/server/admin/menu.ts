@@ -1,7 +1,8 @@
 // The admin's menu items: Set up workbook (installs or upgrades the tabs) and Roles and settings.
-import { langOf, t } from "../../domain/i18n";
+import { type Lang, langOf, t } from "../../domain/i18n";
 import { parseRoles, rightsProjection } from "../../domain/roles";
-import { setUpWorkbook } from "../../workbook/setup";
+import { type SetupReport, setUpWorkbook } from "../../workbook/setup";
+import { adminOrExplain } from "../shared/admin-gate";
 import { showSidebar } from "../shared/html";
 import { uiLang, userLang } from "../shared/locale";
 import { withDocumentLock } from "../shared/lock";
@@ -11,6 +12,8 @@ import { ownerOf } from "../shared/workspace";
 /** "Set up workbook": installs or upgrades the tabs under the document lock, then says what changed. */
 export function menuSetUpWorkbook(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
+  // Before anything is read or written: setup changes every tab, its protections and the Settings rows.
+  if (!adminOrExplain(ss, userLang(), "menu.setUp")) return;
   const result = withDocumentLock(() => {
     const locale = ss.getSpreadsheetLocale();
     const lang = langOf(locale);
@@ -32,7 +35,19 @@ export function menuSetUpWorkbook(): void {
         settings: report.tabs.reduce((n, r) => n + r.settingsAdded, 0),
       })
     : t(lang, "setup.unchanged");
-  ss.toast(message, t(lang, "setup.title"), 8);
+  ss.toast([message, ...foreignProtectionNotes(report, lang)].join(" "), t(lang, "setup.title"), 8);
+}
+
+/** Protections an admin put on our tabs are never changed by setup; it says so, so nobody thinks they were. */
+function foreignProtectionNotes(report: SetupReport, lang: Lang): string[] {
+  return report.tabs.flatMap((r) =>
+    (r.foreignProtections ?? []).map((description) =>
+      t(lang, "setup.foreignProtection", {
+        tab: r.name,
+        description: description.trim() || t(lang, "setup.noDescription"),
+      }),
+    ),
+  );
 }
 
 export function menuShowRoles(): void {

@@ -163,7 +163,23 @@ export interface InboxItem {
   readonly editedSinceApproval: readonly FieldDiff[];
   /** For an overrun or a reimbursement: the expense and where the campaign's budget stands. */
   readonly expense: InboxExpense | null;
+  /** For a campaign summary: what the approver accepts (the summary as submitted, its lessons). */
+  readonly summary: SummaryView | null;
   readonly history: readonly HistoryEntry[];
+}
+
+export interface SummaryView {
+  readonly goalsMet: boolean | null;
+  readonly effect: string;
+  readonly problems: string;
+  readonly improvements: string;
+  readonly channels: readonly string[];
+  readonly audience: string;
+  readonly lessons: readonly {
+    readonly lesson: string;
+    readonly recommendation: string;
+    readonly tags: readonly string[];
+  }[];
 }
 
 export interface InboxResponse {

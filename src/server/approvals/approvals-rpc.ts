@@ -29,6 +29,7 @@ import {
   planView,
   requestView,
   rowLink,
+  summaryOf,
   tasksView,
   waitingNotice,
 } from "../shared/views";
@@ -112,6 +113,7 @@ function inboxItem(
     editedSinceApproval:
       !plan && view.approvedPlan && current ? diffView(diffSnapshot(view.approvedPlan, current), currency) : [],
     expense: expense(request),
+    summary: summaryOf(request),
     history: historyView(view.history),
   };
 }

@@ -1,6 +1,7 @@
 // KPI_ATTAINMENT, CAMPAIGN_SCORE, CAMPAIGN_ROI and CAMPAIGN_GRADE (their JSDoc, shown by Sheets as argument help,
 // lives in surface.ts): thin wrappers around the evaluation domain whose errors are worded in the spreadsheet's
-// language, since every collaborator sees the same cell. CAMPAIGN_GRADE reads its thresholds from Settings.
+// language, since every collaborator sees the same cell. CAMPAIGN_GRADE takes its thresholds as an argument, else
+// reads them from Settings.
 import {
   campaignGrade,
   campaignRoi,
@@ -78,6 +79,32 @@ function gradeScale(): GradeScale {
   return scaleAsTyped(String(value));
 }
 
-export function CAMPAIGN_GRADE(score: unknown): TextResult {
-  return worded(() => campaignGrade(score, gradeScale(), "en"));
+/**
+ * The thresholds given as an argument: one cell with the scale as Settings writes it ("A >= 1; B >= 0.85; D"), a
+ * column of such steps, or two columns (grade, lowest score) whose last grade has no score (it takes the rest).
+ * Blank cells are skipped; an argument with nothing in it grades by the default scale, as a blank Settings row does.
+ */
+function scaleOfArgument(value: unknown): GradeScale {
+  const blank = (v: unknown) => v === null || v === undefined || String(v).trim() === "";
+  let items: string[];
+  if (Array.isArray(value)) {
+    const rows = (value as unknown[]).map((r) => (Array.isArray(r) ? (r as unknown[]) : [r]));
+    items = rows
+      .filter((r) => r.some((c) => !blank(c)))
+      .map((r) => (r.length >= 2 && !blank(r[1]) ? `${String(r[0]).trim()} >= ${String(r[1]).trim()}` : String(r[0])));
+  } else items = blank(value) ? [] : [String(value)];
+  const text = items.join("; ");
+  return text.trim() === "" ? DEFAULT_GRADE_SCALE : scaleAsTyped(text);
+}
+
+/**
+ * Sheets recalculates a custom function only when its arguments change, so thresholds read from Settings inside it
+ * would leave grades stale after an edit of Settings; given as the second argument they regrade at once.
+ */
+export function CAMPAIGN_GRADE(score: unknown, thresholds?: unknown): TextResult {
+  return worded(() =>
+    thresholds === undefined
+      ? campaignGrade(score, gradeScale(), "en")
+      : campaignGrade(score, scaleOfArgument(thresholds), "en", "argument"),
+  );
 }

@@ -25,6 +25,7 @@ import {
   NUMBER_FORMAT,
   PERCENT_FORMAT,
   type Record_,
+  reportWidthOf,
   rewriteRows,
   writeCharts,
   writeRowCells,
@@ -172,7 +173,8 @@ export function writeReport(book: EvaluationBook, report: EvaluationReport, focu
       header: [t(lang, "report.seriesDate"), k.indicator, t(lang, "report.seriesTarget")],
       points: k.series,
     }));
-  const width = Math.max(table.width, ...EVALUATION_TAB.columns.map((_, i) => i + 1));
+  const captions = (["en", "zh"] as const).map((l) => t(l, "report.chartData", { campaign: "" }));
+  const width = Math.max(reportWidthOf(table.header, captions), EVALUATION_TAB.columns.length);
   writeCharts(table.sheet, width + 2, t(lang, "report.chartData", { campaign: name }), blocks, Charts);
   if (chosen) documentProperties().setProperty(FOCUS_KEY, chosen.campaign);
   return chosen?.campaign ?? "";

@@ -59,11 +59,15 @@ export const EVALUATION_SURFACE: readonly EntryPoint[] = [
   {
     name: "CAMPAIGN_GRADE",
     kind: "custom",
-    params: ["score"],
+    params: ["score", "thresholds"],
     doc: [
-      "The grade of a campaign score by the thresholds in Settings (grade_thresholds, e.g. A >= 1; B >= 0.85; C >= 0.7; D).",
+      "The grade of a campaign score by thresholds such as A >= 1; B >= 0.85; C >= 0.7; D.",
       "A score equal to a threshold gets that grade. Blank stays blank; text gives an error naming the cell.",
+      "Sheets recalculates it only when its arguments change: give the thresholds as the second argument (e.g. the",
+      "grade_thresholds value cell of Settings) so that a change of them regrades at once; without it they are read",
+      "from Settings, and a change there shows only once the score changes or the formula is entered again.",
       "@param {number|Array<Array<number>>} score A score, or a range of scores.",
+      "@param {string|Array<Array<string>>} thresholds Optional: the scale as text, a column of steps, or two columns (grade, lowest score; the last grade without one).",
       "@return The grade, one per cell where a range was given.",
     ],
   },

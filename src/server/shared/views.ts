@@ -233,6 +233,38 @@ export function payloadOf(request: EngineRequest): { plan: PlanSnapshot | null; 
   return { plan: null, execution: null };
 }
 
+/**
+ * The summary a summary request carries, as submitted (sealed in its snapshot): read defensively, since a
+ * request of an older version may lack a field. Null for any other request.
+ */
+export function summaryOf(request: EngineRequest): {
+  goalsMet: boolean | null;
+  effect: string;
+  problems: string;
+  improvements: string;
+  channels: string[];
+  audience: string;
+  lessons: { lesson: string; recommendation: string; tags: string[] }[];
+} | null {
+  if (request.type !== "summary") return null;
+  const data = readEnvelope(request.type, request.snapshot)?.data as Record<string, unknown> | null | undefined;
+  if (!data || typeof data !== "object") return null;
+  const text = (v: unknown) => (typeof v === "string" ? v : "");
+  const texts = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+  return {
+    goalsMet: typeof data.goalsMet === "boolean" ? data.goalsMet : null,
+    effect: text(data.effect),
+    problems: text(data.problems),
+    improvements: text(data.improvements),
+    channels: texts(data.channels),
+    audience: text(data.audience),
+    lessons: (Array.isArray(data.lessons) ? data.lessons : []).map((l: unknown) => {
+      const o = (l && typeof l === "object" ? l : {}) as Record<string, unknown>;
+      return { lesson: text(o.lesson), recommendation: text(o.recommendation), tags: texts(o.tags) };
+    }),
+  };
+}
+
 // ------------------------------------------------------------------------------------------------ mail
 
 export function rowLink(ws: Workspace, id: string): string {

@@ -1,8 +1,10 @@
 // The Expenses sidebar's server functions: what is left of each budget, an expense assessed before it is sent, an
 // expense recorded (read-assess-append under the document lock, an overrun request into the approvers' inbox when it
 // goes over), a reimbursement requested, and a reimbursement marked paid by finance.
+
 import { CURRENCIES } from "../../domain/campaign";
 import { catalogIn, type Lang, type MessageKey, t, tKey } from "../../domain/i18n";
+import { formatAmount } from "../../domain/money";
 import { parseRoles, routingOf } from "../../domain/roles";
 import {
   type Assessment,
@@ -515,7 +517,7 @@ export function rpcRecordExpense(request: unknown): RecordExpenseResponse {
     const sheetLang = ws.sheetLang;
     const row = Math.max(expenses.table.height, 1) + 1;
     const checkedWithId = { ...checked.value, record };
-    const money = `${majorUnits(assessment.overrun, folded.ledger.digits)} ${currency}`;
+    const money = `${formatAmount(assessment.overrun, currency)} ${currency}`;
     return {
       events: events?.ok ? events.value.events : [],
       apply: () => {
@@ -637,7 +639,7 @@ export function rpcSubmitOverrun(request: unknown): ExpenseActionResponse {
     const { book, folded, expenses, expense } = found;
     const standing = folded.positions.expenses.get(expense.id);
     const currency = book.spendSettings.workbookCurrency;
-    const money = (minor: number) => `${majorUnits(minor, folded.ledger.digits)} ${currency}`;
+    const money = (minor: number) => `${formatAmount(minor, currency)} ${currency}`;
     if (standing && standing.requestId === req.requestId) {
       // The same click sent again (a retry after a lost answer): it was sent; nothing more is written.
       const message = t(lang, "spend.rpc.overrunSent", { id: expense.id, amount: money(standing.overrun) });

@@ -99,7 +99,12 @@ function requestItem(item: InboxItem): HTMLLIElement {
     ),
     el("span", {
       className: "meta",
-      text: `${item.campaignId} · ${money(r.amount, r.currency)} · ${T("ui.levelOf", { level: r.level, levels: r.levels })}`,
+      // A summary moves no money: "0 CNY" would say nothing true about it.
+      text: [
+        item.campaignId,
+        ...(r.type === "summary" ? [] : [money(r.amount, r.currency)]),
+        T("ui.levelOf", { level: r.level, levels: r.levels }),
+      ].join(" · "),
     }),
     el("span", {
       className: "meta",
@@ -261,6 +266,7 @@ function requestDetail(item: InboxItem): HTMLElement {
     );
   }
   if (item.request.type === "cancellation") panel.append(el("p", { text: T("approvals.cancellation") }));
+  if (item.summary) panel.append(...summaryBlock(item.summary));
   if (item.checklist.length > 0) {
     panel.append(
       el("h3", { text: T("approvals.checklist") }),
@@ -425,3 +431,44 @@ page.refresh.addEventListener("click", () => {
 });
 page.status.textContent = T("approvals.loading");
 void load();
+
+/** What the approver accepts with a campaign summary: the summary as submitted and its lessons, as text. */
+function summaryBlock(summary: NonNullable<InboxItem["summary"]>): HTMLElement[] {
+  const goals =
+    summary.goalsMet === null ? "—" : summary.goalsMet ? T("approvals.summary.yes") : T("approvals.summary.no");
+  const rows: [UiKey, string][] = [
+    ["approvals.summary.goalsMet", goals],
+    ["approvals.summary.effect", summary.effect || "—"],
+    ["approvals.summary.problems", summary.problems || "—"],
+    ["approvals.summary.improvements", summary.improvements || "—"],
+    ["approvals.summary.channels", summary.channels.join(", ") || "—"],
+    ["approvals.summary.audience", summary.audience || "—"],
+  ];
+  const out: HTMLElement[] = [
+    el("h3", { text: T("approvals.summary.title") }),
+    el(
+      "dl",
+      { className: "summary", attrs: { "data-summary": "" } },
+      ...rows.flatMap(([key, value]) => [el("dt", { text: T(key) }), el("dd", { text: value })]),
+    ),
+  ];
+  if (summary.lessons.length > 0) {
+    out.push(
+      el("h3", { text: T("approvals.summary.lessons") }),
+      el(
+        "ul",
+        { className: "lessons" },
+        ...summary.lessons.map((l) =>
+          el(
+            "li",
+            {},
+            el("b", { text: l.lesson }),
+            el("span", { text: l.recommendation }),
+            el("span", { className: "meta", text: l.tags.join(", ") }),
+          ),
+        ),
+      ),
+    );
+  }
+  return out;
+}

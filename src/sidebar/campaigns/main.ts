@@ -2,8 +2,10 @@
 // marketer needs: what is still missing (by field and cell), the open request, decisions and comments, the diff
 // since approval, and the actions (submit plan / execution plan / change / cancellation, withdraw, report a
 // problem); plus the form for a new or draft campaign, with each message next to its field.
+
 import type { UiKey } from "../../domain/i18n";
 import type { CampaignCard, MyCampaignsResponse, PlanForm, SubmissionType } from "../../server/approvals/api";
+import type { LessonsResponse } from "../../server/evaluation/api";
 import type { FieldIssue, Refused, RowProblem } from "../../server/shared/contract";
 import { button, byId, el, errorSlot, field, isBusy, setBusy, showNotice } from "../shared/dom";
 import { errorMessage, newRequestId, rpc } from "../shared/rpc";
@@ -48,6 +50,8 @@ const page = {
 
 let data: MyCampaignsResponse | null = null;
 let selectedId: string | null = null;
+/** Lessons of similar past campaigns for the selected draft (fetched on selection), by campaign ID. */
+let lessonsOf: { readonly id: string; readonly lessons: LessonsResponse["lessons"] } | null = null;
 let filter: "mine" | "all" | null = null;
 type Outcome = { kind: "error" | "info"; text: string; issues: readonly FieldIssue[] };
 /** Outcome of the last action on the selected campaign, shown in its panel. */
@@ -184,6 +188,7 @@ function detail(c: CampaignCard): HTMLElement {
       section("sidebar.diff", el("p", { className: "muted", text: T("sidebar.diffHint") }), diffList(c.diff)),
     );
   }
+  if (lessonsOf?.id === c.id && lessonsOf.lessons.length > 0) panel.append(lessonsSection(lessonsOf.lessons));
   panel.append(actions(c));
   const unsent = unsentList(c.unsent);
   if (unsent) panel.append(unsent);
@@ -346,6 +351,7 @@ async function select(c: CampaignCard): Promise<void> {
     const result = await rpc("rpcSelectCampaign", { id: c.id });
     page.status.textContent = T("sidebar.selected", { row: result.row, tab: result.tab });
     showNotice(page.notice, null);
+    await loadLessons(c);
   } catch (error) {
     showNotice(page.notice, "error", T("sidebar.selectError", { message: errorMessage(error) }));
   }
@@ -460,3 +466,35 @@ page.filter.addEventListener("click", (e) => {
 });
 page.status.textContent = T("sidebar.loading");
 void load();
+
+/** A plan being drafted (or under review) shows the lessons of past campaigns with its channels, audience or tags. */
+async function loadLessons(c: CampaignCard): Promise<void> {
+  if (c.status !== "Draft" && c.status !== "PlanSubmitted") return;
+  try {
+    const found = await rpc("rpcLessons", { campaignId: c.id });
+    if (selectedId !== c.id) return;
+    lessonsOf = { id: c.id, lessons: found.lessons };
+    render();
+  } catch {
+    // Lessons are a help while drafting, never a reason to fail the selection.
+  }
+}
+
+function lessonsSection(lessons: LessonsResponse["lessons"]): HTMLElement {
+  return section(
+    "sidebar.lessons",
+    el(
+      "ul",
+      { className: "lessons", attrs: { "data-lessons": "" } },
+      ...lessons.map((l) =>
+        el(
+          "li",
+          {},
+          el("b", { text: l.lesson }),
+          el("span", { text: l.recommendation }),
+          el("span", { className: "meta", text: T("sidebar.lessonFrom", { campaign: l.campaign }) }),
+        ),
+      ),
+    ),
+  );
+}

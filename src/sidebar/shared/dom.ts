@@ -51,6 +51,8 @@ export function showNotice(node: HTMLElement, kind: "error" | "info" | "ok" | nu
   node.hidden = kind === null;
   node.className = `notice ${kind ?? ""}`;
   node.textContent = text;
+  // After a failed save the person is at the bottom of a long form: bring the message into view.
+  if (kind !== null && text !== "") node.scrollIntoView?.({ block: "nearest" });
 }
 
 let busy = false;

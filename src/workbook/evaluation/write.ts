@@ -130,6 +130,23 @@ export interface ChartApp {
  * Writes each block's series beside the report (date, reading, target) and one line chart per block over it; the
  * tab's earlier charts and series are removed first, so a refresh never piles charts up.
  */
+/**
+ * The width of the report itself: the header row up to its last label, stopping at the chart data block that
+ * writeCharts put to its right on an earlier refresh (its caption starts with one of `chartCaptions`). Counting that
+ * block as report columns would move the block further right on every refresh and leave the old one behind.
+ */
+export function reportWidthOf(header: readonly unknown[], chartCaptions: readonly string[]): number {
+  const prefixes = chartCaptions.map((c) => c.trim()).filter((c) => c !== "");
+  let width = 0;
+  for (let i = 0; i < header.length; i++) {
+    const text = String(header[i] ?? "").trim();
+    if (text === "") continue;
+    if (prefixes.some((p) => text.startsWith(p))) break;
+    width = i + 1;
+  }
+  return width;
+}
+
 export function writeCharts(
   sheet: SheetPort,
   firstColumn: number,

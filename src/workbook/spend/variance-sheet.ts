@@ -2,6 +2,7 @@
 // written with one call per output range, whatever its size; conditional formats and the chart are rebuilt each time.
 import { catalogIn, type Lang, type MessageKey, tKey } from "../../domain/i18n";
 import { cellFor } from "../../domain/inert";
+import { formatAmount } from "../../domain/money";
 import { type BudgetStatus, majorUnits, type VarianceReport, type VarianceRow } from "../../domain/spend";
 import type { ChartsPort, SheetPort, SpreadsheetAppPort, SpreadsheetPort } from "../shared/ports";
 import type { RowProblem } from "../shared/problems";
@@ -36,6 +37,7 @@ const STATUS_COLORS: { readonly [S in BudgetStatus]?: string } = {
   OVER: "#f4c7c3",
   WARNING: "#fce8b2",
   ON_BUDGET: "#d9ead3",
+  NOT_APPROVED: "#f1f3f4",
 };
 
 type Cell = string | number;
@@ -91,6 +93,7 @@ export function layoutReport(report: VarianceReport, meta: ReportMeta): ReportLa
     WARNING: catalogIn(lang)["spend.budgetStatus.WARNING"],
     ON_BUDGET: catalogIn(lang)["spend.budgetStatus.ON_BUDGET"],
     OVER: catalogIn(lang)["spend.budgetStatus.OVER"],
+    NOT_APPROVED: catalogIn(lang)["spend.budgetStatus.NOT_APPROVED"],
   };
 
   push([text(lang, "spend.report.title")], { bold: true });
@@ -152,6 +155,21 @@ export function layoutReport(report: VarianceReport, meta: ReportMeta): ReportLa
     return { first, last };
   };
   const campaign = section("spend.report.byCampaign", report.byCampaign, meta.campaignNotes);
+  if (report.notApproved.campaigns > 0) {
+    // Under the campaign section, after its blank line: planned money of plans not approved, kept apart.
+    values.pop();
+    formats.pop();
+    weights.pop();
+    backgrounds.pop();
+    push([
+      text(lang, "spend.report.notApprovedTotal", {
+        amount: formatAmount(report.notApproved.planned, report.currency),
+        currency: report.currency,
+        count: report.notApproved.campaigns,
+      }),
+    ]);
+    push([]);
+  }
   const category = section("spend.report.byCategory", report.byCategory);
   const month = section("spend.report.byMonth", report.byMonth);
   return {

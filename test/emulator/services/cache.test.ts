@@ -74,11 +74,21 @@ describe("CacheService", () => {
     expect(b.getDocumentCache()?.get("k")).toBe("doc");
   });
 
-  it("drops the oldest entries beyond 1000 items", () => {
-    const c = setup().svc.getScriptCache();
-    for (let i = 0; i <= CACHE_ITEM_CAP; i++) c.put(`k${i}`, "v");
-    expect(c.get("k0")).toBeNull();
-    expect(c.get(`k${CACHE_ITEM_CAP}`)).toBe("v");
+  it("beyond 1,000 items keeps the 900 farthest from expiry", () => {
+    const stores = new CacheStores();
+    const c = setup("owner@example.com", stores).svc.getScriptCache();
+    // item i expires after 1000 + i seconds, except the first 50, which live longest
+    for (let i = 0; i < CACHE_ITEM_CAP; i++) c.put(`k${i}`, "v", i < 50 ? 21600 : 1000 + i);
+    expect(stores.script.data.size).toBe(CACHE_ITEM_CAP);
+    c.put("late", "v", 10); // the 1,001st item, nearest to expiry of all
+    expect(stores.script.data.size).toBe(900);
+    expect(c.get("late")).toBeNull();
+    expect(c.get("k0")).toBe("v"); // written first, but farthest from expiry
+    expect(c.get("k49")).toBe("v");
+    expect(c.get("k50")).toBeNull(); // the 101 nearest to expiry went: late, k50 … k149
+    expect(c.get("k149")).toBeNull();
+    expect(c.get("k150")).toBe("v");
+    expect(c.get(`k${CACHE_ITEM_CAP - 1}`)).toBe("v");
   });
 
   it("coerces values to strings and counts calls", () => {

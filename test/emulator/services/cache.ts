@@ -8,8 +8,12 @@ export const CACHE_KEY_LIMIT = 250;
 export const CACHE_VALUE_LIMIT = 100 * 1024;
 export const CACHE_DEFAULT_SECONDS = 600;
 export const CACHE_MAX_SECONDS = 21600;
-/** The cache holds at most 1000 items; the oldest entry is dropped first. */
+/**
+ * Cache reference (Class Cache): "The cap for cached items is 1,000. If more than 1,000 items are written, the cache
+ * stores the 900 items farthest from expiration."
+ */
 export const CACHE_ITEM_CAP = 1000;
+export const CACHE_ITEMS_KEPT = 900;
 export const MSG_KEY_TOO_LARGE = "Argument too large: key";
 export const MSG_CACHE_VALUE_TOO_LARGE = "Argument too large: value";
 
@@ -34,11 +38,14 @@ export class CacheStore {
   put(key: string, value: string, expiresAt: number): void {
     this.data.delete(key);
     this.data.set(key, { value, expiresAt });
-    while (this.data.size > CACHE_ITEM_CAP) {
-      const oldest = this.data.keys().next().value;
-      if (oldest === undefined) break;
-      this.data.delete(oldest);
-    }
+    if (this.data.size <= CACHE_ITEM_CAP) return;
+    // Farthest from expiry first; among equals the later write wins (a stable sort of the reversed insertion order).
+    const kept = [...this.data.entries()]
+      .reverse()
+      .sort((a, b) => b[1].expiresAt - a[1].expiresAt)
+      .slice(0, CACHE_ITEMS_KEPT);
+    const keep = new Set(kept.map(([k]) => k));
+    for (const k of [...this.data.keys()]) if (!keep.has(k)) this.data.delete(k);
   }
 
   toJSON(): Record<string, Entry> {

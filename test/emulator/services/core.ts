@@ -24,6 +24,17 @@ export function permissionError(method: string, scope?: string): ServiceError {
   return new ServiceError(`You do not have permission to call ${method}.${tail}`);
 }
 
+/**
+ * What each AuthMode may touch, after the "Authorization modes" table of Google's editor add-on authorization guide
+ * (https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle#authorization_modes): in NONE only
+ * menus, the user's locale, Logger and Utilities; in LIMITED also the bound document (read and write, toasts
+ * included: `Spreadsheet.toast` is a method of the document, not of the Ui) but no alerts, prompts, sidebars or
+ * dialogs; FULL everything the grant covers.
+ */
+export function refuseInNone(ctx: { readonly authMode: AuthModeName }, method: string): void {
+  if (ctx.authMode === "NONE") throw permissionError(method);
+}
+
 export const SCOPES = {
   sendMail: "https://www.googleapis.com/auth/script.send_mail",
   scriptApp: "https://www.googleapis.com/auth/script.scriptapp",

@@ -1,7 +1,7 @@
 // Emulated HtmlService: HTML files from the bundle folder, templates with scriptlets, and HtmlOutput.
 import type { HtmlOutputPort, HtmlServicePort, HtmlTemplatePort } from "../../../src/workbook/shared/ports";
 import type { CallCounter } from "../counter";
-import { makeEnum, ServiceError } from "./core";
+import { type AuthModeName, makeEnum, refuseInNone, ServiceError } from "./core";
 
 export const SandboxMode = makeEnum("EMULATED", "IFRAME", "NATIVE");
 export const XFrameOptionsMode = makeEnum("ALLOWALL", "DEFAULT");
@@ -180,28 +180,34 @@ export class FakeHtmlService implements HtmlServicePort {
   readonly SandboxMode = SandboxMode;
   readonly XFrameOptionsMode = XFrameOptionsMode;
 
+  /** `authMode` of the execution: HtmlService is not among what AuthMode.NONE may use (core.ts, refuseInNone). */
   constructor(
     private readonly host: HtmlHost,
     private readonly counter: CallCounter,
+    private readonly ctx: { readonly authMode: AuthModeName } = { authMode: "FULL" },
   ) {}
 
   createHtmlOutput(html?: string): FakeHtmlOutput {
     this.counter.count("HtmlService.createHtmlOutput");
+    refuseInNone(this.ctx, "HtmlService.createHtmlOutput");
     return new FakeHtmlOutput(html === undefined ? "" : String(html), this.counter);
   }
 
   createHtmlOutputFromFile(filename: string): FakeHtmlOutput {
     this.counter.count("HtmlService.createHtmlOutputFromFile");
+    refuseInNone(this.ctx, "HtmlService.createHtmlOutputFromFile");
     return new FakeHtmlOutput(this.read(filename), this.counter);
   }
 
   createTemplate(html: string): FakeHtmlTemplate {
     this.counter.count("HtmlService.createTemplate");
+    refuseInNone(this.ctx, "HtmlService.createTemplate");
     return new FakeHtmlTemplate(String(html), this.host, this.counter);
   }
 
   createTemplateFromFile(filename: string): FakeHtmlTemplate {
     this.counter.count("HtmlService.createTemplateFromFile");
+    refuseInNone(this.ctx, "HtmlService.createTemplateFromFile");
     return new FakeHtmlTemplate(this.read(filename), this.host, this.counter);
   }
 

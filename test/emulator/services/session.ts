@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import type { SessionPort, UserPort } from "../../../src/workbook/shared/ports";
 import type { CallCounter } from "../counter";
-import type { ExecutionContext } from "./core";
+import { type ExecutionContext, refuseInNone } from "./core";
 
 export interface UserRecord {
   email: string;
@@ -105,11 +105,13 @@ export class FakeSession implements SessionPort {
 
   getActiveUser(): FakeUser {
     this.counter.count("Session.getActiveUser");
+    refuseInNone(this.ctx, "Session.getActiveUser");
     return new FakeUser(this.ctx.visibleActiveEmail, this.counter);
   }
 
   getEffectiveUser(): FakeUser {
     this.counter.count("Session.getEffectiveUser");
+    refuseInNone(this.ctx, "Session.getEffectiveUser");
     return new FakeUser(this.ctx.visibleEffectiveEmail, this.counter);
   }
 
@@ -129,6 +131,7 @@ export class FakeSession implements SessionPort {
    */
   getTemporaryActiveUserKey(): string {
     this.counter.count("Session.getTemporaryActiveUserKey");
+    refuseInNone(this.ctx, "Session.getTemporaryActiveUserKey");
     const period = Math.floor(this.clockNow() / (30 * 24 * 3600 * 1000));
     return createHash("sha256").update(`${this.scriptId}|${this.ctx.user}|${period}`).digest("base64url").slice(0, 43);
   }

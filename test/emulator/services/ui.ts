@@ -215,6 +215,7 @@ export class FakeUi implements UiPort {
 
   alert(a: string, b?: unknown, c?: unknown): AppsScriptEnum {
     this.counter.count("Ui.alert");
+    this.requireContainerUi("Ui.alert");
     const { title, prompt, buttons } = dialogArgs(a, b, c);
     const answer = this.recorder.takeAnswer({ kind: "alert", title, prompt, buttons });
     const button = typeof answer === "string" ? answer : (answer.button ?? "OK");
@@ -225,6 +226,7 @@ export class FakeUi implements UiPort {
 
   prompt(a: string, b?: unknown, c?: unknown): FakePromptResponse {
     this.counter.count("Ui.prompt");
+    this.requireContainerUi("Ui.prompt");
     const { title, prompt, buttons } = dialogArgs(a, b, c);
     const answer = this.recorder.takeAnswer({ kind: "prompt", title, prompt, buttons });
     const resolved =
@@ -252,7 +254,10 @@ export class FakeUi implements UiPort {
     this.recorder.dialogs.push({ ...shown(userInterface), title: String(title), modal: false });
   }
 
-  /** Sidebars and dialogs need the script.container.ui grant, which simple triggers do not have. */
+  /**
+   * Alerts, prompts, sidebars and dialogs need the script.container.ui grant, which simple triggers (LIMITED) and
+   * AuthMode.NONE do not have (editor add-on authorization guide, "Authorization modes"). Menus need none.
+   */
   private requireContainerUi(method: string): void {
     if (this.ctx.authMode !== "FULL") throw permissionError(method, SCOPES.containerUi);
   }

@@ -1875,7 +1875,12 @@ export class FakeRange implements P.RangePort {
     const col = this.col + columnOffset;
     if (row < 1) fail("The starting row of the range is too small.");
     if (col < 1) fail("The starting column of the range is too small.");
-    return new FakeRange(this.ss, this.alive(), row, col, numRows ?? this.numRows(), numColumns ?? this.numCols());
+    // As getRange: a range has at least one row and one column (offset(0, 0, 0) throws in Apps Script).
+    const rows = numRows ?? this.numRows();
+    const cols = numColumns ?? this.numCols();
+    if (!Number.isInteger(rows) || rows < 1) fail("The number of rows in the range must be at least 1.");
+    if (!Number.isInteger(cols) || cols < 1) fail("The number of columns in the range must be at least 1.");
+    return new FakeRange(this.ss, this.alive(), row, col, rows, cols);
   }
 
   sort(sortSpecObj: unknown): FakeRange {
@@ -1950,20 +1955,35 @@ function formulaContent(formula: string): Parsed {
   return f.startsWith("=") ? { kind: "formula", formula: f } : parseInput(f, "en_US");
 }
 
+/** CSS color names, which `setBackground` accepts besides hex notation (Range reference: "in CSS notation"). */
+const CSS_COLOR_NAMES = new Set(
+  "aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue blueviolet brown burlywood cadetblue chartreuse chocolate coral cornflowerblue cornsilk crimson cyan darkblue darkcyan darkgoldenrod darkgray darkgreen darkgrey darkkhaki darkmagenta darkolivegreen darkorange darkorchid darkred darksalmon darkseagreen darkslateblue darkslategray darkslategrey darkturquoise darkviolet deeppink deepskyblue dimgray dimgrey dodgerblue firebrick floralwhite forestgreen fuchsia gainsboro ghostwhite gold goldenrod gray green greenyellow grey honeydew hotpink indianred indigo ivory khaki lavender lavenderblush lawngreen lemonchiffon lightblue lightcoral lightcyan lightgoldenrodyellow lightgray lightgreen lightgrey lightpink lightsalmon lightseagreen lightskyblue lightslategray lightslategrey lightsteelblue lightyellow lime limegreen linen magenta maroon mediumaquamarine mediumblue mediumorchid mediumpurple mediumseagreen mediumslateblue mediumspringgreen mediumturquoise mediumvioletred midnightblue mintcream mistyrose moccasin navajowhite navy oldlace olive olivedrab orange orangered orchid palegoldenrod palegreen paleturquoise palevioletred papayawhip peru pink plum powderblue purple rebeccapurple red rosybrown royalblue saddlebrown salmon sandybrown seagreen seashell sienna silver skyblue slateblue slategray slategrey snow springgreen steelblue tan teal thistle tomato turquoise violet wheat white whitesmoke yellow yellowgreen".split(
+    " ",
+  ),
+);
+
+/** The hex form of the CSS names a test may compare with; other names are kept as given. */
+const NAMED_HEX: Readonly<Record<string, string>> = {
+  white: "#ffffff",
+  black: "#000000",
+  red: "#ff0000",
+  green: "#00ff00",
+  blue: "#0000ff",
+  yellow: "#ffff00",
+};
+
+/**
+ * A colour in CSS notation ("#fff", "#ffffff" or a CSS name), lower-cased; null or "" resets. Anything else throws
+ * "Invalid color string", as Apps Script does for `Range.setBackground("not a colour")` (live-verified behaviour,
+ * listed in the emulator README).
+ */
 function normalizeColor(color: string | null): string | undefined {
   if (color === null || color === "") return undefined;
-  const named: Record<string, string> = {
-    white: "#ffffff",
-    black: "#000000",
-    red: "#ff0000",
-    green: "#00ff00",
-    blue: "#0000ff",
-    yellow: "#ffff00",
-  };
-  const c = color.toLowerCase();
-  if (named[c]) return named[c];
+  const c = String(color).trim().toLowerCase();
+  if (NAMED_HEX[c]) return NAMED_HEX[c];
   if (/^#[0-9a-f]{3}$/.test(c)) return `#${c[1]}${c[1]}${c[2]}${c[2]}${c[3]}${c[3]}`;
-  return c;
+  if (/^#[0-9a-f]{6}$/.test(c) || CSS_COLOR_NAMES.has(c)) return c;
+  return fail("Invalid color string");
 }
 
 // ================================================================ validation
@@ -2092,8 +2112,13 @@ export class FakeProtection implements P.ProtectionPort {
     return this;
   }
 
+  /**
+   * A warning-only protection has no editor list: Sheets shows a warning to everyone and lets everyone edit, and
+   * `getEditors()` returns an empty array for it (live-verified, listed in the emulator README).
+   */
   getEditors(): FakeUser[] {
     this.ss.call("Protection.getEditors");
+    if (this.model.warningOnly) return [];
     return this.model.editors.map((e) => new FakeUser(this.ss, e));
   }
 

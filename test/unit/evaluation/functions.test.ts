@@ -90,7 +90,7 @@ describe("kpiAttainment()", () => {
 
   it("refuses ranges of different sizes and a single value beside a range", () => {
     expect(() => kpiAttainment([[1], [2]], [[1]])).toThrow(
-      "KPI_ATTAINMENT: target (the 1st argument) and actual (the 2nd argument) must be the same size, but target (the 1st argument) is 2 rows × 1 columns and actual (the 2nd argument) is 1 rows × 1 columns.",
+      "KPI_ATTAINMENT: target (the 1st argument) and actual (the 2nd argument) must be the same size, but target (the 1st argument) is 2 rows × 1 column and actual (the 2nd argument) is 1 row × 1 column.",
     );
     expect(() => kpiAttainment(5, [[1]])).toThrow(
       /must be the same size, but target \(the 1st argument\) is a single value/,

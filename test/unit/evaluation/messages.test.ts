@@ -1,4 +1,5 @@
 // The evaluation message catalog: both languages for every key with the same placeholders, a label for every choice, and alerts that render completely.
+
 import { describe, expect, it } from "vitest";
 import {
   ALERT_KINDS,
@@ -12,8 +13,9 @@ import {
   TIERS,
 } from "../../../src/domain/evaluation";
 import { EVALUATION_MESSAGE_KEYS, EVALUATION_MESSAGES } from "../../../src/domain/evaluation/messages";
+import { placeholdersOf } from "../../../src/domain/i18n";
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) => placeholdersOf(text);
 
 describe("evaluation messages", () => {
   it.each(EVALUATION_MESSAGE_KEYS)("%s has both texts with the same placeholders", (key) => {
@@ -37,7 +39,15 @@ describe("evaluation messages", () => {
 
   it("fills placeholders and leaves an unknown one visible", () => {
     expect(evaluationText("zh", "evaluation.digest.subject", { count: 3 })).toBe("推广活动管控：3 条新提醒");
-    expect(formatEvaluationMessage("evaluation.digest.subject", "en", {})).toBe("Campaign Control: {count} new alerts");
+    expect(formatEvaluationMessage("evaluation.digest.subject", "en", {})).toBe(
+      "Campaign Control: {count|# new alert|# new alerts}",
+    );
+    expect(formatEvaluationMessage("evaluation.digest.subject", "en", { count: 1 })).toBe(
+      "Campaign Control: 1 new alert",
+    );
+    expect(formatEvaluationMessage("evaluation.digest.subject", "en", { count: 1200 })).toBe(
+      "Campaign Control: 1,200 new alerts",
+    );
   });
 
   it("renders every alert the monitor makes with no placeholder left, in both languages", () => {

@@ -115,8 +115,8 @@ describe("assessExpense", () => {
   it("tells the person recording it what will happen, with the overrun in the workbook currency", () => {
     const over = assessExpense(base, { category: "Media", kind: "actual", amount: 10_150 }, RULE);
     const message = assessmentMessage(over, "CNY");
-    expect(message).toEqual({ messageKey: "spend.assess.overrun", params: { amount: "1.5 CNY" } });
-    expect(describeSpendProblem(message, "zh")).toBe("此笔费用超出批准预算 1.5 CNY；超支获批后才计入。");
+    expect(message).toEqual({ messageKey: "spend.assess.overrun", params: { amount: "1.50 CNY" } });
+    expect(describeSpendProblem(message, "zh")).toBe("此笔费用超出批准预算 1.50 CNY；超支获批后才计入。");
     expect(
       assessmentMessage(assessExpense(base, { category: "Media", kind: "actual", amount: 1 }, RULE), "CNY").messageKey,
     ).toBe("spend.assess.warning");
