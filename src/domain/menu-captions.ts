@@ -13,6 +13,7 @@ export const MENU_CAPTIONS = {
   "spend.menu.expenses": { en: "Expenses", zh: "费用" },
   "spend.menu.refresh": { en: "Refresh variance report", zh: "刷新预算差异报告" },
   "spend.menu.schedule": { en: "Hourly variance report on/off", zh: "每小时刷新差异报告：开/关" },
+  "spend.menu.adopt": { en: "Adopt expenses recorded before sealing", zh: "采纳封存前登记的费用" },
   "menu.monitor": { en: "Monitoring and evaluation", zh: "监控与评估" },
   "menu.refreshReport": { en: "Refresh evaluation report", zh: "刷新评估报告" },
 } as const satisfies Readonly<Record<string, { readonly en: string; readonly zh: string }>>;

@@ -35,7 +35,7 @@ export {
 } from "./rpc";
 export { onScheduleTick } from "./shared/schedule";
 export { BUDGET_REMAINING, BUDGET_STATUS, BUDGET_VARIANCE, BUDGET_VARIANCE_PCT } from "./spend/functions";
-export { menuRefreshVariance, menuShowExpenses, menuToggleVarianceSchedule } from "./spend/menu";
+export { menuAdoptExpenses, menuRefreshVariance, menuShowExpenses, menuToggleVarianceSchedule } from "./spend/menu";
 export {
   rpcAssessExpense,
   rpcMarkPaid,

@@ -12,6 +12,7 @@ export const MENU_ITEMS = [
   { caption: "spend.menu.expenses", functionName: "menuShowExpenses" },
   { caption: "spend.menu.refresh", functionName: "menuRefreshVariance" },
   { caption: "spend.menu.schedule", functionName: "menuToggleVarianceSchedule" },
+  { caption: "spend.menu.adopt", functionName: "menuAdoptExpenses" },
   { caption: "menu.monitor", functionName: "menuShowMonitor" },
   { caption: "menu.refreshReport", functionName: "menuRefreshEvaluation" },
   { caption: "menu.verifyLog", functionName: "menuVerifyAuditLog" },

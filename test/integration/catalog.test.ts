@@ -10,7 +10,7 @@ import { fill, LANGS, type MessageKey } from "../../src/domain/i18n";
 import { MENU_CAPTIONS } from "../../src/domain/menu-captions";
 import { MENU_ITEMS } from "../../src/server/menu";
 import { catalogFile } from "../../src/server/shared/catalog";
-import { addPlans, approvePlan, spendWorkbook, writeRows } from "./spend-support";
+import { addPlans, approvePlan, recordTypedRows, spendWorkbook, writeRows } from "./spend-support";
 import { CODE_JS, DIST, emulator, requireBuild, setUpWorkbook } from "./support";
 import { MIA, workbook } from "./workflow-support";
 
@@ -168,6 +168,8 @@ describe("reading a catalog", () => {
         { id: "E-1", date: "2026-03-05", campaign: "C-1", category: "Media", amount: 2500, kind: kinds[0] },
         { id: "E-2", date: "2026-03-09", campaign: "C-1", category: "Media", amount: 1000, kind: kinds[1] },
       ]);
+      // Typed rows count once the add-on records them.
+      expect(recordTypedRows(emu), locale).toBe(2);
       emu.counter.reset();
       expect(emu.customFunction("BUDGET_REMAINING", "C-1"), locale).toBe(6500);
       expect(emu.counter.get(LOAD), locale).toBeLessThanOrEqual(1);

@@ -8,7 +8,7 @@ import { EXPENSES_TAB } from "../../src/workbook/spend/tabs";
 import { TABS } from "../../src/workbook/tabs";
 import type { Emulator } from "../emulator/index";
 import { campaign, monitorWorkbook, OWNER, tabOf } from "./monitor-support";
-import { addPlans, approvePlan, spendWorkbook, tabName, writeRows } from "./spend-support";
+import { addPlans, approvePlan, recordTypedRows, spendWorkbook, tabName, writeRows } from "./spend-support";
 import { addCampaigns, CAMPAIGN_ROWS, callsOf, clickMenu, setUpWorkbook } from "./support";
 
 function list(emu: Emulator): ListCampaignsResponse {
@@ -271,6 +271,8 @@ describe("custom functions in cells", () => {
     writeRows(emu, "expenses", [
       { id: "E-1", date: "2026-03-05", campaign: "C-1", category: "Media", amount: 2500, kind: "Actual" },
     ]);
+    // A typed row counts once the add-on records it.
+    expect(recordTypedRows(emu)).toBe(1);
     const remaining = (a1: string) => {
       const range = emu.spreadsheet.getSheetByName("Campaigns")?.getRange(a1);
       range?.setFormula('=BUDGET_REMAINING("C-1")');

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Emulator } from "../emulator/index";
-import { addPlans, approvePlan, spendWorkbook, writeRows } from "./spend-support";
+import { addPlans, approvePlan, recordTypedRows, spendWorkbook, writeRows } from "./spend-support";
 import { CODE_JS, emulator } from "./support";
 
 /** Planned in B, actual in C, rows 2-7: a blank row 4, one-sided rows 5 and 6, exact 100 % in row 7. */
@@ -132,8 +132,8 @@ describe("BUDGET_VARIANCE_PCT and BUDGET_STATUS in cells", () => {
 });
 
 /**
- * Two approved campaigns with budget lines, and expenses typed into the tab (Status blank: the fold assesses
- * them). C-1: 10,000 planned (Media 6,000, Events 4,000); 2,500 actual and 1,000 committed on Media.
+ * Two approved campaigns with budget lines, and expenses typed into the tab, then recorded through the add-on (a
+ * typed row counts for nothing until then). C-1: 10,000 planned (Media 6,000, Events 4,000); 2,500 actual and 1,000 committed on Media.
  * C-2: 3,000 planned; 3,000 actual: exactly on budget.
  */
 function budgets(locale = "en_US"): Emulator {
@@ -154,6 +154,7 @@ function budgets(locale = "en_US"): Emulator {
     { id: "E-2", date: "2026-03-09", campaign: "C-1", category: "Media", amount: 1000, kind: "Committed" },
     { id: "E-3", date: "2026-06-02", campaign: "C-2", category: "Media", amount: 3000, kind: "Actual" },
   ]);
+  recordTypedRows(emu);
   return emu;
 }
 

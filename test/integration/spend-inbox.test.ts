@@ -1,7 +1,7 @@
 // Overrun and reimbursement requests in the approvers' inbox: the expense (ID, date, vendor, description, category,
 // amount in its currency and converted, the receipt link) and the campaign's budget now and once approved. And an
-// expense typed straight into the Expenses tab that goes over budget: pending, never counted, listed at the top of the
-// Variance report, and sent for overrun approval with one click by the person it names (or the campaign's owner).
+// expense typed straight into the Expenses tab that goes over budget: counted for nothing until recorded, listed at the top of the
+// Variance report, and recorded (with its overrun request) with one click by the person it names (or the campaign's owner).
 import { describe, expect, it } from "vitest";
 import type { InboxItem, InboxResponse } from "../../src/server/approvals/api";
 import type { ExpenseActionResponse, SpendOverview } from "../../src/server/spend/api";
@@ -174,7 +174,7 @@ describe("an expense typed into the Expenses tab that goes over budget", () => {
     return emu.as(who).run<ExpenseActionResponse>("rpcSubmitOverrun", { id: "E-7", requestId });
   }
 
-  it("is pending and never counts; its requester sees it to send, and the report says so at the top", () => {
+  it("counts for nothing until recorded; its requester sees it to record, and the report says so at the top", () => {
     const emu = typed(MIA);
     expect(remaining(emu)).toBe(200);
     const mine = overview(emu, MIA).needsRequest;
@@ -184,10 +184,11 @@ describe("an expense typed into the Expenses tab that goes over budget", () => {
     expect(overview(emu, BO).needsRequest).toEqual([]);
     emu.as(OWNER);
     clickMenu(emu, "menuRefreshVariance");
+    // A typed row is not recorded: the report names it as such, and its Status cell says nothing the log does not.
     expect(emu.values("Variance report")[3]?.[0]).toBe(
-      "Over the approved budget with no overrun request yet (Expenses rows 3): they count only once approved; the person in Requested by, or the campaign's owner, sends the request from the Expenses sidebar.",
+      "Typed into the Expenses tab and not recorded yet (rows 3): they count for nothing until recorded from the Expenses sidebar.",
     );
-    expect(expenseStatuses(emu)["E-7"]).toBe("Pending overrun approval");
+    expect(expenseStatuses(emu)["E-7"]).toBe("");
     expect(remaining(emu)).toBe(200);
   });
 
@@ -205,9 +206,10 @@ describe("an expense typed into the Expenses tab that goes over budget", () => {
     const requestId = newRequestId("ovr");
     emu.counter.reset();
     const sent = send(emu, MIA, requestId);
-    // Under the lock: Settings, Campaigns, the log, then Budget, Expenses and Rates; Notifications for the mail. Written:
-    // the log row, the Status cell, the Notifications row.
-    expect(emu.counter.get("Range.getValues")).toBe(7);
+    // Under the lock: Settings, Campaigns, the log, then Budget, Expenses and Rates; once the record and its request
+    // are sealed, Budget, Expenses and Rates again to project the statuses and flags from the log; Notifications for
+    // the mail. Written: the log rows, the Status cell, the Notifications row.
+    expect(emu.counter.get("Range.getValues")).toBe(10);
     expect(emu.counter.get("Range.setValues")).toBe(3);
     expect(sent).toMatchObject({
       ok: true,
@@ -215,14 +217,15 @@ describe("an expense typed into the Expenses tab that goes over budget", () => {
       requestId,
       message: "The overrun request for E-7 is sent: it goes over the budget by 500.00 USD and counts once approved.",
     });
-    expect(log()).toBe(before + 1);
+    // The record of the typed row and its overrun request.
+    expect(log()).toBe(before + 2);
     expect(emu.outbox.slice(mailed).map((m) => [m.to, m.subject])).toEqual([
       [LEO, "Approval needed: Campaign C-1 (Budget overrun)"],
     ]);
     // The same click again (a retry) is answered as done; a new one finds nothing left to send.
     expect(send(emu, MIA, requestId)).toMatchObject({ ok: true, requestId });
     expect(send(emu, MIA)).toMatchObject({ ok: false, kind: "no_overrun" });
-    expect(log()).toBe(before + 1);
+    expect(log()).toBe(before + 2);
     expect(overview(emu, MIA).needsRequest).toEqual([]);
 
     const item = inboxOf(emu, LEO, requestId);

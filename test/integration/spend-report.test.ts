@@ -12,6 +12,7 @@ import {
   MIA,
   OWNER,
   recordExpense,
+  recordTypedRows,
   spendWorkbook,
   tabName,
   writeRows,
@@ -86,6 +87,8 @@ function workbook(): Emulator {
     { id: "E-3", date: "2026-04-10", campaign: "C-1", category: "Events", amount: 500, kind: "Committed" },
     { id: "E-4", date: "2026-06-02", campaign: "C-2", category: "Media", amount: 3000, kind: "Actual" },
   ]);
+  // Rows typed into the tab count once the add-on records them.
+  recordTypedRows(emu);
   return emu;
 }
 
@@ -208,6 +211,7 @@ describe("the Variance report", () => {
       { id: "E-6", date: "2026-03-12", campaign: "C-9", category: "Media", amount: 50, kind: "Actual" },
       { id: "E-7", date: "", campaign: "C-1", category: "Media", amount: 70, kind: "Actual" },
     ]);
+    recordTypedRows(emu);
     refresh(emu);
     const values = emu.values(REPORT);
     expect(values[2]?.[0]).toBe("3 rows could not be read and are left out of the totals; see the list below.");
@@ -229,6 +233,7 @@ describe("the Variance report", () => {
     writeRows(emu, "expenses", [
       { id: "E-8", date: "2026-06-20", campaign: "C-2", category: "Media", amount: 200, kind: "Actual" },
     ]);
+    recordTypedRows(emu);
     refresh(emu);
     expect(byKey(section(emu, "By campaign"))["C-2"]?.slice(0, 6)).toEqual([3000, 3000, 0, 3000, 200, 0]);
     expect(expenseStatuses(emu)).toMatchObject({ "E-4": "Recorded", "E-8": "Pending overrun approval" });
@@ -331,7 +336,7 @@ describe("the Variance report in one batch", () => {
     const reads = calls[0]!;
     // Settings, Campaigns, Approval log, Budget, Expenses, Rates: each read once.
     expect(reads["Range.getValues"]).toBe(6);
-    expect(reads["Range.setValues"]).toBe(1);
+    expect(reads["Range.setValues"]).toBe(2); // the report, and the Status column of rows typed in and not recorded
     expect(reads["Range.setNumberFormats"]).toBe(1);
     expect(reads["Range.setValue"]).toBeUndefined();
     expect(reads["Range.getValue"]).toBeUndefined();
@@ -354,6 +359,7 @@ describe("refreshing every hour", () => {
     writeRows(emu, "expenses", [
       { id: "E-9", date: "2026-03-25", campaign: "C-1", category: "Media", amount: 100, kind: "Actual" },
     ]);
+    recordTypedRows(emu);
     emu.advance(3600 * 1000);
     expect(byKey(section(emu, "By campaign"))["C-1"]?.[3]).toBe(2450);
 

@@ -139,4 +139,18 @@ export {
   overrunSubmissionFor,
   reimbursementSubmission,
 } from "./requests";
+export {
+  payEntry,
+  recordEntry,
+  SEALED_EDIT_FIELDS,
+  type SealedEdit,
+  type SealedEditField,
+  type SealedExpense,
+  type SealedFields,
+  type SealedLedger,
+  type SealedMoney,
+  type SealedPayment,
+  sealedMoneyOf,
+  sealLedger,
+} from "./sealed";
 export { describeSpendProblem, formatSpendMessage, spendText } from "./texts";

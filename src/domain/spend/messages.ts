@@ -468,6 +468,50 @@ export const SPEND_MESSAGES = {
     zh: "已为 {id} 申请报销。",
   },
   "spend.rpc.paid": { en: "Expense {id} is marked paid.", zh: "费用 {id} 已标记为已付款。" },
+  "spend.rpc.notRecorded": {
+    en: "Expense {id} was typed into the Expenses tab and is not recorded yet: record it from the Expenses sidebar first.",
+    zh: "费用 {id} 是直接输入“费用”工作表的，尚未登记：请先在“费用”侧边栏中登记。",
+  },
+  "spend.rpc.overrunStale": {
+    en: "This overrun request is out of date. It asked for {asked} more for expense {id} ({amount}), but the campaign now has {used} used of {approved} approved, so the expense needs {needed} more. Nothing was approved: request changes, and the expense goes back to be sent again with today's figure.",
+    zh: "此超支申请已过时。申请为费用 {id}（{amount}）追加 {asked}，但该活动目前已用 {used}，已批准预算 {approved}，此笔费用现在需要追加 {needed}。未作任何批准：请选择“退回修改”，该费用将按当前数字重新提交。",
+  },
+  "spend.rpc.overrunStaleLess": {
+    en: "This overrun request asks for more than is needed now. It asked for {asked} more for expense {id} ({amount}), but the campaign now has {used} used of {approved} approved, so the expense needs only {needed} more. Nothing was approved: request changes, and the expense goes back to be sent again with today's figure (or counts as it is, if it fits now).",
+    zh: "此超支申请的金额已超过当前所需。申请为费用 {id}（{amount}）追加 {asked}，但该活动目前已用 {used}，已批准预算 {approved}，此笔费用现在只需追加 {needed}。未作任何批准：请选择“退回修改”，该费用将按当前数字重新提交（若现已不超预算，则直接计入）。",
+  },
+  "spend.rpc.reimbursementStale": {
+    en: "This reimbursement request is out of date: expense {id} now stands as “{status}”, so it cannot be approved for {amount}. Nothing was approved: reject it or request changes.",
+    zh: "此报销申请已过时：费用 {id} 当前状态为“{status}”，不能按 {amount} 批准。未作任何批准：请驳回或退回修改。",
+  },
+  "spend.edit.note": {
+    en: "Recorded value: {value}. This cell was changed after the expense was recorded; the recorded value counts, not this one.",
+    zh: "已登记的值：{value}。此单元格在费用登记后被修改；计入的是已登记的值，而不是此值。",
+  },
+  "spend.edit.problem": {
+    en: "changed to {found} after the expense was recorded; the recorded value {value} counts, not this one",
+    zh: "费用登记后被改为 {found}；计入的是已登记的值 {value}，而不是此值",
+  },
+  "spend.report.sealedEdits": {
+    en: "Changed after recording (the recorded values count): {cells}.",
+    zh: "登记后被修改（按已登记的值计入）：{cells}。",
+  },
+  "spend.report.unrecorded": {
+    en: "Typed into the Expenses tab and not recorded yet (rows {rows}): they count for nothing until recorded from the Expenses sidebar.",
+    zh: "直接输入“费用”工作表、尚未登记（第 {rows} 行）：在“费用”侧边栏登记之前不计入。",
+  },
+  "spend.adopt.comment": {
+    en: "Adopted at set-up from Expenses row {row}: recorded before expenses were sealed in this log.",
+    zh: "设置工作簿时从“费用”第 {row} 行采纳：该费用登记于费用写入本审批记录之前。",
+  },
+  "spend.adopt.none": {
+    en: "Every expense recorded before sealing is in the approval log already; nothing to adopt.",
+    zh: "封存前登记的费用均已在审批记录中，无需采纳。",
+  },
+  "spend.adopt.done": {
+    en: "{count} expenses recorded before sealing were adopted into the approval log in your name (Expenses rows {rows}).",
+    zh: "已以您的名义将 {count} 笔在封存前登记的费用采纳进审批记录（“费用”第 {rows} 行）。",
+  },
 } as const satisfies Readonly<Record<string, MessageText>>;
 
 export type SpendMessageKey = keyof typeof SPEND_MESSAGES;

@@ -233,6 +233,8 @@ export interface ExpenseStanding {
   readonly needsRequest: boolean;
   /** What the Status column should say; differs from the cell after a hand edit or for a row typed in by hand. */
   readonly status: ExpenseStatus;
+  /** False for a row typed into the tab that the add-on never recorded: it counts for nothing until it is. */
+  readonly recorded: boolean;
 }
 
 /** The finest grain: one campaign, category and month. Campaign, category and month figures are sums of these. */
@@ -267,6 +269,12 @@ export interface PositionOptions {
    * here, and their Budget tab lines stand in as before.
    */
   readonly approvedLines?: ReadonlyMap<string, readonly ApprovedLine[]> | null;
+  /**
+   * Expense IDs typed into the tab and never recorded through the add-on (no sealed record in the log). They never
+   * count, whatever their Status cell says, and no request decides them: they are pending with the overrun they would
+   * cause now (0 when they would fit) and need recording (`needsRequest`).
+   */
+  readonly unrecorded?: ReadonlySet<string> | null;
 }
 
 interface CellAcc extends Acc {
@@ -361,7 +369,7 @@ export function foldPositions(
   const settle = (
     e: LedgerExpense,
     standing: Standing,
-    extra: { overrun?: number; requestId?: string | null; needsRequest?: boolean } = {},
+    extra: { overrun?: number; requestId?: string | null; needsRequest?: boolean; recorded?: boolean } = {},
   ) => {
     const cell = cellOf(e.campaign, e.category, e.month);
     if (standing === "counted") addTo(cell, e.kind, e.amount);
@@ -381,11 +389,18 @@ export function foldPositions(
       requestId: extra.requestId ?? null,
       needsRequest: extra.needsRequest ?? false,
       status,
+      recorded: extra.recorded ?? true,
     });
   };
 
+  const unrecorded = options.unrecorded ?? null;
   const deferred: LedgerExpense[] = [];
+  const typed: LedgerExpense[] = [];
   for (const e of ledger.expenses) {
+    if (unrecorded?.has(e.id)) {
+      typed.push(e);
+      continue;
+    }
     const found = decisions.get(e.id);
     const decision = found && !INACTIVE.has(found.status) ? found : null;
     if (decision) {
@@ -410,6 +425,18 @@ export function foldPositions(
     );
     if (overrun > 0) settle(e, "pending_overrun", { overrun, needsRequest: true });
     else settle(e, "counted");
+  }
+  // Rows nobody recorded, against the position of what counts: never counted, whatever their cells say.
+  typed.sort((a, b) => a.row - b.row);
+  for (const e of typed) {
+    const cell = cellOf(e.campaign, e.category, e.month);
+    const c = cell.campaignAcc;
+    const l = cell.lineAcc;
+    const overrun = Math.max(
+      overrunOf(c.actual + c.committed, c.approved, e.amount),
+      enforceLines ? overrunOf(l.actual + l.committed, l.approved, e.amount) : 0,
+    );
+    settle(e, "pending_overrun", { overrun, needsRequest: true, recorded: false });
   }
 
   const campaigns = new Map<string, CampaignPosition>();

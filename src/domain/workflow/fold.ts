@@ -202,6 +202,8 @@ function toView(acc: CampaignAcc): CampaignView {
 /** Applies one event or says why it does not fit; the accumulator is untouched in the second case. */
 function apply(acc: CampaignAcc, event: LogEntry): AnomalyReason | null {
   if (event.fromState !== acc.state) return "state_mismatch";
+  // Money events belong to an expense entity, never to a campaign.
+  if (event.action === "record" || event.action === "pay") return "shape";
 
   if (event.action === "discard" || event.action === "start" || event.action === "complete") {
     if (event.requestId !== "" || event.requestType !== "" || event.requestVersion !== 0 || event.level !== 0) {

@@ -60,6 +60,8 @@ export {
   type Decision,
   ENTITY_TYPES,
   type EntityType,
+  EXPENSE_ACTIONS,
+  type ExpenseAction,
   LOG_COLUMNS,
   type LogEntry,
   LogEntrySchema,

@@ -33,6 +33,8 @@ export const WORKFLOW_MESSAGES = {
   "workflow.action.discard": { en: "Discard draft", zh: "放弃草稿" },
   "workflow.action.start": { en: "Start", zh: "开始执行" },
   "workflow.action.complete": { en: "Complete", zh: "完成" },
+  "workflow.action.record": { en: "Record expense", zh: "登记费用" },
+  "workflow.action.pay": { en: "Mark paid", zh: "标记已付款" },
   "workflow.requestStatus.open": { en: "Waiting for decision", zh: "审批中" },
   "workflow.requestStatus.approved": { en: "Approved", zh: "已批准" },
   "workflow.requestStatus.rejected": { en: "Rejected", zh: "已驳回" },

@@ -44,11 +44,18 @@ export type Decision = (typeof DECISIONS)[number];
 export const OPERATIONS = ["discard", "start", "complete"] as const;
 export type Operation = (typeof OPERATIONS)[number];
 
-export const ACTIONS = [...REQUEST_ACTIONS, ...OPERATIONS] as const;
+/**
+ * Money events of an expense (entity type "expense"): record seals what was recorded and how the budget gate
+ * assessed it; pay seals that finance paid an approved reimbursement. The campaign fold skips them.
+ */
+export const EXPENSE_ACTIONS = ["record", "pay"] as const;
+export type ExpenseAction = (typeof EXPENSE_ACTIONS)[number];
+
+export const ACTIONS = [...REQUEST_ACTIONS, ...OPERATIONS, ...EXPENSE_ACTIONS] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /** Requests of every type belong to a campaign now; the column exists so other entities can join the log. */
-export const ENTITY_TYPES = ["campaign"] as const;
+export const ENTITY_TYPES = ["campaign", "expense"] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
 /**

@@ -1,7 +1,7 @@
 // The one transition table of a campaign: which request or operation may move it from which state to which.
 
 import type { WorkflowMessageKey } from "./messages";
-import type { Action, CampaignState, Operation, RequestType } from "./model";
+import type { Action, CampaignState, ExpenseAction, Operation, RequestType } from "./model";
 import { CAMPAIGN_STATES, REQUEST_TYPES } from "./model";
 import { err, ok, type Result } from "./result";
 
@@ -156,7 +156,7 @@ export function nextState(
 }
 
 /** The table key of a logged action: an approval is final when it decides the request's last level. */
-export function moveOf(action: Action, level: number, levels: number): Move {
+export function moveOf(action: Exclude<Action, ExpenseAction>, level: number, levels: number): Move {
   if (action === "approve") return level >= levels ? "approve_final" : "approve_level";
   return action;
 }

@@ -11,6 +11,7 @@ import {
   decide,
   diffSnapshot,
   type RequestView as EngineRequest,
+  type LogEntry,
   planSnapshot,
 } from "../../domain/workflow";
 import { ESCALATIONS_TAB } from "../../workbook/approvals/tabs";
@@ -19,6 +20,7 @@ import { recordSummaryAcceptance } from "../evaluation/reports";
 import { EmptyRequest } from "../shared/contract";
 import { userLang } from "../shared/locale";
 import { parseRequest } from "../shared/request";
+import { reprojectSpend, staleDecision } from "../shared/spend-book";
 import {
   campaignName,
   decidedNotice,
@@ -185,6 +187,9 @@ export function rpcDecide(request: unknown) {
     const before = view.requests.find((r) => r.id === req.requestId);
     const final =
       entry !== undefined && before !== undefined && (entry.action !== "approve" || entry.level >= before.levels);
+    // Money decided now is checked against the position now, not the one at submission.
+    const stale = entry?.action === "approve" && final && !outcome.duplicate ? staleDecision(ws, before) : null;
+    if (stale !== null) return refused("stale", stale);
     return {
       events: outcome.events,
       value: { state, duplicate: outcome.duplicate },
@@ -192,11 +197,16 @@ export function rpcDecide(request: unknown) {
         entry?.action === "approve" && final && (before?.type === "plan" || before?.type === "change")
           ? req.campaignId
           : undefined,
-      // An accepted summary: its Summaries row records who accepted it, and its lessons go to Lessons.
+      // An accepted summary: its Summaries row records who accepted it, and its lessons go to Lessons. The same
+      // decision sent again (a retry after a killed execution) puts back whatever of that is missing.
       apply:
-        entry?.action === "approve" && final && before?.type === "summary" && !outcome.duplicate
-          ? () => recordSummaryAcceptance(ws, req.campaignId, before, entry)
-          : undefined,
+        summaryAcceptance(before, entry, final, outcome.duplicate, (r, e) =>
+          recordSummaryAcceptance(ws, req.campaignId, r, e),
+        ) ??
+        // The same money decision sent again: what a killed execution did not project is put right.
+        (outcome.duplicate && (before?.type === "budget_overrun" || before?.type === "reimbursement")
+          ? () => reprojectSpend(ws)
+          : undefined),
       notices: (fold) => {
         const after = fold.campaigns.get(req.campaignId);
         const decided = after?.requests.find((r) => r.id === req.requestId);
@@ -251,4 +261,18 @@ export function rpcAnswerEscalation(request: unknown) {
       value: { id: found.id },
     };
   });
+}
+
+/** The write of an accepted summary's rows, for the decision that accepts it or the same decision sent again. */
+function summaryAcceptance(
+  before: EngineRequest | undefined,
+  entry: LogEntry | undefined,
+  final: boolean,
+  duplicate: boolean,
+  record: (request: EngineRequest, entry: LogEntry) => void,
+): (() => void) | undefined {
+  if (before?.type !== "summary") return undefined;
+  if (!duplicate) return entry?.action === "approve" && final ? () => record(before, entry) : undefined;
+  const last = before.entries[before.entries.length - 1];
+  return before.status === "approved" && last ? () => record(before, last) : undefined;
 }

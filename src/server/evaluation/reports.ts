@@ -450,49 +450,88 @@ function acceptInto(
   campaign: string,
   data: SummaryData,
   entry: LogEntry,
-): void {
+  lessonsRead: Table | null = null,
+): boolean {
   const accepted = { by: entry.onBehalfOf ? `${entry.actor} (${entry.onBehalfOf})` : entry.actor, at: entry.at };
   const row = summaryRow(table, campaign);
-  if (row > 0 && String(cellAt(table, row, "accepted_by") ?? "").trim() !== "") return;
-  const record = summaryRecord(campaign, data, ws.sheetLang, accepted);
-  if (row > 0) writeRowCells(table, row, record);
-  else appendRows(table, [record]);
-  const lessonsSheet = findTab(ws.ss, LESSONS_TAB);
-  if (!lessonsSheet || data.lessons.length === 0) return;
-  appendRows(
-    readTable(lessonsSheet, LESSONS_TAB),
-    data.lessons.map((l) => ({
-      campaign,
-      channels: data.channels.join(", "),
-      audience: data.audience,
-      tags: l.tags.join(", "),
-      lesson: l.lesson,
-      recommendation: l.recommendation,
-    })),
-  );
+  let wrote = false;
+  if (row === 0 || String(cellAt(table, row, "accepted_by") ?? "").trim() === "") {
+    const record = summaryRecord(campaign, data, ws.sheetLang, accepted);
+    if (row > 0) writeRowCells(table, row, record);
+    else appendRows(table, [record]);
+    wrote = true;
+  }
+  // The lessons are a write of their own: an execution that died after the Summaries row left them out, so they are
+  // checked every time, and only those missing are appended (nothing twice).
+  if (data.lessons.length === 0) return wrote;
+  const lessonsSheet = lessonsRead ? null : findTab(ws.ss, LESSONS_TAB);
+  const lessons = lessonsRead ?? (lessonsSheet ? readTable(lessonsSheet, LESSONS_TAB) : null);
+  if (!lessons) return wrote;
+  const wanted = data.lessons.map((l) => ({
+    campaign,
+    channels: data.channels.join(", "),
+    audience: data.audience,
+    tags: l.tags.join(", "),
+    lesson: l.lesson,
+    recommendation: l.recommendation,
+  }));
+  const missing = missingLessons(lessons, wanted);
+  if (missing.length === 0) return wrote;
+  appendRows(lessons, missing);
+  return true;
+}
+
+/** The lessons not on the Lessons tab yet, matched by campaign, lesson and recommendation, each row used once. */
+function missingLessons<T extends { campaign: string; lesson: string; recommendation: string }>(
+  table: Table,
+  wanted: readonly T[],
+): T[] {
+  const column = (key: string) => table.layout.located.find((l) => l.spec.key === key)?.column;
+  const [c, l, r] = [column("campaign"), column("lesson"), column("recommendation")];
+  const key = (campaign: unknown, lesson: unknown, recommendation: unknown) =>
+    JSON.stringify([String(campaign ?? "").trim(), String(lesson ?? "").trim(), String(recommendation ?? "").trim()]);
+  const present = new Map<string, number>();
+  if (c !== undefined && l !== undefined && r !== undefined) {
+    for (const { cells } of table.rows) {
+      const k = key(cells[c - 1], cells[l - 1], cells[r - 1]);
+      present.set(k, (present.get(k) ?? 0) + 1);
+    }
+  }
+  return wanted.filter((w) => {
+    const k = key(w.campaign, w.lesson, w.recommendation);
+    const n = present.get(k) ?? 0;
+    if (n > 0) present.set(k, n - 1);
+    return n === 0;
+  });
 }
 
 /**
- * Repairs what a decision could not write (the Summaries tab was missing then, or the decision came from elsewhere):
- * every Closed campaign whose accepted summary is not on Summaries yet gets it now. The caller holds the lock.
+ * Repairs what a decision could not write (the Summaries tab was missing then, the decision came from elsewhere, or
+ * the execution died between the Summaries row and the Lessons rows): every Closed campaign whose accepted summary is
+ * not on Summaries, or whose lessons are not all on Lessons, gets them now. The caller holds the lock.
  */
 export function syncAcceptedSummaries(ws: Pick<EvaluationBase, "ss" | "sheetLang" | "fold">): void {
   const summaries = findTab(ws.ss, SUMMARIES_TAB);
   if (!summaries) return;
   let table: Table | null = null;
+  let lessons: Table | null = null;
   for (const view of ws.fold.campaigns.values()) {
     if (view.state !== "Closed") continue;
     const request = summaryRequestOf(ws, view.id);
     const accepted = request ? acceptanceOf(request) : null;
-    if (!request || !accepted) continue;
+    const last = request?.entries[request.entries.length - 1];
+    const data = request ? summaryDataOf(request.data) : null;
+    if (!accepted || !last || !data) continue;
     table ??= readTable(summaries, SUMMARIES_TAB);
-    const row = summaryRow(table, view.id);
-    if (row > 0 && String(cellAt(table, row, "accepted_by") ?? "").trim() !== "") continue;
-    const last = request.entries[request.entries.length - 1];
-    const data = summaryDataOf(request.data);
-    if (last && data) acceptInto(ws, table, view.id, data, last);
-    // A write moved what the table read shows: the next repair reads the tab again.
-    table = null;
+    if (data.lessons.length > 0 && lessons === null) {
+      const sheet = findTab(ws.ss, LESSONS_TAB);
+      lessons = sheet ? readTable(sheet, LESSONS_TAB) : null;
+    }
+    // A write moved what the tables read show: the next campaign reads them again.
+    if (acceptInto(ws, table, view.id, data, last, lessons)) {
+      table = null;
+      lessons = null;
+    }
   }
 }
 

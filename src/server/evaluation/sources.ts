@@ -20,7 +20,7 @@ import { headerLabel } from "../../workbook/shared/records";
 import { readSettings, SETTINGS_TAB, type SettingsRead } from "../../workbook/shared/settings";
 import { readContext } from "../shared/context";
 import { uiLang, userLang } from "../shared/locale";
-import { foldBook, readSpendBook } from "../shared/spend-book";
+import { foldBook, readSpendBook, verifiedLog } from "../shared/spend-book";
 import { documentProperties, KEY } from "../shared/store";
 import { ownerOf } from "../shared/workspace";
 import { nowIn } from "../shared/write";
@@ -44,6 +44,8 @@ export interface EvaluationBase {
   readonly owner: string;
   readonly campaigns: CampaignTable | null;
   readonly fold: FoldResult;
+  /** The log rows before its first break: the only ones money and state are folded from. */
+  readonly verified: readonly LogRow[];
 }
 
 export function readEvaluationBase(ss: SpreadsheetPort, lang?: Lang): EvaluationBase {
@@ -52,7 +54,7 @@ export function readEvaluationBase(ss: SpreadsheetPort, lang?: Lang): Evaluation
   const settingsRead = readSettings(ss, locale, first);
   const userLanguage = lang ?? uiLang(settingsRead.settings);
   const ctx = { ...first, lang: userLanguage };
-  const rows = (readLog(ss)?.rows ?? []).filter((r): r is LogRow => r !== null);
+  const rows = verifiedLog(readLog(ss)?.rows ?? []);
   return {
     ss,
     lang: userLanguage,
@@ -65,6 +67,7 @@ export function readEvaluationBase(ss: SpreadsheetPort, lang?: Lang): Evaluation
     owner: ownerOf(ss),
     campaigns: readCampaigns(ss, ctx),
     fold: foldEvents(rows),
+    verified: rows,
   };
 }
 

@@ -1,8 +1,7 @@
 // Budget control on the server: the workbook read for it (Settings, Campaigns, the approval log and the three spend
 // tabs, one getValues each), the ledger and positions folded from it, the Status column of expenses projected from
 // the log, and the Variance report refreshed in one batch.
-
-import { type Lang, langOf, tKey } from "../../domain/i18n";
+import { catalogIn, type Lang, langOf, tKey } from "../../domain/i18n";
 import { fromMinorUnits } from "../../domain/money";
 import type { Settings } from "../../domain/settings";
 import {
@@ -21,8 +20,13 @@ import {
   overrunDecisionsOf,
   type Positions,
   reportFrom,
+  type SealedExpense,
+  type SealedLedger,
+  type SealedMoney,
   type SpendRowProblem,
   type SpendSettings,
+  sealedMoneyOf,
+  sealLedger,
   type VarianceReport,
 } from "../../domain/spend";
 import {
@@ -35,6 +39,7 @@ import {
   type LogRow,
   linesSnapshot,
   type RequestView,
+  verifyChain,
 } from "../../domain/workflow";
 import { type CampaignTable, readCampaigns } from "../../workbook/approvals/campaigns";
 import { readLog } from "../../workbook/approvals/log";
@@ -42,14 +47,17 @@ import { setExactValues } from "../../workbook/shared/cells";
 import type { SpreadsheetPort } from "../../workbook/shared/ports";
 import type { RowProblem } from "../../workbook/shared/problems";
 import type { ReadContext } from "../../workbook/shared/records";
+import { appendRecords } from "../../workbook/shared/rows";
 import { readSettings } from "../../workbook/shared/settings";
 import { budgetLinesOf, type LineRow } from "../../workbook/spend/budget-lines";
 import { readSpendTab, type SpendTabRead, spendRowProblem } from "../../workbook/spend/read";
 import { EXPENSES_TAB } from "../../workbook/spend/tabs";
 import { layoutReport, reportSheet, writeReport } from "../../workbook/spend/variance-sheet";
 import { readContext } from "./context";
+import { FLAG_BACKGROUND } from "./projection";
+import { documentProperties, KEY, readAnchor } from "./store";
 import { lineChanges, lineText } from "./views";
-import type { Workspace } from "./workspace";
+import { hashWith, type Workspace } from "./workspace";
 
 /** States in which a campaign's plan is approved: its budget lines are approved budget. */
 const APPROVED_STATES: ReadonlySet<CampaignState> = new Set<CampaignState>([
@@ -75,18 +83,37 @@ export interface SpendBase {
   readonly finance: readonly string[];
   readonly campaigns: CampaignTable | null;
   readonly fold: FoldResult;
+  /** The log rows that verify (all of them, or those before the first break): the only events money is folded from. */
+  readonly verified: readonly LogRow[];
 }
 
 /**
- * The base read without the approvals' extras (no chain verification, no properties): for custom functions, the
- * report and reads. The log is folded as it reads back, as the approvals' own reads do when a chain is broken.
+ * The rows of the log before its first break (all of them when the chain holds). Money and state are folded from
+ * these only: a row at or past a break may have been edited, inserted or forged by hand.
+ */
+export function verifiedRows(
+  rows: readonly (LogRow | null)[],
+  verdict: { readonly ok: true } | { readonly ok: false; readonly row: number },
+): LogRow[] {
+  const upTo = verdict.ok ? rows.length : verdict.row - 1;
+  return rows.slice(0, upTo).filter((r): r is LogRow => r !== null);
+}
+
+/** The rows of a log read that verify under the document's key and anchor (one getProperties). */
+export function verifiedLog(rows: readonly (LogRow | null)[]): LogRow[] {
+  const props = documentProperties().getProperties();
+  return verifiedRows(rows, verifyChain(rows, hashWith(props[KEY.secret]), readAnchor(props)));
+}
+
+/**
+ * The base read without the approvals' extras: for custom functions, the report and reads. The chain is verified
+ * and only the rows before a break are folded, so a hand edit of the log cannot raise a budget or count an expense.
  */
 export function readSpendBase(ss: SpreadsheetPort, lang: Lang, finance: readonly string[] = []): SpendBase {
   const locale = ss.getSpreadsheetLocale();
   const ctx = readContext(ss, lang);
   const settings = readSettings(ss, locale, ctx).settings;
-  const log = readLog(ss);
-  const rows = (log?.rows ?? []).filter((r): r is LogRow => r !== null);
+  const rows = verifiedLog(readLog(ss)?.rows ?? []);
   return {
     ss,
     lang,
@@ -97,6 +124,7 @@ export function readSpendBase(ss: SpreadsheetPort, lang: Lang, finance: readonly
     finance,
     campaigns: readCampaigns(ss, ctx),
     fold: foldEvents(rows),
+    verified: rows,
   };
 }
 
@@ -117,6 +145,8 @@ export interface SpendBook extends SpendBase {
   readonly decisions: readonly OverrunDecision[];
   /** The latest reimbursement request of each expense, by expense ID. */
   readonly reimbursements: ReadonlyMap<string, RequestView>;
+  /** Expenses recorded and reimbursements paid, as sealed in the verified log. */
+  readonly sealed: SealedMoney;
 }
 
 export function spendSettingsOf(settings: Settings, finance: readonly string[]): SpendSettings {
@@ -175,6 +205,7 @@ export function readSpendBook(base: SpendBase): SpendBook {
     approvedLines: lines,
     decisions: overrunDecisionsOf(requests),
     reimbursements,
+    sealed: sealedMoneyOf(base.verified),
   };
 }
 
@@ -194,25 +225,57 @@ export function ledgerSourceOf(book: SpendBook): LedgerSource {
 }
 
 export interface Folded {
+  /** The ledger as the log has it: sealed expenses at their sealed values, then the rows nobody recorded. */
   readonly ledger: Ledger;
+  /** What the cells say that the log does not: unrecorded rows, edits of sealed values, rows gone from the tab. */
+  readonly seal: SealedLedger;
   readonly positions: Positions;
   /** The approved lines in the workbook currency, and those no rate converts. */
   readonly approvedLines: ApprovedLines;
 }
 
 export function foldBook(book: SpendBook): Folded {
-  const ledger = buildLedger(ledgerSourceOf(book), {
+  const cells = buildLedger(ledgerSourceOf(book), {
     workbookCurrency: book.spendSettings.workbookCurrency,
     formatDate: book.ctx.formatDate,
   });
+  const sources = new Map((book.expenses?.sources ?? []).map((s) => [s.row, s.values] as const));
+  const seal = sealLedger(cells, book.sealed, expenseRowsById(book), expenseIdsByRow(book), (row) => sources.get(row));
+  // A rejected reimbursement (in the log) means the company does not pay it: not spend.
+  const ledger: Ledger = {
+    ...seal.ledger,
+    expenses: seal.ledger.expenses.map((e) =>
+      !seal.unrecorded.has(e.id) && book.reimbursements.get(e.id)?.status === "rejected"
+        ? { ...e, status: "rejected" as const }
+        : e,
+    ),
+  };
   const approvedLines = convertApprovedLines(ledger.rates, book.approvedLines);
   const positions = foldPositions(ledger, {
     settings: book.spendSettings,
     decisions: book.decisions,
     approvedCampaigns: book.approved,
     approvedLines: approvedLines.lines,
+    unrecorded: seal.unrecorded,
   });
-  return { ledger, positions, approvedLines };
+  return { ledger, seal, positions, approvedLines };
+}
+
+/** The sheet row of each expense ID on the tab (the first one, readable or not). */
+export function expenseRowsById(book: SpendBook): Map<string, number> {
+  const rows = new Map<string, number>();
+  for (const { row, values } of book.expenses?.sources ?? []) {
+    const id = String(values.id ?? "").trim();
+    if (id !== "" && !rows.has(id)) rows.set(id, row);
+  }
+  return rows;
+}
+
+/** The text of the ID cell of every data row of the Expenses tab, empty included. */
+export function expenseIdsByRow(book: SpendBook): Map<number, string> {
+  const ids = new Map<number, string>();
+  for (const { row, values } of book.expenses?.sources ?? []) ids.set(row, String(values.id ?? "").trim());
+  return ids;
 }
 
 /** The problems of a ledger or report as people read them, in the given language. */
@@ -234,20 +297,36 @@ function statusLabel(status: ExpenseStatus, lang: Lang): string {
  * What each expense's Status cell should say: the fold's standing, then where its reimbursement stands in the log
  * (requested while open, approved, rejected; paid is finance's mark and stays).
  */
-export function wantedStatuses(book: SpendBook, positions: Positions): Map<number, ExpenseStatus> {
-  const wanted = new Map<number, ExpenseStatus>();
+export function wantedStatuses(book: SpendBook, positions: Positions): Map<number, ExpenseStatus | null> {
+  const wanted = new Map<number, ExpenseStatus | null>();
   for (const standing of positions.expenses.values()) {
-    let status = standing.status;
+    if (standing.row === 0) continue;
+    if (!standing.recorded) {
+      // Typed into the tab, never recorded: its Status says nothing until the add-on records it.
+      wanted.set(standing.row, null);
+      continue;
+    }
+    let status: ExpenseStatus = standing.status;
     const request = book.reimbursements.get(standing.id);
-    if (standing.standing === "counted" && request) {
-      if (request.status === "open") status = "reimbursement_requested";
-      else if (request.status === "approved") status = status === "paid" ? "paid" : "reimbursement_approved";
-      else if (request.status === "rejected") status = "rejected";
-      else if (status === "reimbursement_requested") status = "recorded";
+    if (standing.standing === "counted") {
+      status = "recorded";
+      if (request?.status === "open") status = "reimbursement_requested";
+      else if (request?.status === "approved") {
+        // Paid only when the log holds finance's payment of this very approval.
+        const paid = book.sealed.payments.get(standing.id);
+        status = paid && paid.requestId === request.id ? "paid" : "reimbursement_approved";
+      } else if (request?.status === "rejected") status = "rejected";
     }
     wanted.set(standing.row, status);
   }
   return wanted;
+}
+
+/** What one expense's Status is by the log (null: not recorded, or no such expense). */
+export function statusOfExpense(book: SpendBook, positions: Positions, id: string): ExpenseStatus | null {
+  const standing = positions.expenses.get(id);
+  if (!standing) return null;
+  return wantedStatuses(book, { ...positions, expenses: new Map([[id, { ...standing, row: 1 }]]) }).get(1) ?? null;
 }
 
 /**
@@ -257,7 +336,7 @@ export function wantedStatuses(book: SpendBook, positions: Positions): Map<numbe
 export function projectExpenseStatuses(
   book: SpendBook,
   positions: Positions,
-  extra: ReadonlyMap<number, ExpenseStatus> = new Map(),
+  extra: ReadonlyMap<number, ExpenseStatus | null> = new Map(),
 ): boolean {
   const read = book.expenses;
   const column = read?.index.get("status");
@@ -275,6 +354,11 @@ export function projectExpenseStatuses(
       cells.push([current]);
       continue;
     }
+    if (status === null) {
+      if (String(current) !== "") differs = true;
+      cells.push([""]);
+      continue;
+    }
     if (parse(String(current)) !== status) differs = true;
     cells.push([statusLabel(status, book.sheetLang)]);
   }
@@ -288,6 +372,129 @@ export function projectExpenseStatuses(
 }
 
 export { statusLabel as expenseStatusLabel };
+
+/** An expense row as the add-on writes it, from its sealed values, in the sheet's language. */
+export function expenseRecordCells(
+  s: SealedExpense,
+  status: ExpenseStatus | null,
+  lang: Lang,
+): Record<string, unknown> {
+  return {
+    id: s.id,
+    date: s.date,
+    campaign: s.campaign,
+    category: s.category,
+    vendor: s.vendor,
+    description: s.description,
+    amount: s.originalAmount,
+    currency: s.currency,
+    kind: catalogIn(lang)[`spend.kind.${s.kind}`],
+    receiptLink: s.receiptLink,
+    reimbursable: catalogIn(lang)[s.reimbursable ? "spend.yes" : "spend.no"],
+    requestedBy: s.requestedBy,
+    status: status === null ? "" : statusLabel(status, lang),
+  };
+}
+
+/**
+ * Puts back the rows of recorded expenses that are gone from the Expenses tab (an execution that died between the
+ * log append and the row write, or a row deleted by hand): one append. The caller holds the lock and reads again.
+ */
+export function repairExpenseRows(book: SpendBook, folded: Folded): boolean {
+  const read = book.expenses;
+  const missing = folded.seal.missingRows;
+  if (!read || missing.length === 0) return false;
+  const statuses = new Map<string, ExpenseStatus | null>();
+  for (const s of missing) statuses.set(s.id, statusOfExpense(book, folded.positions, s.id));
+  appendRecords(
+    read,
+    EXPENSES_TAB,
+    missing.map((s) => expenseRecordCells(s, statuses.get(s.id) ?? null, book.sheetLang)),
+  );
+  return true;
+}
+
+/** Our note on an expense cell changed after recording starts with the recorded value, in either language. */
+export const SEALED_NOTE = /^(Recorded value|已登记的值)/;
+
+/**
+ * Flags the cells of recorded expenses that no longer say what the log sealed (a note with the recorded value and a
+ * red background) and takes our flag off cells that agree again. One read of the notes; one write of notes and one
+ * of backgrounds, and only when a flag comes or goes.
+ */
+export function flagSealedEdits(book: SpendBook, folded: Folded): boolean {
+  const read = book.expenses;
+  if (!read || read.table.height < 2) return false;
+  const width = Math.max(read.table.width, ...read.index.values());
+  const wanted = new Map<string, string>();
+  for (const edit of folded.seal.edits) {
+    const column = read.index.get(edit.field);
+    if (column === undefined || edit.row < 2) continue;
+    wanted.set(`${edit.row}:${column}`, tKey(book.sheetLang, "spend.edit.note", { value: edit.sealed }));
+  }
+  const range = read.table.sheet.getRange(2, 1, read.table.height - 1, width);
+  const notes = range.getNotes();
+  let changed = false;
+  const next = notes.map((row, i) =>
+    row.map((note, c) => {
+      const want = wanted.get(`${i + 2}:${c + 1}`);
+      if (want !== undefined) {
+        if (note !== want) changed = true;
+        return want;
+      }
+      if (SEALED_NOTE.test(note)) {
+        changed = true;
+        return "";
+      }
+      return note;
+    }),
+  );
+  if (!changed) return false;
+  const backgrounds = range.getBackgrounds();
+  range.setNotes(next);
+  range.setBackgrounds(
+    backgrounds.map((row, i) =>
+      row.map((b, c) => {
+        if (SEALED_NOTE.test(next[i]?.[c] ?? "")) return FLAG_BACKGROUND;
+        return SEALED_NOTE.test(notes[i]?.[c] ?? "") ? null : b;
+      }),
+    ),
+  );
+  return true;
+}
+
+/** Each cell of a recorded expense typed over, as a problem at its cell: the recorded value is the one that counts. */
+export function sealedEditProblems(folded: Folded): SpendRowProblem[] {
+  return folded.seal.edits
+    .filter((e) => e.row >= 2)
+    .map((e) => ({
+      tab: "expenses" as const,
+      row: e.row,
+      column: e.field,
+      messageKey: "spend.edit.problem" as const,
+      found: e.found,
+      params: { value: e.sealed },
+    }));
+}
+
+/** Words for the top of the Variance report and the sidebars: recorded cells edited since, rows nobody recorded. */
+export function sealNotices(book: SpendBook, folded: Folded, lang: Lang): string[] {
+  const out: string[] = [];
+  const edits = folded.seal.edits;
+  if (edits.length > 0) {
+    const cells = edits
+      .slice(0, 10)
+      .map((e) => `${e.id} (${tKey(lang, `spend.field.${e.field}`)} ${e.found} → ${e.sealed})`);
+    if (edits.length > 10) cells.push("…");
+    out.push(tKey(lang, "spend.report.sealedEdits", { cells: cells.join("; ") }));
+  }
+  const typed = [...folded.positions.expenses.values()].filter((e) => !e.recorded && e.row > 0).map((e) => e.row);
+  if (typed.length > 0) {
+    typed.sort((a, b) => a - b);
+    out.push(tKey(lang, "spend.report.unrecorded", { rows: typed.join(", ") }));
+  }
+  return out;
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // The Variance report
@@ -304,23 +511,27 @@ export interface RefreshSummary {
  * Refreshes the Variance report and the expenses' Status column. The caller holds the document lock. The number of
  * spreadsheet calls does not depend on the number of rows: one read per tab, one write per output range.
  */
-export function refreshVariance(book: SpendBook, refreshedAt: string): RefreshSummary {
-  if (book.setupNeeded) return { setupNeeded: true, campaigns: 0, excludedRows: 0, problems: 0, tab: "" };
-  const folded = foldBook(book);
+export function refreshVariance(given: SpendBook, refreshedAt: string): RefreshSummary {
+  if (given.setupNeeded) return { setupNeeded: true, campaigns: 0, excludedRows: 0, problems: 0, tab: "" };
+  const { book, folded } = repairedBook(given);
   const { ledger, positions } = folded;
   const report = reportFrom(ledger, positions, book.spendSettings.warnAt);
   const lang = book.sheetLang;
-  const unsubmitted = [...positions.expenses.values()].filter((e) => e.needsRequest).map((e) => e.row);
+  const unsubmitted = [...positions.expenses.values()]
+    .filter((e) => e.needsRequest && e.recorded && e.row > 0)
+    .map((e) => e.row);
+  const notices = [
+    ...(unsubmitted.length > 0
+      ? [tKey(lang, "spend.report.needsRequest", { rows: unsubmitted.sort((a, b) => a - b).join(", ") })]
+      : []),
+    ...sealNotices(book, folded, lang),
+  ];
   const layout = layoutReport(report, {
     lang,
     refreshedAt,
     problems: rowProblemsOf(book, report.problems, lang),
     campaignNotes: planDrift(book, folded, report),
-    ...(unsubmitted.length > 0
-      ? {
-          notices: [tKey(lang, "spend.report.needsRequest", { rows: unsubmitted.sort((a, b) => a - b).join(", ") })],
-        }
-      : {}),
+    ...(notices.length > 0 ? { notices } : {}),
   });
   const { sheet, created } = reportSheet(book.ss, lang);
   writeReport(sheet, layout, SpreadsheetApp, Charts);
@@ -329,6 +540,7 @@ export function refreshVariance(book: SpendBook, refreshedAt: string): RefreshSu
     sheet.setColumnWidth(12, 320);
   }
   projectExpenseStatuses(book, positions);
+  flagSealedEdits(book, folded);
   return {
     setupNeeded: false,
     campaigns: report.byCampaign.length,
@@ -395,6 +607,7 @@ export function localNow(timeZone: string): string {
 
 /** The base of a write: the approvals' workspace, read under the lock, with the roles' finance list. */
 export function baseOf(ws: Workspace): SpendBase {
+  const verified = verifiedRows(ws.log?.rows ?? [], ws.verdict);
   return {
     ss: ws.ss,
     lang: ws.lang,
@@ -404,8 +617,18 @@ export function baseOf(ws: Workspace): SpendBase {
     settings: ws.settings,
     finance: ws.roles.finance,
     campaigns: ws.campaigns,
-    fold: ws.fold,
+    // A broken chain: money is folded from the rows before the break only.
+    fold: ws.verdict.ok ? ws.fold : foldEvents(verified),
+    verified,
   };
+}
+
+/** The book and its fold, after putting back any recorded expense's row that is gone (then read again). */
+export function repairedBook(book: SpendBook): { book: SpendBook; folded: Folded } {
+  const folded = foldBook(book);
+  if (!repairExpenseRows(book, folded)) return { book, folded };
+  const again = readSpendBook(book);
+  return { book: again, folded: foldBook(again) };
 }
 
 /**
@@ -413,11 +636,77 @@ export function baseOf(ws: Workspace): SpendBase {
  * expenses' Status column is brought in line with the log (approved overruns count, rejected ones show rejected).
  * One read of the spend tabs, and only when such an event was written.
  */
-export function projectSpendAfter(ws: Workspace, fold: FoldResult, events: readonly LogEntry[]): void {
+export function projectSpendAfter(ws: Workspace, fold: FoldResult, sealed: readonly LogRow[]): void {
   const decided = (e: LogEntry) =>
-    (e.requestType === "budget_overrun" || e.requestType === "reimbursement") && e.action !== "submit";
-  if (!events.some(decided)) return;
-  const book = readSpendBook({ ...baseOf(ws), fold });
+    e.entityType === "expense" ||
+    ((e.requestType === "budget_overrun" || e.requestType === "reimbursement") && e.action !== "submit");
+  if (!sealed.some(decided)) return;
+  const base = baseOf(ws);
+  const book = readSpendBook({ ...base, fold, verified: [...base.verified, ...sealed] });
   if (book.setupNeeded) return;
-  projectExpenseStatuses(book, foldBook(book).positions);
+  const folded = foldBook(book);
+  projectExpenseStatuses(book, folded.positions);
+  flagSealedEdits(book, folded);
+}
+
+/**
+ * After a decision on an overrun or a reimbursement that the log already holds (the same decision sent again, after
+ * an execution killed between its log append and its projection): the Status column and the flags as the log says.
+ */
+export function reprojectSpend(ws: Workspace): void {
+  const book = readSpendBook(baseOf(ws));
+  if (book.setupNeeded) return;
+  const folded = foldBook(book);
+  projectExpenseStatuses(book, folded.positions);
+  flagSealedEdits(book, folded);
+}
+
+/**
+ * A final approval of an overrun or a reimbursement, checked against the position at the moment of the decision:
+ * null when it may go ahead, else the reason in the approver's words. An overrun is out of date when the expense now
+ * needs more than was asked (other spending came first), so approving it would let counted spend pass the budget; a
+ * reimbursement when its expense no longer stands as requested, or asks for another amount than was recorded.
+ */
+export function staleDecision(ws: Workspace, request: RequestView): string | null {
+  if (request.type !== "budget_overrun" && request.type !== "reimbursement") return null;
+  const id = expenseIdOf(request);
+  if (id === null) return null;
+  const book = readSpendBook(baseOf(ws));
+  if (book.setupNeeded) return null;
+  const folded = foldBook(book);
+  const { positions, ledger } = folded;
+  const currency = book.spendSettings.workbookCurrency;
+  const money = (minor: number) => `${majorUnits(minor, ledger.digits)} ${currency}`;
+  const sealed = book.sealed.expenses.get(id);
+  const lang = ws.lang;
+  if (request.type === "reimbursement") {
+    const status = statusOfExpense(book, positions, id);
+    if (status === "reimbursement_requested" && sealed && sealed.amount === request.amount) return null;
+    return tKey(lang, "spend.rpc.reimbursementStale", {
+      id,
+      status: status === null ? "—" : tKey(lang, `spend.expenseStatus.${status}`),
+      amount: money(request.amount),
+    });
+  }
+  if (!sealed) return null;
+  const position = positions.campaigns.get(sealed.campaign);
+  const line = position?.lines.find((l) => l.category === sealed.category);
+  const used = position ? position.actual + position.committed : 0;
+  const approved = position?.approved ?? 0;
+  const over = (u: number, a: number) => Math.max(0, Math.min(sealed.amount, u + sealed.amount - a));
+  const needed = Math.max(
+    over(used, approved),
+    book.spendSettings.enforceLines && line ? over(line.actual + line.committed, line.approved) : 0,
+  );
+  if (needed === request.amount) return null;
+  // Less is needed now than was asked (other spending was rejected, or the budget was raised): approving the full
+  // amount would raise the budget by more than the expense needs, so it goes back to be sent with today's figure.
+  return tKey(lang, needed < request.amount ? "spend.rpc.overrunStaleLess" : "spend.rpc.overrunStale", {
+    id,
+    amount: money(sealed.amount),
+    asked: money(request.amount),
+    used: money(used),
+    approved: money(approved),
+    needed: money(needed),
+  });
 }

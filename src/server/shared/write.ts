@@ -10,6 +10,7 @@ import {
   foldEvents,
   type Issue,
   type LogEntry,
+  type LogRow,
   type Refusal,
   sealEntries,
 } from "../../domain/workflow";
@@ -101,10 +102,12 @@ export function write<T>(
     const events = step.events ?? [];
     const tooLong = oversizedEvent(ws, events);
     if (tooLong) return tooLong;
+    let appended: readonly LogRow[] = [];
     if (events.length > 0 && ws.log) {
       const last = ws.logRows[ws.logRows.length - 1];
       const sealed = sealEntries(events, last ? { seq: last.seq, hash: last.hash } : null, sealer(ws));
       appendLog(ws.log, sealed);
+      appended = sealed;
       const all = [...ws.logRows, ...sealed];
       ws.propsStore.setProperty(KEY.anchor, JSON.stringify(anchorOf(all)));
       fold = foldEvents(all);
@@ -120,7 +123,11 @@ export function write<T>(
         clearFlags(ws.campaigns, approved);
         clearLineFlags(budget, approved);
       }
-      projectSpendAfter(ws, fold, events);
+      projectSpendAfter(ws, fold, appended);
+    } else if (options.needsLog) {
+      // Nothing new (the same request sent again, after an execution killed between its log append and its
+      // projection): the Status column is put right as the log says, written only where a cell differs.
+      projectStatuses(ws.campaigns, fold, ws.sheetLang);
     }
     notices = step.notices?.(fold) ?? [];
     value = step.value;

@@ -79,6 +79,8 @@ export interface ExpenseView {
   readonly canSubmitOverrun: boolean;
   /** The part above the approved budget (major units) while it needs a request; 0 otherwise. */
   readonly overrun: number;
+  /** False for a row typed into the tab and not recorded through the add-on: it counts for nothing until it is. */
+  readonly recorded: boolean;
 }
 
 export interface SpendOverview {

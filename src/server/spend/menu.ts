@@ -8,6 +8,7 @@ import { isAdminNow, readSchedule, registerJob, setJob } from "../shared/schedul
 import { localNow, type RefreshSummary, readSpendBase, readSpendBook, refreshVariance } from "../shared/spend-book";
 import { ownerOf } from "../shared/workspace";
 import { callerEmail } from "../shared/write";
+import { adoptUnsealedExpenses } from "./adopt";
 
 export const VARIANCE_JOB = "variance";
 
@@ -66,4 +67,25 @@ export function menuToggleVarianceSchedule(): void {
 
 export function menuShowExpenses(): void {
   showSidebar("expenses");
+}
+
+/**
+ * "Adopt expenses recorded before sealing" (admins): each expense row recorded before expenses were sealed in the
+ * approval log is sealed in the admin's name, so an upgraded workbook's books stay as they were; says which rows.
+ */
+export function menuAdoptExpenses(): void {
+  const lang = userLang();
+  const adopted = adoptUnsealedExpenses();
+  if (!adopted.ok) {
+    toast(lang, adopted.message);
+    return;
+  }
+  const rows = adopted.rows;
+  toast(
+    lang,
+    rows.length > 0
+      ? t(lang, "spend.adopt.done", { count: rows.length, rows: rows.join(", ") })
+      : t(lang, "spend.adopt.none"),
+  );
+  if (rows.length > 0) refreshLocked(lang);
 }

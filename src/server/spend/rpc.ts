@@ -29,11 +29,14 @@ import {
   overrunSubmission,
   overrunSubmissionFor,
   type Position,
+  payEntry,
   receiptRequired,
+  recordEntry,
   reimburse,
   reimbursementSubmission,
+  type SealedFields,
 } from "../../domain/spend";
-import { CAMPAIGN_STATES, type CampaignState, type Submission, submit } from "../../domain/workflow";
+import { CAMPAIGN_STATES, type CampaignState, type LogEntry, type Submission, submit } from "../../domain/workflow";
 import { appendRecords, writeCells } from "../../workbook/shared/rows";
 import type { SpendTabRead } from "../../workbook/spend/read";
 import { EXPENSES_TAB } from "../../workbook/spend/tabs";
@@ -42,13 +45,19 @@ import { uiLang, userLang } from "../shared/locale";
 import { parseRequest } from "../shared/request";
 import {
   baseOf,
+  expenseRecordCells,
   expenseStatusLabel,
   type Folded,
   foldBook,
+  projectExpenseStatuses,
   readSpendBase,
   readSpendBook,
+  repairedBook,
   rowProblemsOf,
   type SpendBook,
+  sealedEditProblems,
+  sealNotices,
+  statusOfExpense,
   wantedStatuses,
 } from "../shared/spend-book";
 import { documentProperties, KEY } from "../shared/store";
@@ -246,6 +255,7 @@ function expenseView(
     canMarkPaid: isFinance && status === "reimbursement_approved" && r.requestedBy !== me,
     canSubmitOverrun: unsent && maySubmitOverrun(book, e, me),
     overrun: unsent && folded ? majorUnits(standing?.overrun ?? 0, folded.ledger.digits) : 0,
+    recorded: standing?.recorded !== false,
   };
 }
 
@@ -306,7 +316,15 @@ export function rpcSpendOverview(request: unknown): SpendOverview {
   const statuses = wantedStatuses(book, folded.positions);
   const duplicates = new Map(findDuplicates(folded.ledger.expenses.map((e) => e.record)).map((f) => [f.id, f.others]));
   const view = (e: LedgerExpense) =>
-    expenseView(e, statuses.get(e.row) ?? e.status ?? "recorded", duplicates, me, book, isFinance, folded);
+    expenseView(
+      e,
+      statuses.has(e.row) ? (statuses.get(e.row) ?? "pending_overrun") : (e.status ?? "recorded"),
+      duplicates,
+      me,
+      book,
+      isFinance,
+      folded,
+    );
   const newestFirst = [...folded.ledger.expenses].sort((a, b) => b.row - a.row);
   const mine = newestFirst
     .filter((e) => e.record.requestedBy === me)
@@ -331,7 +349,12 @@ export function rpcSpendOverview(request: unknown): SpendOverview {
     mine,
     toPay,
     needsRequest,
-    problems: rowProblemsOf(book, folded.ledger.problems.slice(0, MAX_LISTED), lang),
+    // Cells of recorded expenses typed over first (they count at the recorded value), then rows left out.
+    problems: rowProblemsOf(
+      book,
+      [...sealedEditProblems(folded), ...folded.ledger.problems].slice(0, MAX_LISTED),
+      lang,
+    ),
   };
 }
 
@@ -367,8 +390,13 @@ export function rpcAssessExpense(request: unknown): AssessResponse {
 /** The next free ID: EXP- and one more than the highest number in use (never reused, even after a row is deleted). */
 function nextExpenseId(book: SpendBook): string {
   let max = 0;
-  for (const { values } of book.expenses?.sources ?? []) {
-    const m = /^EXP-(\d+)$/.exec(String(values.id ?? "").trim());
+  // The IDs on the tab and those sealed in the log: a sealed expense whose ID cell was edited keeps its ID.
+  const ids = [
+    ...(book.expenses?.sources ?? []).map(({ values }) => String(values.id ?? "")),
+    ...book.sealed.expenses.keys(),
+  ];
+  for (const id of ids) {
+    const m = /^EXP-(\d+)$/.exec(id.trim());
     if (m) max = Math.max(max, Number(m[1]));
   }
   return `EXP-${String(max + 1).padStart(5, "0")}`;
@@ -398,34 +426,44 @@ function requestComment(record: Expense): string {
   return `${record.id}: ${what} (${record.amount} ${record.currency}, ${record.date})`;
 }
 
-const DONE_TTL_S = 600;
-
-/** A request already applied (a double click, a retry after a lost answer) is answered with what it did. */
-function doneKey(requestId: string): string {
-  return `cc.expense.${requestId}`;
-}
-
-/** The book with its Expenses tab, folded; a refusal when setup has not made the tabs yet. */
+/**
+ * The book with its Expenses tab, folded; a refusal when setup has not made the tabs yet. A recorded expense whose row
+ * is gone (an execution that died between the log append and the row write) gets its row back first.
+ */
 function openBook(ws: Workspace): { ok: true; book: SpendBook; folded: Folded; expenses: SpendTabRead } | Refused {
-  const book = readSpendBook(baseOf(ws));
-  if (book.setupNeeded || !book.expenses) return refused("setup", t(ws.lang, "spend.rpc.setupNeeded"));
-  return { ok: true, book, folded: foldBook(book), expenses: book.expenses };
+  const read = readSpendBook(baseOf(ws));
+  if (read.setupNeeded || !read.expenses) return refused("setup", t(ws.lang, "spend.rpc.setupNeeded"));
+  const { book, folded } = repairedBook(read);
+  if (!book.expenses) return refused("setup", t(ws.lang, "spend.rpc.setupNeeded"));
+  // A Status cell an execution killed after its log append never wrote (or one typed over): put right now, in one
+  // write and only when a cell differs, so a retry answered from the log leaves the sheet as the log says.
+  projectExpenseStatuses(book, folded.positions);
+  return { ok: true, book, folded, expenses: book.expenses };
 }
 
-/** The same, and the expense as the fold and the log have it now; a refusal naming the ID when there is none. */
+/**
+ * The same, and the expense as the log has it now; a refusal naming the ID when there is none. `status` is null for a
+ * row typed into the tab that was never recorded.
+ */
 function openExpense(
   ws: Workspace,
   id: string,
 ):
-  | { ok: true; book: SpendBook; folded: Folded; expenses: SpendTabRead; expense: LedgerExpense; status: ExpenseStatus }
+  | {
+      ok: true;
+      book: SpendBook;
+      folded: Folded;
+      expenses: SpendTabRead;
+      expense: LedgerExpense;
+      status: ExpenseStatus | null;
+    }
   | Refused {
   const opened = openBook(ws);
   if (!opened.ok) return opened;
   const { book, folded } = opened;
   const expense = folded.ledger.expenses.find((e) => e.id === id.trim());
   if (!expense) return refused("unknown_expense", t(ws.lang, "spend.rpc.unknownExpense", { id }));
-  const status = wantedStatuses(book, folded.positions).get(expense.row) ?? "recorded";
-  return { ...opened, expense, status };
+  return { ...opened, expense, status: statusOfExpense(book, folded.positions, expense.id) };
 }
 
 /** A refusal of the approval engine or the reimbursement rules, in the caller's words. */
@@ -460,14 +498,85 @@ function submitAbout(
 /** The write of an expense's Status cell, in the sheet's language. */
 function writeStatus(ws: Workspace, expenses: SpendTabRead, row: number, status: ExpenseStatus): () => void {
   const sheetLang = ws.sheetLang;
-  return () => writeCells(expenses, EXPENSES_TAB, row, { status: expenseStatusLabel(status, sheetLang) });
+  return () => {
+    if (row >= 2) writeCells(expenses, EXPENSES_TAB, row, { status: expenseStatusLabel(status, sheetLang) });
+  };
 }
+
+/** What is sealed of an expense: its values as recorded and how the budget gate assessed it. */
+function sealedFields(
+  record: Expense,
+  amount: number,
+  requestedBy: string,
+  assessment: Assessment,
+  row: number,
+): SealedFields {
+  const over = assessment.outcome === "needs_overrun_approval";
+  return {
+    row,
+    date: record.date,
+    campaign: record.campaign,
+    category: record.category,
+    kind: record.kind,
+    amount,
+    originalAmount: record.amount,
+    currency: record.currency,
+    vendor: record.vendor,
+    description: record.description,
+    receiptLink: record.receiptLink,
+    reimbursable: record.reimbursable,
+    requestedBy,
+    outcome: over ? "pending_overrun" : "counted",
+    overrun: over ? assessment.overrun : 0,
+  };
+}
+
+/**
+ * The events that record an expense: the sealed record, then (when it goes over) its overrun request. Both are
+ * appended in one write before any cell is touched, so an execution that dies later leaves the log complete and the
+ * next one puts the row back.
+ */
+function recordEvents(
+  ws: Workspace,
+  ctx: WriteContext,
+  record: Expense,
+  amount: number,
+  requestedBy: string,
+  assessment: Assessment,
+  requestId: string,
+  row: number,
+): { ok: true; events: LogEntry[]; submitted: boolean } | Refused {
+  const currency = ws.settings.currency;
+  const state = viewOf(ws, record.campaign).state;
+  const fields = sealedFields(record, amount, requestedBy, assessment, row);
+  const events: LogEntry[] = [
+    recordEntry({
+      eventId: ctx.newId(),
+      at: ctx.at,
+      actor: ctx.me,
+      expenseId: record.id,
+      requestId,
+      state,
+      comment: requestComment(record),
+      fields,
+    }),
+  ];
+  const submission = overrunSubmission(refOf(record, amount, currency), assessment);
+  if (submission) {
+    const result = submitAbout(ws, ctx, record, record.campaign, submission, requestId);
+    if (!result.ok) return ruleRefusal(ws.lang, result.error);
+    events.push(...result.value.events);
+  }
+  return { ok: true, events, submitted: submission !== null };
+}
+
+type ActionValue = Omit<Extract<ExpenseActionResponse, { ok: true }>, "ok" | "notices">;
 
 type RecordValue = Omit<Extract<RecordExpenseResponse, { ok: true }>, "ok" | "notices">;
 
 export function rpcRecordExpense(request: unknown): RecordExpenseResponse {
   const req = parseRequest("rpcRecordExpense", RecordExpenseRequest, request, userLang());
-  return write<RecordValue>({ needsLog: false }, (ws, ctx) => {
+  return write<RecordValue>({ needsLog: true }, (ws, ctx) => {
     const { me, at } = ctx;
     const lang = ws.lang;
     const opened = openBook(ws);
@@ -477,78 +586,57 @@ export function rpcRecordExpense(request: unknown): RecordExpenseResponse {
     if (!checked.ok) return refused("invalid", checked.issues.map((i) => i.message).join(" "), checked.issues);
     const { amount } = checked.value;
     const campaign = checked.value.record.campaign;
-    if (notApproved(book, campaign)) {
-      const message = t(lang, "spend.rpc.notApproved", { id: campaign });
-      return refused("not_approved", message, [issue("campaign", message)]);
-    }
-    const cache = CacheService.getDocumentCache();
-    const done = cache?.get(doneKey(req.requestId));
-    const existing = done ? folded.ledger.expenses.find((e) => e.id === done) : undefined;
     const position = positionOfCampaign(book, folded, campaign);
     const candidate = { category: checked.value.record.category, kind: checked.value.record.kind, amount };
     const assessment = assessExpense(position, candidate, book.spendSettings);
+    // The same request sent again (a double click, a retry after a lost answer): the log knows it; nothing is written.
+    const existing = book.sealed.byRequest.get(req.requestId);
     if (existing) {
-      const status = wantedStatuses(book, folded.positions).get(existing.row) ?? "recorded";
+      const standing = folded.positions.expenses.get(existing.id);
       return {
         value: {
           id: existing.id,
-          row: existing.row,
-          status,
+          row: standing?.row ?? 0,
+          status: statusOfExpense(book, folded.positions, existing.id) ?? "recorded",
           message: t(lang, "spend.rpc.recorded", { id: existing.id }),
-          requestId: null,
+          requestId: existing.outcome === "pending_overrun" ? req.requestId : null,
           assessment: assessmentView(book, folded, checked.value, assessment, lang),
           duplicate: true,
         },
       };
     }
+    if (notApproved(book, campaign)) {
+      const message = t(lang, "spend.rpc.notApproved", { id: campaign });
+      return refused("not_approved", message, [issue("campaign", message)]);
+    }
 
     const id = nextExpenseId(book);
-    const record: Expense = { ...checked.value.record, id };
-    const currency = book.spendSettings.workbookCurrency;
-    const submission: Submission | null = overrunSubmission(refOf(record, amount, currency), assessment);
-    let events: ReturnType<typeof submit> | null = null;
-    if (submission) {
-      if (!ws.log) return refused("setup", t(lang, "rpc.noLog", { tab: t(lang, "tab.log") }));
-      if (!ws.chain.ok) return refused("chain_broken", ws.chain.message);
-      events = submitAbout(ws, ctx, record, campaign, submission, req.requestId);
-      if (!events.ok) return ruleRefusal(lang, events.error);
-    }
-    const status: ExpenseStatus = submission ? "pending_overrun" : "recorded";
-    const sheetLang = ws.sheetLang;
+    const record: Expense = { ...checked.value.record, id, requestedBy: me };
     const row = Math.max(expenses.table.height, 1) + 1;
+    const recorded = recordEvents(ws, ctx, record, amount, me, assessment, req.requestId, row);
+    if (!recorded.ok) return recorded;
+    const status: ExpenseStatus = recorded.submitted ? "pending_overrun" : "recorded";
+    const sheetLang = ws.sheetLang;
     const checkedWithId = { ...checked.value, record };
+    const currency = book.spendSettings.workbookCurrency;
     const money = `${formatAmount(assessment.overrun, currency)} ${currency}`;
+    const sealed = sealedFields(record, amount, me, assessment, row);
     return {
-      events: events?.ok ? events.value.events : [],
+      events: recorded.events,
       apply: () => {
         appendRecords(expenses, EXPENSES_TAB, [
-          {
-            id,
-            date: record.date,
-            campaign: record.campaign,
-            category: record.category,
-            vendor: record.vendor,
-            description: record.description,
-            amount: record.amount,
-            currency: record.currency,
-            kind: catalogIn(sheetLang)[`spend.kind.${record.kind}`],
-            receiptLink: record.receiptLink,
-            reimbursable: catalogIn(sheetLang)[record.reimbursable ? "spend.yes" : "spend.no"],
-            requestedBy: me,
-            status: expenseStatusLabel(status, sheetLang),
-          },
+          expenseRecordCells({ ...sealed, id, requestId: req.requestId, seq: 0, at, actor: me }, status, sheetLang),
         ]);
-        cache?.put(doneKey(req.requestId), id, DONE_TTL_S);
       },
-      notices: submission ? waitingNotices(ws, campaign, req.requestId, at) : undefined,
+      notices: recorded.submitted ? waitingNotices(ws, campaign, req.requestId, at) : undefined,
       value: {
         id,
         row,
         status,
-        message: submission
+        message: recorded.submitted
           ? t(lang, "spend.rpc.pending", { id, amount: money })
           : t(lang, "spend.rpc.recorded", { id }),
-        requestId: submission ? req.requestId : null,
+        requestId: recorded.submitted ? req.requestId : null,
         assessment: assessmentView(book, folded, checkedWithId, assessment, lang),
         duplicate: false,
       },
@@ -564,11 +652,25 @@ export function rpcRequestReimbursement(request: unknown): ExpenseActionResponse
     const found = openExpense(ws, req.id);
     if (!found.ok) return found;
     const { book, expenses, expense, status } = found;
+    if (status === null) return refused("not_recorded", t(lang, "spend.rpc.notRecorded", { id: expense.id }));
+    // The same request sent again: the log has it; nothing more is written.
+    const sent = book.reimbursements.get(expense.id);
+    if (sent && sent.id === req.requestId) {
+      return {
+        value: {
+          id: expense.id,
+          status,
+          message: t(lang, "spend.rpc.reimbursementRequested", { id: expense.id }),
+          requestId: req.requestId,
+        },
+      };
+    }
     const requester = expense.record.requestedBy;
     if (requester !== "" && requester !== me) {
       return refused("not_requester", t(lang, "spend.rpc.notRequester", { email: requester }));
     }
     const settings = book.spendSettings;
+    // The sealed expense: its amount as recorded, whatever its cells say now.
     const step = reimburse({
       expense: expense.record,
       status,
@@ -595,24 +697,50 @@ export function rpcRequestReimbursement(request: unknown): ExpenseActionResponse
   });
 }
 
-/** Finance marks an approved reimbursement paid: the Status cell only (the approval is already in the log). */
+/**
+ * Finance marks an approved reimbursement paid: a sealed pay event naming the approved request and its amount, then
+ * the Status cell. Paid only for an approval the verified log holds, at the amount it approved.
+ */
 export function rpcMarkPaid(request: unknown): ExpenseActionResponse {
   const req = parseRequest("rpcMarkPaid", ExpenseActionRequest, request, userLang());
-  return write({ needsLog: false }, (ws, { me }) => {
+  return write({ needsLog: true }, (ws, ctx) => {
+    const { me } = ctx;
     const lang = ws.lang;
     const found = openExpense(ws, req.id);
     if (!found.ok) return found;
     const { book, expenses, expense, status } = found;
+    if (status === null) return refused("not_recorded", t(lang, "spend.rpc.notRecorded", { id: expense.id }));
+    if (status === "paid") {
+      // Already paid (a retry after a lost answer): the log has it; nothing more is written.
+      return {
+        value: { id: expense.id, status, message: t(lang, "spend.rpc.paid", { id: expense.id }), requestId: null },
+      };
+    }
+    const approval = book.reimbursements.get(expense.id);
     const step = reimburse({
       expense: expense.record,
       status,
-      amount: expense.amount,
+      amount: approval?.amount ?? expense.amount,
       action: "pay",
       actor: me,
       settings: book.spendSettings,
     });
     if (!step.ok) return ruleRefusal(lang, step.error);
+    if (!approval || approval.status !== "approved") {
+      return refused("illegal_transition", t(lang, "spend.reimbursement.notApproved"));
+    }
     return {
+      events: [
+        payEntry({
+          eventId: ctx.newId(),
+          at: ctx.at,
+          actor: me,
+          expenseId: expense.id,
+          requestId: approval.id,
+          state: viewOf(ws, expense.campaign).state,
+          amount: approval.amount,
+        }),
+      ],
       apply: writeStatus(ws, expenses, expense.row, step.value),
       value: {
         id: expense.id,
@@ -625,13 +753,15 @@ export function rpcMarkPaid(request: unknown): ExpenseActionResponse {
 }
 
 /**
- * An expense typed into the Expenses tab that goes over the approved budget is pending and counts for nothing; its
- * overrun request is sent by the person it names (or the campaign's owner) with one click, routed by the overrun the
- * fold assessed, under the lock (so the overrun is the one in force now, and a second click finds it sent).
+ * An expense typed into the Expenses tab counts for nothing until the add-on records it. Its person in Requested by
+ * (or the campaign's owner) records it with one click: under the lock, the budget gate assesses it against the
+ * position now; it is sealed in the log, and when it goes over, its overrun request goes with it. A recorded
+ * expense whose overrun request was sent back is sent again the same way, with the overrun in force now. The same
+ * click twice is one record and one request.
  */
 export function rpcSubmitOverrun(request: unknown): ExpenseActionResponse {
   const req = parseRequest("rpcSubmitOverrun", ExpenseActionRequest, request, userLang());
-  return write({ needsLog: true }, (ws, ctx) => {
+  return write<ActionValue>({ needsLog: true }, (ws, ctx) => {
     const { me, at } = ctx;
     const lang = ws.lang;
     const found = openExpense(ws, req.id);
@@ -640,10 +770,15 @@ export function rpcSubmitOverrun(request: unknown): ExpenseActionResponse {
     const standing = folded.positions.expenses.get(expense.id);
     const currency = book.spendSettings.workbookCurrency;
     const money = (minor: number) => `${formatAmount(minor, currency)} ${currency}`;
-    if (standing && standing.requestId === req.requestId) {
-      // The same click sent again (a retry after a lost answer): it was sent; nothing more is written.
-      const message = t(lang, "spend.rpc.overrunSent", { id: expense.id, amount: money(standing.overrun) });
-      return { value: { id: expense.id, status: standing.status, message, requestId: req.requestId } };
+    const sealedNow = book.sealed.expenses.get(expense.id);
+    if (standing && (standing.requestId === req.requestId || sealedNow?.requestId === req.requestId)) {
+      // The same click sent again (a retry after a lost answer): it was done; nothing more is written.
+      const status = statusOfExpense(book, folded.positions, expense.id) ?? "recorded";
+      const message =
+        status === "pending_overrun"
+          ? t(lang, "spend.rpc.overrunSent", { id: expense.id, amount: money(standing.overrun) })
+          : t(lang, "spend.rpc.recorded", { id: expense.id });
+      return { value: { id: expense.id, status, message, requestId: req.requestId } };
     }
     if (!standing?.needsRequest) {
       return refused("no_overrun", t(lang, "spend.rpc.noOverrunNeeded", { id: expense.id }));
@@ -651,6 +786,44 @@ export function rpcSubmitOverrun(request: unknown): ExpenseActionResponse {
     if (!maySubmitOverrun(book, expense, me)) {
       const email = expense.record.requestedBy || book.fold.campaigns.get(expense.campaign)?.owner || "—";
       return refused("not_requester", t(lang, "spend.rpc.notOverrunSubmitter", { email }));
+    }
+    if (!standing.recorded) {
+      if (notApproved(book, expense.campaign)) {
+        return refused("not_approved", t(lang, "spend.rpc.notApproved", { id: expense.campaign }));
+      }
+      // Recorded now, from the row as it stands, through the same gate as the sidebar's form.
+      const position = positionOfCampaign(book, folded, expense.campaign);
+      const assessment = assessExpense(
+        position,
+        { category: expense.category, kind: expense.kind, amount: expense.amount },
+        book.spendSettings,
+      );
+      const requestedBy = expense.record.requestedBy;
+      const recorded = recordEvents(
+        ws,
+        ctx,
+        expense.record,
+        expense.amount,
+        requestedBy,
+        assessment,
+        req.requestId,
+        expense.row,
+      );
+      if (!recorded.ok) return recorded;
+      const status: ExpenseStatus = recorded.submitted ? "pending_overrun" : "recorded";
+      return {
+        events: recorded.events,
+        apply: writeStatus(ws, expenses, expense.row, status),
+        notices: recorded.submitted ? waitingNotices(ws, expense.campaign, req.requestId, at) : undefined,
+        value: {
+          id: expense.id,
+          status,
+          message: recorded.submitted
+            ? t(lang, "spend.rpc.overrunSent", { id: expense.id, amount: money(assessment.overrun) })
+            : t(lang, "spend.rpc.recorded", { id: expense.id }),
+          requestId: recorded.submitted ? req.requestId : null,
+        },
+      };
     }
     const submission = overrunSubmissionFor(refOf(expense.record, expense.amount, currency), standing.overrun);
     if (!submission) return refused("no_overrun", t(lang, "spend.rpc.noOverrunNeeded", { id: expense.id }));

@@ -22,6 +22,7 @@ export const SPEND_SURFACE: readonly EntryPoint[] = [
   { name: "menuShowExpenses", kind: "menu", params: [] },
   { name: "menuRefreshVariance", kind: "menu", params: [] },
   { name: "menuToggleVarianceSchedule", kind: "menu", params: [] },
+  { name: "menuAdoptExpenses", kind: "menu", params: [] },
   { name: "onScheduleTick", kind: "trigger", params: ["e"] },
   { name: "rpcSpendOverview", kind: "rpc", params: ["request"] },
   { name: "rpcAssessExpense", kind: "rpc", params: ["request"] },

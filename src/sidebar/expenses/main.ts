@@ -173,7 +173,7 @@ function fillForm(data: SpendOverview): void {
 function expenseItem(e: ExpenseView, data: SpendOverview): HTMLLIElement {
   const badge = el("span", {
     className: "badge",
-    text: data.labels.expenseStatus[e.status],
+    text: e.recorded ? data.labels.expenseStatus[e.status] : T("notRecorded"),
     attrs: { "data-status": e.status },
   });
   const item = el(
@@ -194,9 +194,12 @@ function expenseItem(e: ExpenseView, data: SpendOverview): HTMLLIElement {
       : null,
   );
   if (e.canSubmitOverrun) {
+    // A typed row that fits is recorded; one that does not goes with its overrun request.
+    const over = e.overrun > 0;
+    const label = e.recorded ? "sendOverrun" : over ? "recordAndSend" : "recordTyped";
     item.append(
-      el("span", { className: "meta overrun", text: T("overBy", { amount: money(e.overrun) }) }),
-      actionButton(T("sendOverrun"), () => act("rpcSubmitOverrun", e.id)),
+      ...(over ? [el("span", { className: "meta overrun", text: T("overBy", { amount: money(e.overrun) }) })] : []),
+      actionButton(T(label), () => act("rpcSubmitOverrun", e.id)),
     );
   }
   if (e.canRequestReimbursement)

@@ -43,11 +43,14 @@ const TEXTS = {
   problems: { en: "Rows left out of the figures", zh: "未计入数字的行" },
   notices: { en: "E-mail not sent: {reasons}", zh: "邮件未发送：{reasons}" },
   campaignLine: { en: "{id} · {name}: {left} left", zh: "{id} · {name}：余 {left}" },
-  needsRequest: { en: "Over budget, not yet sent for approval", zh: "超出预算、尚未提交审批" },
+  needsRequest: { en: "Not recorded yet, or over budget and not sent", zh: "尚未登记，或超出预算且尚未提交" },
   needsRequestHint: {
-    en: "Typed into the Expenses tab: these go over the approved budget and count only once an overrun is approved.",
-    zh: "直接录入“费用”工作表：这些费用超出已批准预算，超支获批后才计入。",
+    en: "Rows typed into the Expenses tab count for nothing until recorded here (through the budget check); one that goes over the approved budget counts only once its overrun is approved.",
+    zh: "直接录入“费用”工作表的行在此登记（经过预算检查）之前不计入；超出已批准预算的费用在超支获批后才计入。",
   },
+  notRecorded: { en: "Not recorded yet", zh: "尚未登记" },
+  recordTyped: { en: "Record", zh: "登记" },
+  recordAndSend: { en: "Record and submit overrun request", zh: "登记并提交超支申请" },
   overBy: { en: "Needs overrun approval: over by {amount}", zh: "需要超支审批：超出 {amount}" },
   sendOverrun: { en: "Submit overrun request", zh: "提交超支申请" },
 } as const satisfies Readonly<Record<string, { readonly en: string; readonly zh: string }>>;
