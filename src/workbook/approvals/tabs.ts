@@ -1,43 +1,11 @@
 // The approval process's tabs: Campaigns (the plan, one campaign per row), Tasks (the execution plan), Escalations
 // (problems reported and the superior's instruction), the Approval log (the event log, append-only, every cell
 // text) and Notifications (every e-mail tried).
-import { CAMPAIGN_STATUSES, CURRENCIES, statusFromText, statusLabel } from "../../domain/campaign";
-import { catalogIn, type Lang, type MessageKey, valueOfLabel } from "../../domain/i18n";
+import { CAMPAIGN_STATUSES, statusFromText, statusLabel } from "../../domain/campaign";
+import type { MessageKey } from "../../domain/i18n";
 import { ESCALATION_STATES, NOTICE_STATUSES, SEVERITIES, TASK_STATUSES } from "../../domain/records";
 import { LOG_COLUMNS } from "../../domain/workflow/model";
-import type { ChoiceSpec, ColumnKind, ColumnSpec, TabSpec } from "../shared/spec";
-
-/** A dropdown of fixed values, labelled per language and read back from a label in either language or the value. */
-function choice<V extends string>(
-  values: readonly V[],
-  labelKey: (value: V) => MessageKey,
-  blank: V | null,
-): ChoiceSpec {
-  const label = (value: V, lang: Lang) => catalogIn(lang)[labelKey(value)];
-  return {
-    values: (lang) => values.map((v) => label(v, lang)),
-    parse: (text) => {
-      const wanted = text.trim().toLowerCase();
-      // The stored value first: reading it needs no catalog.
-      return values.find((v) => v.toLowerCase() === wanted) ?? valueOfLabel(wanted, values, labelKey) ?? null;
-    },
-    blank,
-  };
-}
-
-type Col = [key: string, kind: ColumnKind, width: number, extra?: Partial<ColumnSpec>];
-
-/** Columns whose label and help keys follow `col.<tab>.<key>` and `col.<tab>.<key>.help`. */
-function columns(tab: string, list: readonly Col[]): ColumnSpec[] {
-  return list.map(([key, kind, width, extra]) => ({
-    key,
-    label: `col.${tab}.${key}` as MessageKey,
-    help: `col.${tab}.${key}.help` as MessageKey,
-    kind,
-    width,
-    ...extra,
-  }));
-}
+import { CURRENCY_CHOICE, choiceOf, columns, type TabSpec } from "../shared/spec";
 
 export const CAMPAIGNS_TAB: TabSpec = {
   key: "campaigns",
@@ -54,19 +22,7 @@ export const CAMPAIGNS_TAB: TabSpec = {
     ["start", "date", 100],
     ["end", "date", 100],
     ["budget", "money", 120],
-    [
-      "currency",
-      "choice",
-      80,
-      {
-        choice: {
-          values: () => CURRENCIES,
-          // A code not in the dropdown is still a currency (the dropdown only offers the common ones).
-          parse: (text) => (/^[A-Za-z]{3}$/.test(text.trim()) ? text.trim().toUpperCase() : null),
-          blank: null,
-        },
-      },
-    ],
+    ["currency", "choice", 80, { choice: CURRENCY_CHOICE }],
     ["kpis", "text", 200],
     [
       "status",
@@ -94,7 +50,7 @@ export const TASKS_TAB: TabSpec = {
     ["start", "date", 100],
     ["due", "date", 100],
     ["deliverable", "text", 200],
-    ["status", "choice", 110, { choice: choice(TASK_STATUSES, (s) => `taskStatus.${s}`, "todo") }],
+    ["status", "choice", 110, { choice: choiceOf(TASK_STATUSES, (s) => `taskStatus.${s}`, "todo") }],
     // Stamped by onEdit when a person sets the status to Done (server/evaluation/completion.ts); the scorecard's on-time rate reads it.
     ["completed", "date", 110],
   ]),
@@ -108,12 +64,12 @@ export const ESCALATIONS_TAB: TabSpec = {
     ["campaign", "text", 110, { plainText: true }],
     ["reported_at", "text", 150, { plainText: true }],
     ["reported_by", "text", 180],
-    ["severity", "choice", 90, { choice: choice(SEVERITIES, (s) => `severity.${s}`, "medium") }],
+    ["severity", "choice", 90, { choice: choiceOf(SEVERITIES, (s) => `severity.${s}`, "medium") }],
     ["problem", "text", 260],
     ["instruction", "text", 260],
     ["answered_by", "text", 180],
     ["answered_at", "text", 150, { plainText: true }],
-    ["state", "choice", 100, { choice: choice(ESCALATION_STATES, (s) => `escState.${s}`, "open") }],
+    ["state", "choice", 100, { choice: choiceOf(ESCALATION_STATES, (s) => `escState.${s}`, "open") }],
   ]),
 };
 
@@ -166,6 +122,6 @@ export const NOTIFICATIONS_TAB: TabSpec = {
     width,
     plainText: key !== "status",
     required: key === "at",
-    ...(key === "status" ? { choice: choice(NOTICE_STATUSES, (s) => `noticeStatus.${s}`, null) } : {}),
+    ...(key === "status" ? { choice: choiceOf(NOTICE_STATUSES, (s) => `noticeStatus.${s}`, null) } : {}),
   })),
 };

@@ -1,8 +1,8 @@
 // The monitoring and evaluation tabs: KPIs and KPI readings (typed by people), Summaries and Lessons (written at
 // acceptance, Lessons also by hand), and the three the add-on writes whole: Evaluation report, Scorecard, Monitor.
 import { KPI_DIRECTIONS, parseDirection } from "../../domain/evaluation";
-import { catalogIn, type MessageKey, valueOfLabel } from "../../domain/i18n";
-import type { ChoiceSpec, ColumnKind, ColumnSpec, TabSpec } from "../shared/spec";
+import { catalogIn, valueOfLabel } from "../../domain/i18n";
+import { type ChoiceSpec, type Col, columns, type TabSpec } from "../shared/spec";
 
 const DIRECTION_CHOICE: ChoiceSpec = {
   values: (lang) => KPI_DIRECTIONS.map((d) => catalogIn(lang)[`evaluation.direction.${d}`]),
@@ -27,20 +27,6 @@ const YES_NO_CHOICE: ChoiceSpec = {
   },
   blank: null,
 };
-
-type Col = [key: string, kind: ColumnKind, width: number, extra?: Partial<ColumnSpec>];
-
-/** Label and help keys follow `col.<tab>.<key>` and `col.<tab>.<key>.help` (evaluation/labels.ts). */
-function columns(tab: string, list: readonly Col[]): ColumnSpec[] {
-  return list.map(([key, kind, width, extra]) => ({
-    key,
-    label: `col.${tab}.${key}` as MessageKey,
-    help: `col.${tab}.${key}.help` as MessageKey,
-    kind,
-    width,
-    ...extra,
-  }));
-}
 
 const CAMPAIGN: Col = ["campaign", "text", 120, { required: true, plainText: true }];
 

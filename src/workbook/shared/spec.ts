@@ -1,6 +1,7 @@
 // How a tab of the workbook is described: columns with stable keys, their kind, labels and help in both languages,
 // and how setup presents them (validation, number format, width). Readers and setup share these specs.
-import { catalogIn, LANGS, type Lang, type MessageKey } from "../../domain/i18n";
+import { CURRENCIES } from "../../domain/campaign";
+import { catalogIn, LANGS, type Lang, type MessageKey, valueOfLabel } from "../../domain/i18n";
 
 /** Developer-metadata key on each header column; its value is the column key, so columns survive moves and renames. */
 export const COLUMN_METADATA_KEY = "campaign-control.column";
@@ -72,6 +73,45 @@ export interface TabSpec {
    * approval log is therefore detected by its hash chain, not prevented.
    */
   readonly appendOnly?: boolean;
+}
+
+/** A dropdown of fixed values, labelled per language and read back from a label in either language or the value. */
+export function choiceOf<V extends string>(
+  values: readonly V[],
+  labelKey: (value: V) => MessageKey,
+  blank: V | null,
+): ChoiceSpec {
+  const label = (value: V, lang: Lang) => catalogIn(lang)[labelKey(value)];
+  return {
+    values: (lang) => values.map((v) => label(v, lang)),
+    parse: (text) => {
+      const wanted = text.trim().toLowerCase();
+      // The stored value first: reading it needs no catalog.
+      return values.find((v) => v.toLowerCase() === wanted) ?? valueOfLabel(wanted, values, labelKey) ?? null;
+    },
+    blank,
+  };
+}
+
+/** ISO codes; the list offers the common ones and a code typed by hand is still a currency (the rule only warns). */
+export const CURRENCY_CHOICE: ChoiceSpec = {
+  values: () => CURRENCIES,
+  parse: (text) => (/^[A-Za-z]{3}$/.test(text.trim()) ? text.trim().toUpperCase() : null),
+  blank: null,
+};
+
+export type Col = [key: string, kind: ColumnKind, width: number, extra?: Partial<ColumnSpec>];
+
+/** Columns whose label and help keys follow `col.<tab>.<key>` and `col.<tab>.<key>.help`. */
+export function columns(tab: string, list: readonly Col[]): ColumnSpec[] {
+  return list.map(([key, kind, width, extra]) => ({
+    key,
+    label: `col.${tab}.${key}` as MessageKey,
+    help: `col.${tab}.${key}.help` as MessageKey,
+    kind,
+    width,
+    ...extra,
+  }));
 }
 
 /** Description of the protections setup adds, so a second run finds them instead of adding more. */

@@ -1,35 +1,13 @@
 // The budget-control tabs: Budget (planned amounts by campaign, category and month), Expenses (one row per expense,
 // its Status written by the add-on), Rates (currency rates by date) and the generated Variance report.
-import { CURRENCIES } from "../../domain/campaign";
-import { catalogIn, type Lang, type MessageKey, valueOfLabel } from "../../domain/i18n";
+import type { MessageKey } from "../../domain/i18n";
 import { EXPENSE_KINDS, EXPENSE_STATUSES } from "../../domain/spend/model";
-import type { ChoiceSpec, ColumnKind, ColumnSpec, TabSpec } from "../shared/spec";
+import { type ColumnKind, type ColumnSpec, CURRENCY_CHOICE, choiceOf, type TabSpec } from "../shared/spec";
 
-/** A dropdown whose values are labels in the workbook's language; a label in either language or the key reads back. */
-function choiceOf(keys: readonly string[], labelKey: (key: string) => MessageKey, blank: string | null): ChoiceSpec {
-  const label = (key: string, lang: Lang) => catalogIn(lang)[labelKey(key)];
-  return {
-    values: (lang) => keys.map((k) => label(k, lang)),
-    parse: (text) => {
-      const wanted = text.trim().toLowerCase();
-      // The stored key first: reading it needs no catalog.
-      return keys.find((k) => k.toLowerCase() === wanted) ?? valueOfLabel(wanted, keys, labelKey) ?? null;
-    },
-    blank,
-  };
-}
-
-/** ISO codes; the list offers the common ones and a code typed by hand is still a currency (the rule only warns). */
-const CURRENCY_CHOICE: ChoiceSpec = {
-  values: () => CURRENCIES,
-  parse: (text) => (/^[A-Za-z]{3}$/.test(text.trim()) ? text.trim().toUpperCase() : null),
-  blank: null,
-};
-
-const KIND_CHOICE = choiceOf(EXPENSE_KINDS, (k) => `spend.kind.${k}` as MessageKey, null);
-const YES_NO_CHOICE = choiceOf(["yes", "no"], (k) => `spend.${k}` as MessageKey, "no");
+const KIND_CHOICE = choiceOf<string>(EXPENSE_KINDS, (k) => `spend.kind.${k}` as MessageKey, null);
+const YES_NO_CHOICE = choiceOf<string>(["yes", "no"], (k) => `spend.${k}` as MessageKey, "no");
 // Written by the add-on; the rule only warns, so a blank (not assessed yet) or a repaired cell is never refused.
-const STATUS_CHOICE = choiceOf(EXPENSE_STATUSES, (s) => `spend.expenseStatus.${s}` as MessageKey, null);
+const STATUS_CHOICE = choiceOf<string>(EXPENSE_STATUSES, (s) => `spend.expenseStatus.${s}` as MessageKey, null);
 
 type Col = [key: string, label: string, kind: ColumnKind, width: number, extra?: Partial<ColumnSpec>];
 
