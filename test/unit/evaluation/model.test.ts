@@ -10,19 +10,21 @@ import {
   decodeRows,
   decodeSummary,
   decodeTask,
-  EvaluationSettingsSchema,
   formatGradeScale,
+  parseDirection,
+  parseGradeScale,
+  parseTaskStatus,
+} from "../../../src/domain/evaluation";
+import {
+  EvaluationSettingsSchema,
   KPI_FIELDS,
   KpiReadingSchema,
   KpiSchema,
   LessonSchema,
-  parseDirection,
-  parseGradeScale,
-  parseTaskStatus,
   SummarySchema,
   TASK_FIELDS,
   TaskSchema,
-} from "../../../src/domain/evaluation";
+} from "../../../src/domain/evaluation/schemas";
 
 describe("decodeKpi()", () => {
   it("reads a full row and fills the defaults (direction higher, weight 1, actual not measured)", () => {
