@@ -54,49 +54,63 @@ export type ExpenseField = (typeof EXPENSE_FIELDS)[number];
 export const RATE_FIELDS = ["currency", "rate", "validFrom"] as const;
 export type RateField = (typeof RATE_FIELDS)[number];
 
-const required = z.string().check(z.minLength(1));
-const currency = z.string().check(z.regex(/^[A-Z]{3}$/));
-const isoDate = z.iso.date();
-const month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/));
-const amount = z.number().check(z.gte(0));
-const link = z.union([z.literal(""), z.string().check(z.regex(/^https?:\/\/\S+$/i))]);
-const email = z.union([z.literal(""), z.email()]);
+// The schemas below describe decoded rows for their types and for tests; the add-on decodes rows with decode.ts and
+// never parses them. Each is built by a function marked free of side effects, so a bundle that imports this module
+// without using a schema does not carry it.
+
+/** The field checks the record schemas share. */
+/* @__NO_SIDE_EFFECTS__ */
+function fields() {
+  return {
+    required: z.string().check(z.minLength(1)),
+    currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+    isoDate: z.iso.date(),
+    month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
+    amount: z.number().check(z.gte(0)),
+    link: z.union([z.literal(""), z.string().check(z.regex(/^https?:\/\/\S+$/i))]),
+    email: z.union([z.literal(""), z.email()]),
+  };
+}
 
 /** One row of the Budget tab: a planned amount for a campaign, a category and a month. JSON-safe. */
-export const BudgetLineSchema = z.object({
-  campaign: required,
-  category: required,
-  month,
-  planned: amount,
-  currency,
-  note: z.string(),
-});
+/* @__NO_SIDE_EFFECTS__ */
+function budgetLineSchema() {
+  const { required, month, amount, currency } = fields();
+  return z.object({ campaign: required, category: required, month, planned: amount, currency, note: z.string() });
+}
+export const BudgetLineSchema = budgetLineSchema();
 export type BudgetLine = z.output<typeof BudgetLineSchema>;
 
 /** One row of the Expenses tab. Amount is in the expense's own currency, as typed. JSON-safe. */
-export const ExpenseSchema = z.object({
-  id: required,
-  date: isoDate,
-  campaign: required,
-  category: required,
-  vendor: z.string(),
-  description: z.string(),
-  amount,
-  currency,
-  kind: z.enum(EXPENSE_KINDS),
-  receiptLink: link,
-  reimbursable: z.boolean(),
-  requestedBy: email,
-  status: z.nullable(z.enum(EXPENSE_STATUSES)),
-});
+/* @__NO_SIDE_EFFECTS__ */
+function expenseSchema() {
+  const { required, isoDate, amount, currency, link, email } = fields();
+  return z.object({
+    id: required,
+    date: isoDate,
+    campaign: required,
+    category: required,
+    vendor: z.string(),
+    description: z.string(),
+    amount,
+    currency,
+    kind: z.enum(EXPENSE_KINDS),
+    receiptLink: link,
+    reimbursable: z.boolean(),
+    requestedBy: email,
+    status: z.nullable(z.enum(EXPENSE_STATUSES)),
+  });
+}
+export const ExpenseSchema = expenseSchema();
 export type Expense = z.output<typeof ExpenseSchema>;
 
 /** One row of the Rates tab: 1 unit of `currency` is worth `rate` units of the workbook currency from `validFrom` on. */
-export const RateSchema = z.object({
-  currency,
-  rate: z.number().check(z.gt(0)),
-  validFrom: isoDate,
-});
+/* @__NO_SIDE_EFFECTS__ */
+function rateSchema() {
+  const { currency, isoDate } = fields();
+  return z.object({ currency, rate: z.number().check(z.gt(0)), validFrom: isoDate });
+}
+export const RateSchema = rateSchema();
 export type Rate = z.output<typeof RateSchema>;
 
 /** A decoded record and the 1-based sheet row it came from. */
@@ -106,18 +120,23 @@ export interface Row<T> {
 }
 
 /** The settings budget control reads (Settings tab: currency, warning_threshold, enforce_line_budgets, receipt_required_above; finance from the roles). */
-export const SpendSettingsSchema = z.object({
-  /** Everything is converted to and summed in this currency. */
-  workbookCurrency: currency,
-  /** Share of the approved budget from which spending is flagged WARNING. */
-  warnAt: z.number().check(z.gt(0), z.lte(1)),
-  /** When true each campaign x category budget (its lines over all months) is a limit too, not only the campaign's. */
-  enforceLines: z.boolean(),
-  /** A reimbursement above this amount (workbook currency, major units) needs a receipt link; null: never required. */
-  receiptRequiredAbove: z.nullable(z.number().check(z.gte(0))),
-  /** Who may mark reimbursements paid (lower-case emails). */
-  finance: z.array(z.string()),
-});
+/* @__NO_SIDE_EFFECTS__ */
+function spendSettingsSchema() {
+  const { currency } = fields();
+  return z.object({
+    /** Everything is converted to and summed in this currency. */
+    workbookCurrency: currency,
+    /** Share of the approved budget from which spending is flagged WARNING. */
+    warnAt: z.number().check(z.gt(0), z.lte(1)),
+    /** When true each campaign x category budget (its lines over all months) is a limit too, not only the campaign's. */
+    enforceLines: z.boolean(),
+    /** A reimbursement above this amount (workbook currency, major units) needs a receipt link; null: never required. */
+    receiptRequiredAbove: z.nullable(z.number().check(z.gte(0))),
+    /** Who may mark reimbursements paid (lower-case emails). */
+    finance: z.array(z.string()),
+  });
+}
+export const SpendSettingsSchema = spendSettingsSchema();
 export type SpendSettings = z.output<typeof SpendSettingsSchema>;
 
 export function defaultSpendSettings(workbookCurrency: string): SpendSettings {
