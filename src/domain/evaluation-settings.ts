@@ -24,35 +24,27 @@ export const DEFAULT_REVENUE_INDICATORS = ["Revenue", "Sales", "GMV", "销售额
 
 const DEFAULTS = DEFAULT_EVALUATION_SETTINGS;
 
-export const EVALUATION_SETTING_ROWS: readonly EvaluationSettingRow[] = [
-  { key: "grade_thresholds", description: "setting.grade_thresholds", initial: formatGradeScale(DEFAULTS.grades) },
-  { key: "score_cap", description: "setting.score_cap", initial: DEFAULTS.cap },
-  { key: "lag_threshold", description: "setting.lag_threshold", initial: DEFAULTS.lagThreshold },
-  { key: "request_wait_days", description: "setting.request_wait_days", initial: DEFAULTS.requestWaitDays },
-  { key: "escalate_after_days", description: "setting.escalate_after_days", initial: DEFAULTS.escalateAfterDays },
-  { key: "managers", description: "setting.managers", initial: "" },
-  {
-    key: "revenue_indicators",
-    description: "setting.revenue_indicators",
-    initial: DEFAULT_REVENUE_INDICATORS.join(", "),
-  },
-  { key: "scorecard_period", description: "setting.scorecard_period", initial: DEFAULTS.scorecard.period },
-  {
-    key: "scorecard_weights",
-    description: "setting.scorecard_weights",
-    initial: weightsText(DEFAULTS.scorecard.weights),
-  },
-  {
-    key: "scorecard_recognition",
-    description: "setting.scorecard_recognition",
-    initial: DEFAULTS.scorecard.recognition,
-  },
-  {
-    key: "scorecard_improvement",
-    description: "setting.scorecard_improvement",
-    initial: DEFAULTS.scorecard.improvement,
-  },
-];
+/** Each row's starting value, which is also what a problem names as the value used instead of an unusable one. */
+const INITIAL: ReadonlyMap<EvaluationSettingKey, string | number> = new Map<EvaluationSettingKey, string | number>([
+  ["grade_thresholds", formatGradeScale(DEFAULTS.grades)],
+  ["score_cap", DEFAULTS.cap],
+  ["lag_threshold", DEFAULTS.lagThreshold],
+  ["request_wait_days", DEFAULTS.requestWaitDays],
+  ["escalate_after_days", DEFAULTS.escalateAfterDays],
+  ["managers", ""],
+  ["revenue_indicators", DEFAULT_REVENUE_INDICATORS.join(", ")],
+  ["scorecard_period", DEFAULTS.scorecard.period],
+  ["scorecard_weights", weightsText(DEFAULTS.scorecard.weights)],
+  ["scorecard_recognition", DEFAULTS.scorecard.recognition],
+  ["scorecard_improvement", DEFAULTS.scorecard.improvement],
+]);
+
+/** The rows in Settings order; each one's description is `setting.<key>`. */
+export const EVALUATION_SETTING_ROWS: readonly EvaluationSettingRow[] = [...INITIAL].map(([key, initial]) => ({
+  key,
+  description: `setting.${key}`,
+  initial,
+}));
 
 export type EvaluationSettingKey =
   | "grade_thresholds"
@@ -160,12 +152,12 @@ export function readEvaluationSettings(
   rows: ReadonlyMap<string, { readonly value: unknown; readonly row: number }>,
 ): EvaluationSettingsRead {
   const problems: EvaluationSettingProblem[] = [];
-  const read = <T>(key: EvaluationSettingKey, fallback: T, shown: string, parse: (value: unknown) => T | null): T => {
+  const read = <T>(key: EvaluationSettingKey, fallback: T, parse: (value: unknown) => T | null): T => {
     const entry = rows.get(key);
     if (!entry || isBlank(entry.value)) return fallback;
     const value = parse(entry.value);
     if (value === null) {
-      problems.push({ key, row: entry.row, found: entry.value, fallback: shown });
+      problems.push({ key, row: entry.row, found: entry.value, fallback: String(INITIAL.get(key)) });
       return fallback;
     }
     return value;
@@ -175,57 +167,25 @@ export function readEvaluationSettings(
     return n !== null && (inclusive ? n >= min : n > min) ? n : null;
   };
 
-  const grades = read("grade_thresholds", DEFAULTS.grades, formatGradeScale(DEFAULTS.grades), (v) =>
-    typeof v === "string" ? parseGradeScale(v) : null,
-  );
-  const cap = read("score_cap", DEFAULTS.cap, String(DEFAULTS.cap), number(0, false));
-  const lagThreshold = read("lag_threshold", DEFAULTS.lagThreshold, String(DEFAULTS.lagThreshold), number(0, false));
-  const requestWaitDays = read(
-    "request_wait_days",
-    DEFAULTS.requestWaitDays,
-    String(DEFAULTS.requestWaitDays),
-    number(0, true),
-  );
-  const escalateAfterDays = read(
-    "escalate_after_days",
-    DEFAULTS.escalateAfterDays,
-    String(DEFAULTS.escalateAfterDays),
-    number(0, true),
-  );
-  const managers = read<string[]>("managers", [], "", (v) => {
+  const grades = read("grade_thresholds", DEFAULTS.grades, (v) => (typeof v === "string" ? parseGradeScale(v) : null));
+  const cap = read("score_cap", DEFAULTS.cap, number(0, false));
+  const lagThreshold = read("lag_threshold", DEFAULTS.lagThreshold, number(0, false));
+  const requestWaitDays = read("request_wait_days", DEFAULTS.requestWaitDays, number(0, true));
+  const escalateAfterDays = read("escalate_after_days", DEFAULTS.escalateAfterDays, number(0, true));
+  const managers = read<string[]>("managers", [], (v) => {
     const list = listOf(v).map((s) => s.toLowerCase());
     return list.length > 0 && list.every(isEmail) ? [...new Set(list)] : null;
   });
-  const revenueIndicators = read(
-    "revenue_indicators",
-    DEFAULT_REVENUE_INDICATORS,
-    DEFAULT_REVENUE_INDICATORS.join(", "),
-    (v) => {
-      const list = listOf(v);
-      return list.length > 0 ? list : null;
-    },
-  );
-  const period = read("scorecard_period", DEFAULTS.scorecard.period, DEFAULTS.scorecard.period, (v) =>
+  const revenueIndicators = read("revenue_indicators", DEFAULT_REVENUE_INDICATORS, (v) => {
+    const list = listOf(v);
+    return list.length > 0 ? list : null;
+  });
+  const period = read("scorecard_period", DEFAULTS.scorecard.period, (v) =>
     typeof v === "string" ? (PERIODS.get(v.trim().toLowerCase()) ?? null) : null,
   );
-  const weights = read(
-    "scorecard_weights",
-    DEFAULTS.scorecard.weights,
-    weightsText(DEFAULTS.scorecard.weights),
-    parseScorecardWeights,
-  );
-  let recognition = read(
-    "scorecard_recognition",
-    DEFAULTS.scorecard.recognition,
-    String(DEFAULTS.scorecard.recognition),
-    number(0, true),
-  );
-  let improvement = read(
-    "scorecard_improvement",
-    DEFAULTS.scorecard.improvement,
-    String(DEFAULTS.scorecard.improvement),
-    number(0, true),
-  );
+  const weights = read("scorecard_weights", DEFAULTS.scorecard.weights, parseScorecardWeights);
+  let recognition = read("scorecard_recognition", DEFAULTS.scorecard.recognition, number(0, true));
+  let improvement = read("scorecard_improvement", DEFAULTS.scorecard.improvement, number(0, true));
   if (improvement > recognition) {
     // The two bounds contradict each other: both fall back, and the improvement row (the usual culprit) is named.
     const entry = rows.get("scorecard_improvement") ?? rows.get("scorecard_recognition");
