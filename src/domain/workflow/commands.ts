@@ -60,31 +60,22 @@ export interface Outcome {
 
 export type CommandResult = Result<Outcome, Refusal>;
 
-const MESSAGES: { readonly [K in RefusalKind]: WorkflowMessageKey } = {
-  invalid_input: "workflow.refusal.invalidInput",
-  illegal_transition: "workflow.refusal.illegalTransition",
-  request_open: "workflow.refusal.requestOpen",
-  unknown_request: "workflow.refusal.unknownRequest",
-  stale: "workflow.refusal.stale",
-  own_request: "workflow.refusal.ownRequest",
-  own_campaign: "workflow.refusal.ownCampaign",
-  second_level: "workflow.refusal.secondLevel",
-  not_approver: "workflow.refusal.notApprover",
-  comment_required: "workflow.refusal.commentRequired",
-  reason_required: "workflow.refusal.reasonRequired",
-  incomplete: "workflow.refusal.incomplete",
-  no_change: "workflow.refusal.noChange",
-  not_submitter: "workflow.refusal.notSubmitter",
-  no_approved_plan: "workflow.refusal.noApprovedPlan",
-  routing: "workflow.routing.noLevels",
-  too_long: "workflow.refusal.tooLong",
-};
+type Camel<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
+
+/**
+ * A refusal's message: `workflow.refusal.<kind in camel case>` (too_long: tooLong), routing's own key aside. The
+ * cast names every key this can give, so a kind without its message does not compile.
+ */
+function messageOf(kind: RefusalKind): WorkflowMessageKey {
+  if (kind === "routing") return "workflow.routing.noLevels";
+  return `workflow.refusal.${kind.replace(/_(.)/g, (_, c: string) => c.toUpperCase())}` as `workflow.refusal.${Camel<typeof kind>}`;
+}
 
 function refuse(
   kind: RefusalKind,
   extra: { params?: MessageParams; issues?: readonly Issue[]; messageKey?: WorkflowMessageKey } = {},
 ): { readonly ok: false; readonly error: Refusal } {
-  return err({ kind, messageKey: extra.messageKey ?? MESSAGES[kind], ...extra });
+  return err({ kind, messageKey: extra.messageKey ?? messageOf(kind), ...extra });
 }
 
 function written(events: readonly LogEntry[]): CommandResult {
