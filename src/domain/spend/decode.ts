@@ -51,21 +51,26 @@ class Bad {
   constructor(readonly messageKey: SpendMessageKey) {}
 }
 
-const BAD = {
-  required: new Bad("spend.problem.required"),
-  text: new Bad("spend.problem.text"),
-  date: new Bad("spend.problem.date"),
-  month: new Bad("spend.problem.month"),
-  amount: new Bad("spend.problem.amount"),
-  tooLarge: new Bad("spend.problem.tooLarge"),
-  rate: new Bad("spend.problem.rate"),
-  currency: new Bad("spend.problem.currency"),
-  boolean: new Bad("spend.problem.boolean"),
-  email: new Bad("spend.problem.email"),
-  link: new Bad("spend.problem.link"),
-  kind: new Bad("spend.problem.kind"),
-  status: new Bad("spend.problem.status"),
-} as const;
+const BAD_KINDS = [
+  "required",
+  "text",
+  "date",
+  "month",
+  "amount",
+  "tooLarge",
+  "rate",
+  "currency",
+  "boolean",
+  "email",
+  "link",
+  "kind",
+  "status",
+] as const;
+
+/** One instance per kind, with the message key `spend.problem.<kind>`. */
+const BAD = Object.fromEntries(BAD_KINDS.map((kind) => [kind, new Bad(`spend.problem.${kind}`)])) as {
+  readonly [K in (typeof BAD_KINDS)[number]]: Bad;
+};
 
 type Reader = (raw: unknown) => unknown;
 
