@@ -15,7 +15,7 @@ import {
 } from "./figures";
 import type { Lang } from "./messages";
 import { parseDirection } from "./model";
-import { evaluationText } from "./texts";
+import { evaluationText, formatEvaluationMessage } from "./texts";
 import { isBlank } from "./values";
 
 export type FunctionName = "KPI_ATTAINMENT" | "CAMPAIGN_SCORE" | "CAMPAIGN_ROI" | "CAMPAIGN_GRADE";
@@ -112,22 +112,6 @@ export function describeFunctionProblem(problem: FunctionProblem, lang: Lang): s
         firstSize: sizeText(problem.firstSize, lang),
         secondSize: sizeText(problem.secondSize, lang),
       });
-    case "target":
-      return evaluationText(lang, "evaluation.fn.target", { fn, where, found });
-    case "actualLower":
-      return evaluationText(lang, "evaluation.fn.actualLower", { fn, where, found });
-    case "direction":
-      return evaluationText(lang, "evaluation.fn.direction", { fn, where, found });
-    case "negativeWeight":
-      return evaluationText(lang, "evaluation.fn.negativeWeight", { fn, where, found });
-    case "zeroWeights":
-      return evaluationText(lang, "evaluation.fn.zeroWeights", { fn });
-    case "cap":
-      return evaluationText(lang, "evaluation.fn.cap", { fn, found });
-    case "cost":
-      return evaluationText(lang, "evaluation.fn.cost", { fn, where, found });
-    case "tooLarge":
-      return evaluationText(lang, "evaluation.fn.tooLarge", { fn, where });
     case "scale":
       return evaluationText(
         lang,
@@ -137,6 +121,10 @@ export function describeFunctionProblem(problem: FunctionProblem, lang: Lang): s
           reason: evaluationText(lang, `evaluation.scale.${problem.reason}`),
         },
       );
+    default:
+      // The rest are worded `evaluation.fn.<kind>` from the function, the cell and the value found (each message
+      // takes the ones it names).
+      return formatEvaluationMessage(`evaluation.fn.${problem.kind}`, lang, { fn, where, found });
   }
 }
 
