@@ -9,24 +9,31 @@ import { rpcListCampaigns, rpcSelectCampaign } from "./approvals/list-rpc";
 import { EVALUATION_RPC } from "./evaluation/rpc";
 import { SPEND_RPC } from "./spend/rpc";
 
-// The implementations must answer exactly what ServerApi promises the sidebar.
-export const RPC: { readonly [K in keyof ServerApi]: (request: unknown) => ReturnType<ServerApi[K]> } = {
-  rpcListCampaigns,
-  rpcSelectCampaign,
-  rpcMyCampaigns,
-  rpcSavePlan,
-  rpcSubmit,
-  rpcWithdraw,
-  rpcEscalate,
-  rpcInbox,
-  rpcDecide,
-  rpcAnswerEscalation,
-  rpcVerifyLog,
-  rpcGetRoles,
-  rpcSaveRoles,
-  ...SPEND_RPC,
-  ...EVALUATION_RPC,
-};
+// The implementations must answer exactly what ServerApi promises the sidebar. Nothing calls through this table
+// (entrypoints.ts exports each function); it exists for its type, so it is built by a function marked free of side
+// effects and Code.js does not carry it.
+/* @__NO_SIDE_EFFECTS__ */
+function implementations(): { readonly [K in keyof ServerApi]: (request: unknown) => ReturnType<ServerApi[K]> } {
+  return {
+    rpcListCampaigns,
+    rpcSelectCampaign,
+    rpcMyCampaigns,
+    rpcSavePlan,
+    rpcSubmit,
+    rpcWithdraw,
+    rpcEscalate,
+    rpcInbox,
+    rpcDecide,
+    rpcAnswerEscalation,
+    rpcVerifyLog,
+    rpcGetRoles,
+    rpcSaveRoles,
+    ...SPEND_RPC,
+    ...EVALUATION_RPC,
+  };
+}
+
+export const RPC = implementations();
 
 export {
   rpcAnswerEscalation,
