@@ -70,18 +70,19 @@ class Issues {
 /** Place is optional (online campaigns have none); every other plan field is required. */
 export function checkPlan(draft: PlanDraft, options: PlanCheckOptions = {}): Result<Plan, readonly Issue[]> {
   const issues = new Issues();
-  const required = (field: "name" | "objective" | "audience" | "content", key: WorkflowMessageKey): string => {
+  // Each issue of a plan field has the key workflow.plan.<field>.<what>.
+  const required = (field: "name" | "objective" | "audience" | "content"): string => {
     const value = readText(draft[field]);
-    if (value === "") issues.add(field, key);
+    if (value === "") issues.add(field, `workflow.plan.${field}.missing`);
     return value;
   };
 
-  const name = required("name", "workflow.plan.name.missing");
+  const name = required("name");
   const owner = readEmail(draft.owner);
   if (owner === "") issues.add("owner", "workflow.plan.owner.missing");
   else if (!isEmail(owner)) issues.add("owner", "workflow.plan.owner.invalid");
-  const objective = required("objective", "workflow.plan.objective.missing");
-  const audience = required("audience", "workflow.plan.audience.missing");
+  const objective = required("objective");
+  const audience = required("audience");
 
   const channels = readList(draft.channels);
   if (channels.length === 0) issues.add("channels", "workflow.plan.channels.missing");
@@ -92,11 +93,12 @@ export function checkPlan(draft: PlanDraft, options: PlanCheckOptions = {}): Res
     }
   }
 
-  const content = required("content", "workflow.plan.content.missing");
+  const content = required("content");
   const place = readText(draft.place);
 
-  const start = readDate(draft.start, "start", "workflow.plan.start.missing", "workflow.plan.start.invalid", issues);
-  const end = readDate(draft.end, "end", "workflow.plan.end.missing", "workflow.plan.end.invalid", issues);
+  const [start, end] = (["start", "end"] as const).map((field) =>
+    readDate(draft[field], field, `workflow.plan.${field}.missing`, `workflow.plan.${field}.invalid`, issues),
+  ) as [string | null, string | null];
   if (start !== null && end !== null && end < start) issues.add("end", "workflow.plan.end.beforeStart");
 
   const budget = readNumber(draft.budget);
