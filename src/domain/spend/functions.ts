@@ -104,17 +104,12 @@ export function describeSpendFunctionProblem(problem: SpendFunctionProblem, lang
           )
           .join(spendText(lang, "spend.fn.sizeJoin")),
       });
-    case "plannedZero": {
-      const found = describeFound(problem.found, lang);
-      return problem.at
-        ? spendText(lang, "spend.fn.plannedZeroAt", { fn, found, row: problem.at.row, column: problem.at.column })
-        : spendText(lang, "spend.fn.plannedZero", { fn, found });
-    }
+    case "plannedZero":
     case "plannedNegative": {
       const found = describeFound(problem.found, lang);
       return problem.at
-        ? spendText(lang, "spend.fn.plannedNegativeAt", { fn, found, row: problem.at.row, column: problem.at.column })
-        : spendText(lang, "spend.fn.plannedNegative", { fn, found });
+        ? spendText(lang, `spend.fn.${problem.kind}At`, { fn, found, row: problem.at.row, column: problem.at.column })
+        : spendText(lang, `spend.fn.${problem.kind}`, { fn, found });
     }
     case "warnAt":
       return spendText(lang, "spend.fn.warnAt", { fn, found: describeFound(problem.found, lang) });
