@@ -9,6 +9,7 @@ import {
   type ScorecardPeriod,
 } from "./evaluation";
 import { isEmail } from "./evaluation/values";
+import { isBlank } from "./found";
 import type { MessageKey } from "./i18n";
 import { splitList } from "./lists";
 
@@ -137,10 +138,6 @@ export function parseScorecardWeights(value: unknown): EvaluationSettings["score
   const { budget, onTime, attainment } = out;
   if (budget === undefined || onTime === undefined || attainment === undefined) return null;
   return budget + onTime + attainment > 0 ? { budget, onTime, attainment } : null;
-}
-
-function isBlank(value: unknown): boolean {
-  return value === "" || value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
 /**

@@ -8,7 +8,7 @@ import { catalogIn, fill, type Lang, langOf } from "../../domain/i18n";
 import { formatAmount, toMinorUnits } from "../../domain/money";
 import { planSnapshot, SNAPSHOT_FIELDS, type SnapshotField } from "../../domain/workflow";
 import { planDraftFromCells } from "../../workbook/approvals/campaigns";
-import { isDate } from "../../workbook/shared/cells";
+import { isDate, cellText as text } from "../../workbook/shared/cells";
 import type { RangePort, SheetPort } from "../../workbook/shared/ports";
 import type { EditedCell } from "../shared/edit-event";
 import { userLang } from "../shared/locale";
@@ -77,10 +77,6 @@ function flag(
     range.setNote(null);
     range.setBackground(null);
   }
-}
-
-function text(value: unknown): string {
-  return typeof value === "string" ? value.trim() : value === null || value === undefined ? "" : String(value);
 }
 
 /**

@@ -7,6 +7,11 @@ import { splitList } from "../../domain/lists";
 import type { RangePort } from "./ports";
 import type { ColumnSpec } from "./spec";
 
+/** A cell as text: strings trimmed, blank for nothing, anything else as String() writes it. */
+export function cellText(value: unknown): string {
+  return typeof value === "string" ? value.trim() : value === null || value === undefined ? "" : String(value);
+}
+
 /** Formats a date cell as YYYY-MM-DD in the spreadsheet's time zone (the server passes Utilities.formatDate). */
 export type DateFormatter = (date: Date) => string;
 

@@ -2,7 +2,7 @@
 // problems that name tab, row and column. Missing columns are reported once for the tab.
 import * as z from "zod/mini";
 import { type Lang, t } from "../../domain/i18n";
-import { type DateFormatter, decodeCell } from "./cells";
+import { cellText, type DateFormatter, decodeCell } from "./cells";
 import { columnIndex } from "./columns";
 import { cellReason, type RowProblem, rowProblem } from "./problems";
 import { type ColumnSpec, label } from "./spec";
@@ -27,7 +27,7 @@ export interface ReadContext {
 /** The header a user sees for a column: the cell's text, else our label. */
 export function headerLabel(table: Table, spec: ColumnSpec, column: number, lang: Lang): string {
   const cell = table.header[column - 1];
-  const text = typeof cell === "string" ? cell.trim() : cell === undefined || cell === null ? "" : String(cell);
+  const text = cellText(cell);
   return text || label(spec, lang);
 }
 

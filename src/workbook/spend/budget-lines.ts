@@ -3,7 +3,7 @@
 // check names it), a blank currency read as the workbook's (as the ledger reads it). One getValues per read.
 import { toMinorUnits } from "../../domain/money";
 import type { LineDraft } from "../../domain/workflow";
-import { isDate } from "../shared/cells";
+import { isDate, cellText as text } from "../shared/cells";
 import type { SpreadsheetPort } from "../shared/ports";
 import type { ReadContext } from "../shared/records";
 import { readSpendTab, type SpendTabRead } from "./read";
@@ -22,10 +22,6 @@ export interface BudgetLines {
 }
 
 const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
-
-function text(value: unknown): string {
-  return typeof value === "string" ? value.trim() : value === null || value === undefined ? "" : String(value);
-}
 
 /** One row as a line draft. */
 export function lineDraftOf(
