@@ -60,10 +60,22 @@ export interface PlanCheckOptions {
   readonly lineInPlanCurrency?: (line: LineSnapshot, planCurrency: string) => number | null;
 }
 
+/** What may follow `<prefix>.<field>.` in a message key: the kinds of issue a field has. */
+type KeyTail<P extends string, F extends string> = WorkflowMessageKey extends infer K
+  ? K extends `${P}.${F}.${infer W}`
+    ? W
+    : never
+  : never;
+
 class Issues {
   readonly list: Issue[] = [];
   add(field: string, messageKey: WorkflowMessageKey, params?: MessageParams): void {
     this.list.push(params === undefined ? { field, messageKey } : { field, messageKey, params });
+  }
+  /** Issues of one row's fields: field `<path>.<field>`, key `<prefix>.<field>.<what>`, the row's params first. */
+  of<P extends string>(prefix: P, path: string, params: MessageParams) {
+    return <F extends string>(field: F, what: KeyTail<P, F>, extra?: MessageParams): void =>
+      this.add(`${path}.${field}`, `${prefix}.${field}.${what}` as WorkflowMessageKey, { ...params, ...extra });
   }
 }
 
@@ -97,7 +109,7 @@ export function checkPlan(draft: PlanDraft, options: PlanCheckOptions = {}): Res
   const place = readText(draft.place);
 
   const [start, end] = (["start", "end"] as const).map((field) =>
-    readDate(draft[field], field, `workflow.plan.${field}.missing`, `workflow.plan.${field}.invalid`, issues),
+    readDate(draft[field], (what) => issues.add(field, `workflow.plan.${field}.${what}`)),
   ) as [string | null, string | null];
   if (start !== null && end !== null && end < start) issues.add("end", "workflow.plan.end.beforeStart");
 
@@ -144,16 +156,16 @@ function checkLines(
     const line = linesSnapshot([draft])[0];
     if (line === undefined) return;
     const row = draft.row ?? index + 1;
-    const at = (field: string) => `lines.${index}.${field}`;
+    const bad = issues.of("workflow.plan.line", `lines.${index}`, { row });
     rows.push(row);
     const before = issues.list.length;
-    if (line.category === "") issues.add(at("category"), "workflow.plan.line.category.missing", { row });
-    if (!MONTH.test(line.month)) issues.add(at("month"), "workflow.plan.line.month.invalid", { row });
+    if (line.category === "") bad("category", "missing");
+    if (!MONTH.test(line.month)) bad("month", "invalid");
     const planned = line.planned;
     if (typeof planned !== "number" || !Number.isSafeInteger(planned) || planned < 0) {
-      issues.add(at("planned"), "workflow.plan.line.planned.invalid", { row });
+      bad("planned", "invalid");
     }
-    if (!/^[A-Z]{3}$/.test(line.currency)) issues.add(at("currency"), "workflow.plan.line.currency.invalid", { row });
+    if (!/^[A-Z]{3}$/.test(line.currency)) bad("currency", "invalid");
     if (issues.list.length > before || typeof planned !== "number") {
       complete = false;
       return;
@@ -164,11 +176,7 @@ function checkLines(
     }
     const converted = options.lineInPlanCurrency?.(line, currency) ?? null;
     if (converted === null) {
-      issues.add(at("currency"), "workflow.plan.line.currency.noRate", {
-        row,
-        currency: line.currency,
-        plan: currency,
-      });
+      bad("currency", "noRate", { currency: line.currency, plan: currency });
       complete = false;
     } else sum += converted;
   });
@@ -198,23 +206,22 @@ function checkKpis(value: unknown, issues: Issues): Kpi[] | null {
     if (isBlankKpi(raw)) return;
     const draft = (typeof raw === "object" && raw !== null ? raw : {}) as KpiDraft;
     const n = index + 1;
-    const at = (field: string) => `kpis.${index}.${field}`;
+    const bad = issues.of("workflow.plan.kpi", `kpis.${index}`, { n });
     const indicator = readText(draft.indicator);
-    if (indicator === "") issues.add(at("indicator"), "workflow.plan.kpi.indicator.missing", { n });
-    else if (seen.has(indicator.toLowerCase()))
-      issues.add(at("indicator"), "workflow.plan.kpi.indicator.duplicate", { n, indicator });
+    if (indicator === "") bad("indicator", "missing");
+    else if (seen.has(indicator.toLowerCase())) bad("indicator", "duplicate", { indicator });
     seen.add(indicator.toLowerCase());
 
     const target = readNumber(draft.target);
-    if (target === null) issues.add(at("target"), "workflow.plan.kpi.target.missing", { n });
-    else if (Number.isNaN(target)) issues.add(at("target"), "workflow.plan.kpi.target.notNumber", { n });
-    else if (target < 0) issues.add(at("target"), "workflow.plan.kpi.target.negative", { n });
+    if (target === null) bad("target", "missing");
+    else if (Number.isNaN(target)) bad("target", "notNumber");
+    else if (target < 0) bad("target", "negative");
     // Attainment divides by the target (actual / target, or target / actual), so a goal of 0 cannot be measured.
-    else if (target === 0) issues.add(at("target"), "workflow.plan.kpi.target.zero", { n });
+    else if (target === 0) bad("target", "zero");
 
     const directionText = readText(draft.direction).toLowerCase();
     const direction = directionText === "" ? "higher" : directionText;
-    if (!isDirection(direction)) issues.add(at("direction"), "workflow.plan.kpi.direction.invalid", { n });
+    if (!isDirection(direction)) bad("direction", "invalid");
 
     if (target === null || !isDirection(direction) || indicator === "") complete = false;
     else kpis.push({ indicator, target, unit: readText(draft.unit), direction });
@@ -237,21 +244,11 @@ function isDirection(value: string): value is KpiDirection {
   return (KPI_DIRECTIONS as readonly string[]).includes(value);
 }
 
-function readDate(
-  value: unknown,
-  field: string,
-  missing: WorkflowMessageKey,
-  invalid: WorkflowMessageKey,
-  issues: Issues,
-  params?: MessageParams,
-): string | null {
+/** An ISO date, or null after reporting it missing or invalid. */
+function readDate(value: unknown, report: (what: "missing" | "invalid") => void): string | null {
   const text = readText(value);
-  if (text === "") {
-    issues.add(field, missing, params);
-    return null;
-  }
-  if (!isIsoDate(text)) {
-    issues.add(field, invalid, params);
+  if (text === "" || !isIsoDate(text)) {
+    report(text === "" ? "missing" : "invalid");
     return null;
   }
   return text;
@@ -278,35 +275,18 @@ export function checkExecution(
   tasks.forEach((task, index) => {
     if (isBlankTask(task)) return;
     const n = index + 1;
-    const at = (field: string) => `tasks.${index}.${field}`;
+    const bad = issues.of("workflow.execution.task", `tasks.${index}`, { n });
     const step = readText(task.step);
-    if (step === "") issues.add(at("step"), "workflow.execution.task.step.missing", { n });
+    if (step === "") bad("step", "missing");
     const owner = readEmail(task.owner);
-    if (owner === "") issues.add(at("owner"), "workflow.execution.task.owner.missing", { n });
-    else if (!isEmail(owner)) issues.add(at("owner"), "workflow.execution.task.owner.invalid", { n });
-    const start = readDate(
-      task.start,
-      at("start"),
-      "workflow.execution.task.start.missing",
-      "workflow.execution.task.start.invalid",
-      issues,
-      { n },
-    );
-    const due = readDate(
-      task.due,
-      at("due"),
-      "workflow.execution.task.due.missing",
-      "workflow.execution.task.due.invalid",
-      issues,
-      { n },
-    );
-    if (start !== null && due !== null && due < start)
-      issues.add(at("due"), "workflow.execution.task.due.beforeStart", { n });
-    if (due !== null && due > plan.end) {
-      issues.add(at("due"), "workflow.execution.task.due.afterCampaignEnd", { n, end: plan.end });
-    }
+    if (owner === "") bad("owner", "missing");
+    else if (!isEmail(owner)) bad("owner", "invalid");
+    const start = readDate(task.start, (what) => bad("start", what));
+    const due = readDate(task.due, (what) => bad("due", what));
+    if (start !== null && due !== null && due < start) bad("due", "beforeStart");
+    if (due !== null && due > plan.end) bad("due", "afterCampaignEnd", { end: plan.end });
     const deliverable = readText(task.deliverable);
-    if (deliverable === "") issues.add(at("deliverable"), "workflow.execution.task.deliverable.missing", { n });
+    if (deliverable === "") bad("deliverable", "missing");
     if (start !== null && due !== null) out.push({ step, owner, start, due, deliverable });
   });
   return issues.list.length > 0 ? err(issues.list) : ok({ tasks: out });
