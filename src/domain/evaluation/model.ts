@@ -137,18 +137,26 @@ export type Decoded<T> =
 /** A row by column key, with values as the workbook layer decodes them (trimmed text, numbers, ISO date text). */
 export type Cells = Readonly<Record<string, unknown>>;
 
+/** What may follow `evaluation.problem.` in a row problem's message key. */
+type ProblemKind = EvaluationMessageKey extends infer K
+  ? K extends `evaluation.problem.${infer W}`
+    ? W
+    : never
+  : never;
+
 class Reader<T> {
   readonly problems: FieldProblem<keyof T & string>[] = [];
 
   constructor(private readonly cells: Cells) {}
 
-  private fail(field: keyof T & string, messageKey: EvaluationMessageKey): void {
-    this.problems.push({ field, messageKey, found: this.cells[field] });
+  /** A problem with the key `evaluation.problem.<what>`. */
+  private fail(field: keyof T & string, what: ProblemKind): void {
+    this.problems.push({ field, messageKey: `evaluation.problem.${what}`, found: this.cells[field] });
   }
 
   text(field: keyof T & string, needed = false): string {
     const value = readText(this.cells[field]);
-    if (needed && value === "") this.fail(field, "evaluation.problem.required");
+    if (needed && value === "") this.fail(field, "required");
     return value;
   }
 
@@ -161,27 +169,22 @@ class Reader<T> {
     const n = readNumber(raw);
     if (n === null) {
       if (options.blank !== undefined) return options.blank;
-      if (options.needed)
-        this.fail(field, options.min === "positive" ? "evaluation.problem.positive" : "evaluation.problem.required");
+      if (options.needed) this.fail(field, options.min === "positive" ? "positive" : "required");
       return null;
     }
     if (Number.isNaN(n)) {
       this.fail(
         field,
-        options.min === "positive"
-          ? "evaluation.problem.positive"
-          : options.min === "nonNegative"
-            ? "evaluation.problem.nonNegative"
-            : "evaluation.problem.number",
+        options.min === "positive" ? "positive" : options.min === "nonNegative" ? "nonNegative" : "number",
       );
       return null;
     }
     if (options.min === "positive" && !(n > 0)) {
-      this.fail(field, "evaluation.problem.positive");
+      this.fail(field, "positive");
       return null;
     }
     if (options.min === "nonNegative" && n < 0) {
-      this.fail(field, "evaluation.problem.nonNegative");
+      this.fail(field, "nonNegative");
       return null;
     }
     return n;
@@ -190,30 +193,30 @@ class Reader<T> {
   date(field: keyof T & string, needed = false, instantToo = false): string | null {
     const raw = this.cells[field];
     if (isBlank(raw)) {
-      if (needed) this.fail(field, "evaluation.problem.required");
+      if (needed) this.fail(field, "required");
       return null;
     }
     const value = typeof raw === "string" ? raw.trim() : "";
     if (isIsoDate(value) || (instantToo && isIsoInstant(value))) return value;
-    this.fail(field, "evaluation.problem.date");
+    this.fail(field, "date");
     return null;
   }
 
   email(field: keyof T & string): string {
     const value = normalizeEmail(readText(this.cells[field]));
     if (value !== "" && !isEmail(value)) {
-      this.fail(field, "evaluation.problem.email");
+      this.fail(field, "email");
       return "";
     }
     return value;
   }
 
-  choice<V>(field: keyof T & string, parse: (v: unknown) => V | null, blank: V, messageKey: EvaluationMessageKey): V {
+  choice<V>(field: keyof T & string, parse: (v: unknown) => V | null, blank: V, what: ProblemKind): V {
     const raw = this.cells[field];
     if (isBlank(raw)) return blank;
     const value = parse(raw);
     if (value === null) {
-      this.fail(field, messageKey);
+      this.fail(field, what);
       return blank;
     }
     return value;
@@ -230,7 +233,7 @@ export function decodeKpi(cells: Cells): Decoded<Kpi> {
   const campaign = r.text("campaign", true);
   const indicator = r.text("indicator", true);
   const unit = r.text("unit");
-  const direction = r.choice("direction", parseDirection, "higher", "evaluation.problem.direction");
+  const direction = r.choice("direction", parseDirection, "higher", "direction");
   const target = r.number("target", { needed: true, min: "positive" });
   const actual = r.number("actual", {});
   const weight = r.number("weight", { blank: 1, min: "nonNegative" });
@@ -266,7 +269,7 @@ function parseYesNo(value: unknown): boolean | null {
 export function decodeSummary(cells: Cells): Decoded<Summary> {
   const r = new Reader<Summary>(cells);
   const campaign = r.text("campaign", true);
-  const goalsMet = r.choice<boolean | null>("goalsMet", parseYesNo, null, "evaluation.problem.yesNo");
+  const goalsMet = r.choice<boolean | null>("goalsMet", parseYesNo, null, "yesNo");
   const effect = r.text("effect");
   const problems = r.text("problems");
   const improvements = r.text("improvements");
@@ -295,7 +298,7 @@ export function decodeTask(cells: Cells): Decoded<Task> {
   const start = r.date("start");
   const due = r.date("due", true);
   const deliverable = r.text("deliverable");
-  const status = r.choice("status", parseTaskStatus, "todo", "evaluation.problem.taskStatus");
+  const status = r.choice("status", parseTaskStatus, "todo", "taskStatus");
   const completed = r.date("completed");
   if (start !== null && due !== null && due < start) {
     r.problems.push({ field: "due", messageKey: "evaluation.problem.dueBeforeStart", found: due, params: { start } });
