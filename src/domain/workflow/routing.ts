@@ -38,6 +38,9 @@ export interface RoutingSettingsDraft {
 }
 
 /** Settings as typed into the Settings tab, checked; every issue is reported, as for a plan. */
+/** What may follow a prefix in a message key. */
+type Tail<P extends string> = WorkflowMessageKey extends infer K ? (K extends `${P}${infer W}` ? W : never) : never;
+
 export function checkRoutingSettings(draft: RoutingSettingsDraft): Result<RoutingSettings, readonly Issue[]> {
   const issues: Issue[] = [];
   const add = (field: string, messageKey: WorkflowMessageKey, params: MessageParams) =>
@@ -49,19 +52,22 @@ export function checkRoutingSettings(draft: RoutingSettingsDraft): Result<Routin
   let below: number | null = null;
   levelDrafts.forEach((level, index) => {
     const n = index + 1;
+    // Each issue of a level: field levels.<i>.<field>, key workflow.settings.level.<what>.
+    const bad = (field: string, what: Tail<"workflow.settings.level.">, email?: string) =>
+      add(`levels.${index}.${field}`, `workflow.settings.level.${what}`, email ? { n, email } : { n });
     const approvers = readList(level.approvers).map(readEmail);
-    if (approvers.length === 0) add(`levels.${index}.approvers`, "workflow.settings.level.approvers.missing", { n });
+    if (approvers.length === 0) bad("approvers", "approvers.missing");
     for (const email of approvers) {
-      if (!isEmail(email)) add(`levels.${index}.approvers`, "workflow.settings.level.approver.invalid", { n, email });
+      if (!isEmail(email)) bad("approvers", "approver.invalid", email);
     }
     const limit = readNumber(level.limit);
     const top = index === levelDrafts.length - 1;
     if (limit === null) {
-      if (!top) add(`levels.${index}.limit`, "workflow.settings.level.limit.blankBelowTop", { n });
+      if (!top) bad("limit", "limit.blankBelowTop");
     } else if (!isMinorUnits(limit)) {
-      add(`levels.${index}.limit`, "workflow.settings.level.limit.invalid", { n });
+      bad("limit", "limit.invalid");
     } else if (below !== null && limit <= below) {
-      add(`levels.${index}.limit`, "workflow.settings.level.limit.notIncreasing", { n });
+      bad("limit", "limit.notIncreasing");
     }
     if (limit !== null && isMinorUnits(limit)) below = limit;
     levels.push({ approvers: [...new Set(approvers)], limit });
@@ -74,14 +80,14 @@ export function checkRoutingSettings(draft: RoutingSettingsDraft): Result<Routin
     const delegate = readEmail(d.delegate);
     const from = readText(d.from);
     const to = readText(d.to);
-    if (!isEmail(approver))
-      add(`delegations.${index}.approver`, "workflow.settings.delegation.approver.invalid", { n });
-    if (!isEmail(delegate))
-      add(`delegations.${index}.delegate`, "workflow.settings.delegation.delegate.invalid", { n });
-    else if (delegate === approver) add(`delegations.${index}.delegate`, "workflow.settings.delegation.self", { n });
-    if (!isIsoDate(from) || !isIsoDate(to))
-      add(`delegations.${index}`, "workflow.settings.delegation.dates.invalid", { n });
-    else if (to < from) add(`delegations.${index}.to`, "workflow.settings.delegation.endBeforeStart", { n });
+    // Each issue of a delegation: field delegations.<i>[.<field>], key workflow.settings.delegation.<what>.
+    const bad = (field: string, what: Tail<"workflow.settings.delegation.">) =>
+      add(`delegations.${index}${field}`, `workflow.settings.delegation.${what}`, { n });
+    if (!isEmail(approver)) bad(".approver", "approver.invalid");
+    if (!isEmail(delegate)) bad(".delegate", "delegate.invalid");
+    else if (delegate === approver) bad(".delegate", "self");
+    if (!isIsoDate(from) || !isIsoDate(to)) bad("", "dates.invalid");
+    else if (to < from) bad(".to", "endBeforeStart");
     delegations.push({ approver, delegate, from, to });
   });
 
