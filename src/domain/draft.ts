@@ -55,36 +55,44 @@ export interface DraftValues {
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 const AMOUNT = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?$/;
 
+/** What may follow `workflow.plan.<field>.` in a message key. */
+type PlanKeyTail<F extends string> = MessageKey extends infer K
+  ? K extends `workflow.plan.${F}.${infer W}`
+    ? W
+    : never
+  : never;
+
 export function checkDraft(
   form: DraftForm,
   options: { readonly channels: readonly string[]; readonly defaultCurrency: string; readonly me: string },
 ): { ok: true; values: DraftValues } | { ok: false; issues: DraftIssue[] } {
   const issues: DraftIssue[] = [];
+  // Each issue of a field: key workflow.plan.<field>.<what>.
+  const bad = <F extends DraftField>(field: F, what: PlanKeyTail<F>, params?: DraftIssue["params"]) =>
+    issues.push({ field, key: `workflow.plan.${field}.${what}` as MessageKey, ...(params && { params }) });
   const f = (k: DraftField) => form[k].replace(/\r\n?/g, "\n").trim();
   const id = f("id");
   if (id !== "" && !ID.test(id)) issues.push({ field: "id", key: "workflow.input.invalid" });
   const name = f("name");
-  if (name === "") issues.push({ field: "name", key: "workflow.plan.name.missing" });
+  if (name === "") bad("name", "missing");
   const owner = readEmail(f("owner")) || readEmail(options.me);
-  if (!isEmail(owner)) issues.push({ field: "owner", key: "workflow.plan.owner.invalid" });
+  if (!isEmail(owner)) bad("owner", "invalid");
   const start = f("start");
   const end = f("end");
-  if (start !== "" && !isIsoDate(start)) issues.push({ field: "start", key: "workflow.plan.start.invalid" });
-  if (end !== "" && !isIsoDate(end)) issues.push({ field: "end", key: "workflow.plan.end.invalid" });
-  else if (end !== "" && isIsoDate(start) && end < start)
-    issues.push({ field: "end", key: "workflow.plan.end.beforeStart" });
+  if (start !== "" && !isIsoDate(start)) bad("start", "invalid");
+  if (end !== "" && !isIsoDate(end)) bad("end", "invalid");
+  else if (end !== "" && isIsoDate(start) && end < start) bad("end", "beforeStart");
   const currency = f("currency").toUpperCase();
-  if (currency !== "" && !/^[A-Z]{3}$/.test(currency))
-    issues.push({ field: "currency", key: "workflow.plan.currency.invalid" });
+  if (currency !== "" && !/^[A-Z]{3}$/.test(currency)) bad("currency", "invalid");
   const budgetText = f("budget").replace(/\s/g, "");
   let budget: number | "" = "";
   if (budgetText !== "") {
     const n = AMOUNT.test(budgetText) ? Number(budgetText.replace(/,/g, "")) : Number.NaN;
     const digits = minorDigits(currency || options.defaultCurrency);
     if (!Number.isFinite(n) || toMinorUnits(n, currency || options.defaultCurrency) === null) {
-      issues.push({ field: "budget", key: "workflow.plan.budget.invalid", params: { digits } });
+      bad("budget", "invalid", { digits });
     } else if (n < 0) {
-      issues.push({ field: "budget", key: "workflow.plan.budget.negative" });
+      bad("budget", "negative");
     } else {
       budget = n;
     }
@@ -93,8 +101,7 @@ export function checkDraft(
   if (options.channels.length > 0) {
     const allowed = new Set(options.channels);
     for (const channel of channels) {
-      if (!allowed.has(channel))
-        issues.push({ field: "channels", key: "workflow.plan.channels.unknown", params: { channel } });
+      if (!allowed.has(channel)) bad("channels", "unknown", { channel });
     }
   }
   if (issues.length > 0) return { ok: false, issues };
