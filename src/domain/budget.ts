@@ -1,5 +1,6 @@
 // Budget variance (actual - planned, positive = over budget) for single values and whole ranges, computed exactly.
 import { describeFound, isBlank } from "./found";
+import { asRows, sizeOf } from "./grid";
 import { type Lang, t, wordedWhenRead } from "./i18n";
 import { decimalFromCell, subtract, toNumber } from "./money";
 
@@ -69,14 +70,6 @@ function amountOf(value: unknown, argument: Argument, lang: Lang, at?: { row: nu
 function varianceOfPair(planned: number | null, actual: number | null): VarianceCell {
   if (planned === null && actual === null) return "";
   return toNumber(subtract(decimalFromCell(actual ?? 0), decimalFromCell(planned ?? 0)));
-}
-
-function asRows(value: unknown[]): unknown[][] {
-  return value.map((row) => (Array.isArray(row) ? row : [row]));
-}
-
-function sizeOf(rows: unknown[][]): Size {
-  return { rows: rows.length, columns: rows.reduce((max, r) => Math.max(max, r.length), 0) };
 }
 
 /**

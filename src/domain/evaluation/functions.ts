@@ -1,5 +1,6 @@
 // The cores of KPI_ATTAINMENT, CAMPAIGN_SCORE, CAMPAIGN_ROI and CAMPAIGN_GRADE: a single value or a whole range in, the same shape out, and errors a marketer can act on.
 import { describeFound } from "../found";
+import { asRows, sizeOf } from "../grid";
 import { wordedWhenRead } from "../i18n";
 import type { KpiDirection } from "../workflow/plan";
 import {
@@ -133,16 +134,7 @@ export function describeFunctionProblem(problem: FunctionProblem, lang: Lang): s
 
 type Grid = readonly (readonly unknown[])[];
 
-/** Sheets passes a range as rows of cells; a 1-D array (from a caller that is not Sheets) is read as one column. */
-function asGrid(value: readonly unknown[]): Grid {
-  return value.map((row) => (Array.isArray(row) ? row : [row]));
-}
-
-function sizeOf(grid: Grid): Size {
-  let columns = 0;
-  for (const row of grid) columns = Math.max(columns, row.length);
-  return { rows: grid.length, columns };
-}
+const asGrid: (value: readonly unknown[]) => Grid = asRows;
 
 function isRagged(grid: Grid, size: Size): boolean {
   return grid.some((row) => row.length !== size.columns);

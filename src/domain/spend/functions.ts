@@ -1,5 +1,6 @@
 // Cores of BUDGET_VARIANCE_PCT, BUDGET_STATUS and BUDGET_REMAINING: exact, for single values and ranges, with the array conventions of BUDGET_VARIANCE.
 import { describeFound, isBlank } from "../found";
+import { asRows, sizeOf } from "../grid";
 import { type Lang, wordedWhenRead } from "../i18n";
 import { add, type Decimal, decimalFromCell, decimalFromNumber, subtract, toNumber } from "../money";
 import { majorUnits } from "./currency";
@@ -139,14 +140,6 @@ function amountOf(fn: SpendFunction, argument: SpendArgument, value: unknown, la
     at ? { kind: "notNumber", fn, argument, found: value, at } : { kind: "notNumber", fn, argument, found: value },
     lang,
   );
-}
-
-function asRows(value: unknown[]): unknown[][] {
-  return value.map((row) => (Array.isArray(row) ? row : [row]));
-}
-
-function sizeOf(rows: unknown[][]): Size {
-  return { rows: rows.length, columns: rows.reduce((max, r) => Math.max(max, r.length), 0) };
 }
 
 /**

@@ -2,6 +2,7 @@
 // BUDGET_VARIANCE, BUDGET_VARIANCE_PCT and BUDGET_STATUS are pure; BUDGET_REMAINING reads the tabs (read-only, one getValues per tab) and only when a cell asks for a campaign.
 import { budgetVariance, describeVarianceProblem, VarianceError, type VarianceResult } from "../../domain/budget";
 import { describeFound, isBlank } from "../../domain/found";
+import { asRows, sizeOf } from "../../domain/grid";
 import type { Lang } from "../../domain/i18n";
 import {
   budgetStatus,
@@ -52,9 +53,7 @@ interface At {
   readonly column: number;
 }
 
-function rowsOf(value: unknown[]): unknown[][] {
-  return value.map((row) => (Array.isArray(row) ? row : [row]));
-}
+const rowsOf = asRows;
 
 function argumentName(lang: Lang, which: "campaign" | "category"): string {
   return spendText(lang, which === "campaign" ? "spend.fn.argument.campaign" : "spend.fn.argument.category");
@@ -77,8 +76,7 @@ function textOf(value: unknown, which: "campaign" | "category", at: At | null): 
 
 function shapeError(campaign: unknown[][], category: unknown[][]): Error {
   const lang = sheetLang();
-  const size = (rows: unknown[][]) =>
-    spendText(lang, "spend.fn.size", { rows: rows.length, columns: rows.reduce((m, r) => Math.max(m, r.length), 0) });
+  const size = (rows: unknown[][]) => spendText(lang, "spend.fn.size", sizeOf(rows));
   const sizes = [
     spendText(lang, "spend.fn.sizeOf", { argument: argumentName(lang, "campaign"), size: size(campaign) }),
     spendText(lang, "spend.fn.sizeOf", { argument: argumentName(lang, "category"), size: size(category) }),
