@@ -185,14 +185,8 @@ export function rpcMyCampaigns(request: unknown): MyCampaignsResponse {
   }
   for (const view of ws.fold.campaigns.values()) {
     if (!campaigns.rowsById.has(view.id)) {
-      problems.push({
-        tab: campaigns.tab,
-        row: 0,
-        column: "",
-        label: "",
-        reason: t(ws.lang, "problem.noRow", { id: view.id, tab: campaigns.tab }),
-        message: t(ws.lang, "problem.noRow", { id: view.id, tab: campaigns.tab }),
-      });
+      const reason = t(ws.lang, "problem.noRow", { id: view.id, tab: campaigns.tab });
+      problems.push({ tab: campaigns.tab, row: 0, column: "", label: "", reason, message: reason });
     }
   }
   return { ...base, setupNeeded: false, tab: campaigns.tab, campaigns: cards, problems };

@@ -19,6 +19,7 @@ import {
 } from "../../domain/workflow";
 import { CAMPAIGNS_TAB, TASKS_TAB } from "../../workbook/approvals/tabs";
 import type { TaskRow } from "../../workbook/approvals/tasks";
+import { headerLabel } from "../../workbook/shared/records";
 import { columnLetter, label, tabName } from "../../workbook/shared/spec";
 import type { LineRow } from "../../workbook/spend/budget-lines";
 import { BUDGET_TAB } from "../../workbook/spend/tabs";
@@ -36,6 +37,11 @@ function located(lang: Lang, tab: string, row: number, column: number, columnLab
 }
 
 const NOWHERE = { where: "", tab: "", row: 0, column: "" };
+
+/** On a tab as a whole, no cell. */
+function onTab(tab: string) {
+  return { where: tab, tab, row: 0, column: "" };
+}
 
 /** Where a plan's budget lines are: the campaign's Budget tab rows, and the plan's currency for amounts. */
 export interface LinesAt {
@@ -60,12 +66,11 @@ export function lineIssue(ws: Workspace, issue: Issue, at: LinesAt): FieldIssue 
   const header = (c: number) => String(read?.table.header[c - 1] ?? "").trim() || (spec ? label(spec, ws.lang) : key);
   if (index !== undefined) {
     const line = at.rows[Number(index)];
-    if (!line || column === undefined) return { field: issue.field, message, where: tab, tab, row: 0, column: "" };
+    if (!line || column === undefined) return { field: issue.field, message, ...onTab(tab) };
     return { field: issue.field, message, ...located(ws.lang, tab, line.row, column, header(column)) };
   }
   const rows = at.rows.map((l) => l.row);
-  if (rows.length === 0 || column === undefined)
-    return { field: issue.field, message, where: tab, tab, row: 0, column: "" };
+  if (rows.length === 0 || column === undefined) return { field: issue.field, message, ...onTab(tab) };
   const where = tKey(ws.lang, "spend.where.rows", {
     tab,
     rows: rows.join(", "),
@@ -85,7 +90,7 @@ export function planIssue(ws: Workspace, issue: Issue, row: number | undefined, 
   const spec = CAMPAIGNS_TAB.columns.find((c) => c.key === key);
   if (!campaigns || row === undefined || column === undefined || !spec)
     return { field: issue.field, message, ...NOWHERE };
-  const header = String(campaigns.keyed.table.header[column - 1] ?? "").trim() || label(spec, ws.lang);
+  const header = headerLabel(campaigns.keyed.table, spec, column, ws.lang);
   return { field: issue.field, message, ...located(ws.lang, campaigns.tab, row, column, header) };
 }
 
@@ -99,10 +104,13 @@ export function taskIssue(ws: Workspace, issue: Issue, tasks: readonly TaskRow[]
   const spec = TASKS_TAB.columns.find((c) => c.key === key);
   if (!table) return { field: issue.field, message, ...NOWHERE };
   if (!task || column === undefined || !spec) {
-    return { field: issue.field, message, where: table.name, tab: table.name, row: 0, column: "" };
+    return { field: issue.field, message, ...onTab(table.name) };
   }
-  const header = String(table.header[column - 1] ?? "").trim() || label(spec, ws.lang);
-  return { field: issue.field, message, ...located(ws.lang, table.name, task.row, column, header) };
+  return {
+    field: issue.field,
+    message,
+    ...located(ws.lang, table.name, task.row, column, headerLabel(table, spec, column, ws.lang)),
+  };
 }
 
 /** A form field's issue (nothing is in a cell yet). */

@@ -16,7 +16,7 @@ import { columnIndex } from "./columns";
 import type { SheetPort, SpreadsheetPort } from "./ports";
 import { type RowProblem, rowProblem } from "./problems";
 import { headerLabel, missingColumnProblems, type ReadContext } from "./records";
-import type { TabSpec } from "./spec";
+import { columns, type TabSpec } from "./spec";
 import { findTab, readTable, type Table } from "./table";
 
 export interface SettingsRead {
@@ -79,23 +79,9 @@ export function readSettings(ss: SpreadsheetPort, locale: string, ctx: ReadConte
 export const SETTINGS_TAB: TabSpec = {
   key: "settings",
   name: "tab.settings",
-  columns: [
-    {
-      key: "key",
-      label: "col.settings.key",
-      help: "col.settings.key.help",
-      kind: "text",
-      required: true,
-      width: 160,
-      plainText: true,
-    },
-    { key: "value", label: "col.settings.value", help: "col.settings.value.help", kind: "any", width: 240 },
-    {
-      key: "description",
-      label: "col.settings.description",
-      help: "col.settings.description.help",
-      kind: "text",
-      width: 420,
-    },
-  ],
+  columns: columns("settings", [
+    ["key", "text", 160, { required: true, plainText: true }],
+    ["value", "any", 240],
+    ["description", "text", 420],
+  ]),
 };
