@@ -2,20 +2,18 @@
 // its Status written by the add-on), Rates (currency rates by date) and the generated Variance report.
 import type { MessageKey } from "../../domain/i18n";
 import { EXPENSE_KINDS, EXPENSE_STATUSES } from "../../domain/spend/model";
-import { type ColumnKind, type ColumnSpec, CURRENCY_CHOICE, choiceOf, type TabSpec } from "../shared/spec";
+import { type Col, type ColumnSpec, CURRENCY_CHOICE, choiceOf, type TabSpec } from "../shared/spec";
 
 const KIND_CHOICE = choiceOf<string>(EXPENSE_KINDS, (k) => `spend.kind.${k}` as MessageKey, null);
 const YES_NO_CHOICE = choiceOf<string>(["yes", "no"], (k) => `spend.${k}` as MessageKey, "no");
 // Written by the add-on; the rule only warns, so a blank (not assessed yet) or a repaired cell is never refused.
 const STATUS_CHOICE = choiceOf<string>(EXPENSE_STATUSES, (s) => `spend.expenseStatus.${s}` as MessageKey, null);
 
-type Col = [key: string, label: string, kind: ColumnKind, width: number, extra?: Partial<ColumnSpec>];
-
-/** Labels reuse the field names of the domain's messages; help texts are `spend.help.<tab>.<key>`. */
+/** Labels reuse the domain's field names, `spend.field.<key>`; help texts are `spend.help.<tab>.<key>`. */
 function columns(tab: string, list: readonly Col[]): ColumnSpec[] {
-  return list.map(([key, labelField, kind, width, extra]) => ({
+  return list.map(([key, kind, width, extra]) => ({
     key,
-    label: `spend.field.${labelField}` as MessageKey,
+    label: `spend.field.${key}` as MessageKey,
     help: `spend.help.${tab}.${key}` as MessageKey,
     kind,
     width,
@@ -27,13 +25,13 @@ export const BUDGET_TAB: TabSpec = {
   key: "budget",
   name: "spend.tab.budget",
   columns: columns("budget", [
-    ["campaign", "campaign", "text", 120, { required: true, plainText: true }],
-    ["category", "category", "text", 140],
+    ["campaign", "text", 120, { required: true, plainText: true }],
+    ["category", "text", 140],
     // Text, so "2026-03" stays a month and Sheets does not turn it into the 1st of March.
-    ["month", "month", "text", 90, { plainText: true }],
-    ["planned", "planned", "money", 120],
-    ["currency", "currency", "choice", 80, { choice: CURRENCY_CHOICE }],
-    ["note", "note", "text", 240],
+    ["month", "text", 90, { plainText: true }],
+    ["planned", "money", 120],
+    ["currency", "choice", 80, { choice: CURRENCY_CHOICE }],
+    ["note", "text", 240],
   ]),
 };
 
@@ -41,19 +39,19 @@ export const EXPENSES_TAB: TabSpec = {
   key: "expenses",
   name: "spend.tab.expenses",
   columns: columns("expenses", [
-    ["id", "id", "text", 110, { required: true, plainText: true, projected: true }],
-    ["date", "date", "date", 100],
-    ["campaign", "campaign", "text", 120, { plainText: true }],
-    ["category", "category", "text", 130],
-    ["vendor", "vendor", "text", 160],
-    ["description", "description", "text", 220],
-    ["amount", "amount", "money", 110],
-    ["currency", "currency", "choice", 80, { choice: CURRENCY_CHOICE }],
-    ["kind", "kind", "choice", 110, { choice: KIND_CHOICE }],
-    ["receiptLink", "receiptLink", "text", 200],
-    ["reimbursable", "reimbursable", "choice", 100, { choice: YES_NO_CHOICE }],
-    ["requestedBy", "requestedBy", "text", 180],
-    ["status", "status", "choice", 180, { choice: STATUS_CHOICE, projected: true }],
+    ["id", "text", 110, { required: true, plainText: true, projected: true }],
+    ["date", "date", 100],
+    ["campaign", "text", 120, { plainText: true }],
+    ["category", "text", 130],
+    ["vendor", "text", 160],
+    ["description", "text", 220],
+    ["amount", "money", 110],
+    ["currency", "choice", 80, { choice: CURRENCY_CHOICE }],
+    ["kind", "choice", 110, { choice: KIND_CHOICE }],
+    ["receiptLink", "text", 200],
+    ["reimbursable", "choice", 100, { choice: YES_NO_CHOICE }],
+    ["requestedBy", "text", 180],
+    ["status", "choice", 180, { choice: STATUS_CHOICE, projected: true }],
   ]),
 };
 
@@ -61,9 +59,9 @@ export const RATES_TAB: TabSpec = {
   key: "rates",
   name: "spend.tab.rates",
   columns: columns("rates", [
-    ["currency", "currency", "choice", 90, { required: true, choice: CURRENCY_CHOICE }],
-    ["rate", "rate", "number", 110],
-    ["validFrom", "validFrom", "date", 110],
+    ["currency", "choice", 90, { required: true, choice: CURRENCY_CHOICE }],
+    ["rate", "number", 110],
+    ["validFrom", "date", 110],
   ]),
 };
 
