@@ -5,7 +5,6 @@ import { type Lang, wordedWhenRead } from "../i18n";
 import { add, type Decimal, decimalFromCell, decimalFromNumber, subtract, toNumber } from "../money";
 import { majorUnits } from "./currency";
 import { isZero, ratio, sign } from "./decimal";
-import type { SpendMessageKey } from "./messages";
 import { type BudgetStatus, linePosition, type Positions, statusOf } from "./position";
 import { formatSpendMessage, spendText } from "./texts";
 
@@ -54,22 +53,12 @@ export class SpendFunctionError extends Error {
   }
 }
 
-const ARGUMENT_KEYS: { readonly [A in SpendArgument]: SpendMessageKey } = {
-  planned: "spend.fn.argument.planned",
-  actual: "spend.fn.argument.actual",
-  approved: "spend.fn.argument.approved",
-  committed: "spend.fn.argument.committed",
-  warnAt: "spend.fn.argument.warnAt",
-};
-
 function argumentText(argument: SpendArgument, lang: Lang): string {
-  return formatSpendMessage(lang, ARGUMENT_KEYS[argument]);
+  return spendText(lang, `spend.fn.argument.${argument}`);
 }
 
 function sizeText(size: Size | null, lang: Lang): string {
-  return size
-    ? spendText(lang, "spend.fn.size", { rows: size.rows, columns: size.columns })
-    : spendText(lang, "spend.fn.single");
+  return size ? spendText(lang, "spend.fn.size", size) : spendText(lang, "spend.fn.single");
 }
 
 export function describeSpendFunctionProblem(problem: SpendFunctionProblem, lang: Lang): string {
@@ -80,19 +69,6 @@ export function describeSpendFunctionProblem(problem: SpendFunctionProblem, lang
         fn,
         names: problem.arguments.map((a) => argumentText(a, lang)).join(spendText(lang, "spend.fn.sizeJoin")),
       });
-    case "notNumber": {
-      const argument = argumentText(problem.argument, lang);
-      const found = describeFound(problem.found, lang);
-      return problem.at
-        ? spendText(lang, "spend.fn.notNumberAt", {
-            fn,
-            argument,
-            row: problem.at.row,
-            column: problem.at.column,
-            found,
-          })
-        : spendText(lang, "spend.fn.notNumber", { fn, argument, found });
-    }
     case "shape":
       return spendText(lang, "spend.fn.shape", {
         fn,
@@ -105,12 +81,19 @@ export function describeSpendFunctionProblem(problem: SpendFunctionProblem, lang
           )
           .join(spendText(lang, "spend.fn.sizeJoin")),
       });
+    case "notNumber":
     case "plannedZero":
     case "plannedNegative": {
-      const found = describeFound(problem.found, lang);
-      return problem.at
-        ? spendText(lang, `spend.fn.${problem.kind}At`, { fn, found, row: problem.at.row, column: problem.at.column })
-        : spendText(lang, `spend.fn.${problem.kind}`, { fn, found });
+      // spend.fn.<kind>, or spend.fn.<kind>At with the cell in a range; each message takes the params it names.
+      const params = {
+        fn,
+        argument: problem.kind === "notNumber" ? argumentText(problem.argument, lang) : "",
+        found: describeFound(problem.found, lang),
+      };
+      const { at } = problem;
+      return at
+        ? formatSpendMessage(lang, `spend.fn.${problem.kind}At`, { ...params, row: at.row, column: at.column })
+        : formatSpendMessage(lang, `spend.fn.${problem.kind}`, params);
     }
     case "warnAt":
       return spendText(lang, "spend.fn.warnAt", { fn, found: describeFound(problem.found, lang) });

@@ -56,7 +56,7 @@ interface At {
 const rowsOf = asRows;
 
 function argumentName(lang: Lang, which: "campaign" | "category"): string {
-  return spendText(lang, which === "campaign" ? "spend.fn.argument.campaign" : "spend.fn.argument.category");
+  return spendText(lang, `spend.fn.argument.${which}`);
 }
 
 /** A cell's text (an ID may be typed as a number); null for blank; throws for TRUE/FALSE, dates, errors. */
@@ -77,10 +77,16 @@ function textOf(value: unknown, which: "campaign" | "category", at: At | null): 
 function shapeError(campaign: unknown[][], category: unknown[][]): Error {
   const lang = sheetLang();
   const size = (rows: unknown[][]) => spendText(lang, "spend.fn.size", sizeOf(rows));
-  const sizes = [
-    spendText(lang, "spend.fn.sizeOf", { argument: argumentName(lang, "campaign"), size: size(campaign) }),
-    spendText(lang, "spend.fn.sizeOf", { argument: argumentName(lang, "category"), size: size(category) }),
-  ].join(spendText(lang, "spend.fn.sizeJoin"));
+  const sizes = (
+    [
+      ["campaign", campaign],
+      ["category", category],
+    ] as const
+  )
+    .map(([which, rows]) =>
+      spendText(lang, "spend.fn.sizeOf", { argument: argumentName(lang, which), size: size(rows) }),
+    )
+    .join(spendText(lang, "spend.fn.sizeJoin"));
   return new Error(spendText(lang, "spend.fn.shape", { fn: FN, sizes }));
 }
 
