@@ -8,10 +8,10 @@ import {
   budgetStatus,
   budgetVariancePct,
   describeSpendFunctionProblem,
+  formatSpendMessage,
   type NumberResult,
   remainingOf,
   SpendFunctionError,
-  type SpendMessageKey,
   type StatusResult,
   spendText,
 } from "../../domain/spend";
@@ -67,11 +67,19 @@ function textOf(value: unknown, which: "campaign" | "category", at: At | null): 
   const lang = sheetLang();
   const argument = argumentName(lang, which);
   const found = describeFound(value, lang);
-  throw new Error(
-    at
-      ? spendText(lang, "spend.fn.notTextAt", { fn: FN, argument, row: at.row, column: at.column, found })
-      : spendText(lang, "spend.fn.notText", { fn: FN, argument, found }),
-  );
+  throw new Error(cellMessage(lang, "notText", at, { fn: FN, argument, found }));
+}
+
+/** spend.fn.<kind>, or spend.fn.<kind>At naming the cell when the argument was a range. */
+function cellMessage(
+  lang: Lang,
+  kind: "notText" | "unknownCampaign",
+  at: At | null,
+  params: Readonly<Record<string, string>>,
+): string {
+  return at
+    ? formatSpendMessage(lang, `spend.fn.${kind}At`, { ...params, row: at.row, column: at.column })
+    : formatSpendMessage(lang, `spend.fn.${kind}`, params);
 }
 
 function shapeError(campaign: unknown[][], category: unknown[][]): Error {
@@ -124,8 +132,7 @@ export function BUDGET_REMAINING(campaignId: unknown, category?: unknown): numbe
       if (id === null) return "";
       const remaining = remainingOf(positions, id, cat ?? undefined);
       if (remaining !== null) return remaining;
-      const key: SpendMessageKey = at ? "spend.fn.unknownCampaignAt" : "spend.fn.unknownCampaign";
-      throw new Error(spendText(lang, key, { fn: FN, id, row: at?.row ?? 0, column: at?.column ?? 0 }));
+      throw new Error(cellMessage(lang, "unknownCampaign", at, { fn: FN, id }));
     }),
   );
   return ranged ? out : (out[0]?.[0] ?? "");
