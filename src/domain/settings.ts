@@ -37,40 +37,25 @@ const list = z.array(z.string());
 export const DEFAULT_CHANNELS = "Email, Social, Search, KOL, Events, Print, Outdoor, Video, E-commerce";
 export const DEFAULT_CATEGORIES = "Media, Content, Events, KOL, Travel, Other";
 
+/** A setting whose description is `setting.<key>` unless another key is given. */
+function spec<K extends string>(
+  key: K,
+  schema: z.ZodMiniType,
+  initial: SettingSpec["initial"],
+  description = `setting.${key}` as MessageKey,
+): SettingSpec & { readonly key: K } {
+  return { key, description, schema, initial };
+}
+
 export const SETTING_SPECS = [
-  {
-    key: "currency",
-    description: "setting.currency",
-    schema: z.string().check(z.regex(/^[A-Z]{3}$/)),
-    initial: ({ locale }) => defaultCurrency(locale),
-  },
-  {
-    key: "warning_threshold",
-    description: "setting.warning_threshold",
-    schema: z.number().check(z.gt(0), z.lte(1)),
-    initial: () => 0.9,
-  },
-  {
-    key: "language",
-    description: "setting.language",
-    schema: z.enum(LANGUAGE_SETTINGS),
-    initial: () => "auto",
-  },
-  { key: "channels", description: "setting.channels", schema: list, initial: () => DEFAULT_CHANNELS },
-  { key: "categories", description: "setting.categories", schema: list, initial: () => DEFAULT_CATEGORIES },
-  {
-    key: "enforce_line_budgets",
-    description: "spend.setting.enforceLines",
-    schema: z.boolean(),
-    initial: () => "FALSE",
-  },
-  {
-    key: "receipt_required_above",
-    description: "spend.setting.receiptAbove",
-    schema: z.nullable(z.number().check(z.gte(0))),
-    initial: () => 0,
-  },
-] as const satisfies readonly SettingSpec[];
+  spec("currency", z.string().check(z.regex(/^[A-Z]{3}$/)), ({ locale }) => defaultCurrency(locale)),
+  spec("warning_threshold", z.number().check(z.gt(0), z.lte(1)), () => 0.9),
+  spec("language", z.enum(LANGUAGE_SETTINGS), () => "auto"),
+  spec("channels", list, () => DEFAULT_CHANNELS),
+  spec("categories", list, () => DEFAULT_CATEGORIES),
+  spec("enforce_line_budgets", z.boolean(), () => "FALSE", "spend.setting.enforceLines"),
+  spec("receipt_required_above", z.nullable(z.number().check(z.gte(0))), () => 0, "spend.setting.receiptAbove"),
+] as const;
 
 export type SettingKey = (typeof SETTING_SPECS)[number]["key"];
 
