@@ -165,26 +165,16 @@ class Reader<T> {
   }
 
   number(field: keyof T & string, options: { needed?: boolean; blank?: number; min?: "positive" | "nonNegative" }) {
-    const raw = this.cells[field];
-    const n = readNumber(raw);
+    const { min } = options;
+    const n = readNumber(this.cells[field]);
     if (n === null) {
       if (options.blank !== undefined) return options.blank;
-      if (options.needed) this.fail(field, options.min === "positive" ? "positive" : "required");
+      if (options.needed) this.fail(field, min === "positive" ? min : "required");
       return null;
     }
-    if (Number.isNaN(n)) {
-      this.fail(
-        field,
-        options.min === "positive" ? "positive" : options.min === "nonNegative" ? "nonNegative" : "number",
-      );
-      return null;
-    }
-    if (options.min === "positive" && !(n > 0)) {
-      this.fail(field, "positive");
-      return null;
-    }
-    if (options.min === "nonNegative" && n < 0) {
-      this.fail(field, "nonNegative");
+    // Not a number, or out of its bound: the problem names the bound when there is one.
+    if (Number.isNaN(n) || (min === "positive" && !(n > 0)) || (min === "nonNegative" && n < 0)) {
+      this.fail(field, min ?? "number");
       return null;
     }
     return n;
