@@ -32,7 +32,7 @@ export class VarianceError extends Error {
 }
 
 function sizeText(size: Size | null, lang: Lang): string {
-  return size ? t(lang, "variance.size", { rows: size.rows, columns: size.columns }) : t(lang, "variance.single");
+  return size ? t(lang, "variance.size", size) : t(lang, "variance.single");
 }
 
 export function describeVarianceProblem(problem: VarianceProblem, lang: Lang): string {
@@ -40,10 +40,7 @@ export function describeVarianceProblem(problem: VarianceProblem, lang: Lang): s
     case "missing":
       return t(lang, "variance.missing");
     case "notNumber": {
-      const argument = t(
-        lang,
-        problem.argument === "planned" ? "variance.argument.planned" : "variance.argument.actual",
-      );
+      const argument = t(lang, `variance.argument.${problem.argument}`);
       const found = describeFound(problem.found, lang);
       return problem.at
         ? t(lang, "variance.notNumberAt", { argument, row: problem.at.row, column: problem.at.column, found })

@@ -98,13 +98,6 @@ export function describeFunctionProblem(problem: FunctionProblem, lang: Lang): s
   switch (problem.kind) {
     case "missing":
       return evaluationText(lang, `evaluation.fn.missing.${fn}`);
-    case "notNumber":
-      return evaluationText(lang, "evaluation.fn.notNumber", {
-        fn,
-        argument: evaluationText(lang, `evaluation.arg.${problem.argument}`),
-        where,
-        found,
-      });
     case "shape":
       return evaluationText(lang, "evaluation.fn.shape", {
         fn,
@@ -123,9 +116,14 @@ export function describeFunctionProblem(problem: FunctionProblem, lang: Lang): s
         },
       );
     default:
-      // The rest are worded `evaluation.fn.<kind>` from the function, the cell and the value found (each message
-      // takes the ones it names).
-      return formatEvaluationMessage(`evaluation.fn.${problem.kind}`, lang, { fn, where, found });
+      // The rest are worded `evaluation.fn.<kind>` from the function, the argument, the cell and the value found
+      // (each message takes the ones it names).
+      return formatEvaluationMessage(`evaluation.fn.${problem.kind}`, lang, {
+        fn,
+        argument: "argument" in problem ? evaluationText(lang, `evaluation.arg.${problem.argument}`) : "",
+        where,
+        found,
+      });
   }
 }
 
