@@ -429,7 +429,7 @@ function removeEmptyDefaultSheet(ss: SpreadsheetPort, ourNames: ReadonlySet<stri
     const name = s.getName();
     return DEFAULT_SHEET_NAMES.has(name) && !ourNames.has(name);
   });
-  if (!leftover || leftover.getLastRow() !== 0 || leftover.getLastColumn() !== 0) return false;
+  if (leftover?.getLastRow() !== 0 || leftover.getLastColumn() !== 0) return false;
   ss.deleteSheet(leftover);
   return true;
 }

@@ -83,7 +83,9 @@ describe("the README's walkthrough, in order, in Chromium", () => {
     await poll(() => bar.locator('[data-field="receiptLink"]').textContent()).toMatch(/receipt/i);
     expect(values("Expenses").some((r) => r[6] === 12000)).toBe(false);
     await bar.locator("#receiptLink").fill("https://drive.example.com/receipts/po-118");
-    await poll(() => bar.locator("#assessment").textContent()).toContain("goes over the approved budget by 1,788.00 CNY");
+    await poll(() => bar.locator("#assessment").textContent()).toContain(
+      "goes over the approved budget by 1,788.00 CNY",
+    );
     await bar.locator("#submit").click();
     await poll(() => bar.locator("#notice").textContent()).toMatch(/is recorded as pending/);
 
