@@ -3,6 +3,7 @@
 // call of a money write. Each case failed before expenses were sealed.
 import { describe, expect, it } from "vitest";
 import { Emulator } from "../emulator/index";
+import { killedAt } from "./faults-support";
 import {
   addPlans,
   approvePlan,
@@ -220,27 +221,6 @@ describe("an overrun approval that asks for more than is needed now", () => {
 });
 
 describe("executions killed at every service call", () => {
-  /** Runs `act` with a throw at the k-th counted service call; true when it completed without reaching call k. */
-  function killedAt(emu: Emulator, k: number, act: () => unknown): boolean {
-    let calls = 0;
-    let fired = false;
-    const stop = emu.onServiceCall(() => {
-      calls += 1;
-      if (calls === k) {
-        fired = true;
-        throw new Error("Exceeded maximum execution time");
-      }
-    });
-    try {
-      act();
-    } catch {
-      // the execution died
-    } finally {
-      stop();
-    }
-    return !fired;
-  }
-
   for (const amount of ["300", "1300"]) {
     it(`records ${amount} once whatever call kills it, the log verifying and the row put back`, () => {
       let completed = false;
