@@ -581,7 +581,7 @@ function removeEmptyDefaultSheet(ss: SpreadsheetPort): boolean {
   if (sheets.length < 2) return false;
   // None of the add-on's tab names is a default name, in any language it speaks.
   const leftover = sheets.find((s) => DEFAULT_SHEET_NAMES.has(s.getName()));
-  if (!leftover || leftover.getLastRow() !== 0 || leftover.getLastColumn() !== 0) return false;
+  if (leftover?.getLastRow() !== 0 || leftover.getLastColumn() !== 0) return false;
   ss.deleteSheet(leftover);
   return true;
 }

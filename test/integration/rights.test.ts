@@ -10,7 +10,7 @@ import {
   MIA,
   mine,
   OWNER,
-  PLAN_ROW,
+  planForm,
   ROLES,
   saved,
   submit,
@@ -22,25 +22,8 @@ beforeAll(requireBuild);
 
 const STRANGER = "sam.editor@example.com";
 
-const form = (overrides: Record<string, string> = {}) => ({
-  id: "C-1",
-  name: PLAN_ROW.name,
-  owner: PLAN_ROW.owner,
-  objective: PLAN_ROW.objective,
-  audience: PLAN_ROW.audience,
-  channels: PLAN_ROW.channels,
-  content: PLAN_ROW.content,
-  place: PLAN_ROW.place,
-  start: PLAN_ROW.start,
-  end: PLAN_ROW.end,
-  budget: String(PLAN_ROW.budget),
-  currency: PLAN_ROW.currency,
-  kpis: PLAN_ROW.kpis,
-  ...overrides,
-});
-
 function savePlan(emu: ReturnType<typeof workbook>, who: string, overrides: Record<string, string> = {}) {
-  return emu.as(who).run<WriteResult & { id?: string }>("rpcSavePlan", form(overrides));
+  return emu.as(who).run<WriteResult & { id?: string }>("rpcSavePlan", planForm(overrides));
 }
 
 describe("a campaign is its owner's", () => {

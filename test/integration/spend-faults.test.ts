@@ -6,31 +6,18 @@ import { describe, expect, it } from "vitest";
 import type { Emulator } from "../emulator/index";
 import { expectLogSound, killEverywhere, logRecords } from "./faults-support";
 import {
-  addPlans,
-  approvePlan,
   expenseStatuses,
   FAY,
   inboxItem,
   LEO,
   MIA,
-  makeReady,
   newRequestId,
   OWNER,
+  readyWorkbook,
   recordExpense,
-  spendWorkbook,
   tabName,
   writeRows,
 } from "./spend-support";
-
-/** C-1 approved with one line of 1,000 (Media, March) and Ready. */
-function workbook(): Emulator {
-  const emu = spendWorkbook();
-  addPlans(emu, [{ id: "C-1", budget: 1000 }]);
-  writeRows(emu, "budget", [{ campaign: "C-1", category: "Media", month: "2026-03", planned: 1000 }]);
-  approvePlan(emu, "C-1");
-  makeReady(emu, "C-1");
-  return emu;
-}
 
 function remaining(emu: Emulator): unknown {
   return emu.customFunction("BUDGET_REMAINING", "C-1");
@@ -52,7 +39,7 @@ type Answer = { ok: boolean; message?: string; status?: string };
 
 describe("money writes killed at every service call", () => {
   it("sends the overrun request of a typed row (recording it) once", () => {
-    const emu = workbook();
+    const emu = readyWorkbook();
     recordExpense(emu, MIA, { campaign: "C-1", amount: "800" });
     writeRows(emu, "expenses", [
       {
@@ -89,7 +76,7 @@ describe("money writes killed at every service call", () => {
   }, 600_000);
 
   it("decides an overrun once, at what is still needed", () => {
-    const emu = workbook();
+    const emu = readyWorkbook();
     const over = recordExpense(emu, MIA, { campaign: "C-1", amount: "1200" });
     const requestId = over.requestId ?? "";
     const item = inboxItem(emu, LEO, requestId);
@@ -115,7 +102,7 @@ describe("money writes killed at every service call", () => {
   }, 600_000);
 
   it("requests, decides and pays a reimbursement once each, at the sealed amount", () => {
-    const emu = workbook();
+    const emu = readyWorkbook();
     const rec = recordExpense(emu, MIA, { campaign: "C-1", amount: "50", reimbursable: true });
     const id = rec.id ?? "";
     const ask = newRequestId("reimb");

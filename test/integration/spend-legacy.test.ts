@@ -3,29 +3,8 @@
 import { describe, expect, it } from "vitest";
 import type { Emulator } from "../emulator/index";
 import { expectLogSound, killEverywhere } from "./faults-support";
-import {
-  addPlans,
-  approvePlan,
-  columnsOf,
-  MIA,
-  makeReady,
-  newRequestId,
-  OWNER,
-  recordExpense,
-  spendWorkbook,
-  tabName,
-  writeRows,
-} from "./spend-support";
+import { columnsOf, MIA, newRequestId, OWNER, readyWorkbook, recordExpense, tabName, writeRows } from "./spend-support";
 import { clickMenu } from "./support";
-
-function workbook(): Emulator {
-  const emu = spendWorkbook();
-  addPlans(emu, [{ id: "C-1", budget: 1000 }]);
-  writeRows(emu, "budget", [{ campaign: "C-1", category: "Media", month: "2026-03", planned: 1000 }]);
-  approvePlan(emu, "C-1");
-  makeReady(emu, "C-1");
-  return emu;
-}
 
 function remaining(emu: Emulator): unknown {
   return emu.customFunction("BUDGET_REMAINING", "C-1");
@@ -50,7 +29,7 @@ function logRows(emu: Emulator): unknown[][] {
 describe("a recorded expense whose ID cell was edited", () => {
   for (const typed of ["X-9", ""]) {
     it(`is flagged at its ID cell and never written a second time (ID typed as "${typed}")`, () => {
-      const emu = workbook();
+      const emu = readyWorkbook();
       const first = recordExpense(emu, MIA, { campaign: "C-1", amount: "500", vendor: "Print shop" });
       expect(first).toMatchObject({ ok: true, id: "EXP-00001", row: 2 });
       cell(emu, 2, "id").setValue(typed);
@@ -81,7 +60,7 @@ describe("a recorded expense whose ID cell was edited", () => {
   }
 
   it("is found by its content when rows were also moved", () => {
-    const emu = workbook();
+    const emu = readyWorkbook();
     recordExpense(emu, MIA, { campaign: "C-1", amount: "500", vendor: "Print shop" });
     recordExpense(emu, MIA, { campaign: "C-1", amount: "200", vendor: "Cafe" });
     const tab = tabName(emu, "expenses");
@@ -101,7 +80,7 @@ describe("a recorded expense whose ID cell was edited", () => {
 
 describe("the Expenses sidebar", () => {
   it("lists a typed row as not recorded yet (to record, no overrun when it fits) and a typed-over cell as a problem", () => {
-    const emu = workbook();
+    const emu = readyWorkbook();
     const rec = recordExpense(emu, MIA, { campaign: "C-1", amount: "500" });
     cell(emu, rec.row ?? 0, "amount").setValue(5000);
     writeRows(emu, "expenses", [
@@ -139,7 +118,7 @@ describe("the Expenses sidebar", () => {
 
 describe("expenses recorded before expenses were sealed", () => {
   function legacy(): Emulator {
-    const emu = workbook();
+    const emu = readyWorkbook();
     writeRows(emu, "expenses", [
       {
         id: "EXP-00001",

@@ -3,9 +3,8 @@
 // call of a money write. Each case failed before expenses were sealed.
 import { describe, expect, it } from "vitest";
 import { Emulator } from "../emulator/index";
+import { killedAt } from "./faults-support";
 import {
-  addPlans,
-  approvePlan,
   columnsOf,
   decideAll,
   expenseStatuses,
@@ -13,24 +12,13 @@ import {
   inboxItem,
   LEO,
   MIA,
-  makeReady,
   newRequestId,
   OWNER,
+  readyWorkbook,
   recordExpense,
-  spendWorkbook,
   tabName,
   writeRows,
 } from "./spend-support";
-
-/** C-1 approved with one line of 1,000 (Media, March) and Ready, so reimbursements can run. */
-function workbook(): Emulator {
-  const emu = spendWorkbook();
-  addPlans(emu, [{ id: "C-1", budget: 1000 }]);
-  writeRows(emu, "budget", [{ campaign: "C-1", category: "Media", month: "2026-03", planned: 1000 }]);
-  approvePlan(emu, "C-1");
-  makeReady(emu, "C-1");
-  return emu;
-}
 
 function remaining(emu: Emulator): unknown {
   return emu.customFunction("BUDGET_REMAINING", "C-1");
@@ -58,7 +46,7 @@ function overview(emu: Emulator, as: string) {
 
 describe("a status typed into a cell is not believed", () => {
   it("never pays a row typed in as approved for reimbursement", () => {
-    const emu = workbook();
+    const emu = readyWorkbook();
     writeRows(emu, "expenses", [
       {
         id: "EXP-90001",
@@ -84,7 +72,7 @@ describe("a status typed into a cell is not believed", () => {
   });
 
   it("counts a row typed in as Recorded or Paid for nothing", () => {
-    const emu = workbook();
+    const emu = readyWorkbook();
     writeRows(emu, "expenses", [
       {
         id: "EXP-90002",
@@ -109,7 +97,7 @@ describe("a status typed into a cell is not believed", () => {
   });
 
   it("counts a recorded 500 edited to 5,000 at 500, and flags the cell with the recorded value", () => {
-    const emu = workbook();
+    const emu = readyWorkbook();
     const rec = recordExpense(emu, MIA, { campaign: "C-1", amount: "500" });
     expect(rec).toMatchObject({ ok: true, status: "recorded" });
     typeInto(emu, rec.row ?? 0, "amount", 5000);
@@ -125,7 +113,7 @@ describe("a status typed into a cell is not believed", () => {
   });
 
   it("pays a reimbursement approved at 50 and edited to 900 at 50", () => {
-    const emu = workbook();
+    const emu = readyWorkbook();
     const rec = recordExpense(emu, MIA, { campaign: "C-1", amount: "50", reimbursable: true });
     const requestId = newRequestId();
     expect(emu.as(MIA).run<{ ok: boolean }>("rpcRequestReimbursement", { id: rec.id, requestId }).ok).toBe(true);
@@ -143,7 +131,7 @@ describe("a status typed into a cell is not believed", () => {
 
 describe("a broken log feeds no money", () => {
   it("ignores an approved budget edited in the log and refuses every money write", () => {
-    const emu = workbook();
+    const emu = readyWorkbook();
     const log = emu.spreadsheet.getSheetByName("Approval log");
     const values = log?.getDataRange().getValues() ?? [];
     const header = values[0] ?? [];
@@ -164,7 +152,7 @@ describe("a broken log feeds no money", () => {
 
 describe("a stale overrun approval", () => {
   it("is refused with the figures of now when other spending came first", () => {
-    const emu = workbook();
+    const emu = readyWorkbook();
     const over = recordExpense(emu, MIA, { campaign: "C-1", amount: "1200" });
     expect(over).toMatchObject({ ok: true, status: "pending_overrun", assessment: { overrun: 200 } });
     expect(recordExpense(emu, MIA, { campaign: "C-1", amount: "1000" })).toMatchObject({
@@ -189,7 +177,7 @@ describe("a stale overrun approval", () => {
 
 describe("an overrun approval that asks for more than is needed now", () => {
   it("is refused as stale with today's figures, and the expense counts once sent back, as it fits now", () => {
-    const emu = workbook();
+    const emu = readyWorkbook();
     const first = recordExpense(emu, MIA, { campaign: "C-1", amount: "600", reimbursable: true });
     const over = recordExpense(emu, MIA, { campaign: "C-1", amount: "700" });
     expect(over).toMatchObject({ ok: true, status: "pending_overrun", assessment: { overrun: 300 } });
@@ -220,31 +208,10 @@ describe("an overrun approval that asks for more than is needed now", () => {
 });
 
 describe("executions killed at every service call", () => {
-  /** Runs `act` with a throw at the k-th counted service call; true when it completed without reaching call k. */
-  function killedAt(emu: Emulator, k: number, act: () => unknown): boolean {
-    let calls = 0;
-    let fired = false;
-    const stop = emu.onServiceCall(() => {
-      calls += 1;
-      if (calls === k) {
-        fired = true;
-        throw new Error("Exceeded maximum execution time");
-      }
-    });
-    try {
-      act();
-    } catch {
-      // the execution died
-    } finally {
-      stop();
-    }
-    return !fired;
-  }
-
   for (const amount of ["300", "1300"]) {
     it(`records ${amount} once whatever call kills it, the log verifying and the row put back`, () => {
       let completed = false;
-      const start = workbook().save();
+      const start = readyWorkbook().save();
       for (let k = 1; !completed && k < 400; k++) {
         const emu = Emulator.restore(start, { owner: OWNER });
         const requestId = newRequestId("kill");

@@ -277,3 +277,13 @@ export function recordTypedRows(emu: Emulator, people: readonly string[] = [MIA,
   emu.counter.reset();
   return recorded;
 }
+
+/** C-1 approved with one budget line of 1,000 (Media, March) and Ready, so expenses and reimbursements can run. */
+export function readyWorkbook(): Emulator {
+  const emu = spendWorkbook();
+  addPlans(emu, [{ id: "C-1", budget: 1000 }]);
+  writeRows(emu, "budget", [{ campaign: "C-1", category: "Media", month: "2026-03", planned: 1000 }]);
+  approvePlan(emu, "C-1");
+  makeReady(emu, "C-1");
+  return emu;
+}

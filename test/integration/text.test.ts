@@ -13,6 +13,7 @@ import {
   MIA,
   mine,
   PLAN_ROW,
+  planForm,
   requestId,
   saved,
   submit,
@@ -50,22 +51,7 @@ function cellExactly(emu: Emulator, a1: string, text: string): void {
 }
 
 function savePlan(emu: Emulator, who: string, overrides: Record<string, string>): WriteResult {
-  return emu.as(who).run<WriteResult>("rpcSavePlan", {
-    id: "C-1",
-    name: PLAN_ROW.name,
-    owner: PLAN_ROW.owner,
-    objective: PLAN_ROW.objective,
-    audience: PLAN_ROW.audience,
-    channels: PLAN_ROW.channels,
-    content: PLAN_ROW.content,
-    place: PLAN_ROW.place,
-    start: PLAN_ROW.start,
-    end: PLAN_ROW.end,
-    budget: String(PLAN_ROW.budget),
-    currency: PLAN_ROW.currency,
-    kpis: PLAN_ROW.kpis,
-    ...overrides,
-  });
+  return emu.as(who).run<WriteResult>("rpcSavePlan", planForm(overrides));
 }
 
 describe("text the add-on writes stays text", () => {

@@ -41,6 +41,26 @@ export const PLAN_ROW = {
   kpis: "Leads 500; CPL <= 24",
 };
 
+/** The Campaigns row of PLAN_ROW as the My campaigns form sends it (every field as text), with overrides. */
+export function planForm(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    id: PLAN_ROW.id,
+    name: PLAN_ROW.name,
+    owner: PLAN_ROW.owner,
+    objective: PLAN_ROW.objective,
+    audience: PLAN_ROW.audience,
+    channels: PLAN_ROW.channels,
+    content: PLAN_ROW.content,
+    place: PLAN_ROW.place,
+    start: PLAN_ROW.start,
+    end: PLAN_ROW.end,
+    budget: String(PLAN_ROW.budget),
+    currency: PLAN_ROW.currency,
+    kpis: PLAN_ROW.kpis,
+    ...overrides,
+  };
+}
+
 export function campaignRow(overrides: Partial<typeof PLAN_ROW> = {}): unknown[] {
   const r = { ...PLAN_ROW, ...overrides };
   return [

@@ -3,7 +3,6 @@
 import { type Decimal, decimalFromNumber, formatAmount } from "../money";
 import type { RequestStatus } from "../workflow";
 import { compareCodeUnits as compareText } from "../workflow/json";
-import { majorUnits, minorDigits } from "./currency";
 import { compare, fromUnits, multiply } from "./decimal";
 import type { Ledger, LedgerExpense } from "./ledger";
 import type { MessageParams, SpendMessageKey } from "./messages";

@@ -5,6 +5,7 @@ import type { CampaignStatus } from "../../domain/campaign";
 import type { DraftForm } from "../../domain/draft";
 import type { Lang } from "../../domain/i18n";
 import { SEVERITIES } from "../../domain/records";
+import type { SummaryView } from "../evaluation/api";
 import type {
   ChainView,
   EmptyRequest,
@@ -166,20 +167,6 @@ export interface InboxItem {
   /** For a campaign summary: what the approver accepts (the summary as submitted, its lessons). */
   readonly summary: SummaryView | null;
   readonly history: readonly HistoryEntry[];
-}
-
-export interface SummaryView {
-  readonly goalsMet: boolean | null;
-  readonly effect: string;
-  readonly problems: string;
-  readonly improvements: string;
-  readonly channels: readonly string[];
-  readonly audience: string;
-  readonly lessons: readonly {
-    readonly lesson: string;
-    readonly recommendation: string;
-    readonly tags: readonly string[];
-  }[];
 }
 
 export interface InboxResponse {

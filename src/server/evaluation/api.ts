@@ -252,3 +252,18 @@ export interface EvaluationApi {
     request: CampaignProgressRequest,
   ): Written<{ readonly state: CampaignState; readonly duplicate: boolean }>;
 }
+
+/** A campaign summary as submitted: what the approver accepts, exactly as the log carries it. */
+export interface SummaryView {
+  readonly goalsMet: boolean | null;
+  readonly effect: string;
+  readonly problems: string;
+  readonly improvements: string;
+  readonly channels: readonly string[];
+  readonly audience: string;
+  readonly lessons: readonly {
+    readonly lesson: string;
+    readonly recommendation: string;
+    readonly tags: readonly string[];
+  }[];
+}

@@ -49,6 +49,7 @@ import type {
   RefreshEvaluationResponse,
   SummaryForm,
   SummaryRequestView,
+  SummaryView,
 } from "./api";
 import {
   CampaignProgressRequest,
@@ -355,19 +356,7 @@ function requestViewOf(request: EngineRequest | null): SummaryRequestView | null
 }
 
 /** What the summary carries into the approval log: the approver accepts exactly this. */
-interface SummaryData {
-  readonly goalsMet: boolean | null;
-  readonly effect: string;
-  readonly problems: string;
-  readonly improvements: string;
-  readonly channels: readonly string[];
-  readonly audience: string;
-  readonly lessons: readonly {
-    readonly lesson: string;
-    readonly recommendation: string;
-    readonly tags: readonly string[];
-  }[];
-}
+type SummaryData = SummaryView;
 
 function summaryDataOf(data: unknown): SummaryData | null {
   if (data === null || typeof data !== "object" || Array.isArray(data)) return null;

@@ -478,7 +478,7 @@ export function sealedEditProblems(folded: Folded): SpendRowProblem[] {
 }
 
 /** Words for the top of the Variance report and the sidebars: recorded cells edited since, rows nobody recorded. */
-export function sealNotices(book: SpendBook, folded: Folded, lang: Lang): string[] {
+export function sealNotices(_book: SpendBook, folded: Folded, lang: Lang): string[] {
   const out: string[] = [];
   const edits = folded.seal.edits;
   if (edits.length > 0) {

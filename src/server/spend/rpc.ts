@@ -3,7 +3,7 @@
 // goes over), a reimbursement requested, and a reimbursement marked paid by finance.
 
 import { CURRENCIES } from "../../domain/campaign";
-import { catalogIn, type Lang, type MessageKey, t, tKey } from "../../domain/i18n";
+import { type Lang, type MessageKey, t, tKey } from "../../domain/i18n";
 import { formatAmount } from "../../domain/money";
 import { parseRoles, routingOf } from "../../domain/roles";
 import {
@@ -56,7 +56,6 @@ import {
   rowProblemsOf,
   type SpendBook,
   sealedEditProblems,
-  sealNotices,
   statusOfExpense,
   wantedStatuses,
 } from "../shared/spend-book";
@@ -726,7 +725,7 @@ export function rpcMarkPaid(request: unknown): ExpenseActionResponse {
       settings: book.spendSettings,
     });
     if (!step.ok) return ruleRefusal(lang, step.error);
-    if (!approval || approval.status !== "approved") {
+    if (approval?.status !== "approved") {
       return refused("illegal_transition", t(lang, "spend.reimbursement.notApproved"));
     }
     return {
