@@ -2,7 +2,7 @@
 // largest such year that fits, and the estimated Apps Script time (bench-latency.ts) of the sidebar calls, onEdit,
 // the hourly job and Set up workbook at that size, all by dist/Code.js in the emulator.
 import { performance } from "node:perf_hooks";
-import { decide, emptyCampaign, foldCampaign, type LogEntry, submit } from "../src/domain/workflow";
+import { decide, foldCampaign, type LogEntry, submit } from "../src/domain/workflow";
 import { Emulator } from "../test/emulator/index";
 import { duration, type Estimate, estimate, MS_PER_CELL_UPPER } from "./bench-latency";
 import { writeLog, writeRecords } from "./bench-workbook";
