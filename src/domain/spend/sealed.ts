@@ -1,7 +1,7 @@
 // Money from the sealed log: the events that record an expense and pay its reimbursement, read back from verified log
 // rows, and the ledger rebuilt from them, so that a cell typed into the Expenses tab is shown and flagged, never counted.
 import * as z from "zod/mini";
-import { type CampaignState, canonicalJson, type JsonValue, type LogEntry, type LogRow } from "../workflow";
+import { type CampaignState, canonicalJson, type JsonValue, type LogEntry } from "../workflow";
 import { parseJson } from "../workflow/json";
 import type { Ledger, LedgerExpense } from "./ledger";
 import { EXPENSE_KINDS, type Expense, type ExpenseStatus } from "./model";
@@ -15,8 +15,6 @@ export interface SealedExpense {
   readonly id: string;
   /** The request ID of the call that recorded it: a retry with the same ID finds it and writes nothing twice. */
   readonly requestId: string;
-  /** Position in the log (1-based): the order expenses were recorded in. */
-  readonly seq: number;
   readonly at: string;
   readonly actor: string;
   readonly date: string;
@@ -77,7 +75,7 @@ export interface SealedMoney {
   readonly payments: ReadonlyMap<string, SealedPayment>;
 }
 
-export type SealedFields = Omit<SealedExpense, "seq" | "at" | "actor" | "requestId" | "id">;
+export type SealedFields = Omit<SealedExpense, "at" | "actor" | "requestId" | "id">;
 
 /** The record event of an expense (entity "expense"): its sealed values in the snapshot. */
 export function recordEntry(input: {
@@ -160,7 +158,7 @@ export function payEntry(input: {
  * The money events of verified log rows. Give only rows that verify: a row past a break in the chain may be forged.
  * The first record of an expense ID wins (a later one is not the add-on's), and one payment per expense.
  */
-export function sealedMoneyOf(rows: readonly LogRow[]): SealedMoney {
+export function sealedMoneyOf(rows: readonly LogEntry[]): SealedMoney {
   const expenses = new Map<string, SealedExpense>();
   const byRequest = new Map<string, SealedExpense>();
   const payments = new Map<string, SealedPayment>();
@@ -175,7 +173,6 @@ export function sealedMoneyOf(rows: readonly LogRow[]): SealedMoney {
         ...parsed.data,
         id: row.entityId,
         requestId: row.requestId,
-        seq: row.seq,
         at: row.at,
         actor: row.actor,
       };

@@ -9,7 +9,7 @@ import { LOG_COLUMNS, type LogEntry } from "./model";
 import { REQUEST_RULES } from "./transitions";
 
 /** Versions the kept text, so a later layout is rebuilt rather than misread. */
-export const FOLD_FORMAT = "campaign-control/fold/1";
+export const FOLD_FORMAT = "campaign-control/fold/2";
 
 /** Where the folded prefix ends: its row count, its last row's hash, and that row's place in the sheet. */
 export interface FoldMark {
@@ -51,6 +51,8 @@ interface StoredFold {
   readonly sheetRow: number;
   readonly campaigns: readonly StoredCampaign[];
   readonly anomalies: FoldResult["anomalies"];
+  /** Other entities' events as arrays, in log order. */
+  readonly others: readonly (readonly unknown[])[];
 }
 
 const SNAPSHOT_INDEX = ENTRY_KEYS.indexOf("snapshot");
@@ -128,6 +130,7 @@ export function foldText(state: FoldState): string {
     sheetRow: state.sheetRow,
     campaigns,
     anomalies: state.fold.anomalies,
+    others: state.fold.others.map((e) => ENTRY_KEYS.map((k) => e[k])),
   };
   return JSON.stringify(stored);
 }
@@ -147,6 +150,7 @@ export function readFoldText(text: string, seal: string, hash: HashFn): FoldStat
     return null;
   }
   if (stored?.format !== FOLD_FORMAT || !Array.isArray(stored.campaigns as unknown)) return null;
+  if (!Array.isArray(stored.others as unknown)) return null;
   const campaigns = new Map<string, CampaignView>();
   for (const c of stored.campaigns) {
     const snapshots = new Map(c.requests.map((r: StoredRequest) => [r.id, r.snapshot]));
@@ -173,7 +177,7 @@ export function readFoldText(text: string, seal: string, hash: HashFn): FoldStat
     count: stored.count,
     lastHash: stored.lastHash,
     sheetRow: stored.sheetRow,
-    fold: { campaigns, anomalies: stored.anomalies ?? [] },
+    fold: { campaigns, anomalies: stored.anomalies ?? [], others: stored.others.map((row) => entryOf(row, new Map())) },
   };
 }
 

@@ -108,6 +108,8 @@ export interface Anomaly {
 export interface FoldResult {
   readonly campaigns: ReadonlyMap<string, CampaignView>;
   readonly anomalies: readonly Anomaly[];
+  /** The events of other entities (expenses), in log order, as they were: what the money fold reads. */
+  readonly others: readonly LogEntry[];
 }
 
 // The fold builds these in place (one pass, no copying per event); callers only ever see them as readonly views.
@@ -143,7 +145,7 @@ export function emptyCampaign(id: string): CampaignView {
 
 /** Events in log order. Only campaign events are folded; a campaign without events is a Draft. */
 export function foldEvents(events: readonly LogEntry[]): FoldResult {
-  return foldEventsFrom({ campaigns: new Map(), anomalies: [] }, events, 0);
+  return foldEventsFrom({ campaigns: new Map(), anomalies: [], others: [] }, events, 0);
 }
 
 /**
@@ -154,8 +156,12 @@ export function foldEvents(events: readonly LogEntry[]): FoldResult {
 export function foldEventsFrom(start: FoldResult, events: readonly LogEntry[], offset: number): FoldResult {
   const accs = new Map<string, CampaignAcc>();
   const anomalies: Anomaly[] = [...start.anomalies];
+  const others: LogEntry[] = [...start.others];
   events.forEach((event, index) => {
-    if (event.entityType !== "campaign") return;
+    if (event.entityType !== "campaign") {
+      others.push(event);
+      return;
+    }
     let acc = accs.get(event.entityId);
     const before = acc === undefined ? start.campaigns.get(event.entityId) : undefined;
     if (before !== undefined) {
@@ -193,7 +199,7 @@ export function foldEventsFrom(start: FoldResult, events: readonly LogEntry[], o
     campaigns.set(id, acc ? toView(acc) : view);
   }
   for (const [id, acc] of accs) if (!campaigns.has(id)) campaigns.set(id, toView(acc));
-  return { campaigns, anomalies };
+  return { campaigns, anomalies, others };
 }
 
 /** A view back into an accumulator the fold may change (its requests copied, never the view's own arrays). */

@@ -7,9 +7,8 @@ import { describeFound } from "../../domain/found";
 import { type Lang, langOf, t } from "../../domain/i18n";
 import { parseRoles, type Roles, recipientsOf } from "../../domain/roles";
 import type { Settings } from "../../domain/settings";
-import { type CampaignState, type FoldResult, foldEvents, type LogRow } from "../../domain/workflow";
+import type { CampaignState, FoldResult, LogEntry } from "../../domain/workflow";
 import { type CampaignTable, readCampaigns } from "../../workbook/approvals/campaigns";
-import { readLog } from "../../workbook/approvals/log";
 import { TASKS_TAB } from "../../workbook/approvals/tabs";
 import { type FieldRows, fieldRowsOf, readFieldRows } from "../../workbook/evaluation/read";
 import { KPIS_TAB, READINGS_TAB } from "../../workbook/evaluation/tabs";
@@ -20,7 +19,7 @@ import { headerLabel } from "../../workbook/shared/records";
 import { readSettings, SETTINGS_TAB, type SettingsRead } from "../../workbook/shared/settings";
 import { readContext } from "../shared/context";
 import { uiLang, userLang } from "../shared/locale";
-import { foldBook, readSpendBook, verifiedLog } from "../shared/spend-book";
+import { foldBook, readSpendBook, readVerifiedFold } from "../shared/spend-book";
 import { documentProperties, KEY } from "../shared/store";
 import { ownerOf } from "../shared/workspace";
 import { nowIn } from "../shared/write";
@@ -44,8 +43,8 @@ export interface EvaluationBase {
   readonly owner: string;
   readonly campaigns: CampaignTable | null;
   readonly fold: FoldResult;
-  /** The log rows before its first break: the only ones money and state are folded from. */
-  readonly verified: readonly LogRow[];
+  /** The verified money events: the only ones money is folded from (see verifiedFold). */
+  readonly verified: readonly LogEntry[];
 }
 
 export function readEvaluationBase(ss: SpreadsheetPort, lang?: Lang): EvaluationBase {
@@ -54,7 +53,7 @@ export function readEvaluationBase(ss: SpreadsheetPort, lang?: Lang): Evaluation
   const settingsRead = readSettings(ss, locale, first);
   const userLanguage = lang ?? uiLang(settingsRead.settings);
   const ctx = { ...first, lang: userLanguage };
-  const rows = verifiedLog(readLog(ss)?.rows ?? []);
+  const { fold, money } = readVerifiedFold(ss);
   return {
     ss,
     lang: userLanguage,
@@ -66,8 +65,8 @@ export function readEvaluationBase(ss: SpreadsheetPort, lang?: Lang): Evaluation
     roles: parseRoles(documentProperties().getProperty(KEY.roles)),
     owner: ownerOf(ss),
     campaigns: readCampaigns(ss, ctx),
-    fold: foldEvents(rows),
-    verified: rows,
+    fold,
+    verified: money,
   };
 }
 

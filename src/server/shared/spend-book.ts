@@ -57,7 +57,7 @@ import { readContext } from "./context";
 import { FLAG_BACKGROUND } from "./projection";
 import { documentProperties, KEY, readAnchor } from "./store";
 import { lineChanges, lineText } from "./views";
-import { hashWith, type Workspace } from "./workspace";
+import { hashWith, readChain, type Workspace } from "./workspace";
 
 /** States in which a campaign's plan is approved: its budget lines are approved budget. */
 const APPROVED_STATES: ReadonlySet<CampaignState> = new Set<CampaignState>([
@@ -83,8 +83,8 @@ export interface SpendBase {
   readonly finance: readonly string[];
   readonly campaigns: CampaignTable | null;
   readonly fold: FoldResult;
-  /** The log rows that verify (all of them, or those before the first break): the only events money is folded from. */
-  readonly verified: readonly LogRow[];
+  /** The verified money events (expenses recorded and paid; with the chain whole, only those): what money is folded from. */
+  readonly verified: readonly LogEntry[];
 }
 
 /**
@@ -97,6 +97,31 @@ export function verifiedRows(
 ): LogRow[] {
   const upTo = verdict.ok ? rows.length : verdict.row - 1;
   return rows.slice(0, upTo).filter((r): r is LogRow => r !== null);
+}
+
+/**
+ * Campaign states and the money events from the verified log, as an execution read it: with the chain whole, the kept
+ * fold and the rows after it (its `others` hold every expense event); past a break, the rows before it only, read
+ * whole when only the tail was read.
+ */
+export function verifiedFold(
+  ss: SpreadsheetPort,
+  chain: Pick<Workspace, "log" | "verdict" | "fold" | "kept">,
+): { readonly fold: FoldResult; readonly money: readonly LogEntry[] } {
+  if (chain.verdict.ok) return { fold: chain.fold, money: chain.fold.others };
+  const rows = chain.kept.whole
+    ? verifiedRows(chain.log?.rows ?? [], chain.verdict)
+    : verifiedLog(readLog(ss)?.rows ?? []);
+  return { fold: foldEvents(rows), money: rows };
+}
+
+/** The same for a read that appends nothing (custom functions, reports, sidebars): the state tab and the log's tail. */
+export function readVerifiedFold(ss: SpreadsheetPort): {
+  readonly fold: FoldResult;
+  readonly money: readonly LogEntry[];
+} {
+  const props = documentProperties().getProperties();
+  return verifiedFold(ss, readChain(ss, props, hashWith(props[KEY.secret]), false));
 }
 
 /** The rows of a log read that verify under the document's key and anchor (one getProperties). */
@@ -113,7 +138,7 @@ export function readSpendBase(ss: SpreadsheetPort, lang: Lang, finance: readonly
   const locale = ss.getSpreadsheetLocale();
   const ctx = readContext(ss, lang);
   const settings = readSettings(ss, locale, ctx).settings;
-  const rows = verifiedLog(readLog(ss)?.rows ?? []);
+  const { fold, money } = readVerifiedFold(ss);
   return {
     ss,
     lang,
@@ -123,8 +148,8 @@ export function readSpendBase(ss: SpreadsheetPort, lang: Lang, finance: readonly
     settings,
     finance,
     campaigns: readCampaigns(ss, ctx),
-    fold: foldEvents(rows),
-    verified: rows,
+    fold,
+    verified: money,
   };
 }
 
@@ -607,11 +632,7 @@ export function localNow(timeZone: string): string {
 
 /** The base of a write: the approvals' workspace, read under the lock, with the roles' finance list. */
 export function baseOf(ws: Workspace): SpendBase {
-  // Money is folded from every verified row: when the workspace holds only the rows after the kept fold (which keeps
-  // the campaigns' states, not the expenses), the whole log is read here, once.
-  const verified = ws.kept.whole
-    ? verifiedRows(ws.log?.rows ?? [], ws.verdict)
-    : verifiedLog(readLog(ws.ss)?.rows ?? []);
+  const { fold, money } = verifiedFold(ws.ss, ws);
   return {
     ss: ws.ss,
     lang: ws.lang,
@@ -621,9 +642,8 @@ export function baseOf(ws: Workspace): SpendBase {
     settings: ws.settings,
     finance: ws.roles.finance,
     campaigns: ws.campaigns,
-    // A broken chain: money is folded from the rows before the break only.
-    fold: ws.verdict.ok ? ws.fold : foldEvents(verified),
-    verified,
+    fold,
+    verified: money,
   };
 }
 

@@ -174,7 +174,12 @@ interface ChainRead {
  * row, so it is read whole then and the verdict names the row). A hand edit of a row the kept fold holds is found
  * by the full verification (the schedule, Verify audit log), which records it so every later read sees it.
  */
-function readChain(ss: SpreadsheetPort, props: Readonly<Record<string, string>>, hash: HashFn, whole: boolean) {
+export function readChain(
+  ss: SpreadsheetPort,
+  props: Readonly<Record<string, string>>,
+  hash: HashFn,
+  whole: boolean,
+): ChainRead {
   const anchor = readAnchor(props);
   const sheet = stateSheet(ss, stateSheetId(props));
   const state = sheet ? readState(sheet) : null;

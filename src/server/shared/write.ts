@@ -92,8 +92,8 @@ export function write<T>(
     const ws = readWorkspace(ss, options);
     sheetLang = ws.sheetLang;
     if (options.needsLog && !ws.log) return refused("setup", t(ws.lang, "rpc.noLog", { tab: t(ws.lang, "tab.log") }));
-    // A write that read the whole log (money: expenses are folded from every verified row) is a full verification:
-    // a break it finds is recorded, so every later write is refused too, as after Verify audit log.
+    // A write that read the whole log (the adoption of expenses recorded before sealing) is a full verification: a
+    // break it finds is recorded, so every later write is refused too, as after Verify audit log.
     if (options.wholeLog) recordVerdict(ws);
     // A broken chain blocks every write, money and saves included: nothing may build on a log that lies.
     if (!ws.chain.ok) return refused("chain_broken", brokenMessage(ws));

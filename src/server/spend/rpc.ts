@@ -575,7 +575,7 @@ type RecordValue = Omit<Extract<RecordExpenseResponse, { ok: true }>, "ok" | "no
 
 export function rpcRecordExpense(request: unknown): RecordExpenseResponse {
   const req = parseRequest("rpcRecordExpense", RecordExpenseRequest, request, userLang());
-  return write<RecordValue>({ needsLog: true, wholeLog: true }, (ws, ctx) => {
+  return write<RecordValue>({ needsLog: true }, (ws, ctx) => {
     const { me, at } = ctx;
     const lang = ws.lang;
     const opened = openBook(ws);
@@ -624,7 +624,7 @@ export function rpcRecordExpense(request: unknown): RecordExpenseResponse {
       events: recorded.events,
       apply: () => {
         appendRecords(expenses, EXPENSES_TAB, [
-          expenseRecordCells({ ...sealed, id, requestId: req.requestId, seq: 0, at, actor: me }, status, sheetLang),
+          expenseRecordCells({ ...sealed, id, requestId: req.requestId, at, actor: me }, status, sheetLang),
         ]);
       },
       notices: recorded.submitted ? waitingNotices(ws, campaign, req.requestId, at) : undefined,
@@ -645,7 +645,7 @@ export function rpcRecordExpense(request: unknown): RecordExpenseResponse {
 
 export function rpcRequestReimbursement(request: unknown): ExpenseActionResponse {
   const req = parseRequest("rpcRequestReimbursement", ExpenseActionRequest, request, userLang());
-  return write({ needsLog: true, wholeLog: true }, (ws, ctx) => {
+  return write({ needsLog: true }, (ws, ctx) => {
     const { me, at } = ctx;
     const lang = ws.lang;
     const found = openExpense(ws, req.id);
@@ -702,7 +702,7 @@ export function rpcRequestReimbursement(request: unknown): ExpenseActionResponse
  */
 export function rpcMarkPaid(request: unknown): ExpenseActionResponse {
   const req = parseRequest("rpcMarkPaid", ExpenseActionRequest, request, userLang());
-  return write({ needsLog: true, wholeLog: true }, (ws, ctx) => {
+  return write({ needsLog: true }, (ws, ctx) => {
     const { me } = ctx;
     const lang = ws.lang;
     const found = openExpense(ws, req.id);
@@ -760,7 +760,7 @@ export function rpcMarkPaid(request: unknown): ExpenseActionResponse {
  */
 export function rpcSubmitOverrun(request: unknown): ExpenseActionResponse {
   const req = parseRequest("rpcSubmitOverrun", ExpenseActionRequest, request, userLang());
-  return write<ActionValue>({ needsLog: true, wholeLog: true }, (ws, ctx) => {
+  return write<ActionValue>({ needsLog: true }, (ws, ctx) => {
     const { me, at } = ctx;
     const lang = ws.lang;
     const found = openExpense(ws, req.id);
