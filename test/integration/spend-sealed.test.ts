@@ -130,7 +130,7 @@ describe("a status typed into a cell is not believed", () => {
 });
 
 describe("a broken log feeds no money", () => {
-  it("ignores an approved budget edited in the log and refuses every money write", () => {
+  it("ignores an approved budget edited in the log, and once verified refuses every money write", () => {
     const emu = readyWorkbook();
     const log = emu.spreadsheet.getSheetByName("Approval log");
     const values = log?.getDataRange().getValues() ?? [];
@@ -142,7 +142,12 @@ describe("a broken log feeds no money", () => {
     expect(approveRow).toBeGreaterThan(0);
     const edited = String(values[approveRow]?.[snapshot]).replace(/"planned":(\d+)/, '"planned":10000000');
     log?.getRange(approveRow + 1, snapshot + 1).setValue(edited);
-    // Only the rows before the break count: the plan's approval is at or after it, so nothing is approved.
+    // The edited row is inside the kept fold: until the full verification runs, the figures come from the sealed
+    // fold, so the typed budget is not believed (the detection window the README describes).
+    expect(remaining(emu)).toBe(1000);
+    // The full verification (menu or schedule) finds the break and records it: from then on only the rows before it
+    // count (the plan's approval is at or after it, so nothing is approved), and every money write is refused.
+    expect(emu.as(LEO).run<{ chain: { ok: boolean } }>("rpcVerifyLog", {}).chain.ok).toBe(false);
     expect(remaining(emu)).toBe(0);
     const res = recordExpense(emu, MIA, { campaign: "C-1", amount: "5000" });
     expect(res).toMatchObject({ ok: false, kind: "chain_broken" });
