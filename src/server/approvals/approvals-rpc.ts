@@ -8,14 +8,17 @@ import { isApprover, routingOf } from "../../domain/roles";
 import {
   authoritiesOf,
   type CampaignView,
+  type DecideInput,
   decide,
   diffSnapshot,
   type RequestView as EngineRequest,
   type LogEntry,
+  normalizeEmail,
   planSnapshot,
+  stateAfter,
 } from "../../domain/workflow";
 import { ESCALATIONS_TAB } from "../../workbook/approvals/tabs";
-import { writeCells } from "../../workbook/shared/rows";
+import { cellOf, writeCells } from "../../workbook/shared/rows";
 import { recordSummaryAcceptance } from "../evaluation/reports";
 import { EmptyRequest } from "../shared/contract";
 import { userLang } from "../shared/locale";
@@ -45,6 +48,27 @@ import { planDraftIn } from "./plan-lines";
 
 const PLAN_CHECKS = ["kpis", "audience", "budget", "channels", "timeline", "content"] as const;
 
+/** The Owner cell of the campaign's row as it reads now ("" without a row). */
+function rowOwner(ws: Workspace, id: string): string {
+  const campaigns = ws.campaigns;
+  const row = campaigns?.rowsById.get(id);
+  return campaigns && row ? String(cellOf(campaigns.keyed, row, "owner") ?? "") : "";
+}
+
+/**
+ * The engine's answer to `me` deciding a request, with the owner on the Campaigns row now besides the one sealed at
+ * submission.
+ */
+function decision(
+  ws: Workspace,
+  view: CampaignView,
+  me: string,
+  at: string,
+  input: Pick<DecideInput, "requestId" | "action" | "comment" | "seenVersion" | "eventId">,
+) {
+  return decide({ ...input, view, actor: me, at, settings: routingOf(ws.roles), campaignOwner: rowOwner(ws, view.id) });
+}
+
 function inboxItem(
   ws: Workspace,
   view: CampaignView,
@@ -53,24 +77,15 @@ function inboxItem(
   at: string,
   expense: (request: EngineRequest) => InboxExpense | null,
 ): InboxItem | null {
-  const routing = routingOf(ws.roles);
-  const ways = authoritiesOf(routing, request.currentLevel, me, at);
-  if (ways.length === 0) return null;
-  const campaigns = ws.campaigns;
-  const row = campaigns?.rowsById.get(view.id);
-  const owner = row && campaigns ? String(row.cells[(campaigns.keyed.index.get("owner") ?? 0) - 1] ?? "") : "";
+  if (authoritiesOf(routingOf(ws.roles), request.currentLevel, me, at).length === 0) return null;
+  const row = ws.campaigns?.rowsById.get(view.id);
   // A dry run of the engine tells whether segregation of duties lets the caller decide, and for whom.
-  const dry = decide({
-    view,
+  const dry = decision(ws, view, me, at, {
     requestId: request.id,
     action: "approve",
-    actor: me,
     comment: "",
     seenVersion: request.version,
-    at,
     eventId: "dry-run",
-    settings: routing,
-    campaignOwner: owner,
   });
   const blocked = dry.ok ? null : tKey(ws.lang, dry.error.messageKey, dry.error.params);
   const onBehalfOf = dry.ok ? (dry.value.events[0]?.onBehalfOf ?? "") : "";
@@ -98,7 +113,7 @@ function inboxItem(
   return {
     campaignId: view.id,
     campaignName: campaignName(ws, view.id),
-    owner: owner.trim().toLowerCase(),
+    owner: normalizeEmail(rowOwner(ws, view.id)),
     row: row?.row ?? 0,
     status: view.state,
     request: requestView(ws, request, view, at),
@@ -160,30 +175,20 @@ export function rpcInbox(request: unknown): InboxResponse {
 export function rpcDecide(request: unknown) {
   const req = parseRequest("rpcDecide", DecideRequest, request, userLang());
   return write({ needsLog: true }, (ws, { me, at, newId }) => {
-    const campaigns = ws.campaigns;
     if (!ws.fold.campaigns.has(req.campaignId)) {
       return refused("unknown_request", t(ws.lang, "workflow.refusal.unknownRequest"));
     }
     const view = viewOf(ws, req.campaignId);
-    const row = campaigns?.rowsById.get(req.campaignId);
-    const ownerColumn = campaigns?.keyed.index.get("owner");
-    const owner = row && ownerColumn !== undefined ? String(row.cells[ownerColumn - 1] ?? "") : "";
-    const result = decide({
-      view,
+    const result = decision(ws, view, me, at, {
       requestId: req.requestId,
       action: req.decision,
-      actor: me,
       comment: req.comment,
       seenVersion: req.seenVersion,
-      at,
       eventId: newId(),
-      settings: routingOf(ws.roles),
-      campaignOwner: owner,
     });
     if (!result.ok) return refusal(ws, result.error, (i) => formIssue(ws.lang, i.field, i.messageKey, i.params));
     const outcome = result.value;
     const entry = outcome.events[0];
-    const state = entry?.toState ?? view.state;
     const before = view.requests.find((r) => r.id === req.requestId);
     const final =
       entry !== undefined && before !== undefined && (entry.action !== "approve" || entry.level >= before.levels);
@@ -192,7 +197,7 @@ export function rpcDecide(request: unknown) {
     if (stale !== null) return refused("stale", stale);
     return {
       events: outcome.events,
-      value: { state, duplicate: outcome.duplicate },
+      value: { state: stateAfter(view, outcome), duplicate: outcome.duplicate },
       approvedPlanOf:
         entry?.action === "approve" && final && (before?.type === "plan" || before?.type === "change")
           ? req.campaignId
