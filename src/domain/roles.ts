@@ -148,7 +148,7 @@ export function rightsProjection(
   lang: Lang,
 ): { readonly [K in RightsKey]: string } {
   const none = t(lang, "rights.none");
-  const joined = (list: readonly string[]) => (list.length > 0 ? list.join(", ") : none);
+  const joined = (list: readonly string[], separator = ", ") => (list.length > 0 ? list.join(separator) : none);
   const ownerEmail = readEmail(owner);
   const admins = [
     ...(ownerEmail !== "" ? [t(lang, "rights.owner", { email: ownerEmail })] : []),
@@ -166,8 +166,8 @@ export function rightsProjection(
   const delegations = roles.delegations.map((d) => t(lang, "rights.delegation", { ...d }));
   return {
     admins: joined(admins),
-    approval_levels: levels.length > 0 ? levels.join("; ") : none,
+    approval_levels: joined(levels, "; "),
     finance: joined(roles.finance),
-    delegations: delegations.length > 0 ? delegations.join("; ") : none,
+    delegations: joined(delegations, "; "),
   };
 }
