@@ -120,9 +120,14 @@ const version = z.int().check(z.minimum(1));
  * The same checks the server's RPC layer makes, repeated here because every top-level function is callable
  * from a browser console: the engine must not depend on the caller having validated.
  */
-function validate(schema: z.ZodMiniType, input: unknown): { readonly ok: false; readonly error: Refusal } | null {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return null;
+function validate(
+  schema: z.ZodMiniType,
+  input: { readonly actor: string; readonly comment?: string },
+): Result<{ readonly actor: string; readonly comment: string }, Refusal> {
+  // The actor and the comment as the log keeps them.
+  const who = { actor: normalizeEmail(input.actor), comment: readText(input.comment) };
+  const parsed = schema.safeParse({ ...input, ...who });
+  if (parsed.success) return ok(who);
   const issues: Issue[] = parsed.error.issues.map((issue) => ({
     field: issue.path.map(String).join("."),
     messageKey: "workflow.input.invalid",
@@ -208,14 +213,14 @@ interface Payload {
 
 export function submit(input: SubmitInput): CommandResult {
   const { view, submission } = input;
-  const comment = readText(input.comment);
-  const invalid = validate(SubmitSchema, { ...input, actor: normalizeEmail(input.actor), comment });
-  if (invalid) return invalid;
+  const valid = validate(SubmitSchema, input);
+  if (!valid.ok) return valid;
+  const { actor, comment } = valid.value;
 
   const existing = view.requests.find((r) => r.id === input.requestId);
   if (existing !== undefined) {
     // A resent submission carries the same request id: answer as if it had just been written.
-    if (existing.type === submission.type && existing.submittedBy === normalizeEmail(input.actor)) return DUPLICATE;
+    if (existing.type === submission.type && existing.submittedBy === actor) return DUPLICATE;
     return refuse("invalid_input", {
       issues: [{ field: "requestId", messageKey: "workflow.input.requestId.taken" }],
     });
@@ -339,10 +344,9 @@ const DecideSchema = z.object({
 });
 
 export function decide(input: DecideInput): CommandResult {
-  const actor = normalizeEmail(input.actor);
-  const comment = readText(input.comment);
-  const invalid = validate(DecideSchema, { ...input, actor, comment });
-  if (invalid) return invalid;
+  const valid = validate(DecideSchema, input);
+  if (!valid.ok) return valid;
+  const { actor, comment } = valid.value;
   const { view } = input;
 
   const found = answered(view, input, actor, input.action);
@@ -434,10 +438,9 @@ const WithdrawSchema = z.object({
 
 /** The submitter takes an open request back (action cancel_request); the campaign returns as after a reject. */
 export function withdraw(input: WithdrawInput): CommandResult {
-  const actor = normalizeEmail(input.actor);
-  const comment = readText(input.comment);
-  const invalid = validate(WithdrawSchema, { ...input, actor, comment });
-  if (invalid) return invalid;
+  const valid = validate(WithdrawSchema, input);
+  if (!valid.ok) return valid;
+  const { actor, comment } = valid.value;
   const { view } = input;
   const found = answered(view, input, actor, "cancel_request");
   if (!found.ok) return found.error;
@@ -480,10 +483,9 @@ const OperateSchema = z.object({
  * the engine keeps the order: no completing while a change, cancellation or summary request is undecided.
  */
 export function operate(input: OperateInput): CommandResult {
-  const actor = normalizeEmail(input.actor);
-  const comment = readText(input.comment);
-  const invalid = validate(OperateSchema, { ...input, actor, comment });
-  if (invalid) return invalid;
+  const valid = validate(OperateSchema, input);
+  if (!valid.ok) return valid;
+  const { comment } = valid.value;
   const { view, operation } = input;
   const to = moved(view, "", operation, operation);
   if (!to.ok) return to;
