@@ -3,7 +3,7 @@
 // plan, execution plan, change or cancellation; withdrawing; reporting a problem.
 import { statusLabel } from "../../domain/campaign";
 import { checkDraft, DRAFT_FIELDS, type DraftForm, nextCampaignId } from "../../domain/draft";
-import { t, tKey } from "../../domain/i18n";
+import { t } from "../../domain/i18n";
 import { fromMinorUnits } from "../../domain/money";
 import { isAdmin, recipientsOf, routingOf } from "../../domain/roles";
 import {
@@ -23,7 +23,7 @@ import { CAMPAIGNS_TAB, ESCALATIONS_TAB } from "../../workbook/approvals/tabs";
 import { cellText } from "../../workbook/shared/cells";
 import { rowProblem } from "../../workbook/shared/problems";
 import { appendRecords, cellOf, type KeyedTable, writeCells } from "../../workbook/shared/rows";
-import { tabName } from "../../workbook/shared/spec";
+import { type TabSpec, tabName } from "../../workbook/shared/spec";
 import type { TableRow } from "../../workbook/shared/table";
 import { EmptyRequest, type FieldIssue, type NoticeView, type Refused } from "../shared/contract";
 import { userLang } from "../shared/locale";
@@ -57,8 +57,12 @@ import { lineRowsOf, planCheckOptions, planDraftIn } from "./plan-lines";
 
 const APPROVED = new Set(["PlanApproved", "Ready", "InProgress"]);
 
+function noTab(ws: Workspace, tab: TabSpec): Refused {
+  return refused("setup", t(ws.lang, "rpc.noTab", { tab: tabName(tab, ws.lang) }));
+}
+
 function noCampaign(ws: Workspace, id: string): Refused {
-  if (!ws.campaigns) return refused("setup", t(ws.lang, "rpc.noTab", { tab: tabName(CAMPAIGNS_TAB, ws.lang) }));
+  if (!ws.campaigns) return noTab(ws, CAMPAIGNS_TAB);
   return refused("no_campaign", t(ws.lang, "rpc.noCampaign", { id, tab: ws.campaigns.tab }));
 }
 
@@ -101,8 +105,8 @@ function card(ws: Workspace, id: string, me: string, at: string, lists: Lists): 
   const diff = view.approvedPlan ? diffView(diffSnapshot(view.approvedPlan, current), view.approvedPlan.currency) : [];
   const owner = normalizeEmail(typeof draft.owner === "string" ? draft.owner : "");
   const budget = typeof current.budget === "number" ? fromMinorUnits(current.budget, current.currency) : null;
-  const editable = view.state === "Draft" && idle && mayOn(ws, id, me, at, "editDraft");
   const rightTo = (action: Parameters<typeof mayOn>[4]) => mayOn(ws, id, me, at, action);
+  const editable = view.state === "Draft" && idle && rightTo("editDraft");
   return {
     id,
     name: campaignName(ws, id),
@@ -161,8 +165,8 @@ export function rpcMyCampaigns(request: unknown): MyCampaignsResponse {
     if (record.status === state || statusColumn === undefined) continue;
     const header = String(campaigns.keyed.table.header[statusColumn - 1] ?? "");
     const reason = t(ws.lang, "problem.statusDrift", {
-      cell: tKey(ws.lang, `workflow.state.${record.status}`),
-      state: tKey(ws.lang, `workflow.state.${state}`),
+      cell: statusLabel(record.status, ws.lang),
+      state: statusLabel(state, ws.lang),
     });
     problems.push(rowProblem(ws.lang, { tab: campaigns.tab, row, column: statusColumn, label: header }, reason));
   }
@@ -308,9 +312,7 @@ export function rpcEscalate(request: unknown) {
       return refused("not_owner", t(ws.lang, "rights.refused.escalate", { id: req.campaignId, owner, me }));
     }
     const escalations = ws.escalations;
-    if (!escalations) {
-      return refused("setup", t(ws.lang, "rpc.noTab", { tab: tabName(ESCALATIONS_TAB, ws.lang) }));
-    }
+    if (!escalations) return noTab(ws, ESCALATIONS_TAB);
     const problem = req.problem.trim();
     if (problem === "") {
       return refused("invalid_input", t(ws.lang, "rpc.problem"), [formIssue(ws.lang, "problem", "rpc.problem")]);
