@@ -14,6 +14,7 @@ import {
   type RequestView as EngineRequest,
   type LogEntry,
   normalizeEmail,
+  type PlanSnapshot,
   planSnapshot,
   stateAfter,
 } from "../../domain/workflow";
@@ -46,7 +47,15 @@ import { AnswerRequest, DecideRequest, type InboxItem, type InboxResponse } from
 import { escalationViews, noticeViews } from "./lists";
 import { planDraftIn } from "./plan-lines";
 
-const PLAN_CHECKS = ["kpis", "audience", "budget", "channels", "timeline", "content"] as const;
+/** What an approver sees checked on a submitted plan, in the order the list shows it. */
+const PLAN_CHECKS: { readonly [item: string]: (plan: PlanSnapshot) => boolean } = {
+  kpis: (plan) => plan.kpis.length > 0,
+  audience: (plan) => plan.audience !== "",
+  budget: (plan) => typeof plan.budget === "number",
+  channels: (plan) => plan.channels.length > 0,
+  timeline: (plan) => plan.start !== "" && plan.end !== "",
+  content: (plan) => plan.content !== "",
+};
 
 /** The Owner cell of the campaign's row as it reads now ("" without a row). */
 function rowOwner(ws: Workspace, id: string): string {
@@ -93,20 +102,10 @@ function inboxItem(
   const draft = planDraftIn(ws, view.id);
   const current = draft ? planSnapshot(draft) : null;
   const currency = plan?.currency || view.approvedPlan?.currency || ws.settings.currency;
+  const diff = (before: PlanSnapshot | null, after: PlanSnapshot | null) =>
+    before && after ? diffView(diffSnapshot(before, after), currency) : [];
   const checklist = plan
-    ? PLAN_CHECKS.map((item) => ({
-        item,
-        ok:
-          item === "kpis"
-            ? plan.kpis.length > 0
-            : item === "timeline"
-              ? plan.start !== "" && plan.end !== ""
-              : item === "budget"
-                ? typeof plan.budget === "number"
-                : item === "channels"
-                  ? plan.channels.length > 0
-                  : plan[item] !== "",
-      }))
+    ? Object.entries(PLAN_CHECKS).map(([item, check]) => ({ item, ok: check(plan) }))
     : execution
       ? [{ item: "tasks", ok: execution.tasks.length > 0 }]
       : [];
@@ -122,13 +121,9 @@ function inboxItem(
     plan: plan ? planView(plan) : null,
     tasks: execution ? tasksView(execution) : null,
     checklist,
-    diffSinceApproval:
-      request.type === "change" && plan && view.approvedPlan
-        ? diffView(diffSnapshot(view.approvedPlan, plan), currency)
-        : [],
-    diffSinceSubmission: plan && current ? diffView(diffSnapshot(plan, current), currency) : [],
-    editedSinceApproval:
-      !plan && view.approvedPlan && current ? diffView(diffSnapshot(view.approvedPlan, current), currency) : [],
+    diffSinceApproval: diff(request.type === "change" ? view.approvedPlan : null, plan),
+    diffSinceSubmission: diff(plan, current),
+    editedSinceApproval: diff(plan ? null : view.approvedPlan, current),
     expense: expense(request),
     summary: summaryOf(request),
     history: historyView(view.history),
@@ -192,16 +187,14 @@ export function rpcDecide(request: unknown) {
     const before = view.requests.find((r) => r.id === req.requestId);
     const final =
       entry !== undefined && before !== undefined && (entry.action !== "approve" || entry.level >= before.levels);
+    const approved = entry?.action === "approve" && final;
     // Money decided now is checked against the position now, not the one at submission.
-    const stale = entry?.action === "approve" && final && !outcome.duplicate ? staleDecision(ws, before) : null;
+    const stale = approved && !outcome.duplicate ? staleDecision(ws, before) : null;
     if (stale !== null) return refused("stale", stale);
     return {
       events: outcome.events,
       value: { state: stateAfter(view, outcome), duplicate: outcome.duplicate },
-      approvedPlanOf:
-        entry?.action === "approve" && final && (before?.type === "plan" || before?.type === "change")
-          ? req.campaignId
-          : undefined,
+      approvedPlanOf: approved && (before?.type === "plan" || before?.type === "change") ? req.campaignId : undefined,
       // An accepted summary: its Summaries row records who accepted it, and its lessons go to Lessons. The same
       // decision sent again (a retry after a killed execution) puts back whatever of that is missing.
       apply:
