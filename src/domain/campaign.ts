@@ -33,34 +33,18 @@ export function statusFromText(text: string): CampaignStatus | null {
 /** The currencies offered in the dropdown; the schema accepts any ISO-4217-shaped code typed by hand as well. */
 export const CURRENCIES = ["CNY", "USD", "EUR", "GBP", "JPY", "HKD", "SGD", "AUD", "CAD", "CHF", "KRW", "INR"] as const;
 
-/** A sensible default currency for a spreadsheet locale, used once when Settings is created. */
+/** The regions of a locale whose currency is the euro. */
+const EURO_REGIONS = ["DE", "FR", "IT", "ES", "NL", "AT", "BE", "IE", "FI", "PT"];
+
+/**
+ * A sensible default currency for a spreadsheet locale, used once when Settings is created: the euro, or the offered
+ * currency of the locale's region (an ISO 4217 code starts with its country's ISO 3166 code: CN CNY, GB GBP).
+ */
 export function defaultCurrency(locale: string): string {
   const region = /^[a-z]{2,3}[_-]([A-Za-z]{2})/.exec(locale)?.[1]?.toUpperCase();
-  const byRegion: Record<string, string> = {
-    CN: "CNY",
-    US: "USD",
-    GB: "GBP",
-    JP: "JPY",
-    HK: "HKD",
-    SG: "SGD",
-    AU: "AUD",
-    CA: "CAD",
-    CH: "CHF",
-    KR: "KRW",
-    IN: "INR",
-    DE: "EUR",
-    FR: "EUR",
-    IT: "EUR",
-    ES: "EUR",
-    NL: "EUR",
-    AT: "EUR",
-    BE: "EUR",
-    IE: "EUR",
-    FI: "EUR",
-    PT: "EUR",
-  };
-  if (region && byRegion[region]) return byRegion[region];
-  return /^zh/i.test(locale) ? "CNY" : "USD";
+  if (region && EURO_REGIONS.includes(region)) return "EUR";
+  const own = region && CURRENCIES.find((c) => c !== "EUR" && c.startsWith(region));
+  return own || (/^zh/i.test(locale) ? "CNY" : "USD");
 }
 
 const text = z.string();

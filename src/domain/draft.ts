@@ -4,7 +4,7 @@
 import type { MessageKey } from "./i18n";
 import { splitList } from "./lists";
 import { minorDigits, toMinorUnits } from "./money";
-import { isEmail, isIsoDate, readEmail } from "./workflow/values";
+import { isEmail, isIsoDate, readEmail, readText } from "./workflow/values";
 
 /** The fields of a campaign's plan, in the order a plan lists them (the Campaigns columns after the ID). */
 export const PLAN_KEYS = [
@@ -70,7 +70,7 @@ export function checkDraft(
   // Each issue of a field: key workflow.plan.<field>.<what>.
   const bad = <F extends DraftField>(field: F, what: PlanKeyTail<F>, params?: DraftIssue["params"]) =>
     issues.push({ field, key: `workflow.plan.${field}.${what}` as MessageKey, ...(params && { params }) });
-  const f = (k: DraftField) => form[k].replace(/\r\n?/g, "\n").trim();
+  const f = (k: DraftField) => readText(form[k]);
   const id = f("id");
   if (id !== "" && !ID.test(id)) issues.push({ field: "id", key: "workflow.input.invalid" });
   const name = f("name");
@@ -105,24 +105,8 @@ export function checkDraft(
     }
   }
   if (issues.length > 0) return { ok: false, issues };
-  return {
-    ok: true,
-    values: {
-      id,
-      name,
-      owner,
-      objective: f("objective"),
-      audience: f("audience"),
-      channels: channels.join(", "),
-      content: f("content"),
-      place: f("place"),
-      start,
-      end,
-      budget,
-      currency,
-      kpis: f("kpis"),
-    },
-  };
+  const text = Object.fromEntries(DRAFT_FIELDS.map((k) => [k, f(k)])) as DraftForm;
+  return { ok: true, values: { ...text, owner, channels: channels.join(", "), budget, currency } };
 }
 
 const YEARLY_ID = /^([A-Za-z][A-Za-z0-9]*[-_ ]?)(\d{4})([-_ ])(\d+)$/;

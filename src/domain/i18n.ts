@@ -119,7 +119,7 @@ export function groupDigits(value: string | number): string {
 
 /** The message `key` in `lang`, with its `{placeholders}` filled in. */
 export function t<K extends MessageKey>(lang: Lang, key: K, ...params: ParamArgs<K>): string {
-  return fill(catalogIn(lang)[key], params[0] as Readonly<Record<string, string | number>> | undefined);
+  return tKey(lang, key, params[0]);
 }
 
 /** A message whose key is only known at run time (an engine refusal, an issue): parameters are not checked. */

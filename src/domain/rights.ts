@@ -32,15 +32,17 @@ export type Role = "marketer" | "owner" | "submitter" | "taskOwner" | "approver"
  * answer to a reported problem is never the reporter's own (records.ts). "configure" and "schedule" cover roles,
  * settings, both schedules and running monitoring by hand.
  */
+const OWNER_OR_ADMIN: readonly Role[] = ["owner", "admin"];
+
 export const RIGHTS: { readonly [A in Action]: readonly Role[] } = {
   createDraft: ["marketer"],
-  editDraft: ["owner", "admin"],
-  submitPlan: ["owner", "admin"],
-  submitExecution: ["owner", "admin"],
-  submitChange: ["owner", "admin"],
-  submitCancellation: ["owner", "admin"],
-  submitSummary: ["owner", "admin"],
-  startComplete: ["owner", "admin"],
+  editDraft: OWNER_OR_ADMIN,
+  submitPlan: OWNER_OR_ADMIN,
+  submitExecution: OWNER_OR_ADMIN,
+  submitChange: OWNER_OR_ADMIN,
+  submitCancellation: OWNER_OR_ADMIN,
+  submitSummary: OWNER_OR_ADMIN,
+  startComplete: OWNER_OR_ADMIN,
   escalate: ["owner", "taskOwner", "admin"],
   withdraw: ["submitter"],
   decide: ["approver"],

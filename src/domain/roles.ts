@@ -70,13 +70,15 @@ export function checkRoles(draft: RolesDraft): { ok: true; roles: Roles } | { ok
     });
   list("admins", draft.admins);
   list("finance", draft.finance);
+  let delegations: readonly Delegation[] = [];
   if (draft.levels.length > 0 || draft.delegations.length > 0) {
     // Delegations are checked the same way with or without levels; a stand-in level keeps the level rules quiet.
     const routing = checkRoutingSettings({
       levels: draft.levels.length > 0 ? draft.levels : [{ approvers: ["someone@example.com"], limit: null }],
       delegations: draft.delegations,
     });
-    if (!routing.ok) issues.push(...routing.error);
+    if (routing.ok) delegations = routing.value.delegations;
+    else issues.push(...routing.error);
   }
   if (issues.length > 0) return { ok: false, issues };
   return {
@@ -85,12 +87,8 @@ export function checkRoles(draft: RolesDraft): { ok: true; roles: Roles } | { ok
       admins: emails(draft.admins),
       levels: draft.levels.map((l) => ({ approvers: emails(l.approvers), limit: l.limit })),
       finance: emails(draft.finance),
-      delegations: draft.delegations.map((d) => ({
-        approver: readEmail(d.approver),
-        delegate: readEmail(d.delegate),
-        from: d.from.trim(),
-        to: d.to.trim(),
-      })),
+      // As the routing check read them: e-mails normalised, dates trimmed.
+      delegations,
     },
   };
 }
@@ -127,14 +125,23 @@ export function recipientsOf(roles: Roles, level: number, at: string): string[] 
   return [...out];
 }
 
+/** The keys stored, at every depth, in the order they are written. */
+const STORED_KEYS = [
+  "admins",
+  "levels",
+  "finance",
+  "delegations",
+  "approvers",
+  "limit",
+  "approver",
+  "delegate",
+  "from",
+  "to",
+];
+
 /** Canonical text for storing (stable key order, so an unchanged save writes nothing). */
 export function rolesText(roles: Roles): string {
-  return JSON.stringify({
-    admins: roles.admins,
-    levels: roles.levels.map((l) => ({ approvers: l.approvers, limit: l.limit })),
-    finance: roles.finance,
-    delegations: roles.delegations.map((d) => ({ approver: d.approver, delegate: d.delegate, from: d.from, to: d.to })),
-  });
+  return JSON.stringify(roles, STORED_KEYS);
 }
 
 /**
@@ -148,7 +155,7 @@ export function rightsProjection(
   lang: Lang,
 ): { readonly [K in RightsKey]: string } {
   const none = t(lang, "rights.none");
-  const joined = (list: readonly string[]) => (list.length > 0 ? list.join(", ") : none);
+  const joined = (list: readonly string[], separator = ", ") => (list.length > 0 ? list.join(separator) : none);
   const ownerEmail = readEmail(owner);
   const admins = [
     ...(ownerEmail !== "" ? [t(lang, "rights.owner", { email: ownerEmail })] : []),
@@ -166,8 +173,8 @@ export function rightsProjection(
   const delegations = roles.delegations.map((d) => t(lang, "rights.delegation", { ...d }));
   return {
     admins: joined(admins),
-    approval_levels: levels.length > 0 ? levels.join("; ") : none,
+    approval_levels: joined(levels, "; "),
     finance: joined(roles.finance),
-    delegations: delegations.length > 0 ? delegations.join("; ") : none,
+    delegations: joined(delegations, "; "),
   };
 }

@@ -107,22 +107,18 @@ function readYesNo(value: unknown): unknown {
   return value;
 }
 
-/** Applies one validated setting to the settings object. */
+/** The field of the settings object each setting fills. */
+const FIELDS: { readonly [K in SettingKey]: keyof Settings } = {
+  currency: "currency",
+  warning_threshold: "warningThreshold",
+  language: "language",
+  channels: "channels",
+  categories: "categories",
+  enforce_line_budgets: "enforceLines",
+  receipt_required_above: "receiptRequiredAbove",
+};
+
+/** Applies one setting, validated by its schema (so of its field's type), to the settings object. */
 export function withSetting(settings: Settings, key: SettingKey, value: unknown): Settings {
-  switch (key) {
-    case "currency":
-      return { ...settings, currency: String(value) };
-    case "warning_threshold":
-      return { ...settings, warningThreshold: Number(value) };
-    case "language":
-      return { ...settings, language: value as LanguageSetting };
-    case "channels":
-      return { ...settings, channels: Array.isArray(value) ? value.map(String) : [] };
-    case "categories":
-      return { ...settings, categories: Array.isArray(value) ? value.map(String) : [] };
-    case "enforce_line_budgets":
-      return { ...settings, enforceLines: value === true };
-    case "receipt_required_above":
-      return { ...settings, receiptRequiredAbove: typeof value === "number" ? value : null };
-  }
+  return { ...settings, [FIELDS[key]]: value };
 }

@@ -1,7 +1,7 @@
 // The approval log's hash chain: rows are sealed in order with a keyed hash, and verification names the first row that was edited, deleted, inserted or cut off.
 
 import type { WorkflowMessageKey } from "./messages";
-import { type LogEntry, type LogRow, LogRowSchema } from "./model";
+import { LOG_COLUMNS, type LogEntry, type LogRow, LogRowSchema } from "./model";
 
 /**
  * Injected so the domain stays pure. The server passes a keyed HMAC-SHA256 (the key lives in document
@@ -15,32 +15,16 @@ export const GENESIS_HASH = "";
 /** Versions the hashed text, so a future change of the row layout can be told apart from tampering. */
 export const CHAIN_FORMAT = "campaign-control/approval-log/1";
 
+/** The columns that are hashed: every one but the hash itself, which is the last. */
+const HASHED = LOG_COLUMNS.filter((key): key is Exclude<typeof key, "hash"> => key !== "hash");
+
 /**
  * The exact text that is hashed: a JSON array in column order (everything but the hash itself). JSON strings
  * escape every character unambiguously and integers have one spelling, so there is no whitespace or
  * separator ambiguity between fields.
  */
 export function chainText(row: Omit<LogRow, "hash">): string {
-  return JSON.stringify([
-    CHAIN_FORMAT,
-    row.seq,
-    row.id,
-    row.at,
-    row.actor,
-    row.onBehalfOf,
-    row.entityType,
-    row.entityId,
-    row.requestId,
-    row.requestType,
-    row.requestVersion,
-    row.action,
-    row.fromState,
-    row.toState,
-    row.level,
-    row.comment,
-    row.snapshot,
-    row.prevHash,
-  ]);
+  return JSON.stringify([CHAIN_FORMAT, ...HASHED.map((key) => row[key])]);
 }
 
 /** Where the chain ends: kept in document properties, so rows cut from the end are noticed. */
@@ -89,13 +73,6 @@ export type ChainVerdict =
       readonly kind: TamperKind;
       readonly messageKey: WorkflowMessageKey;
     };
-
-const MESSAGE: { readonly [K in TamperKind]: WorkflowMessageKey } = {
-  edited: "workflow.chain.edited",
-  deleted: "workflow.chain.deleted",
-  inserted: "workflow.chain.inserted",
-  truncated: "workflow.chain.truncated",
-};
 
 /**
  * Rows in log order; null stands for a row that is present but unreadable as a log row (see readLogRow).
@@ -165,7 +142,7 @@ function classify(
 }
 
 function broken(row: number, kind: TamperKind): ChainVerdict {
-  return { ok: false, row, kind, messageKey: MESSAGE[kind] };
+  return { ok: false, row, kind, messageKey: `workflow.chain.${kind}` };
 }
 
 /**

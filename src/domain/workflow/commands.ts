@@ -15,12 +15,13 @@ import {
   normalizeEmail,
   OPERATIONS,
   type Operation,
+  type RequestType,
 } from "./model";
 import { checkExecution, checkPlan, type PlanCheckOptions, type PlanDraft, type TaskDraft } from "./plan";
 import { err, type Issue, ok, type Result } from "./result";
 import { type Authority, authoritiesOf, type RoutingSettings, requiredLevels } from "./routing";
 import { diffSnapshot, executionSnapshot, type PlanSnapshot, planSnapshot } from "./snapshot";
-import { moveOf, nextState, REQUEST_RULES } from "./transitions";
+import { type Move, moveOf, nextState, REQUEST_RULES } from "./transitions";
 import { isMinorUnits, readText } from "./values";
 
 export const REFUSAL_KINDS = [
@@ -78,8 +79,36 @@ function refuse(
   return err({ kind, messageKey: extra.messageKey ?? messageOf(kind), ...extra });
 }
 
-function written(events: readonly LogEntry[]): CommandResult {
-  return ok({ events, duplicate: false });
+/** The fields of a command's one log entry that differ from an operation's (no request, level or snapshot). */
+type EntryFields = Pick<LogEntry, "action" | "toState" | "comment"> &
+  Partial<Pick<LogEntry, "onBehalfOf" | "requestId" | "requestType" | "requestVersion" | "level" | "snapshot">>;
+
+/** The command's one entry, in the log's field order. */
+function written(
+  view: CampaignView,
+  input: { readonly eventId: string; readonly at: string; readonly actor: string },
+  fields: EntryFields,
+): CommandResult {
+  const { action, toState, comment, ...request } = fields;
+  const entry: LogEntry = {
+    id: input.eventId,
+    at: input.at,
+    actor: normalizeEmail(input.actor),
+    onBehalfOf: "",
+    entityType: "campaign",
+    entityId: view.id,
+    requestId: "",
+    requestType: "",
+    requestVersion: 0,
+    action,
+    fromState: view.state,
+    toState,
+    level: 0,
+    comment,
+    snapshot: "",
+    ...request,
+  };
+  return ok({ events: [entry], duplicate: false });
 }
 
 const DUPLICATE: CommandResult = ok({ events: [], duplicate: true });
@@ -91,9 +120,14 @@ const version = z.int().check(z.minimum(1));
  * The same checks the server's RPC layer makes, repeated here because every top-level function is callable
  * from a browser console: the engine must not depend on the caller having validated.
  */
-function validate(schema: z.ZodMiniType, input: unknown): { readonly ok: false; readonly error: Refusal } | null {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return null;
+function validate(
+  schema: z.ZodMiniType,
+  input: { readonly actor: string; readonly comment?: string },
+): Result<{ readonly actor: string; readonly comment: string }, Refusal> {
+  // The actor and the comment as the log keeps them.
+  const who = { actor: normalizeEmail(input.actor), comment: readText(input.comment) };
+  const parsed = schema.safeParse({ ...input, ...who });
+  if (parsed.success) return ok(who);
   const issues: Issue[] = parsed.error.issues.map((issue) => ({
     field: issue.path.map(String).join("."),
     messageKey: "workflow.input.invalid",
@@ -101,8 +135,38 @@ function validate(schema: z.ZodMiniType, input: unknown): { readonly ok: false; 
   return refuse("invalid_input", { issues });
 }
 
-function baseEntry(view: CampaignView, eventId: string, at: string, actor: string) {
-  return { id: eventId, at, actor: normalizeEmail(actor), entityType: "campaign" as const, entityId: view.id };
+/** The state a move leads to, or the refusal that names the state and the action the table has no row for. */
+function moved(
+  view: CampaignView,
+  requestType: RequestType | "",
+  move: Move,
+  action: string,
+): Result<CampaignState, Refusal> {
+  const to = nextState(view.state, requestType, move);
+  return to.ok ? to : refuse("illegal_transition", { params: { state: view.state, action } });
+}
+
+/**
+ * The request a decision or a withdrawal answers, or what to answer instead: the same answer sent twice is a
+ * duplicate (the event it produced follows the version its author saw, by the same person, with the same action:
+ * (requestId, version) names one row, which fixes the level too); an unknown or moved-on request is refused.
+ */
+function answered(
+  view: CampaignView,
+  input: { readonly requestId: string; readonly seenVersion: number },
+  actor: string,
+  action: string,
+): Result<RequestView, CommandResult> {
+  const request = view.requests.find((r) => r.id === input.requestId);
+  if (request === undefined) return err(refuse("unknown_request"));
+  const seen = input.seenVersion;
+  if (request.entries.some((e) => e.requestVersion === seen + 1 && e.actor === actor && e.action === action)) {
+    return err(DUPLICATE);
+  }
+  if (request.status !== "open" || request.version !== seen) {
+    return err(refuse("stale", { params: { version: request.version } }));
+  }
+  return ok(request);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -149,21 +213,21 @@ interface Payload {
 
 export function submit(input: SubmitInput): CommandResult {
   const { view, submission } = input;
-  const comment = readText(input.comment);
-  const invalid = validate(SubmitSchema, { ...input, actor: normalizeEmail(input.actor), comment });
-  if (invalid) return invalid;
+  const valid = validate(SubmitSchema, input);
+  if (!valid.ok) return valid;
+  const { actor, comment } = valid.value;
 
   const existing = view.requests.find((r) => r.id === input.requestId);
   if (existing !== undefined) {
     // A resent submission carries the same request id: answer as if it had just been written.
-    if (existing.type === submission.type && existing.submittedBy === normalizeEmail(input.actor)) return DUPLICATE;
+    if (existing.type === submission.type && existing.submittedBy === actor) return DUPLICATE;
     return refuse("invalid_input", {
       issues: [{ field: "requestId", messageKey: "workflow.input.requestId.taken" }],
     });
   }
 
-  const to = nextState(view.state, submission.type, "submit");
-  if (!to.ok) return refuse("illegal_transition", { params: { state: view.state, action: "submit" } });
+  const to = moved(view, submission.type, "submit", "submit");
+  if (!to.ok) return to;
   if (REQUEST_RULES[submission.type].exclusive && view.openRequest !== null) {
     return refuse("request_open", { params: { requestId: view.openRequest.id } });
   }
@@ -179,26 +243,19 @@ export function submit(input: SubmitInput): CommandResult {
   const snapshot = envelopeText({ ...payload.value, levels: levels.value });
   if (snapshot.length > LOG_CELL_LIMIT) {
     return refuse("too_long", {
-      messageKey: "workflow.refusal.tooLong",
       params: { length: snapshot.length.toLocaleString("en-US"), limit: LOG_CELL_LIMIT.toLocaleString("en-US") },
     });
   }
 
-  return written([
-    {
-      ...baseEntry(view, input.eventId, input.at, input.actor),
-      onBehalfOf: "",
-      requestId: input.requestId,
-      requestType: submission.type,
-      requestVersion: 1,
-      action: "submit",
-      fromState: view.state,
-      toState: to.value,
-      level: 0,
-      comment,
-      snapshot,
-    },
-  ]);
+  return written(view, input, {
+    requestId: input.requestId,
+    requestType: submission.type,
+    requestVersion: 1,
+    action: "submit",
+    toState: to.value,
+    comment,
+    snapshot,
+  });
 }
 
 /** Approved money as a number; an approved snapshot always holds one, the fallback only guards odd data. */
@@ -217,10 +274,18 @@ function payloadOf(
   options: PlanCheckOptions | undefined,
 ): Result<Payload, Refusal> {
   switch (submission.type) {
-    case "plan": {
+    case "plan":
+    case "change": {
+      const approved = view.approvedPlan;
+      const change = submission.type === "change";
+      if (change && approved === null) return refuse("no_approved_plan");
       const plan = checkPlan(submission.plan, options);
       if (!plan.ok) return refuse("incomplete", { issues: plan.error });
-      return ok({ amount: plan.value.budget, owner: plan.value.owner, data: planSnapshot(plan.value) });
+      const { budget, owner } = plan.value;
+      const data = planSnapshot(plan.value);
+      if (!change || approved === null) return ok({ amount: budget, owner, data });
+      if (diffSnapshot(approved, data).length === 0 && owner === view.owner) return refuse("no_change");
+      return ok({ amount: Math.max(approvedBudget(approved), budget), owner, data });
     }
     case "execution": {
       if (view.approvedPlan === null) return refuse("no_approved_plan");
@@ -230,20 +295,6 @@ function payloadOf(
         amount: approvedBudget(view.approvedPlan),
         owner: view.owner,
         data: executionSnapshot(execution.value),
-      });
-    }
-    case "change": {
-      if (view.approvedPlan === null) return refuse("no_approved_plan");
-      const plan = checkPlan(submission.plan, options);
-      if (!plan.ok) return refuse("incomplete", { issues: plan.error });
-      const data = planSnapshot(plan.value);
-      if (diffSnapshot(view.approvedPlan, data).length === 0 && plan.value.owner === view.owner) {
-        return refuse("no_change");
-      }
-      return ok({
-        amount: Math.max(approvedBudget(view.approvedPlan), plan.value.budget),
-        owner: plan.value.owner,
-        data,
       });
     }
     case "cancellation": {
@@ -293,18 +344,14 @@ const DecideSchema = z.object({
 });
 
 export function decide(input: DecideInput): CommandResult {
-  const actor = normalizeEmail(input.actor);
-  const comment = readText(input.comment);
-  const invalid = validate(DecideSchema, { ...input, actor, comment });
-  if (invalid) return invalid;
+  const valid = validate(DecideSchema, input);
+  if (!valid.ok) return valid;
+  const { actor, comment } = valid.value;
   const { view } = input;
 
-  const request = view.requests.find((r) => r.id === input.requestId);
-  if (request === undefined) return refuse("unknown_request");
-  if (isRepeat(request, input.seenVersion, actor, input.action)) return DUPLICATE;
-  if (request.status !== "open" || request.version !== input.seenVersion) {
-    return refuse("stale", { params: { version: request.version } });
-  }
+  const found = answered(view, input, actor, input.action);
+  if (!found.ok) return found.error;
+  const request = found.value;
 
   const level = request.currentLevel;
   const chosen = chooseAuthority(view, request, authoritiesOf(input.settings, level, actor, input.at), input);
@@ -314,32 +361,20 @@ export function decide(input: DecideInput): CommandResult {
     return refuse("comment_required");
   }
 
-  const to = nextState(view.state, request.type, moveOf(input.action, level, request.levels));
-  if (!to.ok) return refuse("illegal_transition", { params: { state: view.state, action: input.action } });
+  const to = moved(view, request.type, moveOf(input.action, level, request.levels), input.action);
+  if (!to.ok) return to;
 
-  return written([
-    {
-      ...baseEntry(view, input.eventId, input.at, actor),
-      onBehalfOf: chosen.value.onBehalfOf,
-      requestId: request.id,
-      requestType: request.type,
-      requestVersion: request.version + 1,
-      action: input.action,
-      fromState: view.state,
-      toState: to.value,
-      level,
-      comment,
-      snapshot: input.action === "approve" ? request.snapshot : "",
-    },
-  ]);
-}
-
-/**
- * The same decision sent twice: the event it produced the first time follows the version its author saw,
- * by the same person, with the same action. (requestId, version) names one row, which fixes the level too.
- */
-function isRepeat(request: RequestView, seenVersion: number, actor: string, action: string): boolean {
-  return request.entries.some((e) => e.requestVersion === seenVersion + 1 && e.actor === actor && e.action === action);
+  return written(view, input, {
+    onBehalfOf: chosen.value.onBehalfOf,
+    requestId: request.id,
+    requestType: request.type,
+    requestVersion: request.version + 1,
+    action: input.action,
+    toState: to.value,
+    level,
+    comment,
+    snapshot: input.action === "approve" ? request.snapshot : "",
+  });
 }
 
 /**
@@ -403,35 +438,24 @@ const WithdrawSchema = z.object({
 
 /** The submitter takes an open request back (action cancel_request); the campaign returns as after a reject. */
 export function withdraw(input: WithdrawInput): CommandResult {
-  const actor = normalizeEmail(input.actor);
-  const comment = readText(input.comment);
-  const invalid = validate(WithdrawSchema, { ...input, actor, comment });
-  if (invalid) return invalid;
+  const valid = validate(WithdrawSchema, input);
+  if (!valid.ok) return valid;
+  const { actor, comment } = valid.value;
   const { view } = input;
-  const request = view.requests.find((r) => r.id === input.requestId);
-  if (request === undefined) return refuse("unknown_request");
-  if (isRepeat(request, input.seenVersion, actor, "cancel_request")) return DUPLICATE;
-  if (request.status !== "open" || request.version !== input.seenVersion) {
-    return refuse("stale", { params: { version: request.version } });
-  }
+  const found = answered(view, input, actor, "cancel_request");
+  if (!found.ok) return found.error;
+  const request = found.value;
   if (actor !== request.submittedBy) return refuse("not_submitter");
-  const to = nextState(view.state, request.type, "cancel_request");
-  if (!to.ok) return refuse("illegal_transition", { params: { state: view.state, action: "cancel_request" } });
-  return written([
-    {
-      ...baseEntry(view, input.eventId, input.at, actor),
-      onBehalfOf: "",
-      requestId: request.id,
-      requestType: request.type,
-      requestVersion: request.version + 1,
-      action: "cancel_request",
-      fromState: view.state,
-      toState: to.value,
-      level: 0,
-      comment,
-      snapshot: "",
-    },
-  ]);
+  const to = moved(view, request.type, "cancel_request", "cancel_request");
+  if (!to.ok) return to;
+  return written(view, input, {
+    requestId: request.id,
+    requestType: request.type,
+    requestVersion: request.version + 1,
+    action: "cancel_request",
+    toState: to.value,
+    comment,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -459,31 +483,16 @@ const OperateSchema = z.object({
  * the engine keeps the order: no completing while a change, cancellation or summary request is undecided.
  */
 export function operate(input: OperateInput): CommandResult {
-  const actor = normalizeEmail(input.actor);
-  const comment = readText(input.comment);
-  const invalid = validate(OperateSchema, { ...input, actor, comment });
-  if (invalid) return invalid;
+  const valid = validate(OperateSchema, input);
+  if (!valid.ok) return valid;
+  const { comment } = valid.value;
   const { view, operation } = input;
-  const to = nextState(view.state, "", operation);
-  if (!to.ok) return refuse("illegal_transition", { params: { state: view.state, action: operation } });
+  const to = moved(view, "", operation, operation);
+  if (!to.ok) return to;
   if (operation === "complete" && view.openRequest !== null) {
     return refuse("request_open", { params: { requestId: view.openRequest.id } });
   }
-  return written([
-    {
-      ...baseEntry(view, input.eventId, input.at, actor),
-      onBehalfOf: "",
-      requestId: "",
-      requestType: "",
-      requestVersion: 0,
-      action: operation,
-      fromState: view.state,
-      toState: to.value,
-      level: 0,
-      comment,
-      snapshot: "",
-    },
-  ]);
+  return written(view, input, { action: operation, toState: to.value, comment });
 }
 
 /** The state after the entries a command returned (the fold gives the same; this saves a refold for display). */

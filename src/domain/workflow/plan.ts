@@ -3,7 +3,7 @@
 import { type LineDraft, type LineSnapshot, linesSnapshot } from "./lines";
 import type { MessageParams, WorkflowMessageKey } from "./messages";
 import { err, type Issue, ok, type Result } from "./result";
-import { isBlank, isEmail, isIsoDate, readEmail, readList, readNumber, readText } from "./values";
+import { isBlank, isEmail, isIsoDate, isMinorUnits, readEmail, readList, readNumber, readText } from "./values";
 
 export const KPI_DIRECTIONS = ["higher", "lower"] as const;
 export type KpiDirection = (typeof KPI_DIRECTIONS)[number];
@@ -83,25 +83,27 @@ class Issues {
 export function checkPlan(draft: PlanDraft, options: PlanCheckOptions = {}): Result<Plan, readonly Issue[]> {
   const issues = new Issues();
   // Each issue of a plan field has the key workflow.plan.<field>.<what>.
+  const bad = <F extends string>(field: F, what: KeyTail<"workflow.plan", F>, params?: MessageParams) =>
+    issues.add(field, `workflow.plan.${field}.${what}` as WorkflowMessageKey, params);
   const required = (field: "name" | "objective" | "audience" | "content"): string => {
     const value = readText(draft[field]);
-    if (value === "") issues.add(field, `workflow.plan.${field}.missing`);
+    if (value === "") bad(field, "missing");
     return value;
   };
 
   const name = required("name");
   const owner = readEmail(draft.owner);
-  if (owner === "") issues.add("owner", "workflow.plan.owner.missing");
-  else if (!isEmail(owner)) issues.add("owner", "workflow.plan.owner.invalid");
+  if (owner === "") bad("owner", "missing");
+  else if (!isEmail(owner)) bad("owner", "invalid");
   const objective = required("objective");
   const audience = required("audience");
 
   const channels = readList(draft.channels);
-  if (channels.length === 0) issues.add("channels", "workflow.plan.channels.missing");
+  if (channels.length === 0) bad("channels", "missing");
   if (options.channels !== undefined) {
     const allowed = new Set(options.channels.map((c) => c.trim()));
     for (const channel of channels) {
-      if (!allowed.has(channel)) issues.add("channels", "workflow.plan.channels.unknown", { channel });
+      if (!allowed.has(channel)) bad("channels", "unknown", { channel });
     }
   }
 
@@ -109,22 +111,22 @@ export function checkPlan(draft: PlanDraft, options: PlanCheckOptions = {}): Res
   const place = readText(draft.place);
 
   const [start, end] = (["start", "end"] as const).map((field) =>
-    readDate(draft[field], (what) => issues.add(field, `workflow.plan.${field}.${what}`)),
+    readDate(draft[field], (what) => bad(field, what)),
   ) as [string | null, string | null];
-  if (start !== null && end !== null && end < start) issues.add("end", "workflow.plan.end.beforeStart");
+  if (start !== null && end !== null && end < start) bad("end", "beforeStart");
 
   const budget = readNumber(draft.budget);
-  if (budget === null) issues.add("budget", "workflow.plan.budget.missing");
-  else if (Number.isNaN(budget) || !Number.isSafeInteger(budget)) issues.add("budget", "workflow.plan.budget.invalid");
-  else if (budget < 0) issues.add("budget", "workflow.plan.budget.negative");
+  if (budget === null) bad("budget", "missing");
+  else if (!Number.isSafeInteger(budget)) bad("budget", "invalid");
+  else if (budget < 0) bad("budget", "negative");
 
   const currency = readText(draft.currency).toUpperCase();
-  if (currency === "") issues.add("currency", "workflow.plan.currency.missing");
-  else if (!/^[A-Z]{3}$/.test(currency)) issues.add("currency", "workflow.plan.currency.invalid");
+  if (currency === "") bad("currency", "missing");
+  else if (!CURRENCY.test(currency)) bad("currency", "invalid");
 
   const kpis = checkKpis(draft.kpis, issues);
-  const validBudget = budget !== null && Number.isSafeInteger(budget) && budget >= 0 ? budget : null;
-  const validCurrency = /^[A-Z]{3}$/.test(currency) ? currency : null;
+  const validBudget = budget !== null && isMinorUnits(budget) ? budget : null;
+  const validCurrency = CURRENCY.test(currency) ? currency : null;
   const lines =
     draft.lines === undefined ? undefined : checkLines(draft.lines, validBudget, validCurrency, options, issues);
 
@@ -136,6 +138,7 @@ export function checkPlan(draft: PlanDraft, options: PlanCheckOptions = {}): Res
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const CURRENCY = /^[A-Z]{3}$/;
 
 /**
  * The approved budget of a campaign is the sum of its lines as approved with the plan, so the lines must add up to
@@ -162,10 +165,8 @@ function checkLines(
     if (line.category === "") bad("category", "missing");
     if (!MONTH.test(line.month)) bad("month", "invalid");
     const planned = line.planned;
-    if (typeof planned !== "number" || !Number.isSafeInteger(planned) || planned < 0) {
-      bad("planned", "invalid");
-    }
-    if (!/^[A-Z]{3}$/.test(line.currency)) bad("currency", "invalid");
+    if (typeof planned !== "number" || !isMinorUnits(planned)) bad("planned", "invalid");
+    if (!CURRENCY.test(line.currency)) bad("currency", "invalid");
     if (issues.list.length > before || typeof planned !== "number") {
       complete = false;
       return;

@@ -136,13 +136,8 @@ export function isDelegationActive(delegation: Delegation, at: string): boolean 
 export function decidersFor(settings: RoutingSettings, level: number, at: string): Authority[] {
   const approvers = settings.levels[level - 1]?.approvers ?? [];
   const out: Authority[] = [];
-  const seen = new Set<string>();
   const push = (actor: string, onBehalfOf: string) => {
-    const key = `${actor}|${onBehalfOf}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push({ actor, onBehalfOf });
-    }
+    if (!out.some((a) => a.actor === actor && a.onBehalfOf === onBehalfOf)) out.push({ actor, onBehalfOf });
   };
   for (const approver of approvers) push(readEmail(approver), "");
   for (const approver of approvers) {

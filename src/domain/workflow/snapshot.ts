@@ -105,15 +105,7 @@ export function planSnapshot(draft: PlanDraft): PlanSnapshot {
 
 /** Tasks keep their order: it is the order of the steps. */
 export function executionSnapshot(plan: ExecutionPlan): ExecutionSnapshot {
-  return {
-    tasks: plan.tasks.map((t) => ({
-      step: t.step,
-      owner: t.owner,
-      start: t.start,
-      due: t.due,
-      deliverable: t.deliverable,
-    })),
-  };
+  return { tasks: plan.tasks.map((task) => ({ ...task })) };
 }
 
 export interface FieldChange {

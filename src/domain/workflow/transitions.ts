@@ -22,38 +22,27 @@ export interface RequestRule {
 
 const APPROVED: readonly CampaignState[] = ["PlanApproved", "Ready", "InProgress"];
 
+/** A rule whose request leaves the campaign's state as it is, except where `moves` says otherwise. */
+function requestRule(
+  exclusive: boolean,
+  submitFrom: readonly CampaignState[],
+  moves: Partial<Pick<RequestRule, "whileOpen" | "onApprove" | "onReturn">> = {},
+): RequestRule {
+  return { exclusive, submitFrom, whileOpen: null, onApprove: null, onReturn: null, ...moves };
+}
+
 export const REQUEST_RULES: { readonly [T in RequestType]: RequestRule } = {
-  plan: {
-    exclusive: true,
-    submitFrom: ["Draft"],
-    whileOpen: "PlanSubmitted",
-    onApprove: "PlanApproved",
-    onReturn: "Draft",
-  },
-  execution: {
-    exclusive: true,
-    submitFrom: ["PlanApproved"],
+  plan: requestRule(true, ["Draft"], { whileOpen: "PlanSubmitted", onApprove: "PlanApproved", onReturn: "Draft" }),
+  execution: requestRule(true, ["PlanApproved"], {
     whileOpen: "ExecutionSubmitted",
     onApprove: "Ready",
     onReturn: "PlanApproved",
-  },
-  change: { exclusive: true, submitFrom: APPROVED, whileOpen: null, onApprove: null, onReturn: null },
-  cancellation: { exclusive: true, submitFrom: APPROVED, whileOpen: null, onApprove: "Cancelled", onReturn: null },
-  budget_overrun: {
-    exclusive: false,
-    submitFrom: [...APPROVED, "Completed"],
-    whileOpen: null,
-    onApprove: null,
-    onReturn: null,
-  },
-  reimbursement: {
-    exclusive: false,
-    submitFrom: ["Ready", "InProgress", "Completed"],
-    whileOpen: null,
-    onApprove: null,
-    onReturn: null,
-  },
-  summary: { exclusive: true, submitFrom: ["Completed"], whileOpen: null, onApprove: "Closed", onReturn: null },
+  }),
+  change: requestRule(true, APPROVED),
+  cancellation: requestRule(true, APPROVED, { onApprove: "Cancelled" }),
+  budget_overrun: requestRule(false, [...APPROVED, "Completed"]),
+  reimbursement: requestRule(false, ["Ready", "InProgress", "Completed"]),
+  summary: requestRule(true, ["Completed"], { onApprove: "Closed" }),
 };
 
 /** Moves without approval. complete is also refused while an exclusive request is open (see commands). */
@@ -110,13 +99,14 @@ function buildTable(): readonly Transition[] {
 
 function decisionRows(requestType: RequestType, open: CampaignState, rule: RequestRule): Transition[] {
   const back = rule.onReturn ?? open;
-  return [
-    { from: open, requestType, move: "approve_level", to: open },
-    { from: open, requestType, move: "approve_final", to: rule.onApprove ?? open },
-    { from: open, requestType, move: "reject", to: back },
-    { from: open, requestType, move: "request_changes", to: back },
-    { from: open, requestType, move: "cancel_request", to: back },
-  ];
+  const to: { readonly [M in Exclude<Move, "submit" | Operation>]: CampaignState } = {
+    approve_level: open,
+    approve_final: rule.onApprove ?? open,
+    reject: back,
+    request_changes: back,
+    cancel_request: back,
+  };
+  return Object.entries(to).map(([move, state]) => ({ from: open, requestType, move: move as Move, to: state }));
 }
 
 /** Every legal move, flattened: the single source the engine, the fold and the docs read. */

@@ -8,14 +8,18 @@ import { isApprover, routingOf } from "../../domain/roles";
 import {
   authoritiesOf,
   type CampaignView,
+  type DecideInput,
   decide,
   diffSnapshot,
   type RequestView as EngineRequest,
   type LogEntry,
+  normalizeEmail,
+  type PlanSnapshot,
   planSnapshot,
+  stateAfter,
 } from "../../domain/workflow";
 import { ESCALATIONS_TAB } from "../../workbook/approvals/tabs";
-import { writeCells } from "../../workbook/shared/rows";
+import { cellOf, writeCells } from "../../workbook/shared/rows";
 import { recordSummaryAcceptance } from "../evaluation/reports";
 import { EmptyRequest } from "../shared/contract";
 import { userLang } from "../shared/locale";
@@ -43,8 +47,38 @@ import { AnswerRequest, DecideRequest, type InboxItem, type InboxResponse } from
 import { escalationViews, noticeViews } from "./lists";
 import { planDraftIn } from "./plan-lines";
 
-const PLAN_CHECKS = ["kpis", "audience", "budget", "channels", "timeline", "content"] as const;
+/** What an approver sees checked on a submitted plan, in the order the list shows it. */
+const PLAN_CHECKS: { readonly [item: string]: (plan: PlanSnapshot) => boolean } = {
+  kpis: (plan) => plan.kpis.length > 0,
+  audience: (plan) => plan.audience !== "",
+  budget: (plan) => typeof plan.budget === "number",
+  channels: (plan) => plan.channels.length > 0,
+  timeline: (plan) => plan.start !== "" && plan.end !== "",
+  content: (plan) => plan.content !== "",
+};
 
+/** The Owner cell of the campaign's row as it reads now ("" without a row). */
+function rowOwner(ws: Workspace, id: string): string {
+  const campaigns = ws.campaigns;
+  const row = campaigns?.rowsById.get(id);
+  return campaigns && row ? String(cellOf(campaigns.keyed, row, "owner") ?? "") : "";
+}
+
+/**
+ * The engine's answer to `me` deciding a request, with the owner on the Campaigns row now besides the one sealed at
+ * submission.
+ */
+function decision(
+  ws: Workspace,
+  view: CampaignView,
+  me: string,
+  at: string,
+  input: Pick<DecideInput, "requestId" | "action" | "comment" | "seenVersion" | "eventId">,
+) {
+  return decide({ ...input, view, actor: me, at, settings: routingOf(ws.roles), campaignOwner: rowOwner(ws, view.id) });
+}
+
+/** A request the caller is an approver of at its level (rpcInbox lists only those), as the inbox shows it. */
 function inboxItem(
   ws: Workspace,
   view: CampaignView,
@@ -52,25 +86,15 @@ function inboxItem(
   me: string,
   at: string,
   expense: (request: EngineRequest) => InboxExpense | null,
-): InboxItem | null {
-  const routing = routingOf(ws.roles);
-  const ways = authoritiesOf(routing, request.currentLevel, me, at);
-  if (ways.length === 0) return null;
-  const campaigns = ws.campaigns;
-  const row = campaigns?.rowsById.get(view.id);
-  const owner = row && campaigns ? String(row.cells[(campaigns.keyed.index.get("owner") ?? 0) - 1] ?? "") : "";
+): InboxItem {
+  const row = ws.campaigns?.rowsById.get(view.id);
   // A dry run of the engine tells whether segregation of duties lets the caller decide, and for whom.
-  const dry = decide({
-    view,
+  const dry = decision(ws, view, me, at, {
     requestId: request.id,
     action: "approve",
-    actor: me,
     comment: "",
     seenVersion: request.version,
-    at,
     eventId: "dry-run",
-    settings: routing,
-    campaignOwner: owner,
   });
   const blocked = dry.ok ? null : tKey(ws.lang, dry.error.messageKey, dry.error.params);
   const onBehalfOf = dry.ok ? (dry.value.events[0]?.onBehalfOf ?? "") : "";
@@ -78,27 +102,17 @@ function inboxItem(
   const draft = planDraftIn(ws, view.id);
   const current = draft ? planSnapshot(draft) : null;
   const currency = plan?.currency || view.approvedPlan?.currency || ws.settings.currency;
+  const diff = (before: PlanSnapshot | null, after: PlanSnapshot | null) =>
+    before && after ? diffView(diffSnapshot(before, after), currency) : [];
   const checklist = plan
-    ? PLAN_CHECKS.map((item) => ({
-        item,
-        ok:
-          item === "kpis"
-            ? plan.kpis.length > 0
-            : item === "timeline"
-              ? plan.start !== "" && plan.end !== ""
-              : item === "budget"
-                ? typeof plan.budget === "number"
-                : item === "channels"
-                  ? plan.channels.length > 0
-                  : plan[item] !== "",
-      }))
+    ? Object.entries(PLAN_CHECKS).map(([item, check]) => ({ item, ok: check(plan) }))
     : execution
       ? [{ item: "tasks", ok: execution.tasks.length > 0 }]
       : [];
   return {
     campaignId: view.id,
     campaignName: campaignName(ws, view.id),
-    owner: owner.trim().toLowerCase(),
+    owner: normalizeEmail(rowOwner(ws, view.id)),
     row: row?.row ?? 0,
     status: view.state,
     request: requestView(ws, request, view, at),
@@ -107,13 +121,9 @@ function inboxItem(
     plan: plan ? planView(plan) : null,
     tasks: execution ? tasksView(execution) : null,
     checklist,
-    diffSinceApproval:
-      request.type === "change" && plan && view.approvedPlan
-        ? diffView(diffSnapshot(view.approvedPlan, plan), currency)
-        : [],
-    diffSinceSubmission: plan && current ? diffView(diffSnapshot(plan, current), currency) : [],
-    editedSinceApproval:
-      !plan && view.approvedPlan && current ? diffView(diffSnapshot(view.approvedPlan, current), currency) : [],
+    diffSinceApproval: diff(request.type === "change" ? view.approvedPlan : null, plan),
+    diffSinceSubmission: diff(plan, current),
+    editedSinceApproval: diff(plan ? null : view.approvedPlan, current),
     expense: expense(request),
     summary: summaryOf(request),
     history: historyView(view.history),
@@ -133,11 +143,9 @@ export function rpcInbox(request: unknown): InboxResponse {
       .map((request) => ({ view, request })),
   );
   const expenses = inboxExpenses(ws, mineToDecide);
-  const requests: InboxItem[] = [];
-  for (const { view, request } of mineToDecide) {
-    const item = inboxItem(ws, view, request, me, at, (r) => expenses.get(r.id) ?? null);
-    if (item) requests.push(item);
-  }
+  const requests = mineToDecide.map(({ view, request }) =>
+    inboxItem(ws, view, request, me, at, (r) => expenses.get(r.id) ?? null),
+  );
   // Decidable first, oldest first: what waits longest is answered first.
   requests.sort(
     (a, b) =>
@@ -160,43 +168,31 @@ export function rpcInbox(request: unknown): InboxResponse {
 export function rpcDecide(request: unknown) {
   const req = parseRequest("rpcDecide", DecideRequest, request, userLang());
   return write({ needsLog: true }, (ws, { me, at, newId }) => {
-    const campaigns = ws.campaigns;
     if (!ws.fold.campaigns.has(req.campaignId)) {
       return refused("unknown_request", t(ws.lang, "workflow.refusal.unknownRequest"));
     }
     const view = viewOf(ws, req.campaignId);
-    const row = campaigns?.rowsById.get(req.campaignId);
-    const ownerColumn = campaigns?.keyed.index.get("owner");
-    const owner = row && ownerColumn !== undefined ? String(row.cells[ownerColumn - 1] ?? "") : "";
-    const result = decide({
-      view,
+    const result = decision(ws, view, me, at, {
       requestId: req.requestId,
       action: req.decision,
-      actor: me,
       comment: req.comment,
       seenVersion: req.seenVersion,
-      at,
       eventId: newId(),
-      settings: routingOf(ws.roles),
-      campaignOwner: owner,
     });
     if (!result.ok) return refusal(ws, result.error, (i) => formIssue(ws.lang, i.field, i.messageKey, i.params));
     const outcome = result.value;
     const entry = outcome.events[0];
-    const state = entry?.toState ?? view.state;
     const before = view.requests.find((r) => r.id === req.requestId);
     const final =
       entry !== undefined && before !== undefined && (entry.action !== "approve" || entry.level >= before.levels);
+    const approved = entry?.action === "approve" && final;
     // Money decided now is checked against the position now, not the one at submission.
-    const stale = entry?.action === "approve" && final && !outcome.duplicate ? staleDecision(ws, before) : null;
+    const stale = approved && !outcome.duplicate ? staleDecision(ws, before) : null;
     if (stale !== null) return refused("stale", stale);
     return {
       events: outcome.events,
-      value: { state, duplicate: outcome.duplicate },
-      approvedPlanOf:
-        entry?.action === "approve" && final && (before?.type === "plan" || before?.type === "change")
-          ? req.campaignId
-          : undefined,
+      value: { state: stateAfter(view, outcome), duplicate: outcome.duplicate },
+      approvedPlanOf: approved && (before?.type === "plan" || before?.type === "change") ? req.campaignId : undefined,
       // An accepted summary: its Summaries row records who accepted it, and its lessons go to Lessons. The same
       // decision sent again (a retry after a killed execution) puts back whatever of that is missing.
       apply:

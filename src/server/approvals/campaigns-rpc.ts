@@ -2,8 +2,8 @@
 // request, decisions and comments, the diff since approval and reported problems; saving a draft; submitting a
 // plan, execution plan, change or cancellation; withdrawing; reporting a problem.
 import { statusLabel } from "../../domain/campaign";
-import { checkDraft, type DraftForm, nextCampaignId } from "../../domain/draft";
-import { t, tKey } from "../../domain/i18n";
+import { checkDraft, DRAFT_FIELDS, type DraftForm, nextCampaignId } from "../../domain/draft";
+import { t } from "../../domain/i18n";
 import { fromMinorUnits } from "../../domain/money";
 import { isAdmin, recipientsOf, routingOf } from "../../domain/roles";
 import {
@@ -11,17 +11,20 @@ import {
   checkPlan,
   diffSnapshot,
   normalizeEmail,
+  type PlanDraft,
   planSnapshot,
   type Submission,
+  stateAfter,
   submit,
   TERMINAL_STATES,
   withdraw,
 } from "../../domain/workflow";
-import { planDraftOf } from "../../workbook/approvals/campaigns";
 import { CAMPAIGNS_TAB, ESCALATIONS_TAB } from "../../workbook/approvals/tabs";
+import { cellText } from "../../workbook/shared/cells";
 import { rowProblem } from "../../workbook/shared/problems";
-import { appendRecords, cellOf, writeCells } from "../../workbook/shared/rows";
-import { tabName } from "../../workbook/shared/spec";
+import { appendRecords, cellOf, type KeyedTable, writeCells } from "../../workbook/shared/rows";
+import { type TabSpec, tabName } from "../../workbook/shared/spec";
+import type { TableRow } from "../../workbook/shared/table";
 import { EmptyRequest, type FieldIssue, type NoticeView, type Refused } from "../shared/contract";
 import { userLang } from "../shared/locale";
 import { parseRequest } from "../shared/request";
@@ -54,36 +57,20 @@ import { lineRowsOf, planCheckOptions, planDraftIn } from "./plan-lines";
 
 const APPROVED = new Set(["PlanApproved", "Ready", "InProgress"]);
 
+function noTab(ws: Workspace, tab: TabSpec): Refused {
+  return refused("setup", t(ws.lang, "rpc.noTab", { tab: tabName(tab, ws.lang) }));
+}
+
 function noCampaign(ws: Workspace, id: string): Refused {
-  if (!ws.campaigns) return refused("setup", t(ws.lang, "rpc.noTab", { tab: tabName(CAMPAIGNS_TAB, ws.lang) }));
+  if (!ws.campaigns) return noTab(ws, CAMPAIGNS_TAB);
   return refused("no_campaign", t(ws.lang, "rpc.noCampaign", { id, tab: ws.campaigns.tab }));
 }
 
-function formOf(ws: Workspace, id: string): PlanForm | null {
-  const campaigns = ws.campaigns;
-  const row = campaigns?.rowsById.get(id);
-  if (!campaigns || !row) return null;
-  const draft = planDraftOf(campaigns.keyed, row, ws.ctx, ws.settings.currency);
-  const text = (key: string) => {
-    const v = cellOf(campaigns.keyed, row, key);
-    return v === null || v === undefined ? "" : String(v).trim();
-  };
-  const budget = cellOf(campaigns.keyed, row, "budget");
-  return {
-    id,
-    name: text("name"),
-    owner: text("owner"),
-    objective: text("objective"),
-    audience: text("audience"),
-    channels: text("channels"),
-    content: text("content"),
-    place: text("place"),
-    start: typeof draft.start === "string" ? draft.start : "",
-    end: typeof draft.end === "string" ? draft.end : "",
-    budget: typeof budget === "number" ? String(budget) : text("budget"),
-    currency: text("currency"),
-    kpis: text("kpis"),
-  };
+/** The row's cells as text for the form to edit, the dates as the workflow read them (ISO). */
+function formOf(t: KeyedTable, row: TableRow, draft: PlanDraft): PlanForm {
+  const form = Object.fromEntries(DRAFT_FIELDS.map((key) => [key, cellText(cellOf(t, row, key))])) as PlanForm;
+  const date = (value: unknown) => (typeof value === "string" ? value : "");
+  return { ...form, start: date(draft.start), end: date(draft.end) };
 }
 
 interface Lists {
@@ -94,9 +81,9 @@ interface Lists {
 function card(ws: Workspace, id: string, me: string, at: string, lists: Lists): CampaignCard | null {
   const campaigns = ws.campaigns;
   const row = campaigns?.rowsById.get(id);
-  if (!campaigns || !row) return null;
+  const draft = planDraftIn(ws, id);
+  if (!campaigns || !row || !draft) return null;
   const view = viewOf(ws, id);
-  const draft = planDraftIn(ws, id) ?? planDraftOf(campaigns.keyed, row, ws.ctx, ws.settings.currency);
   const current = planSnapshot(draft);
   const open = view.openRequest;
   const idle = open === null;
@@ -118,8 +105,8 @@ function card(ws: Workspace, id: string, me: string, at: string, lists: Lists): 
   const diff = view.approvedPlan ? diffView(diffSnapshot(view.approvedPlan, current), view.approvedPlan.currency) : [];
   const owner = normalizeEmail(typeof draft.owner === "string" ? draft.owner : "");
   const budget = typeof current.budget === "number" ? fromMinorUnits(current.budget, current.currency) : null;
-  const editable = view.state === "Draft" && idle && mayOn(ws, id, me, at, "editDraft");
   const rightTo = (action: Parameters<typeof mayOn>[4]) => mayOn(ws, id, me, at, action);
+  const editable = view.state === "Draft" && idle && rightTo("editDraft");
   return {
     id,
     name: campaignName(ws, id),
@@ -147,7 +134,7 @@ function card(ws: Workspace, id: string, me: string, at: string, lists: Lists): 
     history: historyView(view.history),
     escalations: lists.escalations.filter((e) => e.campaignId === id),
     unsent: lists.notices.filter((n) => n.campaign === id && !n.sent),
-    form: editable ? formOf(ws, id) : null,
+    form: editable ? formOf(campaigns.keyed, row, draft) : null,
   };
 }
 
@@ -178,8 +165,8 @@ export function rpcMyCampaigns(request: unknown): MyCampaignsResponse {
     if (record.status === state || statusColumn === undefined) continue;
     const header = String(campaigns.keyed.table.header[statusColumn - 1] ?? "");
     const reason = t(ws.lang, "problem.statusDrift", {
-      cell: tKey(ws.lang, `workflow.state.${record.status}`),
-      state: tKey(ws.lang, `workflow.state.${state}`),
+      cell: statusLabel(record.status, ws.lang),
+      state: statusLabel(state, ws.lang),
     });
     problems.push(rowProblem(ws.lang, { tab: campaigns.tab, row, column: statusColumn, label: header }, reason));
   }
@@ -204,8 +191,8 @@ export function rpcSavePlan(request: unknown) {
       const issues = checked.issues.map((i) => formIssue(ws.lang, i.field, i.key, i.params));
       return refused("invalid_input", t(ws.lang, "workflow.refusal.invalidInput"), issues);
     }
-    const values = checked.values;
-    const id = values.id || nextCampaignId(campaigns.rowsById.keys(), at.slice(0, 4));
+    const { id: typedId, ...cells } = checked.values;
+    const id = typedId || nextCampaignId(campaigns.rowsById.keys(), at.slice(0, 4));
     const existing = campaigns.rowsById.get(id);
     const view = viewOf(ws, id);
     if (existing && (view.state !== "Draft" || view.openRequest !== null)) {
@@ -217,24 +204,10 @@ export function rpcSavePlan(request: unknown) {
       if (denied) return denied;
     }
     const owner = existing || ws.fold.campaigns.has(id) ? ownerOfCampaign(ws, id) : me;
-    if (values.owner !== owner && !isAdmin(ws.roles, ws.owner, me)) {
+    if (cells.owner !== owner && !isAdmin(ws.roles, ws.owner, me)) {
       const message = t(ws.lang, "rights.refused.ownerField", { owner });
       return refused("not_owner", message, [formIssue(ws.lang, "owner", "rights.refused.ownerField", { owner })]);
     }
-    const cells = {
-      name: values.name,
-      owner: values.owner,
-      objective: values.objective,
-      audience: values.audience,
-      channels: values.channels,
-      content: values.content,
-      place: values.place,
-      start: values.start,
-      end: values.end,
-      budget: values.budget,
-      currency: values.currency,
-      kpis: values.kpis,
-    };
     const row = existing?.row ?? Math.max(campaigns.keyed.table.height, 1) + 1;
     return {
       apply: () => {
@@ -253,9 +226,9 @@ export function rpcSubmit(request: unknown) {
   const req = parseRequest("rpcSubmit", SubmitRequest, request, userLang());
   const plan = req.type === "plan" || req.type === "change";
   return write({ needsLog: true, tasks: req.type === "execution", budget: plan }, (ws, { me, at, newId }) => {
-    const campaigns = ws.campaigns;
-    const row = campaigns?.rowsById.get(req.campaignId);
-    if (!campaigns || !row) return noCampaign(ws, req.campaignId);
+    const row = ws.campaigns?.rowsById.get(req.campaignId);
+    const draft = planDraftIn(ws, req.campaignId);
+    if (!row || !draft) return noCampaign(ws, req.campaignId);
     for (const other of ws.fold.campaigns.values()) {
       if (other.id !== req.campaignId && other.requests.some((r) => r.id === req.requestId)) {
         return refused("invalid_input", t(ws.lang, "rpc.requestIdTaken", { id: other.id }));
@@ -273,7 +246,6 @@ export function rpcSubmit(request: unknown) {
     if (denied) return denied;
     const view = viewOf(ws, req.campaignId);
     const tasks = ws.tasks?.byCampaign.get(req.campaignId) ?? [];
-    const draft = planDraftIn(ws, req.campaignId) ?? planDraftOf(campaigns.keyed, row, ws.ctx, ws.settings.currency);
     const submission: Submission =
       req.type === "execution"
         ? { type: "execution", tasks: tasks.map((task) => task.draft) }
@@ -298,10 +270,9 @@ export function rpcSubmit(request: unknown) {
       );
     }
     const outcome = result.value;
-    const state = outcome.events[outcome.events.length - 1]?.toState ?? view.state;
     return {
       events: outcome.events,
-      value: { state, duplicate: outcome.duplicate },
+      value: { state: stateAfter(view, outcome), duplicate: outcome.duplicate },
       notices: outcome.duplicate ? undefined : waitingNotices(ws, req.campaignId, req.requestId, at),
     };
   });
@@ -324,8 +295,8 @@ export function rpcWithdraw(request: unknown) {
       eventId: newId(),
     });
     if (!result.ok) return refusal(ws, result.error, (i) => formIssue(ws.lang, i.field, i.messageKey, i.params));
-    const state = result.value.events[0]?.toState ?? view.state;
-    return { events: result.value.events, value: { state, duplicate: result.value.duplicate } };
+    const outcome = result.value;
+    return { events: outcome.events, value: { state: stateAfter(view, outcome), duplicate: outcome.duplicate } };
   });
 }
 
@@ -341,9 +312,7 @@ export function rpcEscalate(request: unknown) {
       return refused("not_owner", t(ws.lang, "rights.refused.escalate", { id: req.campaignId, owner, me }));
     }
     const escalations = ws.escalations;
-    if (!escalations) {
-      return refused("setup", t(ws.lang, "rpc.noTab", { tab: tabName(ESCALATIONS_TAB, ws.lang) }));
-    }
+    if (!escalations) return noTab(ws, ESCALATIONS_TAB);
     const problem = req.problem.trim();
     if (problem === "") {
       return refused("invalid_input", t(ws.lang, "rpc.problem"), [formIssue(ws.lang, "problem", "rpc.problem")]);

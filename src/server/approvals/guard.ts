@@ -72,15 +72,8 @@ function flag(
     const lang: Lang = langOf(layout.lang);
     range.setNote(fill(catalogIn(lang)["guard.note"], { value: what.value }));
     range.setBackground(FLAG_BACKGROUND);
-    const me = userLang();
-    const fieldLabel = catalogIn(me)[what.field];
-    sheet
-      .getParent()
-      .toast(
-        fill(catalogIn(me)["guard.toast"], { field: fieldLabel, id: what.id, value: what.value }),
-        catalogIn(me)["app.name"],
-        10,
-      );
+    const mine = catalogIn(userLang());
+    sheet.getParent().toast(fill(mine["guard.toast"], { ...what, field: mine[what.field] }), mine["app.name"], 10);
   } else if (FLAG_NOTE.test(range.getNote())) {
     // Back to the approved value: the flag goes.
     range.setNote(null);

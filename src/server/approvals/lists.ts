@@ -7,18 +7,10 @@ import type { Workspace } from "../shared/workspace";
 import type { EscalationView } from "./api";
 
 export function escalationViews(ws: Workspace, me: string): EscalationView[] {
-  return (ws.escalations?.list ?? []).map((e) => ({
-    id: e.id,
-    campaignId: e.campaign,
-    campaignName: campaignName(ws, e.campaign),
-    reportedAt: e.reportedAt,
-    reportedBy: e.reportedBy,
-    severity: e.severity,
-    problem: e.problem,
-    instruction: e.instruction,
-    answeredBy: e.answeredBy,
-    answeredAt: e.answeredAt,
-    state: e.state,
+  return (ws.escalations?.list ?? []).map(({ row, campaign, ...e }) => ({
+    ...e,
+    campaignId: campaign,
+    campaignName: campaignName(ws, campaign),
     canAnswer: e.state === "open" && mayAnswer(ws.roles, ws.owner, me, e.reportedBy),
   }));
 }

@@ -6,13 +6,14 @@ import { parseGoals } from "../../domain/goals";
 import { t } from "../../domain/i18n";
 import { toMinorUnits } from "../../domain/money";
 import type { PlanDraft } from "../../domain/workflow";
-import { decodeCell } from "../shared/cells";
+import { cellText } from "../shared/cells";
 import { columnIndex } from "../shared/columns";
 import type { SheetPort, SpreadsheetPort } from "../shared/ports";
 import { type RowProblem, rowProblem } from "../shared/problems";
 import { headerLabel, type ReadContext, type RecordRow, readRecords } from "../shared/records";
-import { cellOf, type KeyedTable, keyed } from "../shared/rows";
+import { type KeyedTable, keyed } from "../shared/rows";
 import { findTab, readTable, type Table, type TableRow } from "../shared/table";
+import { decodedCells } from "./decoded";
 import { CAMPAIGNS_TAB } from "./tabs";
 
 export interface CampaignTable {
@@ -68,7 +69,7 @@ export function campaignsFromTable(table: Table, ctx: ReadContext): CampaignTabl
   const idColumn = index.get("id");
   if (idColumn !== undefined) {
     for (const entry of table.rows) {
-      const id = String(entry.cells[idColumn - 1] ?? "").trim();
+      const id = cellText(entry.cells[idColumn - 1]);
       if (id && !rowsById.has(id)) rowsById.set(id, entry);
     }
   }
@@ -82,12 +83,7 @@ export function campaignsFromTable(table: Table, ctx: ReadContext): CampaignTabl
  * row or the default, goals parsed from the KPIs cell.
  */
 export function planDraftOf(t: KeyedTable, row: TableRow, ctx: ReadContext, defaultCurrency: string): PlanDraft {
-  const cell = (key: PlanKey) => {
-    const spec = CAMPAIGNS_TAB.columns.find((c) => c.key === key);
-    const raw = cellOf(t, row, key);
-    return spec ? decodeCell(spec, raw, ctx.formatDate) : raw;
-  };
-  return planDraftFromCells(Object.fromEntries(PLAN_KEYS.map((key) => [key, cell(key)])), defaultCurrency);
+  return planDraftFromCells(decodedCells(t, CAMPAIGNS_TAB, row, PLAN_KEYS, ctx), defaultCurrency);
 }
 
 /** The same from values already decoded (a cell, a form): shared by the row reader and onEdit. */
@@ -96,20 +92,7 @@ export function planDraftFromCells(cells: { readonly [K in PlanKey]?: unknown },
   const currency = currencyText || defaultCurrency;
   const budget =
     typeof cells.budget === "number" ? (toMinorUnits(cells.budget, currency) ?? cells.budget) : cells.budget;
-  return {
-    name: cells.name,
-    owner: cells.owner,
-    objective: cells.objective,
-    audience: cells.audience,
-    channels: cells.channels,
-    content: cells.content,
-    place: cells.place,
-    start: cells.start,
-    end: cells.end,
-    budget,
-    currency,
-    kpis: parseGoals(cells.kpis),
-  };
+  return { ...cells, budget, currency, kpis: parseGoals(cells.kpis) };
 }
 
 /** The sheet row of a campaign by its ID (the first row with that ID), undefined when no row has it. */

@@ -1,13 +1,11 @@
 // The Approval log tab as the event log: rows read back as engine rows (null where a row is not one any more), with
 // their sheet rows so a verdict can name the row a person sees; new sealed rows appended in one write, as text.
 
-import { isBlank } from "../../domain/found";
 import { LOG_COLUMNS, type LogRow, readLogRow } from "../../domain/workflow";
-import { locateColumns } from "../shared/columns";
 import { cachedColumns, rememberColumns } from "../shared/layouts";
 import type { SpreadsheetPort } from "../shared/ports";
 import { appendRecords, cellOf, type KeyedTable, keyed } from "../shared/rows";
-import { findTab, readColumnMetadata, readTable, type Table, type TableRow } from "../shared/table";
+import { findTab, readColumnMetadata, readTable, tableFromValues } from "../shared/table";
 import { LOG_TAB } from "./tabs";
 
 export interface LogRead extends KeyedTable {
@@ -58,21 +56,10 @@ export function readLogFrom(ss: SpreadsheetPort, fromRow: number, position: numb
     rememberColumns(sheet, LOG_TAB, header, metadata);
   }
   const values = sheet.getRange(fromRow, 1, lastRow - fromRow + 1, width).getValues();
-  const rows: TableRow[] = [];
-  values.forEach((cells, i) => {
-    if (!cells.every(isBlank)) rows.push({ row: fromRow + i, cells });
-  });
-  const table: Table = {
-    sheet,
-    name: sheet.getName(),
-    header,
-    layout: locateColumns(LOG_TAB, header, metadata),
-    metadata,
-    rows,
-    width: header.length,
-    height: lastRow,
-  };
-  return logRead(keyed(table), position);
+  const table = tableFromValues(sheet, LOG_TAB, [header, ...values], metadata);
+  // Numbered as if the values followed the header; they start at fromRow.
+  const rows = table.rows.map((r) => ({ row: r.row - 2 + fromRow, cells: r.cells }));
+  return logRead(keyed({ ...table, rows, height: lastRow }), position);
 }
 
 /** The sheet row a verdict's 1-based log position stands for (past the end: the row after the last). */
