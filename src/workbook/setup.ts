@@ -15,7 +15,14 @@ import {
   setupStamp,
   type TabLayout,
 } from "./shared/layouts";
-import type { DataValidationPort, RangePort, SheetPort, SpreadsheetAppPort, SpreadsheetPort } from "./shared/ports";
+import type {
+  DataValidationPort,
+  DeveloperMetadataPort,
+  RangePort,
+  SheetPort,
+  SpreadsheetAppPort,
+  SpreadsheetPort,
+} from "./shared/ports";
 import { SETTINGS_TAB, settingsFromTable } from "./shared/settings";
 import {
   emptyTabState,
@@ -239,19 +246,14 @@ function checkTabState(
 }
 
 function buildValidation(app: ValidationApp, want: ValidationWant): DataValidationPort {
-  let builder = app.newDataValidation();
-  switch (want.type) {
-    case "VALUE_IN_LIST":
-      builder = builder.requireValueInList([...want.list], true);
-      break;
-    case "DATE_IS_VALID_DATE":
-      builder = builder.requireDate();
-      break;
-    case "NUMBER_GREATER_THAN_OR_EQUAL_TO":
-      builder = builder.requireNumberGreaterThanOrEqualTo(want.min);
-      break;
-  }
-  return builder.setAllowInvalid(want.allowInvalid).setHelpText(want.help).build();
+  const builder = app.newDataValidation();
+  const rule =
+    want.type === "VALUE_IN_LIST"
+      ? builder.requireValueInList([...want.list], true)
+      : want.type === "DATE_IS_VALID_DATE"
+        ? builder.requireDate()
+        : builder.requireNumberGreaterThanOrEqualTo(want.min);
+  return rule.setAllowInvalid(want.allowInvalid).setHelpText(want.help).build();
 }
 
 /** Writes a plan: every write is one range (a run of adjacent header cells, or a whole column below the header). */
@@ -365,12 +367,18 @@ function ensureProtections(
   plan: TabPlan,
 ): { changed: boolean; foreign: string[] } {
   const projected = plan.columns.filter((c) => c.spec.projected);
-  const whole = tab.appendOnly ? sheetProtectionsOf(app, sheet) : { ours: false, foreign: [] };
-  if (!tab.appendOnly && projected.length === 0) return { changed: false, foreign: [] };
   let changed = false;
-  if (tab.appendOnly && !whole.ours && whole.foreign.length === 0) {
-    sheet.protect().setDescription(PROTECTION_DESCRIPTION).setWarningOnly(true);
-    changed = true;
+  let foreign: string[] = [];
+  if (tab.appendOnly) {
+    // `Sheet.protect()` returns the existing protection when there is one, so calling it on a tab an admin protected
+    // (say a strict "Owner lock") and then setting our description and warning mode would weaken theirs: the tab is
+    // protected only when it has no sheet protection at all, and a foreign one is reported instead.
+    const descriptions = sheet.getProtections(app.ProtectionType.SHEET).map((p) => p.getDescription());
+    foreign = descriptions.filter((d) => d !== PROTECTION_DESCRIPTION);
+    if (descriptions.length === 0) {
+      sheet.protect().setDescription(PROTECTION_DESCRIPTION).setWarningOnly(true);
+      changed = true;
+    }
   }
   if (projected.length > 0) {
     const covered = new Set(
@@ -386,21 +394,7 @@ function ensureProtections(
       changed = true;
     }
   }
-  return { changed, foreign: whole.foreign };
-}
-
-/**
- * The tab's whole-sheet protections: whether one is ours, and the descriptions of those the add-on did not create.
- * `Sheet.protect()` returns the existing protection when there is one, so calling it on a tab an admin protected
- * (say a strict "Owner lock") and then setting our description and warning mode would weaken theirs: setup
- * protects a tab only when it has no sheet protection at all, and reports a foreign one instead.
- */
-function sheetProtectionsOf(app: ValidationApp, sheet: SheetPort): { ours: boolean; foreign: string[] } {
-  const descriptions = sheet.getProtections(app.ProtectionType.SHEET).map((p) => p.getDescription());
-  return {
-    ours: descriptions.includes(PROTECTION_DESCRIPTION),
-    foreign: descriptions.filter((d) => d !== PROTECTION_DESCRIPTION),
-  };
+  return { changed, foreign };
 }
 
 /** The header row and column metadata as setup leaves them: what it read, with the labels and metadata it wrote. */
@@ -531,11 +525,16 @@ function layoutsMatchMetadata(ss: SpreadsheetPort): boolean {
  * it (File › Make a copy copies the file's metadata), so Start new period in the copy knows which workbook it came
  * from (server/admin/period.ts).
  */
-export const DOCUMENT_METADATA_KEY = "campaign-control.document";
+const DOCUMENT_METADATA_KEY = "campaign-control.document";
+
+/** The developer metadata that records a workbook's id (one finder call). */
+export function documentMarkers(ss: SpreadsheetPort): DeveloperMetadataPort[] {
+  return ss.createDeveloperMetadataFinder().withKey(DOCUMENT_METADATA_KEY).find();
+}
 
 /** Records the document's id when no workbook id is recorded yet (looked for only when a tab was looked at in full). */
 function recordDocument(ss: SpreadsheetPort, settings: SheetPort | undefined): void {
-  if (!settings || ss.createDeveloperMetadataFinder().withKey(DOCUMENT_METADATA_KEY).find().length > 0) return;
+  if (!settings || documentMarkers(ss).length > 0) return;
   settings.getRange("1:1").addDeveloperMetadata(DOCUMENT_METADATA_KEY, ss.getId());
 }
 

@@ -21,7 +21,7 @@ import { anchorOf, foldEvents, GENESIS_HASH, type LogEntry, type LogRow, sealEnt
 import { appendLog, readLog } from "../../workbook/approvals/log";
 import { CAMPAIGNS_TAB, ESCALATIONS_TAB, LOG_TAB, NOTIFICATIONS_TAB, TASKS_TAB } from "../../workbook/approvals/tabs";
 import { KPIS_TAB, READINGS_TAB, SUMMARIES_TAB } from "../../workbook/evaluation/tabs";
-import { DOCUMENT_METADATA_KEY } from "../../workbook/setup";
+import { documentMarkers } from "../../workbook/setup";
 import { columnIndex } from "../../workbook/shared/columns";
 import type { SpreadsheetPort } from "../../workbook/shared/ports";
 import type { TabSpec } from "../../workbook/shared/spec";
@@ -29,7 +29,7 @@ import { findTab, readTable } from "../../workbook/shared/table";
 import { BUDGET_TAB, EXPENSES_TAB } from "../../workbook/spend/tabs";
 import { userLang } from "../shared/locale";
 import { withDocumentLock } from "../shared/lock";
-import { documentProperties, KEY } from "../shared/store";
+import { documentProperties, KEY, parseJson } from "../shared/store";
 import { hashWith, ownerOf } from "../shared/workspace";
 import { callerEmail, nowIn } from "../shared/write";
 
@@ -98,17 +98,11 @@ function dropRows(ss: SpreadsheetPort, tab: TabSpec, key: string, left: Readonly
 
 /** The document this workbook was copied from, as setup recorded it; "" when nothing is recorded. */
 function origin(ss: SpreadsheetPort): string {
-  for (const md of ss.createDeveloperMetadataFinder().withKey(DOCUMENT_METADATA_KEY).find()) {
+  for (const md of documentMarkers(ss)) {
     const value = md.getValue() ?? "";
     if (value !== "") return value;
   }
   return "";
-}
-
-/** The marker names this document from now on, so a copy of it names it in turn. */
-function markAsOrigin(ss: SpreadsheetPort, id: string): void {
-  const found = ss.createDeveloperMetadataFinder().withKey(DOCUMENT_METADATA_KEY).find();
-  if (found.length > 0) for (const md of found) md.setValue(id);
 }
 
 const PENDING_KEY = "cc.period.pending";
@@ -123,20 +117,10 @@ interface Pending {
 }
 
 function parsePending(text: string | undefined): Pending | null {
-  if (!text) return null;
-  try {
-    const p = JSON.parse(text) as Partial<Pending>;
-    if (typeof p.secret !== "string" || typeof p.count !== "number" || typeof p.lastHash !== "string") return null;
-    return {
-      secret: p.secret,
-      count: p.count,
-      lastHash: p.lastHash,
-      carried: Array.isArray(p.carried) ? p.carried.map(String) : [],
-      left: Array.isArray(p.left) ? p.left.map(String) : [],
-    };
-  } catch {
-    return null;
-  }
+  const p = parseJson<Partial<Pending>>(text);
+  if (typeof p?.secret !== "string" || typeof p.count !== "number" || typeof p.lastHash !== "string") return null;
+  const texts = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+  return { secret: p.secret, count: p.count, lastHash: p.lastHash, carried: texts(p.carried), left: texts(p.left) };
 }
 
 /**
@@ -157,7 +141,8 @@ function finish(
   });
   const left = new Set(plan.left);
   for (const [tab, key] of CAMPAIGN_ROWS) dropRows(ss, tab, key, left);
-  markAsOrigin(ss, ss.getId());
+  // The marker names this document from now on, so a copy of it names it in turn.
+  for (const md of documentMarkers(ss)) md.setValue(ss.getId());
   // Last: until the plan is gone, a start stopped on the way is finished by the next one.
   props.deleteProperty(PENDING_KEY);
   return { carried: plan.carried.length, left: plan.left.length };
