@@ -40,6 +40,7 @@ import {
 import { columnsToKeep, rowsToKeep, TRIM_SLACK_ROWS, trimColumns, trimRows } from "./shared/sizing";
 import {
   COLUMN_METADATA_KEY,
+  CURRENCY_CHOICE,
   columnLetter,
   PROTECTION_DESCRIPTION,
   TAB_METADATA_KEY,
@@ -311,11 +312,7 @@ function syncSettings(
   }
   const currencyRow = present.get("currency");
   const currencyCell = currencyRow === undefined ? "" : String(values[currencyRow - 1]?.[valueColumn.column - 1] ?? "");
-  const rights = ctx.rights(
-    /^[A-Za-z]{3}$/.test(currencyCell.trim())
-      ? currencyCell.trim().toUpperCase()
-      : defaultSettings(ctx.locale).currency,
-  );
+  const rights = ctx.rights(CURRENCY_CHOICE.parse(currencyCell) ?? defaultSettings(ctx.locale).currency);
   const stale = new Map<number, string>();
   for (const key of RIGHTS_KEYS) {
     const row = present.get(key);
