@@ -31,19 +31,21 @@ import { userLang } from "../shared/locale";
 import { withDocumentLock } from "../shared/lock";
 import { documentProperties, KEY, parseJson } from "../shared/store";
 import { hashWith, ownerOf } from "../shared/workspace";
-import { callerEmail, nowIn } from "../shared/write";
+import { callerEmail, newSecret, nowIn } from "../shared/write";
 
 /** Tabs whose rows belong to one campaign, by the key of their campaign column. */
 const CAMPAIGN_ROWS: readonly (readonly [TabSpec, string])[] = [
   [CAMPAIGNS_TAB, "id"],
-  [TASKS_TAB, "campaign"],
-  [BUDGET_TAB, "campaign"],
-  [EXPENSES_TAB, "campaign"],
-  [KPIS_TAB, "campaign"],
-  [READINGS_TAB, "campaign"],
-  [ESCALATIONS_TAB, "campaign"],
-  [SUMMARIES_TAB, "campaign"],
-  [NOTIFICATIONS_TAB, "campaign"],
+  ...[
+    TASKS_TAB,
+    BUDGET_TAB,
+    EXPENSES_TAB,
+    KPIS_TAB,
+    READINGS_TAB,
+    ESCALATIONS_TAB,
+    SUMMARIES_TAB,
+    NOTIFICATIONS_TAB,
+  ].map((tab) => [tab, "campaign"] as const),
 ];
 
 const LEFT_BEHIND = new Set(["Closed", "Cancelled"]);
@@ -169,24 +171,27 @@ function resume(
   return null;
 }
 
+function failed(message: string): PeriodResult {
+  return { ok: false, message };
+}
+
 export function startPeriod(ss: SpreadsheetPort, lang: Lang): PeriodResult {
   const me = callerEmail();
   const props = documentProperties();
   const stored = props.getProperties();
   if (me === "" || !isAdmin(parseRoles(stored[KEY.roles] ?? null), ownerOf(ss), me))
-    return { ok: false, message: t(lang, "period.notAdmin", { owner: ownerOf(ss) }) };
-  if (stored[KEY.secret] && !stored[PENDING_KEY]) return { ok: false, message: t(lang, "period.notCopy") };
+    return failed(t(lang, "period.notAdmin", { owner: ownerOf(ss) }));
+  if (stored[KEY.secret] && !stored[PENDING_KEY]) return failed(t(lang, "period.notCopy"));
   const from = origin(ss);
   const id = ss.getId();
-  if (from === id && !stored[PENDING_KEY]) return { ok: false, message: t(lang, "period.notCopy") };
+  if (from === id && !stored[PENDING_KEY]) return failed(t(lang, "period.notCopy"));
   const done = withDocumentLock((): PeriodResult => {
     const log = readLog(ss);
-    if (!log?.complete) return { ok: false, message: t(lang, "period.noLog") };
+    if (!log?.complete) return failed(t(lang, "period.noLog"));
     const resumed = resume(ss, log, props, parsePending(stored[PENDING_KEY]));
     if (resumed) return { ok: true, message: t(lang, "period.done", resumed) };
     const broken = firstBrokenLink(log.rows);
-    if (broken > 0)
-      return { ok: false, message: t(lang, "period.brokenCopy", { row: log.sheetRows[broken - 1] ?? broken + 1 }) };
+    if (broken > 0) return failed(t(lang, "period.brokenCopy", { row: log.sheetRows[broken - 1] ?? broken + 1 }));
     const rows = log.rows as readonly LogRow[];
     const fold = foldEvents(rows);
     const carried: string[] = [];
@@ -228,7 +233,7 @@ export function startPeriod(ss: SpreadsheetPort, lang: Lang): PeriodResult {
       carryOver,
       ...rows.filter((r) => r.entityType === "campaign" && !leftSet.has(r.entityId)).map(entryOf),
     ];
-    const secret = `${Utilities.getUuid()}${Utilities.getUuid()}`.replace(/-/g, "");
+    const secret = newSecret();
     const sealed = sealEntries(events, null, hashWith(secret));
     // Crash-safe order: the plan is saved first; the new rows go below the old ones in one write; then the old rows
     // go, then the key and anchor are kept. An execution stopped anywhere leaves either the old log untouched (the
@@ -239,7 +244,7 @@ export function startPeriod(ss: SpreadsheetPort, lang: Lang): PeriodResult {
     const result = finish(ss, props, plan, Math.max(log.table.height, 1) + 1);
     return { ok: true, message: t(lang, "period.done", result) };
   });
-  return done.ok ? done.value : { ok: false, message: t(lang, "setup.busy") };
+  return done.ok ? done.value : failed(t(lang, "setup.busy"));
 }
 
 /** "Start new period": in a copy of last period's workbook, as an admin. */
