@@ -3,7 +3,7 @@
 // rights rows (a projection of the roles kept in document properties) are rewritten when they differ.
 
 import { EVALUATION_SETTING_ROWS } from "../domain/evaluation-settings";
-import { catalogIn, type Lang } from "../domain/i18n";
+import { catalogIn, type Lang, type MessageKey } from "../domain/i18n";
 import { inertCell } from "../domain/inert";
 import { defaultSettings, RIGHTS_KEYS, type RightsKey, SETTING_SPECS, type Settings } from "../domain/settings";
 import { type ColumnMetadata, locateColumns } from "./shared/columns";
@@ -15,7 +15,14 @@ import {
   setupStamp,
   type TabLayout,
 } from "./shared/layouts";
-import type { DataValidationPort, SheetPort, SpreadsheetAppPort, SpreadsheetPort } from "./shared/ports";
+import type {
+  DataValidationPort,
+  DeveloperMetadataPort,
+  RangePort,
+  SheetPort,
+  SpreadsheetAppPort,
+  SpreadsheetPort,
+} from "./shared/ports";
 import { SETTINGS_TAB, settingsFromTable } from "./shared/settings";
 import {
   emptyTabState,
@@ -33,6 +40,7 @@ import {
 import { columnsToKeep, rowsToKeep, TRIM_SLACK_ROWS, trimColumns, trimRows } from "./shared/sizing";
 import {
   COLUMN_METADATA_KEY,
+  CURRENCY_CHOICE,
   columnLetter,
   PROTECTION_DESCRIPTION,
   TAB_METADATA_KEY,
@@ -115,10 +123,9 @@ function usedHeight(values: unknown[][]): number {
 
 function criteriaName(app: ValidationApp, type: unknown): string {
   const criteria = app.DataValidationCriteria;
-  for (const name of Object.keys(criteria) as (keyof typeof criteria)[]) {
-    if (criteria[name] === type || String(criteria[name]) === String(type)) return name;
-  }
-  return String(type);
+  // Compared as text: an enum value that is the same object is the same text too.
+  const name = (Object.keys(criteria) as (keyof typeof criteria)[]).find((n) => String(criteria[n]) === String(type));
+  return name ?? String(type);
 }
 
 function validationState(app: ValidationApp, v: DataValidationPort | null | undefined): ValidationState | null {
@@ -136,8 +143,11 @@ interface ReadTab {
   readonly values: unknown[][];
   readonly height: number;
   readonly maxRows: number;
-  /** Whether the grid's column count was read (a checked tab's is not: it is not trimmed by columns). */
-  readonly maxColumnsKnown: boolean;
+  /**
+   * Whether the tab was looked at in full (no stamp, or a changed one), not just checked (see setup-plan.ts); only
+   * then is the grid's column count read, so a checked tab is not trimmed by columns.
+   */
+  readonly full: boolean;
   /**
    * Whether `values` hold every row (height and maxRows are then known); a checked tab other than Settings reads its
    * header row only, so a re-run moves a few hundred cells, not the whole workbook, and trims no rows.
@@ -170,7 +180,7 @@ function readTabState(
   const width = usedWidth(values);
   const height = usedHeight(values);
   const maxRows = sheet.getMaxRows();
-  const header = width > 0 ? (values[0] ?? []).slice(0, width) : [];
+  const header = (values[0] ?? []).slice(0, width);
   let notes: string[] = [];
   let weights: string[] = [];
   let backgrounds: string[] = [];
@@ -207,7 +217,7 @@ function readTabState(
     frozenRows: sheet.getFrozenRows(),
     maxColumns: sheet.getMaxColumns(),
   };
-  return { state, values, height, maxRows, maxColumnsKnown: true, rowsKnown: true };
+  return { state, values, height, maxRows, full: true, rowsKnown: true };
 }
 
 /**
@@ -226,30 +236,25 @@ function checkTabState(
   const height = usedHeight(values);
   // Sheets keeps at least one row below a frozen header, and setup froze it: row 2 exists.
   const maxRows = rowsKnown ? sheet.getMaxRows() : Math.max(2, values.length);
-  const header = width > 0 ? (values[0] ?? []).slice(0, width) : [];
+  const header = (values[0] ?? []).slice(0, width);
   let hasRule: boolean[] = [];
   const validated = tab.columns.some((spec) => validationWanted(spec, lang) !== null);
   if (validated && width > 0) {
     hasRule = (sheet.getRange(2, 1, 1, width).getDataValidations()[0] ?? []).map((rule) => rule !== null);
   }
   const state = trustedState(tab, lang, { header, width, metadata, maxColumns: width, hasRule });
-  return { state, values, height, maxRows, maxColumnsKnown: false, rowsKnown };
+  return { state, values, height, maxRows, full: false, rowsKnown };
 }
 
 function buildValidation(app: ValidationApp, want: ValidationWant): DataValidationPort {
-  let builder = app.newDataValidation();
-  switch (want.type) {
-    case "VALUE_IN_LIST":
-      builder = builder.requireValueInList([...want.list], true);
-      break;
-    case "DATE_IS_VALID_DATE":
-      builder = builder.requireDate();
-      break;
-    case "NUMBER_GREATER_THAN_OR_EQUAL_TO":
-      builder = builder.requireNumberGreaterThanOrEqualTo(want.min);
-      break;
-  }
-  return builder.setAllowInvalid(want.allowInvalid).setHelpText(want.help).build();
+  const builder = app.newDataValidation();
+  const rule =
+    want.type === "VALUE_IN_LIST"
+      ? builder.requireValueInList([...want.list], true)
+      : want.type === "DATE_IS_VALID_DATE"
+        ? builder.requireDate()
+        : builder.requireNumberGreaterThanOrEqualTo(want.min);
+  return rule.setAllowInvalid(want.allowInvalid).setHelpText(want.help).build();
 }
 
 /** Writes a plan: every write is one range (a run of adjacent header cells, or a whole column below the header). */
@@ -262,20 +267,19 @@ function applyPlan(app: ValidationApp, sheet: SheetPort, tab: TabKey, plan: TabP
     sheet.insertRowsAfter(rows, 2 - rows);
     rows = 2;
   }
-  for (const run of runs(plan.labels)) {
-    sheet.getRange(1, run.column, 1, run.values.length).setValues([run.values.map(inertCell)]);
-  }
+  /** One write per run of adjacent header cells. */
+  const header = (changes: ReadonlyMap<number, string>, set: (range: RangePort, row: string[]) => unknown) => {
+    for (const run of runs(changes)) set(sheet.getRange(1, run.column, 1, run.values.length), run.values);
+  };
+  header(plan.labels, (range, labels) => range.setValues([labels.map(inertCell)]));
   for (const { column, key } of plan.metadata) {
     const letter = columnLetter(column);
     sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(COLUMN_METADATA_KEY, key);
   }
   if (plan.tabMetadata) sheet.getRange("1:1").addDeveloperMetadata(TAB_METADATA_KEY, tab);
-  for (const run of runs(plan.notes)) sheet.getRange(1, run.column, 1, run.values.length).setNotes([run.values]);
-  for (const run of runs(plan.weights))
-    sheet.getRange(1, run.column, 1, run.values.length).setFontWeights([run.values]);
-  for (const run of runs(plan.backgrounds)) {
-    sheet.getRange(1, run.column, 1, run.values.length).setBackgrounds([run.values]);
-  }
+  header(plan.notes, (range, notes) => range.setNotes([notes]));
+  header(plan.weights, (range, weights) => range.setFontWeights([weights]));
+  header(plan.backgrounds, (range, backgrounds) => range.setBackgrounds([backgrounds]));
   if (plan.freeze) sheet.setFrozenRows(1);
   for (const { column, format } of plan.formats) sheet.getRange(2, column, rows - 1, 1).setNumberFormat(format);
   for (const { column, want } of plan.validations) {
@@ -308,11 +312,7 @@ function syncSettings(
   }
   const currencyRow = present.get("currency");
   const currencyCell = currencyRow === undefined ? "" : String(values[currencyRow - 1]?.[valueColumn.column - 1] ?? "");
-  const rights = ctx.rights(
-    /^[A-Za-z]{3}$/.test(currencyCell.trim())
-      ? currencyCell.trim().toUpperCase()
-      : defaultSettings(ctx.locale).currency,
-  );
+  const rights = ctx.rights(CURRENCY_CHOICE.parse(currencyCell) ?? defaultSettings(ctx.locale).currency);
   const stale = new Map<number, string>();
   for (const key of RIGHTS_KEYS) {
     const row = present.get(key);
@@ -323,31 +323,25 @@ function syncSettings(
       .getRange(run.column, valueColumn.column, run.values.length, 1)
       .setValues(run.values.map((v) => [inertCell(v)]));
   }
-  const missing = [
-    ...SETTING_SPECS.filter((s) => !present.has(s.key)).map((s) => ({
-      key: s.key,
-      value: s.initial({ locale: ctx.locale }),
-      description: catalogIn(ctx.lang)[s.description],
-    })),
-    ...EVALUATION_SETTING_ROWS.filter((s) => !present.has(s.key)).map((s) => ({
-      key: s.key,
-      value: s.initial,
-      description: catalogIn(ctx.lang)[s.description],
-    })),
-    ...RIGHTS_KEYS.filter((key) => !present.has(key)).map((key) => ({
-      key,
-      value: rights[key],
-      description: catalogIn(ctx.lang)[`setting.${key}`],
-    })),
+  // Every row Settings has, as [key, initial value, description]: the settings, the evaluation's, the rights rows.
+  const rows: [string, unknown, MessageKey][] = [
+    ...SETTING_SPECS.map((s): [string, unknown, MessageKey] => [
+      s.key,
+      s.initial({ locale: ctx.locale }),
+      s.description,
+    ]),
+    ...EVALUATION_SETTING_ROWS.map((s): [string, unknown, MessageKey] => [s.key, s.initial, s.description]),
+    ...RIGHTS_KEYS.map((key): [string, unknown, MessageKey] => [key, rights[key], `setting.${key}`]),
   ];
+  const missing = rows.filter(([key]) => !present.has(key));
   if (missing.length === 0) return { added: 0, rewritten: stale.size, maxRows };
-  const block = missing.map((s) => {
+  const block = missing.map(([key, value, description]) => {
     const row: unknown[] = new Array(plan.width).fill("");
-    row[keyColumn.column - 1] = inertCell(s.key);
+    row[keyColumn.column - 1] = inertCell(key);
     // A default is the add-on's own constant, written as a person would type it ("FALSE", "0.9" are meant as
     // values); the rights rows carry e-mail addresses, which stay text.
-    row[valueColumn.column - 1] = (RIGHTS_KEYS as readonly string[]).includes(s.key) ? inertCell(s.value) : s.value;
-    row[descriptionColumn.column - 1] = inertCell(s.description);
+    row[valueColumn.column - 1] = (RIGHTS_KEYS as readonly string[]).includes(key) ? inertCell(value) : value;
+    row[descriptionColumn.column - 1] = inertCell(catalogIn(ctx.lang)[description]);
     return row;
   });
   const first = Math.max(height, 1) + 1;
@@ -370,12 +364,18 @@ function ensureProtections(
   plan: TabPlan,
 ): { changed: boolean; foreign: string[] } {
   const projected = plan.columns.filter((c) => c.spec.projected);
-  const whole = tab.appendOnly ? sheetProtectionsOf(app, sheet) : { ours: false, foreign: [] };
-  if (!tab.appendOnly && projected.length === 0) return { changed: false, foreign: [] };
   let changed = false;
-  if (tab.appendOnly && !whole.ours && whole.foreign.length === 0) {
-    sheet.protect().setDescription(PROTECTION_DESCRIPTION).setWarningOnly(true);
-    changed = true;
+  let foreign: string[] = [];
+  if (tab.appendOnly) {
+    // `Sheet.protect()` returns the existing protection when there is one, so calling it on a tab an admin protected
+    // (say a strict "Owner lock") and then setting our description and warning mode would weaken theirs: the tab is
+    // protected only when it has no sheet protection at all, and a foreign one is reported instead.
+    const descriptions = sheet.getProtections(app.ProtectionType.SHEET).map((p) => p.getDescription());
+    foreign = descriptions.filter((d) => d !== PROTECTION_DESCRIPTION);
+    if (descriptions.length === 0) {
+      sheet.protect().setDescription(PROTECTION_DESCRIPTION).setWarningOnly(true);
+      changed = true;
+    }
   }
   if (projected.length > 0) {
     const covered = new Set(
@@ -391,21 +391,7 @@ function ensureProtections(
       changed = true;
     }
   }
-  return { changed, foreign: whole.foreign };
-}
-
-/**
- * The tab's whole-sheet protections: whether one is ours, and the descriptions of those the add-on did not create.
- * `Sheet.protect()` returns the existing protection when there is one, so calling it on a tab an admin protected
- * (say a strict "Owner lock") and then setting our description and warning mode would weaken theirs: setup
- * protects a tab only when it has no sheet protection at all, and reports a foreign one instead.
- */
-function sheetProtectionsOf(app: ValidationApp, sheet: SheetPort): { ours: boolean; foreign: string[] } {
-  const descriptions = sheet.getProtections(app.ProtectionType.SHEET).map((p) => p.getDescription());
-  return {
-    ours: descriptions.includes(PROTECTION_DESCRIPTION),
-    foreign: descriptions.filter((d) => d !== PROTECTION_DESCRIPTION),
-  };
+  return { changed, foreign };
 }
 
 /** The header row and column metadata as setup leaves them: what it read, with the labels and metadata it wrote. */
@@ -430,7 +416,7 @@ function trimTab(
 ): boolean {
   let trimmed =
     read.rowsKnown && trimRows(sheet, rowsToKeep(tab.key, size.usedRows), size.maxRows, created ? 0 : TRIM_SLACK_ROWS);
-  if (read.maxColumnsKnown) {
+  if (read.full) {
     const maxColumns = Math.max(read.state.maxColumns, plan.width);
     trimmed = trimColumns(sheet, columnsToKeep(tab.key, Math.max(plan.width, read.state.width)), maxColumns) || trimmed;
   }
@@ -450,23 +436,16 @@ function setUpTab(
   const cachedSheet = trusted ? cachedTab(ss, tab) : null;
   let found: FoundTab | null = cachedSheet ? { sheet: cachedSheet, byMetadata: true } : scanForTab(ss, tab);
   let read: ReadTab | null = null;
-  let full = true;
   if (found) {
     // A tab stamped by an earlier run is checked from its header row alone (Settings, whose rows setup keeps, whole).
     const quick = cachedSheet !== null && setupStamp(found.sheet, tab) === signature && tab.key !== SETTINGS_TAB.key;
-    let header: unknown[][] | null = null;
-    let headerMetadata: ColumnMetadata[] | null = null;
-    if (quick) {
-      header = found.sheet.getRange("1:1").getValues();
-      headerMetadata = cachedColumns(found.sheet, tab, header[0] ?? []);
-    }
+    const header = quick ? found.sheet.getRange("1:1").getValues() : null;
+    const headerMetadata = header && cachedColumns(found.sheet, tab, header[0] ?? []);
     if (header && headerMetadata) {
-      full = false;
       read = checkTabState(found.sheet, tab, ctx.lang, header, headerMetadata, false);
     } else {
       const { values, metadata, cached } = readValues(found.sheet, tab, trusted);
       const stamped = cached && found.byMetadata && setupStamp(found.sheet, tab) === signature;
-      full = !stamped;
       read = stamped
         ? checkTabState(found.sheet, tab, ctx.lang, values, metadata, true)
         : readTabState(app, found.sheet, tab, found.byMetadata, values, metadata);
@@ -478,7 +457,6 @@ function setUpTab(
     if (!found.byMetadata && !ours) {
       found = null;
       read = null;
-      full = true;
     }
   }
   const created = found === null;
@@ -490,7 +468,7 @@ function setUpTab(
       values: [],
       height: 0,
       maxRows: sheet.getMaxRows(),
-      maxColumnsKnown: true,
+      full: true,
       rowsKnown: true,
     };
   }
@@ -518,7 +496,7 @@ function setUpTab(
     tab: tab.key,
     created,
     trimmed,
-    full,
+    full: read.full,
     columnsAdded: plan.columns.filter((c) => c.isNew).length,
     settingsAdded,
     changed: created || !isEmptyPlan(plan) || settingsAdded > 0 || synced.rewritten > 0 || protectedNow || trimmed,
@@ -544,11 +522,16 @@ function layoutsMatchMetadata(ss: SpreadsheetPort): boolean {
  * it (File › Make a copy copies the file's metadata), so Start new period in the copy knows which workbook it came
  * from (server/admin/period.ts).
  */
-export const DOCUMENT_METADATA_KEY = "campaign-control.document";
+const DOCUMENT_METADATA_KEY = "campaign-control.document";
+
+/** The developer metadata that records a workbook's id (one finder call). */
+export function documentMarkers(ss: SpreadsheetPort): DeveloperMetadataPort[] {
+  return ss.createDeveloperMetadataFinder().withKey(DOCUMENT_METADATA_KEY).find();
+}
 
 /** Records the document's id when no workbook id is recorded yet (looked for only when a tab was looked at in full). */
 function recordDocument(ss: SpreadsheetPort, settings: SheetPort | undefined): void {
-  if (!settings || ss.createDeveloperMetadataFinder().withKey(DOCUMENT_METADATA_KEY).find().length > 0) return;
+  if (!settings || documentMarkers(ss).length > 0) return;
   settings.getRange("1:1").addDeveloperMetadata(DOCUMENT_METADATA_KEY, ss.getId());
 }
 

@@ -21,7 +21,7 @@ import { anchorOf, foldEvents, GENESIS_HASH, type LogEntry, type LogRow, sealEnt
 import { appendLog, readLog } from "../../workbook/approvals/log";
 import { CAMPAIGNS_TAB, ESCALATIONS_TAB, LOG_TAB, NOTIFICATIONS_TAB, TASKS_TAB } from "../../workbook/approvals/tabs";
 import { KPIS_TAB, READINGS_TAB, SUMMARIES_TAB } from "../../workbook/evaluation/tabs";
-import { DOCUMENT_METADATA_KEY } from "../../workbook/setup";
+import { documentMarkers } from "../../workbook/setup";
 import { columnIndex } from "../../workbook/shared/columns";
 import type { SpreadsheetPort } from "../../workbook/shared/ports";
 import type { TabSpec } from "../../workbook/shared/spec";
@@ -29,21 +29,23 @@ import { findTab, readTable } from "../../workbook/shared/table";
 import { BUDGET_TAB, EXPENSES_TAB } from "../../workbook/spend/tabs";
 import { userLang } from "../shared/locale";
 import { withDocumentLock } from "../shared/lock";
-import { documentProperties, KEY } from "../shared/store";
+import { documentProperties, KEY, parseJson } from "../shared/store";
 import { hashWith, ownerOf } from "../shared/workspace";
-import { callerEmail, nowIn } from "../shared/write";
+import { callerEmail, newSecret, nowIn } from "../shared/write";
 
 /** Tabs whose rows belong to one campaign, by the key of their campaign column. */
 const CAMPAIGN_ROWS: readonly (readonly [TabSpec, string])[] = [
   [CAMPAIGNS_TAB, "id"],
-  [TASKS_TAB, "campaign"],
-  [BUDGET_TAB, "campaign"],
-  [EXPENSES_TAB, "campaign"],
-  [KPIS_TAB, "campaign"],
-  [READINGS_TAB, "campaign"],
-  [ESCALATIONS_TAB, "campaign"],
-  [SUMMARIES_TAB, "campaign"],
-  [NOTIFICATIONS_TAB, "campaign"],
+  ...[
+    TASKS_TAB,
+    BUDGET_TAB,
+    EXPENSES_TAB,
+    KPIS_TAB,
+    READINGS_TAB,
+    ESCALATIONS_TAB,
+    SUMMARIES_TAB,
+    NOTIFICATIONS_TAB,
+  ].map((tab) => [tab, "campaign"] as const),
 ];
 
 const LEFT_BEHIND = new Set(["Closed", "Cancelled"]);
@@ -98,17 +100,11 @@ function dropRows(ss: SpreadsheetPort, tab: TabSpec, key: string, left: Readonly
 
 /** The document this workbook was copied from, as setup recorded it; "" when nothing is recorded. */
 function origin(ss: SpreadsheetPort): string {
-  for (const md of ss.createDeveloperMetadataFinder().withKey(DOCUMENT_METADATA_KEY).find()) {
+  for (const md of documentMarkers(ss)) {
     const value = md.getValue() ?? "";
     if (value !== "") return value;
   }
   return "";
-}
-
-/** The marker names this document from now on, so a copy of it names it in turn. */
-function markAsOrigin(ss: SpreadsheetPort, id: string): void {
-  const found = ss.createDeveloperMetadataFinder().withKey(DOCUMENT_METADATA_KEY).find();
-  if (found.length > 0) for (const md of found) md.setValue(id);
 }
 
 const PENDING_KEY = "cc.period.pending";
@@ -123,20 +119,10 @@ interface Pending {
 }
 
 function parsePending(text: string | undefined): Pending | null {
-  if (!text) return null;
-  try {
-    const p = JSON.parse(text) as Partial<Pending>;
-    if (typeof p.secret !== "string" || typeof p.count !== "number" || typeof p.lastHash !== "string") return null;
-    return {
-      secret: p.secret,
-      count: p.count,
-      lastHash: p.lastHash,
-      carried: Array.isArray(p.carried) ? p.carried.map(String) : [],
-      left: Array.isArray(p.left) ? p.left.map(String) : [],
-    };
-  } catch {
-    return null;
-  }
+  const p = parseJson<Partial<Pending>>(text);
+  if (typeof p?.secret !== "string" || typeof p.count !== "number" || typeof p.lastHash !== "string") return null;
+  const texts = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+  return { secret: p.secret, count: p.count, lastHash: p.lastHash, carried: texts(p.carried), left: texts(p.left) };
 }
 
 /**
@@ -157,7 +143,8 @@ function finish(
   });
   const left = new Set(plan.left);
   for (const [tab, key] of CAMPAIGN_ROWS) dropRows(ss, tab, key, left);
-  markAsOrigin(ss, ss.getId());
+  // The marker names this document from now on, so a copy of it names it in turn.
+  for (const md of documentMarkers(ss)) md.setValue(ss.getId());
   // Last: until the plan is gone, a start stopped on the way is finished by the next one.
   props.deleteProperty(PENDING_KEY);
   return { carried: plan.carried.length, left: plan.left.length };
@@ -184,24 +171,27 @@ function resume(
   return null;
 }
 
+function failed(message: string): PeriodResult {
+  return { ok: false, message };
+}
+
 export function startPeriod(ss: SpreadsheetPort, lang: Lang): PeriodResult {
   const me = callerEmail();
   const props = documentProperties();
   const stored = props.getProperties();
   if (me === "" || !isAdmin(parseRoles(stored[KEY.roles] ?? null), ownerOf(ss), me))
-    return { ok: false, message: t(lang, "period.notAdmin", { owner: ownerOf(ss) }) };
-  if (stored[KEY.secret] && !stored[PENDING_KEY]) return { ok: false, message: t(lang, "period.notCopy") };
+    return failed(t(lang, "period.notAdmin", { owner: ownerOf(ss) }));
+  if (stored[KEY.secret] && !stored[PENDING_KEY]) return failed(t(lang, "period.notCopy"));
   const from = origin(ss);
   const id = ss.getId();
-  if (from === id && !stored[PENDING_KEY]) return { ok: false, message: t(lang, "period.notCopy") };
+  if (from === id && !stored[PENDING_KEY]) return failed(t(lang, "period.notCopy"));
   const done = withDocumentLock((): PeriodResult => {
     const log = readLog(ss);
-    if (!log?.complete) return { ok: false, message: t(lang, "period.noLog") };
+    if (!log?.complete) return failed(t(lang, "period.noLog"));
     const resumed = resume(ss, log, props, parsePending(stored[PENDING_KEY]));
     if (resumed) return { ok: true, message: t(lang, "period.done", resumed) };
     const broken = firstBrokenLink(log.rows);
-    if (broken > 0)
-      return { ok: false, message: t(lang, "period.brokenCopy", { row: log.sheetRows[broken - 1] ?? broken + 1 }) };
+    if (broken > 0) return failed(t(lang, "period.brokenCopy", { row: log.sheetRows[broken - 1] ?? broken + 1 }));
     const rows = log.rows as readonly LogRow[];
     const fold = foldEvents(rows);
     const carried: string[] = [];
@@ -243,7 +233,7 @@ export function startPeriod(ss: SpreadsheetPort, lang: Lang): PeriodResult {
       carryOver,
       ...rows.filter((r) => r.entityType === "campaign" && !leftSet.has(r.entityId)).map(entryOf),
     ];
-    const secret = `${Utilities.getUuid()}${Utilities.getUuid()}`.replace(/-/g, "");
+    const secret = newSecret();
     const sealed = sealEntries(events, null, hashWith(secret));
     // Crash-safe order: the plan is saved first; the new rows go below the old ones in one write; then the old rows
     // go, then the key and anchor are kept. An execution stopped anywhere leaves either the old log untouched (the
@@ -254,7 +244,7 @@ export function startPeriod(ss: SpreadsheetPort, lang: Lang): PeriodResult {
     const result = finish(ss, props, plan, Math.max(log.table.height, 1) + 1);
     return { ok: true, message: t(lang, "period.done", result) };
   });
-  return done.ok ? done.value : { ok: false, message: t(lang, "setup.busy") };
+  return done.ok ? done.value : failed(t(lang, "setup.busy"));
 }
 
 /** "Start new period": in a copy of last period's workbook, as an admin. */

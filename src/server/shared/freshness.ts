@@ -2,6 +2,7 @@
 // the onEdit marker, which notes the time of the first edit a person made after that run. The marker costs onEdit
 // one setProperty per full run at most (the document properties it reads anyway say whether it is already set).
 import type { PropertiesPort } from "../../workbook/shared/ports";
+import { parseJson } from "./store";
 
 export const EDITED_KEY = "cc.edited";
 export const INPUTS_KEY = "cc.monitor.inputs";
@@ -18,20 +19,15 @@ export interface LastInputs {
 }
 
 export function parseLastInputs(text: string | undefined): LastInputs | null {
-  if (!text) return null;
-  try {
-    const v = JSON.parse(text) as Partial<LastInputs>;
-    if (typeof v.fingerprint !== "string" || typeof v.checkedAt !== "number" || typeof v.fullMs !== "number")
-      return null;
-    return {
-      fingerprint: v.fingerprint,
-      checkedAt: v.checkedAt,
-      nextChange: typeof v.nextChange === "number" ? v.nextChange : null,
-      fullMs: v.fullMs,
-    };
-  } catch {
+  const v = parseJson<Partial<LastInputs>>(text);
+  if (typeof v?.fingerprint !== "string" || typeof v.checkedAt !== "number" || typeof v.fullMs !== "number")
     return null;
-  }
+  return {
+    fingerprint: v.fingerprint,
+    checkedAt: v.checkedAt,
+    nextChange: typeof v.nextChange === "number" ? v.nextChange : null,
+    fullMs: v.fullMs,
+  };
 }
 
 /** Whether a person edited a cell since the last full run began. */

@@ -3,6 +3,7 @@
 // records how long each execution took, per day, in one document property that keeps the last DAYS_KEPT days, and
 // the scheduled jobs read it to stay inside their own budget, well below the quota.
 import type { PropertiesPort } from "../../workbook/shared/ports";
+import { parseJson } from "./store";
 
 export const RUNTIME_KEY = "cc.runtime";
 const DAYS_KEPT = 7;
@@ -37,21 +38,16 @@ export function dayOf(ms: number): string {
 }
 
 export function parseRuntime(text: string | null | undefined): Record<string, DayRuntime> {
-  if (!text) return {};
-  try {
-    const parsed: unknown = JSON.parse(text);
-    if (typeof parsed !== "object" || parsed === null) return {};
-    const out: Record<string, DayRuntime> = {};
-    for (const [day, v] of Object.entries(parsed as Record<string, unknown>)) {
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || typeof v !== "object" || v === null) continue;
-      const r = v as Partial<Record<keyof DayRuntime, unknown>>;
-      const n = (x: unknown) => (typeof x === "number" && Number.isFinite(x) && x >= 0 ? x : 0);
-      out[day] = { ms: n(r.ms), ticks: n(r.ticks), skipped: n(r.skipped), at: n(r.at) };
-    }
-    return out;
-  } catch {
-    return {};
+  const parsed = parseJson<unknown>(text);
+  if (typeof parsed !== "object" || parsed === null) return {};
+  const out: Record<string, DayRuntime> = {};
+  for (const [day, v] of Object.entries(parsed as Record<string, unknown>)) {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || typeof v !== "object" || v === null) continue;
+    const r = v as Partial<Record<keyof DayRuntime, unknown>>;
+    const n = (x: unknown) => (typeof x === "number" && Number.isFinite(x) && x >= 0 ? x : 0);
+    out[day] = { ms: n(r.ms), ticks: n(r.ticks), skipped: n(r.skipped), at: n(r.at) };
   }
+  return out;
 }
 
 /** The runtime recorded for the day of `now`. */

@@ -5,7 +5,7 @@
 // owner is no longer an admin holds its jobs and says so, as does a schedule that stopped ticking.
 import { isAdmin, parseRoles } from "../../domain/roles";
 import { recordRuntime, tickSkipped } from "./runtime-log";
-import { documentProperties, KEY as STORE_KEY } from "./store";
+import { documentProperties, parseJson, KEY as STORE_KEY } from "./store";
 import { ownerOf } from "./workspace";
 
 /** The global function the trigger calls (src/server/surface.ts). */
@@ -38,28 +38,21 @@ export interface Schedule {
   /** Whose trigger runs them (lower-case e-mail). */
   readonly owner: string;
   /** When the owner last turned a job on (ISO instant); "" before. */
-  readonly since?: string;
+  readonly since: string;
+}
+
+/** A text kept in a property, "" when it is anything else. */
+function textOf(value: unknown): string {
+  return typeof value === "string" ? value : "";
 }
 
 export function readSchedule(): Schedule {
-  const text = documentProperties().getProperty(KEY);
-  try {
-    const parsed = text ? (JSON.parse(text) as Partial<Schedule>) : null;
-    return {
-      jobs: Array.isArray(parsed?.jobs) ? parsed.jobs.filter((j): j is string => typeof j === "string") : [],
-      owner: typeof parsed?.owner === "string" ? parsed.owner : "",
-      since: typeof parsed?.since === "string" ? parsed.since : "",
-    };
-  } catch {
-    return { jobs: [], owner: "", since: "" };
-  }
-}
-
-function writeSchedule(schedule: Schedule): void {
-  documentProperties().setProperty(
-    KEY,
-    JSON.stringify({ jobs: schedule.jobs, owner: schedule.owner, since: schedule.since ?? "" }),
-  );
+  const parsed = parseJson<Partial<Record<keyof Schedule, unknown>>>(documentProperties().getProperty(KEY));
+  return {
+    jobs: Array.isArray(parsed?.jobs) ? parsed.jobs.filter((j): j is string => typeof j === "string") : [],
+    owner: textOf(parsed?.owner),
+    since: textOf(parsed?.since),
+  };
 }
 
 /** Whether a person is an admin now (the roles in the document properties; the spreadsheet owner always). */
@@ -97,12 +90,8 @@ export function scheduleHealth(): ScheduleHealth {
 }
 
 function parseTick(text: string | null): { at: string; held: boolean } {
-  try {
-    const parsed = text ? (JSON.parse(text) as { at?: unknown; held?: unknown }) : null;
-    return { at: typeof parsed?.at === "string" ? parsed.at : "", held: parsed?.held === true };
-  } catch {
-    return { at: "", held: false };
-  }
+  const parsed = parseJson<{ at?: unknown; held?: unknown }>(text);
+  return { at: textOf(parsed?.at), held: parsed?.held === true };
 }
 
 function myTriggers() {
@@ -132,7 +121,7 @@ export function setJob(name: string, on: boolean): Schedule {
   if (on) jobs.push(name);
   const mine = myTriggers();
   let owner = current.owner;
-  let since = current.since ?? "";
+  let since = current.since;
   if (jobs.length > 0 && on) {
     if (mine.length === 0) ScriptApp.newTrigger(SCHEDULE_HANDLER).timeBased().everyHours(1).create();
     owner = me();
@@ -143,7 +132,7 @@ export function setJob(name: string, on: boolean): Schedule {
     owner = "";
   }
   const next = { jobs, owner, since };
-  writeSchedule(next);
+  documentProperties().setProperty(KEY, JSON.stringify(next));
   return next;
 }
 

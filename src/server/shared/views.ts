@@ -27,7 +27,10 @@ import type { FieldDiff, FieldIssue, HistoryEntry, PlanView, RequestView, TaskVi
 import type { Notice } from "./notify";
 import type { Workspace } from "./workspace";
 
-function located(lang: Lang, tab: string, row: number, column: number, columnLabel: string) {
+/** Where an issue is: a cell, a tab as a whole, or nowhere (a form field). */
+type Place = Pick<FieldIssue, "where" | "tab" | "row" | "column">;
+
+function located(lang: Lang, tab: string, row: number, column: number, columnLabel: string): Place {
   return {
     where: t(lang, "problem.cell", { tab, row, column: columnLetter(column), label: columnLabel }),
     tab,
@@ -36,11 +39,15 @@ function located(lang: Lang, tab: string, row: number, column: number, columnLab
   };
 }
 
-const NOWHERE = { where: "", tab: "", row: 0, column: "" };
+const NOWHERE: Place = { where: "", tab: "", row: 0, column: "" };
 
 /** On a tab as a whole, no cell. */
-function onTab(tab: string) {
+function onTab(tab: string): Place {
   return { where: tab, tab, row: 0, column: "" };
+}
+
+function placed(field: string, message: string, place: Place): FieldIssue {
+  return { field, message, ...place };
 }
 
 /** Where a plan's budget lines are: the campaign's Budget tab rows, and the plan's currency for amounts. */
@@ -53,69 +60,68 @@ export interface LinesAt {
  * An engine issue about a plan's budget lines: one line's cell ("lines.2.planned"), or the lines as a whole (they do
  * not add up, or there are none), placed on the Budget tab's rows with the amounts in the plan's currency.
  */
-export function lineIssue(ws: Workspace, issue: Issue, at: LinesAt): FieldIssue {
+function lineIssue(ws: Workspace, issue: Issue, at: LinesAt): FieldIssue {
   const money = (v: unknown) => (typeof v === "number" ? `${formatAmount(v, at.currency)} ${at.currency}` : String(v));
   const params = issue.params ? { ...issue.params } : {};
   for (const key of ["sum", "budget"]) if (key in params) params[key] = money(params[key]);
-  const message = tKey(ws.lang, issue.messageKey, params);
+  return placed(issue.field, tKey(ws.lang, issue.messageKey, params), linesPlace(ws, issue.field, at));
+}
+
+function linesPlace(ws: Workspace, field: string, at: LinesAt): Place {
   const read = ws.budget?.read ?? null;
   const tab = read?.table.name ?? tabName(BUDGET_TAB, ws.lang);
-  const [, index, key = "planned"] = issue.field.split(".");
+  const [, index, key = "planned"] = field.split(".");
   const column = read?.index.get(key);
+  if (column === undefined) return onTab(tab);
   const spec = BUDGET_TAB.columns.find((c) => c.key === key);
-  const header = (c: number) => String(read?.table.header[c - 1] ?? "").trim() || (spec ? label(spec, ws.lang) : key);
+  const header = String(read?.table.header[column - 1] ?? "").trim() || (spec ? label(spec, ws.lang) : key);
   if (index !== undefined) {
     const line = at.rows[Number(index)];
-    if (!line || column === undefined) return { field: issue.field, message, ...onTab(tab) };
-    return { field: issue.field, message, ...located(ws.lang, tab, line.row, column, header(column)) };
+    return line ? located(ws.lang, tab, line.row, column, header) : onTab(tab);
   }
   const rows = at.rows.map((l) => l.row);
-  if (rows.length === 0 || column === undefined) return { field: issue.field, message, ...onTab(tab) };
+  if (rows.length === 0) return onTab(tab);
   const where = tKey(ws.lang, "spend.where.rows", {
     tab,
     rows: rows.join(", "),
     column: columnLetter(column),
-    label: header(column),
+    label: header,
   });
-  return { field: issue.field, message, where, tab, row: rows[0] ?? 0, column: columnLetter(column) };
+  return { where, tab, row: rows[0] ?? 0, column: columnLetter(column) };
 }
 
 /** An engine issue about a plan, placed on the campaign's row and the column of its field (lines: on the Budget tab). */
 export function planIssue(ws: Workspace, issue: Issue, row: number | undefined, lines?: LinesAt): FieldIssue {
   const key = issue.field.split(".")[0] ?? "";
   if (key === "lines" && lines) return lineIssue(ws, issue, lines);
-  const message = tKey(ws.lang, issue.messageKey, issue.params);
   const campaigns = ws.campaigns;
   const column = campaigns?.keyed.index.get(key);
   const spec = CAMPAIGNS_TAB.columns.find((c) => c.key === key);
-  if (!campaigns || row === undefined || column === undefined || !spec)
-    return { field: issue.field, message, ...NOWHERE };
-  const header = headerLabel(campaigns.keyed.table, spec, column, ws.lang);
-  return { field: issue.field, message, ...located(ws.lang, campaigns.tab, row, column, header) };
+  const place =
+    campaigns && row !== undefined && column !== undefined && spec
+      ? located(ws.lang, campaigns.tab, row, column, headerLabel(campaigns.keyed.table, spec, column, ws.lang))
+      : NOWHERE;
+  return placed(issue.field, tKey(ws.lang, issue.messageKey, issue.params), place);
 }
 
 /** An engine issue about an execution plan, placed on the task's row ("tasks.2.owner") or on the tab. */
 export function taskIssue(ws: Workspace, issue: Issue, tasks: readonly TaskRow[]): FieldIssue {
-  const message = tKey(ws.lang, issue.messageKey, issue.params);
   const [, index, key] = issue.field.split(".");
   const table = ws.tasks?.table;
   const task = index === undefined ? undefined : tasks[Number(index)];
   const column = key === undefined ? undefined : ws.tasks?.index.get(key);
   const spec = TASKS_TAB.columns.find((c) => c.key === key);
-  if (!table) return { field: issue.field, message, ...NOWHERE };
-  if (!task || column === undefined || !spec) {
-    return { field: issue.field, message, ...onTab(table.name) };
-  }
-  return {
-    field: issue.field,
-    message,
-    ...located(ws.lang, table.name, task.row, column, headerLabel(table, spec, column, ws.lang)),
-  };
+  const place = !table
+    ? NOWHERE
+    : task && column !== undefined && spec
+      ? located(ws.lang, table.name, task.row, column, headerLabel(table, spec, column, ws.lang))
+      : onTab(table.name);
+  return placed(issue.field, tKey(ws.lang, issue.messageKey, issue.params), place);
 }
 
 /** A form field's issue (nothing is in a cell yet). */
 export function formIssue(lang: Lang, field: string, key: MessageKey, params?: Record<string, string | number>) {
-  return { field, message: tKey(lang, key, params), ...NOWHERE };
+  return placed(field, tKey(lang, key, params), NOWHERE);
 }
 
 /** A snapshot value as a person reads it. */
@@ -291,32 +297,34 @@ export function campaignName(ws: Workspace, id: string): string {
   return name || id;
 }
 
-function typeLabel(lang: Lang, type: string): string {
-  return tKey(lang, `workflow.requestType.${type}` as MessageKey);
+/** What every mail about a request names: the campaign (by name and ID), the request's type, a comment, the row's link. */
+function mailParams(ws: Workspace, view: CampaignView, type: string, comment: string) {
+  const lang = ws.sheetLang;
+  return {
+    campaign: campaignName(ws, view.id),
+    id: view.id,
+    type: tKey(lang, `workflow.requestType.${type}` as MessageKey),
+    comment: comment || t(lang, "mail.none"),
+    link: rowLink(ws, view.id),
+  };
 }
 
 /** "Approval needed" to everyone who may decide the request's current level. */
 export function waitingNotice(ws: Workspace, view: CampaignView, request: EngineRequest, at: string): Notice {
   const lang = ws.sheetLang;
   const currency = currencyOf(request, view, ws.settings.currency);
-  const campaign = campaignName(ws, view.id);
-  const type = typeLabel(lang, request.type);
-  const to = recipientsOf(ws.roles, request.currentLevel, at);
+  const params = mailParams(ws, view, request.type, request.comment);
   return {
     campaign: view.id,
-    to,
+    to: recipientsOf(ws.roles, request.currentLevel, at),
     noRecipient: t(lang, "mail.noRecipient", { level: request.currentLevel }),
-    subject: t(lang, "mail.subject.waiting", { campaign, type }),
+    subject: t(lang, "mail.subject.waiting", params),
     body: t(lang, "mail.body.waiting", {
+      ...params,
       who: request.submittedBy,
       level: request.currentLevel,
       levels: request.levels,
-      campaign,
-      id: view.id,
-      type,
       amount: `${formatAmount(request.amount, currency)} ${currency}`,
-      comment: request.comment || t(lang, "mail.none"),
-      link: rowLink(ws, view.id),
     }),
   };
 }
@@ -336,8 +344,7 @@ export function waitingNotices(ws: Workspace, campaignId: string, requestId: str
 /** The final word (approved, rejected, changes requested) to the person who submitted. */
 export function decidedNotice(ws: Workspace, view: CampaignView, request: EngineRequest, entry: LogEntry): Notice {
   const lang = ws.sheetLang;
-  const campaign = campaignName(ws, view.id);
-  const type = typeLabel(lang, request.type);
+  const params = mailParams(ws, view, request.type, entry.comment);
   const status = entry.action === "approve" ? "approved" : entry.action === "reject" ? "rejected" : "changes_requested";
   const decision = tKey(lang, `workflow.requestStatus.${status}`);
   const who = entry.onBehalfOf
@@ -346,16 +353,12 @@ export function decidedNotice(ws: Workspace, view: CampaignView, request: Engine
   return {
     campaign: view.id,
     to: [request.submittedBy],
-    subject: t(lang, "mail.subject.decided", { decision, campaign, type }),
+    subject: t(lang, "mail.subject.decided", { ...params, decision }),
     body: t(lang, "mail.body.decided", {
+      ...params,
       who,
       decision,
-      campaign,
-      id: view.id,
-      type,
       state: tKey(lang, `workflow.state.${view.state}` as MessageKey),
-      comment: entry.comment || t(lang, "mail.none"),
-      link: rowLink(ws, view.id),
     }),
   };
 }

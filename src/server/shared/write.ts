@@ -158,7 +158,12 @@ function oversizedEvent(ws: Workspace, events: readonly LogEntry[]): Refused | n
 function sealer(ws: Workspace) {
   const existing = ws.props[KEY.secret];
   if (existing) return ws.hash;
-  const secret = `${Utilities.getUuid()}${Utilities.getUuid()}`.replace(/-/g, "");
+  const secret = newSecret();
   ws.propsStore.setProperty(KEY.secret, secret);
   return hashWith(secret);
+}
+
+/** A new key to seal a log with: two UUIDs' worth of hex digits. */
+export function newSecret(): string {
+  return `${Utilities.getUuid()}${Utilities.getUuid()}`.replace(/-/g, "");
 }

@@ -59,28 +59,22 @@ export function decodeCell(column: ColumnSpec, raw: unknown, formatDate: DateFor
 // ---------------------------------------------------------------------------------------------------------------
 // Writing: what is written reads back as exactly that value
 
-/** Thrown before a write when a value is longer than a cell holds: names the tab, row and column. */
-export class CellTooLong extends Error {
-  constructor(
-    readonly tab: string,
-    readonly row: number,
-    readonly column: number,
-    readonly length: number,
-  ) {
-    super(
-      `${tab}!R${row}C${column}: ${length} characters is more than the ${CELL_LIMIT} a cell holds; nothing was written.`,
-    );
-    this.name = "CellTooLong";
-  }
-}
-
-/** Refuses a block (first cell at row, column) before it is written when one of its values is too long. */
+/**
+ * Refuses a block (first cell at row, column) before it is written when one of its values is too long: a "CellTooLong"
+ * error that names the tab, row and column.
+ */
 export function checkLengths(tab: string, row: number, column: number, block: readonly (readonly unknown[])[]): void {
   for (let i = 0; i < block.length; i++) {
     const cells = block[i] ?? [];
     for (let j = 0; j < cells.length; j++) {
       const v = cells[j];
-      if (tooLongForCell(v)) throw new CellTooLong(tab, row + i, column + j, String(v).length);
+      if (!tooLongForCell(v)) continue;
+      const at = `${tab}!R${row + i}C${column + j}`;
+      const error = new Error(
+        `${at}: ${String(v).length} characters is more than the ${CELL_LIMIT} a cell holds; nothing was written.`,
+      );
+      error.name = "CellTooLong";
+      throw error;
     }
   }
 }

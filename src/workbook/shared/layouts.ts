@@ -10,6 +10,7 @@
 // The state below lives exactly one execution: Apps Script runs the bundle's top level again for every execution
 // (menu click, sidebar call, trigger, each custom-function call), so nothing here survives into the next one.
 
+import { parseJson } from "../../domain/workflow/json";
 import { type ColumnMetadata, normalizeLabel } from "./columns";
 import type { SheetPort, SpreadsheetPort } from "./ports";
 import type { TabSpec } from "./spec";
@@ -124,13 +125,8 @@ function isEntry(value: unknown): value is LayoutEntry {
 }
 
 function parseEntry(text: string | undefined): LayoutEntry | null {
-  if (!text) return null;
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return isEntry(parsed) ? parsed : null;
-  } catch {
-    return null;
-  }
+  const json = text ? parseJson(text) : null;
+  return json?.ok && isEntry(json.value) ? json.value : null;
 }
 
 function entryOf(s: Session, tab: TabSpec): LayoutEntry | null {

@@ -49,14 +49,12 @@ export function readRecords<S extends z.ZodMiniType>(table: Table, schema: S, ct
   // Without a required column (the ID) no row can be used or even named: the missing column is the one problem.
   if (table.layout.missing.some((spec) => spec.required)) return { rows, problems };
   for (const { row, cells } of table.rows) {
-    const raw = new Map<string, unknown>();
-    const decoded: Record<string, unknown> = {};
-    for (const spec of specs) {
+    const raw = (spec: ColumnSpec) => {
       const column = index.get(spec.key);
-      const value = column === undefined ? "" : cells[column - 1];
-      raw.set(spec.key, value);
-      decoded[spec.key] = decodeCell(spec, value, ctx.formatDate);
-    }
+      return column === undefined ? "" : cells[column - 1];
+    };
+    const decoded: Record<string, unknown> = {};
+    for (const spec of specs) decoded[spec.key] = decodeCell(spec, raw(spec), ctx.formatDate);
     const result = z.safeParse(schema, decoded);
     if (result.success) {
       rows.push({ row, record: result.data });
@@ -68,7 +66,7 @@ export function readRecords<S extends z.ZodMiniType>(table: Table, schema: S, ct
       if (!failing.has(spec.key)) continue;
       const column = index.get(spec.key) ?? 0;
       const where = { tab: table.name, row, column, label: headerLabel(table, spec, column, ctx.lang) };
-      problems.push(rowProblem(ctx.lang, where, cellReason(spec, raw.get(spec.key), ctx.lang)));
+      problems.push(rowProblem(ctx.lang, where, cellReason(spec, raw(spec), ctx.lang)));
     }
   }
   return { rows, problems };

@@ -8,7 +8,6 @@ import {
   normalizeSettingValue,
   RIGHTS_KEYS,
   SETTING_SPECS,
-  type SettingKey,
   type Settings,
   withSetting,
 } from "../../domain/settings";
@@ -28,10 +27,6 @@ export interface SettingsRead {
   readonly table: Table | null;
 }
 
-function isSettingKey(key: string): key is SettingKey {
-  return SETTING_SPECS.some((s) => s.key === key);
-}
-
 /** Reads settings from an already-read table (setup reads the tab once and uses it for both purposes). */
 export function settingsFromTable(table: Table, locale: string, ctx: ReadContext): SettingsRead {
   const index = columnIndex(table.layout);
@@ -43,17 +38,17 @@ export function settingsFromTable(table: Table, locale: string, ctx: ReadContext
   if (keyColumn === undefined || valueColumn === undefined)
     return { sheet: table.sheet, settings, problems, rows, table };
   const valueSpec = SETTINGS_TAB.columns.find((c) => c.key === "value");
+  // The first row of each setting and rights key counts; a setting's value is checked by its schema.
   for (const { row, cells } of table.rows) {
     const key = String(cells[keyColumn - 1] ?? "").trim();
-    if ((RIGHTS_KEYS as readonly string[]).includes(key) && !rows.has(key)) rows.set(key, row);
-    if (!isSettingKey(key) || rows.has(key)) continue;
-    rows.set(key, row);
-    const raw = cells[valueColumn - 1];
     const spec = SETTING_SPECS.find((s) => s.key === key);
+    if (rows.has(key) || (!spec && !(RIGHTS_KEYS as readonly string[]).includes(key))) continue;
+    rows.set(key, row);
     if (!spec) continue;
-    const parsed = z.safeParse(spec.schema, normalizeSettingValue(key, raw));
+    const raw = cells[valueColumn - 1];
+    const parsed = z.safeParse(spec.schema, normalizeSettingValue(spec.key, raw));
     if (parsed.success) {
-      settings = withSetting(settings, key, parsed.data);
+      settings = withSetting(settings, spec.key, parsed.data);
     } else if (valueSpec) {
       const where = {
         tab: table.name,

@@ -95,14 +95,8 @@ function sameList(a: unknown, b: readonly string[]): boolean {
 export function validationMatches(state: ValidationState | null | undefined, want: ValidationWant): boolean {
   if (!state || state.type !== want.type) return false;
   if (state.allowInvalid !== want.allowInvalid || (state.help ?? "") !== want.help) return false;
-  switch (want.type) {
-    case "VALUE_IN_LIST":
-      return sameList(state.values[0], want.list);
-    case "NUMBER_GREATER_THAN_OR_EQUAL_TO":
-      return Number(state.values[0]) === want.min;
-    case "DATE_IS_VALID_DATE":
-      return true;
-  }
+  if (want.type === "VALUE_IN_LIST") return sameList(state.values[0], want.list);
+  return want.type === "DATE_IS_VALID_DATE" || Number(state.values[0]) === want.min;
 }
 
 export function emptyTabState(maxColumns: number): TabState {
@@ -183,18 +177,14 @@ export function planTab(tab: TabSpec, state: TabState, lang: Lang): TabPlan {
 
 /** True when the plan changes nothing (a second run of setup). */
 export function isEmptyPlan(plan: TabPlan): boolean {
+  const cells = [plan.labels, plan.notes, plan.weights, plan.backgrounds];
+  const columns = [plan.metadata, plan.validations, plan.formats, plan.widths];
   return (
     plan.insertColumns === 0 &&
-    plan.labels.size === 0 &&
-    plan.metadata.length === 0 &&
     !plan.tabMetadata &&
-    plan.notes.size === 0 &&
-    plan.weights.size === 0 &&
-    plan.backgrounds.size === 0 &&
-    plan.validations.length === 0 &&
-    plan.formats.length === 0 &&
-    plan.widths.length === 0 &&
-    !plan.freeze
+    !plan.freeze &&
+    cells.every((changes) => changes.size === 0) &&
+    columns.every((changes) => changes.length === 0)
   );
 }
 
