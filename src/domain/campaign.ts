@@ -2,7 +2,7 @@
 // pass, and the cross-field rules (end not before start) that a schema of single fields cannot express.
 import * as z from "zod/mini";
 import { catalogIn, type Lang, type MessageKey, valueOfLabel } from "./i18n";
-import { CAMPAIGN_STATES, type CampaignState } from "./workflow/model";
+import { CAMPAIGN_STATES, type CampaignState, IsoDateSchema } from "./workflow/model";
 
 /**
  * The states a campaign's Status column can show: the workflow's states. The approval log decides the state; the
@@ -49,7 +49,7 @@ export function defaultCurrency(locale: string): string {
 
 const text = z.string();
 const required = z.string().check(z.minLength(1));
-const isoDate = z.nullable(z.iso.date());
+const isoDate = z.nullable(IsoDateSchema);
 
 export const CampaignSchema = z.object({
   id: required,

@@ -1,6 +1,7 @@
 // The workflow vocabulary (states, request types, actions) and the approval-log row, with zod schemas for rows read back from the sheet.
 
 import * as z from "zod/mini";
+import { isIsoDate } from "../dates";
 import { CELL_LIMIT } from "../inert";
 
 export const CAMPAIGN_STATES = [
@@ -131,8 +132,15 @@ export const LOG_COLUMNS = [
 const nonEmpty = z.string().check(z.minLength(1));
 const count = z.int().check(z.minimum(0));
 
-/** ISO 8601 instant with Z or ±hh:mm; the date part is read as the spreadsheet-local date (see README). */
-export const IsoInstantSchema = z.iso.datetime({ offset: true });
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d)$/;
+
+/**
+ * ISO 8601 instant with Z or ±hh:mm, on a real calendar day (the workbook's one date rule, isIsoDate); the date part
+ * is read as the spreadsheet-local date (see README).
+ */
+export const IsoInstantSchema = z.string().check(z.refine((s) => ISO_INSTANT.test(s) && isIsoDate(s.slice(0, 10))));
+/** A real calendar day written YYYY-MM-DD, by the workbook's one date rule. */
+export const IsoDateSchema = z.string().check(z.refine(isIsoDate));
 export const EmailSchema = z.email();
 
 export const LogEntrySchema = z.object({
@@ -153,7 +161,8 @@ export const LogEntrySchema = z.object({
   snapshot: z.string(),
 });
 
-export const LogRowSchema = z.extend(LogEntrySchema, {
+export const LogRowSchema = z.object({
+  ...LogEntrySchema.shape,
   seq: z.int().check(z.minimum(1)),
   prevHash: z.string(),
   hash: nonEmpty,
