@@ -4,8 +4,10 @@
 // with their approved plans, and leaves the closed ones (and their rows) in the old workbook, which still verifies.
 import { describe, expect, it } from "vitest";
 import type { InboxResponse, ListCampaignsResponse } from "../../src/server/approvals/api";
+import type { SpendOverview } from "../../src/server/spend/api";
 import type { Emulator } from "../emulator/index";
 import { campaign, LEO, MIA, makeReady, monitorWorkbook, OWNER, requestId, tabOf } from "./monitor-support";
+import { recordExpense } from "./spend-support";
 
 type Written = { ok: boolean; state?: string; message?: string };
 
@@ -28,6 +30,13 @@ function lastYear(): Emulator {
   });
   makeReady(emu, "C-1");
   makeReady(emu, "C-2");
+  for (const [id, amount] of [
+    ["C-1", "400"],
+    ["C-2", "300"],
+  ] as const) {
+    const spent = recordExpense(emu, MIA, { campaign: id, amount, date: "2026-03-10" });
+    expect(spent.ok, spent.message).toBe(true);
+  }
   emu.advanceTo("2026-04-01T08:00:00Z");
   const progress = (operation: string) =>
     emu.as(MIA).run<Written>("rpcCampaignProgress", { campaignId: "C-1", operation, comment: "" });
@@ -97,10 +106,26 @@ describe("Start new period", () => {
       carried: ["C-2"],
       left: ["C-1"],
     });
-    // C-2's events came along (re-sealed under the new key), C-1's did not.
+    // C-2's events came along (re-sealed under the new key), with its recorded expense; C-1's did not.
     const entities = rows.slice(1).map((r) => r[6]);
     expect(entities).toContain("C-2");
     expect(entities).not.toContain("C-1");
+    expect(rows.slice(1).filter((r) => r[5] === "expense")).toHaveLength(1);
+    // So C-2's spend so far counts in the new period as it did in the old one.
+    const spend = (emu: Emulator) => {
+      const overview = emu.as(MIA).run<SpendOverview>("rpcSpendOverview", {});
+      return {
+        c2: overview.campaigns.find((c) => c.id === "C-2"),
+        mine: overview.mine.map((e) => [e.campaign, e.status]),
+        unrecorded: overview.needsRequest.length,
+      };
+    };
+    const carriedSpend = spend(copy);
+    const oldSpend = spend(old);
+    expect(carriedSpend.c2).toEqual(oldSpend.c2);
+    expect(oldSpend.mine).toHaveLength(2);
+    expect(carriedSpend.mine).toEqual(oldSpend.mine.filter(([id]) => id === "C-2"));
+    expect(carriedSpend.unrecorded).toBe(0);
     expect(String(rows.at(-1)?.[HASH])).not.toBe(oldLast);
 
     // The new log verifies with the new key; the old workbook still verifies with its own.

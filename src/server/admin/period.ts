@@ -7,8 +7,9 @@
 // there names its count and last hash), and the copy starts a log of its own under a new key:
 // 1. a sealed carry-over event that names the old document (the id setup recorded in the workbook's developer
 //    metadata, which a copy keeps), the old log's event count and its last hash, and which campaigns came along;
-// 2. the events of every campaign still open (not Closed or Cancelled), in their order, re-sealed under the new key,
-//    so each carried campaign folds to the same state and the same approved plan, budget lines and overruns.
+// 2. the events of every campaign still open (not Closed or Cancelled) and of its recorded expenses, in their order,
+//    re-sealed under the new key, so each carried campaign folds to the same state, approved plan, budget lines,
+//    overruns and spend.
 // An auditor compares the carry-over event with the old workbook's own verdict: the same count and last hash mean the
 // copy started from that log as sealed. Before anything is written the copied rows must still link up (each row's
 // previous hash is the hash of the row above, numbered without gaps): a copy whose log was edited is refused.
@@ -17,6 +18,7 @@
 // knowledge base. Roles belong to the document as well: in the copy the owner is the admin until roles are saved.
 import { type Lang, t } from "../../domain/i18n";
 import { isAdmin, parseRoles } from "../../domain/roles";
+import { sealedMoneyOf } from "../../domain/spend/sealed";
 import { anchorOf, foldEvents, GENESIS_HASH, type LogEntry, type LogRow, sealEntries } from "../../domain/workflow";
 import { appendLog, readLog } from "../../workbook/approvals/log";
 import { CAMPAIGNS_TAB, ESCALATIONS_TAB, LOG_TAB, NOTIFICATIONS_TAB, TASKS_TAB } from "../../workbook/approvals/tabs";
@@ -229,9 +231,17 @@ export function startPeriod(ss: SpreadsheetPort, lang: Lang): PeriodResult {
         left,
       }),
     };
+    // The sealed records and payments of a carried campaign's expenses come along too: without them its spend so far
+    // would be rows nobody recorded in the copy, shown but never counted.
+    const carriedSet = new Set(carried);
+    const expenses = new Set(
+      [...sealedMoneyOf(rows).expenses.values()].filter((e) => carriedSet.has(e.campaign)).map((e) => e.id),
+    );
     const events = [
       carryOver,
-      ...rows.filter((r) => r.entityType === "campaign" && !leftSet.has(r.entityId)).map(entryOf),
+      ...rows
+        .filter((r) => (r.entityType === "campaign" ? !leftSet.has(r.entityId) : expenses.has(r.entityId)))
+        .map(entryOf),
     ];
     const secret = newSecret();
     const sealed = sealEntries(events, null, hashWith(secret));
