@@ -6,11 +6,7 @@ import type { Lang } from "../../domain/i18n";
 import type { CampaignState, RequestStatus } from "../../domain/workflow";
 import type { RowProblem } from "../../workbook/shared/problems";
 import type { Written } from "../shared/contract";
-
-const TEXT_MAX = 5000;
-const text = (max = TEXT_MAX) => z.string().check(z.maxLength(max));
-const id = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
-const requestId = z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/));
+import { id, requestId, text } from "../shared/request-fields";
 
 export const FREQUENCIES = ["off", "hourly", "daily"] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
