@@ -20,11 +20,11 @@ import {
 import { type Lang, type MessageKey, t, tKey, valueOfLabel } from "../../domain/i18n";
 import { formatAmount, toMinorUnits } from "../../domain/money";
 import { isAdmin, parseRoles } from "../../domain/roles";
+import { readTab, textOf } from "../../workbook/evaluation/read";
 import { MONITOR_TAB } from "../../workbook/evaluation/tabs";
 import { type Record_, rewriteRows } from "../../workbook/evaluation/write";
 import type { PropertiesPort, SpreadsheetPort } from "../../workbook/shared/ports";
 import { readSettings } from "../../workbook/shared/settings";
-import { findTab, readTable } from "../../workbook/shared/table";
 import { readContext } from "../shared/context";
 import { editedSince, INPUTS_KEY, type LastInputs, parseLastInputs } from "../shared/freshness";
 import { showSidebar } from "../shared/html";
@@ -163,16 +163,10 @@ function kindLabel(kind: AlertKind, lang: Lang): string {
 
 /** Writes the current alerts to the Monitor tab, keeping when each situation was first seen. */
 function writeMonitorTab(book: EvaluationBook, alerts: readonly Alert[]): void {
-  const sheet = findTab(book.ws.ss, MONITOR_TAB);
-  if (!sheet) return;
-  const table = readTable(sheet, MONITOR_TAB);
-  const keyColumn = table.layout.located.find((l) => l.spec.key === "key")?.column;
-  const sinceColumn = table.layout.located.find((l) => l.spec.key === "since")?.column;
-  const since = new Map<string, string>();
-  if (keyColumn !== undefined && sinceColumn !== undefined) {
-    for (const { cells } of table.rows)
-      since.set(String(cells[keyColumn - 1] ?? ""), String(cells[sinceColumn - 1] ?? ""));
-  }
+  const table = readTab(book.ws.ss, MONITOR_TAB);
+  if (!table) return;
+  const cell = textOf(table);
+  const since = new Map(table.rows.map((row) => [cell(row, "key"), cell(row, "since")]));
   const lang = book.ws.sheetLang;
   const now = book.now.replace("T", " ").slice(0, 16);
   const rows: Record_[] = alerts.map((a) => ({
@@ -324,15 +318,14 @@ export function runMonitoring(scheduled: boolean, prepared?: Prepared): MonitorR
     const result = withDocumentLock(() => {
       const book = readEvaluationBook(ss, { tasks: true, positions: true });
       refreshAll(book);
-      const tasks = decodeRows("tasks", book.tasks?.rows ?? []).rows.map((r) => r.value);
-      const kpis = decodeRows("kpis", book.kpis?.rows ?? []).rows.map((r) => r.value);
-      const readings = decodeRows("readings", book.readings?.rows ?? []).rows.map((r) => r.value);
+      const valuesOf = <K extends "tasks" | "kpis" | "readings">(tab: K) =>
+        decodeRows(tab, book[tab]?.rows ?? []).rows.map((r) => r.value);
       const alerts = monitor({
         now: book.now,
         campaigns: monitorCampaigns(book),
-        tasks,
-        kpis,
-        readings,
+        tasks: valuesOf("tasks"),
+        kpis: valuesOf("kpis"),
+        readings: valuesOf("readings"),
         budgets: book.positions,
         requests: pendingRequests(book),
         settings: book.settings.settings,
@@ -423,7 +416,7 @@ export function monitorJob(): void {
   const today = runtimeOn(prepared.stored, prepared.checkedAt);
   if (last && today.ticks > today.skipped && today.ms + last.fullMs > DAILY_BUDGET_MS) {
     markSkipped();
-    const lang = uiLang(readSettings(ss, ss.getSpreadsheetLocale(), readContext(ss, userLang())).settings);
+    const lang = settingsLang(ss);
     const note = t(lang, "monitor.overBudget", {
       minutes: Math.round(today.ms / 60_000),
       budget: DAILY_BUDGET_MS / 60_000,
@@ -436,16 +429,19 @@ export function monitorJob(): void {
 
 registerJob(MONITOR_JOB, monitorJob);
 
+/** The user's language, or the one Settings asks for. */
+function settingsLang(ss: SpreadsheetPort): Lang {
+  return uiLang(readSettings(ss, ss.getSpreadsheetLocale(), readContext(ss, userLang())).settings);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The sidebar
 
 /** The alerts the Monitor tab shows; null when there is no Monitor tab (setup is needed). */
 function currentAlerts(ss: SpreadsheetPort, lang: Lang): { list: AlertView[]; count: number } | null {
-  const sheet = findTab(ss, MONITOR_TAB);
-  if (!sheet) return null;
-  const table = readTable(sheet, MONITOR_TAB);
-  const column = (key: string) => table.layout.located.find((l) => l.spec.key === key)?.column ?? 0;
-  const [sev, key, campaign, message] = [column("severity"), column("key"), column("campaign"), column("message")];
+  const table = readTab(ss, MONITOR_TAB);
+  if (!table) return null;
+  const cell = textOf(table);
   // The cell shows the label in the workbook's language; reading it loads that language's catalog only.
   const severityOf = (cell: string): Severity | undefined =>
     valueOfLabel(
@@ -455,17 +451,17 @@ function currentAlerts(ss: SpreadsheetPort, lang: Lang): { list: AlertView[]; co
       (label) => label,
     );
   const list: AlertView[] = [];
-  for (const { cells } of table.rows) {
-    const kind = parseJson<unknown[]>(String(cells[key - 1] ?? ""))?.[0];
+  for (const row of table.rows) {
+    const kind = parseJson<unknown[]>(cell(row, "key"))?.[0];
     if (!(ALERT_KINDS as readonly unknown[]).includes(kind)) continue;
-    const severity = severityOf(String(cells[sev - 1] ?? "")) ?? "warning";
+    const severity = severityOf(cell(row, "severity")) ?? "warning";
     list.push({
       severity,
       kind: kind as AlertKind,
       severityLabel: severityLabel(severity, lang),
       kindLabel: kindLabel(kind as AlertKind, lang),
-      campaign: String(cells[campaign - 1] ?? ""),
-      message: String(cells[message - 1] ?? ""),
+      campaign: cell(row, "campaign"),
+      message: cell(row, "message"),
     });
   }
   return { list: list.slice(0, 20), count: list.length };
@@ -477,7 +473,7 @@ function intervalMs(config: Config): number {
 
 export function monitorStatus(): MonitorStatus {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const lang = uiLang(readSettings(ss, ss.getSpreadsheetLocale(), readContext(ss, userLang())).settings);
+  const lang = settingsLang(ss);
   const props = documentProperties();
   const config = readConfig(props);
   const health = readHealth(props);
@@ -485,11 +481,11 @@ export function monitorStatus(): MonitorStatus {
   const on = schedule.jobs.includes(MONITOR_JOB);
   const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
   const required = info.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED;
-  const runtimes = props.getProperty(RUNTIME_KEY);
-  const today = runtimeOn({ [RUNTIME_KEY]: runtimes ?? "" }, Date.now());
+  const runtimes = { [RUNTIME_KEY]: props.getProperty(RUNTIME_KEY) ?? "" };
+  const today = runtimeOn(runtimes, Date.now());
   // Stale: the schedule is on, twice its interval passed since it was set or last ran, and nothing ran (a tick that
   // found nothing new counts as a run).
-  const ticked = lastTickAt({ [RUNTIME_KEY]: runtimes ?? "" });
+  const ticked = lastTickAt(runtimes);
   const last = Math.max(Date.parse(health.lastScheduledAt || config.since) || 0, ticked) || Number.NaN;
   const stale = on && Number.isFinite(last) && Date.now() - last > 2 * intervalMs(config) + HOUR_MS;
   const alerts = currentAlerts(ss, lang);

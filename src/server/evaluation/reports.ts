@@ -14,9 +14,10 @@ import {
   summaryPrefill,
 } from "../../domain/evaluation";
 import { type Lang, t, tKey } from "../../domain/i18n";
+import { splitList } from "../../domain/lists";
 import { isAdmin, routingOf } from "../../domain/roles";
 import { type RequestView as EngineRequest, type LogEntry, operate, submit } from "../../domain/workflow";
-import { placeProblem, readFieldRows } from "../../workbook/evaluation/read";
+import { placeProblem, readFieldRows, readTab, recordOf, textOf } from "../../workbook/evaluation/read";
 import { EVALUATION_TAB, KPIS_TAB, LESSONS_TAB, SCORECARD_TAB, SUMMARIES_TAB } from "../../workbook/evaluation/tabs";
 import {
   appendRows,
@@ -31,7 +32,9 @@ import {
   writeCharts,
   writeRowCells,
 } from "../../workbook/evaluation/write";
+import type { SpreadsheetPort } from "../../workbook/shared/ports";
 import type { RowProblem } from "../../workbook/shared/problems";
+import { cellOf } from "../../workbook/shared/rows";
 import { tabName } from "../../workbook/shared/spec";
 import { findTab, readTable, type Table } from "../../workbook/shared/table";
 import type { Refused } from "../shared/contract";
@@ -153,14 +156,9 @@ function focusOf(report: EvaluationReport, wanted: string | undefined): Campaign
   return best;
 }
 
-function ownTab(book: EvaluationBook, spec: typeof EVALUATION_TAB): Table | null {
-  const sheet = findTab(book.ws.ss, spec);
-  return sheet ? readTable(sheet, spec) : null;
-}
-
 /** Writes the Evaluation report tab and its chart; returns the campaign charted ("" for none). */
 export function writeReport(book: EvaluationBook, report: EvaluationReport, focus?: string): string {
-  const table = ownTab(book, EVALUATION_TAB);
+  const table = readTab(book.ws.ss, EVALUATION_TAB);
   if (!table) return "";
   const lang = book.ws.sheetLang;
   const { rows, headings } = reportRows(book, report, lang);
@@ -206,24 +204,14 @@ export function scorecardOf(
 }
 
 export function writeScorecard(book: EvaluationBook, rows: readonly ScorecardRow[]): void {
-  const table = ownTab(book, SCORECARD_TAB);
+  const table = readTab(book.ws.ss, SCORECARD_TAB);
   if (!table) return;
   const lang = book.ws.sheetLang;
   rewriteRows(
     table,
     SCORECARD_TAB,
-    rows.map((r) => ({
-      owner: r.owner,
-      period: r.period,
-      campaigns: r.campaigns,
-      budget_adherence: r.budgetAdherence,
-      tasks_due: r.tasksDue,
-      on_time_rate: r.onTimeRate,
-      tasks_unknown: r.tasksUnknown,
-      mean_attainment: r.meanAttainment,
-      score: r.score,
-      tier: r.tier === null ? "" : t(lang, `evaluation.tier.${r.tier}`),
-    })),
+    // The columns are the row's fields by their keys; only the tier is shown as a label.
+    rows.map((r) => ({ ...recordOf(r), tier: r.tier === null ? "" : t(lang, `evaluation.tier.${r.tier}`) })),
     {
       formats: {
         campaigns: "0",
@@ -260,6 +248,10 @@ export function refreshAll(book: EvaluationBook, focus?: string): RefreshEvaluat
   };
 }
 
+function lockedRefresh(ss: SpreadsheetPort, focus?: string) {
+  return withDocumentLock(() => refreshAll(readEvaluationBook(ss, { tasks: true, positions: true }), focus));
+}
+
 function toast(lang: Lang, message: string): void {
   SpreadsheetApp.getActiveSpreadsheet().toast(message, t(lang, "setup.title"), 8);
 }
@@ -267,7 +259,7 @@ function toast(lang: Lang, message: string): void {
 /** "Refresh evaluation report": the report, its chart and the scorecard, under the document lock. */
 export function menuRefreshEvaluation(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const result = withDocumentLock(() => refreshAll(readEvaluationBook(ss, { tasks: true, positions: true })));
+  const result = lockedRefresh(ss);
   const lang = result.ok ? result.value.lang : userLang();
   if (!result.ok) {
     toast(lang, t(lang, "setup.busy"));
@@ -285,10 +277,7 @@ export function menuRefreshEvaluation(): void {
 
 export function rpcRefreshEvaluation(request: unknown): RefreshEvaluationResponse {
   const req = parseRequest("rpcRefreshEvaluation", RefreshEvaluationRequest, request, userLang());
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const result = withDocumentLock(() =>
-    refreshAll(readEvaluationBook(ss, { tasks: true, positions: true }), req.focus),
-  );
+  const result = lockedRefresh(SpreadsheetApp.getActiveSpreadsheet(), req.focus);
   if (!result.ok) throw new Error(t(userLang(), "rpc.busy"));
   return result.value;
 }
@@ -306,7 +295,7 @@ export function figuresOf(
   id: string,
 ): CampaignFigures {
   const info = book.byId.get(id);
-  const counted = (evaluation?.kpis ?? []).filter((k) => k.weight > 0);
+  const prefill = evaluation ? summaryPrefill(evaluation).figures : null;
   const state = info?.state ?? "Draft";
   return {
     id,
@@ -317,8 +306,8 @@ export function figuresOf(
     grade: evaluation?.grade ?? null,
     roi: evaluation?.roi ?? null,
     goalsMet: evaluation?.goalsMet ?? null,
-    met: counted.filter((k) => k.met === true).length,
-    counted: counted.length,
+    met: prefill?.met ?? 0,
+    counted: prefill?.kpis ?? 0,
     kpis: (evaluation?.kpis ?? []).map((k) => ({
       indicator: k.indicator,
       unit: k.unit,
@@ -395,27 +384,19 @@ function summaryRecord(
   };
 }
 
-/** The Summaries row of a campaign (the last one), or 0. */
-function summaryRow(table: Table, campaign: string): number {
-  const column = table.layout.located.find((l) => l.spec.key === "campaign")?.column;
-  if (column === undefined) return 0;
-  let found = 0;
-  for (const { row, cells } of table.rows) if (String(cells[column - 1] ?? "").trim() === campaign) found = row;
-  return found;
-}
-
-function cellAt(table: Table, row: number, key: string): unknown {
-  const column = table.layout.located.find((l) => l.spec.key === key)?.column;
-  const data = table.rows.find((r) => r.row === row);
-  return column === undefined || !data ? "" : data.cells[column - 1];
+/** The campaign's Summaries row (the last one; 0 for none), and whether it was accepted. */
+function summaryRow(table: Table, campaign: string): { row: number; accepted: boolean } {
+  const cell = textOf(table);
+  const found = table.rows.filter((r) => cell(r, "campaign").trim() === campaign).pop();
+  return { row: found?.row ?? 0, accepted: found !== undefined && cell(found, "accepted_by").trim() !== "" };
 }
 
 /** Writes or replaces the campaign's Summaries row with the summary as submitted (acceptance cells blank). */
 function upsertSummary(table: Table, campaign: string, data: SummaryData, lang: Lang): void {
   const record = summaryRecord(campaign, data, lang, null);
-  const row = summaryRow(table, campaign);
+  const { row, accepted } = summaryRow(table, campaign);
   // An accepted summary is history: a new round of the same campaign gets a row of its own.
-  if (row > 0 && String(cellAt(table, row, "accepted_by") ?? "").trim() === "") writeRowCells(table, row, record);
+  if (row > 0 && !accepted) writeRowCells(table, row, record);
   else appendRows(table, [record]);
 }
 
@@ -431,8 +412,7 @@ export function recordSummaryAcceptance(
 ): void {
   const data = summaryDataOf(request.data);
   const summaries = findTab(ws.ss, SUMMARIES_TAB);
-  if (!data || !summaries) return;
-  acceptInto(ws, readTable(summaries, SUMMARIES_TAB), campaign, data, entry);
+  if (data && summaries) acceptInto(ws, readTable(summaries, SUMMARIES_TAB), campaign, data, entry);
 }
 
 /** recordSummaryAcceptance on a Summaries table already read. */
@@ -445,9 +425,9 @@ function acceptInto(
   lessonsRead: Table | null = null,
 ): boolean {
   const accepted = { by: entry.onBehalfOf ? `${entry.actor} (${entry.onBehalfOf})` : entry.actor, at: entry.at };
-  const row = summaryRow(table, campaign);
+  const { row, accepted: done } = summaryRow(table, campaign);
   let wrote = false;
-  if (row === 0 || String(cellAt(table, row, "accepted_by") ?? "").trim() === "") {
+  if (!done) {
     const record = summaryRecord(campaign, data, ws.sheetLang, accepted);
     if (row > 0) writeRowCells(table, row, record);
     else appendRows(table, [record]);
@@ -456,8 +436,7 @@ function acceptInto(
   // The lessons are a write of their own: an execution that died after the Summaries row left them out, so they are
   // checked every time, and only those missing are appended (nothing twice).
   if (data.lessons.length === 0) return wrote;
-  const lessonsSheet = lessonsRead ? null : findTab(ws.ss, LESSONS_TAB);
-  const lessons = lessonsRead ?? (lessonsSheet ? readTable(lessonsSheet, LESSONS_TAB) : null);
+  const lessons = lessonsRead ?? readTab(ws.ss, LESSONS_TAB);
   if (!lessons) return wrote;
   const wanted = data.lessons.map((l) => ({
     campaign,
@@ -473,24 +452,25 @@ function acceptInto(
   return true;
 }
 
+const LESSON_MATCH = ["campaign", "lesson", "recommendation"] as const;
+
 /** The lessons not on the Lessons tab yet, matched by campaign, lesson and recommendation, each row used once. */
 function missingLessons<T extends { campaign: string; lesson: string; recommendation: string }>(
   table: Table,
   wanted: readonly T[],
 ): T[] {
-  const column = (key: string) => table.layout.located.find((l) => l.spec.key === key)?.column;
-  const [c, l, r] = [column("campaign"), column("lesson"), column("recommendation")];
-  const key = (campaign: unknown, lesson: unknown, recommendation: unknown) =>
-    JSON.stringify([String(campaign ?? "").trim(), String(lesson ?? "").trim(), String(recommendation ?? "").trim()]);
+  const cell = textOf(table);
+  const key = (text: (field: (typeof LESSON_MATCH)[number]) => string) =>
+    JSON.stringify(LESSON_MATCH.map((field) => text(field).trim()));
   const present = new Map<string, number>();
-  if (c !== undefined && l !== undefined && r !== undefined) {
-    for (const { cells } of table.rows) {
-      const k = key(cells[c - 1], cells[l - 1], cells[r - 1]);
+  if (LESSON_MATCH.every((field) => table.layout.located.some((l) => l.spec.key === field))) {
+    for (const row of table.rows) {
+      const k = key((field) => cell(row, field));
       present.set(k, (present.get(k) ?? 0) + 1);
     }
   }
   return wanted.filter((w) => {
-    const k = key(w.campaign, w.lesson, w.recommendation);
+    const k = key((field) => w[field]);
     const n = present.get(k) ?? 0;
     if (n > 0) present.set(k, n - 1);
     return n === 0;
@@ -515,10 +495,7 @@ export function syncAcceptedSummaries(ws: Pick<EvaluationBase, "ss" | "sheetLang
     const data = request ? summaryDataOf(request.data) : null;
     if (!accepted || !last || !data) continue;
     table ??= readTable(summaries, SUMMARIES_TAB);
-    if (data.lessons.length > 0 && lessons === null) {
-      const sheet = findTab(ws.ss, LESSONS_TAB);
-      lessons = sheet ? readTable(sheet, LESSONS_TAB) : null;
-    }
+    if (data.lessons.length > 0 && lessons === null) lessons = readTab(ws.ss, LESSONS_TAB);
     // A write moved what the tables read show: the next campaign reads them again.
     if (acceptInto(ws, table, view.id, data, last, lessons)) {
       table = null;
@@ -539,38 +516,35 @@ export function rpcSummaryForm(request: unknown): SummaryForm {
     .sort((a, b) => (SUMMARY_ORDER[a.state] ?? 2) - (SUMMARY_ORDER[b.state] ?? 2) || (a.id < b.id ? -1 : 1))
     .map((c) => ({ id: c.id, name: c.name, state: c.state, stateLabel: tKey(lang, `workflow.state.${c.state}`) }));
   const id = req.campaignId ?? campaigns[0]?.id;
-  const empty = { goalsMet: null, effect: "", problems: "", improvements: "" };
-  if (!book.kpis || id === undefined) {
-    return {
-      lang,
-      setupNeeded: !book.kpis,
-      campaigns,
-      campaign: null,
-      channels: [],
-      audience: "",
-      prefill: empty,
-      canSubmit: false,
-      next: null,
-      reason: "",
-      request: null,
-      problems: book.problems,
-    };
-  }
+  const form: SummaryForm = {
+    lang,
+    setupNeeded: !book.kpis,
+    campaigns,
+    campaign: null,
+    channels: [],
+    audience: "",
+    prefill: { goalsMet: null, effect: "", problems: "", improvements: "" },
+    canSubmit: false,
+    next: null,
+    reason: "",
+    request: null,
+    problems: book.problems,
+  };
+  if (!book.kpis || id === undefined) return form;
   const report = reportOf(book);
   const evaluation = report.campaigns.find((c) => c.campaign === id);
   const figures = figuresOf(book, evaluation, id);
   const info = book.byId.get(id);
   const summary = summaryRequestOf(ws, id);
   const previous = summary ? summaryDataOf(summary.data) : null;
-  const prefill = evaluation ? summaryPrefill(evaluation) : null;
   const none = t(lang, "evaluation.summary.none");
-  const effect = prefill
+  const effect = evaluation
     ? t(lang, "evaluation.summary.effect", {
-        score: percent(prefill.figures.score) || none,
-        grade: prefill.figures.grade || none,
-        roi: percent(prefill.figures.roi) || none,
-        met: prefill.figures.met,
-        kpis: prefill.figures.kpis,
+        score: percent(figures.score) || none,
+        grade: figures.grade || none,
+        roi: percent(figures.roi) || none,
+        met: figures.met,
+        kpis: figures.counted,
       })
     : "";
   const open = summary?.status === "open";
@@ -588,9 +562,7 @@ export function rpcSummaryForm(request: unknown): SummaryForm {
           ? denied.message
           : "";
   return {
-    lang,
-    setupNeeded: false,
-    campaigns,
+    ...form,
     campaign: figures,
     channels: info?.channels ?? [],
     audience: info?.audience ?? "",
@@ -611,13 +583,33 @@ export function rpcSummaryForm(request: unknown): SummaryForm {
   };
 }
 
+/** A cell of the campaign's row as typed (trimmed), "" when there is no row or no such column. */
+function typedCell(ws: Pick<EvaluationBase, "campaigns">, id: string, key: string): string {
+  const campaigns = ws.campaigns;
+  const row = campaigns?.rowsById.get(id);
+  return campaigns && row ? String(cellOf(campaigns.keyed, row, key) ?? "").trim() : "";
+}
+
+/** The channels and audience of the campaign's row as typed, so a draft that does not pass every check yet counts. */
+function typedReach(ws: Pick<EvaluationBase, "campaigns">, id: string): { channels: string[]; audience: string } {
+  return { channels: splitList(typedCell(ws, id, "channels")), audience: typedCell(ws, id, "audience") };
+}
+
+function trimmedItems(items: readonly string[]): string[] {
+  return items.map((s) => s.trim()).filter((s) => s !== "");
+}
+
+function unknownCampaign(ws: Pick<EvaluationBase, "campaigns" | "fold" | "lang">, id: string): Refused | null {
+  if (ws.campaigns?.rowsById.has(id) || ws.fold.campaigns.has(id)) return null;
+  return refused("no_campaign", t(ws.lang, "rpc.noCampaign", { id, tab: ws.campaigns?.tab ?? "" }));
+}
+
 export function rpcSubmitSummary(request: unknown) {
   const req = parseRequest("rpcSubmitSummary", SubmitSummaryRequest, request, userLang());
   return write({ needsLog: true }, (ws, { me, at, newId }) => {
     const view = viewOf(ws, req.campaignId);
-    if (!ws.campaigns?.rowsById.has(req.campaignId) && !ws.fold.campaigns.has(req.campaignId)) {
-      return refused("no_campaign", t(ws.lang, "rpc.noCampaign", { id: req.campaignId, tab: ws.campaigns?.tab ?? "" }));
-    }
+    const unknown = unknownCampaign(ws, req.campaignId);
+    if (unknown) return unknown;
     const denied = ownerRefusal(ws, req.campaignId, me, at, "submitSummary");
     if (denied) return denied;
     const issues = [];
@@ -626,7 +618,7 @@ export function rpcSubmitSummary(request: unknown) {
       .map((l) => ({
         lesson: l.lesson.trim(),
         recommendation: l.recommendation.trim(),
-        tags: l.tags.map((s) => s.trim()).filter((s) => s !== ""),
+        tags: trimmedItems(l.tags),
       }))
       .filter((l, i) => {
         const blank = l.lesson === "" && l.recommendation === "" && l.tags.length === 0;
@@ -635,22 +627,12 @@ export function rpcSubmitSummary(request: unknown) {
         return !blank;
       });
     if (issues.length > 0) return refused("incomplete", issues[0]?.message ?? "", issues) as Refused;
-    const row = ws.campaigns?.rowsById.get(req.campaignId);
-    const keyedIndex = ws.campaigns?.keyed.index;
-    const raw = (key: string) => {
-      const column = keyedIndex?.get(key);
-      return row && column !== undefined ? String(row.cells[column - 1] ?? "").trim() : "";
-    };
     const data = {
       goalsMet: req.goalsMet,
       effect: req.effect.trim(),
       problems: req.problems.trim(),
       improvements: req.improvements.trim(),
-      channels: raw("channels")
-        .split(/[,，;；、\n]/)
-        .map((s) => s.trim())
-        .filter((s) => s !== ""),
-      audience: raw("audience"),
+      ...typedReach(ws, req.campaignId),
       lessons,
     };
     const result = submit({
@@ -677,8 +659,7 @@ export function rpcSubmitSummary(request: unknown) {
       return refusal(ws, result.error, (i) => formIssue(ws.lang, i.field, i.messageKey, i.params));
     }
     const outcome = result.value;
-    const summaries = findTab(ws.ss, SUMMARIES_TAB);
-    const table = summaries ? readTable(summaries, SUMMARIES_TAB) : null;
+    const table = readTab(ws.ss, SUMMARIES_TAB);
     return {
       events: outcome.events,
       apply: () => {
@@ -701,19 +682,10 @@ export function rpcSubmitSummary(request: unknown) {
 export function rpcCampaignProgress(request: unknown) {
   const req = parseRequest("rpcCampaignProgress", CampaignProgressRequest, request, userLang());
   return write({ needsLog: true }, (ws, { me, at, newId }) => {
-    if (!ws.campaigns?.rowsById.has(req.campaignId) && !ws.fold.campaigns.has(req.campaignId)) {
-      return refused("no_campaign", t(ws.lang, "rpc.noCampaign", { id: req.campaignId, tab: ws.campaigns?.tab ?? "" }));
-    }
+    const unknown = unknownCampaign(ws, req.campaignId);
+    if (unknown) return unknown;
     const view = viewOf(ws, req.campaignId);
-    const row = ws.campaigns?.rowsById.get(req.campaignId);
-    const ownerColumn = ws.campaigns?.keyed.index.get("owner");
-    const rowOwner =
-      row && ownerColumn !== undefined
-        ? String(row.cells[ownerColumn - 1] ?? "")
-            .trim()
-            .toLowerCase()
-        : "";
-    const owner = view.owner || rowOwner;
+    const owner = view.owner || typedCell(ws, req.campaignId, "owner").toLowerCase();
     if (me !== owner && !isAdmin(ws.roles, ws.owner, me)) {
       return refused("not_owner", t(ws.lang, "summary.notOwner", { owner: owner || ws.owner }));
     }
@@ -739,20 +711,7 @@ export function rpcLessons(request: unknown): LessonsResponse {
   const drafts = book.campaigns.filter((c) => DRAFTING.has(c.state)).map((c) => ({ id: c.id, name: c.name }));
   const campaign = req.campaignId ?? drafts[0]?.id ?? "";
   // Read from the row as typed, so a draft that does not pass every check yet still finds its lessons.
-  const row = ws.campaigns?.rowsById.get(campaign);
-  const index = ws.campaigns?.keyed.index;
-  const raw = (key: string) => {
-    const column = index?.get(key);
-    return row && column !== undefined ? String(row.cells[column - 1] ?? "").trim() : "";
-  };
-  const query = {
-    channels: raw("channels")
-      .split(/[,，;；、\n]/)
-      .map((s) => s.trim())
-      .filter((s) => s !== ""),
-    audience: raw("audience"),
-    tags: (req.tags ?? []).map((s) => s.trim()).filter((s) => s !== ""),
-  };
+  const query = { ...typedReach(ws, campaign), tags: trimmedItems(req.tags ?? []) };
   const decoded = decodeRows("lessons", lessonsRead?.rows ?? []);
   const lessons: Lesson[] = decoded.rows.map((r) => r.value);
   const matches = campaign === "" ? [] : searchLessons({ ...query, campaign }, lessons);

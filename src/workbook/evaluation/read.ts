@@ -14,7 +14,7 @@ import type { SheetPort, SpreadsheetPort } from "../shared/ports";
 import { type RowProblem, rowProblem } from "../shared/problems";
 import { headerLabel, missingColumnProblems, type ReadContext } from "../shared/records";
 import { type ColumnSpec, label, type TabSpec } from "../shared/spec";
-import { findTab, readTable, type Table } from "../shared/table";
+import { findTab, readTable, type Table, type TableRow } from "../shared/table";
 
 /** Column keys are snake_case (stable in the sheet); the domain's fields are camelCase. */
 export function fieldOf(key: string): string {
@@ -23,6 +23,20 @@ export function fieldOf(key: string): string {
 
 export function keyOf(field: string): string {
   return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** Reads a row's cells by column key as text as they stand ("" where the tab has no such column). */
+export function textOf(table: Table): (row: TableRow, key: string) => string {
+  const columns = columnIndex(table.layout);
+  return (row, key) => {
+    const column = columns.get(key);
+    return column === undefined ? "" : String(row.cells[column - 1] ?? "");
+  };
+}
+
+/** A domain row as cells by column key (the writers ignore fields the tab has no column for). */
+export function recordOf(row: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([field, value]) => [keyOf(field), value]));
 }
 
 /** One tab as the domain reads it: rows keyed by field, with the sheet row, plus where each column is. */
@@ -38,11 +52,16 @@ export interface FieldRows {
   readonly columns: ReadonlyMap<string, number>;
 }
 
+/** The tab read whole (one getValues); null when it does not exist. */
+export function readTab(ss: SpreadsheetPort, spec: TabSpec): Table | null {
+  const sheet = findTab(ss, spec);
+  return sheet ? readTable(sheet, spec) : null;
+}
+
 /** Null when the tab does not exist. Without a required column no row can be used: the tab gives its problem only. */
 export function readFieldRows(ss: SpreadsheetPort, spec: TabSpec, ctx: ReadContext): FieldRows | null {
-  const sheet = findTab(ss, spec);
-  if (!sheet) return null;
-  return fieldRowsOf(readTable(sheet, spec), spec, ctx);
+  const table = readTab(ss, spec);
+  return table && fieldRowsOf(table, spec, ctx);
 }
 
 export function fieldRowsOf(table: Table, spec: TabSpec, ctx: ReadContext): FieldRows {
