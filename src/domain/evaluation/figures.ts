@@ -110,24 +110,35 @@ export function gradeOf(score: number, scale: GradeScale): string {
 
 const STEP = /^(.+?)\s*(?:>=|≥|＞＝|:|：|=)\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%|％)?$/;
 
+/** The items of a scale as typed into one cell, trimmed, blanks dropped. */
+export function scaleItems(text: string): string[] {
+  return text
+    .split(/[;,\n，；、]/)
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}
+
+/** One "grade >= lowest score" item (a percentage divided by 100); null when the item is not one. */
+export function gradeStepOf(item: string): GradeStep | null {
+  const m = STEP.exec(item);
+  return m ? { grade: (m[1] ?? "").trim(), min: Number(m[2]) / (m[3] ? 100 : 1) } : null;
+}
+
 /**
  * Reads a scale as typed into one Settings cell: "A >= 1; B >= 0.85; C >= 0.7; D" (also "A: 100%, B: 85%, ...").
  * The last item without a bound is the grade below every step. null when the text does not make a usable scale.
  */
 export function parseGradeScale(text: string): GradeScale | null {
-  const items = text
-    .split(/[;,\n，；、]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
+  const items = scaleItems(text);
   if (items.length === 0) return null;
   const steps: GradeStep[] = [];
   for (const item of items.slice(0, -1)) {
-    const m = STEP.exec(item);
-    if (!m) return null;
-    steps.push({ grade: (m[1] ?? "").trim(), min: tidy(Number(m[2]) / (m[3] ? 100 : 1)) });
+    const step = gradeStepOf(item);
+    if (!step) return null;
+    steps.push({ grade: step.grade, min: tidy(step.min) });
   }
   const otherwise = items[items.length - 1] ?? "";
-  if (STEP.test(otherwise)) return null;
+  if (gradeStepOf(otherwise)) return null;
   const scale: GradeScale = { steps, otherwise };
   return gradeScaleProblem(scale) === null ? scale : null;
 }

@@ -18,9 +18,11 @@ export {
   type GradeStep,
   gradeOf,
   gradeScaleProblem,
+  gradeStepOf,
   parseGradeScale,
   roi,
   ScoreSum,
+  scaleItems,
   tidy,
 } from "./figures";
 export {

@@ -10,15 +10,16 @@ import {
   describeFunctionProblem,
   EvaluationFunctionError,
   type GradeScale,
+  gradeStepOf,
   kpiAttainment,
   type NumberCell,
   type NumberResult,
   parseGradeScale,
+  scaleItems,
   type TextResult,
 } from "../../domain/evaluation";
-import { fieldRowsOf } from "../../workbook/evaluation/read";
+import { readFieldRows } from "../../workbook/evaluation/read";
 import { SETTINGS_TAB } from "../../workbook/shared/settings";
-import { findTab, readTable } from "../../workbook/shared/table";
 import { sheetLang } from "../shared/locale";
 
 /** The domain answers in English; only an error needs the spreadsheet's language, so a working formula costs nothing. */
@@ -43,8 +44,6 @@ export function CAMPAIGN_ROI(revenue: unknown, cost: unknown): NumberResult {
   return worded(() => campaignRoi(revenue, cost, "en"));
 }
 
-const STEP = /^(.+?)\s*(?:>=|≥|＞＝|:|：|=)\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%|％)?$/;
-
 /**
  * The scale as typed, read leniently so that an unusable one reaches campaignGrade and is refused there with the
  * reason (thresholds out of order, a grade named twice, ...). A step that is not "grade >= number" gets NaN as its
@@ -53,15 +52,9 @@ const STEP = /^(.+?)\s*(?:>=|≥|＞＝|:|：|=)\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)
 function scaleAsTyped(text: string): GradeScale {
   const parsed = parseGradeScale(text);
   if (parsed) return parsed;
-  const items = text
-    .split(/[;,\n，；、]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
-  const steps = items.slice(0, -1).map((item) => {
-    const m = STEP.exec(item);
-    return m ? { grade: (m[1] ?? "").trim(), min: Number(m[2]) / (m[3] ? 100 : 1) } : { grade: item, min: Number.NaN };
-  });
-  return { steps, otherwise: items.length > 0 ? (items[items.length - 1] ?? "") : "" };
+  const items = scaleItems(text);
+  const steps = items.slice(0, -1).map((item) => gradeStepOf(item) ?? { grade: item, min: Number.NaN });
+  return { steps, otherwise: items[items.length - 1] ?? "" };
 }
 
 /**
@@ -69,11 +62,11 @@ function scaleAsTyped(text: string): GradeScale {
  * Settings (or without the row, or with it blank) grades by the default scale.
  */
 function gradeScale(): GradeScale {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = findTab(ss, SETTINGS_TAB);
-  if (!sheet) return DEFAULT_GRADE_SCALE;
-  const rows = fieldRowsOf(readTable(sheet, SETTINGS_TAB), SETTINGS_TAB, { lang: "en", formatDate: () => "" }).rows;
-  const row = rows.find((r) => String(r.cells.key ?? "").trim() === "grade_thresholds");
+  const settings = readFieldRows(SpreadsheetApp.getActiveSpreadsheet(), SETTINGS_TAB, {
+    lang: "en",
+    formatDate: () => "",
+  });
+  const row = settings?.rows.find((r) => String(r.cells.key ?? "").trim() === "grade_thresholds");
   const value = row?.cells.value;
   if (value === undefined || value === null || String(value).trim() === "") return DEFAULT_GRADE_SCALE;
   return scaleAsTyped(String(value));
