@@ -1,5 +1,7 @@
 // The evaluation report, the team scorecard, the post-campaign summary and the lessons: read once, decide in the
 // domain, write each tab in one batch. Refreshed from the menu, from the sidebar and by the scheduled run.
+
+import { statusLabel } from "../../domain/campaign";
 import {
   attributedRevenue,
   type CampaignEvaluation,
@@ -13,7 +15,7 @@ import {
   searchLessons,
   summaryPrefill,
 } from "../../domain/evaluation";
-import { type Lang, t, tKey } from "../../domain/i18n";
+import { type Lang, t } from "../../domain/i18n";
 import { splitList } from "../../domain/lists";
 import { isAdmin, routingOf } from "../../domain/roles";
 import { type RequestView as EngineRequest, type LogEntry, operate, submit } from "../../domain/workflow";
@@ -301,7 +303,7 @@ export function figuresOf(
     id,
     name: info?.name ?? "",
     state,
-    stateLabel: tKey(book.ws.lang, `workflow.state.${state}`),
+    stateLabel: statusLabel(state, book.ws.lang),
     score: evaluation?.score ?? null,
     grade: evaluation?.grade ?? null,
     roi: evaluation?.roi ?? null,
@@ -514,7 +516,7 @@ export function rpcSummaryForm(request: unknown): SummaryForm {
   const lang = ws.lang;
   const campaigns = [...book.campaigns]
     .sort((a, b) => (SUMMARY_ORDER[a.state] ?? 2) - (SUMMARY_ORDER[b.state] ?? 2) || (a.id < b.id ? -1 : 1))
-    .map((c) => ({ id: c.id, name: c.name, state: c.state, stateLabel: tKey(lang, `workflow.state.${c.state}`) }));
+    .map((c) => ({ id: c.id, name: c.name, state: c.state, stateLabel: statusLabel(c.state, lang) }));
   const id = req.campaignId ?? campaigns[0]?.id;
   const form: SummaryForm = {
     lang,
@@ -555,7 +557,7 @@ export function rpcSummaryForm(request: unknown): SummaryForm {
   const denied = ownerRefusal(ws, id, me, at, "submitSummary");
   const reason =
     state !== "Completed"
-      ? t(lang, "summary.notCompleted", { id, state: tKey(lang, `workflow.state.${state}`) })
+      ? t(lang, "summary.notCompleted", { id, state: statusLabel(state, lang) })
       : open
         ? t(lang, "summary.open", { id })
         : denied
@@ -652,7 +654,7 @@ export function rpcSubmitSummary(request: unknown) {
           "not_completed",
           t(ws.lang, "summary.notCompleted", {
             id: req.campaignId,
-            state: tKey(ws.lang, `workflow.state.${view.state}`),
+            state: statusLabel(view.state, ws.lang),
           }),
         );
       }
@@ -723,12 +725,7 @@ export function rpcLessons(request: unknown): LessonsResponse {
     campaign,
     query,
     lessons: matches.map((m) => ({
-      campaign: m.lesson.campaign,
-      lesson: m.lesson.lesson,
-      recommendation: m.lesson.recommendation,
-      channels: m.lesson.channels,
-      tags: m.lesson.tags,
-      audience: m.lesson.audience,
+      ...m.lesson,
       matched: { channels: m.channels, tags: m.tags, audience: m.audience },
       row: decoded.rows[m.index]?.row ?? 0,
     })),
