@@ -98,16 +98,8 @@ const DIRECTIONS = choiceReader("evaluation.direction", KPI_DIRECTIONS, [
 ]);
 const STATUSES = choiceReader("evaluation.taskStatus", TASK_STATUSES);
 const YES_NO = new Map<string, boolean>([
-  ["true", true],
-  ["yes", true],
-  ["y", true],
-  ["是", true],
-  ["达成", true],
-  ["false", false],
-  ["no", false],
-  ["n", false],
-  ["否", false],
-  ["未达成", false],
+  ...["true", "yes", "y", "是", "达成"].map((word) => [word, true] as const),
+  ...["false", "no", "n", "否", "未达成"].map((word) => [word, false] as const),
 ]);
 
 /** "higher", "Lower is better", "越低越好", "低": the direction; null for anything else (blank too). */
@@ -218,37 +210,30 @@ class Reader<T> {
 }
 
 /** A blank target is a problem (a goal needs one); a blank actual is "not measured yet"; a blank weight counts as 1. */
+// Each decoder reads its fields in column order, so the problems of a row come out in that order.
 export function decodeKpi(cells: Cells): Decoded<Kpi> {
   const r = new Reader<Kpi>(cells);
-  const campaign = r.text("campaign", true);
-  const indicator = r.text("indicator", true);
-  const unit = r.text("unit");
-  const direction = r.choice("direction", parseDirection, "higher", "direction");
-  const target = r.number("target", { needed: true, min: "positive" });
-  const actual = r.number("actual", {});
-  const weight = r.number("weight", { blank: 1, min: "nonNegative" });
-  const source = r.text("source");
-  const updated = r.date("updated");
   return r.done({
-    campaign,
-    indicator,
-    unit,
-    direction,
-    target: target ?? 0,
-    actual,
-    weight: weight ?? 0,
-    source,
-    updated,
+    campaign: r.text("campaign", true),
+    indicator: r.text("indicator", true),
+    unit: r.text("unit"),
+    direction: r.choice("direction", parseDirection, "higher", "direction"),
+    target: r.number("target", { needed: true, min: "positive" }) ?? 0,
+    actual: r.number("actual", {}),
+    weight: r.number("weight", { blank: 1, min: "nonNegative" }) ?? 0,
+    source: r.text("source"),
+    updated: r.date("updated"),
   });
 }
 
 export function decodeReading(cells: Cells): Decoded<KpiReading> {
   const r = new Reader<KpiReading>(cells);
-  const date = r.date("date", true);
-  const campaign = r.text("campaign", true);
-  const indicator = r.text("indicator", true);
-  const value = r.number("value", { needed: true });
-  return r.done({ date: date ?? "", campaign, indicator, value: value ?? 0 });
+  return r.done({
+    date: r.date("date", true) ?? "",
+    campaign: r.text("campaign", true),
+    indicator: r.text("indicator", true),
+    value: r.number("value", { needed: true }) ?? 0,
+  });
 }
 
 function parseYesNo(value: unknown): boolean | null {
@@ -258,25 +243,27 @@ function parseYesNo(value: unknown): boolean | null {
 
 export function decodeSummary(cells: Cells): Decoded<Summary> {
   const r = new Reader<Summary>(cells);
-  const campaign = r.text("campaign", true);
-  const goalsMet = r.choice<boolean | null>("goalsMet", parseYesNo, null, "yesNo");
-  const effect = r.text("effect");
-  const problems = r.text("problems");
-  const improvements = r.text("improvements");
-  const acceptedBy = r.email("acceptedBy");
-  const acceptedAt = r.date("acceptedAt", false, true);
-  return r.done({ campaign, goalsMet, effect, problems, improvements, acceptedBy, acceptedAt });
+  return r.done({
+    campaign: r.text("campaign", true),
+    goalsMet: r.choice<boolean | null>("goalsMet", parseYesNo, null, "yesNo"),
+    effect: r.text("effect"),
+    problems: r.text("problems"),
+    improvements: r.text("improvements"),
+    acceptedBy: r.email("acceptedBy"),
+    acceptedAt: r.date("acceptedAt", false, true),
+  });
 }
 
 export function decodeLesson(cells: Cells): Decoded<Lesson> {
   const r = new Reader<Lesson>(cells);
-  const campaign = r.text("campaign", true);
-  const channels = r.list("channels");
-  const audience = r.text("audience");
-  const tags = r.list("tags");
-  const lesson = r.text("lesson", true);
-  const recommendation = r.text("recommendation");
-  return r.done({ campaign, channels, audience, tags, lesson, recommendation });
+  return r.done({
+    campaign: r.text("campaign", true),
+    channels: r.list("channels"),
+    audience: r.text("audience"),
+    tags: r.list("tags"),
+    lesson: r.text("lesson", true),
+    recommendation: r.text("recommendation"),
+  });
 }
 
 /** A blank status is "todo"; a due date before the start is reported on the due date. */
