@@ -143,22 +143,15 @@ export function scorecard(input: ScorecardInput): ScorecardRow[] {
   }
 
   const rows: ScorecardRow[] = [];
-  for (const acc of accs.values()) {
-    const budgetAdherence = acc.budgeted === 0 ? null : tidy(acc.withinBudget / acc.budgeted);
-    const judged = acc.tasksDue - acc.tasksUnknown;
-    const onTimeRate = judged === 0 ? null : tidy(acc.tasksOnTime / judged);
-    const meanAttainment = acc.scored === 0 ? null : tidy(acc.scoreSum / acc.scored);
+  for (const { scoreSum, scored, ...counts } of accs.values()) {
+    const budgetAdherence = counts.budgeted === 0 ? null : tidy(counts.withinBudget / counts.budgeted);
+    const judged = counts.tasksDue - counts.tasksUnknown;
+    const onTimeRate = judged === 0 ? null : tidy(counts.tasksOnTime / judged);
+    const meanAttainment = scored === 0 ? null : tidy(scoreSum / scored);
     const score = scoreOf(rules.weights, budgetAdherence, onTimeRate, meanAttainment);
     rows.push({
-      owner: acc.owner,
-      period: acc.period,
-      campaigns: acc.campaigns,
-      budgeted: acc.budgeted,
-      withinBudget: acc.withinBudget,
+      ...counts,
       budgetAdherence,
-      tasksDue: acc.tasksDue,
-      tasksOnTime: acc.tasksOnTime,
-      tasksUnknown: acc.tasksUnknown,
       onTimeRate,
       meanAttainment,
       score,
