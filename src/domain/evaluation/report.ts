@@ -126,7 +126,7 @@ export function evaluate(input: EvaluationInput): EvaluationReport {
     const key = kpiKey(kpi.campaign, kpi.indicator);
     const first = byKey.get(key);
     if (first) {
-      problems.push(duplicateProblem(row, kpi, first.row));
+      problems.push(indicatorProblem("kpis", row, "duplicateKpi", kpi, { first: first.row }));
       leftOutKpis += 1;
       continue;
     }
@@ -143,7 +143,7 @@ export function evaluate(input: EvaluationInput): EvaluationReport {
   for (const { row, value: reading } of readingRows.rows) {
     const acc = byKey.get(kpiKey(reading.campaign, reading.indicator));
     if (!acc) {
-      problems.push(unknownKpiProblem(row, reading));
+      problems.push(indicatorProblem("readings", row, "unknownKpi", reading));
       leftOutReadings += 1;
       continue;
     }
@@ -172,25 +172,21 @@ function tabOrder(p: RowProblem): number {
   return p.tab === "kpis" ? 0 : 1;
 }
 
-function duplicateProblem(row: number, kpi: Kpi, first: number): RowProblem {
+/** A row left out for its indicator: a KPI named twice for a campaign, or a reading of a KPI that is not there. */
+function indicatorProblem(
+  tab: "kpis" | "readings",
+  row: number,
+  what: "duplicateKpi" | "unknownKpi",
+  item: Pick<Kpi, "campaign" | "indicator">,
+  params: Readonly<Record<string, number>> = {},
+): RowProblem {
   return {
-    tab: "kpis",
+    tab,
     row,
     field: "indicator",
-    messageKey: "evaluation.problem.duplicateKpi",
-    found: kpi.indicator,
-    params: { campaign: kpi.campaign, indicator: kpi.indicator, first },
-  };
-}
-
-function unknownKpiProblem(row: number, reading: KpiReading): RowProblem {
-  return {
-    tab: "readings",
-    row,
-    field: "indicator",
-    messageKey: "evaluation.problem.unknownKpi",
-    found: reading.indicator,
-    params: { campaign: reading.campaign, indicator: reading.indicator },
+    messageKey: `evaluation.problem.${what}`,
+    found: item.indicator,
+    params: { campaign: item.campaign, indicator: item.indicator, ...params },
   };
 }
 
