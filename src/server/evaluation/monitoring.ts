@@ -54,7 +54,7 @@ import {
 } from "./api";
 import { refreshAll } from "./reports";
 import { fingerprintNow, nextTimeChange } from "./run-inputs";
-import { type EvaluationBook, monitorCampaigns, pendingRequests, readEvaluationBook } from "./sources";
+import { type EvaluationBook, pendingRequests, readEvaluationBook } from "./sources";
 
 export const MONITOR_JOB = "monitor";
 const CONFIG_KEY = "cc.monitor.config";
@@ -322,7 +322,7 @@ export function runMonitoring(scheduled: boolean, prepared?: Prepared): MonitorR
         decodeRows(tab, book[tab]?.rows ?? []).rows.map((r) => r.value);
       const alerts = monitor({
         now: book.now,
-        campaigns: monitorCampaigns(book),
+        campaigns: book.campaigns,
         tasks: valuesOf("tasks"),
         kpis: valuesOf("kpis"),
         readings: valuesOf("readings"),

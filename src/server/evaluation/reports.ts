@@ -196,7 +196,7 @@ export function scorecardOf(
   for (const c of report.campaigns) if (c.score !== null) scores.set(c.campaign, c.score);
   const rows = scorecard({
     today: book.now.slice(0, 10),
-    campaigns: book.campaigns.map((c) => ({ id: c.id, owner: c.owner, end: c.end, state: c.state })),
+    campaigns: book.campaigns,
     tasks: tasks.rows.map((r) => r.value),
     budgets: book.positions,
     scores,

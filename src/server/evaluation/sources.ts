@@ -1,7 +1,7 @@
 // What monitoring and evaluation read, once per execution: the approvals' workspace (settings, roles, campaigns and
 // their states folded from the approval log), the KPIs, readings and tasks (one getValues each), the evaluation rows
 // of Settings, and the budget positions folded by budget control.
-import type { BudgetPosition, MonitorCampaign, PendingRequest } from "../../domain/evaluation";
+import type { BudgetPosition, PendingRequest } from "../../domain/evaluation";
 import { type EvaluationSettingsRead, readEvaluationSettings } from "../../domain/evaluation-settings";
 import { describeFound } from "../../domain/found";
 import { type Lang, langOf, t } from "../../domain/i18n";
@@ -71,7 +71,10 @@ export function readEvaluationBase(ss: SpreadsheetPort, lang?: Lang): Evaluation
   };
 }
 
-/** A campaign as monitoring, evaluation and the summary form see it. */
+/**
+ * A campaign as monitoring, evaluation and the summary form see it: what the monitoring rules and the scorecard take
+ * as their campaigns (window, owner and state: the fold's, or Draft; a blank name is shown as the ID).
+ */
 export interface CampaignInfo {
   readonly id: string;
   readonly name: string;
@@ -225,17 +228,6 @@ export function readEvaluationBook(ss: SpreadsheetPort, options: BookOptions = {
       ...settingProblems,
     ],
   };
-}
-
-/** The campaigns as the monitoring rules take them: window and state (the fold's, or Draft). */
-export function monitorCampaigns(book: EvaluationBook): MonitorCampaign[] {
-  return book.campaigns.map((c) => ({
-    id: c.id,
-    ...(c.name ? { name: c.name } : {}),
-    start: c.start,
-    end: c.end,
-    state: c.state,
-  }));
 }
 
 /** Every open request with the people who may decide it now (the level's approvers and their active delegates). */
