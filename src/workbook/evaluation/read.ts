@@ -65,19 +65,17 @@ export function readFieldRows(ss: SpreadsheetPort, spec: TabSpec, ctx: ReadConte
 }
 
 export function fieldRowsOf(table: Table, spec: TabSpec, ctx: ReadContext): FieldRows {
-  const columns = columnIndex(table.layout);
   const problems = missingColumnProblems(table, ctx);
-  if (table.layout.missing.some((c) => c.required)) {
-    return { spec, sheet: table.sheet, table, rows: [], problems, columns };
-  }
   const located = table.layout.located.map((l) => ({ spec: l.spec, index: l.column - 1, field: fieldOf(l.spec.key) }));
   const rows: SheetRow[] = [];
-  for (const { row, cells } of table.rows) {
+  // Without a required column no row can be used: the tab gives its problem only.
+  const usable = table.layout.missing.some((c) => c.required) ? [] : table.rows;
+  for (const { row, cells } of usable) {
     const keyed: Record<string, unknown> = {};
     for (const c of located) keyed[c.field] = decodeCell(c.spec, cells[c.index], ctx.formatDate);
     rows.push({ row, cells: keyed });
   }
-  return { spec, sheet: table.sheet, table, rows, problems, columns };
+  return { spec, sheet: table.sheet, table, rows, problems, columns: columnIndex(table.layout) };
 }
 
 /**
