@@ -67,27 +67,26 @@ export function rewriteRows(
   if (total === 0) return;
   const plain = new Set(spec.columns.filter((c) => c.plainText || c.kind === "text").map((c) => c.key));
   for (const run of runsOf(table)) {
-    const values: unknown[][] = new Array(total);
-    const formats: string[][] = new Array(total);
-    const weights: (string | null)[][] = new Array(total);
-    const backgrounds: (string | null)[][] = new Array(total);
+    // Every row of a column has the column's format.
+    const formats = run.keys.map((key) => style.formats?.[key] ?? (plain.has(key) ? "@" : PLAIN_FORMAT));
+    const values: unknown[][] = [];
+    const headings: boolean[] = [];
     for (let i = 0; i < total; i++) {
       const record = rows[i];
-      const heading = record !== undefined && style.heading?.(i) === true;
-      formats[i] = run.keys.map((key) => style.formats?.[key] ?? (plain.has(key) ? "@" : PLAIN_FORMAT));
-      values[i] = run.keys.map((key, j) => {
-        const value = record?.[key];
-        return value === undefined || value === null ? "" : cellFor(value, formats[i]?.[j] ?? "");
-      });
-      weights[i] = run.keys.map(() => (heading ? "bold" : "normal"));
-      backgrounds[i] = run.keys.map(() => (heading ? HEADING_BACKGROUND : null));
+      headings.push(record !== undefined && style.heading?.(i) === true);
+      values.push(
+        run.keys.map((key, j) => {
+          const value = record?.[key];
+          return value === undefined || value === null ? "" : cellFor(value, formats[j] ?? "");
+        }),
+      );
     }
     const range = table.sheet.getRange(2, run.first, total, run.keys.length);
-    range.setNumberFormats(formats);
+    range.setNumberFormats(values.map(() => formats));
     range.setValues(values);
     if (style.heading) {
-      range.setFontWeights(weights);
-      range.setBackgrounds(backgrounds);
+      range.setFontWeights(headings.map((heading) => run.keys.map(() => (heading ? "bold" : "normal"))));
+      range.setBackgrounds(headings.map((heading) => run.keys.map(() => (heading ? HEADING_BACKGROUND : null))));
     }
   }
 }
