@@ -1,4 +1,5 @@
 // The evaluation figures on plain numbers: attainment, capped weighted score, ROI and grade, shared by the custom functions and the report.
+import { splitList } from "../lists";
 import { decimalFromNumber, subtract, toNumber } from "../money";
 import type { KpiDirection } from "../workflow/plan";
 
@@ -44,10 +45,6 @@ export class ScoreSum {
     this.weighted += Math.min(attainmentValue, this.cap) * weight;
     this.weights += weight;
     this.count += 1;
-  }
-
-  get totalWeight(): number {
-    return this.weights;
   }
 
   /** null when nothing was added or every weight was 0. */
@@ -110,14 +107,6 @@ export function gradeOf(score: number, scale: GradeScale): string {
 
 const STEP = /^(.+?)\s*(?:>=|≥|＞＝|:|：|=)\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%|％)?$/;
 
-/** The items of a scale as typed into one cell, trimmed, blanks dropped. */
-export function scaleItems(text: string): string[] {
-  return text
-    .split(/[;,\n，；、]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
-}
-
 /** One "grade >= lowest score" item (a percentage divided by 100); null when the item is not one. */
 export function gradeStepOf(item: string): GradeStep | null {
   const m = STEP.exec(item);
@@ -125,11 +114,12 @@ export function gradeStepOf(item: string): GradeStep | null {
 }
 
 /**
- * Reads a scale as typed into one Settings cell: "A >= 1; B >= 0.85; C >= 0.7; D" (also "A: 100%, B: 85%, ...").
- * The last item without a bound is the grade below every step. null when the text does not make a usable scale.
+ * Reads a scale as typed into one Settings cell, its items split as in any list cell: "A >= 1; B >= 0.85; C >= 0.7;
+ * D" (also "A: 100%, B: 85%, ..."). The last item without a bound is the grade below every step. null when the text
+ * does not make a usable scale.
  */
 export function parseGradeScale(text: string): GradeScale | null {
-  const items = scaleItems(text);
+  const items = splitList(text);
   if (items.length === 0) return null;
   const steps: GradeStep[] = [];
   for (const item of items.slice(0, -1)) {

@@ -22,7 +22,6 @@ export {
   parseGradeScale,
   roi,
   ScoreSum,
-  scaleItems,
   tidy,
 } from "./figures";
 export {

@@ -15,9 +15,9 @@ import {
   type NumberCell,
   type NumberResult,
   parseGradeScale,
-  scaleItems,
   type TextResult,
 } from "../../domain/evaluation";
+import { splitList } from "../../domain/lists";
 import { readFieldRows } from "../../workbook/evaluation/read";
 import { SETTINGS_TAB } from "../../workbook/shared/settings";
 import { sheetLang } from "../shared/locale";
@@ -52,7 +52,7 @@ export function CAMPAIGN_ROI(revenue: unknown, cost: unknown): NumberResult {
 function scaleAsTyped(text: string): GradeScale {
   const parsed = parseGradeScale(text);
   if (parsed) return parsed;
-  const items = scaleItems(text);
+  const items = splitList(text);
   const steps = items.slice(0, -1).map((item) => gradeStepOf(item) ?? { grade: item, min: Number.NaN });
   return { steps, otherwise: items[items.length - 1] ?? "" };
 }
