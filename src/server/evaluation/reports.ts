@@ -18,7 +18,15 @@ import {
 import { type Lang, t } from "../../domain/i18n";
 import { splitList } from "../../domain/lists";
 import { isAdmin, routingOf } from "../../domain/roles";
-import { type RequestView as EngineRequest, type LogEntry, operate, submit } from "../../domain/workflow";
+import {
+  type CampaignState,
+  type CampaignView,
+  type RequestView as EngineRequest,
+  type LogEntry,
+  operate,
+  type Refusal,
+  submit,
+} from "../../domain/workflow";
 import { placeProblem, readFieldRows, readTab, recordOf, textOf } from "../../workbook/evaluation/read";
 import { EVALUATION_TAB, KPIS_TAB, LESSONS_TAB, SCORECARD_TAB, SUMMARIES_TAB } from "../../workbook/evaluation/tabs";
 import {
@@ -46,7 +54,7 @@ import { parseRequest } from "../shared/request";
 import { ownerRefusal } from "../shared/rights";
 import { documentProperties } from "../shared/store";
 import { formIssue, waitingNotice } from "../shared/views";
-import { viewOf } from "../shared/workspace";
+import { viewOf, type Workspace } from "../shared/workspace";
 import { callerEmail, nowIn, refusal, refused, write } from "../shared/write";
 import type {
   CampaignFigures,
@@ -557,7 +565,7 @@ export function rpcSummaryForm(request: unknown): SummaryForm {
   const denied = ownerRefusal(ws, id, me, at, "submitSummary");
   const reason =
     state !== "Completed"
-      ? t(lang, "summary.notCompleted", { id, state: statusLabel(state, lang) })
+      ? notCompleted(lang, id, state)
       : open
         ? t(lang, "summary.open", { id })
         : denied
@@ -606,6 +614,20 @@ function unknownCampaign(ws: Pick<EvaluationBase, "campaigns" | "fold" | "lang">
   return refused("no_campaign", t(ws.lang, "rpc.noCampaign", { id, tab: ws.campaigns?.tab ?? "" }));
 }
 
+function notCompleted(lang: Lang, id: string, state: CampaignState): string {
+  return t(lang, "summary.notCompleted", { id, state: statusLabel(state, lang) });
+}
+
+/** The workflow's refusal in the caller's language, its issues placed on the form's fields. */
+function engineRefusal(ws: Workspace, error: Refusal): Refused {
+  return refusal(ws, error, (i) => formIssue(ws.lang, i.field, i.messageKey, i.params));
+}
+
+/** The campaign's state after the events (as it was when there are none). */
+function stateAfter(events: readonly { readonly toState: CampaignState }[], view: CampaignView): CampaignState {
+  return events[events.length - 1]?.toState ?? view.state;
+}
+
 export function rpcSubmitSummary(request: unknown) {
   const req = parseRequest("rpcSubmitSummary", SubmitSummaryRequest, request, userLang());
   return write({ needsLog: true }, (ws, { me, at, newId }) => {
@@ -650,15 +672,9 @@ export function rpcSubmitSummary(request: unknown) {
     });
     if (!result.ok) {
       if (result.error.kind === "illegal_transition" && view.state !== "Completed") {
-        return refused(
-          "not_completed",
-          t(ws.lang, "summary.notCompleted", {
-            id: req.campaignId,
-            state: statusLabel(view.state, ws.lang),
-          }),
-        );
+        return refused("not_completed", notCompleted(ws.lang, req.campaignId, view.state));
       }
-      return refusal(ws, result.error, (i) => formIssue(ws.lang, i.field, i.messageKey, i.params));
+      return engineRefusal(ws, result.error);
     }
     const outcome = result.value;
     const table = readTab(ws.ss, SUMMARIES_TAB);
@@ -667,7 +683,7 @@ export function rpcSubmitSummary(request: unknown) {
       apply: () => {
         if (table && !outcome.duplicate) upsertSummary(table, req.campaignId, data, ws.sheetLang);
       },
-      value: { state: outcome.events[outcome.events.length - 1]?.toState ?? view.state, duplicate: outcome.duplicate },
+      value: { state: stateAfter(outcome.events, view), duplicate: outcome.duplicate },
       notices: (fold) => {
         const after = fold.campaigns.get(req.campaignId);
         const submitted = after?.requests.find((r) => r.id === req.requestId);
@@ -692,9 +708,9 @@ export function rpcCampaignProgress(request: unknown) {
       return refused("not_owner", t(ws.lang, "summary.notOwner", { owner: owner || ws.owner }));
     }
     const result = operate({ view, operation: req.operation, actor: me, comment: req.comment, at, eventId: newId() });
-    if (!result.ok) return refusal(ws, result.error, (i) => formIssue(ws.lang, i.field, i.messageKey, i.params));
+    if (!result.ok) return engineRefusal(ws, result.error);
     const events = result.value.events;
-    return { events, value: { state: events[events.length - 1]?.toState ?? view.state, duplicate: false } };
+    return { events, value: { state: stateAfter(events, view), duplicate: false } };
   });
 }
 

@@ -48,11 +48,11 @@ export interface EvaluationBase {
   readonly verified: readonly LogRow[];
 }
 
-export function readEvaluationBase(ss: SpreadsheetPort, lang?: Lang): EvaluationBase {
+export function readEvaluationBase(ss: SpreadsheetPort): EvaluationBase {
   const locale = ss.getSpreadsheetLocale();
-  const first = readContext(ss, lang ?? userLang());
+  const first = readContext(ss, userLang());
   const settingsRead = readSettings(ss, locale, first);
-  const userLanguage = lang ?? uiLang(settingsRead.settings);
+  const userLanguage = uiLang(settingsRead.settings);
   const ctx = { ...first, lang: userLanguage };
   const rows = verifiedLog(readLog(ss)?.rows ?? []);
   return {
@@ -95,9 +95,8 @@ export interface EvaluationBook {
   readonly kpis: FieldRows | null;
   readonly readings: FieldRows | null;
   readonly tasks: FieldRows | null;
+  /** Its managers receive the digest: the managers in Settings, else the approvers, else the owner. */
   readonly settings: EvaluationSettingsRead;
-  /** Who receives the digest: the managers in Settings, else the approvers, else the owner. */
-  readonly managers: readonly string[];
   readonly campaigns: readonly CampaignInfo[];
   readonly byId: ReadonlyMap<string, CampaignInfo>;
   /** Approved, actual and committed per campaign, in major units of the workbook's currency. */
@@ -110,8 +109,6 @@ export interface EvaluationBook {
 export interface BookOptions {
   readonly tasks?: boolean;
   readonly positions?: boolean;
-  /** The language of messages; default the user's (or the Settings override). */
-  readonly lang?: Lang;
 }
 
 function settingsOf(ws: EvaluationBase): { read: EvaluationSettingsRead; problems: RowProblem[] } {
@@ -195,7 +192,7 @@ function positionsOf(ws: EvaluationBase): ReadonlyMap<string, BudgetPosition> {
 
 /** Reads everything monitoring and evaluation decide on. The caller holds the document lock when it writes. */
 export function readEvaluationBook(ss: SpreadsheetPort, options: BookOptions = {}): EvaluationBook {
-  const ws = readEvaluationBase(ss, options.lang);
+  const ws = readEvaluationBase(ss);
   const kpis = readFieldRows(ss, KPIS_TAB, ws.ctx);
   const readings = readFieldRows(ss, READINGS_TAB, ws.ctx);
   const tasks = options.tasks ? readFieldRows(ss, TASKS_TAB, ws.ctx) : null;
@@ -216,7 +213,6 @@ export function readEvaluationBook(ss: SpreadsheetPort, options: BookOptions = {
     readings,
     tasks,
     settings: { ...read, settings: { ...read.settings, managers } },
-    managers,
     campaigns,
     byId: new Map(campaigns.map((c) => [c.id, c])),
     positions: options.positions ? positionsOf(ws) : new Map(),
