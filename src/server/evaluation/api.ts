@@ -31,6 +31,7 @@ export const SummaryFormRequest = z.strictObject({ campaignId: z.optional(id) })
 export type SummaryFormRequest = z.input<typeof SummaryFormRequest>;
 
 export const LESSONS_MAX = 20;
+const tags = z.array(text(100)).check(z.maxLength(20));
 
 export const SubmitSummaryRequest = z.strictObject({
   campaignId: id,
@@ -44,7 +45,7 @@ export const SubmitSummaryRequest = z.strictObject({
       z.strictObject({
         lesson: text(),
         recommendation: text(),
-        tags: z.array(text(100)).check(z.maxLength(20)),
+        tags,
       }),
     )
     .check(z.maxLength(LESSONS_MAX)),
@@ -63,7 +64,7 @@ export type CampaignProgressRequest = z.input<typeof CampaignProgressRequest>;
 
 export const LessonsRequest = z.strictObject({
   campaignId: z.optional(id),
-  tags: z.optional(z.array(text(100)).check(z.maxLength(20))),
+  tags: z.optional(tags),
 });
 export type LessonsRequest = z.input<typeof LessonsRequest>;
 

@@ -80,13 +80,14 @@ interface Config {
   readonly since: string;
 }
 
-const DEFAULT_CONFIG: Config = { frequency: "daily", hour: 8, since: "" };
+/** A daily run is due from this local hour unless the schedule names another. */
+const DEFAULT_HOUR = 8;
 
 function readConfig(props: PropertiesPort): Config {
   const c = parseJson<Partial<Config>>(props.getProperty(CONFIG_KEY));
   return {
     frequency: c?.frequency === "hourly" ? "hourly" : "daily",
-    hour: typeof c?.hour === "number" && c.hour >= 0 && c.hour <= 23 ? Math.floor(c.hour) : DEFAULT_CONFIG.hour,
+    hour: typeof c?.hour === "number" && c.hour >= 0 && c.hour <= 23 ? Math.floor(c.hour) : DEFAULT_HOUR,
     since: typeof c?.since === "string" ? c.since : "",
   };
 }
@@ -333,33 +334,31 @@ export function runMonitoring(scheduled: boolean, prepared?: Prepared): MonitorR
       writeMonitorTab(book, alerts);
       SpreadsheetApp.flush();
       const nextChange = nextTimeChange(pendingRequests(book), book.settings.settings, Date.now());
-      const digest = sendDigests(book, alerts, props);
-      return { alerts: alerts.length, nextChange, ...digest };
+      const { notes, ...digest } = sendDigests(book, alerts, props);
+      return { run: { alerts: alerts.length, ...digest }, notes, nextChange };
     });
     if (!result.ok) throw new Error(t(userLang(), "setup.busy"));
-    const r = result.value;
-    const error = r.notes.join(" ");
+    const { run, notes, nextChange } = result.value;
+    const error = notes.join(" ");
     saveHealth(
       props,
       {
         ...previous,
+        ...run,
         lastRunAt: startedAt,
         lastRunOk: error === "",
-        lastError: error === "" ? previous.lastError : error,
-        lastErrorAt: error === "" ? previous.lastErrorAt : startedAt,
-        alerts: r.alerts,
-        sent: r.sent,
-        deferred: r.deferred,
+        // A clean run keeps the last error on show, with when it happened.
+        ...(error === "" ? {} : { lastError: error, lastErrorAt: startedAt }),
         lastScheduledAt: scheduled ? startedAt : previous.lastScheduledAt,
       },
       {
         fingerprint: inputs.fingerprint,
         checkedAt: inputs.checkedAt,
-        nextChange: r.nextChange,
+        nextChange,
         fullMs: Math.max(0, Date.now() - inputs.checkedAt),
       },
     );
-    return { alerts: r.alerts, sent: r.sent, deferred: r.deferred };
+    return run;
   } catch (err) {
     // lastScheduledAt stays: a daily run that failed is tried again at the next tick, not tomorrow.
     saveHealth(props, {
