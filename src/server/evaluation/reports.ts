@@ -90,8 +90,7 @@ export function reportOf(book: EvaluationBook): EvaluationReport {
 }
 
 export function domainProblems(book: EvaluationBook, problems: readonly DomainRowProblem[], lang: Lang): RowProblem[] {
-  const tabs = { kpis: book.kpis ?? undefined, readings: book.readings ?? undefined, tasks: book.tasks ?? undefined };
-  return problems.map((p) => placeProblem(p, tabs, { lang }));
+  return problems.map((p) => placeProblem(p, book, lang));
 }
 
 function goalsLabel(goals: boolean | null, lang: Lang): string {
@@ -733,7 +732,7 @@ export function rpcLessons(request: unknown): LessonsResponse {
   const decoded = decodeRows("lessons", lessonsRead?.rows ?? []);
   const lessons: Lesson[] = decoded.rows.map((r) => r.value);
   const matches = campaign === "" ? [] : searchLessons({ ...query, campaign }, lessons);
-  const problems = decoded.problems.map((p) => placeProblem(p, { lessons: lessonsRead ?? undefined }, { lang }));
+  const problems = decoded.problems.map((p) => placeProblem(p, { lessons: lessonsRead }, lang));
   return {
     lang,
     setupNeeded: lessonsRead === null,

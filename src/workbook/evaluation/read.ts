@@ -8,6 +8,7 @@ import {
   type SheetRow,
 } from "../../domain/evaluation";
 import { describeFound } from "../../domain/found";
+import type { Lang } from "../../domain/i18n";
 import { decodeCell } from "../shared/cells";
 import { columnIndex } from "../shared/columns";
 import type { SheetPort, SpreadsheetPort } from "../shared/ports";
@@ -84,21 +85,17 @@ export function fieldRowsOf(table: Table, spec: TabSpec, ctx: ReadContext): Fiel
  */
 export function placeProblem(
   problem: DomainRowProblem,
-  tabs: Partial<Readonly<Record<EvaluationTab, FieldRows>>>,
-  ctx: Pick<ReadContext, "lang">,
+  tabs: Partial<Readonly<Record<EvaluationTab, FieldRows | null>>>,
+  lang: Lang,
 ): RowProblem {
   const where = tabs[problem.tab];
   const key = keyOf(problem.field);
   const column = where?.columns.get(key) ?? 0;
   const spec: ColumnSpec | undefined = where?.spec.columns.find((c) => c.key === key);
-  const header = where && spec ? headerLabel(where.table, spec, column, ctx.lang) : spec ? label(spec, ctx.lang) : key;
-  const reason = formatEvaluationMessage(problem.messageKey, ctx.lang, {
+  const header = where && spec ? headerLabel(where.table, spec, column, lang) : spec ? label(spec, lang) : key;
+  const reason = formatEvaluationMessage(problem.messageKey, lang, {
     ...problem.params,
-    found: describeFound(problem.found, ctx.lang),
+    found: describeFound(problem.found, lang),
   });
-  return rowProblem(
-    ctx.lang,
-    { tab: where?.table.name ?? problem.tab, row: problem.row, column, label: header },
-    reason,
-  );
+  return rowProblem(lang, { tab: where?.table.name ?? problem.tab, row: problem.row, column, label: header }, reason);
 }
