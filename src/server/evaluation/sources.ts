@@ -147,17 +147,7 @@ function campaignsOf(ws: EvaluationBase): CampaignInfo[] {
   const seen = new Set<string>();
   for (const { row, record: c } of ws.campaigns?.campaigns ?? []) {
     seen.add(c.id);
-    out.push({
-      id: c.id,
-      name: c.name,
-      owner: c.owner.trim().toLowerCase(),
-      start: c.start,
-      end: c.end,
-      channels: c.channels,
-      audience: c.audience,
-      state: ws.fold.campaigns.get(c.id)?.state ?? "Draft",
-      row,
-    });
+    out.push({ ...c, owner: c.owner.trim().toLowerCase(), state: ws.fold.campaigns.get(c.id)?.state ?? "Draft", row });
   }
   // A campaign the log knows whose row cannot be read (or is gone) is still watched: its requests still wait.
   for (const [id, view] of ws.fold.campaigns) {
