@@ -376,6 +376,16 @@ function summaryDataOf(data: unknown): SummaryData | null {
   };
 }
 
+/** What the form shows of a summary: its own fields, without the campaign's channels and audience or the lessons. */
+function formOf({
+  channels: _channels,
+  audience: _audience,
+  lessons: _lessons,
+  ...form
+}: SummaryData): SummaryForm["prefill"] {
+  return form;
+}
+
 function summaryRecord(
   campaign: string,
   data: SummaryData,
@@ -577,13 +587,8 @@ export function rpcSummaryForm(request: unknown): SummaryForm {
     audience: info?.audience ?? "",
     prefill:
       previous && summary?.status !== "approved"
-        ? {
-            goalsMet: previous.goalsMet,
-            effect: previous.effect,
-            problems: previous.problems,
-            improvements: previous.improvements,
-          }
-        : { goalsMet: figures.goalsMet, effect, problems: "", improvements: "" },
+        ? formOf(previous)
+        : { ...form.prefill, goalsMet: figures.goalsMet, effect },
     canSubmit: reason === "",
     next: denied ? null : state === "Ready" ? "start" : state === "InProgress" ? "complete" : null,
     reason,
