@@ -141,15 +141,15 @@ class Reader<T> {
 
   constructor(private readonly cells: Cells) {}
 
-  /** A problem with the key `evaluation.problem.<what>`. */
-  private fail(field: keyof T & string, what: ProblemKind): void {
+  /** A problem with the key `evaluation.problem.<what>`; the field reads as `fallback`. */
+  private fail<V>(field: keyof T & string, what: ProblemKind, fallback: V): V {
     this.problems.push({ field, messageKey: `evaluation.problem.${what}`, found: this.cells[field] });
+    return fallback;
   }
 
   text(field: keyof T & string, needed = false): string {
     const value = readText(this.cells[field]);
-    if (needed && value === "") this.fail(field, "required");
-    return value;
+    return needed && value === "" ? this.fail(field, "required", value) : value;
   }
 
   list(field: keyof T & string): string[] {
@@ -161,47 +161,31 @@ class Reader<T> {
     const n = readNumber(this.cells[field]);
     if (n === null) {
       if (options.blank !== undefined) return options.blank;
-      if (options.needed) this.fail(field, min === "positive" ? min : "required");
-      return null;
+      return options.needed ? this.fail(field, min === "positive" ? min : "required", null) : null;
     }
     // Not a number, or out of its bound: the problem names the bound when there is one.
     if (Number.isNaN(n) || (min === "positive" && !(n > 0)) || (min === "nonNegative" && n < 0)) {
-      this.fail(field, min ?? "number");
-      return null;
+      return this.fail(field, min ?? "number", null);
     }
     return n;
   }
 
   date(field: keyof T & string, needed = false, instantToo = false): string | null {
     const raw = this.cells[field];
-    if (isBlank(raw)) {
-      if (needed) this.fail(field, "required");
-      return null;
-    }
+    if (isBlank(raw)) return needed ? this.fail(field, "required", null) : null;
     const value = typeof raw === "string" ? raw.trim() : "";
-    if (isIsoDate(value) || (instantToo && isIsoInstant(value))) return value;
-    this.fail(field, "date");
-    return null;
+    return isIsoDate(value) || (instantToo && isIsoInstant(value)) ? value : this.fail(field, "date", null);
   }
 
   email(field: keyof T & string): string {
     const value = normalizeEmail(readText(this.cells[field]));
-    if (value !== "" && !isEmail(value)) {
-      this.fail(field, "email");
-      return "";
-    }
-    return value;
+    return value !== "" && !isEmail(value) ? this.fail(field, "email", "") : value;
   }
 
   choice<V>(field: keyof T & string, parse: (v: unknown) => V | null, blank: V, what: ProblemKind): V {
     const raw = this.cells[field];
     if (isBlank(raw)) return blank;
-    const value = parse(raw);
-    if (value === null) {
-      this.fail(field, what);
-      return blank;
-    }
-    return value;
+    return parse(raw) ?? this.fail(field, what, blank);
   }
 
   done(value: T): Decoded<T> {
@@ -209,8 +193,9 @@ class Reader<T> {
   }
 }
 
-/** A blank target is a problem (a goal needs one); a blank actual is "not measured yet"; a blank weight counts as 1. */
 // Each decoder reads its fields in column order, so the problems of a row come out in that order.
+
+/** A blank target is a problem (a goal needs one); a blank actual is "not measured yet"; a blank weight counts as 1. */
 export function decodeKpi(cells: Cells): Decoded<Kpi> {
   const r = new Reader<Kpi>(cells);
   return r.done({
