@@ -107,26 +107,15 @@ function reportRows(
 ): { rows: Record_[]; headings: Set<number> } {
   const rows: Record_[] = [];
   const headings = new Set<number>();
+  // The figures go to the columns of their names (score, spend, target, actual, ...); the writer leaves out the rest.
   for (const c of report.campaigns) {
     headings.add(rows.length);
-    rows.push({
-      campaign: c.campaign,
-      name: book.byId.get(c.campaign)?.name ?? "",
-      score: c.score,
-      grade: c.grade,
-      spend: c.spend,
-      revenue: c.revenue,
-      roi: c.roi,
-      goals: goalsLabel(c.goalsMet, lang),
-    });
+    rows.push({ ...c, name: book.byId.get(c.campaign)?.name ?? "", goals: goalsLabel(c.goalsMet, lang) });
     for (const k of c.kpis) {
       rows.push({
+        ...k,
         campaign: c.campaign,
         indicator: k.unit ? `${k.indicator} (${k.unit})` : k.indicator,
-        target: k.target,
-        actual: k.actual,
-        attainment: k.attainment,
-        weight: k.weight,
         met: k.met === null ? "" : t(lang, k.met ? "evaluation.yes" : "evaluation.no"),
       });
     }
