@@ -197,49 +197,39 @@ function digestBody(alerts: readonly Alert[], lang: Lang, currency: string, link
 // ---------------------------------------------------------------------------------------------------------------
 // The checkpoint in document properties
 
-class Checkpoint {
-  private chunks: number;
-  /** The values as stored now, so an unchanged checkpoint is not written again every hour. */
-  private stored: string[];
-  private pending: boolean;
-
-  constructor(
-    private readonly props: PropertiesPort,
-    all: Readonly<Record<string, string>>,
-  ) {
-    const keys = Object.keys(all).filter((k) => k.startsWith(SENT_PREFIX));
-    this.chunks = keys.length;
-    this.stored = Array.from({ length: keys.length }, (_, i) => all[`${SENT_PREFIX}${i}`] ?? "");
-    this.pending = all[PENDING_KEY] !== undefined;
-  }
-
-  static stored(all: Readonly<Record<string, string>>): Set<string> {
-    const keys = Object.keys(all)
-      .filter((k) => k.startsWith(SENT_PREFIX))
-      .sort();
-    return unpackCheckpoint(keys.map((k) => all[k]));
-  }
-
-  /**
-   * Saves the deliveries and, while a mail is on its way, who it goes to: a run that dies between the two saves
-   * leaves the marker behind, and the next run does not send that digest again (at most once, and says so).
-   */
-  save(deliveries: readonly string[], pendingTo: string | null): void {
+/**
+ * Saves the checkpoint: the deliveries and, while a mail is on its way, who it goes to. A run that dies between the
+ * two saves leaves the marker behind, and the next run does not send that digest again (at most once, and says so).
+ */
+function checkpointSaver(props: PropertiesPort, all: Readonly<Record<string, string>>) {
+  /** The values as stored now (chunk i under SENT_PREFIX + i), so an unchanged checkpoint is not written again. */
+  let stored = Object.keys(all)
+    .filter((k) => k.startsWith(SENT_PREFIX))
+    .map((_, i) => all[`${SENT_PREFIX}${i}`] ?? "");
+  let pending = all[PENDING_KEY] !== undefined;
+  return (deliveries: readonly string[], pendingTo: string | null): void => {
     const values = packCheckpoint(deliveries);
-    const same = values.length === this.stored.length && values.every((v, i) => v === this.stored[i]);
-    if (same && pendingTo === null && !this.pending) return;
+    const same = values.length === stored.length && values.every((v, i) => v === stored[i]);
+    if (same && pendingTo === null && !pending) return;
     const set: Record<string, string> = {};
     values.forEach((v, i) => {
       set[`${SENT_PREFIX}${i}`] = v;
     });
     if (pendingTo !== null) set[PENDING_KEY] = pendingTo;
-    if (values.length > 0 || pendingTo !== null) this.props.setProperties(set);
-    for (let i = values.length; i < this.chunks; i++) this.props.deleteProperty(`${SENT_PREFIX}${i}`);
-    this.chunks = values.length;
-    this.stored = values;
-    if (pendingTo === null && this.pending) this.props.deleteProperty(PENDING_KEY);
-    this.pending = pendingTo !== null;
-  }
+    if (values.length > 0 || pendingTo !== null) props.setProperties(set);
+    for (let i = values.length; i < stored.length; i++) props.deleteProperty(`${SENT_PREFIX}${i}`);
+    stored = values;
+    if (pendingTo === null && pending) props.deleteProperty(PENDING_KEY);
+    pending = pendingTo !== null;
+  };
+}
+
+/** The hashes in the stored checkpoint, from every chunk there is. */
+function storedCheckpoint(all: Readonly<Record<string, string>>): Set<string> {
+  const keys = Object.keys(all)
+    .filter((k) => k.startsWith(SENT_PREFIX))
+    .sort();
+  return unpackCheckpoint(keys.map((k) => all[k]));
 }
 
 interface DigestOutcome {
@@ -255,8 +245,8 @@ function sendDigests(book: EvaluationBook, alerts: readonly Alert[], props: Prop
   const notes: string[] = [];
   const interrupted = all[PENDING_KEY];
   if (interrupted) notes.push(t(lang, "monitor.interrupted", { to: interrupted }));
-  const checkpoint = new Checkpoint(props, all);
-  let delivered = sentDeliveries(alerts, Checkpoint.stored(all));
+  const saveCheckpoint = checkpointSaver(props, all);
+  let delivered = sentDeliveries(alerts, storedCheckpoint(all));
   const plan = planDigests({ alerts, sent: delivered, quota: MailApp.getRemainingDailyQuota() });
   if (plan.unaddressed > 0) notes.push(t(lang, "monitor.unaddressed", { count: plan.unaddressed }));
   const link = book.ws.ss.getUrl();
@@ -272,7 +262,7 @@ function sendDigests(book: EvaluationBook, alerts: readonly Alert[], props: Prop
       break;
     }
     const next = markSent(delivered, digest);
-    checkpoint.save(next, digest.to);
+    saveCheckpoint(next, digest.to);
     try {
       MailApp.sendEmail({
         to: digest.to,
@@ -281,7 +271,7 @@ function sendDigests(book: EvaluationBook, alerts: readonly Alert[], props: Prop
       });
     } catch (err) {
       // Not sent: the checkpoint goes back to what was delivered, so the next run tries this person again.
-      checkpoint.save(delivered, null);
+      saveCheckpoint(delivered, null);
       deferred += plan.digests.length - i;
       if (/too many times/i.test(messageOf(err))) stopped = "quota";
       else notes.push(messageOf(err));
@@ -291,7 +281,7 @@ function sendDigests(book: EvaluationBook, alerts: readonly Alert[], props: Prop
     sent += 1;
   }
   // Always saved at the end: the pending marker goes, and deliveries of alerts that are gone are dropped.
-  checkpoint.save(delivered, null);
+  saveCheckpoint(delivered, null);
   if (stopped === "time") notes.push(t(lang, "monitor.stoppedEarly", { count: deferred }));
   if (stopped === "quota" || (deferred > 0 && stopped === null))
     notes.push(t(lang, "monitor.quota", { count: deferred }));
