@@ -136,68 +136,69 @@ type ProblemKind = EvaluationMessageKey extends infer K
     : never
   : never;
 
-class Reader<T> {
-  readonly problems: FieldProblem<keyof T & string>[] = [];
-
-  constructor(private readonly cells: Cells) {}
-
+/** Reads the fields of one row, collecting the problems of the fields that cannot be used. */
+function reader<T>(cells: Cells) {
+  type Field = keyof T & string;
+  const problems: FieldProblem<Field>[] = [];
   /** A problem with the key `evaluation.problem.<what>`; the field reads as `fallback`. */
-  private fail<V>(field: keyof T & string, what: ProblemKind, fallback: V): V {
-    this.problems.push({ field, messageKey: `evaluation.problem.${what}`, found: this.cells[field] });
+  const fail = <V>(field: Field, what: ProblemKind, fallback: V): V => {
+    problems.push({ field, messageKey: `evaluation.problem.${what}`, found: cells[field] });
     return fallback;
-  }
+  };
+  return {
+    problems,
 
-  text(field: keyof T & string, needed = false): string {
-    const value = readText(this.cells[field]);
-    return needed && value === "" ? this.fail(field, "required", value) : value;
-  }
+    text(field: Field, needed = false): string {
+      const value = readText(cells[field]);
+      return needed && value === "" ? fail(field, "required", value) : value;
+    },
 
-  list(field: keyof T & string): string[] {
-    return readList(this.cells[field]);
-  }
+    list(field: Field): string[] {
+      return readList(cells[field]);
+    },
 
-  number(field: keyof T & string, options: { needed?: boolean; blank?: number; min?: "positive" | "nonNegative" }) {
-    const { min } = options;
-    const n = readNumber(this.cells[field]);
-    if (n === null) {
-      if (options.blank !== undefined) return options.blank;
-      return options.needed ? this.fail(field, min === "positive" ? min : "required", null) : null;
-    }
-    // Not a number, or out of its bound: the problem names the bound when there is one.
-    if (Number.isNaN(n) || (min === "positive" && !(n > 0)) || (min === "nonNegative" && n < 0)) {
-      return this.fail(field, min ?? "number", null);
-    }
-    return n;
-  }
+    number(field: Field, options: { needed?: boolean; blank?: number; min?: "positive" | "nonNegative" }) {
+      const { min } = options;
+      const n = readNumber(cells[field]);
+      if (n === null) {
+        if (options.blank !== undefined) return options.blank;
+        return options.needed ? fail(field, min === "positive" ? min : "required", null) : null;
+      }
+      // Not a number, or out of its bound: the problem names the bound when there is one.
+      if (Number.isNaN(n) || (min === "positive" && !(n > 0)) || (min === "nonNegative" && n < 0)) {
+        return fail(field, min ?? "number", null);
+      }
+      return n;
+    },
 
-  date(field: keyof T & string, needed = false, instantToo = false): string | null {
-    const raw = this.cells[field];
-    if (isBlank(raw)) return needed ? this.fail(field, "required", null) : null;
-    const value = typeof raw === "string" ? raw.trim() : "";
-    return isIsoDate(value) || (instantToo && isIsoInstant(value)) ? value : this.fail(field, "date", null);
-  }
+    date(field: Field, needed = false, instantToo = false): string | null {
+      const raw = cells[field];
+      if (isBlank(raw)) return needed ? fail(field, "required", null) : null;
+      const value = typeof raw === "string" ? raw.trim() : "";
+      return isIsoDate(value) || (instantToo && isIsoInstant(value)) ? value : fail(field, "date", null);
+    },
 
-  email(field: keyof T & string): string {
-    const value = normalizeEmail(readText(this.cells[field]));
-    return value !== "" && !isEmail(value) ? this.fail(field, "email", "") : value;
-  }
+    email(field: Field): string {
+      const value = normalizeEmail(readText(cells[field]));
+      return value !== "" && !isEmail(value) ? fail(field, "email", "") : value;
+    },
 
-  choice<V>(field: keyof T & string, parse: (v: unknown) => V | null, blank: V, what: ProblemKind): V {
-    const raw = this.cells[field];
-    if (isBlank(raw)) return blank;
-    return parse(raw) ?? this.fail(field, what, blank);
-  }
+    choice<V>(field: Field, parse: (v: unknown) => V | null, blank: V, what: ProblemKind): V {
+      const raw = cells[field];
+      return isBlank(raw) ? blank : (parse(raw) ?? fail(field, what, blank));
+    },
 
-  done(value: T): Decoded<T> {
-    return this.problems.length === 0 ? { ok: true, value } : { ok: false, problems: this.problems };
-  }
+    done(value: T): Decoded<T> {
+      return problems.length === 0 ? { ok: true, value } : { ok: false, problems };
+    },
+  };
 }
 
 // Each decoder reads its fields in column order, so the problems of a row come out in that order.
 
 /** A blank target is a problem (a goal needs one); a blank actual is "not measured yet"; a blank weight counts as 1. */
 export function decodeKpi(cells: Cells): Decoded<Kpi> {
-  const r = new Reader<Kpi>(cells);
+  const r = reader<Kpi>(cells);
   return r.done({
     campaign: r.text("campaign", true),
     indicator: r.text("indicator", true),
@@ -212,7 +213,7 @@ export function decodeKpi(cells: Cells): Decoded<Kpi> {
 }
 
 export function decodeReading(cells: Cells): Decoded<KpiReading> {
-  const r = new Reader<KpiReading>(cells);
+  const r = reader<KpiReading>(cells);
   return r.done({
     date: r.date("date", true) ?? "",
     campaign: r.text("campaign", true),
@@ -227,7 +228,7 @@ function parseYesNo(value: unknown): boolean | null {
 }
 
 export function decodeSummary(cells: Cells): Decoded<Summary> {
-  const r = new Reader<Summary>(cells);
+  const r = reader<Summary>(cells);
   return r.done({
     campaign: r.text("campaign", true),
     goalsMet: r.choice<boolean | null>("goalsMet", parseYesNo, null, "yesNo"),
@@ -240,7 +241,7 @@ export function decodeSummary(cells: Cells): Decoded<Summary> {
 }
 
 export function decodeLesson(cells: Cells): Decoded<Lesson> {
-  const r = new Reader<Lesson>(cells);
+  const r = reader<Lesson>(cells);
   return r.done({
     campaign: r.text("campaign", true),
     channels: r.list("channels"),
@@ -253,7 +254,7 @@ export function decodeLesson(cells: Cells): Decoded<Lesson> {
 
 /** A blank status is "todo"; a due date before the start is reported on the due date. */
 export function decodeTask(cells: Cells): Decoded<Task> {
-  const r = new Reader<Task>(cells);
+  const r = reader<Task>(cells);
   const campaign = r.text("campaign", true);
   const step = r.text("step", true);
   const owner = r.email("owner");
