@@ -6,7 +6,6 @@ import {
   type EvaluationSettings,
   type Kpi,
   type KpiDirection,
-  type KpiReading,
   type RowProblem,
   type SheetRow,
 } from "./model";
