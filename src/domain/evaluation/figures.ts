@@ -34,24 +34,22 @@ export function attainment(target: number, actual: number, direction: KpiDirecti
 }
 
 /** Sums for a weighted mean, built up in one pass so a 10,000-row range costs one loop. */
-export class ScoreSum {
-  private weighted = 0;
-  private weights = 0;
-  count = 0;
-
-  constructor(private readonly cap: number) {}
-
-  add(attainmentValue: number, weight: number): void {
-    this.weighted += Math.min(attainmentValue, this.cap) * weight;
-    this.weights += weight;
-    this.count += 1;
-  }
-
-  /** null when nothing was added or every weight was 0. */
-  value(): number | null {
-    if (this.count === 0 || this.weights === 0) return null;
-    return tidy(this.weighted / this.weights);
-  }
+export function weightedScore(cap: number) {
+  let weighted = 0;
+  let weights = 0;
+  const sum = {
+    count: 0,
+    add(attainmentValue: number, weight: number): void {
+      weighted += Math.min(attainmentValue, cap) * weight;
+      weights += weight;
+      sum.count += 1;
+    },
+    /** null when nothing was added or every weight was 0. */
+    value(): number | null {
+      return sum.count === 0 || weights === 0 ? null : tidy(weighted / weights);
+    },
+  };
+  return sum;
 }
 
 /** (revenue - cost) / cost, the difference taken exactly; callers make sure cost is more than 0. */

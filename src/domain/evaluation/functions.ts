@@ -12,7 +12,7 @@ import {
   gradeOf,
   gradeScaleProblem,
   roi,
-  ScoreSum,
+  weightedScore,
 } from "./figures";
 import type { Lang } from "./messages";
 import { parseDirection } from "./model";
@@ -268,7 +268,7 @@ function capOf(cap: unknown, lang: Lang): number {
 export function campaignScore(attainments: unknown, weights?: unknown, cap?: unknown, lang: Lang = "en"): NumberCell {
   const fn = "CAMPAIGN_SCORE";
   if (attainments === undefined) fail({ kind: "missing", fn }, lang);
-  const sum = new ScoreSum(capOf(cap, lang));
+  const sum = weightedScore(capOf(cap, lang));
   const add = (value: unknown, weight: unknown, at?: CellAt) => {
     let w = 1;
     if (weight !== undefined && !isBlank(weight)) {

@@ -21,8 +21,8 @@ export {
   gradeStepOf,
   parseGradeScale,
   roi,
-  ScoreSum,
   tidy,
+  weightedScore,
 } from "./figures";
 export {
   type ArgumentName,

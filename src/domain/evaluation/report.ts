@@ -1,6 +1,6 @@
 // The evaluation report: per campaign, each KPI's attainment, the capped weighted score, grade, ROI, whether the goals were met, and chart series; bad rows left out and reported.
 import { add, type Decimal, decimalFromNumber, toNumber } from "../money";
-import { attainment, attainmentRefusal, gradeOf, roi, ScoreSum, tidy } from "./figures";
+import { attainment, attainmentRefusal, gradeOf, roi, tidy, weightedScore } from "./figures";
 import {
   decodeRows,
   type EvaluationSettings,
@@ -225,7 +225,7 @@ function campaignOf(
   cap: number,
   grades: EvaluationSettings["grades"],
 ): CampaignEvaluation {
-  const sum = new ScoreSum(cap);
+  const sum = weightedScore(cap);
   let counted = 0;
   let met = 0;
   let unknown = 0;
