@@ -232,21 +232,13 @@ export function kpiAttainment(target: unknown, actual: unknown, direction?: unkn
   const fn = "KPI_ATTAINMENT";
   if (target === undefined || actual === undefined) fail({ kind: "missing", fn }, lang);
   const grids = pairOf(fn, "target", target, "actual", actual, lang);
-  if (grids === null) {
-    if (Array.isArray(direction)) {
-      const size = sizeOf(asGrid(direction));
-      fail({ kind: "shape", fn, first: "target", second: "direction", firstSize: null, secondSize: size }, lang);
-    }
-    const d = directionOf(direction, lang);
-    return attainmentCell(target, actual, () => d, lang);
-  }
-  const [t, a] = grids;
+  // A range of directions must have the targets' size; beside single values it is a mismatch too.
   const dirs = Array.isArray(direction) ? pairOf(fn, "target", target, "direction", direction, lang)?.[1] : undefined;
-  // One direction for the whole range is checked once, so a wrong word fails even on an empty range.
-  const d = dirs ? null : directionOf(direction, lang);
-  return cellwise(t, a, (cell, actualCell, at) =>
-    attainmentCell(cell, actualCell, () => d ?? directionOf(dirs?.[at.row - 1]?.[at.column - 1], lang, at), lang, at),
-  );
+  // One direction for every cell is checked once, so a wrong word fails even on an empty range.
+  const one = dirs ? null : directionOf(direction, lang);
+  const cell = (t: unknown, a: unknown, at?: CellAt) =>
+    attainmentCell(t, a, () => one ?? directionOf(at && dirs?.[at.row - 1]?.[at.column - 1], lang, at), lang, at);
+  return grids === null ? cell(target, actual) : cellwise(grids[0], grids[1], cell);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
