@@ -270,14 +270,15 @@ export function campaignScore(attainments: unknown, weights?: unknown, cap?: unk
     if (isBlank(value)) return;
     sum.add(numberOf(fn, "attainments", value, lang, at), w);
   };
-  if (weights === undefined) {
-    if (Array.isArray(attainments)) cellwise(asGrid(attainments), null, add);
-    else add(attainments, undefined);
-  } else {
-    const grids = pairOf(fn, "attainments", attainments, "weights", weights, lang);
-    if (grids === null) add(attainments, weights);
-    else cellwise(grids[0], grids[1], add);
-  }
+  // Without weights a range of attainments stands alone; with them, the two are one size.
+  const grids =
+    weights !== undefined
+      ? pairOf(fn, "attainments", attainments, "weights", weights, lang)
+      : Array.isArray(attainments)
+        ? ([asGrid(attainments), null] as const)
+        : null;
+  if (grids === null) add(attainments, weights);
+  else cellwise(grids[0], grids[1], add);
   if (sum.count === 0) return "";
   return finite(fn, sum.value() ?? fail({ kind: "zeroWeights", fn }, lang), lang);
 }
