@@ -93,6 +93,11 @@ export function domainProblems(book: EvaluationBook, problems: readonly DomainRo
   return problems.map((p) => placeProblem(p, book, lang));
 }
 
+/** Yes or No in the sheet's language; blank while unknown. */
+function yesNo(value: boolean | null, lang: Lang): string {
+  return value === null ? "" : t(lang, value ? "evaluation.yes" : "evaluation.no");
+}
+
 function goalsLabel(goals: boolean | null, lang: Lang): string {
   return t(
     lang,
@@ -116,7 +121,7 @@ function reportRows(
         ...k,
         campaign: c.campaign,
         indicator: k.unit ? `${k.indicator} (${k.unit})` : k.indicator,
-        met: k.met === null ? "" : t(lang, k.met ? "evaluation.yes" : "evaluation.no"),
+        met: yesNo(k.met, lang),
       });
     }
   }
@@ -227,17 +232,23 @@ export function writeScorecard(book: EvaluationBook, rows: readonly ScorecardRow
 /** Report, chart and scorecard from one read; the caller holds the document lock. */
 export function refreshAll(book: EvaluationBook, focus?: string): RefreshEvaluationResponse {
   const lang = book.ws.lang;
-  if (!book.kpis) {
-    return { lang, setupNeeded: true, campaigns: 0, kpis: 0, scorecardRows: 0, charted: "", problems: book.problems };
-  }
+  const empty = {
+    lang,
+    setupNeeded: !book.kpis,
+    campaigns: 0,
+    kpis: 0,
+    scorecardRows: 0,
+    charted: "",
+    problems: book.problems,
+  };
+  if (!book.kpis) return empty;
   syncAcceptedSummaries(book.ws);
   const report = reportOf(book);
   const charted = writeReport(book, report, focus);
   const card = scorecardOf(book, report);
   writeScorecard(book, card.rows);
   return {
-    lang,
-    setupNeeded: false,
+    ...empty,
     campaigns: report.campaigns.length,
     kpis: report.totals.kpis,
     scorecardRows: card.rows.length,
@@ -381,12 +392,11 @@ function summaryRecord(
   lang: Lang,
   accepted: { by: string; at: string } | null,
 ): Record_ {
+  // The effect, problems and improvements go to the columns of their names.
   return {
+    ...data,
     campaign,
-    goals_met: data.goalsMet === null ? "" : t(lang, data.goalsMet ? "evaluation.yes" : "evaluation.no"),
-    effect: data.effect,
-    problems: data.problems,
-    improvements: data.improvements,
+    goals_met: yesNo(data.goalsMet, lang),
     accepted_by: accepted?.by ?? "",
     accepted_at: accepted?.at ?? "",
   };
@@ -447,12 +457,11 @@ function acceptInto(
   const lessons = lessonsRead ?? readTab(ws.ss, LESSONS_TAB);
   if (!lessons) return wrote;
   const wanted = data.lessons.map((l) => ({
+    ...l,
     campaign,
     channels: data.channels.join(", "),
     audience: data.audience,
     tags: l.tags.join(", "),
-    lesson: l.lesson,
-    recommendation: l.recommendation,
   }));
   const missing = missingLessons(lessons, wanted);
   if (missing.length === 0) return wrote;
