@@ -251,14 +251,10 @@ function sendDigests(book: EvaluationBook, alerts: readonly Alert[], props: Prop
   if (plan.unaddressed > 0) notes.push(t(lang, "monitor.unaddressed", { count: plan.unaddressed }));
   const link = book.ws.ss.getUrl();
   let sent = 0;
-  let deferred = plan.deferred.length;
   let stopped: "time" | "quota" | null = null;
-  for (let i = 0; i < plan.digests.length; i++) {
-    const digest = plan.digests[i];
-    if (!digest) continue;
+  for (const digest of plan.digests) {
     if (Date.now() - STARTED > MAIL_BUDGET_MS) {
       stopped = "time";
-      deferred += plan.digests.length - i;
       break;
     }
     const next = markSent(delivered, digest);
@@ -272,7 +268,6 @@ function sendDigests(book: EvaluationBook, alerts: readonly Alert[], props: Prop
     } catch (err) {
       // Not sent: the checkpoint goes back to what was delivered, so the next run tries this person again.
       saveCheckpoint(delivered, null);
-      deferred += plan.digests.length - i;
       if (/too many times/i.test(messageOf(err))) stopped = "quota";
       else notes.push(messageOf(err));
       break;
@@ -282,6 +277,8 @@ function sendDigests(book: EvaluationBook, alerts: readonly Alert[], props: Prop
   }
   // Always saved at the end: the pending marker goes, and deliveries of alerts that are gone are dropped.
   saveCheckpoint(delivered, null);
+  // The digests not mailed (past the quota, or after the run stopped) wait for the next run.
+  const deferred = plan.deferred.length + plan.digests.length - sent;
   if (stopped === "time") notes.push(t(lang, "monitor.stoppedEarly", { count: deferred }));
   if (stopped === "quota" || (deferred > 0 && stopped === null))
     notes.push(t(lang, "monitor.quota", { count: deferred }));

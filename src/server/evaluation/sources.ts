@@ -207,12 +207,7 @@ export function readEvaluationBook(ss: SpreadsheetPort, options: BookOptions = {
     byId: new Map(campaigns.map((c) => [c.id, c])),
     positions: options.positions ? positionsOf(ws) : new Map(),
     currency: ws.settings.currency,
-    problems: [
-      ...(kpis?.problems ?? []),
-      ...(readings?.problems ?? []),
-      ...(tasks?.problems ?? []),
-      ...settingProblems,
-    ],
+    problems: [...[kpis, readings, tasks].flatMap((tab) => tab?.problems ?? []), ...settingProblems],
   };
 }
 
