@@ -85,11 +85,12 @@ export function gradeScaleProblem(scale: GradeScale): GradeScaleProblem | null {
   const seen = new Set<string>();
   let previous = Number.POSITIVE_INFINITY;
   for (const step of scale.steps) {
-    if (step.grade.trim() === "") return "grade";
+    const grade = step.grade.trim();
+    if (grade === "") return "grade";
     if (!Number.isFinite(step.min)) return "min";
     if (!(step.min < previous)) return "order";
-    if (seen.has(step.grade.trim())) return "duplicate";
-    seen.add(step.grade.trim());
+    if (seen.has(grade)) return "duplicate";
+    seen.add(grade);
     previous = step.min;
   }
   if (scale.otherwise.trim() === "") return "empty";

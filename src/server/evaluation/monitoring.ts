@@ -453,10 +453,6 @@ function currentAlerts(ss: SpreadsheetPort, lang: Lang): { list: AlertView[]; co
   return { list: list.slice(0, 20), count: list.length };
 }
 
-function intervalMs(config: Config): number {
-  return config.frequency === "hourly" ? HOUR_MS : 24 * HOUR_MS;
-}
-
 export function monitorStatus(): MonitorStatus {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const lang = settingsLang(ss);
@@ -472,8 +468,9 @@ export function monitorStatus(): MonitorStatus {
   // Stale: the schedule is on, twice its interval passed since it was set or last ran, and nothing ran (a tick that
   // found nothing new counts as a run).
   const ticked = lastTickAt(runtimes);
-  const last = Math.max(Date.parse(health.lastScheduledAt || config.since) || 0, ticked) || Number.NaN;
-  const stale = on && Number.isFinite(last) && Date.now() - last > 2 * intervalMs(config) + HOUR_MS;
+  const last = Math.max(Date.parse(health.lastScheduledAt || config.since) || 0, ticked);
+  const interval = (config.frequency === "hourly" ? 1 : 24) * HOUR_MS;
+  const stale = on && last > 0 && Date.now() - last > 2 * interval + HOUR_MS;
   const alerts = currentAlerts(ss, lang);
   const admin = adminCheck(ss, props).admin;
   return {

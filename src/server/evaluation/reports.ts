@@ -360,8 +360,8 @@ function summaryDataOf(data: unknown): SummaryData | null {
   if (data === null || typeof data !== "object" || Array.isArray(data)) return null;
   const d = data as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === "string" ? v : "");
-  const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
-  const lessons = Array.isArray(d.lessons) ? d.lessons : [];
+  const items = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  const list = (v: unknown) => items(v).filter((x): x is string => typeof x === "string");
   return {
     goalsMet: typeof d.goalsMet === "boolean" ? d.goalsMet : null,
     effect: str(d.effect),
@@ -369,7 +369,7 @@ function summaryDataOf(data: unknown): SummaryData | null {
     improvements: str(d.improvements),
     channels: list(d.channels),
     audience: str(d.audience),
-    lessons: lessons
+    lessons: items(d.lessons)
       .filter((l): l is Record<string, unknown> => l !== null && typeof l === "object")
       .map((l) => ({ lesson: str(l.lesson), recommendation: str(l.recommendation), tags: list(l.tags) }))
       .filter((l) => l.lesson.trim() !== ""),
