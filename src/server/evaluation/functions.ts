@@ -17,6 +17,8 @@ import {
   parseGradeScale,
   type TextResult,
 } from "../../domain/evaluation";
+import { isBlank } from "../../domain/found";
+import { asRows } from "../../domain/grid";
 import { splitList } from "../../domain/lists";
 import { readFieldRows } from "../../workbook/evaluation/read";
 import { SETTINGS_TAB } from "../../workbook/shared/settings";
@@ -68,8 +70,7 @@ function gradeScale(): GradeScale {
   });
   const row = settings?.rows.find((r) => String(r.cells.key ?? "").trim() === "grade_thresholds");
   const value = row?.cells.value;
-  if (value === undefined || value === null || String(value).trim() === "") return DEFAULT_GRADE_SCALE;
-  return scaleAsTyped(String(value));
+  return isBlank(value) ? DEFAULT_GRADE_SCALE : scaleAsTyped(String(value));
 }
 
 /**
@@ -78,14 +79,15 @@ function gradeScale(): GradeScale {
  * Blank cells are skipped; an argument with nothing in it grades by the default scale, as a blank Settings row does.
  */
 function scaleOfArgument(value: unknown): GradeScale {
-  const blank = (v: unknown) => v === null || v === undefined || String(v).trim() === "";
-  let items: string[];
-  if (Array.isArray(value)) {
-    const rows = (value as unknown[]).map((r) => (Array.isArray(r) ? (r as unknown[]) : [r]));
-    items = rows
-      .filter((r) => r.some((c) => !blank(c)))
-      .map((r) => (r.length >= 2 && !blank(r[1]) ? `${String(r[0]).trim()} >= ${String(r[1]).trim()}` : String(r[0])));
-  } else items = blank(value) ? [] : [String(value)];
+  const items = Array.isArray(value)
+    ? asRows(value)
+        .filter((r) => r.some((c) => !isBlank(c)))
+        .map((r) =>
+          r.length >= 2 && !isBlank(r[1]) ? `${String(r[0]).trim()} >= ${String(r[1]).trim()}` : String(r[0]),
+        )
+    : isBlank(value)
+      ? []
+      : [String(value)];
   const text = items.join("; ");
   return text.trim() === "" ? DEFAULT_GRADE_SCALE : scaleAsTyped(text);
 }
