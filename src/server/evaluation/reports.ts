@@ -16,6 +16,7 @@ import {
   summaryPrefill,
 } from "../../domain/evaluation";
 import { type Lang, t } from "../../domain/i18n";
+import { LANGS } from "../../domain/lang";
 import { splitList } from "../../domain/lists";
 import { isAdmin, routingOf } from "../../domain/roles";
 import {
@@ -178,7 +179,7 @@ export function writeReport(book: EvaluationBook, report: EvaluationReport, focu
   // The grid is sized once for the report and the chart series beside it.
   const style = { formats: REPORT_FORMATS, heading: (i: number) => headings.has(i) };
   rewriteRows(table, EVALUATION_TAB, rows, style, chartRows(blocks));
-  const captions = (["en", "zh"] as const).map((l) => t(l, "report.chartData", { campaign: "" }));
+  const captions = LANGS.map((l) => t(l, "report.chartData", { campaign: "" }));
   const width = Math.max(reportWidthOf(table.header, captions), EVALUATION_TAB.columns.length);
   writeCharts(table.sheet, width + 2, t(lang, "report.chartData", { campaign: name }), blocks, Charts);
   if (chosen) documentProperties().setProperty(FOCUS_KEY, chosen.campaign);

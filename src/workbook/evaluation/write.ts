@@ -6,13 +6,15 @@ import { columnIndex } from "../shared/columns";
 import type { EnumValue, SheetPort } from "../shared/ports";
 import { ensureGrid, GROWTH_ROWS, rowsToKeep, trimRows } from "../shared/sizing";
 import { type TabSpec, tabName } from "../shared/spec";
+
+export { MONEY_FORMAT } from "../shared/spec";
+
 import type { Table } from "../shared/table";
 
 /** What a fresh cell shows in Sheets; leftover rows get it back when a report shrinks. */
 export const PLAIN_FORMAT = "0.###############";
 export const PERCENT_FORMAT = "0.0%";
 export const NUMBER_FORMAT = "#,##0.##";
-export const MONEY_FORMAT = "#,##0.00";
 
 export type Record_ = Readonly<Record<string, unknown>>;
 
