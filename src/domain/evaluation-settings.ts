@@ -143,15 +143,16 @@ export function readEvaluationSettings(
   rows: ReadonlyMap<string, { readonly value: unknown; readonly row: number }>,
 ): EvaluationSettingsRead {
   const problems: EvaluationSettingProblem[] = [];
+  /** The setting falls back to its starting value, and the problem says so. */
+  const unusable = (key: EvaluationSettingKey, entry: { value: unknown; row: number } | undefined, found: unknown) => {
+    problems.push({ key, row: entry?.row ?? 0, found, fallback: String(INITIAL.get(key)) });
+  };
   const read = <T>(key: EvaluationSettingKey, fallback: T, parse: (value: unknown) => T | null): T => {
     const entry = rows.get(key);
     if (!entry || isBlank(entry.value)) return fallback;
     const value = parse(entry.value);
-    if (value === null) {
-      problems.push({ key, row: entry.row, found: entry.value, fallback: String(INITIAL.get(key)) });
-      return fallback;
-    }
-    return value;
+    if (value === null) unusable(key, entry, entry.value);
+    return value ?? fallback;
   };
   const number = (zeroToo: boolean) => (value: unknown) => {
     const n = readSettingNumber(value);
@@ -182,12 +183,7 @@ export function readEvaluationSettings(
   if (improvement > recognition) {
     // The two bounds contradict each other: both fall back, and the improvement row (the usual culprit) is named.
     const entry = rows.get("scorecard_improvement") ?? rows.get("scorecard_recognition");
-    problems.push({
-      key: "scorecard_improvement",
-      row: entry?.row ?? 0,
-      found: entry?.value ?? improvement,
-      fallback: String(DEFAULTS.scorecard.improvement),
-    });
+    unusable("scorecard_improvement", entry, entry?.value ?? improvement);
     recognition = DEFAULTS.scorecard.recognition;
     improvement = DEFAULTS.scorecard.improvement;
   }

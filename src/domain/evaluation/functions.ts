@@ -303,8 +303,8 @@ export function campaignRoi(revenue: unknown, cost: unknown, lang: Lang = "en"):
   const fn = "CAMPAIGN_ROI";
   if (revenue === undefined || cost === undefined) fail({ kind: "missing", fn }, lang);
   const grids = pairOf(fn, "revenue", revenue, "cost", cost, lang);
-  if (grids === null) return roiCell(revenue, cost, lang);
-  return cellwise(grids[0], grids[1], (cell, costCell, at) => roiCell(cell, costCell, lang, at));
+  const cell = (r: unknown, c: unknown, at?: CellAt) => roiCell(r, c, lang, at);
+  return grids === null ? cell(revenue, cost) : cellwise(grids[0], grids[1], cell);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -105,7 +105,7 @@ const NO_HEALTH: MonitorHealth = {
 };
 
 function readHealth(props: PropertiesPort): MonitorHealth {
-  return { ...NO_HEALTH, ...(parseJson<Partial<MonitorHealth>>(props.getProperty(HEALTH_KEY)) ?? {}), stale: false };
+  return { ...NO_HEALTH, ...parseJson<Partial<MonitorHealth>>(props.getProperty(HEALTH_KEY)), stale: false };
 }
 
 function saveHealth(props: PropertiesPort, health: MonitorHealth, inputs?: LastInputs): void {

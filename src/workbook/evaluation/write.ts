@@ -94,8 +94,8 @@ export function rewriteRows(
 }
 
 /** Appends rows below the last used row (cells by column key), one setValues over the located columns' span. */
-export function appendRows(table: Table, rows: readonly Record_[]): number {
-  if (rows.length === 0) return 0;
+export function appendRows(table: Table, rows: readonly Record_[]): void {
+  if (rows.length === 0) return;
   const index = columnIndex(table.layout);
   const width = Math.max(table.width, ...index.values());
   const first = table.height + 1;
@@ -105,10 +105,7 @@ export function appendRows(table: Table, rows: readonly Record_[]): number {
   ensureGrid(table.sheet, 0, width);
   const values = rows.map((record) => {
     const row: unknown[] = new Array(width).fill("");
-    for (const [key, column] of index) {
-      const value = record[key];
-      if (value !== undefined && value !== null) row[column - 1] = value;
-    }
+    for (const [key, column] of index) row[column - 1] = record[key] ?? "";
     return row;
   });
   setExactValues(
@@ -116,7 +113,6 @@ export function appendRows(table: Table, rows: readonly Record_[]): number {
     { tab: table.name, row: first, column: 1 },
     values,
   );
-  return first;
 }
 
 /**
