@@ -60,9 +60,7 @@ export interface ScorecardRow {
 const RAN: ReadonlySet<CampaignState> = new Set<CampaignState>(["InProgress", "Completed", "Closed"]);
 
 export function periodOf(date: string, period: ScorecardPeriod): string {
-  const year = date.slice(0, 4);
-  const month = Number(date.slice(5, 7));
-  return period === "month" ? date.slice(0, 7) : `${year}-Q${Math.ceil(month / 3)}`;
+  return period === "month" ? date.slice(0, 7) : `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
 }
 
 interface Acc {

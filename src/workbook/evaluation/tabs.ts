@@ -7,7 +7,7 @@ import { type ChoiceSpec, type Col, choiceOf, columns, type TabSpec } from "../s
 const DIRECTION_CHOICE: ChoiceSpec = {
   values: (lang) => KPI_DIRECTIONS.map((d) => catalogIn(lang)[`evaluation.direction.${d}`]),
   // "higher", "Lower is better", "越低越好", "低": the domain reads every form people type.
-  parse: (text) => parseDirection(text),
+  parse: parseDirection,
   blank: "higher",
 };
 
