@@ -82,15 +82,9 @@ export interface MonitorInput {
 }
 
 /** Tasks and KPIs matter while the work runs; before approval there is nothing to be late for, after it nothing to fix. */
-const RUNNING: ReadonlySet<CampaignState> = new Set<CampaignState>(["Ready", "InProgress"]);
+const RUNNING: readonly CampaignState[] = ["Ready", "InProgress"];
 /** Money can still be spent or committed from approval until the campaign is closed. */
-const SPENDING: ReadonlySet<CampaignState> = new Set<CampaignState>([
-  "PlanApproved",
-  "ExecutionSubmitted",
-  "Ready",
-  "InProgress",
-  "Completed",
-]);
+const SPENDING: readonly CampaignState[] = ["PlanApproved", "ExecutionSubmitted", "Ready", "InProgress", "Completed"];
 
 /**
  * An alert of the situation `name`: its message is `evaluation.alert.<name>` and its key starts with the name. An
@@ -122,9 +116,9 @@ export function monitor(input: MonitorInput): Alert[] {
     const name = campaigns.get(id)?.name?.trim();
     return name ? `${name} (${id})` : id;
   };
-  const watched = (id: string, states: ReadonlySet<CampaignState>) => {
+  const watched = (id: string, states: readonly CampaignState[]) => {
     const state = campaigns.get(id)?.state;
-    return state === undefined || states.has(state);
+    return state === undefined || states.includes(state);
   };
   const alerts = new Map<string, Alert>();
   const push = (alert: Alert) => {
@@ -287,7 +281,7 @@ function laggingKpis(
   for (const kpi of input.kpis) {
     const campaign = campaigns.get(kpi.campaign);
     if (!campaign || campaign.start === null || campaign.end === null) continue;
-    if (campaign.state !== undefined && !RUNNING.has(campaign.state)) continue;
+    if (campaign.state !== undefined && !RUNNING.includes(campaign.state)) continue;
     if (today < campaign.start || today > campaign.end) continue;
     const measured =
       latest.get(kpiKey(kpi.campaign, kpi.indicator)) ??

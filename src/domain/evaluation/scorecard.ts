@@ -57,7 +57,7 @@ export interface ScorecardRow {
 }
 
 /** Campaigns that ran; drafts, plans under review and cancelled ones were never run by anyone. */
-const RAN: ReadonlySet<CampaignState> = new Set<CampaignState>(["InProgress", "Completed", "Closed"]);
+const RAN: readonly CampaignState[] = ["InProgress", "Completed", "Closed"];
 
 export function periodOf(date: string, period: ScorecardPeriod): string {
   return period === "month" ? date.slice(0, 7) : `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
@@ -107,7 +107,7 @@ export function scorecard(input: ScorecardInput): ScorecardRow[] {
     states.set(c.id, c.state);
     const owner = normalizeEmail(c.owner);
     if (owner === "" || c.end === null || !isIsoDate(c.end)) continue;
-    if (c.state !== undefined && !RAN.has(c.state)) continue;
+    if (c.state !== undefined && !RAN.includes(c.state)) continue;
     const acc = accOf(owner, periodOf(c.end, period));
     acc.campaigns += 1;
     const position = input.budgets.get(c.id);

@@ -720,7 +720,7 @@ export function rpcCampaignProgress(request: unknown) {
 // ---------------------------------------------------------------------------------------------------------------
 // Lessons for the plan being drafted
 
-const DRAFTING: ReadonlySet<string> = new Set(["Draft", "PlanSubmitted"]);
+const DRAFTING: readonly CampaignState[] = ["Draft", "PlanSubmitted"];
 
 export function rpcLessons(request: unknown): LessonsResponse {
   const req = parseRequest("rpcLessons", LessonsRequest, request, userLang());
@@ -729,7 +729,7 @@ export function rpcLessons(request: unknown): LessonsResponse {
   const ws = book.ws;
   const lang = ws.lang;
   const lessonsRead = readFieldRows(ss, LESSONS_TAB, ws.ctx);
-  const drafts = book.campaigns.filter((c) => DRAFTING.has(c.state)).map((c) => ({ id: c.id, name: c.name }));
+  const drafts = book.campaigns.filter((c) => DRAFTING.includes(c.state)).map((c) => ({ id: c.id, name: c.name }));
   const campaign = req.campaignId ?? drafts[0]?.id ?? "";
   // Read from the row as typed, so a draft that does not pass every check yet still finds its lessons.
   const query = { ...typedReach(ws, campaign), tags: trimmedItems(req.tags ?? []) };
