@@ -251,10 +251,10 @@ function sendDigests(book: EvaluationBook, alerts: readonly Alert[], props: Prop
   if (plan.unaddressed > 0) notes.push(t(lang, "monitor.unaddressed", { count: plan.unaddressed }));
   const link = book.ws.ss.getUrl();
   let sent = 0;
-  let stopped: "time" | "quota" | null = null;
+  let outOfTime = false;
   for (const digest of plan.digests) {
     if (Date.now() - STARTED > MAIL_BUDGET_MS) {
-      stopped = "time";
+      outOfTime = true;
       break;
     }
     const next = markSent(delivered, digest);
@@ -268,8 +268,8 @@ function sendDigests(book: EvaluationBook, alerts: readonly Alert[], props: Prop
     } catch (err) {
       // Not sent: the checkpoint goes back to what was delivered, so the next run tries this person again.
       saveCheckpoint(delivered, null);
-      if (/too many times/i.test(messageOf(err))) stopped = "quota";
-      else notes.push(messageOf(err));
+      // The quota running out is said below with the count left; any other failure is said as it is.
+      if (!/too many times/i.test(messageOf(err))) notes.push(messageOf(err));
       break;
     }
     delivered = next;
@@ -279,9 +279,9 @@ function sendDigests(book: EvaluationBook, alerts: readonly Alert[], props: Prop
   saveCheckpoint(delivered, null);
   // The digests not mailed (past the quota, or after the run stopped) wait for the next run.
   const deferred = plan.deferred.length + plan.digests.length - sent;
-  if (stopped === "time") notes.push(t(lang, "monitor.stoppedEarly", { count: deferred }));
-  if (stopped === "quota" || (deferred > 0 && stopped === null))
-    notes.push(t(lang, "monitor.quota", { count: deferred }));
+  // Digests left without the run running out of time were stopped by the quota (or a failed mail).
+  if (outOfTime) notes.push(t(lang, "monitor.stoppedEarly", { count: deferred }));
+  else if (deferred > 0) notes.push(t(lang, "monitor.quota", { count: deferred }));
   return { sent, deferred, notes };
 }
 
