@@ -100,14 +100,8 @@ function listOf(value: unknown): string[] {
 }
 
 const PERIODS: ReadonlyMap<string, ScorecardPeriod> = new Map([
-  ["month", "month"],
-  ["monthly", "month"],
-  ["月", "month"],
-  ["月度", "month"],
-  ["quarter", "quarter"],
-  ["quarterly", "quarter"],
-  ["季度", "quarter"],
-  ["季", "quarter"],
+  ...["month", "monthly", "月", "月度"].map((word) => [word, "month"] as const),
+  ...["quarter", "quarterly", "季度", "季"].map((word) => [word, "quarter"] as const),
 ]);
 
 const WEIGHT_NAMES: readonly [keyof EvaluationSettings["scorecard"]["weights"], RegExp][] = [
@@ -122,18 +116,18 @@ export function parseScorecardWeights(value: unknown): EvaluationSettings["score
   const items = listOf(value);
   if (items.length !== 3) return null;
   const plain = items.map(readSettingNumber);
-  if (plain.every((n): n is number => n !== null && n >= 0)) {
-    const [budget, onTime, attainment] = plain as [number, number, number];
-    return budget + onTime + attainment > 0 ? { budget, onTime, attainment } : null;
-  }
   const out: Partial<Record<keyof EvaluationSettings["scorecard"]["weights"], number>> = {};
-  for (const item of items) {
-    const named = WEIGHT_NAMES.find(([, pattern]) => pattern.test(item));
-    const number = /([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*$/.exec(item);
-    if (!named || !number || out[named[0]] !== undefined) return null;
-    const n = Number(number[1]);
-    if (!(n >= 0)) return null;
-    out[named[0]] = n;
+  if (plain.every((n): n is number => n !== null && n >= 0)) {
+    [out.budget, out.onTime, out.attainment] = plain;
+  } else {
+    for (const item of items) {
+      const named = WEIGHT_NAMES.find(([, pattern]) => pattern.test(item));
+      const number = /([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*$/.exec(item);
+      if (!named || !number || out[named[0]] !== undefined) return null;
+      const n = Number(number[1]);
+      if (!(n >= 0)) return null;
+      out[named[0]] = n;
+    }
   }
   const { budget, onTime, attainment } = out;
   if (budget === undefined || onTime === undefined || attainment === undefined) return null;
@@ -149,26 +143,29 @@ export function readEvaluationSettings(
   rows: ReadonlyMap<string, { readonly value: unknown; readonly row: number }>,
 ): EvaluationSettingsRead {
   const problems: EvaluationSettingProblem[] = [];
+  /** The setting falls back to its starting value, and the problem says so. */
+  const unusable = (key: EvaluationSettingKey, entry: { value: unknown; row: number } | undefined, found: unknown) => {
+    problems.push({ key, row: entry?.row ?? 0, found, fallback: String(INITIAL.get(key)) });
+  };
   const read = <T>(key: EvaluationSettingKey, fallback: T, parse: (value: unknown) => T | null): T => {
     const entry = rows.get(key);
     if (!entry || isBlank(entry.value)) return fallback;
     const value = parse(entry.value);
-    if (value === null) {
-      problems.push({ key, row: entry.row, found: entry.value, fallback: String(INITIAL.get(key)) });
-      return fallback;
-    }
-    return value;
+    if (value === null) unusable(key, entry, entry.value);
+    return value ?? fallback;
   };
-  const number = (min: number, inclusive: boolean) => (value: unknown) => {
+  const number = (zeroToo: boolean) => (value: unknown) => {
     const n = readSettingNumber(value);
-    return n !== null && (inclusive ? n >= min : n > min) ? n : null;
+    return n !== null && (zeroToo ? n >= 0 : n > 0) ? n : null;
   };
+  const positive = number(false);
+  const nonNegative = number(true);
 
   const grades = read("grade_thresholds", DEFAULTS.grades, (v) => (typeof v === "string" ? parseGradeScale(v) : null));
-  const cap = read("score_cap", DEFAULTS.cap, number(0, false));
-  const lagThreshold = read("lag_threshold", DEFAULTS.lagThreshold, number(0, false));
-  const requestWaitDays = read("request_wait_days", DEFAULTS.requestWaitDays, number(0, true));
-  const escalateAfterDays = read("escalate_after_days", DEFAULTS.escalateAfterDays, number(0, true));
+  const cap = read("score_cap", DEFAULTS.cap, positive);
+  const lagThreshold = read("lag_threshold", DEFAULTS.lagThreshold, positive);
+  const requestWaitDays = read("request_wait_days", DEFAULTS.requestWaitDays, nonNegative);
+  const escalateAfterDays = read("escalate_after_days", DEFAULTS.escalateAfterDays, nonNegative);
   const managers = read<string[]>("managers", [], (v) => {
     const list = listOf(v).map((s) => s.toLowerCase());
     return list.length > 0 && list.every(isEmail) ? [...new Set(list)] : null;
@@ -181,17 +178,12 @@ export function readEvaluationSettings(
     typeof v === "string" ? (PERIODS.get(v.trim().toLowerCase()) ?? null) : null,
   );
   const weights = read("scorecard_weights", DEFAULTS.scorecard.weights, parseScorecardWeights);
-  let recognition = read("scorecard_recognition", DEFAULTS.scorecard.recognition, number(0, true));
-  let improvement = read("scorecard_improvement", DEFAULTS.scorecard.improvement, number(0, true));
+  let recognition = read("scorecard_recognition", DEFAULTS.scorecard.recognition, nonNegative);
+  let improvement = read("scorecard_improvement", DEFAULTS.scorecard.improvement, nonNegative);
   if (improvement > recognition) {
     // The two bounds contradict each other: both fall back, and the improvement row (the usual culprit) is named.
     const entry = rows.get("scorecard_improvement") ?? rows.get("scorecard_recognition");
-    problems.push({
-      key: "scorecard_improvement",
-      row: entry?.row ?? 0,
-      found: entry?.value ?? improvement,
-      fallback: String(DEFAULTS.scorecard.improvement),
-    });
+    unusable("scorecard_improvement", entry, entry?.value ?? improvement);
     recognition = DEFAULTS.scorecard.recognition;
     improvement = DEFAULTS.scorecard.improvement;
   }

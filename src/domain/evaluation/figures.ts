@@ -1,4 +1,5 @@
 // The evaluation figures on plain numbers: attainment, capped weighted score, ROI and grade, shared by the custom functions and the report.
+import { splitList } from "../lists";
 import { decimalFromNumber, subtract, toNumber } from "../money";
 import type { KpiDirection } from "../workflow/plan";
 
@@ -33,28 +34,22 @@ export function attainment(target: number, actual: number, direction: KpiDirecti
 }
 
 /** Sums for a weighted mean, built up in one pass so a 10,000-row range costs one loop. */
-export class ScoreSum {
-  private weighted = 0;
-  private weights = 0;
-  count = 0;
-
-  constructor(private readonly cap: number) {}
-
-  add(attainmentValue: number, weight: number): void {
-    this.weighted += Math.min(attainmentValue, this.cap) * weight;
-    this.weights += weight;
-    this.count += 1;
-  }
-
-  get totalWeight(): number {
-    return this.weights;
-  }
-
-  /** null when nothing was added or every weight was 0. */
-  value(): number | null {
-    if (this.count === 0 || this.weights === 0) return null;
-    return tidy(this.weighted / this.weights);
-  }
+export function weightedScore(cap: number) {
+  let weighted = 0;
+  let weights = 0;
+  const sum = {
+    count: 0,
+    add(attainmentValue: number, weight: number): void {
+      weighted += Math.min(attainmentValue, cap) * weight;
+      weights += weight;
+      sum.count += 1;
+    },
+    /** null when nothing was added or every weight was 0. */
+    value(): number | null {
+      return sum.count === 0 || weights === 0 ? null : tidy(weighted / weights);
+    },
+  };
+  return sum;
 }
 
 /** (revenue - cost) / cost, the difference taken exactly; callers make sure cost is more than 0. */
@@ -90,11 +85,12 @@ export function gradeScaleProblem(scale: GradeScale): GradeScaleProblem | null {
   const seen = new Set<string>();
   let previous = Number.POSITIVE_INFINITY;
   for (const step of scale.steps) {
-    if (step.grade.trim() === "") return "grade";
+    const grade = step.grade.trim();
+    if (grade === "") return "grade";
     if (!Number.isFinite(step.min)) return "min";
     if (!(step.min < previous)) return "order";
-    if (seen.has(step.grade.trim())) return "duplicate";
-    seen.add(step.grade.trim());
+    if (seen.has(grade)) return "duplicate";
+    seen.add(grade);
     previous = step.min;
   }
   if (scale.otherwise.trim() === "") return "empty";
@@ -110,24 +106,28 @@ export function gradeOf(score: number, scale: GradeScale): string {
 
 const STEP = /^(.+?)\s*(?:>=|≥|＞＝|:|：|=)\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%|％)?$/;
 
+/** One "grade >= lowest score" item (a percentage divided by 100); null when the item is not one. */
+export function gradeStepOf(item: string): GradeStep | null {
+  const m = STEP.exec(item);
+  return m ? { grade: (m[1] ?? "").trim(), min: Number(m[2]) / (m[3] ? 100 : 1) } : null;
+}
+
 /**
- * Reads a scale as typed into one Settings cell: "A >= 1; B >= 0.85; C >= 0.7; D" (also "A: 100%, B: 85%, ...").
- * The last item without a bound is the grade below every step. null when the text does not make a usable scale.
+ * Reads a scale as typed into one Settings cell, its items split as in any list cell: "A >= 1; B >= 0.85; C >= 0.7;
+ * D" (also "A: 100%, B: 85%, ..."). The last item without a bound is the grade below every step. null when the text
+ * does not make a usable scale.
  */
 export function parseGradeScale(text: string): GradeScale | null {
-  const items = text
-    .split(/[;,\n，；、]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
+  const items = splitList(text);
   if (items.length === 0) return null;
   const steps: GradeStep[] = [];
   for (const item of items.slice(0, -1)) {
-    const m = STEP.exec(item);
-    if (!m) return null;
-    steps.push({ grade: (m[1] ?? "").trim(), min: tidy(Number(m[2]) / (m[3] ? 100 : 1)) });
+    const step = gradeStepOf(item);
+    if (!step) return null;
+    steps.push({ grade: step.grade, min: tidy(step.min) });
   }
   const otherwise = items[items.length - 1] ?? "";
-  if (STEP.test(otherwise)) return null;
+  if (gradeStepOf(otherwise)) return null;
   const scale: GradeScale = { steps, otherwise };
   return gradeScaleProblem(scale) === null ? scale : null;
 }

@@ -12,7 +12,7 @@ import {
   gradeOf,
   gradeScaleProblem,
   roi,
-  ScoreSum,
+  weightedScore,
 } from "./figures";
 import type { Lang } from "./messages";
 import { parseDirection } from "./model";
@@ -167,21 +167,25 @@ function pairOf(
     isRagged(ga, sa) ||
     isRagged(gb, sb)
   ) {
-    throw new EvaluationFunctionError({ kind: "shape", fn, first, second, firstSize: sa, secondSize: sb }, lang);
+    fail({ kind: "shape", fn, first, second, firstSize: sa, secondSize: sb }, lang);
   }
   return [ga, gb];
 }
 
-function numberOf(fn: FunctionName, argument: ArgumentName, value: unknown, lang: Lang, at?: CellAt): number {
-  if (typeof value === "number" && Number.isFinite(value)) return value;
-  throw new EvaluationFunctionError(
-    at ? { kind: "notNumber", fn, argument, found: value, at } : { kind: "notNumber", fn, argument, found: value },
-    lang,
-  );
+/** Refuses the input: the problem, at the cell of a range it concerns (none for single values). */
+function fail<P extends FunctionProblem>(problem: P, lang: Lang, at?: CellAt): never {
+  const placed: P = at ? { ...problem, at } : problem;
+  throw new EvaluationFunctionError(placed, lang);
 }
 
-function withAt<P extends FunctionProblem>(problem: P, at: CellAt | undefined): P {
-  return at ? { ...problem, at } : problem;
+function numberOf(fn: FunctionName, argument: ArgumentName, value: unknown, lang: Lang, at?: CellAt): number {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  return fail({ kind: "notNumber", fn, argument, found: value }, lang, at);
+}
+
+/** Each cell of `grid` with the cell at the same place in `other` and its 1-based place, row by row. */
+function cellwise<T>(grid: Grid, other: Grid | null, f: (value: unknown, beside: unknown, at: CellAt) => T): T[][] {
+  return grid.map((row, r) => row.map((value, c) => f(value, other?.[r]?.[c], { row: r + 1, column: c + 1 })));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -195,17 +199,12 @@ export type TextResult = TextCell | TextCell[][];
 
 function directionOf(value: unknown, lang: Lang, at?: CellAt): KpiDirection {
   if (value === undefined || isBlank(value)) return "higher";
-  const direction = parseDirection(value);
-  if (direction === null) {
-    throw new EvaluationFunctionError(withAt({ kind: "direction", fn: "KPI_ATTAINMENT", found: value }, at), lang);
-  }
-  return direction;
+  return parseDirection(value) ?? fail({ kind: "direction", fn: "KPI_ATTAINMENT", found: value }, lang, at);
 }
 
 /** A result a cell can hold: a number too large for a double (Infinity) or no number (NaN) is an error instead. */
 function finite(fn: FunctionName, value: number, lang: Lang, at?: CellAt): number {
-  if (Number.isFinite(value)) return value;
-  throw new EvaluationFunctionError(withAt({ kind: "tooLarge", fn }, at), lang);
+  return Number.isFinite(value) ? value : fail({ kind: "tooLarge", fn }, lang, at);
 }
 
 function attainmentCell(target: unknown, actual: unknown, direction: () => KpiDirection, lang: Lang, at?: CellAt) {
@@ -215,14 +214,11 @@ function attainmentCell(target: unknown, actual: unknown, direction: () => KpiDi
   if (targetBlank && actualBlank) return "";
   const t = targetBlank ? null : numberOf(fn, "target", target, lang, at);
   const a = actualBlank ? null : numberOf(fn, "actual", actual, lang, at);
-  if (t === null || !(t > 0))
-    throw new EvaluationFunctionError(withAt({ kind: "target", fn, found: target }, at), lang);
+  if (t === null || !(t > 0)) fail({ kind: "target", fn, found: target }, lang, at);
   // Not measured yet: blank, not 0, so an unfilled actual does not read as a failed goal.
   if (a === null) return "";
   const d = direction();
-  if (attainmentRefusal(t, a, d) === "actual") {
-    throw new EvaluationFunctionError(withAt({ kind: "actualLower", fn, found: actual }, at), lang);
-  }
+  if (attainmentRefusal(t, a, d) === "actual") fail({ kind: "actualLower", fn, found: actual }, lang, at);
   return finite(fn, attainment(t, a, d), lang, at);
 }
 
@@ -234,34 +230,15 @@ function attainmentCell(target: unknown, actual: unknown, direction: () => KpiDi
  */
 export function kpiAttainment(target: unknown, actual: unknown, direction?: unknown, lang: Lang = "en"): NumberResult {
   const fn = "KPI_ATTAINMENT";
-  if (target === undefined || actual === undefined) throw new EvaluationFunctionError({ kind: "missing", fn }, lang);
+  if (target === undefined || actual === undefined) fail({ kind: "missing", fn }, lang);
   const grids = pairOf(fn, "target", target, "actual", actual, lang);
-  if (grids === null) {
-    if (Array.isArray(direction)) {
-      const size = sizeOf(asGrid(direction));
-      throw new EvaluationFunctionError(
-        { kind: "shape", fn, first: "target", second: "direction", firstSize: null, secondSize: size },
-        lang,
-      );
-    }
-    const d = directionOf(direction, lang);
-    return attainmentCell(target, actual, () => d, lang);
-  }
-  const [t, a] = grids;
-  if (Array.isArray(direction)) {
-    const [, dirs] = pairOf(fn, "target", target, "direction", direction, lang) ?? [t, t];
-    return t.map((row, r) =>
-      row.map((cell, c) => {
-        const at = { row: r + 1, column: c + 1 };
-        return attainmentCell(cell, a[r]?.[c], () => directionOf(dirs[r]?.[c], lang, at), lang, at);
-      }),
-    );
-  }
-  // One direction for the whole range is checked once, so a wrong word fails even on an empty range.
-  const d = directionOf(direction, lang);
-  return t.map((row, r) =>
-    row.map((cell, c) => attainmentCell(cell, a[r]?.[c], () => d, lang, { row: r + 1, column: c + 1 })),
-  );
+  // A range of directions must have the targets' size; beside single values it is a mismatch too.
+  const dirs = Array.isArray(direction) ? pairOf(fn, "target", target, "direction", direction, lang)?.[1] : undefined;
+  // One direction for every cell is checked once, so a wrong word fails even on an empty range.
+  const one = dirs ? null : directionOf(direction, lang);
+  const cell = (t: unknown, a: unknown, at?: CellAt) =>
+    attainmentCell(t, a, () => one ?? directionOf(at && dirs?.[at.row - 1]?.[at.column - 1], lang, at), lang, at);
+  return grids === null ? cell(target, actual) : cellwise(grids[0], grids[1], cell);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -272,7 +249,7 @@ export const DEFAULT_CAP = 1.5;
 function capOf(cap: unknown, lang: Lang): number {
   if (cap === undefined || (!Array.isArray(cap) && isBlank(cap))) return DEFAULT_CAP;
   if (typeof cap === "number" && Number.isFinite(cap) && cap > 0) return cap;
-  throw new EvaluationFunctionError({ kind: "cap", fn: "CAMPAIGN_SCORE", found: cap }, lang);
+  return fail({ kind: "cap", fn: "CAMPAIGN_SCORE", found: cap }, lang);
 }
 
 /**
@@ -282,35 +259,28 @@ function capOf(cap: unknown, lang: Lang): number {
  */
 export function campaignScore(attainments: unknown, weights?: unknown, cap?: unknown, lang: Lang = "en"): NumberCell {
   const fn = "CAMPAIGN_SCORE";
-  if (attainments === undefined) throw new EvaluationFunctionError({ kind: "missing", fn }, lang);
-  const sum = new ScoreSum(capOf(cap, lang));
+  if (attainments === undefined) fail({ kind: "missing", fn }, lang);
+  const sum = weightedScore(capOf(cap, lang));
   const add = (value: unknown, weight: unknown, at?: CellAt) => {
     let w = 1;
     if (weight !== undefined && !isBlank(weight)) {
       w = numberOf(fn, "weights", weight, lang, at);
-      if (w < 0) throw new EvaluationFunctionError(withAt({ kind: "negativeWeight", fn, found: weight }, at), lang);
+      if (w < 0) fail({ kind: "negativeWeight", fn, found: weight }, lang, at);
     }
     if (isBlank(value)) return;
     sum.add(numberOf(fn, "attainments", value, lang, at), w);
   };
-  const each = (a: Grid, w: Grid | null) => {
-    for (let r = 0; r < a.length; r++) {
-      const row = a[r] ?? [];
-      for (let c = 0; c < row.length; c++) add(row[c], w?.[r]?.[c], { row: r + 1, column: c + 1 });
-    }
-  };
-  if (weights === undefined) {
-    if (Array.isArray(attainments)) each(asGrid(attainments), null);
-    else add(attainments, undefined);
-  } else {
-    const grids = pairOf(fn, "attainments", attainments, "weights", weights, lang);
-    if (grids === null) add(attainments, weights);
-    else each(grids[0], grids[1]);
-  }
+  // Without weights a range of attainments stands alone; with them, the two are one size.
+  const grids =
+    weights !== undefined
+      ? pairOf(fn, "attainments", attainments, "weights", weights, lang)
+      : Array.isArray(attainments)
+        ? ([asGrid(attainments), null] as const)
+        : null;
+  if (grids === null) add(attainments, weights);
+  else cellwise(grids[0], grids[1], add);
   if (sum.count === 0) return "";
-  const value = sum.value();
-  if (value === null) throw new EvaluationFunctionError({ kind: "zeroWeights", fn }, lang);
-  return finite(fn, value, lang);
+  return finite(fn, sum.value() ?? fail({ kind: "zeroWeights", fn }, lang), lang);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -324,18 +294,17 @@ function roiCell(revenue: unknown, cost: unknown, lang: Lang, at?: CellAt): Numb
   // As in Sheets arithmetic, one blank side counts as 0: cost without revenue is a loss of 100 %.
   const r = revenueBlank ? 0 : numberOf(fn, "revenue", revenue, lang, at);
   const c = costBlank ? 0 : numberOf(fn, "cost", cost, lang, at);
-  if (!(c > 0)) throw new EvaluationFunctionError(withAt({ kind: "cost", fn, found: cost }, at), lang);
+  if (!(c > 0)) fail({ kind: "cost", fn, found: cost }, lang, at);
   return finite(fn, roi(r, c), lang, at);
 }
 
 /** (revenue - cost) / cost for single values or two ranges of one size; 0.25 means 25 % return. */
 export function campaignRoi(revenue: unknown, cost: unknown, lang: Lang = "en"): NumberResult {
   const fn = "CAMPAIGN_ROI";
-  if (revenue === undefined || cost === undefined) throw new EvaluationFunctionError({ kind: "missing", fn }, lang);
+  if (revenue === undefined || cost === undefined) fail({ kind: "missing", fn }, lang);
   const grids = pairOf(fn, "revenue", revenue, "cost", cost, lang);
-  if (grids === null) return roiCell(revenue, cost, lang);
-  const [r, c] = grids;
-  return r.map((row, i) => row.map((cell, j) => roiCell(cell, c[i]?.[j], lang, { row: i + 1, column: j + 1 })));
+  const cell = (r: unknown, c: unknown, at?: CellAt) => roiCell(r, c, lang, at);
+  return grids === null ? cell(revenue, cost) : cellwise(grids[0], grids[1], cell);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -350,10 +319,10 @@ export function campaignGrade(
 ): TextResult {
   const fn = "CAMPAIGN_GRADE";
   const reason = gradeScaleProblem(thresholds);
-  if (reason !== null) throw new EvaluationFunctionError({ kind: "scale", fn, reason, source }, lang);
-  if (score === undefined) throw new EvaluationFunctionError({ kind: "missing", fn }, lang);
+  if (reason !== null) fail({ kind: "scale", fn, reason, source }, lang);
+  if (score === undefined) fail({ kind: "missing", fn }, lang);
   const cell = (value: unknown, at?: CellAt): TextCell =>
     isBlank(value) ? "" : gradeOf(numberOf(fn, "score", value, lang, at), thresholds);
   if (!Array.isArray(score)) return cell(score);
-  return asGrid(score).map((row, r) => row.map((value, c) => cell(value, { row: r + 1, column: c + 1 })));
+  return cellwise(asGrid(score), null, (value, _beside, at) => cell(value, at));
 }

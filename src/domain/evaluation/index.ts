@@ -18,10 +18,11 @@ export {
   type GradeStep,
   gradeOf,
   gradeScaleProblem,
+  gradeStepOf,
   parseGradeScale,
   roi,
-  ScoreSum,
   tidy,
+  weightedScore,
 } from "./figures";
 export {
   type ArgumentName,

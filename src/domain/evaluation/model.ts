@@ -98,16 +98,8 @@ const DIRECTIONS = choiceReader("evaluation.direction", KPI_DIRECTIONS, [
 ]);
 const STATUSES = choiceReader("evaluation.taskStatus", TASK_STATUSES);
 const YES_NO = new Map<string, boolean>([
-  ["true", true],
-  ["yes", true],
-  ["y", true],
-  ["是", true],
-  ["达成", true],
-  ["false", false],
-  ["no", false],
-  ["n", false],
-  ["否", false],
-  ["未达成", false],
+  ...["true", "yes", "y", "是", "达成"].map((word) => [word, true] as const),
+  ...["false", "no", "n", "否", "未达成"].map((word) => [word, false] as const),
 ]);
 
 /** "higher", "Lower is better", "越低越好", "低": the direction; null for anything else (blank too). */
@@ -144,111 +136,90 @@ type ProblemKind = EvaluationMessageKey extends infer K
     : never
   : never;
 
-class Reader<T> {
-  readonly problems: FieldProblem<keyof T & string>[] = [];
+/** Reads the fields of one row, collecting the problems of the fields that cannot be used. */
+function reader<T>(cells: Cells) {
+  type Field = keyof T & string;
+  const problems: FieldProblem<Field>[] = [];
+  /** A problem with the key `evaluation.problem.<what>`; the field reads as `fallback`. */
+  const fail = <V>(field: Field, what: ProblemKind, fallback: V): V => {
+    problems.push({ field, messageKey: `evaluation.problem.${what}`, found: cells[field] });
+    return fallback;
+  };
+  return {
+    problems,
 
-  constructor(private readonly cells: Cells) {}
+    text(field: Field, needed = false): string {
+      const value = readText(cells[field]);
+      return needed && value === "" ? fail(field, "required", value) : value;
+    },
 
-  /** A problem with the key `evaluation.problem.<what>`. */
-  private fail(field: keyof T & string, what: ProblemKind): void {
-    this.problems.push({ field, messageKey: `evaluation.problem.${what}`, found: this.cells[field] });
-  }
+    list(field: Field): string[] {
+      return readList(cells[field]);
+    },
 
-  text(field: keyof T & string, needed = false): string {
-    const value = readText(this.cells[field]);
-    if (needed && value === "") this.fail(field, "required");
-    return value;
-  }
+    number(field: Field, options: { needed?: boolean; blank?: number; min?: "positive" | "nonNegative" }) {
+      const { min } = options;
+      const n = readNumber(cells[field]);
+      if (n === null) {
+        if (options.blank !== undefined) return options.blank;
+        return options.needed ? fail(field, min === "positive" ? min : "required", null) : null;
+      }
+      // Not a number, or out of its bound: the problem names the bound when there is one.
+      if (Number.isNaN(n) || (min === "positive" && !(n > 0)) || (min === "nonNegative" && n < 0)) {
+        return fail(field, min ?? "number", null);
+      }
+      return n;
+    },
 
-  list(field: keyof T & string): string[] {
-    return readList(this.cells[field]);
-  }
+    date(field: Field, needed = false, instantToo = false): string | null {
+      const raw = cells[field];
+      if (isBlank(raw)) return needed ? fail(field, "required", null) : null;
+      const value = typeof raw === "string" ? raw.trim() : "";
+      return isIsoDate(value) || (instantToo && isIsoInstant(value)) ? value : fail(field, "date", null);
+    },
 
-  number(field: keyof T & string, options: { needed?: boolean; blank?: number; min?: "positive" | "nonNegative" }) {
-    const { min } = options;
-    const n = readNumber(this.cells[field]);
-    if (n === null) {
-      if (options.blank !== undefined) return options.blank;
-      if (options.needed) this.fail(field, min === "positive" ? min : "required");
-      return null;
-    }
-    // Not a number, or out of its bound: the problem names the bound when there is one.
-    if (Number.isNaN(n) || (min === "positive" && !(n > 0)) || (min === "nonNegative" && n < 0)) {
-      this.fail(field, min ?? "number");
-      return null;
-    }
-    return n;
-  }
+    email(field: Field): string {
+      const value = normalizeEmail(readText(cells[field]));
+      return value !== "" && !isEmail(value) ? fail(field, "email", "") : value;
+    },
 
-  date(field: keyof T & string, needed = false, instantToo = false): string | null {
-    const raw = this.cells[field];
-    if (isBlank(raw)) {
-      if (needed) this.fail(field, "required");
-      return null;
-    }
-    const value = typeof raw === "string" ? raw.trim() : "";
-    if (isIsoDate(value) || (instantToo && isIsoInstant(value))) return value;
-    this.fail(field, "date");
-    return null;
-  }
+    choice<V>(field: Field, parse: (v: unknown) => V | null, blank: V, what: ProblemKind): V {
+      const raw = cells[field];
+      return isBlank(raw) ? blank : (parse(raw) ?? fail(field, what, blank));
+    },
 
-  email(field: keyof T & string): string {
-    const value = normalizeEmail(readText(this.cells[field]));
-    if (value !== "" && !isEmail(value)) {
-      this.fail(field, "email");
-      return "";
-    }
-    return value;
-  }
-
-  choice<V>(field: keyof T & string, parse: (v: unknown) => V | null, blank: V, what: ProblemKind): V {
-    const raw = this.cells[field];
-    if (isBlank(raw)) return blank;
-    const value = parse(raw);
-    if (value === null) {
-      this.fail(field, what);
-      return blank;
-    }
-    return value;
-  }
-
-  done(value: T): Decoded<T> {
-    return this.problems.length === 0 ? { ok: true, value } : { ok: false, problems: this.problems };
-  }
+    done(value: T): Decoded<T> {
+      return problems.length === 0 ? { ok: true, value } : { ok: false, problems };
+    },
+  };
 }
+
+// Each decoder reads its fields in column order, so the problems of a row come out in that order.
 
 /** A blank target is a problem (a goal needs one); a blank actual is "not measured yet"; a blank weight counts as 1. */
 export function decodeKpi(cells: Cells): Decoded<Kpi> {
-  const r = new Reader<Kpi>(cells);
-  const campaign = r.text("campaign", true);
-  const indicator = r.text("indicator", true);
-  const unit = r.text("unit");
-  const direction = r.choice("direction", parseDirection, "higher", "direction");
-  const target = r.number("target", { needed: true, min: "positive" });
-  const actual = r.number("actual", {});
-  const weight = r.number("weight", { blank: 1, min: "nonNegative" });
-  const source = r.text("source");
-  const updated = r.date("updated");
+  const r = reader<Kpi>(cells);
   return r.done({
-    campaign,
-    indicator,
-    unit,
-    direction,
-    target: target ?? 0,
-    actual,
-    weight: weight ?? 0,
-    source,
-    updated,
+    campaign: r.text("campaign", true),
+    indicator: r.text("indicator", true),
+    unit: r.text("unit"),
+    direction: r.choice("direction", parseDirection, "higher", "direction"),
+    target: r.number("target", { needed: true, min: "positive" }) ?? 0,
+    actual: r.number("actual", {}),
+    weight: r.number("weight", { blank: 1, min: "nonNegative" }) ?? 0,
+    source: r.text("source"),
+    updated: r.date("updated"),
   });
 }
 
 export function decodeReading(cells: Cells): Decoded<KpiReading> {
-  const r = new Reader<KpiReading>(cells);
-  const date = r.date("date", true);
-  const campaign = r.text("campaign", true);
-  const indicator = r.text("indicator", true);
-  const value = r.number("value", { needed: true });
-  return r.done({ date: date ?? "", campaign, indicator, value: value ?? 0 });
+  const r = reader<KpiReading>(cells);
+  return r.done({
+    date: r.date("date", true) ?? "",
+    campaign: r.text("campaign", true),
+    indicator: r.text("indicator", true),
+    value: r.number("value", { needed: true }) ?? 0,
+  });
 }
 
 function parseYesNo(value: unknown): boolean | null {
@@ -257,31 +228,33 @@ function parseYesNo(value: unknown): boolean | null {
 }
 
 export function decodeSummary(cells: Cells): Decoded<Summary> {
-  const r = new Reader<Summary>(cells);
-  const campaign = r.text("campaign", true);
-  const goalsMet = r.choice<boolean | null>("goalsMet", parseYesNo, null, "yesNo");
-  const effect = r.text("effect");
-  const problems = r.text("problems");
-  const improvements = r.text("improvements");
-  const acceptedBy = r.email("acceptedBy");
-  const acceptedAt = r.date("acceptedAt", false, true);
-  return r.done({ campaign, goalsMet, effect, problems, improvements, acceptedBy, acceptedAt });
+  const r = reader<Summary>(cells);
+  return r.done({
+    campaign: r.text("campaign", true),
+    goalsMet: r.choice<boolean | null>("goalsMet", parseYesNo, null, "yesNo"),
+    effect: r.text("effect"),
+    problems: r.text("problems"),
+    improvements: r.text("improvements"),
+    acceptedBy: r.email("acceptedBy"),
+    acceptedAt: r.date("acceptedAt", false, true),
+  });
 }
 
 export function decodeLesson(cells: Cells): Decoded<Lesson> {
-  const r = new Reader<Lesson>(cells);
-  const campaign = r.text("campaign", true);
-  const channels = r.list("channels");
-  const audience = r.text("audience");
-  const tags = r.list("tags");
-  const lesson = r.text("lesson", true);
-  const recommendation = r.text("recommendation");
-  return r.done({ campaign, channels, audience, tags, lesson, recommendation });
+  const r = reader<Lesson>(cells);
+  return r.done({
+    campaign: r.text("campaign", true),
+    channels: r.list("channels"),
+    audience: r.text("audience"),
+    tags: r.list("tags"),
+    lesson: r.text("lesson", true),
+    recommendation: r.text("recommendation"),
+  });
 }
 
 /** A blank status is "todo"; a due date before the start is reported on the due date. */
 export function decodeTask(cells: Cells): Decoded<Task> {
-  const r = new Reader<Task>(cells);
+  const r = reader<Task>(cells);
   const campaign = r.text("campaign", true);
   const step = r.text("step", true);
   const owner = r.email("owner");

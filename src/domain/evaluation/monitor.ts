@@ -82,19 +82,26 @@ export interface MonitorInput {
 }
 
 /** Tasks and KPIs matter while the work runs; before approval there is nothing to be late for, after it nothing to fix. */
-const RUNNING: ReadonlySet<CampaignState> = new Set<CampaignState>(["Ready", "InProgress"]);
+const RUNNING: readonly CampaignState[] = ["Ready", "InProgress"];
 /** Money can still be spent or committed from approval until the campaign is closed. */
-const SPENDING: ReadonlySet<CampaignState> = new Set<CampaignState>([
-  "PlanApproved",
-  "ExecutionSubmitted",
-  "Ready",
-  "InProgress",
-  "Completed",
-]);
+const SPENDING: readonly CampaignState[] = ["PlanApproved", "ExecutionSubmitted", "Ready", "InProgress", "Completed"];
 
-function alertKey(parts: readonly (string | number)[]): string {
-  // JSON keeps the parts apart whatever characters an ID or a step name holds.
-  return JSON.stringify(parts);
+/**
+ * An alert of the situation `name`: its message is `evaluation.alert.<name>` and its key starts with the name. An
+ * unmeasured KPI is reported as a lagging one.
+ */
+function alertOf(
+  name: AlertKind | "kpi_unmeasured",
+  keyParts: readonly (string | number)[],
+  alert: Pick<Alert, "severity" | "campaign" | "recipients" | "params">,
+): Alert {
+  return {
+    // JSON keeps the parts apart whatever characters an ID or a step name holds.
+    key: JSON.stringify([name, ...keyParts]),
+    kind: name === "kpi_unmeasured" ? "kpi_lagging" : name,
+    messageKey: `evaluation.alert.${name}`,
+    ...alert,
+  };
 }
 
 /** Linear in the inputs: campaigns and latest readings are looked up in Maps, never by scanning. */
@@ -109,9 +116,9 @@ export function monitor(input: MonitorInput): Alert[] {
     const name = campaigns.get(id)?.name?.trim();
     return name ? `${name} (${id})` : id;
   };
-  const watched = (id: string, states: ReadonlySet<CampaignState>) => {
+  const watched = (id: string, states: readonly CampaignState[]) => {
     const state = campaigns.get(id)?.state;
-    return state === undefined || states.has(state);
+    return state === undefined || states.includes(state);
   };
   const alerts = new Map<string, Alert>();
   const push = (alert: Alert) => {
@@ -122,15 +129,14 @@ export function monitor(input: MonitorInput): Alert[] {
     if (task.status === "done" || task.status === "cancelled") continue;
     if (!(task.due < today) || !watched(task.campaign, RUNNING)) continue;
     const days = todayDay - dayNumber(task.due);
-    push({
-      key: alertKey(["task_overdue", task.campaign, task.step, task.due]),
-      kind: "task_overdue",
-      severity: days > settings.escalateAfterDays ? "critical" : "warning",
-      campaign: task.campaign,
-      recipients: managers,
-      messageKey: "evaluation.alert.task_overdue",
-      params: { campaign: label(task.campaign), step: task.step, due: task.due, days, owner: task.owner || "—" },
-    });
+    push(
+      alertOf("task_overdue", [task.campaign, task.step, task.due], {
+        severity: days > settings.escalateAfterDays ? "critical" : "warning",
+        campaign: task.campaign,
+        recipients: managers,
+        params: { campaign: label(task.campaign), step: task.step, due: task.due, days, owner: task.owner || "—" },
+      }),
+    );
   }
 
   for (const alert of laggingKpis(input, today, campaigns, managers, label)) push(alert);
@@ -143,15 +149,14 @@ export function monitor(input: MonitorInput): Alert[] {
     const spent = add(decimalFromNumber(actual), decimalFromNumber(committed));
     const over = toNumber(subtract(spent, decimalFromNumber(approved)));
     if (!(over > 0)) continue;
-    push({
-      key: alertKey(["overspend", campaign, approved]),
-      kind: "overspend",
-      severity: "critical",
-      campaign,
-      recipients: managers,
-      messageKey: "evaluation.alert.overspend",
-      params: { campaign: label(campaign), spent: toNumber(spent), approved, over },
-    });
+    push(
+      alertOf("overspend", [campaign, approved], {
+        severity: "critical",
+        campaign,
+        recipients: managers,
+        params: { campaign: label(campaign), spent: toNumber(spent), approved, over },
+      }),
+    );
   }
 
   const nowMs = instantMs(input.now);
@@ -164,39 +169,33 @@ export function monitor(input: MonitorInput): Alert[] {
     if (!(waited > settings.requestWaitDays)) continue;
     const approvers = emailSet(request.approvers);
     const days = Math.floor(waited);
-    push({
-      key: alertKey(["request_waiting", request.id, ...approvers]),
-      kind: "request_waiting",
-      severity: waited > settings.escalateAfterDays ? "critical" : "warning",
-      campaign: request.campaign,
-      recipients: approvers,
-      messageKey: "evaluation.alert.request_waiting",
-      params: {
-        campaign: label(request.campaign),
-        type: request.type,
-        request: request.id,
-        days,
-        submitted: request.submittedAt,
-      },
-    });
+    push(
+      alertOf("request_waiting", [request.id, ...approvers], {
+        severity: waited > settings.escalateAfterDays ? "critical" : "warning",
+        campaign: request.campaign,
+        recipients: approvers,
+        params: {
+          campaign: label(request.campaign),
+          type: request.type,
+          request: request.id,
+          days,
+          submitted: request.submittedAt,
+        },
+      }),
+    );
   }
 
   return [...alerts.values()].sort(compareAlerts);
 }
 
-const SEVERITY_RANK: Readonly<Record<Severity, number>> = { critical: 0, warning: 1 };
-const KIND_RANK: Readonly<Record<AlertKind, number>> = {
-  overspend: 0,
-  task_overdue: 1,
-  kpi_lagging: 2,
-  request_waiting: 3,
-};
-
-/** Most urgent first, then by kind and campaign, then key: the same alerts always list in the same order. */
+/**
+ * Most urgent first, then by kind (in the order of SEVERITIES and ALERT_KINDS) and campaign, then key: the same
+ * alerts always list in the same order.
+ */
 export function compareAlerts(a: Alert, b: Alert): number {
   return (
-    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-    KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+    SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+    ALERT_KINDS.indexOf(a.kind) - ALERT_KINDS.indexOf(b.kind) ||
     compareText(a.campaign, b.campaign) ||
     compareText(a.key, b.key)
   );
@@ -254,15 +253,12 @@ function unmeasuredKpi(
   const elapsed = dayNumber(today) - start + 1;
   if (!(spanDays >= 1) || !(elapsed * 2 >= spanDays)) return null;
   const mid = localDateOf(new Date((start + Math.ceil(spanDays / 2) - 1) * MS_PER_DAY).toISOString());
-  return {
-    key: alertKey(["kpi_unmeasured", kpi.campaign, foldText(kpi.indicator)]),
-    kind: "kpi_lagging",
+  return alertOf("kpi_unmeasured", [kpi.campaign, foldText(kpi.indicator)], {
     severity: "warning",
     campaign: kpi.campaign,
     recipients: managers,
-    messageKey: "evaluation.alert.kpi_unmeasured",
     params: { campaign: label(kpi.campaign), indicator: kpi.indicator, target: kpi.target, unit: kpi.unit, mid },
-  };
+  });
 }
 
 function laggingKpis(
@@ -285,7 +281,7 @@ function laggingKpis(
   for (const kpi of input.kpis) {
     const campaign = campaigns.get(kpi.campaign);
     if (!campaign || campaign.start === null || campaign.end === null) continue;
-    if (campaign.state !== undefined && !RUNNING.has(campaign.state)) continue;
+    if (campaign.state !== undefined && !RUNNING.includes(campaign.state)) continue;
     if (today < campaign.start || today > campaign.end) continue;
     const measured =
       latest.get(kpiKey(kpi.campaign, kpi.indicator)) ??
@@ -299,23 +295,22 @@ function laggingKpis(
     }
     const projection = projectKpi(kpi, measured, { start: campaign.start, end: campaign.end }, levelUnits);
     if (!projection || !(projection.attainment < input.settings.lagThreshold)) continue;
-    out.push({
-      key: alertKey(["kpi_lagging", kpi.campaign, foldText(kpi.indicator), measured.date]),
-      kind: "kpi_lagging",
-      severity: "warning",
-      campaign: kpi.campaign,
-      recipients: managers,
-      messageKey: "evaluation.alert.kpi_lagging",
-      params: {
-        campaign: label(kpi.campaign),
-        indicator: kpi.indicator,
-        projected: Math.round(projection.projected * 100) / 100,
-        unit: kpi.unit,
-        target: kpi.target,
-        percent: Math.round(projection.attainment * 100),
-        date: measured.date,
-      },
-    });
+    out.push(
+      alertOf("kpi_lagging", [kpi.campaign, foldText(kpi.indicator), measured.date], {
+        severity: "warning",
+        campaign: kpi.campaign,
+        recipients: managers,
+        params: {
+          campaign: label(kpi.campaign),
+          indicator: kpi.indicator,
+          projected: Math.round(projection.projected * 100) / 100,
+          unit: kpi.unit,
+          target: kpi.target,
+          percent: Math.round(projection.attainment * 100),
+          date: measured.date,
+        },
+      }),
+    );
   }
   return out;
 }

@@ -1,12 +1,11 @@
 // The evaluation report: per campaign, each KPI's attainment, the capped weighted score, grade, ROI, whether the goals were met, and chart series; bad rows left out and reported.
 import { add, type Decimal, decimalFromNumber, toNumber } from "../money";
-import { attainment, attainmentRefusal, gradeOf, roi, ScoreSum, tidy } from "./figures";
+import { attainment, attainmentRefusal, gradeOf, roi, tidy, weightedScore } from "./figures";
 import {
   decodeRows,
   type EvaluationSettings,
   type Kpi,
   type KpiDirection,
-  type KpiReading,
   type RowProblem,
   type SheetRow,
 } from "./model";
@@ -126,7 +125,7 @@ export function evaluate(input: EvaluationInput): EvaluationReport {
     const key = kpiKey(kpi.campaign, kpi.indicator);
     const first = byKey.get(key);
     if (first) {
-      problems.push(duplicateProblem(row, kpi, first.row));
+      problems.push(indicatorProblem("kpis", row, "duplicateKpi", kpi, { first: first.row }));
       leftOutKpis += 1;
       continue;
     }
@@ -143,7 +142,7 @@ export function evaluate(input: EvaluationInput): EvaluationReport {
   for (const { row, value: reading } of readingRows.rows) {
     const acc = byKey.get(kpiKey(reading.campaign, reading.indicator));
     if (!acc) {
-      problems.push(unknownKpiProblem(row, reading));
+      problems.push(indicatorProblem("readings", row, "unknownKpi", reading));
       leftOutReadings += 1;
       continue;
     }
@@ -172,25 +171,21 @@ function tabOrder(p: RowProblem): number {
   return p.tab === "kpis" ? 0 : 1;
 }
 
-function duplicateProblem(row: number, kpi: Kpi, first: number): RowProblem {
+/** A row left out for its indicator: a KPI named twice for a campaign, or a reading of a KPI that is not there. */
+function indicatorProblem(
+  tab: "kpis" | "readings",
+  row: number,
+  what: "duplicateKpi" | "unknownKpi",
+  item: Pick<Kpi, "campaign" | "indicator">,
+  params: Readonly<Record<string, number>> = {},
+): RowProblem {
   return {
-    tab: "kpis",
+    tab,
     row,
     field: "indicator",
-    messageKey: "evaluation.problem.duplicateKpi",
-    found: kpi.indicator,
-    params: { campaign: kpi.campaign, indicator: kpi.indicator, first },
-  };
-}
-
-function unknownKpiProblem(row: number, reading: KpiReading): RowProblem {
-  return {
-    tab: "readings",
-    row,
-    field: "indicator",
-    messageKey: "evaluation.problem.unknownKpi",
-    found: reading.indicator,
-    params: { campaign: reading.campaign, indicator: reading.indicator },
+    messageKey: `evaluation.problem.${what}`,
+    found: item.indicator,
+    params: { campaign: item.campaign, indicator: item.indicator, ...params },
   };
 }
 
@@ -230,7 +225,7 @@ function campaignOf(
   cap: number,
   grades: EvaluationSettings["grades"],
 ): CampaignEvaluation {
-  const sum = new ScoreSum(cap);
+  const sum = weightedScore(cap);
   let counted = 0;
   let met = 0;
   let unknown = 0;

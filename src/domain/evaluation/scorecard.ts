@@ -57,12 +57,10 @@ export interface ScorecardRow {
 }
 
 /** Campaigns that ran; drafts, plans under review and cancelled ones were never run by anyone. */
-const RAN: ReadonlySet<CampaignState> = new Set<CampaignState>(["InProgress", "Completed", "Closed"]);
+const RAN: readonly CampaignState[] = ["InProgress", "Completed", "Closed"];
 
 export function periodOf(date: string, period: ScorecardPeriod): string {
-  const year = date.slice(0, 4);
-  const month = Number(date.slice(5, 7));
-  return period === "month" ? date.slice(0, 7) : `${year}-Q${Math.ceil(month / 3)}`;
+  return period === "month" ? date.slice(0, 7) : `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
 }
 
 interface Acc {
@@ -109,7 +107,7 @@ export function scorecard(input: ScorecardInput): ScorecardRow[] {
     states.set(c.id, c.state);
     const owner = normalizeEmail(c.owner);
     if (owner === "" || c.end === null || !isIsoDate(c.end)) continue;
-    if (c.state !== undefined && !RAN.has(c.state)) continue;
+    if (c.state !== undefined && !RAN.includes(c.state)) continue;
     const acc = accOf(owner, periodOf(c.end, period));
     acc.campaigns += 1;
     const position = input.budgets.get(c.id);
@@ -143,22 +141,15 @@ export function scorecard(input: ScorecardInput): ScorecardRow[] {
   }
 
   const rows: ScorecardRow[] = [];
-  for (const acc of accs.values()) {
-    const budgetAdherence = acc.budgeted === 0 ? null : tidy(acc.withinBudget / acc.budgeted);
-    const judged = acc.tasksDue - acc.tasksUnknown;
-    const onTimeRate = judged === 0 ? null : tidy(acc.tasksOnTime / judged);
-    const meanAttainment = acc.scored === 0 ? null : tidy(acc.scoreSum / acc.scored);
+  for (const { scoreSum, scored, ...counts } of accs.values()) {
+    const budgetAdherence = counts.budgeted === 0 ? null : tidy(counts.withinBudget / counts.budgeted);
+    const judged = counts.tasksDue - counts.tasksUnknown;
+    const onTimeRate = judged === 0 ? null : tidy(counts.tasksOnTime / judged);
+    const meanAttainment = scored === 0 ? null : tidy(scoreSum / scored);
     const score = scoreOf(rules.weights, budgetAdherence, onTimeRate, meanAttainment);
     rows.push({
-      owner: acc.owner,
-      period: acc.period,
-      campaigns: acc.campaigns,
-      budgeted: acc.budgeted,
-      withinBudget: acc.withinBudget,
+      ...counts,
       budgetAdherence,
-      tasksDue: acc.tasksDue,
-      tasksOnTime: acc.tasksOnTime,
-      tasksUnknown: acc.tasksUnknown,
       onTimeRate,
       meanAttainment,
       score,

@@ -6,11 +6,7 @@ import type { Lang } from "../../domain/i18n";
 import type { CampaignState, RequestStatus } from "../../domain/workflow";
 import type { RowProblem } from "../../workbook/shared/problems";
 import type { Written } from "../shared/contract";
-
-const TEXT_MAX = 5000;
-const text = (max = TEXT_MAX) => z.string().check(z.maxLength(max));
-const id = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
-const requestId = z.string().check(z.regex(/^[A-Za-z0-9-]{8,64}$/));
+import { id, requestId, text } from "../shared/request-fields";
 
 export const FREQUENCIES = ["off", "hourly", "daily"] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
@@ -35,6 +31,7 @@ export const SummaryFormRequest = z.strictObject({ campaignId: z.optional(id) })
 export type SummaryFormRequest = z.input<typeof SummaryFormRequest>;
 
 export const LESSONS_MAX = 20;
+const tags = z.array(text(100)).check(z.maxLength(20));
 
 export const SubmitSummaryRequest = z.strictObject({
   campaignId: id,
@@ -48,7 +45,7 @@ export const SubmitSummaryRequest = z.strictObject({
       z.strictObject({
         lesson: text(),
         recommendation: text(),
-        tags: z.array(text(100)).check(z.maxLength(20)),
+        tags,
       }),
     )
     .check(z.maxLength(LESSONS_MAX)),
@@ -67,7 +64,7 @@ export type CampaignProgressRequest = z.input<typeof CampaignProgressRequest>;
 
 export const LessonsRequest = z.strictObject({
   campaignId: z.optional(id),
-  tags: z.optional(z.array(text(100)).check(z.maxLength(20))),
+  tags: z.optional(tags),
 });
 export type LessonsRequest = z.input<typeof LessonsRequest>;
 

@@ -10,15 +10,18 @@ import {
   describeFunctionProblem,
   EvaluationFunctionError,
   type GradeScale,
+  gradeStepOf,
   kpiAttainment,
   type NumberCell,
   type NumberResult,
   parseGradeScale,
   type TextResult,
 } from "../../domain/evaluation";
-import { fieldRowsOf } from "../../workbook/evaluation/read";
+import { isBlank } from "../../domain/found";
+import { asRows } from "../../domain/grid";
+import { splitList } from "../../domain/lists";
+import { readFieldRows } from "../../workbook/evaluation/read";
 import { SETTINGS_TAB } from "../../workbook/shared/settings";
-import { findTab, readTable } from "../../workbook/shared/table";
 import { sheetLang } from "../shared/locale";
 
 /** The domain answers in English; only an error needs the spreadsheet's language, so a working formula costs nothing. */
@@ -43,8 +46,6 @@ export function CAMPAIGN_ROI(revenue: unknown, cost: unknown): NumberResult {
   return worded(() => campaignRoi(revenue, cost, "en"));
 }
 
-const STEP = /^(.+?)\s*(?:>=|≥|＞＝|:|：|=)\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*(%|％)?$/;
-
 /**
  * The scale as typed, read leniently so that an unusable one reaches campaignGrade and is refused there with the
  * reason (thresholds out of order, a grade named twice, ...). A step that is not "grade >= number" gets NaN as its
@@ -53,15 +54,9 @@ const STEP = /^(.+?)\s*(?:>=|≥|＞＝|:|：|=)\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)
 function scaleAsTyped(text: string): GradeScale {
   const parsed = parseGradeScale(text);
   if (parsed) return parsed;
-  const items = text
-    .split(/[;,\n，；、]/)
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
-  const steps = items.slice(0, -1).map((item) => {
-    const m = STEP.exec(item);
-    return m ? { grade: (m[1] ?? "").trim(), min: Number(m[2]) / (m[3] ? 100 : 1) } : { grade: item, min: Number.NaN };
-  });
-  return { steps, otherwise: items.length > 0 ? (items[items.length - 1] ?? "") : "" };
+  const items = splitList(text);
+  const steps = items.slice(0, -1).map((item) => gradeStepOf(item) ?? { grade: item, min: Number.NaN });
+  return { steps, otherwise: items[items.length - 1] ?? "" };
 }
 
 /**
@@ -69,14 +64,13 @@ function scaleAsTyped(text: string): GradeScale {
  * Settings (or without the row, or with it blank) grades by the default scale.
  */
 function gradeScale(): GradeScale {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = findTab(ss, SETTINGS_TAB);
-  if (!sheet) return DEFAULT_GRADE_SCALE;
-  const rows = fieldRowsOf(readTable(sheet, SETTINGS_TAB), SETTINGS_TAB, { lang: "en", formatDate: () => "" }).rows;
-  const row = rows.find((r) => String(r.cells.key ?? "").trim() === "grade_thresholds");
+  const settings = readFieldRows(SpreadsheetApp.getActiveSpreadsheet(), SETTINGS_TAB, {
+    lang: "en",
+    formatDate: () => "",
+  });
+  const row = settings?.rows.find((r) => String(r.cells.key ?? "").trim() === "grade_thresholds");
   const value = row?.cells.value;
-  if (value === undefined || value === null || String(value).trim() === "") return DEFAULT_GRADE_SCALE;
-  return scaleAsTyped(String(value));
+  return isBlank(value) ? DEFAULT_GRADE_SCALE : scaleAsTyped(String(value));
 }
 
 /**
@@ -85,14 +79,15 @@ function gradeScale(): GradeScale {
  * Blank cells are skipped; an argument with nothing in it grades by the default scale, as a blank Settings row does.
  */
 function scaleOfArgument(value: unknown): GradeScale {
-  const blank = (v: unknown) => v === null || v === undefined || String(v).trim() === "";
-  let items: string[];
-  if (Array.isArray(value)) {
-    const rows = (value as unknown[]).map((r) => (Array.isArray(r) ? (r as unknown[]) : [r]));
-    items = rows
-      .filter((r) => r.some((c) => !blank(c)))
-      .map((r) => (r.length >= 2 && !blank(r[1]) ? `${String(r[0]).trim()} >= ${String(r[1]).trim()}` : String(r[0])));
-  } else items = blank(value) ? [] : [String(value)];
+  const items = Array.isArray(value)
+    ? asRows(value)
+        .filter((r) => r.some((c) => !isBlank(c)))
+        .map((r) =>
+          r.length >= 2 && !isBlank(r[1]) ? `${String(r[0]).trim()} >= ${String(r[1]).trim()}` : String(r[0]),
+        )
+    : isBlank(value)
+      ? []
+      : [String(value)];
   const text = items.join("; ");
   return text.trim() === "" ? DEFAULT_GRADE_SCALE : scaleAsTyped(text);
 }

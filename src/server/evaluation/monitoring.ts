@@ -20,11 +20,11 @@ import {
 import { type Lang, type MessageKey, t, tKey, valueOfLabel } from "../../domain/i18n";
 import { formatAmount, toMinorUnits } from "../../domain/money";
 import { isAdmin, parseRoles } from "../../domain/roles";
+import { readTab, textOf } from "../../workbook/evaluation/read";
 import { MONITOR_TAB } from "../../workbook/evaluation/tabs";
 import { type Record_, rewriteRows } from "../../workbook/evaluation/write";
 import type { PropertiesPort, SpreadsheetPort } from "../../workbook/shared/ports";
 import { readSettings } from "../../workbook/shared/settings";
-import { findTab, readTable } from "../../workbook/shared/table";
 import { readContext } from "../shared/context";
 import { editedSince, INPUTS_KEY, type LastInputs, parseLastInputs } from "../shared/freshness";
 import { showSidebar } from "../shared/html";
@@ -54,7 +54,7 @@ import {
 } from "./api";
 import { refreshAll } from "./reports";
 import { fingerprintNow, nextTimeChange } from "./run-inputs";
-import { type EvaluationBook, monitorCampaigns, pendingRequests, readEvaluationBook } from "./sources";
+import { type EvaluationBook, pendingRequests, readEvaluationBook } from "./sources";
 
 export const MONITOR_JOB = "monitor";
 const CONFIG_KEY = "cc.monitor.config";
@@ -80,13 +80,14 @@ interface Config {
   readonly since: string;
 }
 
-const DEFAULT_CONFIG: Config = { frequency: "daily", hour: 8, since: "" };
+/** A daily run is due from this local hour unless the schedule names another. */
+const DEFAULT_HOUR = 8;
 
 function readConfig(props: PropertiesPort): Config {
   const c = parseJson<Partial<Config>>(props.getProperty(CONFIG_KEY));
   return {
     frequency: c?.frequency === "hourly" ? "hourly" : "daily",
-    hour: typeof c?.hour === "number" && c.hour >= 0 && c.hour <= 23 ? Math.floor(c.hour) : DEFAULT_CONFIG.hour,
+    hour: typeof c?.hour === "number" && c.hour >= 0 && c.hour <= 23 ? Math.floor(c.hour) : DEFAULT_HOUR,
     since: typeof c?.since === "string" ? c.since : "",
   };
 }
@@ -104,7 +105,7 @@ const NO_HEALTH: MonitorHealth = {
 };
 
 function readHealth(props: PropertiesPort): MonitorHealth {
-  return { ...NO_HEALTH, ...(parseJson<Partial<MonitorHealth>>(props.getProperty(HEALTH_KEY)) ?? {}), stale: false };
+  return { ...NO_HEALTH, ...parseJson<Partial<MonitorHealth>>(props.getProperty(HEALTH_KEY)), stale: false };
 }
 
 function saveHealth(props: PropertiesPort, health: MonitorHealth, inputs?: LastInputs): void {
@@ -163,16 +164,10 @@ function kindLabel(kind: AlertKind, lang: Lang): string {
 
 /** Writes the current alerts to the Monitor tab, keeping when each situation was first seen. */
 function writeMonitorTab(book: EvaluationBook, alerts: readonly Alert[]): void {
-  const sheet = findTab(book.ws.ss, MONITOR_TAB);
-  if (!sheet) return;
-  const table = readTable(sheet, MONITOR_TAB);
-  const keyColumn = table.layout.located.find((l) => l.spec.key === "key")?.column;
-  const sinceColumn = table.layout.located.find((l) => l.spec.key === "since")?.column;
-  const since = new Map<string, string>();
-  if (keyColumn !== undefined && sinceColumn !== undefined) {
-    for (const { cells } of table.rows)
-      since.set(String(cells[keyColumn - 1] ?? ""), String(cells[sinceColumn - 1] ?? ""));
-  }
+  const table = readTab(book.ws.ss, MONITOR_TAB);
+  if (!table) return;
+  const cell = textOf(table);
+  const since = new Map(table.rows.map((row) => [cell(row, "key"), cell(row, "since")]));
   const lang = book.ws.sheetLang;
   const now = book.now.replace("T", " ").slice(0, 16);
   const rows: Record_[] = alerts.map((a) => ({
@@ -202,49 +197,39 @@ function digestBody(alerts: readonly Alert[], lang: Lang, currency: string, link
 // ---------------------------------------------------------------------------------------------------------------
 // The checkpoint in document properties
 
-class Checkpoint {
-  private chunks: number;
-  /** The values as stored now, so an unchanged checkpoint is not written again every hour. */
-  private stored: string[];
-  private pending: boolean;
-
-  constructor(
-    private readonly props: PropertiesPort,
-    all: Readonly<Record<string, string>>,
-  ) {
-    const keys = Object.keys(all).filter((k) => k.startsWith(SENT_PREFIX));
-    this.chunks = keys.length;
-    this.stored = Array.from({ length: keys.length }, (_, i) => all[`${SENT_PREFIX}${i}`] ?? "");
-    this.pending = all[PENDING_KEY] !== undefined;
-  }
-
-  static stored(all: Readonly<Record<string, string>>): Set<string> {
-    const keys = Object.keys(all)
-      .filter((k) => k.startsWith(SENT_PREFIX))
-      .sort();
-    return unpackCheckpoint(keys.map((k) => all[k]));
-  }
-
-  /**
-   * Saves the deliveries and, while a mail is on its way, who it goes to: a run that dies between the two saves
-   * leaves the marker behind, and the next run does not send that digest again (at most once, and says so).
-   */
-  save(deliveries: readonly string[], pendingTo: string | null): void {
+/**
+ * Saves the checkpoint: the deliveries and, while a mail is on its way, who it goes to. A run that dies between the
+ * two saves leaves the marker behind, and the next run does not send that digest again (at most once, and says so).
+ */
+function checkpointSaver(props: PropertiesPort, all: Readonly<Record<string, string>>) {
+  /** The values as stored now (chunk i under SENT_PREFIX + i), so an unchanged checkpoint is not written again. */
+  let stored = Object.keys(all)
+    .filter((k) => k.startsWith(SENT_PREFIX))
+    .map((_, i) => all[`${SENT_PREFIX}${i}`] ?? "");
+  let pending = all[PENDING_KEY] !== undefined;
+  return (deliveries: readonly string[], pendingTo: string | null): void => {
     const values = packCheckpoint(deliveries);
-    const same = values.length === this.stored.length && values.every((v, i) => v === this.stored[i]);
-    if (same && pendingTo === null && !this.pending) return;
+    const same = values.length === stored.length && values.every((v, i) => v === stored[i]);
+    if (same && pendingTo === null && !pending) return;
     const set: Record<string, string> = {};
     values.forEach((v, i) => {
       set[`${SENT_PREFIX}${i}`] = v;
     });
     if (pendingTo !== null) set[PENDING_KEY] = pendingTo;
-    if (values.length > 0 || pendingTo !== null) this.props.setProperties(set);
-    for (let i = values.length; i < this.chunks; i++) this.props.deleteProperty(`${SENT_PREFIX}${i}`);
-    this.chunks = values.length;
-    this.stored = values;
-    if (pendingTo === null && this.pending) this.props.deleteProperty(PENDING_KEY);
-    this.pending = pendingTo !== null;
-  }
+    if (values.length > 0 || pendingTo !== null) props.setProperties(set);
+    for (let i = values.length; i < stored.length; i++) props.deleteProperty(`${SENT_PREFIX}${i}`);
+    stored = values;
+    if (pendingTo === null && pending) props.deleteProperty(PENDING_KEY);
+    pending = pendingTo !== null;
+  };
+}
+
+/** The hashes in the stored checkpoint, from every chunk there is. */
+function storedCheckpoint(all: Readonly<Record<string, string>>): Set<string> {
+  const keys = Object.keys(all)
+    .filter((k) => k.startsWith(SENT_PREFIX))
+    .sort();
+  return unpackCheckpoint(keys.map((k) => all[k]));
 }
 
 interface DigestOutcome {
@@ -260,24 +245,20 @@ function sendDigests(book: EvaluationBook, alerts: readonly Alert[], props: Prop
   const notes: string[] = [];
   const interrupted = all[PENDING_KEY];
   if (interrupted) notes.push(t(lang, "monitor.interrupted", { to: interrupted }));
-  const checkpoint = new Checkpoint(props, all);
-  let delivered = sentDeliveries(alerts, Checkpoint.stored(all));
+  const saveCheckpoint = checkpointSaver(props, all);
+  let delivered = sentDeliveries(alerts, storedCheckpoint(all));
   const plan = planDigests({ alerts, sent: delivered, quota: MailApp.getRemainingDailyQuota() });
   if (plan.unaddressed > 0) notes.push(t(lang, "monitor.unaddressed", { count: plan.unaddressed }));
   const link = book.ws.ss.getUrl();
   let sent = 0;
-  let deferred = plan.deferred.length;
-  let stopped: "time" | "quota" | null = null;
-  for (let i = 0; i < plan.digests.length; i++) {
-    const digest = plan.digests[i];
-    if (!digest) continue;
+  let outOfTime = false;
+  for (const digest of plan.digests) {
     if (Date.now() - STARTED > MAIL_BUDGET_MS) {
-      stopped = "time";
-      deferred += plan.digests.length - i;
+      outOfTime = true;
       break;
     }
     const next = markSent(delivered, digest);
-    checkpoint.save(next, digest.to);
+    saveCheckpoint(next, digest.to);
     try {
       MailApp.sendEmail({
         to: digest.to,
@@ -286,20 +267,21 @@ function sendDigests(book: EvaluationBook, alerts: readonly Alert[], props: Prop
       });
     } catch (err) {
       // Not sent: the checkpoint goes back to what was delivered, so the next run tries this person again.
-      checkpoint.save(delivered, null);
-      deferred += plan.digests.length - i;
-      if (/too many times/i.test(messageOf(err))) stopped = "quota";
-      else notes.push(messageOf(err));
+      saveCheckpoint(delivered, null);
+      // The quota running out is said below with the count left; any other failure is said as it is.
+      if (!/too many times/i.test(messageOf(err))) notes.push(messageOf(err));
       break;
     }
     delivered = next;
     sent += 1;
   }
   // Always saved at the end: the pending marker goes, and deliveries of alerts that are gone are dropped.
-  checkpoint.save(delivered, null);
-  if (stopped === "time") notes.push(t(lang, "monitor.stoppedEarly", { count: deferred }));
-  if (stopped === "quota" || (deferred > 0 && stopped === null))
-    notes.push(t(lang, "monitor.quota", { count: deferred }));
+  saveCheckpoint(delivered, null);
+  // The digests not mailed (past the quota, or after the run stopped) wait for the next run.
+  const deferred = plan.deferred.length + plan.digests.length - sent;
+  // Digests left without the run running out of time were stopped by the quota (or a failed mail).
+  if (outOfTime) notes.push(t(lang, "monitor.stoppedEarly", { count: deferred }));
+  else if (deferred > 0) notes.push(t(lang, "monitor.quota", { count: deferred }));
   return { sent, deferred, notes };
 }
 
@@ -324,15 +306,14 @@ export function runMonitoring(scheduled: boolean, prepared?: Prepared): MonitorR
     const result = withDocumentLock(() => {
       const book = readEvaluationBook(ss, { tasks: true, positions: true });
       refreshAll(book);
-      const tasks = decodeRows("tasks", book.tasks?.rows ?? []).rows.map((r) => r.value);
-      const kpis = decodeRows("kpis", book.kpis?.rows ?? []).rows.map((r) => r.value);
-      const readings = decodeRows("readings", book.readings?.rows ?? []).rows.map((r) => r.value);
+      const valuesOf = <K extends "tasks" | "kpis" | "readings">(tab: K) =>
+        decodeRows(tab, book[tab]?.rows ?? []).rows.map((r) => r.value);
       const alerts = monitor({
         now: book.now,
-        campaigns: monitorCampaigns(book),
-        tasks,
-        kpis,
-        readings,
+        campaigns: book.campaigns,
+        tasks: valuesOf("tasks"),
+        kpis: valuesOf("kpis"),
+        readings: valuesOf("readings"),
         budgets: book.positions,
         requests: pendingRequests(book),
         settings: book.settings.settings,
@@ -340,33 +321,31 @@ export function runMonitoring(scheduled: boolean, prepared?: Prepared): MonitorR
       writeMonitorTab(book, alerts);
       SpreadsheetApp.flush();
       const nextChange = nextTimeChange(pendingRequests(book), book.settings.settings, Date.now());
-      const digest = sendDigests(book, alerts, props);
-      return { alerts: alerts.length, nextChange, ...digest };
+      const { notes, ...digest } = sendDigests(book, alerts, props);
+      return { run: { alerts: alerts.length, ...digest }, notes, nextChange };
     });
     if (!result.ok) throw new Error(t(userLang(), "setup.busy"));
-    const r = result.value;
-    const error = r.notes.join(" ");
+    const { run, notes, nextChange } = result.value;
+    const error = notes.join(" ");
     saveHealth(
       props,
       {
         ...previous,
+        ...run,
         lastRunAt: startedAt,
         lastRunOk: error === "",
-        lastError: error === "" ? previous.lastError : error,
-        lastErrorAt: error === "" ? previous.lastErrorAt : startedAt,
-        alerts: r.alerts,
-        sent: r.sent,
-        deferred: r.deferred,
+        // A clean run keeps the last error on show, with when it happened.
+        ...(error === "" ? {} : { lastError: error, lastErrorAt: startedAt }),
         lastScheduledAt: scheduled ? startedAt : previous.lastScheduledAt,
       },
       {
         fingerprint: inputs.fingerprint,
         checkedAt: inputs.checkedAt,
-        nextChange: r.nextChange,
+        nextChange,
         fullMs: Math.max(0, Date.now() - inputs.checkedAt),
       },
     );
-    return { alerts: r.alerts, sent: r.sent, deferred: r.deferred };
+    return run;
   } catch (err) {
     // lastScheduledAt stays: a daily run that failed is tried again at the next tick, not tomorrow.
     saveHealth(props, {
@@ -423,7 +402,7 @@ export function monitorJob(): void {
   const today = runtimeOn(prepared.stored, prepared.checkedAt);
   if (last && today.ticks > today.skipped && today.ms + last.fullMs > DAILY_BUDGET_MS) {
     markSkipped();
-    const lang = uiLang(readSettings(ss, ss.getSpreadsheetLocale(), readContext(ss, userLang())).settings);
+    const lang = settingsLang(ss);
     const note = t(lang, "monitor.overBudget", {
       minutes: Math.round(today.ms / 60_000),
       budget: DAILY_BUDGET_MS / 60_000,
@@ -436,16 +415,19 @@ export function monitorJob(): void {
 
 registerJob(MONITOR_JOB, monitorJob);
 
+/** The user's language, or the one Settings asks for. */
+function settingsLang(ss: SpreadsheetPort): Lang {
+  return uiLang(readSettings(ss, ss.getSpreadsheetLocale(), readContext(ss, userLang())).settings);
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The sidebar
 
 /** The alerts the Monitor tab shows; null when there is no Monitor tab (setup is needed). */
 function currentAlerts(ss: SpreadsheetPort, lang: Lang): { list: AlertView[]; count: number } | null {
-  const sheet = findTab(ss, MONITOR_TAB);
-  if (!sheet) return null;
-  const table = readTable(sheet, MONITOR_TAB);
-  const column = (key: string) => table.layout.located.find((l) => l.spec.key === key)?.column ?? 0;
-  const [sev, key, campaign, message] = [column("severity"), column("key"), column("campaign"), column("message")];
+  const table = readTab(ss, MONITOR_TAB);
+  if (!table) return null;
+  const cell = textOf(table);
   // The cell shows the label in the workbook's language; reading it loads that language's catalog only.
   const severityOf = (cell: string): Severity | undefined =>
     valueOfLabel(
@@ -455,29 +437,25 @@ function currentAlerts(ss: SpreadsheetPort, lang: Lang): { list: AlertView[]; co
       (label) => label,
     );
   const list: AlertView[] = [];
-  for (const { cells } of table.rows) {
-    const kind = parseJson<unknown[]>(String(cells[key - 1] ?? ""))?.[0];
+  for (const row of table.rows) {
+    const kind = parseJson<unknown[]>(cell(row, "key"))?.[0];
     if (!(ALERT_KINDS as readonly unknown[]).includes(kind)) continue;
-    const severity = severityOf(String(cells[sev - 1] ?? "")) ?? "warning";
+    const severity = severityOf(cell(row, "severity")) ?? "warning";
     list.push({
       severity,
       kind: kind as AlertKind,
       severityLabel: severityLabel(severity, lang),
       kindLabel: kindLabel(kind as AlertKind, lang),
-      campaign: String(cells[campaign - 1] ?? ""),
-      message: String(cells[message - 1] ?? ""),
+      campaign: cell(row, "campaign"),
+      message: cell(row, "message"),
     });
   }
   return { list: list.slice(0, 20), count: list.length };
 }
 
-function intervalMs(config: Config): number {
-  return config.frequency === "hourly" ? HOUR_MS : 24 * HOUR_MS;
-}
-
 export function monitorStatus(): MonitorStatus {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const lang = uiLang(readSettings(ss, ss.getSpreadsheetLocale(), readContext(ss, userLang())).settings);
+  const lang = settingsLang(ss);
   const props = documentProperties();
   const config = readConfig(props);
   const health = readHealth(props);
@@ -485,13 +463,14 @@ export function monitorStatus(): MonitorStatus {
   const on = schedule.jobs.includes(MONITOR_JOB);
   const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
   const required = info.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED;
-  const runtimes = props.getProperty(RUNTIME_KEY);
-  const today = runtimeOn({ [RUNTIME_KEY]: runtimes ?? "" }, Date.now());
+  const runtimes = { [RUNTIME_KEY]: props.getProperty(RUNTIME_KEY) ?? "" };
+  const today = runtimeOn(runtimes, Date.now());
   // Stale: the schedule is on, twice its interval passed since it was set or last ran, and nothing ran (a tick that
   // found nothing new counts as a run).
-  const ticked = lastTickAt({ [RUNTIME_KEY]: runtimes ?? "" });
-  const last = Math.max(Date.parse(health.lastScheduledAt || config.since) || 0, ticked) || Number.NaN;
-  const stale = on && Number.isFinite(last) && Date.now() - last > 2 * intervalMs(config) + HOUR_MS;
+  const ticked = lastTickAt(runtimes);
+  const last = Math.max(Date.parse(health.lastScheduledAt || config.since) || 0, ticked);
+  const interval = (config.frequency === "hourly" ? 1 : 24) * HOUR_MS;
+  const stale = on && last > 0 && Date.now() - last > 2 * interval + HOUR_MS;
   const alerts = currentAlerts(ss, lang);
   const admin = adminCheck(ss, props).admin;
   return {

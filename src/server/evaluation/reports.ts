@@ -1,5 +1,7 @@
 // The evaluation report, the team scorecard, the post-campaign summary and the lessons: read once, decide in the
 // domain, write each tab in one batch. Refreshed from the menu, from the sidebar and by the scheduled run.
+
+import { statusLabel } from "../../domain/campaign";
 import {
   attributedRevenue,
   type CampaignEvaluation,
@@ -13,10 +15,20 @@ import {
   searchLessons,
   summaryPrefill,
 } from "../../domain/evaluation";
-import { type Lang, t, tKey } from "../../domain/i18n";
+import { type Lang, t } from "../../domain/i18n";
+import { LANGS } from "../../domain/lang";
+import { splitList } from "../../domain/lists";
 import { isAdmin, routingOf } from "../../domain/roles";
-import { type RequestView as EngineRequest, type LogEntry, operate, submit } from "../../domain/workflow";
-import { placeProblem, readFieldRows } from "../../workbook/evaluation/read";
+import {
+  type CampaignState,
+  type CampaignView,
+  type RequestView as EngineRequest,
+  type LogEntry,
+  operate,
+  type Refusal,
+  submit,
+} from "../../domain/workflow";
+import { placeProblem, readFieldRows, readTab, recordOf, textOf } from "../../workbook/evaluation/read";
 import { EVALUATION_TAB, KPIS_TAB, LESSONS_TAB, SCORECARD_TAB, SUMMARIES_TAB } from "../../workbook/evaluation/tabs";
 import {
   appendRows,
@@ -31,7 +43,9 @@ import {
   writeCharts,
   writeRowCells,
 } from "../../workbook/evaluation/write";
+import type { SpreadsheetPort } from "../../workbook/shared/ports";
 import type { RowProblem } from "../../workbook/shared/problems";
+import { cellOf } from "../../workbook/shared/rows";
 import { tabName } from "../../workbook/shared/spec";
 import { findTab, readTable, type Table } from "../../workbook/shared/table";
 import type { Refused } from "../shared/contract";
@@ -41,7 +55,7 @@ import { parseRequest } from "../shared/request";
 import { ownerRefusal } from "../shared/rights";
 import { documentProperties } from "../shared/store";
 import { formIssue, waitingNotice } from "../shared/views";
-import { viewOf } from "../shared/workspace";
+import { viewOf, type Workspace } from "../shared/workspace";
 import { callerEmail, nowIn, refusal, refused, write } from "../shared/write";
 import type {
   CampaignFigures,
@@ -77,8 +91,12 @@ export function reportOf(book: EvaluationBook): EvaluationReport {
 }
 
 export function domainProblems(book: EvaluationBook, problems: readonly DomainRowProblem[], lang: Lang): RowProblem[] {
-  const tabs = { kpis: book.kpis ?? undefined, readings: book.readings ?? undefined, tasks: book.tasks ?? undefined };
-  return problems.map((p) => placeProblem(p, tabs, { lang }));
+  return problems.map((p) => placeProblem(p, book, lang));
+}
+
+/** Yes or No in the sheet's language; blank while unknown. */
+function yesNo(value: boolean | null, lang: Lang): string {
+  return value === null ? "" : t(lang, value ? "evaluation.yes" : "evaluation.no");
 }
 
 function goalsLabel(goals: boolean | null, lang: Lang): string {
@@ -95,27 +113,16 @@ function reportRows(
 ): { rows: Record_[]; headings: Set<number> } {
   const rows: Record_[] = [];
   const headings = new Set<number>();
+  // The figures go to the columns of their names (score, spend, target, actual, ...); the writer leaves out the rest.
   for (const c of report.campaigns) {
     headings.add(rows.length);
-    rows.push({
-      campaign: c.campaign,
-      name: book.byId.get(c.campaign)?.name ?? "",
-      score: c.score,
-      grade: c.grade,
-      spend: c.spend,
-      revenue: c.revenue,
-      roi: c.roi,
-      goals: goalsLabel(c.goalsMet, lang),
-    });
+    rows.push({ ...c, name: book.byId.get(c.campaign)?.name ?? "", goals: goalsLabel(c.goalsMet, lang) });
     for (const k of c.kpis) {
       rows.push({
+        ...k,
         campaign: c.campaign,
         indicator: k.unit ? `${k.indicator} (${k.unit})` : k.indicator,
-        target: k.target,
-        actual: k.actual,
-        attainment: k.attainment,
-        weight: k.weight,
-        met: k.met === null ? "" : t(lang, k.met ? "evaluation.yes" : "evaluation.no"),
+        met: yesNo(k.met, lang),
       });
     }
   }
@@ -153,14 +160,9 @@ function focusOf(report: EvaluationReport, wanted: string | undefined): Campaign
   return best;
 }
 
-function ownTab(book: EvaluationBook, spec: typeof EVALUATION_TAB): Table | null {
-  const sheet = findTab(book.ws.ss, spec);
-  return sheet ? readTable(sheet, spec) : null;
-}
-
 /** Writes the Evaluation report tab and its chart; returns the campaign charted ("" for none). */
 export function writeReport(book: EvaluationBook, report: EvaluationReport, focus?: string): string {
-  const table = ownTab(book, EVALUATION_TAB);
+  const table = readTab(book.ws.ss, EVALUATION_TAB);
   if (!table) return "";
   const lang = book.ws.sheetLang;
   const { rows, headings } = reportRows(book, report, lang);
@@ -177,7 +179,7 @@ export function writeReport(book: EvaluationBook, report: EvaluationReport, focu
   // The grid is sized once for the report and the chart series beside it.
   const style = { formats: REPORT_FORMATS, heading: (i: number) => headings.has(i) };
   rewriteRows(table, EVALUATION_TAB, rows, style, chartRows(blocks));
-  const captions = (["en", "zh"] as const).map((l) => t(l, "report.chartData", { campaign: "" }));
+  const captions = LANGS.map((l) => t(l, "report.chartData", { campaign: "" }));
   const width = Math.max(reportWidthOf(table.header, captions), EVALUATION_TAB.columns.length);
   writeCharts(table.sheet, width + 2, t(lang, "report.chartData", { campaign: name }), blocks, Charts);
   if (chosen) documentProperties().setProperty(FOCUS_KEY, chosen.campaign);
@@ -196,7 +198,7 @@ export function scorecardOf(
   for (const c of report.campaigns) if (c.score !== null) scores.set(c.campaign, c.score);
   const rows = scorecard({
     today: book.now.slice(0, 10),
-    campaigns: book.campaigns.map((c) => ({ id: c.id, owner: c.owner, end: c.end, state: c.state })),
+    campaigns: book.campaigns,
     tasks: tasks.rows.map((r) => r.value),
     budgets: book.positions,
     scores,
@@ -206,24 +208,14 @@ export function scorecardOf(
 }
 
 export function writeScorecard(book: EvaluationBook, rows: readonly ScorecardRow[]): void {
-  const table = ownTab(book, SCORECARD_TAB);
+  const table = readTab(book.ws.ss, SCORECARD_TAB);
   if (!table) return;
   const lang = book.ws.sheetLang;
   rewriteRows(
     table,
     SCORECARD_TAB,
-    rows.map((r) => ({
-      owner: r.owner,
-      period: r.period,
-      campaigns: r.campaigns,
-      budget_adherence: r.budgetAdherence,
-      tasks_due: r.tasksDue,
-      on_time_rate: r.onTimeRate,
-      tasks_unknown: r.tasksUnknown,
-      mean_attainment: r.meanAttainment,
-      score: r.score,
-      tier: r.tier === null ? "" : t(lang, `evaluation.tier.${r.tier}`),
-    })),
+    // The columns are the row's fields by their keys; only the tier is shown as a label.
+    rows.map((r) => ({ ...recordOf(r), tier: r.tier === null ? "" : t(lang, `evaluation.tier.${r.tier}`) })),
     {
       formats: {
         campaigns: "0",
@@ -241,23 +233,33 @@ export function writeScorecard(book: EvaluationBook, rows: readonly ScorecardRow
 /** Report, chart and scorecard from one read; the caller holds the document lock. */
 export function refreshAll(book: EvaluationBook, focus?: string): RefreshEvaluationResponse {
   const lang = book.ws.lang;
-  if (!book.kpis) {
-    return { lang, setupNeeded: true, campaigns: 0, kpis: 0, scorecardRows: 0, charted: "", problems: book.problems };
-  }
+  const empty = {
+    lang,
+    setupNeeded: !book.kpis,
+    campaigns: 0,
+    kpis: 0,
+    scorecardRows: 0,
+    charted: "",
+    problems: book.problems,
+  };
+  if (!book.kpis) return empty;
   syncAcceptedSummaries(book.ws);
   const report = reportOf(book);
   const charted = writeReport(book, report, focus);
   const card = scorecardOf(book, report);
   writeScorecard(book, card.rows);
   return {
-    lang,
-    setupNeeded: false,
+    ...empty,
     campaigns: report.campaigns.length,
     kpis: report.totals.kpis,
     scorecardRows: card.rows.length,
     charted,
     problems: [...book.problems, ...domainProblems(book, [...report.problems, ...card.problems], lang)],
   };
+}
+
+function lockedRefresh(ss: SpreadsheetPort, focus?: string) {
+  return withDocumentLock(() => refreshAll(readEvaluationBook(ss, { tasks: true, positions: true }), focus));
 }
 
 function toast(lang: Lang, message: string): void {
@@ -267,7 +269,7 @@ function toast(lang: Lang, message: string): void {
 /** "Refresh evaluation report": the report, its chart and the scorecard, under the document lock. */
 export function menuRefreshEvaluation(): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const result = withDocumentLock(() => refreshAll(readEvaluationBook(ss, { tasks: true, positions: true })));
+  const result = lockedRefresh(ss);
   const lang = result.ok ? result.value.lang : userLang();
   if (!result.ok) {
     toast(lang, t(lang, "setup.busy"));
@@ -285,10 +287,7 @@ export function menuRefreshEvaluation(): void {
 
 export function rpcRefreshEvaluation(request: unknown): RefreshEvaluationResponse {
   const req = parseRequest("rpcRefreshEvaluation", RefreshEvaluationRequest, request, userLang());
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const result = withDocumentLock(() =>
-    refreshAll(readEvaluationBook(ss, { tasks: true, positions: true }), req.focus),
-  );
+  const result = lockedRefresh(SpreadsheetApp.getActiveSpreadsheet(), req.focus);
   if (!result.ok) throw new Error(t(userLang(), "rpc.busy"));
   return result.value;
 }
@@ -306,19 +305,19 @@ export function figuresOf(
   id: string,
 ): CampaignFigures {
   const info = book.byId.get(id);
-  const counted = (evaluation?.kpis ?? []).filter((k) => k.weight > 0);
+  const prefill = evaluation ? summaryPrefill(evaluation).figures : null;
   const state = info?.state ?? "Draft";
   return {
     id,
     name: info?.name ?? "",
     state,
-    stateLabel: tKey(book.ws.lang, `workflow.state.${state}`),
+    stateLabel: statusLabel(state, book.ws.lang),
     score: evaluation?.score ?? null,
     grade: evaluation?.grade ?? null,
     roi: evaluation?.roi ?? null,
     goalsMet: evaluation?.goalsMet ?? null,
-    met: counted.filter((k) => k.met === true).length,
-    counted: counted.length,
+    met: prefill?.met ?? 0,
+    counted: prefill?.kpis ?? 0,
     kpis: (evaluation?.kpis ?? []).map((k) => ({
       indicator: k.indicator,
       unit: k.unit,
@@ -362,8 +361,8 @@ function summaryDataOf(data: unknown): SummaryData | null {
   if (data === null || typeof data !== "object" || Array.isArray(data)) return null;
   const d = data as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === "string" ? v : "");
-  const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
-  const lessons = Array.isArray(d.lessons) ? d.lessons : [];
+  const items = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  const list = (v: unknown) => items(v).filter((x): x is string => typeof x === "string");
   return {
     goalsMet: typeof d.goalsMet === "boolean" ? d.goalsMet : null,
     effect: str(d.effect),
@@ -371,11 +370,21 @@ function summaryDataOf(data: unknown): SummaryData | null {
     improvements: str(d.improvements),
     channels: list(d.channels),
     audience: str(d.audience),
-    lessons: lessons
+    lessons: items(d.lessons)
       .filter((l): l is Record<string, unknown> => l !== null && typeof l === "object")
       .map((l) => ({ lesson: str(l.lesson), recommendation: str(l.recommendation), tags: list(l.tags) }))
       .filter((l) => l.lesson.trim() !== ""),
   };
+}
+
+/** What the form shows of a summary: its own fields, without the campaign's channels and audience or the lessons. */
+function formOf({
+  channels: _channels,
+  audience: _audience,
+  lessons: _lessons,
+  ...form
+}: SummaryData): SummaryForm["prefill"] {
+  return form;
 }
 
 function summaryRecord(
@@ -384,38 +393,29 @@ function summaryRecord(
   lang: Lang,
   accepted: { by: string; at: string } | null,
 ): Record_ {
+  // The effect, problems and improvements go to the columns of their names.
   return {
+    ...data,
     campaign,
-    goals_met: data.goalsMet === null ? "" : t(lang, data.goalsMet ? "evaluation.yes" : "evaluation.no"),
-    effect: data.effect,
-    problems: data.problems,
-    improvements: data.improvements,
+    goals_met: yesNo(data.goalsMet, lang),
     accepted_by: accepted?.by ?? "",
     accepted_at: accepted?.at ?? "",
   };
 }
 
-/** The Summaries row of a campaign (the last one), or 0. */
-function summaryRow(table: Table, campaign: string): number {
-  const column = table.layout.located.find((l) => l.spec.key === "campaign")?.column;
-  if (column === undefined) return 0;
-  let found = 0;
-  for (const { row, cells } of table.rows) if (String(cells[column - 1] ?? "").trim() === campaign) found = row;
-  return found;
-}
-
-function cellAt(table: Table, row: number, key: string): unknown {
-  const column = table.layout.located.find((l) => l.spec.key === key)?.column;
-  const data = table.rows.find((r) => r.row === row);
-  return column === undefined || !data ? "" : data.cells[column - 1];
+/** The campaign's Summaries row (the last one; 0 for none), and whether it was accepted. */
+function summaryRow(table: Table, campaign: string): { row: number; accepted: boolean } {
+  const cell = textOf(table);
+  const found = table.rows.filter((r) => cell(r, "campaign").trim() === campaign).pop();
+  return { row: found?.row ?? 0, accepted: found !== undefined && cell(found, "accepted_by").trim() !== "" };
 }
 
 /** Writes or replaces the campaign's Summaries row with the summary as submitted (acceptance cells blank). */
 function upsertSummary(table: Table, campaign: string, data: SummaryData, lang: Lang): void {
   const record = summaryRecord(campaign, data, lang, null);
-  const row = summaryRow(table, campaign);
+  const { row, accepted } = summaryRow(table, campaign);
   // An accepted summary is history: a new round of the same campaign gets a row of its own.
-  if (row > 0 && String(cellAt(table, row, "accepted_by") ?? "").trim() === "") writeRowCells(table, row, record);
+  if (row > 0 && !accepted) writeRowCells(table, row, record);
   else appendRows(table, [record]);
 }
 
@@ -431,8 +431,7 @@ export function recordSummaryAcceptance(
 ): void {
   const data = summaryDataOf(request.data);
   const summaries = findTab(ws.ss, SUMMARIES_TAB);
-  if (!data || !summaries) return;
-  acceptInto(ws, readTable(summaries, SUMMARIES_TAB), campaign, data, entry);
+  if (data && summaries) acceptInto(ws, readTable(summaries, SUMMARIES_TAB), campaign, data, entry);
 }
 
 /** recordSummaryAcceptance on a Summaries table already read. */
@@ -445,9 +444,9 @@ function acceptInto(
   lessonsRead: Table | null = null,
 ): boolean {
   const accepted = { by: entry.onBehalfOf ? `${entry.actor} (${entry.onBehalfOf})` : entry.actor, at: entry.at };
-  const row = summaryRow(table, campaign);
+  const { row, accepted: done } = summaryRow(table, campaign);
   let wrote = false;
-  if (row === 0 || String(cellAt(table, row, "accepted_by") ?? "").trim() === "") {
+  if (!done) {
     const record = summaryRecord(campaign, data, ws.sheetLang, accepted);
     if (row > 0) writeRowCells(table, row, record);
     else appendRows(table, [record]);
@@ -456,16 +455,14 @@ function acceptInto(
   // The lessons are a write of their own: an execution that died after the Summaries row left them out, so they are
   // checked every time, and only those missing are appended (nothing twice).
   if (data.lessons.length === 0) return wrote;
-  const lessonsSheet = lessonsRead ? null : findTab(ws.ss, LESSONS_TAB);
-  const lessons = lessonsRead ?? (lessonsSheet ? readTable(lessonsSheet, LESSONS_TAB) : null);
+  const lessons = lessonsRead ?? readTab(ws.ss, LESSONS_TAB);
   if (!lessons) return wrote;
   const wanted = data.lessons.map((l) => ({
+    ...l,
     campaign,
     channels: data.channels.join(", "),
     audience: data.audience,
     tags: l.tags.join(", "),
-    lesson: l.lesson,
-    recommendation: l.recommendation,
   }));
   const missing = missingLessons(lessons, wanted);
   if (missing.length === 0) return wrote;
@@ -473,24 +470,25 @@ function acceptInto(
   return true;
 }
 
+const LESSON_MATCH = ["campaign", "lesson", "recommendation"] as const;
+
 /** The lessons not on the Lessons tab yet, matched by campaign, lesson and recommendation, each row used once. */
 function missingLessons<T extends { campaign: string; lesson: string; recommendation: string }>(
   table: Table,
   wanted: readonly T[],
 ): T[] {
-  const column = (key: string) => table.layout.located.find((l) => l.spec.key === key)?.column;
-  const [c, l, r] = [column("campaign"), column("lesson"), column("recommendation")];
-  const key = (campaign: unknown, lesson: unknown, recommendation: unknown) =>
-    JSON.stringify([String(campaign ?? "").trim(), String(lesson ?? "").trim(), String(recommendation ?? "").trim()]);
+  const cell = textOf(table);
+  const key = (text: (field: (typeof LESSON_MATCH)[number]) => string) =>
+    JSON.stringify(LESSON_MATCH.map((field) => text(field).trim()));
   const present = new Map<string, number>();
-  if (c !== undefined && l !== undefined && r !== undefined) {
-    for (const { cells } of table.rows) {
-      const k = key(cells[c - 1], cells[l - 1], cells[r - 1]);
+  if (LESSON_MATCH.every((field) => table.layout.located.some((l) => l.spec.key === field))) {
+    for (const row of table.rows) {
+      const k = key((field) => cell(row, field));
       present.set(k, (present.get(k) ?? 0) + 1);
     }
   }
   return wanted.filter((w) => {
-    const k = key(w.campaign, w.lesson, w.recommendation);
+    const k = key((field) => w[field]);
     const n = present.get(k) ?? 0;
     if (n > 0) present.set(k, n - 1);
     return n === 0;
@@ -515,10 +513,7 @@ export function syncAcceptedSummaries(ws: Pick<EvaluationBase, "ss" | "sheetLang
     const data = request ? summaryDataOf(request.data) : null;
     if (!accepted || !last || !data) continue;
     table ??= readTable(summaries, SUMMARIES_TAB);
-    if (data.lessons.length > 0 && lessons === null) {
-      const sheet = findTab(ws.ss, LESSONS_TAB);
-      lessons = sheet ? readTable(sheet, LESSONS_TAB) : null;
-    }
+    if (data.lessons.length > 0 && lessons === null) lessons = readTab(ws.ss, LESSONS_TAB);
     // A write moved what the tables read show: the next campaign reads them again.
     if (acceptInto(ws, table, view.id, data, last, lessons)) {
       table = null;
@@ -537,40 +532,37 @@ export function rpcSummaryForm(request: unknown): SummaryForm {
   const lang = ws.lang;
   const campaigns = [...book.campaigns]
     .sort((a, b) => (SUMMARY_ORDER[a.state] ?? 2) - (SUMMARY_ORDER[b.state] ?? 2) || (a.id < b.id ? -1 : 1))
-    .map((c) => ({ id: c.id, name: c.name, state: c.state, stateLabel: tKey(lang, `workflow.state.${c.state}`) }));
+    .map((c) => ({ id: c.id, name: c.name, state: c.state, stateLabel: statusLabel(c.state, lang) }));
   const id = req.campaignId ?? campaigns[0]?.id;
-  const empty = { goalsMet: null, effect: "", problems: "", improvements: "" };
-  if (!book.kpis || id === undefined) {
-    return {
-      lang,
-      setupNeeded: !book.kpis,
-      campaigns,
-      campaign: null,
-      channels: [],
-      audience: "",
-      prefill: empty,
-      canSubmit: false,
-      next: null,
-      reason: "",
-      request: null,
-      problems: book.problems,
-    };
-  }
+  const form: SummaryForm = {
+    lang,
+    setupNeeded: !book.kpis,
+    campaigns,
+    campaign: null,
+    channels: [],
+    audience: "",
+    prefill: { goalsMet: null, effect: "", problems: "", improvements: "" },
+    canSubmit: false,
+    next: null,
+    reason: "",
+    request: null,
+    problems: book.problems,
+  };
+  if (!book.kpis || id === undefined) return form;
   const report = reportOf(book);
   const evaluation = report.campaigns.find((c) => c.campaign === id);
   const figures = figuresOf(book, evaluation, id);
   const info = book.byId.get(id);
   const summary = summaryRequestOf(ws, id);
   const previous = summary ? summaryDataOf(summary.data) : null;
-  const prefill = evaluation ? summaryPrefill(evaluation) : null;
   const none = t(lang, "evaluation.summary.none");
-  const effect = prefill
+  const effect = evaluation
     ? t(lang, "evaluation.summary.effect", {
-        score: percent(prefill.figures.score) || none,
-        grade: prefill.figures.grade || none,
-        roi: percent(prefill.figures.roi) || none,
-        met: prefill.figures.met,
-        kpis: prefill.figures.kpis,
+        score: percent(figures.score) || none,
+        grade: figures.grade || none,
+        roi: percent(figures.roi) || none,
+        met: figures.met,
+        kpis: figures.counted,
       })
     : "";
   const open = summary?.status === "open";
@@ -581,28 +573,21 @@ export function rpcSummaryForm(request: unknown): SummaryForm {
   const denied = ownerRefusal(ws, id, me, at, "submitSummary");
   const reason =
     state !== "Completed"
-      ? t(lang, "summary.notCompleted", { id, state: tKey(lang, `workflow.state.${state}`) })
+      ? notCompleted(lang, id, state)
       : open
         ? t(lang, "summary.open", { id })
         : denied
           ? denied.message
           : "";
   return {
-    lang,
-    setupNeeded: false,
-    campaigns,
+    ...form,
     campaign: figures,
     channels: info?.channels ?? [],
     audience: info?.audience ?? "",
     prefill:
       previous && summary?.status !== "approved"
-        ? {
-            goalsMet: previous.goalsMet,
-            effect: previous.effect,
-            problems: previous.problems,
-            improvements: previous.improvements,
-          }
-        : { goalsMet: figures.goalsMet, effect, problems: "", improvements: "" },
+        ? formOf(previous)
+        : { ...form.prefill, goalsMet: figures.goalsMet, effect },
     canSubmit: reason === "",
     next: denied ? null : state === "Ready" ? "start" : state === "InProgress" ? "complete" : null,
     reason,
@@ -611,13 +596,47 @@ export function rpcSummaryForm(request: unknown): SummaryForm {
   };
 }
 
+/** A cell of the campaign's row as typed (trimmed), "" when there is no row or no such column. */
+function typedCell(ws: Pick<EvaluationBase, "campaigns">, id: string, key: string): string {
+  const campaigns = ws.campaigns;
+  const row = campaigns?.rowsById.get(id);
+  return campaigns && row ? String(cellOf(campaigns.keyed, row, key) ?? "").trim() : "";
+}
+
+/** The channels and audience of the campaign's row as typed, so a draft that does not pass every check yet counts. */
+function typedReach(ws: Pick<EvaluationBase, "campaigns">, id: string): { channels: string[]; audience: string } {
+  return { channels: splitList(typedCell(ws, id, "channels")), audience: typedCell(ws, id, "audience") };
+}
+
+function trimmedItems(items: readonly string[]): string[] {
+  return items.map((s) => s.trim()).filter((s) => s !== "");
+}
+
+function unknownCampaign(ws: Pick<EvaluationBase, "campaigns" | "fold" | "lang">, id: string): Refused | null {
+  if (ws.campaigns?.rowsById.has(id) || ws.fold.campaigns.has(id)) return null;
+  return refused("no_campaign", t(ws.lang, "rpc.noCampaign", { id, tab: ws.campaigns?.tab ?? "" }));
+}
+
+function notCompleted(lang: Lang, id: string, state: CampaignState): string {
+  return t(lang, "summary.notCompleted", { id, state: statusLabel(state, lang) });
+}
+
+/** The workflow's refusal in the caller's language, its issues placed on the form's fields. */
+function engineRefusal(ws: Workspace, error: Refusal): Refused {
+  return refusal(ws, error, (i) => formIssue(ws.lang, i.field, i.messageKey, i.params));
+}
+
+/** The campaign's state after the events (as it was when there are none). */
+function stateAfter(events: readonly { readonly toState: CampaignState }[], view: CampaignView): CampaignState {
+  return events[events.length - 1]?.toState ?? view.state;
+}
+
 export function rpcSubmitSummary(request: unknown) {
   const req = parseRequest("rpcSubmitSummary", SubmitSummaryRequest, request, userLang());
   return write({ needsLog: true }, (ws, { me, at, newId }) => {
     const view = viewOf(ws, req.campaignId);
-    if (!ws.campaigns?.rowsById.has(req.campaignId) && !ws.fold.campaigns.has(req.campaignId)) {
-      return refused("no_campaign", t(ws.lang, "rpc.noCampaign", { id: req.campaignId, tab: ws.campaigns?.tab ?? "" }));
-    }
+    const unknown = unknownCampaign(ws, req.campaignId);
+    if (unknown) return unknown;
     const denied = ownerRefusal(ws, req.campaignId, me, at, "submitSummary");
     if (denied) return denied;
     const issues = [];
@@ -626,7 +645,7 @@ export function rpcSubmitSummary(request: unknown) {
       .map((l) => ({
         lesson: l.lesson.trim(),
         recommendation: l.recommendation.trim(),
-        tags: l.tags.map((s) => s.trim()).filter((s) => s !== ""),
+        tags: trimmedItems(l.tags),
       }))
       .filter((l, i) => {
         const blank = l.lesson === "" && l.recommendation === "" && l.tags.length === 0;
@@ -635,22 +654,12 @@ export function rpcSubmitSummary(request: unknown) {
         return !blank;
       });
     if (issues.length > 0) return refused("incomplete", issues[0]?.message ?? "", issues) as Refused;
-    const row = ws.campaigns?.rowsById.get(req.campaignId);
-    const keyedIndex = ws.campaigns?.keyed.index;
-    const raw = (key: string) => {
-      const column = keyedIndex?.get(key);
-      return row && column !== undefined ? String(row.cells[column - 1] ?? "").trim() : "";
-    };
     const data = {
       goalsMet: req.goalsMet,
       effect: req.effect.trim(),
       problems: req.problems.trim(),
       improvements: req.improvements.trim(),
-      channels: raw("channels")
-        .split(/[,，;；、\n]/)
-        .map((s) => s.trim())
-        .filter((s) => s !== ""),
-      audience: raw("audience"),
+      ...typedReach(ws, req.campaignId),
       lessons,
     };
     const result = submit({
@@ -666,25 +675,18 @@ export function rpcSubmitSummary(request: unknown) {
     });
     if (!result.ok) {
       if (result.error.kind === "illegal_transition" && view.state !== "Completed") {
-        return refused(
-          "not_completed",
-          t(ws.lang, "summary.notCompleted", {
-            id: req.campaignId,
-            state: tKey(ws.lang, `workflow.state.${view.state}`),
-          }),
-        );
+        return refused("not_completed", notCompleted(ws.lang, req.campaignId, view.state));
       }
-      return refusal(ws, result.error, (i) => formIssue(ws.lang, i.field, i.messageKey, i.params));
+      return engineRefusal(ws, result.error);
     }
     const outcome = result.value;
-    const summaries = findTab(ws.ss, SUMMARIES_TAB);
-    const table = summaries ? readTable(summaries, SUMMARIES_TAB) : null;
+    const table = readTab(ws.ss, SUMMARIES_TAB);
     return {
       events: outcome.events,
       apply: () => {
         if (table && !outcome.duplicate) upsertSummary(table, req.campaignId, data, ws.sheetLang);
       },
-      value: { state: outcome.events[outcome.events.length - 1]?.toState ?? view.state, duplicate: outcome.duplicate },
+      value: { state: stateAfter(outcome.events, view), duplicate: outcome.duplicate },
       notices: (fold) => {
         const after = fold.campaigns.get(req.campaignId);
         const submitted = after?.requests.find((r) => r.id === req.requestId);
@@ -701,33 +703,24 @@ export function rpcSubmitSummary(request: unknown) {
 export function rpcCampaignProgress(request: unknown) {
   const req = parseRequest("rpcCampaignProgress", CampaignProgressRequest, request, userLang());
   return write({ needsLog: true }, (ws, { me, at, newId }) => {
-    if (!ws.campaigns?.rowsById.has(req.campaignId) && !ws.fold.campaigns.has(req.campaignId)) {
-      return refused("no_campaign", t(ws.lang, "rpc.noCampaign", { id: req.campaignId, tab: ws.campaigns?.tab ?? "" }));
-    }
+    const unknown = unknownCampaign(ws, req.campaignId);
+    if (unknown) return unknown;
     const view = viewOf(ws, req.campaignId);
-    const row = ws.campaigns?.rowsById.get(req.campaignId);
-    const ownerColumn = ws.campaigns?.keyed.index.get("owner");
-    const rowOwner =
-      row && ownerColumn !== undefined
-        ? String(row.cells[ownerColumn - 1] ?? "")
-            .trim()
-            .toLowerCase()
-        : "";
-    const owner = view.owner || rowOwner;
+    const owner = view.owner || typedCell(ws, req.campaignId, "owner").toLowerCase();
     if (me !== owner && !isAdmin(ws.roles, ws.owner, me)) {
       return refused("not_owner", t(ws.lang, "summary.notOwner", { owner: owner || ws.owner }));
     }
     const result = operate({ view, operation: req.operation, actor: me, comment: req.comment, at, eventId: newId() });
-    if (!result.ok) return refusal(ws, result.error, (i) => formIssue(ws.lang, i.field, i.messageKey, i.params));
+    if (!result.ok) return engineRefusal(ws, result.error);
     const events = result.value.events;
-    return { events, value: { state: events[events.length - 1]?.toState ?? view.state, duplicate: false } };
+    return { events, value: { state: stateAfter(events, view), duplicate: false } };
   });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Lessons for the plan being drafted
 
-const DRAFTING: ReadonlySet<string> = new Set(["Draft", "PlanSubmitted"]);
+const DRAFTING: readonly CampaignState[] = ["Draft", "PlanSubmitted"];
 
 export function rpcLessons(request: unknown): LessonsResponse {
   const req = parseRequest("rpcLessons", LessonsRequest, request, userLang());
@@ -736,27 +729,14 @@ export function rpcLessons(request: unknown): LessonsResponse {
   const ws = book.ws;
   const lang = ws.lang;
   const lessonsRead = readFieldRows(ss, LESSONS_TAB, ws.ctx);
-  const drafts = book.campaigns.filter((c) => DRAFTING.has(c.state)).map((c) => ({ id: c.id, name: c.name }));
+  const drafts = book.campaigns.filter((c) => DRAFTING.includes(c.state)).map((c) => ({ id: c.id, name: c.name }));
   const campaign = req.campaignId ?? drafts[0]?.id ?? "";
   // Read from the row as typed, so a draft that does not pass every check yet still finds its lessons.
-  const row = ws.campaigns?.rowsById.get(campaign);
-  const index = ws.campaigns?.keyed.index;
-  const raw = (key: string) => {
-    const column = index?.get(key);
-    return row && column !== undefined ? String(row.cells[column - 1] ?? "").trim() : "";
-  };
-  const query = {
-    channels: raw("channels")
-      .split(/[,，;；、\n]/)
-      .map((s) => s.trim())
-      .filter((s) => s !== ""),
-    audience: raw("audience"),
-    tags: (req.tags ?? []).map((s) => s.trim()).filter((s) => s !== ""),
-  };
+  const query = { ...typedReach(ws, campaign), tags: trimmedItems(req.tags ?? []) };
   const decoded = decodeRows("lessons", lessonsRead?.rows ?? []);
   const lessons: Lesson[] = decoded.rows.map((r) => r.value);
   const matches = campaign === "" ? [] : searchLessons({ ...query, campaign }, lessons);
-  const problems = decoded.problems.map((p) => placeProblem(p, { lessons: lessonsRead ?? undefined }, { lang }));
+  const problems = decoded.problems.map((p) => placeProblem(p, { lessons: lessonsRead }, lang));
   return {
     lang,
     setupNeeded: lessonsRead === null,
@@ -764,12 +744,7 @@ export function rpcLessons(request: unknown): LessonsResponse {
     campaign,
     query,
     lessons: matches.map((m) => ({
-      campaign: m.lesson.campaign,
-      lesson: m.lesson.lesson,
-      recommendation: m.lesson.recommendation,
-      channels: m.lesson.channels,
-      tags: m.lesson.tags,
-      audience: m.lesson.audience,
+      ...m.lesson,
       matched: { channels: m.channels, tags: m.tags, audience: m.audience },
       row: decoded.rows[m.index]?.row ?? 0,
     })),

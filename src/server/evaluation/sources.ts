@@ -1,7 +1,7 @@
 // What monitoring and evaluation read, once per execution: the approvals' workspace (settings, roles, campaigns and
 // their states folded from the approval log), the KPIs, readings and tasks (one getValues each), the evaluation rows
 // of Settings, and the budget positions folded by budget control.
-import type { BudgetPosition, MonitorCampaign, PendingRequest } from "../../domain/evaluation";
+import type { BudgetPosition, PendingRequest } from "../../domain/evaluation";
 import { type EvaluationSettingsRead, readEvaluationSettings } from "../../domain/evaluation-settings";
 import { describeFound } from "../../domain/found";
 import { type Lang, langOf, t } from "../../domain/i18n";
@@ -47,11 +47,11 @@ export interface EvaluationBase {
   readonly verified: readonly LogEntry[];
 }
 
-export function readEvaluationBase(ss: SpreadsheetPort, lang?: Lang): EvaluationBase {
+export function readEvaluationBase(ss: SpreadsheetPort): EvaluationBase {
   const locale = ss.getSpreadsheetLocale();
-  const first = readContext(ss, lang ?? userLang());
+  const first = readContext(ss, userLang());
   const settingsRead = readSettings(ss, locale, first);
-  const userLanguage = lang ?? uiLang(settingsRead.settings);
+  const userLanguage = uiLang(settingsRead.settings);
   const ctx = { ...first, lang: userLanguage };
   const { fold, money } = readVerifiedFold(ss);
   return {
@@ -70,7 +70,10 @@ export function readEvaluationBase(ss: SpreadsheetPort, lang?: Lang): Evaluation
   };
 }
 
-/** A campaign as monitoring, evaluation and the summary form see it. */
+/**
+ * A campaign as monitoring, evaluation and the summary form see it: what the monitoring rules and the scorecard take
+ * as their campaigns (window, owner and state: the fold's, or Draft; a blank name is shown as the ID).
+ */
 export interface CampaignInfo {
   readonly id: string;
   readonly name: string;
@@ -91,9 +94,8 @@ export interface EvaluationBook {
   readonly kpis: FieldRows | null;
   readonly readings: FieldRows | null;
   readonly tasks: FieldRows | null;
+  /** Its managers receive the digest: the managers in Settings, else the approvers, else the owner. */
   readonly settings: EvaluationSettingsRead;
-  /** Who receives the digest: the managers in Settings, else the approvers, else the owner. */
-  readonly managers: readonly string[];
   readonly campaigns: readonly CampaignInfo[];
   readonly byId: ReadonlyMap<string, CampaignInfo>;
   /** Approved, actual and committed per campaign, in major units of the workbook's currency. */
@@ -106,8 +108,6 @@ export interface EvaluationBook {
 export interface BookOptions {
   readonly tasks?: boolean;
   readonly positions?: boolean;
-  /** The language of messages; default the user's (or the Settings override). */
-  readonly lang?: Lang;
 }
 
 function settingsOf(ws: EvaluationBase): { read: EvaluationSettingsRead; problems: RowProblem[] } {
@@ -146,17 +146,7 @@ function campaignsOf(ws: EvaluationBase): CampaignInfo[] {
   const seen = new Set<string>();
   for (const { row, record: c } of ws.campaigns?.campaigns ?? []) {
     seen.add(c.id);
-    out.push({
-      id: c.id,
-      name: c.name,
-      owner: c.owner.trim().toLowerCase(),
-      start: c.start,
-      end: c.end,
-      channels: c.channels,
-      audience: c.audience,
-      state: ws.fold.campaigns.get(c.id)?.state ?? "Draft",
-      row,
-    });
+    out.push({ ...c, owner: c.owner.trim().toLowerCase(), state: ws.fold.campaigns.get(c.id)?.state ?? "Draft", row });
   }
   // A campaign the log knows whose row cannot be read (or is gone) is still watched: its requests still wait.
   for (const [id, view] of ws.fold.campaigns) {
@@ -191,7 +181,7 @@ function positionsOf(ws: EvaluationBase): ReadonlyMap<string, BudgetPosition> {
 
 /** Reads everything monitoring and evaluation decide on. The caller holds the document lock when it writes. */
 export function readEvaluationBook(ss: SpreadsheetPort, options: BookOptions = {}): EvaluationBook {
-  const ws = readEvaluationBase(ss, options.lang);
+  const ws = readEvaluationBase(ss);
   const kpis = readFieldRows(ss, KPIS_TAB, ws.ctx);
   const readings = readFieldRows(ss, READINGS_TAB, ws.ctx);
   const tasks = options.tasks ? readFieldRows(ss, TASKS_TAB, ws.ctx) : null;
@@ -212,29 +202,12 @@ export function readEvaluationBook(ss: SpreadsheetPort, options: BookOptions = {
     readings,
     tasks,
     settings: { ...read, settings: { ...read.settings, managers } },
-    managers,
     campaigns,
     byId: new Map(campaigns.map((c) => [c.id, c])),
     positions: options.positions ? positionsOf(ws) : new Map(),
     currency: ws.settings.currency,
-    problems: [
-      ...(kpis?.problems ?? []),
-      ...(readings?.problems ?? []),
-      ...(tasks?.problems ?? []),
-      ...settingProblems,
-    ],
+    problems: [...[kpis, readings, tasks].flatMap((tab) => tab?.problems ?? []), ...settingProblems],
   };
-}
-
-/** The campaigns as the monitoring rules take them: window and state (the fold's, or Draft). */
-export function monitorCampaigns(book: EvaluationBook): MonitorCampaign[] {
-  return book.campaigns.map((c) => ({
-    id: c.id,
-    ...(c.name ? { name: c.name } : {}),
-    start: c.start,
-    end: c.end,
-    state: c.state,
-  }));
 }
 
 /** Every open request with the people who may decide it now (the level's approvers and their active delegates). */

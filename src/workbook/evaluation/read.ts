@@ -8,13 +8,14 @@ import {
   type SheetRow,
 } from "../../domain/evaluation";
 import { describeFound } from "../../domain/found";
+import type { Lang } from "../../domain/i18n";
 import { decodeCell } from "../shared/cells";
 import { columnIndex } from "../shared/columns";
 import type { SheetPort, SpreadsheetPort } from "../shared/ports";
 import { type RowProblem, rowProblem } from "../shared/problems";
 import { headerLabel, missingColumnProblems, type ReadContext } from "../shared/records";
 import { type ColumnSpec, label, type TabSpec } from "../shared/spec";
-import { findTab, readTable, type Table } from "../shared/table";
+import { findTab, readTable, type Table, type TableRow } from "../shared/table";
 
 /** Column keys are snake_case (stable in the sheet); the domain's fields are camelCase. */
 export function fieldOf(key: string): string {
@@ -23,6 +24,20 @@ export function fieldOf(key: string): string {
 
 export function keyOf(field: string): string {
   return field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+}
+
+/** Reads a row's cells by column key as text as they stand ("" where the tab has no such column). */
+export function textOf(table: Table): (row: TableRow, key: string) => string {
+  const columns = columnIndex(table.layout);
+  return (row, key) => {
+    const column = columns.get(key);
+    return column === undefined ? "" : String(row.cells[column - 1] ?? "");
+  };
+}
+
+/** A domain row as cells by column key (the writers ignore fields the tab has no column for). */
+export function recordOf(row: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([field, value]) => [keyOf(field), value]));
 }
 
 /** One tab as the domain reads it: rows keyed by field, with the sheet row, plus where each column is. */
@@ -38,27 +53,30 @@ export interface FieldRows {
   readonly columns: ReadonlyMap<string, number>;
 }
 
+/** The tab read whole (one getValues); null when it does not exist. */
+export function readTab(ss: SpreadsheetPort, spec: TabSpec): Table | null {
+  const sheet = findTab(ss, spec);
+  return sheet ? readTable(sheet, spec) : null;
+}
+
 /** Null when the tab does not exist. Without a required column no row can be used: the tab gives its problem only. */
 export function readFieldRows(ss: SpreadsheetPort, spec: TabSpec, ctx: ReadContext): FieldRows | null {
-  const sheet = findTab(ss, spec);
-  if (!sheet) return null;
-  return fieldRowsOf(readTable(sheet, spec), spec, ctx);
+  const table = readTab(ss, spec);
+  return table && fieldRowsOf(table, spec, ctx);
 }
 
 export function fieldRowsOf(table: Table, spec: TabSpec, ctx: ReadContext): FieldRows {
-  const columns = columnIndex(table.layout);
   const problems = missingColumnProblems(table, ctx);
-  if (table.layout.missing.some((c) => c.required)) {
-    return { spec, sheet: table.sheet, table, rows: [], problems, columns };
-  }
   const located = table.layout.located.map((l) => ({ spec: l.spec, index: l.column - 1, field: fieldOf(l.spec.key) }));
   const rows: SheetRow[] = [];
-  for (const { row, cells } of table.rows) {
+  // Without a required column no row can be used: the tab gives its problem only.
+  const usable = table.layout.missing.some((c) => c.required) ? [] : table.rows;
+  for (const { row, cells } of usable) {
     const keyed: Record<string, unknown> = {};
     for (const c of located) keyed[c.field] = decodeCell(c.spec, cells[c.index], ctx.formatDate);
     rows.push({ row, cells: keyed });
   }
-  return { spec, sheet: table.sheet, table, rows, problems, columns };
+  return { spec, sheet: table.sheet, table, rows, problems, columns: columnIndex(table.layout) };
 }
 
 /**
@@ -67,21 +85,17 @@ export function fieldRowsOf(table: Table, spec: TabSpec, ctx: ReadContext): Fiel
  */
 export function placeProblem(
   problem: DomainRowProblem,
-  tabs: Partial<Readonly<Record<EvaluationTab, FieldRows>>>,
-  ctx: Pick<ReadContext, "lang">,
+  tabs: Partial<Readonly<Record<EvaluationTab, FieldRows | null>>>,
+  lang: Lang,
 ): RowProblem {
   const where = tabs[problem.tab];
   const key = keyOf(problem.field);
   const column = where?.columns.get(key) ?? 0;
   const spec: ColumnSpec | undefined = where?.spec.columns.find((c) => c.key === key);
-  const header = where && spec ? headerLabel(where.table, spec, column, ctx.lang) : spec ? label(spec, ctx.lang) : key;
-  const reason = formatEvaluationMessage(problem.messageKey, ctx.lang, {
+  const header = where && spec ? headerLabel(where.table, spec, column, lang) : spec ? label(spec, lang) : key;
+  const reason = formatEvaluationMessage(problem.messageKey, lang, {
     ...problem.params,
-    found: describeFound(problem.found, ctx.lang),
+    found: describeFound(problem.found, lang),
   });
-  return rowProblem(
-    ctx.lang,
-    { tab: where?.table.name ?? problem.tab, row: problem.row, column, label: header },
-    reason,
-  );
+  return rowProblem(lang, { tab: where?.table.name ?? problem.tab, row: problem.row, column, label: header }, reason);
 }

@@ -6,13 +6,15 @@ import { columnIndex } from "../shared/columns";
 import type { EnumValue, SheetPort } from "../shared/ports";
 import { ensureGrid, GROWTH_ROWS, rowsToKeep, trimRows } from "../shared/sizing";
 import { type TabSpec, tabName } from "../shared/spec";
+
+export { MONEY_FORMAT } from "../shared/spec";
+
 import type { Table } from "../shared/table";
 
 /** What a fresh cell shows in Sheets; leftover rows get it back when a report shrinks. */
 export const PLAIN_FORMAT = "0.###############";
 export const PERCENT_FORMAT = "0.0%";
 export const NUMBER_FORMAT = "#,##0.##";
-export const MONEY_FORMAT = "#,##0.00";
 
 export type Record_ = Readonly<Record<string, unknown>>;
 
@@ -67,34 +69,33 @@ export function rewriteRows(
   if (total === 0) return;
   const plain = new Set(spec.columns.filter((c) => c.plainText || c.kind === "text").map((c) => c.key));
   for (const run of runsOf(table)) {
-    const values: unknown[][] = new Array(total);
-    const formats: string[][] = new Array(total);
-    const weights: (string | null)[][] = new Array(total);
-    const backgrounds: (string | null)[][] = new Array(total);
+    // Every row of a column has the column's format.
+    const formats = run.keys.map((key) => style.formats?.[key] ?? (plain.has(key) ? "@" : PLAIN_FORMAT));
+    const values: unknown[][] = [];
+    const headings: boolean[] = [];
     for (let i = 0; i < total; i++) {
       const record = rows[i];
-      const heading = record !== undefined && style.heading?.(i) === true;
-      formats[i] = run.keys.map((key) => style.formats?.[key] ?? (plain.has(key) ? "@" : PLAIN_FORMAT));
-      values[i] = run.keys.map((key, j) => {
-        const value = record?.[key];
-        return value === undefined || value === null ? "" : cellFor(value, formats[i]?.[j] ?? "");
-      });
-      weights[i] = run.keys.map(() => (heading ? "bold" : "normal"));
-      backgrounds[i] = run.keys.map(() => (heading ? HEADING_BACKGROUND : null));
+      headings.push(record !== undefined && style.heading?.(i) === true);
+      values.push(
+        run.keys.map((key, j) => {
+          const value = record?.[key];
+          return value === undefined || value === null ? "" : cellFor(value, formats[j] ?? "");
+        }),
+      );
     }
     const range = table.sheet.getRange(2, run.first, total, run.keys.length);
-    range.setNumberFormats(formats);
+    range.setNumberFormats(values.map(() => formats));
     range.setValues(values);
     if (style.heading) {
-      range.setFontWeights(weights);
-      range.setBackgrounds(backgrounds);
+      range.setFontWeights(headings.map((heading) => run.keys.map(() => (heading ? "bold" : "normal"))));
+      range.setBackgrounds(headings.map((heading) => run.keys.map(() => (heading ? HEADING_BACKGROUND : null))));
     }
   }
 }
 
 /** Appends rows below the last used row (cells by column key), one setValues over the located columns' span. */
-export function appendRows(table: Table, rows: readonly Record_[]): number {
-  if (rows.length === 0) return 0;
+export function appendRows(table: Table, rows: readonly Record_[]): void {
+  if (rows.length === 0) return;
   const index = columnIndex(table.layout);
   const width = Math.max(table.width, ...index.values());
   const first = table.height + 1;
@@ -104,10 +105,7 @@ export function appendRows(table: Table, rows: readonly Record_[]): number {
   ensureGrid(table.sheet, 0, width);
   const values = rows.map((record) => {
     const row: unknown[] = new Array(width).fill("");
-    for (const [key, column] of index) {
-      const value = record[key];
-      if (value !== undefined && value !== null) row[column - 1] = value;
-    }
+    for (const [key, column] of index) row[column - 1] = record[key] ?? "";
     return row;
   });
   setExactValues(
@@ -115,7 +113,6 @@ export function appendRows(table: Table, rows: readonly Record_[]): number {
     { tab: table.name, row: first, column: 1 },
     values,
   );
-  return first;
 }
 
 /**
