@@ -169,3 +169,8 @@ export function formatAmount(units: number, currency: string): string {
   const fraction = digits > 0 ? `.${text.slice(text.length - digits)}` : "";
   return `${negative ? "-" : ""}${whole}${fraction}`;
 }
+
+/** "120,000.00 CNY": the amount and its currency, as messages name money. */
+export function formatMoney(units: number, currency: string): string {
+  return `${formatAmount(units, currency)} ${currency}`;
+}

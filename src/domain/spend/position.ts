@@ -1,6 +1,6 @@
 // Budget position of campaigns and their lines, the overrun rule for a new expense, and the fold that computes positions from lines, expenses and overrun decisions.
 
-import { type Decimal, decimalFromNumber, formatAmount } from "../money";
+import { type Decimal, decimalFromNumber, formatMoney } from "../money";
 import type { RequestStatus } from "../workflow";
 import { compareCodeUnits as compareText } from "../workflow/json";
 import { compare, fromUnits, multiply } from "./decimal";
@@ -189,7 +189,7 @@ export function assessmentMessage(
     case "needs_overrun_approval":
       return {
         messageKey: "spend.assess.overrun",
-        params: { amount: `${formatAmount(assessment.overrun, currency)} ${currency}` },
+        params: { amount: formatMoney(assessment.overrun, currency) },
       };
   }
 }

@@ -1,40 +1,36 @@
 // The link to the approval engine: the submissions an overrun or a reimbursement makes, and the overrun decisions read back from folded requests.
 import type { JsonValue, RequestView, Submission } from "../workflow";
-import type { ExpenseKind } from "./model";
+import type { Expense } from "./model";
 import type { Assessment, OverrunDecision } from "./position";
 
-/** The expense as a request carries it: enough for the approver to see what they decide without opening the tab. */
+/**
+ * The expense as a request carries it: enough for the approver to see what they decide without opening the tab. The
+ * record is as typed (its amount in its own currency); `amount` is minor units of `currency`, the workbook currency,
+ * which routing uses.
+ */
 export interface ExpenseRef {
-  readonly id: string;
-  readonly date: string;
-  readonly campaign: string;
-  readonly category: string;
-  readonly vendor: string;
-  readonly description: string;
-  readonly kind: ExpenseKind;
-  /** Minor units of the workbook currency. */
+  readonly record: Pick<
+    Expense,
+    "id" | "date" | "campaign" | "category" | "vendor" | "description" | "kind" | "amount" | "currency" | "receiptLink"
+  >;
   readonly amount: number;
   readonly currency: string;
-  readonly receiptLink: string;
-  /** The amount as typed on the expense, in its own currency (for the approver; routing uses `amount`). */
-  readonly originalAmount?: number;
-  readonly originalCurrency?: string;
 }
 
-function refData(expense: ExpenseRef): { [key: string]: JsonValue } {
+function refData({ record, amount, currency }: ExpenseRef): { [key: string]: JsonValue } {
   return {
-    expenseId: expense.id,
-    date: expense.date,
-    campaign: expense.campaign,
-    category: expense.category,
-    vendor: expense.vendor,
-    description: expense.description,
-    kind: expense.kind,
-    amount: expense.amount,
-    currency: expense.currency,
-    receiptLink: expense.receiptLink,
-    ...(expense.originalAmount === undefined ? {} : { originalAmount: expense.originalAmount }),
-    ...(expense.originalCurrency === undefined ? {} : { originalCurrency: expense.originalCurrency }),
+    expenseId: record.id,
+    date: record.date,
+    campaign: record.campaign,
+    category: record.category,
+    vendor: record.vendor,
+    description: record.description,
+    kind: record.kind,
+    amount,
+    currency,
+    receiptLink: record.receiptLink,
+    originalAmount: record.amount,
+    originalCurrency: record.currency,
   };
 }
 

@@ -4,7 +4,7 @@
 
 import { CURRENCIES } from "../../domain/campaign";
 import { type Lang, type MessageKey, t, tKey } from "../../domain/i18n";
-import { formatAmount } from "../../domain/money";
+import { formatMoney } from "../../domain/money";
 import { parseRoles, routingOf } from "../../domain/roles";
 import {
   type Assessment,
@@ -36,7 +36,14 @@ import {
   reimbursementSubmission,
   type SealedFields,
 } from "../../domain/spend";
-import { CAMPAIGN_STATES, type CampaignState, type LogEntry, type Submission, submit } from "../../domain/workflow";
+import {
+  CAMPAIGN_STATES,
+  type CampaignState,
+  type LogEntry,
+  type RequestView,
+  type Submission,
+  submit,
+} from "../../domain/workflow";
 import { appendRecords, writeCells } from "../../workbook/shared/rows";
 import type { SpendTabRead } from "../../workbook/spend/read";
 import { EXPENSES_TAB } from "../../workbook/spend/tabs";
@@ -220,44 +227,6 @@ function maySubmitOverrun(book: SpendBook, e: LedgerExpense, me: string): boolea
   return named !== "" ? named === me : book.fold.campaigns.get(e.campaign)?.owner === me;
 }
 
-function expenseView(
-  e: LedgerExpense,
-  status: ExpenseStatus,
-  duplicates: ReadonlyMap<string, readonly string[]>,
-  me: string,
-  book: SpendBook,
-  isFinance: boolean,
-  folded?: Folded,
-): ExpenseView {
-  const r = e.record;
-  const state = book.states.get(e.campaign) ?? "Draft";
-  const standing = folded?.positions.expenses.get(r.id);
-  const unsent = standing?.needsRequest === true;
-  return {
-    id: r.id,
-    row: e.row,
-    date: r.date,
-    campaign: r.campaign,
-    category: r.category,
-    vendor: r.vendor,
-    description: r.description,
-    amount: r.amount,
-    currency: r.currency,
-    kind: r.kind,
-    receiptLink: r.receiptLink,
-    reimbursable: r.reimbursable,
-    requestedBy: r.requestedBy,
-    status,
-    duplicateOf: duplicates.get(r.id) ?? [],
-    canRequestReimbursement:
-      status === "recorded" && r.reimbursable && r.requestedBy === me && REIMBURSABLE_STATES.has(state),
-    canMarkPaid: isFinance && status === "reimbursement_approved" && r.requestedBy !== me,
-    canSubmitOverrun: unsent && maySubmitOverrun(book, e, me),
-    overrun: unsent && folded ? majorUnits(standing?.overrun ?? 0, folded.ledger.digits) : 0,
-    recorded: standing?.recorded !== false,
-  };
-}
-
 export function rpcSpendOverview(request: unknown): SpendOverview {
   parseRequest("rpcSpendOverview", SpendOverviewRequest, request, userLang());
   const ss = SpreadsheetApp.getActiveSpreadsheet();
@@ -314,40 +283,40 @@ export function rpcSpendOverview(request: unknown): SpendOverview {
   const currencies = new Set([settings.workbookCurrency, ...CURRENCIES, ...folded.ledger.rates.byCurrency.keys()]);
   const statuses = wantedStatuses(book, folded.positions);
   const duplicates = new Map(findDuplicates(folded.ledger.expenses.map((e) => e.record)).map((f) => [f.id, f.others]));
-  const view = (e: LedgerExpense) =>
-    expenseView(
-      e,
-      statuses.has(e.row) ? (statuses.get(e.row) ?? "pending_overrun") : (e.status ?? "recorded"),
-      duplicates,
-      me,
-      book,
-      isFinance,
-      folded,
-    );
+  const view = (e: LedgerExpense): ExpenseView => {
+    const r = e.record;
+    const status = statuses.has(e.row) ? (statuses.get(e.row) ?? "pending_overrun") : (e.status ?? "recorded");
+    const state = book.states.get(e.campaign) ?? "Draft";
+    const standing = folded.positions.expenses.get(r.id);
+    const unsent = standing?.needsRequest ? standing : undefined;
+    return {
+      ...r,
+      row: e.row,
+      status,
+      duplicateOf: duplicates.get(r.id) ?? [],
+      canRequestReimbursement:
+        status === "recorded" && r.reimbursable && r.requestedBy === me && REIMBURSABLE_STATES.has(state),
+      canMarkPaid: isFinance && status === "reimbursement_approved" && r.requestedBy !== me,
+      canSubmitOverrun: unsent !== undefined && maySubmitOverrun(book, e, me),
+      overrun: unsent ? majorUnits(unsent.overrun, digits) : 0,
+      recorded: standing?.recorded !== false,
+    };
+  };
+  const listed = (expenses: readonly LedgerExpense[]) => expenses.slice(0, MAX_LISTED).map(view);
   const newestFirst = [...folded.ledger.expenses].sort((a, b) => b.row - a.row);
-  const mine = newestFirst
-    .filter((e) => e.record.requestedBy === me)
-    .slice(0, MAX_LISTED)
-    .map(view);
-  const toPay = isFinance
-    ? newestFirst
-        .filter((e) => statuses.get(e.row) === "reimbursement_approved")
-        .slice(0, MAX_LISTED)
-        .map(view)
-    : [];
-  const needsRequest = [...folded.ledger.expenses]
-    .filter((e) => folded.positions.expenses.get(e.id)?.needsRequest === true && maySubmitOverrun(book, e, me))
-    .slice(0, MAX_LISTED)
-    .map(view);
   return {
     ...common,
     setupNeeded: false,
     campaigns,
     categories: [...categories].filter((c) => c !== "").sort(),
     currencies: [...currencies].sort(),
-    mine,
-    toPay,
-    needsRequest,
+    mine: listed(newestFirst.filter((e) => e.record.requestedBy === me)),
+    toPay: isFinance ? listed(newestFirst.filter((e) => statuses.get(e.row) === "reimbursement_approved")) : [],
+    needsRequest: listed(
+      folded.ledger.expenses.filter(
+        (e) => folded.positions.expenses.get(e.id)?.needsRequest === true && maySubmitOverrun(book, e, me),
+      ),
+    ),
     // Cells of recorded expenses typed over first (they count at the recorded value), then rows left out.
     problems: rowProblemsOf(
       book,
@@ -374,12 +343,7 @@ export function rpcAssessExpense(request: unknown): AssessResponse {
     const message = t(lang, "spend.rpc.notApproved", { id: record.campaign });
     return { ok: false, message, issues: [issue("campaign", message)] };
   }
-  const position = positionOfCampaign(book, folded, record.campaign);
-  const assessment = assessExpense(
-    position,
-    { category: record.category, kind: record.kind, amount },
-    book.spendSettings,
-  );
+  const assessment = assess(book, folded, record, amount);
   return { ok: true, assessment: assessmentView(book, folded, checked.value, assessment, lang) };
 }
 
@@ -399,24 +363,6 @@ function nextExpenseId(book: SpendBook): string {
     if (m) max = Math.max(max, Number(m[1]));
   }
   return `EXP-${String(max + 1).padStart(5, "0")}`;
-}
-
-function refOf(record: Expense, amount: number, currency: string): ExpenseRef {
-  return {
-    id: record.id,
-    date: record.date,
-    campaign: record.campaign,
-    category: record.category,
-    vendor: record.vendor,
-    description: record.description,
-    kind: record.kind,
-    amount,
-    // The request's amount is in minor units of the workbook currency; the approvers' inbox shows it in that one.
-    currency,
-    receiptLink: record.receiptLink,
-    originalAmount: record.amount,
-    originalCurrency: record.currency,
-  };
 }
 
 /** The note an approver reads with the request: what was bought, from whom, as typed. */
@@ -473,17 +419,16 @@ function ruleRefusal(
   return refused(error.kind, tKey(lang, error.messageKey, error.params));
 }
 
-/** A request about an expense into the approvers' inbox, with the note they read about it. */
+/** A request about an expense into the approvers' inbox, with the note they read about it; or the engine's refusal. */
 function submitAbout(
   ws: Workspace,
   { me, at, newId }: WriteContext,
   record: Expense,
-  campaign: string,
-  submission: Submission,
   requestId: string,
+  submission: Submission,
 ) {
-  return submit({
-    view: viewOf(ws, campaign),
+  const result = submit({
+    view: viewOf(ws, record.campaign),
     submission,
     requestId,
     eventId: newId(),
@@ -492,6 +437,12 @@ function submitAbout(
     comment: requestComment(record),
     settings: routingOf(ws.roles),
   });
+  return result.ok ? result : ruleRefusal(ws.lang, result.error);
+}
+
+/** An expense as its request carries it: the amount in minor units of the workbook currency, which the inbox shows. */
+function refOf(ws: Workspace, record: Expense, amount: number): ExpenseRef {
+  return { record, amount, currency: ws.settings.currency };
 }
 
 /** The write of an expense's Status cell, in the sheet's language. */
@@ -502,15 +453,11 @@ function writeStatus(ws: Workspace, expenses: SpendTabRead, row: number, status:
   };
 }
 
-/** What is sealed of an expense: its values as recorded and how the budget gate assessed it. */
-function sealedFields(
-  record: Expense,
-  amount: number,
-  requestedBy: string,
-  assessment: Assessment,
-  row: number,
-): SealedFields {
-  const over = assessment.outcome === "needs_overrun_approval";
+/**
+ * What is sealed of an expense: its values as recorded (the amount converted, in minor units of the workbook
+ * currency), counted, or pending with the overrun its request is routed by.
+ */
+export function sealedFields(record: Expense, amount: number, row: number, overrun: number | null): SealedFields {
   return {
     row,
     date: record.date,
@@ -524,30 +471,53 @@ function sealedFields(
     description: record.description,
     receiptLink: record.receiptLink,
     reimbursable: record.reimbursable,
-    requestedBy,
-    outcome: over ? "pending_overrun" : "counted",
-    overrun: over ? assessment.overrun : 0,
+    requestedBy: record.requestedBy,
+    outcome: overrun === null ? "counted" : "pending_overrun",
+    overrun: overrun ?? 0,
   };
+}
+
+/** The pay event of an approved reimbursement: the request it pays, at the amount it approved. */
+export function payEvent(ws: Workspace, ctx: WriteContext, expense: LedgerExpense, approval: RequestView): LogEntry {
+  return payEntry({
+    eventId: ctx.newId(),
+    at: ctx.at,
+    actor: ctx.me,
+    expenseId: expense.id,
+    requestId: approval.id,
+    state: viewOf(ws, expense.campaign).state,
+    amount: approval.amount,
+  });
+}
+
+/** The budget gate on an expense (amount in minor units of the workbook currency) against its campaign now. */
+function assess(
+  book: SpendBook,
+  folded: Folded,
+  expense: Pick<Expense, "campaign" | "category" | "kind">,
+  amount: number,
+) {
+  const position = positionOfCampaign(book, folded, expense.campaign);
+  return assessExpense(position, { category: expense.category, kind: expense.kind, amount }, book.spendSettings);
 }
 
 /**
  * The events that record an expense: the sealed record, then (when it goes over) its overrun request. Both are
  * appended in one write before any cell is touched, so an execution that dies later leaves the log complete and the
- * next one puts the row back.
+ * next one puts the row back. With them: what is sealed, the expense's status, the request sent (or null) and the
+ * approvers' notices.
  */
 function recordEvents(
   ws: Workspace,
   ctx: WriteContext,
   record: Expense,
   amount: number,
-  requestedBy: string,
   assessment: Assessment,
   requestId: string,
   row: number,
-): { ok: true; events: LogEntry[]; submitted: boolean } | Refused {
-  const currency = ws.settings.currency;
-  const state = viewOf(ws, record.campaign).state;
-  const fields = sealedFields(record, amount, requestedBy, assessment, row);
+) {
+  const over = assessment.outcome === "needs_overrun_approval";
+  const fields = sealedFields(record, amount, row, over ? assessment.overrun : null);
   const events: LogEntry[] = [
     recordEntry({
       eventId: ctx.newId(),
@@ -555,18 +525,23 @@ function recordEvents(
       actor: ctx.me,
       expenseId: record.id,
       requestId,
-      state,
+      state: viewOf(ws, record.campaign).state,
       comment: requestComment(record),
       fields,
     }),
   ];
-  const submission = overrunSubmission(refOf(record, amount, currency), assessment);
-  if (submission) {
-    const result = submitAbout(ws, ctx, record, record.campaign, submission, requestId);
-    if (!result.ok) return ruleRefusal(ws.lang, result.error);
-    events.push(...result.value.events);
-  }
-  return { ok: true, events, submitted: submission !== null };
+  const submission = overrunSubmission(refOf(ws, record, amount), assessment);
+  const result = submission && submitAbout(ws, ctx, record, requestId, submission);
+  if (result && !result.ok) return result;
+  if (result) events.push(...result.value.events);
+  return {
+    ok: true as const,
+    events,
+    fields,
+    status: (result ? "pending_overrun" : "recorded") as ExpenseStatus,
+    sent: result ? requestId : null,
+    notices: result ? waitingNotices(ws, record.campaign, requestId, ctx.at) : undefined,
+  };
 }
 
 type ActionValue = Omit<Extract<ExpenseActionResponse, { ok: true }>, "ok" | "notices">;
@@ -585,9 +560,7 @@ export function rpcRecordExpense(request: unknown): RecordExpenseResponse {
     if (!checked.ok) return refused("invalid", checked.issues.map((i) => i.message).join(" "), checked.issues);
     const { amount } = checked.value;
     const campaign = checked.value.record.campaign;
-    const position = positionOfCampaign(book, folded, campaign);
-    const candidate = { category: checked.value.record.category, kind: checked.value.record.kind, amount };
-    const assessment = assessExpense(position, candidate, book.spendSettings);
+    const assessment = assess(book, folded, checked.value.record, amount);
     // The same request sent again (a double click, a retry after a lost answer): the log knows it; nothing is written.
     const existing = book.sealed.byRequest.get(req.requestId);
     if (existing) {
@@ -612,63 +585,66 @@ export function rpcRecordExpense(request: unknown): RecordExpenseResponse {
     const id = nextExpenseId(book);
     const record: Expense = { ...checked.value.record, id, requestedBy: me };
     const row = Math.max(expenses.table.height, 1) + 1;
-    const recorded = recordEvents(ws, ctx, record, amount, me, assessment, req.requestId, row);
+    const recorded = recordEvents(ws, ctx, record, amount, assessment, req.requestId, row);
     if (!recorded.ok) return recorded;
-    const status: ExpenseStatus = recorded.submitted ? "pending_overrun" : "recorded";
-    const sheetLang = ws.sheetLang;
-    const checkedWithId = { ...checked.value, record };
+    const { status, sent } = recorded;
     const currency = book.spendSettings.workbookCurrency;
-    const money = `${formatAmount(assessment.overrun, currency)} ${currency}`;
-    const sealed = sealedFields(record, amount, me, assessment, row);
     return {
       events: recorded.events,
       apply: () => {
         appendRecords(expenses, EXPENSES_TAB, [
-          expenseRecordCells({ ...sealed, id, requestId: req.requestId, seq: 0, at, actor: me }, status, sheetLang),
+          expenseRecordCells(
+            { ...recorded.fields, id, requestId: req.requestId, seq: 0, at, actor: me },
+            status,
+            ws.sheetLang,
+          ),
         ]);
       },
-      notices: recorded.submitted ? waitingNotices(ws, campaign, req.requestId, at) : undefined,
+      notices: recorded.notices,
       value: {
         id,
         row,
         status,
-        message: recorded.submitted
-          ? t(lang, "spend.rpc.pending", { id, amount: money })
+        message: sent
+          ? t(lang, "spend.rpc.pending", { id, amount: formatMoney(assessment.overrun, currency) })
           : t(lang, "spend.rpc.recorded", { id }),
-        requestId: recorded.submitted ? req.requestId : null,
-        assessment: assessmentView(book, folded, checkedWithId, assessment, lang),
+        requestId: sent,
+        assessment: assessmentView(book, folded, { ...checked.value, record }, assessment, lang),
         duplicate: false,
       },
     };
   });
 }
 
+/** The same for an expense that must be recorded (a reimbursement's); a refusal for a row never recorded. */
+function openRecorded(ws: Workspace, id: string) {
+  const found = openExpense(ws, id);
+  if (!found.ok) return found;
+  const { expense, status } = found;
+  if (status === null) return refused("not_recorded", t(ws.lang, "spend.rpc.notRecorded", { id: expense.id }));
+  return { ...found, status };
+}
+
 export function rpcRequestReimbursement(request: unknown): ExpenseActionResponse {
   const req = parseRequest("rpcRequestReimbursement", ExpenseActionRequest, request, userLang());
-  return write({ needsLog: true, wholeLog: true }, (ws, ctx) => {
+  return write<ActionValue>({ needsLog: true, wholeLog: true }, (ws, ctx) => {
     const { me, at } = ctx;
     const lang = ws.lang;
-    const found = openExpense(ws, req.id);
+    const found = openRecorded(ws, req.id);
     if (!found.ok) return found;
     const { book, expenses, expense, status } = found;
-    if (status === null) return refused("not_recorded", t(lang, "spend.rpc.notRecorded", { id: expense.id }));
+    const done = (status: ExpenseStatus) => ({
+      id: expense.id,
+      status,
+      message: t(lang, "spend.rpc.reimbursementRequested", { id: expense.id }),
+      requestId: req.requestId,
+    });
     // The same request sent again: the log has it; nothing more is written.
-    const sent = book.reimbursements.get(expense.id);
-    if (sent && sent.id === req.requestId) {
-      return {
-        value: {
-          id: expense.id,
-          status,
-          message: t(lang, "spend.rpc.reimbursementRequested", { id: expense.id }),
-          requestId: req.requestId,
-        },
-      };
-    }
+    if (book.reimbursements.get(expense.id)?.id === req.requestId) return { value: done(status) };
     const requester = expense.record.requestedBy;
     if (requester !== "" && requester !== me) {
       return refused("not_requester", t(lang, "spend.rpc.notRequester", { email: requester }));
     }
-    const settings = book.spendSettings;
     // The sealed expense: its amount as recorded, whatever its cells say now.
     const step = reimburse({
       expense: expense.record,
@@ -676,22 +652,17 @@ export function rpcRequestReimbursement(request: unknown): ExpenseActionResponse
       amount: expense.amount,
       action: "request",
       actor: me,
-      settings,
+      settings: book.spendSettings,
     });
     if (!step.ok) return ruleRefusal(lang, step.error);
-    const submission = reimbursementSubmission(refOf(expense.record, expense.amount, settings.workbookCurrency), me);
-    const result = submitAbout(ws, ctx, expense.record, expense.campaign, submission, req.requestId);
-    if (!result.ok) return ruleRefusal(lang, result.error);
+    const submission = reimbursementSubmission(refOf(ws, expense.record, expense.amount), me);
+    const result = submitAbout(ws, ctx, expense.record, req.requestId, submission);
+    if (!result.ok) return result;
     return {
       events: result.value.events,
       apply: writeStatus(ws, expenses, expense.row, step.value),
       notices: waitingNotices(ws, expense.campaign, req.requestId, at),
-      value: {
-        id: expense.id,
-        status: step.value,
-        message: t(lang, "spend.rpc.reimbursementRequested", { id: expense.id }),
-        requestId: req.requestId,
-      },
+      value: done(step.value),
     };
   });
 }
@@ -702,26 +673,26 @@ export function rpcRequestReimbursement(request: unknown): ExpenseActionResponse
  */
 export function rpcMarkPaid(request: unknown): ExpenseActionResponse {
   const req = parseRequest("rpcMarkPaid", ExpenseActionRequest, request, userLang());
-  return write({ needsLog: true, wholeLog: true }, (ws, ctx) => {
-    const { me } = ctx;
+  return write<ActionValue>({ needsLog: true, wholeLog: true }, (ws, ctx) => {
     const lang = ws.lang;
-    const found = openExpense(ws, req.id);
+    const found = openRecorded(ws, req.id);
     if (!found.ok) return found;
     const { book, expenses, expense, status } = found;
-    if (status === null) return refused("not_recorded", t(lang, "spend.rpc.notRecorded", { id: expense.id }));
-    if (status === "paid") {
-      // Already paid (a retry after a lost answer): the log has it; nothing more is written.
-      return {
-        value: { id: expense.id, status, message: t(lang, "spend.rpc.paid", { id: expense.id }), requestId: null },
-      };
-    }
+    const done = (status: ExpenseStatus) => ({
+      id: expense.id,
+      status,
+      message: t(lang, "spend.rpc.paid", { id: expense.id }),
+      requestId: null,
+    });
+    // Already paid (a retry after a lost answer): the log has it; nothing more is written.
+    if (status === "paid") return { value: done(status) };
     const approval = book.reimbursements.get(expense.id);
     const step = reimburse({
       expense: expense.record,
       status,
       amount: approval?.amount ?? expense.amount,
       action: "pay",
-      actor: me,
+      actor: ctx.me,
       settings: book.spendSettings,
     });
     if (!step.ok) return ruleRefusal(lang, step.error);
@@ -729,24 +700,9 @@ export function rpcMarkPaid(request: unknown): ExpenseActionResponse {
       return refused("illegal_transition", t(lang, "spend.reimbursement.notApproved"));
     }
     return {
-      events: [
-        payEntry({
-          eventId: ctx.newId(),
-          at: ctx.at,
-          actor: me,
-          expenseId: expense.id,
-          requestId: approval.id,
-          state: viewOf(ws, expense.campaign).state,
-          amount: approval.amount,
-        }),
-      ],
+      events: [payEvent(ws, ctx, expense, approval)],
       apply: writeStatus(ws, expenses, expense.row, step.value),
-      value: {
-        id: expense.id,
-        status: step.value,
-        message: t(lang, "spend.rpc.paid", { id: expense.id }),
-        requestId: null,
-      },
+      value: done(step.value),
     };
   });
 }
@@ -766,78 +722,54 @@ export function rpcSubmitOverrun(request: unknown): ExpenseActionResponse {
     const found = openExpense(ws, req.id);
     if (!found.ok) return found;
     const { book, folded, expenses, expense } = found;
-    const standing = folded.positions.expenses.get(expense.id);
-    const currency = book.spendSettings.workbookCurrency;
-    const money = (minor: number) => `${formatAmount(minor, currency)} ${currency}`;
-    const sealedNow = book.sealed.expenses.get(expense.id);
-    if (standing && (standing.requestId === req.requestId || sealedNow?.requestId === req.requestId)) {
-      // The same click sent again (a retry after a lost answer): it was done; nothing more is written.
-      const status = statusOfExpense(book, folded.positions, expense.id) ?? "recorded";
-      const message =
+    const { id, campaign } = expense;
+    const standing = folded.positions.expenses.get(id);
+    // Pending: its overrun request was sent (routed by `overrun`); else it was recorded within the budget.
+    const done = (status: ExpenseStatus, overrun: number, requestId: string | null) => ({
+      id,
+      status,
+      message:
         status === "pending_overrun"
-          ? t(lang, "spend.rpc.overrunSent", { id: expense.id, amount: money(standing.overrun) })
-          : t(lang, "spend.rpc.recorded", { id: expense.id });
-      return { value: { id: expense.id, status, message, requestId: req.requestId } };
+          ? t(lang, "spend.rpc.overrunSent", { id, amount: formatMoney(overrun, book.spendSettings.workbookCurrency) })
+          : t(lang, "spend.rpc.recorded", { id }),
+      requestId,
+    });
+    if (
+      standing &&
+      (standing.requestId === req.requestId || book.sealed.expenses.get(id)?.requestId === req.requestId)
+    ) {
+      // The same click sent again (a retry after a lost answer): it was done; nothing more is written.
+      const status = statusOfExpense(book, folded.positions, id) ?? "recorded";
+      return { value: done(status, standing.overrun, req.requestId) };
     }
-    if (!standing?.needsRequest) {
-      return refused("no_overrun", t(lang, "spend.rpc.noOverrunNeeded", { id: expense.id }));
-    }
+    if (!standing?.needsRequest) return refused("no_overrun", t(lang, "spend.rpc.noOverrunNeeded", { id }));
     if (!maySubmitOverrun(book, expense, me)) {
-      const email = expense.record.requestedBy || book.fold.campaigns.get(expense.campaign)?.owner || "—";
+      const email = expense.record.requestedBy || book.fold.campaigns.get(campaign)?.owner || "—";
       return refused("not_requester", t(lang, "spend.rpc.notOverrunSubmitter", { email }));
     }
     if (!standing.recorded) {
-      if (notApproved(book, expense.campaign)) {
-        return refused("not_approved", t(lang, "spend.rpc.notApproved", { id: expense.campaign }));
-      }
+      if (notApproved(book, campaign))
+        return refused("not_approved", t(lang, "spend.rpc.notApproved", { id: campaign }));
       // Recorded now, from the row as it stands, through the same gate as the sidebar's form.
-      const position = positionOfCampaign(book, folded, expense.campaign);
-      const assessment = assessExpense(
-        position,
-        { category: expense.category, kind: expense.kind, amount: expense.amount },
-        book.spendSettings,
-      );
-      const requestedBy = expense.record.requestedBy;
-      const recorded = recordEvents(
-        ws,
-        ctx,
-        expense.record,
-        expense.amount,
-        requestedBy,
-        assessment,
-        req.requestId,
-        expense.row,
-      );
+      const assessment = assess(book, folded, expense, expense.amount);
+      const recorded = recordEvents(ws, ctx, expense.record, expense.amount, assessment, req.requestId, expense.row);
       if (!recorded.ok) return recorded;
-      const status: ExpenseStatus = recorded.submitted ? "pending_overrun" : "recorded";
       return {
         events: recorded.events,
-        apply: writeStatus(ws, expenses, expense.row, status),
-        notices: recorded.submitted ? waitingNotices(ws, expense.campaign, req.requestId, at) : undefined,
-        value: {
-          id: expense.id,
-          status,
-          message: recorded.submitted
-            ? t(lang, "spend.rpc.overrunSent", { id: expense.id, amount: money(assessment.overrun) })
-            : t(lang, "spend.rpc.recorded", { id: expense.id }),
-          requestId: recorded.submitted ? req.requestId : null,
-        },
+        apply: writeStatus(ws, expenses, expense.row, recorded.status),
+        notices: recorded.notices,
+        value: done(recorded.status, assessment.overrun, recorded.sent),
       };
     }
-    const submission = overrunSubmissionFor(refOf(expense.record, expense.amount, currency), standing.overrun);
-    if (!submission) return refused("no_overrun", t(lang, "spend.rpc.noOverrunNeeded", { id: expense.id }));
-    const result = submitAbout(ws, ctx, expense.record, expense.campaign, submission, req.requestId);
-    if (!result.ok) return ruleRefusal(lang, result.error);
+    const submission = overrunSubmissionFor(refOf(ws, expense.record, expense.amount), standing.overrun);
+    if (!submission) return refused("no_overrun", t(lang, "spend.rpc.noOverrunNeeded", { id }));
+    const result = submitAbout(ws, ctx, expense.record, req.requestId, submission);
+    if (!result.ok) return result;
     return {
       events: result.value.events,
       apply: writeStatus(ws, expenses, expense.row, "pending_overrun"),
-      notices: result.value.duplicate ? undefined : waitingNotices(ws, expense.campaign, req.requestId, at),
-      value: {
-        id: expense.id,
-        status: "pending_overrun" as ExpenseStatus,
-        message: t(lang, "spend.rpc.overrunSent", { id: expense.id, amount: money(standing.overrun) }),
-        requestId: req.requestId,
-      },
+      notices: result.value.duplicate ? undefined : waitingNotices(ws, campaign, req.requestId, at),
+      value: done("pending_overrun", standing.overrun, req.requestId),
     };
   });
 }
