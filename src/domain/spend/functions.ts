@@ -1,27 +1,19 @@
 // Cores of BUDGET_VARIANCE_PCT, BUDGET_STATUS and BUDGET_REMAINING: exact, for single values and ranges, with the array conventions of BUDGET_VARIANCE.
+
+import { type At, cellwise, type Size } from "../budget";
 import { describeFound, isBlank } from "../found";
-import { asRows, sizeOf } from "../grid";
 import { type Lang, wordedWhenRead } from "../i18n";
 import { add, type Decimal, decimalFromCell, decimalFromNumber, subtract, toNumber } from "../money";
 import { majorUnits } from "./currency";
 import { isZero, ratio, sign } from "./decimal";
+import type { MessageParams } from "./messages";
 import { type BudgetStatus, linePosition, type Positions, statusOf } from "./position";
 import { formatSpendMessage, spendText } from "./texts";
 
 export const SPEND_FUNCTIONS = ["BUDGET_VARIANCE_PCT", "BUDGET_STATUS", "BUDGET_REMAINING"] as const;
 export type SpendFunction = (typeof SPEND_FUNCTIONS)[number];
 
-export type SpendArgument = "planned" | "actual" | "approved" | "committed" | "warnAt";
-
-interface Size {
-  readonly rows: number;
-  readonly columns: number;
-}
-
-interface At {
-  readonly row: number;
-  readonly column: number;
-}
+export type SpendArgument = "planned" | "actual" | "approved" | "committed" | "warnAt" | "campaign" | "category";
 
 /** Why a function cannot answer; the message is built from it in the caller's language. */
 export type SpendFunctionProblem =
@@ -61,6 +53,18 @@ function sizeText(size: Size | null, lang: Lang): string {
   return size ? spendText(lang, "spend.fn.size", size) : spendText(lang, "spend.fn.single");
 }
 
+/** spend.fn.<kind>, or spend.fn.<kind>At naming the cell when the argument was a range; each takes the params it names. */
+export function cellMessage(
+  lang: Lang,
+  kind: "notNumber" | "plannedZero" | "plannedNegative" | "notText" | "unknownCampaign",
+  at: At | null | undefined,
+  params: MessageParams,
+): string {
+  return at
+    ? formatSpendMessage(lang, `spend.fn.${kind}At`, { ...params, row: at.row, column: at.column })
+    : formatSpendMessage(lang, `spend.fn.${kind}`, params);
+}
+
 export function describeSpendFunctionProblem(problem: SpendFunctionProblem, lang: Lang): string {
   const fn = problem.fn;
   switch (problem.kind) {
@@ -83,18 +87,12 @@ export function describeSpendFunctionProblem(problem: SpendFunctionProblem, lang
       });
     case "notNumber":
     case "plannedZero":
-    case "plannedNegative": {
-      // spend.fn.<kind>, or spend.fn.<kind>At with the cell in a range; each message takes the params it names.
-      const params = {
+    case "plannedNegative":
+      return cellMessage(lang, problem.kind, problem.at, {
         fn,
         argument: problem.kind === "notNumber" ? argumentText(problem.argument, lang) : "",
         found: describeFound(problem.found, lang),
-      };
-      const { at } = problem;
-      return at
-        ? formatSpendMessage(lang, `spend.fn.${problem.kind}At`, { ...params, row: at.row, column: at.column })
-        : formatSpendMessage(lang, `spend.fn.${problem.kind}`, params);
-    }
+      });
     case "warnAt":
       return spendText(lang, "spend.fn.warnAt", { fn, found: describeFound(problem.found, lang) });
   }
@@ -126,58 +124,30 @@ function amountOf(fn: SpendFunction, argument: SpendArgument, value: unknown, la
 }
 
 /**
- * Single values in, a single result out; ranges of one size in, a range of that size out. No broadcasting of a
- * single value over a range: in an open-ended column it would fill every empty row with a figure. Where every input
- * of a cell is blank the result is blank; a blank next to a number counts as 0, as in Sheets arithmetic.
+ * BUDGET_VARIANCE's array convention (budget.ts). Where every input of a cell is blank the result is blank; a blank
+ * next to a number counts as 0, as in Sheets arithmetic.
  */
-function cellwise<R>(
+function amountsCellwise<R>(
   fn: SpendFunction,
   args: readonly Arg[],
   lang: Lang,
   compute: (inputs: Inputs) => R,
 ): R | "" | (R | "")[][] {
-  if (args.some((a) => a.value === undefined)) {
-    throw new SpendFunctionError({ kind: "missing", fn, arguments: args.map((a) => a.name) }, lang);
-  }
-  const one = (raw: readonly unknown[], at?: At): R | "" => {
-    const values = args.map((a, i) => amountOf(fn, a.name, raw[i], lang, at));
-    if (values.every((v) => v === null)) return "";
-    return compute(at ? { values, raw, at } : { values, raw });
-  };
-  if (!args.some((a) => Array.isArray(a.value))) return one(args.map((a) => a.value));
-
-  const ranges = args.map((a) => (Array.isArray(a.value) ? asRows(a.value) : null));
-  const sizes = ranges.map((r) => (r ? sizeOf(r) : null));
-  const first = sizes[0] ?? null;
-  const same = ranges.every(
-    (r, i) =>
-      r !== null &&
-      first !== null &&
-      sizes[i]?.rows === first.rows &&
-      sizes[i]?.columns === first.columns &&
-      r.every((row) => row.length === first.columns),
+  return cellwise(
+    args.map((a) => a.value),
+    (sizes) =>
+      new SpendFunctionError(
+        sizes
+          ? { kind: "shape", fn, sizes: args.map((a, i) => ({ argument: a.name, size: sizes[i] ?? null })) }
+          : { kind: "missing", fn, arguments: args.map((a) => a.name) },
+        lang,
+      ),
+    (raw, at): R | "" => {
+      const values = args.map((a, i) => amountOf(fn, a.name, raw[i], lang, at));
+      if (values.every((v) => v === null)) return "";
+      return compute(at ? { values, raw, at } : { values, raw });
+    },
   );
-  if (!same || first === null) {
-    throw new SpendFunctionError(
-      { kind: "shape", fn, sizes: args.map((a, i) => ({ argument: a.name, size: sizes[i] ?? null })) },
-      lang,
-    );
-  }
-  const rows = ranges as unknown[][][];
-  const out: (R | "")[][] = [];
-  for (let r = 0; r < first.rows; r++) {
-    const line: (R | "")[] = [];
-    for (let c = 0; c < first.columns; c++) {
-      line.push(
-        one(
-          rows.map((range) => range[r]?.[c]),
-          { row: r + 1, column: c + 1 },
-        ),
-      );
-    }
-    out.push(line);
-  }
-  return out;
 }
 
 const ZERO: Decimal = { units: 0n, scale: 0 };
@@ -195,7 +165,7 @@ export type StatusResult = BudgetStatus | "" | (BudgetStatus | "")[][];
  */
 export function budgetVariancePct(planned: unknown, actual: unknown, lang: Lang = "en"): NumberResult {
   const fn = "BUDGET_VARIANCE_PCT";
-  return cellwise(
+  return amountsCellwise(
     fn,
     [
       { name: "planned", value: planned },
@@ -232,7 +202,7 @@ function warnAtOf(fn: SpendFunction, value: unknown, lang: Lang): Decimal {
 export function budgetStatus(planned: unknown, actual: unknown, warnAt?: unknown, lang: Lang = "en"): StatusResult {
   const fn = "BUDGET_STATUS";
   const warn = warnAtOf(fn, warnAt, lang);
-  return cellwise(
+  return amountsCellwise(
     fn,
     [
       { name: "planned", value: planned },
@@ -260,7 +230,7 @@ export function budgetRemaining(
   committed: unknown,
   lang: Lang = "en",
 ): NumberResult {
-  return cellwise(
+  return amountsCellwise(
     "BUDGET_REMAINING",
     [
       { name: "approved", value: approved },

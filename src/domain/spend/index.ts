@@ -21,6 +21,7 @@ export {
   budgetRemaining,
   budgetStatus,
   budgetVariancePct,
+  cellMessage,
   DEFAULT_WARN_AT,
   describeSpendFunctionProblem,
   type NumberResult,
