@@ -72,20 +72,30 @@ export interface CampaignPosition extends Position {
   readonly lines: readonly LinePosition[];
 }
 
-type Acc = { -readonly [K in keyof Figures]: number };
+export type Acc = { -readonly [K in keyof Figures]: number };
 
-function zero(): Acc {
+export function zero(): Acc {
   return { planned: 0, approved: 0, committed: 0, actual: 0, pending: 0 };
+}
+
+/** Only the figures of `f` (a cell or a position carries more). */
+function copy(f: Figures): Acc {
+  return { planned: f.planned, approved: f.approved, committed: f.committed, actual: f.actual, pending: f.pending };
+}
+
+/** Adds every figure of `f` to `acc`. */
+export function addFigures(acc: Acc, f: Figures): void {
+  acc.planned += f.planned;
+  acc.approved += f.approved;
+  acc.committed += f.committed;
+  acc.actual += f.actual;
+  acc.pending += f.pending;
 }
 
 export function positionOf(figures: Figures, warnAt: number | Decimal): Position {
   const used = figures.actual + figures.committed;
   return {
-    planned: figures.planned,
-    approved: figures.approved,
-    committed: figures.committed,
-    actual: figures.actual,
-    pending: figures.pending,
+    ...copy(figures),
     used,
     remaining: figures.approved - used,
     usedPct: figures.approved === 0 ? null : used / figures.approved,
@@ -192,10 +202,6 @@ export function assessmentMessage(
         params: { amount: formatMoney(assessment.overrun, currency) },
       };
   }
-}
-
-function copy(f: Figures): Acc {
-  return { planned: f.planned, approved: f.approved, committed: f.committed, actual: f.actual, pending: f.pending };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -413,30 +419,23 @@ export function foldPositions(
     else deferred.push(e);
   }
 
-  deferred.sort((a, b) => a.row - b.row);
-  for (const e of deferred) {
-    const cell = cellOf(e.campaign, e.category, e.month);
-    const c = cell.campaignAcc;
-    const l = cell.lineAcc;
-    const overrun = Math.max(
+  // The overrun an expense would cause against the running position of what counts.
+  const overrunNow = (e: LedgerExpense) => {
+    const { campaignAcc: c, lineAcc: l } = cellOf(e.campaign, e.category, e.month);
+    return Math.max(
       overrunOf(c.actual + c.committed, c.approved, e.amount),
       enforceLines ? overrunOf(l.actual + l.committed, l.approved, e.amount) : 0,
     );
+  };
+  deferred.sort((a, b) => a.row - b.row);
+  for (const e of deferred) {
+    const overrun = overrunNow(e);
     if (overrun > 0) settle(e, "pending_overrun", { overrun, needsRequest: true });
     else settle(e, "counted");
   }
   // Rows nobody recorded, against the position of what counts: never counted, whatever their cells say.
   typed.sort((a, b) => a.row - b.row);
-  for (const e of typed) {
-    const cell = cellOf(e.campaign, e.category, e.month);
-    const c = cell.campaignAcc;
-    const l = cell.lineAcc;
-    const overrun = Math.max(
-      overrunOf(c.actual + c.committed, c.approved, e.amount),
-      enforceLines ? overrunOf(l.actual + l.committed, l.approved, e.amount) : 0,
-    );
-    settle(e, "pending_overrun", { overrun, needsRequest: true, recorded: false });
-  }
+  for (const e of typed) settle(e, "pending_overrun", { overrun: overrunNow(e), needsRequest: true, recorded: false });
 
   const campaigns = new Map<string, CampaignPosition>();
   for (const [campaign, acc] of campaignAccs) {
@@ -447,18 +446,7 @@ export function foldPositions(
     campaigns.set(campaign, { campaign, ...positionOf(acc, warn), lines });
   }
 
-  const outCells: Cell[] = cellList.map(
-    ({ campaign, category, month, planned, approved, committed, actual, pending }) => ({
-      campaign,
-      category,
-      month,
-      planned,
-      approved,
-      committed,
-      actual,
-      pending,
-    }),
-  );
+  const outCells: Cell[] = cellList.map(({ campaignAcc, lineAcc, ...cell }) => cell);
 
   return { currency: ledger.currency, digits: ledger.digits, campaigns, expenses: standings, cells: outCells };
 }
