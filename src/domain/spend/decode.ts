@@ -12,8 +12,6 @@ import {
   EXPENSE_STATUSES,
   type Expense,
   type ExpenseField,
-  type ExpenseKind,
-  type ExpenseStatus,
   type Rate,
   type RateField,
 } from "./model";
@@ -181,19 +179,18 @@ function readBoolean(raw: unknown): boolean | Bad {
 /** The same check as the Expense schema and the approval engine, so a row that reads here also validates there. */
 const EMAIL = z.email();
 
-function readEmail(raw: unknown): string | Bad {
-  if (raw === null || raw === undefined) return "";
-  if (typeof raw !== "string") return BAD.email;
-  const text = raw.trim().toLowerCase();
-  return text === "" || z.safeParse(EMAIL, text).success ? text : BAD.email;
+/** Optional text that must have a form: blank is "", anything but text or text of another form is `bad`. */
+function formedText(bad: Bad, valid: (text: string) => boolean, lowerCase = false): Reader {
+  return (raw) => {
+    if (raw === null || raw === undefined) return "";
+    if (typeof raw !== "string") return bad;
+    const text = lowerCase ? raw.trim().toLowerCase() : raw.trim();
+    return text === "" || valid(text) ? text : bad;
+  };
 }
 
-function readLink(raw: unknown): string | Bad {
-  if (raw === null || raw === undefined) return "";
-  if (typeof raw !== "string") return BAD.link;
-  const text = raw.trim();
-  return text === "" || /^https?:\/\/\S+$/i.test(text) ? text : BAD.link;
-}
+const readEmail = formedText(BAD.email, (text) => z.safeParse(EMAIL, text).success, true);
+const readLink = formedText(BAD.link, (text) => /^https?:\/\/\S+$/i.test(text));
 
 /**
  * Every way a choice can be written: its key, or its label in either language, compared case-insensitively. A key
@@ -207,20 +204,22 @@ function choiceIndex<T extends string>(
   return { get: (text) => keys.get(text) ?? valueOfLabel(text, values, labelKey) };
 }
 
-const KINDS = choiceIndex(EXPENSE_KINDS, (k) => `spend.kind.${k}`);
-const STATUSES = choiceIndex(EXPENSE_STATUSES, (s) => `spend.expenseStatus.${s}`);
-
-function readKind(raw: unknown): ExpenseKind | Bad {
-  if (isBlank(raw)) return BAD.required;
-  const kind = typeof raw === "string" ? KINDS.get(raw.trim().toLowerCase()) : undefined;
-  return kind ?? BAD.kind;
+/** A choice cell: its value, `blank` when blank, BAD.<bad> when it is no way of writing one. */
+function choiceReader<T extends string>(
+  values: readonly T[],
+  labelKey: (value: T) => SpendMessageKey,
+  blank: Bad | null,
+  bad: Bad,
+): Reader {
+  const index = choiceIndex(values, labelKey);
+  return (raw) => {
+    if (isBlank(raw)) return blank;
+    return (typeof raw === "string" ? index.get(raw.trim().toLowerCase()) : undefined) ?? bad;
+  };
 }
 
-function readStatus(raw: unknown): ExpenseStatus | null | Bad {
-  if (isBlank(raw)) return null;
-  const status = typeof raw === "string" ? STATUSES.get(raw.trim().toLowerCase()) : undefined;
-  return status ?? BAD.status;
-}
+const readKind = choiceReader(EXPENSE_KINDS, (k) => `spend.kind.${k}`, BAD.required, BAD.kind);
+const readStatus = choiceReader(EXPENSE_STATUSES, (s) => `spend.expenseStatus.${s}`, null, BAD.status);
 
 type Readers<F extends string> = { readonly [K in F]: Reader };
 

@@ -3,7 +3,13 @@
 import { catalogIn, type Lang, type MessageKey, tKey } from "../../domain/i18n";
 import { cellFor } from "../../domain/inert";
 import { formatAmount } from "../../domain/money";
-import { type BudgetStatus, majorUnits, type VarianceReport, type VarianceRow } from "../../domain/spend";
+import {
+  BUDGET_STATUSES,
+  type BudgetStatus,
+  majorUnits,
+  type VarianceReport,
+  type VarianceRow,
+} from "../../domain/spend";
 import type { ChartsPort, SheetPort, SpreadsheetAppPort, SpreadsheetPort } from "../shared/ports";
 import type { RowProblem } from "../shared/problems";
 import { HEADER_BACKGROUND, MONEY_FORMAT, TAB_METADATA_KEY, TEXT_FORMAT, tabName } from "../shared/spec";
@@ -28,6 +34,8 @@ const FIGURE_KEYS = [
   "note",
 ] as const;
 export const REPORT_WIDTH = FIGURE_KEYS.length;
+/** The columns that hold money, in minor units of the workbook currency until written. */
+const MONEY_KEYS = ["planned", "approved", "committed", "actual", "pending", "remaining", "variance"] as const;
 const COLUMN = Object.fromEntries(FIGURE_KEYS.map((k, i) => [k, i + 1])) as {
   [K in (typeof FIGURE_KEYS)[number]]: number;
 };
@@ -88,13 +96,9 @@ export function layoutReport(report: VarianceReport, meta: ReportMeta): ReportLa
     weights.push(new Array(REPORT_WIDTH).fill(options.bold ? "bold" : "normal"));
     backgrounds.push(new Array(REPORT_WIDTH).fill(options.shade ? HEADER_BACKGROUND : "#ffffff"));
   };
-  const statusLabels = {
-    UNDER: catalogIn(lang)["spend.budgetStatus.UNDER"],
-    WARNING: catalogIn(lang)["spend.budgetStatus.WARNING"],
-    ON_BUDGET: catalogIn(lang)["spend.budgetStatus.ON_BUDGET"],
-    OVER: catalogIn(lang)["spend.budgetStatus.OVER"],
-    NOT_APPROVED: catalogIn(lang)["spend.budgetStatus.NOT_APPROVED"],
-  };
+  const statusLabels = Object.fromEntries(
+    BUDGET_STATUSES.map((s) => [s, catalogIn(lang)[`spend.budgetStatus.${s}`]]),
+  ) as ReportLayout["statusLabels"];
 
   push([text(lang, "spend.report.title")], { bold: true });
   push([text(lang, "spend.report.refreshed", { at: meta.refreshedAt, currency: report.currency })]);
@@ -132,13 +136,7 @@ export function layoutReport(report: VarianceReport, meta: ReportMeta): ReportLa
   const money = (minor: number) => majorUnits(minor, report.digits);
   const figures = (row: VarianceRow, key: string, note = ""): Cell[] => [
     key,
-    money(row.planned),
-    money(row.approved),
-    money(row.committed),
-    money(row.actual),
-    money(row.pending),
-    money(row.remaining),
-    money(row.variance),
+    ...MONEY_KEYS.map((k) => money(row[k])),
     row.variancePct ?? "",
     row.usedPct ?? "",
     statusLabels[row.status],
@@ -157,10 +155,7 @@ export function layoutReport(report: VarianceReport, meta: ReportMeta): ReportLa
   const campaign = section("spend.report.byCampaign", report.byCampaign, meta.campaignNotes);
   if (report.notApproved.campaigns > 0) {
     // Under the campaign section, after its blank line: planned money of plans not approved, kept apart.
-    values.pop();
-    formats.pop();
-    weights.pop();
-    backgrounds.pop();
+    for (const grid of [values, formats, weights, backgrounds]) grid.pop();
     push([
       text(lang, "spend.report.notApprovedTotal", {
         amount: formatAmount(report.notApproved.planned, report.currency),
