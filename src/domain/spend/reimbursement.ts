@@ -11,25 +11,14 @@ import type { Expense, ExpenseStatus, SpendSettings } from "./model";
 export const REIMBURSEMENT_ACTIONS = ["request", "approve", "reject", "pay"] as const;
 export type ReimbursementAction = (typeof REIMBURSEMENT_ACTIONS)[number];
 
-const FROM: { readonly [A in ReimbursementAction]: ExpenseStatus } = {
-  request: "recorded",
-  approve: "reimbursement_requested",
-  reject: "reimbursement_requested",
-  pay: "reimbursement_approved",
-};
-
-const TO: { readonly [A in ReimbursementAction]: ExpenseStatus } = {
-  request: "reimbursement_requested",
-  approve: "reimbursement_approved",
-  reject: "rejected",
-  pay: "paid",
-};
-
-const WRONG_STATE: { readonly [A in ReimbursementAction]: SpendMessageKey } = {
-  request: "spend.reimbursement.notRecorded",
-  approve: "spend.reimbursement.notRequested",
-  reject: "spend.reimbursement.notRequested",
-  pay: "spend.reimbursement.notApproved",
+/** Each action: the status it starts from, the status it leads to, and why not when the expense is elsewhere. */
+const STEPS: {
+  readonly [A in ReimbursementAction]: readonly [from: ExpenseStatus, to: ExpenseStatus, wrongState: SpendMessageKey];
+} = {
+  request: ["recorded", "reimbursement_requested", "spend.reimbursement.notRecorded"],
+  approve: ["reimbursement_requested", "reimbursement_approved", "spend.reimbursement.notRequested"],
+  reject: ["reimbursement_requested", "rejected", "spend.reimbursement.notRequested"],
+  pay: ["reimbursement_approved", "paid", "spend.reimbursement.notApproved"],
 };
 
 export const REIMBURSEMENT_REFUSALS = [
@@ -81,7 +70,8 @@ function refuse(kind: ReimbursementRefusalKind, messageKey: SpendMessageKey, par
  */
 export function reimburse(input: ReimbursementInput): Result<ExpenseStatus, ReimbursementRefusal> {
   const { expense, action, settings } = input;
-  if (input.status !== FROM[action]) return refuse("illegal_transition", WRONG_STATE[action]);
+  const [from, to, wrongState] = STEPS[action];
+  if (input.status !== from) return refuse("illegal_transition", wrongState);
   const actor = input.actor.trim().toLowerCase();
   const requester = expense.requestedBy.trim().toLowerCase();
   if (action === "request") {
@@ -95,7 +85,7 @@ export function reimburse(input: ReimbursementInput): Result<ExpenseStatus, Reim
     const limit = `${String(settings.receiptRequiredAbove)} ${settings.workbookCurrency}`;
     return refuse("receipt_required", "spend.reimbursement.receiptRequired", { limit });
   }
-  return ok(TO[action]);
+  return ok(to);
 }
 
 // ---------------------------------------------------------------------------------------------------------

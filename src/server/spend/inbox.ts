@@ -42,6 +42,9 @@ export function inboxExpenses(
         : {};
     const id = text(data.expenseId);
     const row = rows.get(id);
+    // What the request carries, else what the expense's row says now.
+    const said = (key: "date" | "vendor" | "description" | "category" | "requestedBy") =>
+      text(data[key]) || row?.record[key] || "";
     const kind = text(data.kind) || row?.kind || "actual";
     const minor = number(data.amount) ?? row?.amount ?? 0;
     const before = positions.campaigns.get(view.id) ?? emptyCampaignPosition(view.id, warnAt);
@@ -61,10 +64,10 @@ export function inboxExpenses(
     out.set(request.id, {
       id,
       row: row?.row ?? 0,
-      date: text(data.date) || row?.date || "",
-      vendor: text(data.vendor) || row?.record.vendor || "",
-      description: text(data.description) || row?.record.description || "",
-      category: text(data.category) || row?.category || "",
+      date: said("date"),
+      vendor: said("vendor"),
+      description: said("description"),
+      category: said("category"),
       kind,
       kindLabel: tKey(ws.lang, `spend.kind.${kind}` as MessageKey),
       amount: number(data.originalAmount) ?? row?.record.amount ?? majorUnits(minor, digits),
@@ -73,7 +76,7 @@ export function inboxExpenses(
       workbookCurrency: currency,
       overrun: overrun ? majorUnits(request.amount, digits) : null,
       receiptLink: WEB_LINK.test(link) ? link : "",
-      requestedBy: text(data.requestedBy) || row?.record.requestedBy || request.submittedBy,
+      requestedBy: said("requestedBy") || request.submittedBy,
       before: positionView(before, digits),
       after: positionView(after, digits),
       beforeStatus: status(before.status),
