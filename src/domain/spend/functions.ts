@@ -117,10 +117,8 @@ function amountOf(fn: SpendFunction, argument: SpendArgument, value: unknown, la
   if (isBlank(value)) return null;
   // Sheets' 15 significant digits (money.ts): an amount that displays as exactly the budget is exactly the budget.
   if (typeof value === "number" && Number.isFinite(value)) return decimalFromCell(value);
-  throw new SpendFunctionError(
-    at ? { kind: "notNumber", fn, argument, found: value, at } : { kind: "notNumber", fn, argument, found: value },
-    lang,
-  );
+  const problem = { kind: "notNumber", fn, argument, found: value } as const;
+  throw new SpendFunctionError(at ? { ...problem, at } : problem, lang);
 }
 
 /**
@@ -159,30 +157,40 @@ export type NumberResult = number | "" | (number | "")[][];
 export type StatusResult = BudgetStatus | "" | (BudgetStatus | "")[][];
 
 /**
+ * A function of (planned, actual) by cells; a planned amount that `refused` matches throws the problem `refusal`
+ * (located in its range).
+ */
+function ofPlannedActual<R>(
+  fn: SpendFunction,
+  planned: unknown,
+  actual: unknown,
+  lang: Lang,
+  refusal: "plannedZero" | "plannedNegative",
+  refused: (p: Decimal) => boolean,
+  compute: (p: Decimal, a: Decimal) => R,
+): R | "" | (R | "")[][] {
+  const args: Arg[] = [
+    { name: "planned", value: planned },
+    { name: "actual", value: actual },
+  ];
+  return amountsCellwise(fn, args, lang, ({ values, raw, at }) => {
+    const p = values[0] ?? ZERO;
+    if (refused(p)) {
+      const problem = { kind: refusal, fn, found: raw[0] };
+      throw new SpendFunctionError(at ? { ...problem, at } : problem, lang);
+    }
+    return compute(p, values[1] ?? ZERO);
+  });
+}
+
+/**
  * BUDGET_VARIANCE_PCT(planned, actual) = (actual - planned) / planned, as a fraction (0.1 shows as 10 % in a percent
  * format). Planned 0 (or blank next to an actual) throws: a percentage of nothing is not a number, and a made-up 0
  * or blank would hide spending that had no plan.
  */
 export function budgetVariancePct(planned: unknown, actual: unknown, lang: Lang = "en"): NumberResult {
-  const fn = "BUDGET_VARIANCE_PCT";
-  return amountsCellwise(
-    fn,
-    [
-      { name: "planned", value: planned },
-      { name: "actual", value: actual },
-    ],
-    lang,
-    ({ values, raw, at }) => {
-      const p = values[0] ?? ZERO;
-      const a = values[1] ?? ZERO;
-      if (isZero(p)) {
-        throw new SpendFunctionError(
-          at ? { kind: "plannedZero", fn, found: raw[0], at } : { kind: "plannedZero", fn, found: raw[0] },
-          lang,
-        );
-      }
-      return ratio(subtract(a, p), p);
-    },
+  return ofPlannedActual("BUDGET_VARIANCE_PCT", planned, actual, lang, "plannedZero", isZero, (p, a) =>
+    ratio(subtract(a, p), p),
   );
 }
 
@@ -202,24 +210,14 @@ function warnAtOf(fn: SpendFunction, value: unknown, lang: Lang): Decimal {
 export function budgetStatus(planned: unknown, actual: unknown, warnAt?: unknown, lang: Lang = "en"): StatusResult {
   const fn = "BUDGET_STATUS";
   const warn = warnAtOf(fn, warnAt, lang);
-  return amountsCellwise(
+  return ofPlannedActual(
     fn,
-    [
-      { name: "planned", value: planned },
-      { name: "actual", value: actual },
-    ],
+    planned,
+    actual,
     lang,
-    ({ values, raw, at }) => {
-      const p = values[0] ?? ZERO;
-      const a = values[1] ?? ZERO;
-      if (sign(p) < 0) {
-        throw new SpendFunctionError(
-          at ? { kind: "plannedNegative", fn, found: raw[0], at } : { kind: "plannedNegative", fn, found: raw[0] },
-          lang,
-        );
-      }
-      return statusOf(a, p, warn);
-    },
+    "plannedNegative",
+    (p) => sign(p) < 0,
+    (p, a) => statusOf(a, p, warn),
   );
 }
 

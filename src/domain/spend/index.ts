@@ -36,6 +36,7 @@ export {
 export {
   type ApprovedLines,
   buildLedger,
+  conversionProblem,
   convertApprovedLines,
   type Ledger,
   type LedgerContext,
@@ -46,6 +47,7 @@ export {
   SPEND_TABS,
   type SpendRowProblem,
   type SpendTab,
+  unknownCampaign,
   workbookMinorUnits,
 } from "./ledger";
 // The message table itself (SPEND_MESSAGES) is not re-exported: Code.js must not carry it (see ../catalog.ts).
@@ -122,6 +124,7 @@ export {
   type ReimbursementInput,
   type ReimbursementRefusal,
   type ReimbursementRefusalKind,
+  receiptLimit,
   receiptRequired,
   reimburse,
 } from "./reimbursement";

@@ -219,14 +219,19 @@ export function buildLedger(source: LedgerSource, ctx: LedgerContext): Ledger {
 }
 
 /** A missing rate is the currency's problem; an amount too large to convert is the amount's. */
-function conversionProblem(tab: SpendTab, row: number, amount: number, problem: ConversionProblem): SpendRowProblem {
+export function conversionProblem(
+  tab: SpendTab,
+  row: number,
+  amount: number,
+  problem: ConversionProblem,
+): SpendRowProblem {
   const { messageKey, params } = conversionMessage(problem);
   return problem.kind === "noRate"
     ? { tab, row, column: "currency", messageKey, found: problem.currency, params }
     : { tab, row, column: tab === "budget" ? "planned" : "amount", messageKey, found: amount, params };
 }
 
-function unknownCampaign(tab: SpendTab, row: number, id: string): SpendRowProblem {
+export function unknownCampaign(tab: SpendTab, row: number, id: string): SpendRowProblem {
   return { tab, row, column: "campaign", messageKey: "spend.problem.unknownCampaign", found: id, params: { id } };
 }
 

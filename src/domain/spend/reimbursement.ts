@@ -59,6 +59,11 @@ export function receiptRequired(
   return limit !== null && amount > limit;
 }
 
+/** The receipt limit as the messages name it: the setting as typed, in the workbook currency. */
+export function receiptLimit(settings: Pick<SpendSettings, "workbookCurrency" | "receiptRequiredAbove">): string {
+  return `${String(settings.receiptRequiredAbove)} ${settings.workbookCurrency}`;
+}
+
 function refuse(kind: ReimbursementRefusalKind, messageKey: SpendMessageKey, params?: MessageParams) {
   return err<ReimbursementRefusal>(params ? { kind, messageKey, params } : { kind, messageKey });
 }
@@ -82,8 +87,7 @@ export function reimburse(input: ReimbursementInput): Result<ExpenseStatus, Reim
     return refuse("not_finance", "spend.reimbursement.notFinance");
   }
   if (action !== "reject" && expense.receiptLink.trim() === "" && receiptRequired(input.amount, settings)) {
-    const limit = `${String(settings.receiptRequiredAbove)} ${settings.workbookCurrency}`;
-    return refuse("receipt_required", "spend.reimbursement.receiptRequired", { limit });
+    return refuse("receipt_required", "spend.reimbursement.receiptRequired", { limit: receiptLimit(settings) });
   }
   return ok(to);
 }

@@ -12,7 +12,7 @@ import {
   assessmentMessage,
   BUDGET_STATUSES,
   type CampaignPosition,
-  conversionMessage,
+  conversionProblem,
   convert,
   describeSpendProblem,
   EXPENSE_KINDS,
@@ -30,11 +30,14 @@ import {
   overrunSubmissionFor,
   type Position,
   payEntry,
+  receiptLimit,
   receiptRequired,
   recordEntry,
   reimburse,
   reimbursementSubmission,
   type SealedFields,
+  type SpendRowProblem,
+  unknownCampaign,
 } from "../../domain/spend";
 import {
   CAMPAIGN_STATES,
@@ -135,31 +138,16 @@ function checkDraft(
     return { ok: false, issues: decoded.problems.map((p) => issue(p.field, describeSpendProblem(p, lang))) };
   }
   const record = decoded.value;
-  const issues: FieldIssue[] = [];
-  if (book.known && !book.known.has(record.campaign)) {
-    issues.push(
-      issue(
-        "campaign",
-        describeSpendProblem({ messageKey: "spend.problem.unknownCampaign", params: { id: record.campaign } }, lang),
-      ),
-    );
-  }
+  // The same problems, in the same words, as a row of the tab has.
+  const problems: SpendRowProblem[] = [];
+  if (book.known && !book.known.has(record.campaign)) problems.push(unknownCampaign("expenses", 0, record.campaign));
   const conversion = convert(folded.ledger.rates, record.amount, record.currency, record.date);
-  let amount = 0;
-  if (conversion.ok) amount = conversion.minor;
-  else {
-    const { messageKey, params } = conversionMessage(conversion.problem);
-    issues.push(
-      issue(
-        conversion.problem.kind === "noRate" ? "currency" : "amount",
-        describeSpendProblem({ messageKey, params, found: record.amount }, lang),
-      ),
-    );
-  }
+  if (!conversion.ok) problems.push(conversionProblem("expenses", 0, record.amount, conversion.problem));
+  const issues = problems.map((p) => issue(p.column, describeSpendProblem(p, lang)));
+  const amount = conversion.ok ? conversion.minor : 0;
   const settings = book.spendSettings;
   if (conversion.ok && record.kind === "actual" && record.receiptLink === "" && receiptRequired(amount, settings)) {
-    const limit = `${String(settings.receiptRequiredAbove)} ${settings.workbookCurrency}`;
-    issues.push(issue("receiptLink", t(lang, "spend.rpc.receiptRequired", { limit })));
+    issues.push(issue("receiptLink", t(lang, "spend.rpc.receiptRequired", { limit: receiptLimit(settings) })));
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: { record, amount } };
 }
