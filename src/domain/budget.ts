@@ -58,10 +58,8 @@ export function describeVarianceProblem(problem: VarianceProblem, lang: Lang): s
 function amountOf(value: unknown, argument: Argument, lang: Lang, at?: At): number | null {
   if (isBlank(value)) return null;
   if (typeof value === "number" && Number.isFinite(value)) return value;
-  throw new VarianceError(
-    at ? { kind: "notNumber", argument, found: value, at } : { kind: "notNumber", argument, found: value },
-    lang,
-  );
+  const problem = { kind: "notNumber", argument, found: value } as const;
+  throw new VarianceError(at ? { ...problem, at } : problem, lang);
 }
 
 function varianceOfPair(planned: number | null, actual: number | null): VarianceCell {

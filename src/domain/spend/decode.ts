@@ -70,7 +70,8 @@ const BAD = Object.fromEntries(BAD_KINDS.map((kind) => [kind, new Bad(`spend.pro
   readonly [K in (typeof BAD_KINDS)[number]]: Bad;
 };
 
-type Reader = (raw: unknown) => unknown;
+/** A field reader; those of dates and currencies need the context, the others ignore it. */
+type Reader = (raw: unknown, ctx: DecodeContext) => unknown;
 
 function isDate(value: unknown): value is Date {
   return value instanceof Date || Object.prototype.toString.call(value) === "[object Date]";
@@ -227,7 +228,7 @@ type Readers<F extends string> = { readonly [K in F]: Reader };
  * A decoder for one tab: reads each field, collecting every problem so a row with three mistakes shows all three.
  * Built once per read, so the per-row work is the reading itself.
  */
-function decoder<T, F extends string>(readers: Readers<F>): (values: RawRow) => Decoded<T, F> {
+function decoder<T, F extends string>(readers: Readers<F>, ctx: DecodeContext): (values: RawRow) => Decoded<T, F> {
   const fields = Object.keys(readers) as F[];
   return (values) => {
     const record: Record<string, unknown> = {};
@@ -235,7 +236,7 @@ function decoder<T, F extends string>(readers: Readers<F>): (values: RawRow) => 
     let problems: FieldProblem<F>[] | null = null;
     for (const field of fields) {
       const raw = values[field];
-      const value = readers[field](raw);
+      const value = readers[field](raw, ctx);
       if (!(value instanceof Bad)) record[field] = value;
       else {
         if (problems === null) problems = [];
@@ -247,40 +248,42 @@ function decoder<T, F extends string>(readers: Readers<F>): (values: RawRow) => 
 }
 
 export function budgetLineDecoder(ctx: DecodeContext): (values: RawRow) => Decoded<BudgetLine, BudgetLineField> {
-  return decoder<BudgetLine, BudgetLineField>({
-    campaign: readRequiredText,
-    category: readRequiredText,
-    month: (raw) => readMonth(raw, ctx),
-    planned: readAmount,
-    currency: (raw) => readCurrency(raw, ctx),
-    note: readText,
-  });
+  return decoder<BudgetLine, BudgetLineField>(
+    {
+      campaign: readRequiredText,
+      category: readRequiredText,
+      month: readMonth,
+      planned: readAmount,
+      currency: readCurrency,
+      note: readText,
+    },
+    ctx,
+  );
 }
 
 export function expenseDecoder(ctx: DecodeContext): (values: RawRow) => Decoded<Expense, ExpenseField> {
-  return decoder<Expense, ExpenseField>({
-    id: readRequiredText,
-    date: (raw) => readDate(raw, ctx),
-    campaign: readRequiredText,
-    category: readRequiredText,
-    vendor: readText,
-    description: readText,
-    amount: readAmount,
-    currency: (raw) => readCurrency(raw, ctx),
-    kind: readKind,
-    receiptLink: readLink,
-    reimbursable: readBoolean,
-    requestedBy: readEmail,
-    status: readStatus,
-  });
+  return decoder<Expense, ExpenseField>(
+    {
+      id: readRequiredText,
+      date: readDate,
+      campaign: readRequiredText,
+      category: readRequiredText,
+      vendor: readText,
+      description: readText,
+      amount: readAmount,
+      currency: readCurrency,
+      kind: readKind,
+      receiptLink: readLink,
+      reimbursable: readBoolean,
+      requestedBy: readEmail,
+      status: readStatus,
+    },
+    ctx,
+  );
 }
 
 export function rateDecoder(ctx: DecodeContext): (values: RawRow) => Decoded<Rate, RateField> {
-  return decoder<Rate, RateField>({
-    currency: (raw) => readRequiredCurrency(raw, ctx),
-    rate: readRate,
-    validFrom: (raw) => readDate(raw, ctx),
-  });
+  return decoder<Rate, RateField>({ currency: readRequiredCurrency, rate: readRate, validFrom: readDate }, ctx);
 }
 
 export function decodeBudgetLine(values: RawRow, ctx: DecodeContext): Decoded<BudgetLine, BudgetLineField> {
