@@ -93,34 +93,15 @@ export function toNumber(d: Decimal): number {
  * lines, expenses, limits, reports. Every code not listed has 2 digits. See "One money model" in the spend README
  * for what changed for amounts stored before this table was the only one.
  */
-const EXPONENTS: ReadonlyMap<string, number> = new Map([
-  ["BIF", 0],
-  ["CLP", 0],
-  ["DJF", 0],
-  ["GNF", 0],
-  ["ISK", 0],
-  ["JPY", 0],
-  ["KMF", 0],
-  ["KRW", 0],
-  ["PYG", 0],
-  ["RWF", 0],
-  ["UGX", 0],
-  ["UYI", 0],
-  ["VND", 0],
-  ["VUV", 0],
-  ["XAF", 0],
-  ["XOF", 0],
-  ["XPF", 0],
-  ["BHD", 3],
-  ["IQD", 3],
-  ["JOD", 3],
-  ["KWD", 3],
-  ["LYD", 3],
-  ["OMR", 3],
-  ["TND", 3],
-  ["CLF", 4],
-  ["UYW", 4],
-]);
+const EXPONENTS: ReadonlyMap<string, number> = new Map(
+  (
+    [
+      [0, "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF"],
+      [3, "BHD IQD JOD KWD LYD OMR TND"],
+      [4, "CLF UYW"],
+    ] as const
+  ).flatMap(([digits, codes]) => codes.split(" ").map((code) => [code, digits] as const)),
+);
 
 /** Digits after the decimal point of a currency's amounts: 2 for USD/CNY/EUR, 0 for JPY/KRW, 3 for KWD. */
 export function minorDigits(currency: string): number {

@@ -121,8 +121,11 @@ function readMonth(raw: unknown, ctx: DecodeContext): string | Bad {
 
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
-/** A number cell; decimal text counts too, since a cell formatted as text still holds the amount a user typed. */
-function numberOf(raw: unknown): number | null | undefined {
+/**
+ * A number cell; decimal text counts too, since a cell formatted as text still holds the amount a user typed. Null
+ * for anything else (a non-finite number too), undefined for blank.
+ */
+export function numberOf(raw: unknown): number | null | undefined {
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
   if (raw === null || raw === undefined) return undefined;
   if (typeof raw === "string") {

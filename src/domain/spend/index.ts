@@ -14,6 +14,7 @@ export {
   type FieldProblem,
   isBlankRow,
   isIsoMonth,
+  numberOf,
   type RawRow,
   rateDecoder,
 } from "./decode";

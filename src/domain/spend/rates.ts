@@ -1,5 +1,6 @@
 // Currency conversion through the Rates tab at the expense date: the latest rate valid on that day, exact, rounded once.
 import { type Decimal, decimalFromCell, decimalFromNumber, fitsMinorUnit } from "../money";
+import { compareCodeUnits as compareText } from "../workflow/json";
 import { minorDigits, minorUnitsOfNumber, toMinorUnits } from "./currency";
 import { compare, multiply } from "./decimal";
 import type { MessageParams, SpendMessageKey } from "./messages";
@@ -72,8 +73,7 @@ export function buildRateTable(
     if (list) list.push(dated);
     else lists.set(record.currency, [dated]);
   }
-  for (const list of lists.values())
-    list.sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0));
+  for (const list of lists.values()) list.sort((a, b) => compareText(a.validFrom, b.validFrom));
   return { table: { workbookCurrency, byCurrency: lists }, problems };
 }
 
