@@ -352,20 +352,17 @@ export function foldPositions(
     cell.lineAcc[field] += amount;
   };
 
+  const addLine = (campaign: string, line: ApprovedLine, approved: boolean) => {
+    const cell = cellOf(campaign, line.category, line.month);
+    addTo(cell, "planned", line.planned);
+    if (approved) addTo(cell, "approved", line.planned);
+  };
   const approvedLines = options.approvedLines ?? null;
   for (const line of ledger.lines) {
     if (approvedLines?.has(line.campaign)) continue;
-    const cell = cellOf(line.campaign, line.category, line.month);
-    addTo(cell, "planned", line.planned);
-    if (!approvedSet || approvedSet.has(line.campaign)) addTo(cell, "approved", line.planned);
+    addLine(line.campaign, line, !approvedSet || approvedSet.has(line.campaign));
   }
-  for (const [campaign, lines] of approvedLines ?? []) {
-    for (const line of lines) {
-      const cell = cellOf(campaign, line.category, line.month);
-      addTo(cell, "planned", line.planned);
-      addTo(cell, "approved", line.planned);
-    }
-  }
+  for (const [campaign, lines] of approvedLines ?? []) for (const line of lines) addLine(campaign, line, true);
 
   const decisions = new Map<string, OverrunDecision>();
   for (const d of options.decisions ?? []) decisions.set(d.expenseId, d);
@@ -374,7 +371,12 @@ export function foldPositions(
   const settle = (
     e: LedgerExpense,
     standing: Standing,
-    extra: { overrun?: number; requestId?: string | null; needsRequest?: boolean; recorded?: boolean } = {},
+    {
+      overrun = 0,
+      requestId = null,
+      needsRequest = false,
+      recorded = true,
+    }: { overrun?: number; requestId?: string | null; needsRequest?: boolean; recorded?: boolean } = {},
   ) => {
     const cell = cellOf(e.campaign, e.category, e.month);
     if (standing === "counted") addTo(cell, e.kind, e.amount);
@@ -390,11 +392,11 @@ export function foldPositions(
       kind: e.kind,
       amount: e.amount,
       standing,
-      overrun: extra.overrun ?? 0,
-      requestId: extra.requestId ?? null,
-      needsRequest: extra.needsRequest ?? false,
+      overrun,
+      requestId,
+      needsRequest,
       status,
-      recorded: extra.recorded ?? true,
+      recorded,
     });
   };
 

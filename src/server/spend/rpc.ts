@@ -201,6 +201,13 @@ function labelsOf(lang: Lang): SpendLabels {
   };
 }
 
+/** The book as the sidebar's reads have it, without the lock, in the language of the person asking. */
+function readBook(finance?: readonly string[]) {
+  const base = readSpendBase(SpreadsheetApp.getActiveSpreadsheet(), userLang(), finance);
+  const lang = uiLang(base.settings);
+  return { base, lang, book: readSpendBook({ ...base, lang }) };
+}
+
 function rolesFinance(): readonly string[] {
   return parseRoles(documentProperties().getProperty(KEY.roles)).finance;
 }
@@ -217,12 +224,8 @@ function maySubmitOverrun(book: SpendBook, e: LedgerExpense, me: string): boolea
 
 export function rpcSpendOverview(request: unknown): SpendOverview {
   parseRequest("rpcSpendOverview", SpendOverviewRequest, request, userLang());
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
   const me = callerEmail();
-  const finance = rolesFinance();
-  const base = readSpendBase(ss, userLang(), finance);
-  const lang = uiLang(base.settings);
-  const book = readSpendBook({ ...base, lang });
+  const { base, lang, book } = readBook(rolesFinance());
   const isFinance = me !== "" && book.spendSettings.finance.includes(me);
   const settings = book.spendSettings;
   const common = {
@@ -317,10 +320,7 @@ export function rpcSpendOverview(request: unknown): SpendOverview {
 /** "What is left if I submit this": the same checks and assessment as recording, nothing written, no lock. */
 export function rpcAssessExpense(request: unknown): AssessResponse {
   const { draft } = parseRequest("rpcAssessExpense", RecordExpenseRequest, request, userLang());
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const base = readSpendBase(ss, userLang());
-  const lang = uiLang(base.settings);
-  const book = readSpendBook({ ...base, lang });
+  const { lang, book } = readBook();
   if (book.setupNeeded) return { ok: false, message: t(lang, "spend.rpc.setupNeeded"), issues: [] };
   const folded = foldBook(book);
   const checked = checkDraft(book, folded, draft, callerEmail(), lang);

@@ -74,10 +74,6 @@ export interface ReportMeta {
   readonly notices?: readonly string[];
 }
 
-function text(lang: Lang, key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
-  return tKey(lang, key, params);
-}
-
 /** The report as one grid. Every row is REPORT_WIDTH wide; text is kept exact when written (writeReport). */
 export function layoutReport(report: VarianceReport, meta: ReportMeta): ReportLayout {
   const { lang } = meta;
@@ -85,14 +81,13 @@ export function layoutReport(report: VarianceReport, meta: ReportMeta): ReportLa
   const formats: string[][] = [];
   const weights: string[][] = [];
   const backgrounds: string[][] = [];
-  const blankFormats = (): string[] => new Array(REPORT_WIDTH).fill(TEXT_FORMAT);
   const push = (cells: Cell[], options: { bold?: boolean; shade?: boolean; formats?: string[] } = {}) => {
     const row = new Array<Cell>(REPORT_WIDTH).fill("");
     cells.forEach((c, i) => {
       row[i] = c;
     });
     values.push(row);
-    formats.push(options.formats ?? blankFormats());
+    formats.push(options.formats ?? new Array(REPORT_WIDTH).fill(TEXT_FORMAT));
     weights.push(new Array(REPORT_WIDTH).fill(options.bold ? "bold" : "normal"));
     backgrounds.push(new Array(REPORT_WIDTH).fill(options.shade ? HEADER_BACKGROUND : "#ffffff"));
   };
@@ -100,16 +95,16 @@ export function layoutReport(report: VarianceReport, meta: ReportMeta): ReportLa
     BUDGET_STATUSES.map((s) => [s, catalogIn(lang)[`spend.budgetStatus.${s}`]]),
   ) as ReportLayout["statusLabels"];
 
-  push([text(lang, "spend.report.title")], { bold: true });
-  push([text(lang, "spend.report.refreshed", { at: meta.refreshedAt, currency: report.currency })]);
-  push([text(lang, report.notice.messageKey, report.notice.params)], { bold: !report.complete });
+  push([tKey(lang, "spend.report.title")], { bold: true });
+  push([tKey(lang, "spend.report.refreshed", { at: meta.refreshedAt, currency: report.currency })]);
+  push([tKey(lang, report.notice.messageKey, report.notice.params)], { bold: !report.complete });
   for (const notice of meta.notices ?? []) push([notice], { bold: true });
   push([]);
 
   if (meta.problems.length > 0) {
-    push([text(lang, "spend.report.problems")], { bold: true });
+    push([tKey(lang, "spend.report.problems")], { bold: true });
     push(
-      ["tab", "row", "column", "problem"].map((k) => text(lang, `spend.report.col.${k}` as MessageKey)),
+      ["tab", "row", "column", "problem"].map((k) => tKey(lang, `spend.report.col.${k}` as MessageKey)),
       { bold: true, shade: true },
     );
     for (const p of meta.problems.slice(0, MAX_LISTED_PROBLEMS)) {
@@ -118,12 +113,12 @@ export function layoutReport(report: VarianceReport, meta: ReportMeta): ReportLa
       });
     }
     if (meta.problems.length > MAX_LISTED_PROBLEMS) {
-      push([text(lang, "spend.report.moreProblems", { count: meta.problems.length - MAX_LISTED_PROBLEMS })]);
+      push([tKey(lang, "spend.report.moreProblems", { count: meta.problems.length - MAX_LISTED_PROBLEMS })]);
     }
     push([]);
   }
 
-  const header = FIGURE_KEYS.map((k) => text(lang, `spend.report.col.${k}` as MessageKey));
+  const header = FIGURE_KEYS.map((k) => tKey(lang, `spend.report.col.${k}` as MessageKey));
   const figureFormats = FIGURE_KEYS.map((k) =>
     k === "key" || k === "status" || k === "note"
       ? TEXT_FORMAT
@@ -140,15 +135,15 @@ export function layoutReport(report: VarianceReport, meta: ReportMeta): ReportLa
     row.variancePct ?? "",
     row.usedPct ?? "",
     statusLabels[row.status],
-    [row.note ? text(lang, row.note) : "", note].filter((n) => n !== "").join(" "),
+    [row.note ? tKey(lang, row.note) : "", note].filter((n) => n !== "").join(" "),
   ];
   const section = (titleKey: MessageKey, rows: readonly VarianceRow[], notes?: ReadonlyMap<string, string>) => {
-    push([text(lang, titleKey)], { bold: true });
+    push([tKey(lang, titleKey)], { bold: true });
     push(header, { bold: true, shade: true });
     const first = values.length + 1;
     for (const row of rows) push(figures(row, row.key, notes?.get(row.key)), { formats: figureFormats });
     const last = values.length;
-    push(figures(report.total, text(lang, "spend.report.total")), { bold: true, formats: figureFormats });
+    push(figures(report.total, tKey(lang, "spend.report.total")), { bold: true, formats: figureFormats });
     push([]);
     return { first, last };
   };
@@ -157,7 +152,7 @@ export function layoutReport(report: VarianceReport, meta: ReportMeta): ReportLa
     // Under the campaign section, after its blank line: planned money of plans not approved, kept apart.
     for (const grid of [values, formats, weights, backgrounds]) grid.pop();
     push([
-      text(lang, "spend.report.notApprovedTotal", {
+      tKey(lang, "spend.report.notApprovedTotal", {
         amount: formatAmount(report.notApproved.planned, report.currency),
         currency: report.currency,
         count: report.notApproved.campaigns,
@@ -174,7 +169,7 @@ export function layoutReport(report: VarianceReport, meta: ReportMeta): ReportLa
     backgrounds,
     sections: { campaign, category, month },
     statusLabels,
-    chartTitle: text(lang, "spend.report.chart"),
+    chartTitle: tKey(lang, "spend.report.chart"),
   };
 }
 
