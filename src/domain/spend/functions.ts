@@ -67,23 +67,24 @@ export function cellMessage(
 
 export function describeSpendFunctionProblem(problem: SpendFunctionProblem, lang: Lang): string {
   const fn = problem.fn;
+  const joined = (parts: readonly string[]) => parts.join(spendText(lang, "spend.fn.sizeJoin"));
   switch (problem.kind) {
     case "missing":
       return spendText(lang, "spend.fn.missing", {
         fn,
-        names: problem.arguments.map((a) => argumentText(a, lang)).join(spendText(lang, "spend.fn.sizeJoin")),
+        names: joined(problem.arguments.map((a) => argumentText(a, lang))),
       });
     case "shape":
       return spendText(lang, "spend.fn.shape", {
         fn,
-        sizes: problem.sizes
-          .map((s) =>
+        sizes: joined(
+          problem.sizes.map((s) =>
             spendText(lang, "spend.fn.sizeOf", {
               argument: argumentText(s.argument, lang),
               size: sizeText(s.size, lang),
             }),
-          )
-          .join(spendText(lang, "spend.fn.sizeJoin")),
+          ),
+        ),
       });
     case "notNumber":
     case "plannedZero":

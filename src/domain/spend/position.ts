@@ -167,9 +167,10 @@ export function assessExpense(position: CampaignPosition, expense: SpendCandidat
 
   const bump = (p: Figures): Acc => ({ ...copy(p), [field]: p[field] + expense.amount });
   const lineAfter: LinePosition = { category: expense.category, ...positionOf(bump(line), warn) };
-  const lines = position.lines.some((l) => l.category === expense.category)
-    ? position.lines.map((l) => (l.category === expense.category ? lineAfter : l))
-    : [...position.lines, lineAfter].sort((a, b) => compareText(a.category, b.category));
+  // The line replaced (or added), the lines kept in category order.
+  const lines = [...position.lines.filter((l) => l.category !== expense.category), lineAfter].sort((a, b) =>
+    compareText(a.category, b.category),
+  );
   const after: CampaignPosition = { campaign: position.campaign, ...positionOf(bump(position), warn), lines };
 
   const overrun = Math.max(campaignOverrun, lineOverrun);

@@ -3,20 +3,12 @@
 // stay as they were and the admin who vouched for them is named in the log.
 import { t } from "../../domain/i18n";
 import { isAdmin } from "../../domain/roles";
-import { type ExpenseStatus, recordEntry } from "../../domain/spend";
+import { COUNTED_STATUSES, recordEntry } from "../../domain/spend";
 import type { LogEntry } from "../../domain/workflow";
 import { baseOf, foldBook, readSpendBook } from "../shared/spend-book";
 import { viewOf } from "../shared/workspace";
 import { refused, write } from "../shared/write";
 import { payEvent, sealedFields } from "./rpc";
-
-/** Statuses under which the add-on counted an expense before sealing: the row was recorded (and maybe reimbursed). */
-const COUNTED: ReadonlySet<ExpenseStatus> = new Set<ExpenseStatus>([
-  "recorded",
-  "reimbursement_requested",
-  "reimbursement_approved",
-  "paid",
-]);
 
 export interface Adoption {
   /** The Expenses rows adopted, in sheet order. */
@@ -45,7 +37,8 @@ export function adoptUnsealedExpenses() {
     for (const e of folded.ledger.expenses) {
       if (!folded.seal.unrecorded.has(e.id) || e.row < 2 || e.status === null) continue;
       const pending = e.status === "pending_overrun" ? pendingRequests.get(e.id) : undefined;
-      if (!COUNTED.has(e.status) && !pending) continue;
+      // Counted before sealing: the row was recorded (and maybe reimbursed).
+      if (!COUNTED_STATUSES.has(e.status) && !pending) continue;
       events.push(
         recordEntry({
           eventId: ctx.newId(),
