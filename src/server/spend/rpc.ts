@@ -111,6 +111,17 @@ function issue(field: string, message: string): FieldIssue {
   return { field, message, where: "", tab: "", row: 0, column: "" };
 }
 
+/** A draft refused, every problem by field, and all of them in one message. */
+interface Invalid {
+  readonly ok: false;
+  readonly message: string;
+  readonly issues: FieldIssue[];
+}
+
+function invalid(issues: FieldIssue[]): Invalid {
+  return { ok: false, message: issues.map((i) => i.message).join(" "), issues };
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Checking a draft
 
@@ -131,11 +142,11 @@ function checkDraft(
   draft: ExpenseDraft,
   me: string,
   lang: Lang,
-): { ok: true; value: Checked } | { ok: false; issues: FieldIssue[] } {
+): { ok: true; value: Checked } | Invalid {
   const decode = expenseDecoder({ workbookCurrency: book.spendSettings.workbookCurrency });
   const decoded = decode({ ...draft, id: "new", requestedBy: me, status: "" });
   if (!decoded.ok) {
-    return { ok: false, issues: decoded.problems.map((p) => issue(p.field, describeSpendProblem(p, lang))) };
+    return invalid(decoded.problems.map((p) => issue(p.field, describeSpendProblem(p, lang))));
   }
   const record = decoded.value;
   // The same problems, in the same words, as a row of the tab has.
@@ -149,7 +160,7 @@ function checkDraft(
   if (conversion.ok && record.kind === "actual" && record.receiptLink === "" && receiptRequired(amount, settings)) {
     issues.push(issue("receiptLink", t(lang, "spend.rpc.receiptRequired", { limit: receiptLimit(settings) })));
   }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: { record, amount } };
+  return issues.length > 0 ? invalid(issues) : { ok: true, value: { record, amount } };
 }
 
 function positionOfCampaign(book: SpendBook, folded: Folded, campaign: string): CampaignPosition {
@@ -183,8 +194,10 @@ function assessmentView(
   };
 }
 
-function notApproved(book: SpendBook, campaign: string): boolean {
-  return !book.approved.has(campaign) && (book.known === null || book.known.has(campaign));
+/** A campaign whose plan is not approved takes no expense (an unknown one is refused as unknown instead). */
+function unapproved(book: SpendBook, campaign: string, lang: Lang): Invalid | null {
+  if (book.approved.has(campaign) || (book.known !== null && !book.known.has(campaign))) return null;
+  return invalid([issue("campaign", t(lang, "spend.rpc.notApproved", { id: campaign }))]);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -324,13 +337,10 @@ export function rpcAssessExpense(request: unknown): AssessResponse {
   if (book.setupNeeded) return { ok: false, message: t(lang, "spend.rpc.setupNeeded"), issues: [] };
   const folded = foldBook(book);
   const checked = checkDraft(book, folded, draft, callerEmail(), lang);
-  if (!checked.ok)
-    return { ok: false, message: checked.issues.map((i) => i.message).join(" "), issues: checked.issues };
+  if (!checked.ok) return checked;
   const { record, amount } = checked.value;
-  if (notApproved(book, record.campaign)) {
-    const message = t(lang, "spend.rpc.notApproved", { id: record.campaign });
-    return { ok: false, message, issues: [issue("campaign", message)] };
-  }
+  const closed = unapproved(book, record.campaign, lang);
+  if (closed) return closed;
   const assessment = assess(book, folded, record, amount);
   return { ok: true, assessment: assessmentView(book, folded, checked.value, assessment, lang) };
 }
@@ -545,7 +555,7 @@ export function rpcRecordExpense(request: unknown): RecordExpenseResponse {
     if (!opened.ok) return opened;
     const { book, folded, expenses } = opened;
     const checked = checkDraft(book, folded, req.draft, me, lang);
-    if (!checked.ok) return refused("invalid", checked.issues.map((i) => i.message).join(" "), checked.issues);
+    if (!checked.ok) return refused("invalid", checked.message, checked.issues);
     const { amount } = checked.value;
     const campaign = checked.value.record.campaign;
     const assessment = assess(book, folded, checked.value.record, amount);
@@ -565,10 +575,8 @@ export function rpcRecordExpense(request: unknown): RecordExpenseResponse {
         },
       };
     }
-    if (notApproved(book, campaign)) {
-      const message = t(lang, "spend.rpc.notApproved", { id: campaign });
-      return refused("not_approved", message, [issue("campaign", message)]);
-    }
+    const closed = unapproved(book, campaign, lang);
+    if (closed) return refused("not_approved", closed.message, closed.issues);
 
     const id = nextExpenseId(book);
     const record: Expense = { ...checked.value.record, id, requestedBy: me };
@@ -736,8 +744,8 @@ export function rpcSubmitOverrun(request: unknown): ExpenseActionResponse {
       return refused("not_requester", t(lang, "spend.rpc.notOverrunSubmitter", { email }));
     }
     if (!standing.recorded) {
-      if (notApproved(book, campaign))
-        return refused("not_approved", t(lang, "spend.rpc.notApproved", { id: campaign }));
+      const closed = unapproved(book, campaign, lang);
+      if (closed) return refused("not_approved", closed.message);
       // Recorded now, from the row as it stands, through the same gate as the sidebar's form.
       const assessment = assess(book, folded, expense, expense.amount);
       const recorded = recordEvents(ws, ctx, expense.record, expense.amount, assessment, req.requestId, expense.row);
