@@ -57,18 +57,20 @@ export function normalize(d: Decimal): Decimal {
   return { units, scale };
 }
 
-function rescale(d: Decimal, scale: number): bigint {
-  return d.units * 10n ** BigInt(scale - d.scale);
+/** Both values as integers of one common scale, and that scale. */
+export function aligned(a: Decimal, b: Decimal): [bigint, bigint, number] {
+  const scale = Math.max(a.scale, b.scale);
+  return [a.units * 10n ** BigInt(scale - a.scale), b.units * 10n ** BigInt(scale - b.scale), scale];
 }
 
 export function add(a: Decimal, b: Decimal): Decimal {
-  const scale = Math.max(a.scale, b.scale);
-  return normalize({ units: rescale(a, scale) + rescale(b, scale), scale });
+  const [x, y, scale] = aligned(a, b);
+  return normalize({ units: x + y, scale });
 }
 
 export function subtract(a: Decimal, b: Decimal): Decimal {
-  const scale = Math.max(a.scale, b.scale);
-  return normalize({ units: rescale(a, scale) - rescale(b, scale), scale });
+  const [x, y, scale] = aligned(a, b);
+  return normalize({ units: x - y, scale });
 }
 
 /** Plain decimal text without exponent, e.g. "-0.25" or "1000000000000000000000". */

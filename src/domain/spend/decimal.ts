@@ -1,16 +1,10 @@
 // Exact arithmetic that budget control needs on top of money.ts's Decimal: compare, multiply, round, divide to a ratio.
-import { type Decimal, normalize } from "../money";
+import { aligned, type Decimal, normalize } from "../money";
 
 export const ZERO: Decimal = { units: 0n, scale: 0 };
 
 function pow10(n: number): bigint {
   return 10n ** BigInt(n);
-}
-
-/** Both values as integers of one common scale. */
-function aligned(a: Decimal, b: Decimal): [bigint, bigint] {
-  const scale = Math.max(a.scale, b.scale);
-  return [a.units * pow10(scale - a.scale), b.units * pow10(scale - b.scale)];
 }
 
 export function compare(a: Decimal, b: Decimal): -1 | 0 | 1 {

@@ -142,6 +142,7 @@ export {
   overrunDecisionsOf,
   overrunSubmission,
   overrunSubmissionFor,
+  payloadOf,
   reimbursementSubmission,
 } from "./requests";
 export {

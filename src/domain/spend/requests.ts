@@ -58,9 +58,15 @@ export function reimbursementSubmission(expense: ExpenseRef, requestedBy: string
   return { type: "reimbursement", amount: expense.amount, data: { ...refData(expense), requestedBy } };
 }
 
+/** A request's payload as an object of fields; {} when it is anything else (a hand-made log row). */
+export function payloadOf(data: JsonValue): { readonly [key: string]: JsonValue | undefined } {
+  return data !== null && typeof data === "object" && !Array.isArray(data)
+    ? (data as { readonly [key: string]: JsonValue })
+    : {};
+}
+
 function expenseIdOf(data: JsonValue): string | null {
-  if (data === null || typeof data !== "object" || Array.isArray(data)) return null;
-  const id = (data as { readonly [key: string]: JsonValue }).expenseId;
+  const id = payloadOf(data).expenseId;
   return typeof id === "string" && id !== "" ? id : null;
 }
 

@@ -2,7 +2,7 @@
 // converted), its receipt link when it is a web link, and the campaign's budget now and once the request is approved.
 // The spend tabs are read once, and only when such a request is in the inbox.
 import { type MessageKey, tKey } from "../../domain/i18n";
-import { emptyCampaignPosition, type Figures, majorUnits, positionOf } from "../../domain/spend";
+import { emptyCampaignPosition, type Figures, majorUnits, payloadOf, positionOf } from "../../domain/spend";
 import type { CampaignView, RequestView } from "../../domain/workflow";
 import { baseOf, foldBook, readSpendBook } from "../shared/spend-book";
 import type { Workspace } from "../shared/workspace";
@@ -14,8 +14,6 @@ const WEB_LINK = /^https?:\/\/\S+$/i;
 export function isExpenseRequest(request: RequestView): boolean {
   return request.type === "budget_overrun" || request.type === "reimbursement";
 }
-
-type Payload = { readonly [key: string]: unknown };
 
 const text = (v: unknown): string => (typeof v === "string" ? v : "");
 const number = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
@@ -36,10 +34,7 @@ export function inboxExpenses(
   const rows = new Map(ledger.expenses.map((e) => [e.id, e]));
   const status = (s: string) => tKey(ws.lang, `spend.budgetStatus.${s}` as MessageKey);
   for (const { view, request } of wanted) {
-    const data: Payload =
-      request.data !== null && typeof request.data === "object" && !Array.isArray(request.data)
-        ? (request.data as Payload)
-        : {};
+    const data = payloadOf(request.data);
     const id = text(data.expenseId);
     const row = rows.get(id);
     // What the request carries, else what the expense's row says now.

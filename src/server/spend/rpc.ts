@@ -47,6 +47,7 @@ import {
   type Submission,
   submit,
 } from "../../domain/workflow";
+import { compareCodeUnits } from "../../domain/workflow/json";
 import { appendRecords, writeCells } from "../../workbook/shared/rows";
 import type { SpendTabRead } from "../../workbook/spend/read";
 import { EXPENSES_TAB } from "../../workbook/spend/tabs";
@@ -93,18 +94,12 @@ import {
 const REIMBURSABLE_STATES: ReadonlySet<CampaignState> = new Set<CampaignState>(["Ready", "InProgress", "Completed"]);
 const MAX_LISTED = 200;
 
+/** The amounts of a position, in minor units until shown. */
+const POSITION_AMOUNTS = ["planned", "approved", "committed", "actual", "pending", "remaining"] as const;
+
 export function positionView(p: Position, digits: number): SpendPosition {
-  const m = (minor: number) => majorUnits(minor, digits);
-  return {
-    planned: m(p.planned),
-    approved: m(p.approved),
-    committed: m(p.committed),
-    actual: m(p.actual),
-    pending: m(p.pending),
-    remaining: m(p.remaining),
-    usedPct: p.usedPct,
-    status: p.status,
-  };
+  const amounts = Object.fromEntries(POSITION_AMOUNTS.map((k) => [k, majorUnits(p[k], digits)]));
+  return { ...(amounts as { [K in (typeof POSITION_AMOUNTS)[number]]: number }), usedPct: p.usedPct, status: p.status };
 }
 
 function issue(field: string, message: string): FieldIssue {
@@ -280,7 +275,7 @@ export function rpcSpendOverview(request: unknown): SpendOverview {
       lines: position.lines.map((l) => ({ category: l.category, ...positionView(l, digits) })),
     });
   }
-  campaigns.sort((a, b) => Number(b.open) - Number(a.open) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  campaigns.sort((a, b) => Number(b.open) - Number(a.open) || compareCodeUnits(a.id, b.id));
 
   const categories = new Set(base.settings.categories);
   for (const line of folded.ledger.lines) categories.add(line.category);
@@ -374,10 +369,11 @@ function requestComment(record: Expense): string {
  * is gone (an execution that died between the log append and the row write) gets its row back first.
  */
 function openBook(ws: Workspace): { ok: true; book: SpendBook; folded: Folded; expenses: SpendTabRead } | Refused {
+  const setup = () => refused("setup", t(ws.lang, "spend.rpc.setupNeeded"));
   const read = readSpendBook(baseOf(ws));
-  if (read.setupNeeded || !read.expenses) return refused("setup", t(ws.lang, "spend.rpc.setupNeeded"));
+  if (read.setupNeeded || !read.expenses) return setup();
   const { book, folded } = repairedBook(read);
-  if (!book.expenses) return refused("setup", t(ws.lang, "spend.rpc.setupNeeded"));
+  if (!book.expenses) return setup();
   // A Status cell an execution killed after its log append never wrote (or one typed over): put right now, in one
   // write and only when a cell differs, so a retry answered from the log leaves the sheet as the log says.
   projectExpenseStatuses(book, folded.positions);

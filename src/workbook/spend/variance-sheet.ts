@@ -81,15 +81,12 @@ export function layoutReport(report: VarianceReport, meta: ReportMeta): ReportLa
   const formats: string[][] = [];
   const weights: string[][] = [];
   const backgrounds: string[][] = [];
+  const filled = <T>(value: T): T[] => new Array<T>(REPORT_WIDTH).fill(value);
   const push = (cells: Cell[], options: { bold?: boolean; shade?: boolean; formats?: string[] } = {}) => {
-    const row = new Array<Cell>(REPORT_WIDTH).fill("");
-    cells.forEach((c, i) => {
-      row[i] = c;
-    });
-    values.push(row);
-    formats.push(options.formats ?? new Array(REPORT_WIDTH).fill(TEXT_FORMAT));
-    weights.push(new Array(REPORT_WIDTH).fill(options.bold ? "bold" : "normal"));
-    backgrounds.push(new Array(REPORT_WIDTH).fill(options.shade ? HEADER_BACKGROUND : "#ffffff"));
+    values.push(Object.assign(filled<Cell>(""), cells));
+    formats.push(options.formats ?? filled(TEXT_FORMAT));
+    weights.push(filled(options.bold ? "bold" : "normal"));
+    backgrounds.push(filled(options.shade ? HEADER_BACKGROUND : "#ffffff"));
   };
   const statusLabels = Object.fromEntries(
     BUDGET_STATUSES.map((s) => [s, catalogIn(lang)[`spend.budgetStatus.${s}`]]),
@@ -109,7 +106,7 @@ export function layoutReport(report: VarianceReport, meta: ReportMeta): ReportLa
     );
     for (const p of meta.problems.slice(0, MAX_LISTED_PROBLEMS)) {
       push([p.tab, p.row, p.column ? `${p.column} (${p.label})` : p.label, p.reason], {
-        formats: ["@", "0", "@", "@", ...new Array(REPORT_WIDTH - 4).fill(TEXT_FORMAT)],
+        formats: Object.assign(filled(TEXT_FORMAT), ["@", "0", "@", "@"]),
       });
     }
     if (meta.problems.length > MAX_LISTED_PROBLEMS) {
