@@ -91,11 +91,14 @@ export interface LedgerContext {
 }
 
 function located(tab: SpendTab, row: number, problems: readonly FieldProblem[]): SpendRowProblem[] {
-  return problems.map((p) =>
-    p.params
-      ? { tab, row, column: p.field, messageKey: p.messageKey, found: p.found, params: p.params }
-      : { tab, row, column: p.field, messageKey: p.messageKey, found: p.found },
-  );
+  return problems.map(({ field, messageKey, found, params }) => ({
+    tab,
+    row,
+    column: field,
+    messageKey,
+    found,
+    ...(params ? { params } : {}),
+  }));
 }
 
 /**

@@ -192,17 +192,10 @@ export function assessmentMessage(
   assessment: Assessment,
   currency: string,
 ): { readonly messageKey: SpendMessageKey; readonly params: MessageParams } {
-  switch (assessment.outcome) {
-    case "ok":
-      return { messageKey: "spend.assess.ok", params: {} };
-    case "warning":
-      return { messageKey: "spend.assess.warning", params: {} };
-    case "needs_overrun_approval":
-      return {
-        messageKey: "spend.assess.overrun",
-        params: { amount: formatMoney(assessment.overrun, currency) },
-      };
-  }
+  const { outcome, overrun } = assessment;
+  return outcome === "needs_overrun_approval"
+    ? { messageKey: "spend.assess.overrun", params: { amount: formatMoney(overrun, currency) } }
+    : { messageKey: `spend.assess.${outcome}`, params: {} };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -316,33 +309,26 @@ export function foldPositions(
   const warn = decimalFromNumber(options.settings.warnAt);
   const enforceLines = options.settings.enforceLines;
   const approvedSet = options.approvedCampaigns ? new Set(options.approvedCampaigns) : null;
-  const campaignAccs = new Map<string, Acc>();
-  const lineAccs = new Map<string, Map<string, Acc>>();
   const cellList: CellAcc[] = [];
-  // Nested by campaign, category, month: the keys are the records' own strings, whose hashes the engine caches,
-  // where a joined key would be a new string to build and hash for every expense.
-  const cells = new Map<string, Map<string, Map<string, CellAcc>>>();
+  // Nested by campaign, category, month, each level with its running figures: the keys are the records' own
+  // strings, whose hashes the engine caches, where a joined key would be a new string to build and hash per expense.
+  const tree = new Map<string, { acc: Acc; lines: Map<string, { acc: Acc; months: Map<string, CellAcc> }> }>();
 
   const cellOf = (campaign: string, category: string, month: string): CellAcc => {
-    let byCategory = cells.get(campaign);
-    if (!byCategory) {
-      byCategory = new Map();
-      cells.set(campaign, byCategory);
-      campaignAccs.set(campaign, zero());
-      lineAccs.set(campaign, new Map());
+    let byCampaign = tree.get(campaign);
+    if (!byCampaign) {
+      byCampaign = { acc: zero(), lines: new Map() };
+      tree.set(campaign, byCampaign);
     }
-    let byMonth = byCategory.get(category);
-    if (!byMonth) {
-      byMonth = new Map();
-      byCategory.set(category, byMonth);
-      (lineAccs.get(campaign) as Map<string, Acc>).set(category, zero());
+    let byLine = byCampaign.lines.get(category);
+    if (!byLine) {
+      byLine = { acc: zero(), months: new Map() };
+      byCampaign.lines.set(category, byLine);
     }
-    let cell = byMonth.get(month);
+    let cell = byLine.months.get(month);
     if (!cell) {
-      const campaignAcc = campaignAccs.get(campaign) as Acc;
-      const lineAcc = (lineAccs.get(campaign) as Map<string, Acc>).get(category) as Acc;
-      cell = { campaign, category, month, ...zero(), campaignAcc, lineAcc };
-      byMonth.set(month, cell);
+      cell = { campaign, category, month, ...zero(), campaignAcc: byCampaign.acc, lineAcc: byLine.acc };
+      byLine.months.set(month, cell);
       cellList.push(cell);
     }
     return cell;
@@ -441,12 +427,11 @@ export function foldPositions(
   for (const e of typed) settle(e, "pending_overrun", { overrun: overrunNow(e), needsRequest: true, recorded: false });
 
   const campaigns = new Map<string, CampaignPosition>();
-  for (const [campaign, acc] of campaignAccs) {
-    const byCategory = lineAccs.get(campaign) as Map<string, Acc>;
-    const lines = [...byCategory.entries()]
+  for (const [campaign, { acc, lines }] of tree) {
+    const sorted = [...lines]
       .sort((a, b) => compareText(a[0], b[0]))
-      .map(([category, lineAcc]): LinePosition => ({ category, ...positionOf(lineAcc, warn) }));
-    campaigns.set(campaign, { campaign, ...positionOf(acc, warn), lines });
+      .map(([category, line]): LinePosition => ({ category, ...positionOf(line.acc, warn) }));
+    campaigns.set(campaign, { campaign, ...positionOf(acc, warn), lines: sorted });
   }
 
   const outCells: Cell[] = cellList.map(({ campaignAcc, lineAcc, ...cell }) => cell);

@@ -94,12 +94,18 @@ import {
 const REIMBURSABLE_STATES: ReadonlySet<CampaignState> = new Set<CampaignState>(["Ready", "InProgress", "Completed"]);
 const MAX_LISTED = 200;
 
-/** The amounts of a position, in minor units until shown. */
-const POSITION_AMOUNTS = ["planned", "approved", "committed", "actual", "pending", "remaining"] as const;
-
 export function positionView(p: Position, digits: number): SpendPosition {
-  const amounts = Object.fromEntries(POSITION_AMOUNTS.map((k) => [k, majorUnits(p[k], digits)]));
-  return { ...(amounts as { [K in (typeof POSITION_AMOUNTS)[number]]: number }), usedPct: p.usedPct, status: p.status };
+  const m = (minor: number) => majorUnits(minor, digits);
+  return {
+    planned: m(p.planned),
+    approved: m(p.approved),
+    committed: m(p.committed),
+    actual: m(p.actual),
+    pending: m(p.pending),
+    remaining: m(p.remaining),
+    usedPct: p.usedPct,
+    status: p.status,
+  };
 }
 
 function issue(field: string, message: string): FieldIssue {
@@ -734,7 +740,8 @@ export function rpcSubmitOverrun(request: unknown): ExpenseActionResponse {
       const status = statusOfExpense(book, folded.positions, id) ?? "recorded";
       return { value: done(status, standing.overrun, req.requestId) };
     }
-    if (!standing?.needsRequest) return refused("no_overrun", t(lang, "spend.rpc.noOverrunNeeded", { id }));
+    const noOverrun = () => refused("no_overrun", t(lang, "spend.rpc.noOverrunNeeded", { id }));
+    if (!standing?.needsRequest) return noOverrun();
     if (!maySubmitOverrun(book, expense, me)) {
       const email = expense.record.requestedBy || book.fold.campaigns.get(campaign)?.owner || "—";
       return refused("not_requester", t(lang, "spend.rpc.notOverrunSubmitter", { email }));
@@ -754,7 +761,7 @@ export function rpcSubmitOverrun(request: unknown): ExpenseActionResponse {
       };
     }
     const submission = overrunSubmissionFor(refOf(ws, expense.record, expense.amount), standing.overrun);
-    if (!submission) return refused("no_overrun", t(lang, "spend.rpc.noOverrunNeeded", { id }));
+    if (!submission) return noOverrun();
     const result = submitAbout(ws, ctx, expense.record, req.requestId, submission);
     if (!result.ok) return result;
     return {

@@ -209,11 +209,11 @@ export function writeReport(sheet: SheetPort, layout: ReportLayout, app: ReportA
 
   const status = sheet.getRange(1, COLUMN.status, height, 1);
   const variance = sheet.getRange(1, COLUMN.variance, height, 1);
-  const rules = (Object.keys(STATUS_COLORS) as BudgetStatus[]).map((s) =>
+  const rules = (Object.entries(STATUS_COLORS) as [BudgetStatus, string][]).map(([s, color]) =>
     app
       .newConditionalFormatRule()
       .whenTextEqualTo(layout.statusLabels[s])
-      .setBackground(STATUS_COLORS[s] ?? null)
+      .setBackground(color)
       .setRanges([status])
       .build(),
   );
