@@ -398,11 +398,12 @@ export function foldPositions(
     const found = decisions.get(e.id);
     const decision = found && !INACTIVE.has(found.status) ? found : null;
     if (decision) {
-      if (decision.status === "approved") {
-        addTo(cellOf(e.campaign, e.category, e.month), "approved", decision.amount);
-        settle(e, e.status === "rejected" ? "rejected" : "counted", { requestId: decision.requestId });
-      } else if (decision.status === "rejected") settle(e, "rejected", { requestId: decision.requestId });
-      else settle(e, "pending_overrun", { overrun: decision.amount, requestId: decision.requestId });
+      const { status, amount, requestId } = decision;
+      if (status === "approved") {
+        addTo(cellOf(e.campaign, e.category, e.month), "approved", amount);
+        settle(e, e.status === "rejected" ? "rejected" : "counted", { requestId });
+      } else if (status === "rejected") settle(e, "rejected", { requestId });
+      else settle(e, "pending_overrun", { overrun: amount, requestId });
     } else if (e.status === "rejected") settle(e, "rejected");
     else if (e.status !== null && COUNTED_STATUSES.has(e.status)) settle(e, "counted");
     else deferred.push(e);

@@ -6,6 +6,8 @@ import { compare, multiply } from "./decimal";
 import type { MessageParams, SpendMessageKey } from "./messages";
 import type { Rate, Row } from "./model";
 
+const ONE: Decimal = { units: 1n, scale: 0 };
+
 interface Dated {
   readonly validFrom: string;
   readonly rate: Decimal;
@@ -42,7 +44,7 @@ export function buildRateTable(
   for (const { row, record } of rows) {
     const rate = decimalFromNumber(record.rate);
     if (record.currency === workbookCurrency) {
-      if (compare(rate, { units: 1n, scale: 0 }) !== 0) {
+      if (compare(rate, ONE) !== 0) {
         problems.push({
           row,
           field: "rate",
@@ -76,8 +78,6 @@ export function buildRateTable(
   for (const list of lists.values()) list.sort((a, b) => compareText(a.validFrom, b.validFrom));
   return { table: { workbookCurrency, byCurrency: lists }, problems };
 }
-
-const ONE: Decimal = { units: 1n, scale: 0 };
 
 /** The rate in force on `date`: the one with the latest validFrom on or before it; 1 for the workbook currency. */
 export function rateOn(table: RateTable, currency: string, date: string): Decimal | null {

@@ -40,17 +40,24 @@ function refData({ record, amount, currency }: ExpenseRef): { [key: string]: Jso
  */
 export function overrunSubmission(expense: ExpenseRef, assessment: Assessment): Submission | null {
   if (assessment.outcome !== "needs_overrun_approval") return null;
-  return {
-    type: "budget_overrun",
-    amount: assessment.overrun,
-    data: { ...refData(expense), overrun: assessment.overrun, limit: assessment.limit ?? "campaign" },
-  };
+  return overrunSubmissionFor(expense, assessment.overrun, assessment.limit ?? "campaign");
 }
 
-/** The same for an overrun the fold found (a pending expense without a request): `overrun` from its standing. */
-export function overrunSubmissionFor(expense: ExpenseRef, overrun: number): Submission | null {
+/**
+ * The same for an overrun the fold found (a pending expense without a request): `overrun` from its standing, and no
+ * limit named (the fold does not tell which one it breaks).
+ */
+export function overrunSubmissionFor(
+  expense: ExpenseRef,
+  overrun: number,
+  limit?: "campaign" | "line",
+): Submission | null {
   if (!(overrun > 0)) return null;
-  return { type: "budget_overrun", amount: overrun, data: { ...refData(expense), overrun } };
+  return {
+    type: "budget_overrun",
+    amount: overrun,
+    data: { ...refData(expense), overrun, ...(limit ? { limit } : {}) },
+  };
 }
 
 /** What `submit` needs for a reimbursement: routed by the amount to pay back. */

@@ -47,7 +47,7 @@ export function inboxExpenses(
     // Approval raises the budget by the routed overrun, and the pending expense then counts.
     const figures: Figures = overrun
       ? {
-          planned: before.planned,
+          ...before,
           approved: before.approved + request.amount,
           committed: before.committed + (kind === "committed" ? minor : 0),
           actual: before.actual + (kind === "actual" ? minor : 0),

@@ -82,6 +82,7 @@ export function layoutReport(report: VarianceReport, meta: ReportMeta): ReportLa
   const weights: string[][] = [];
   const backgrounds: string[][] = [];
   const filled = <T>(value: T): T[] => new Array<T>(REPORT_WIDTH).fill(value);
+  const headers = (keys: readonly string[]) => keys.map((k) => tKey(lang, `spend.report.col.${k}` as MessageKey));
   const push = (cells: Cell[], options: { bold?: boolean; shade?: boolean; formats?: string[] } = {}) => {
     values.push(Object.assign(filled<Cell>(""), cells));
     formats.push(options.formats ?? filled(TEXT_FORMAT));
@@ -100,10 +101,7 @@ export function layoutReport(report: VarianceReport, meta: ReportMeta): ReportLa
 
   if (meta.problems.length > 0) {
     push([tKey(lang, "spend.report.problems")], { bold: true });
-    push(
-      ["tab", "row", "column", "problem"].map((k) => tKey(lang, `spend.report.col.${k}` as MessageKey)),
-      { bold: true, shade: true },
-    );
+    push(headers(["tab", "row", "column", "problem"]), { bold: true, shade: true });
     for (const p of meta.problems.slice(0, MAX_LISTED_PROBLEMS)) {
       push([p.tab, p.row, p.column ? `${p.column} (${p.label})` : p.label, p.reason], {
         formats: Object.assign(filled(TEXT_FORMAT), ["@", "0", "@", "@"]),
@@ -115,7 +113,7 @@ export function layoutReport(report: VarianceReport, meta: ReportMeta): ReportLa
     push([]);
   }
 
-  const header = FIGURE_KEYS.map((k) => tKey(lang, `spend.report.col.${k}` as MessageKey));
+  const header = headers(FIGURE_KEYS);
   const figureFormats = FIGURE_KEYS.map((k) =>
     k === "key" || k === "status" || k === "note"
       ? TEXT_FORMAT
