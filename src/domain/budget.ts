@@ -43,7 +43,7 @@ export function describeVarianceProblem(problem: VarianceProblem, lang: Lang): s
       const argument = t(lang, `variance.argument.${problem.argument}`);
       const found = describeFound(problem.found, lang);
       return problem.at
-        ? t(lang, "variance.notNumberAt", { argument, row: problem.at.row, column: problem.at.column, found })
+        ? t(lang, "variance.notNumberAt", { argument, found, ...problem.at })
         : t(lang, "variance.notNumber", { argument, found });
     }
     case "shape":

@@ -61,7 +61,7 @@ export function cellMessage(
   params: MessageParams,
 ): string {
   return at
-    ? formatSpendMessage(lang, `spend.fn.${kind}At`, { ...params, row: at.row, column: at.column })
+    ? formatSpendMessage(lang, `spend.fn.${kind}At`, { ...params, ...at })
     : formatSpendMessage(lang, `spend.fn.${kind}`, params);
 }
 

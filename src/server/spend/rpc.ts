@@ -447,9 +447,8 @@ function refOf(ws: Workspace, record: Expense, amount: number): ExpenseRef {
 
 /** The write of an expense's Status cell, in the sheet's language. */
 function writeStatus(ws: Workspace, expenses: SpendTabRead, row: number, status: ExpenseStatus): () => void {
-  const sheetLang = ws.sheetLang;
   return () => {
-    if (row >= 2) writeCells(expenses, EXPENSES_TAB, row, { status: expenseStatusLabel(status, sheetLang) });
+    if (row >= 2) writeCells(expenses, EXPENSES_TAB, row, { status: expenseStatusLabel(status, ws.sheetLang) });
   };
 }
 
