@@ -30,7 +30,7 @@ export function multiply(a: Decimal, b: Decimal): Decimal {
 
 /** The value `units / 10^scale` for integer units (minor units with their currency's digits, for example). */
 export function fromUnits(units: bigint | number, scale: number): Decimal {
-  return normalize({ units: typeof units === "bigint" ? units : BigInt(units), scale });
+  return normalize({ units: BigInt(units), scale });
 }
 
 /**
@@ -59,7 +59,7 @@ const RATIO_DIGITS = 21;
  * double is the right result; the comparisons that decide a status never go through it.
  */
 export function ratio(numerator: Decimal, denominator: Decimal): number {
-  if (isZero(denominator)) throw new RangeError("division by zero");
+  // integerRatio refuses a zero denominator.
   const [a, b] = aligned(numerator, denominator);
   return integerRatio(a, b);
 }

@@ -174,8 +174,9 @@ function readBoolean(raw: unknown): boolean | Bad {
   if (typeof raw === "string") {
     const text = raw.trim().toLowerCase();
     if (text === "") return false;
-    if (YES.has(text) || text === catalogIn("en")["spend.yes"].toLowerCase()) return true;
-    if (NO.has(text) || text === catalogIn("en")["spend.no"].toLowerCase()) return false;
+    const label = (key: "spend.yes" | "spend.no") => catalogIn("en")[key].toLowerCase();
+    if (YES.has(text) || text === label("spend.yes")) return true;
+    if (NO.has(text) || text === label("spend.no")) return false;
   }
   return BAD.boolean;
 }

@@ -356,7 +356,7 @@ export function foldPositions(
 
   const standings = new Map<string, ExpenseStanding>();
   const settle = (
-    e: LedgerExpense,
+    { id, row, campaign, category, month, kind, amount, status: cellStatus }: LedgerExpense,
     standing: Standing,
     {
       overrun = 0,
@@ -365,19 +365,23 @@ export function foldPositions(
       recorded = true,
     }: { overrun?: number; requestId?: string | null; needsRequest?: boolean; recorded?: boolean } = {},
   ) => {
-    const cell = cellOf(e.campaign, e.category, e.month);
-    if (standing === "counted") addTo(cell, e.kind, e.amount);
-    else if (standing === "pending_overrun") addTo(cell, "pending", e.amount);
+    const cell = cellOf(campaign, category, month);
+    if (standing === "counted") addTo(cell, kind, amount);
+    else if (standing === "pending_overrun") addTo(cell, "pending", amount);
     const status: ExpenseStatus =
-      standing === "counted" ? (e.status !== null && COUNTED_STATUSES.has(e.status) ? e.status : "recorded") : standing;
-    standings.set(e.id, {
-      id: e.id,
-      row: e.row,
-      campaign: e.campaign,
-      category: e.category,
-      month: e.month,
-      kind: e.kind,
-      amount: e.amount,
+      standing === "counted"
+        ? cellStatus !== null && COUNTED_STATUSES.has(cellStatus)
+          ? cellStatus
+          : "recorded"
+        : standing;
+    standings.set(id, {
+      id,
+      row,
+      campaign,
+      category,
+      month,
+      kind,
+      amount,
       standing,
       overrun,
       requestId,

@@ -127,7 +127,8 @@ export function findDuplicates(expenses: readonly DuplicateCandidate[]): Duplica
     else if (typeof seen === "number") byAmount.set(e.amount, [seen, index]);
     else seen.push(index);
   });
-  const flagged: { index: number; flag: DuplicateFlag }[] = [];
+  // By input index: a sparse list, read back in index order.
+  const flagged: DuplicateFlag[] = [];
   for (const byAmount of byDate.values()) {
     for (const candidates of byAmount.values()) {
       if (typeof candidates === "number") continue;
@@ -143,12 +144,12 @@ export function findDuplicates(expenses: readonly DuplicateCandidate[]): Duplica
         if (group.length < 2) continue;
         const ids = group.map((i) => (expenses[i] as DuplicateCandidate).id);
         group.forEach((index, k) => {
-          flagged.push({ index, flag: { id: ids[k] as string, others: ids.filter((_, j) => j !== k) } });
+          flagged[index] = { id: ids[k] as string, others: ids.filter((_, j) => j !== k) };
         });
       }
     }
   }
-  return flagged.sort((a, b) => a.index - b.index).map((f) => f.flag);
+  return flagged.filter((flag) => flag !== undefined);
 }
 
 /** The flag as a sentence for the row: which other IDs it may repeat. */

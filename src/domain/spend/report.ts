@@ -135,15 +135,16 @@ export function reportFrom(ledger: Ledger, positions: Positions, warnAt: number)
         ? { messageKey: "spend.report.complete", params: {} }
         : { messageKey: "spend.report.incomplete", params: {} };
 
-  const byCampaign = groupCells(positions.cells, "campaign", warnAt);
+  const group = (by: "campaign" | "category" | "month") => groupCells(positions.cells, by, warnAt);
+  const byCampaign = group("campaign");
   const waiting = byCampaign.filter((r) => r.status === "NOT_APPROVED");
   return {
     notApproved: { campaigns: waiting.length, planned: waiting.reduce((sum, r) => sum + r.planned, 0) },
     currency: ledger.currency,
     digits: ledger.digits,
     byCampaign,
-    byCategory: groupCells(positions.cells, "category", warnAt),
-    byMonth: groupCells(positions.cells, "month", warnAt),
+    byCategory: group("category"),
+    byMonth: group("month"),
     total: rowOf("", total, warnAt),
     problems: ledger.problems,
     excludedRows: ledger.excludedRows,

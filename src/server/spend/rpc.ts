@@ -176,6 +176,7 @@ function assessmentView(
   lang: Lang,
 ): AssessmentView {
   const digits = folded.ledger.digits;
+  const view = (p: Position) => positionView(p, digits);
   const before = positionOfCampaign(book, folded, checked.record.campaign);
   const category = checked.record.category;
   const { messageKey, params } = assessmentMessage(assessment, book.spendSettings.workbookCurrency);
@@ -187,10 +188,10 @@ function assessmentView(
     limit: assessment.limit,
     message: tKey(lang, messageKey, params),
     converted: majorUnits(checked.amount, digits),
-    before: positionView(before, digits),
-    after: positionView(assessment.after, digits),
-    lineBefore: positionView(linePosition(before, category), digits),
-    lineAfter: positionView(linePosition(assessment.after, category), digits),
+    before: view(before),
+    after: view(assessment.after),
+    lineBefore: view(linePosition(before, category)),
+    lineAfter: view(linePosition(assessment.after, category)),
     duplicateOf: flag?.others ?? [],
   };
 }
