@@ -9,9 +9,9 @@ export type VarianceCell = number | "";
 export type VarianceResult = VarianceCell | VarianceCell[][];
 
 type Argument = "planned" | "actual";
-interface Size {
-  rows: number;
-  columns: number;
+export interface Size {
+  readonly rows: number;
+  readonly columns: number;
 }
 
 /** Why a variance cannot be computed; the message is built from it in the caller's language. */
@@ -43,7 +43,7 @@ export function describeVarianceProblem(problem: VarianceProblem, lang: Lang): s
       const argument = t(lang, `variance.argument.${problem.argument}`);
       const found = describeFound(problem.found, lang);
       return problem.at
-        ? t(lang, "variance.notNumberAt", { argument, row: problem.at.row, column: problem.at.column, found })
+        ? t(lang, "variance.notNumberAt", { argument, found, ...problem.at })
         : t(lang, "variance.notNumber", { argument, found });
     }
     case "shape":
@@ -55,18 +55,56 @@ export function describeVarianceProblem(problem: VarianceProblem, lang: Lang): s
 }
 
 /** A blank counts as 0 when the other side has a number; `null` marks a blank. Anything else is refused. */
-function amountOf(value: unknown, argument: Argument, lang: Lang, at?: { row: number; column: number }): number | null {
+function amountOf(value: unknown, argument: Argument, lang: Lang, at?: At): number | null {
   if (isBlank(value)) return null;
   if (typeof value === "number" && Number.isFinite(value)) return value;
-  throw new VarianceError(
-    at ? { kind: "notNumber", argument, found: value, at } : { kind: "notNumber", argument, found: value },
-    lang,
-  );
+  const problem = { kind: "notNumber", argument, found: value } as const;
+  throw new VarianceError(at ? { ...problem, at } : problem, lang);
 }
 
 function varianceOfPair(planned: number | null, actual: number | null): VarianceCell {
   if (planned === null && actual === null) return "";
   return toNumber(subtract(decimalFromCell(actual ?? 0), decimalFromCell(planned ?? 0)));
+}
+
+/** A cell of a range argument, 1-based within the range. */
+export interface At {
+  readonly row: number;
+  readonly column: number;
+}
+
+/**
+ * The array convention of the budget functions: single values in, a single result out (`one` without `at`); ranges of
+ * one size in, a range of that size out (`one` per cell, row by row). An argument left out, or a mix of sizes or of
+ * single values and ranges, throws the error `fail` makes: no broadcasting of a single value over a range, because
+ * in an open-ended column it would fill every empty row with a figure.
+ */
+export function cellwise<R>(
+  args: readonly unknown[],
+  fail: (sizes: readonly (Size | null)[] | null) => Error,
+  one: (cells: readonly unknown[], at?: At) => R,
+): R | R[][] {
+  if (args.some((a) => a === undefined)) throw fail(null);
+  if (!args.some((a) => Array.isArray(a))) return one(args);
+  const ranges = args.map((a) => (Array.isArray(a) ? asRows(a) : null));
+  const sizes = ranges.map((r) => (r ? sizeOf(r) : null));
+  const first = sizes[0] ?? null;
+  const same = (r: unknown[][] | null, i: number) =>
+    r !== null &&
+    first !== null &&
+    sizes[i]?.rows === first.rows &&
+    sizes[i]?.columns === first.columns &&
+    r.every((row) => row.length === first.columns);
+  if (!first || !ranges.every(same)) throw fail(sizes);
+  const rows = ranges as unknown[][][];
+  return Array.from({ length: first.rows }, (_, r) =>
+    Array.from({ length: first.columns }, (_, c) =>
+      one(
+        rows.map((range) => range[r]?.[c]),
+        { row: r + 1, column: c + 1 },
+      ),
+    ),
+  );
 }
 
 /**
@@ -76,33 +114,13 @@ function varianceOfPair(planned: number | null, actual: number | null): Variance
  * A single value and a range are a size mismatch (no broadcasting: it would fill an open-ended column with figures).
  */
 export function budgetVariance(planned: unknown, actual: unknown, lang: Lang = "en"): VarianceResult {
-  if (planned === undefined || actual === undefined) throw new VarianceError({ kind: "missing" }, lang);
-  const plannedIsRange = Array.isArray(planned);
-  const actualIsRange = Array.isArray(actual);
-  if (!plannedIsRange && !actualIsRange) {
-    return varianceOfPair(amountOf(planned, "planned", lang), amountOf(actual, "actual", lang));
-  }
-  const p = plannedIsRange ? asRows(planned) : null;
-  const a = actualIsRange ? asRows(actual) : null;
-  const pSize = p ? sizeOf(p) : null;
-  const aSize = a ? sizeOf(a) : null;
-  const ragged = (rows: unknown[][], size: Size) => rows.some((r) => r.length !== size.columns);
-  if (
-    !p ||
-    !a ||
-    !pSize ||
-    !aSize ||
-    pSize.rows !== aSize.rows ||
-    pSize.columns !== aSize.columns ||
-    ragged(p, pSize) ||
-    ragged(a, aSize)
-  ) {
-    throw new VarianceError({ kind: "shape", planned: pSize, actual: aSize }, lang);
-  }
-  return p.map((row, r) =>
-    row.map((cell, c) => {
-      const at = { row: r + 1, column: c + 1 };
-      return varianceOfPair(amountOf(cell, "planned", lang, at), amountOf(a[r]?.[c], "actual", lang, at));
-    }),
+  return cellwise(
+    [planned, actual],
+    (sizes) =>
+      new VarianceError(
+        sizes ? { kind: "shape", planned: sizes[0] ?? null, actual: sizes[1] ?? null } : { kind: "missing" },
+        lang,
+      ),
+    ([p, a], at) => varianceOfPair(amountOf(p, "planned", lang, at), amountOf(a, "actual", lang, at)),
   );
 }

@@ -57,18 +57,20 @@ export function normalize(d: Decimal): Decimal {
   return { units, scale };
 }
 
-function rescale(d: Decimal, scale: number): bigint {
-  return d.units * 10n ** BigInt(scale - d.scale);
+/** Both values as integers of one common scale, and that scale. */
+export function aligned(a: Decimal, b: Decimal): [bigint, bigint, number] {
+  const scale = Math.max(a.scale, b.scale);
+  return [a.units * 10n ** BigInt(scale - a.scale), b.units * 10n ** BigInt(scale - b.scale), scale];
 }
 
 export function add(a: Decimal, b: Decimal): Decimal {
-  const scale = Math.max(a.scale, b.scale);
-  return normalize({ units: rescale(a, scale) + rescale(b, scale), scale });
+  const [x, y, scale] = aligned(a, b);
+  return normalize({ units: x + y, scale });
 }
 
 export function subtract(a: Decimal, b: Decimal): Decimal {
-  const scale = Math.max(a.scale, b.scale);
-  return normalize({ units: rescale(a, scale) - rescale(b, scale), scale });
+  const [x, y, scale] = aligned(a, b);
+  return normalize({ units: x - y, scale });
 }
 
 /** Plain decimal text without exponent, e.g. "-0.25" or "1000000000000000000000". */
@@ -93,34 +95,15 @@ export function toNumber(d: Decimal): number {
  * lines, expenses, limits, reports. Every code not listed has 2 digits. See "One money model" in the spend README
  * for what changed for amounts stored before this table was the only one.
  */
-const EXPONENTS: ReadonlyMap<string, number> = new Map([
-  ["BIF", 0],
-  ["CLP", 0],
-  ["DJF", 0],
-  ["GNF", 0],
-  ["ISK", 0],
-  ["JPY", 0],
-  ["KMF", 0],
-  ["KRW", 0],
-  ["PYG", 0],
-  ["RWF", 0],
-  ["UGX", 0],
-  ["UYI", 0],
-  ["VND", 0],
-  ["VUV", 0],
-  ["XAF", 0],
-  ["XOF", 0],
-  ["XPF", 0],
-  ["BHD", 3],
-  ["IQD", 3],
-  ["JOD", 3],
-  ["KWD", 3],
-  ["LYD", 3],
-  ["OMR", 3],
-  ["TND", 3],
-  ["CLF", 4],
-  ["UYW", 4],
-]);
+const EXPONENTS: ReadonlyMap<string, number> = new Map(
+  (
+    [
+      [0, "BIF CLP DJF GNF ISK JPY KMF KRW PYG RWF UGX UYI VND VUV XAF XOF XPF"],
+      [3, "BHD IQD JOD KWD LYD OMR TND"],
+      [4, "CLF UYW"],
+    ] as const
+  ).flatMap(([digits, codes]) => codes.split(" ").map((code) => [code, digits] as const)),
+);
 
 /** Digits after the decimal point of a currency's amounts: 2 for USD/CNY/EUR, 0 for JPY/KRW, 3 for KWD. */
 export function minorDigits(currency: string): number {
@@ -135,10 +118,22 @@ export function minorDigits(currency: string): number {
 export function fitsMinorUnit(amount: number, currency: string): boolean {
   if (!Number.isFinite(amount)) return false;
   const digits = minorDigits(currency);
+  return plainMinorUnits(amount, digits) !== null || decimalFromCell(amount).scale <= digits;
+}
+
+/**
+ * The shortcut for the common case, an amount with no more decimals than `digits`: when amount x 10^digits rounds to
+ * an integer n with n / 10^digits === amount, and is far enough below 2^53 that doubles there are much closer
+ * together than one minor unit, the decimal the number stands for (its shortest text) is exactly n / 10^digits, and
+ * n is returned. Otherwise null, and the exact decimal path decides. Saves a BigInt round trip per expense on large
+ * reports.
+ */
+export function plainMinorUnits(amount: number, digits: number): number | null {
   const factor = 10 ** digits;
-  const n = Math.round(amount * factor);
-  if (Math.abs(n) < 2 ** 49 && n / factor === amount) return true;
-  return decimalFromCell(amount).scale <= digits;
+  const scaled = amount * factor;
+  if (!(Math.abs(scaled) < 2 ** 49)) return null;
+  const n = Math.round(scaled);
+  return n / factor === amount ? (n === 0 ? 0 : n) : null;
 }
 
 /**
@@ -168,4 +163,9 @@ export function formatAmount(units: number, currency: string): string {
   const whole = text.slice(0, text.length - digits).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   const fraction = digits > 0 ? `.${text.slice(text.length - digits)}` : "";
   return `${negative ? "-" : ""}${whole}${fraction}`;
+}
+
+/** "120,000.00 CNY": the amount and its currency, as messages name money. */
+export function formatMoney(units: number, currency: string): string {
+  return `${formatAmount(units, currency)} ${currency}`;
 }

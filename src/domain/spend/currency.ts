@@ -1,5 +1,5 @@
 // Minor units per currency (ISO 4217 exponents) and the one rounding rule that turns exact amounts into them.
-import { type Decimal, decimalFromNumber, toNumber } from "../money";
+import { type Decimal, decimalFromNumber, plainMinorUnits, toNumber } from "../money";
 import { fromUnits, roundUnits } from "./decimal";
 
 export const CURRENCY_CODE = /^[A-Z]{3}$/;
@@ -17,23 +17,6 @@ export function toMinorUnits(amount: Decimal, digits: number): number | null {
   const units = roundUnits(amount, digits);
   if (units > SAFE || units < -SAFE) return null;
   return Number(units);
-}
-
-const FACTORS = [1, 10, 100, 1000, 10000];
-
-/**
- * The shortcut for the common case, an amount with no more decimals than the currency has: when amount x 10^digits
- * rounds to an integer n with n / 10^digits === amount, and is far enough below 2^53 that doubles there are much
- * closer together than 10^-digits, the decimal the cell stands for (its shortest text) is exactly n / 10^digits.
- * Otherwise null, and the exact decimal path decides. Saves a BigInt round trip per expense on large reports.
- */
-function plainMinorUnits(amount: number, digits: number): number | null {
-  const factor = FACTORS[digits];
-  if (factor === undefined) return null;
-  const scaled = amount * factor;
-  if (!(Math.abs(scaled) < 2 ** 49)) return null;
-  const n = Math.round(scaled);
-  return n / factor === amount ? (n === 0 ? 0 : n) : null;
 }
 
 /** A cell's number in minor units (same rounding); null for non-finite or out-of-range values. */

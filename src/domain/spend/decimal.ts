@@ -1,16 +1,10 @@
 // Exact arithmetic that budget control needs on top of money.ts's Decimal: compare, multiply, round, divide to a ratio.
-import { type Decimal, normalize } from "../money";
+import { aligned, type Decimal, normalize } from "../money";
 
 export const ZERO: Decimal = { units: 0n, scale: 0 };
 
 function pow10(n: number): bigint {
   return 10n ** BigInt(n);
-}
-
-/** Both values as integers of one common scale. */
-function aligned(a: Decimal, b: Decimal): [bigint, bigint] {
-  const scale = Math.max(a.scale, b.scale);
-  return [a.units * pow10(scale - a.scale), b.units * pow10(scale - b.scale)];
 }
 
 export function compare(a: Decimal, b: Decimal): -1 | 0 | 1 {
@@ -36,7 +30,7 @@ export function multiply(a: Decimal, b: Decimal): Decimal {
 
 /** The value `units / 10^scale` for integer units (minor units with their currency's digits, for example). */
 export function fromUnits(units: bigint | number, scale: number): Decimal {
-  return normalize({ units: typeof units === "bigint" ? units : BigInt(units), scale });
+  return normalize({ units: BigInt(units), scale });
 }
 
 /**
@@ -65,7 +59,7 @@ const RATIO_DIGITS = 21;
  * double is the right result; the comparisons that decide a status never go through it.
  */
 export function ratio(numerator: Decimal, denominator: Decimal): number {
-  if (isZero(denominator)) throw new RangeError("division by zero");
+  // integerRatio refuses a zero denominator.
   const [a, b] = aligned(numerator, denominator);
   return integerRatio(a, b);
 }

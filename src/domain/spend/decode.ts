@@ -12,8 +12,6 @@ import {
   EXPENSE_STATUSES,
   type Expense,
   type ExpenseField,
-  type ExpenseKind,
-  type ExpenseStatus,
   type Rate,
   type RateField,
 } from "./model";
@@ -72,7 +70,8 @@ const BAD = Object.fromEntries(BAD_KINDS.map((kind) => [kind, new Bad(`spend.pro
   readonly [K in (typeof BAD_KINDS)[number]]: Bad;
 };
 
-type Reader = (raw: unknown) => unknown;
+/** A field reader; those of dates and currencies need the context, the others ignore it. */
+type Reader = (raw: unknown, ctx: DecodeContext) => unknown;
 
 function isDate(value: unknown): value is Date {
   return value instanceof Date || Object.prototype.toString.call(value) === "[object Date]";
@@ -122,8 +121,11 @@ function readMonth(raw: unknown, ctx: DecodeContext): string | Bad {
 
 const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
-/** A number cell; decimal text counts too, since a cell formatted as text still holds the amount a user typed. */
-function numberOf(raw: unknown): number | null | undefined {
+/**
+ * A number cell; decimal text counts too, since a cell formatted as text still holds the amount a user typed. Null
+ * for anything else (a non-finite number too), undefined for blank.
+ */
+export function numberOf(raw: unknown): number | null | undefined {
   if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
   if (raw === null || raw === undefined) return undefined;
   if (typeof raw === "string") {
@@ -172,8 +174,9 @@ function readBoolean(raw: unknown): boolean | Bad {
   if (typeof raw === "string") {
     const text = raw.trim().toLowerCase();
     if (text === "") return false;
-    if (YES.has(text) || text === catalogIn("en")["spend.yes"].toLowerCase()) return true;
-    if (NO.has(text) || text === catalogIn("en")["spend.no"].toLowerCase()) return false;
+    const label = (key: "spend.yes" | "spend.no") => catalogIn("en")[key].toLowerCase();
+    if (YES.has(text) || text === label("spend.yes")) return true;
+    if (NO.has(text) || text === label("spend.no")) return false;
   }
   return BAD.boolean;
 }
@@ -181,19 +184,18 @@ function readBoolean(raw: unknown): boolean | Bad {
 /** The same check as the Expense schema and the approval engine, so a row that reads here also validates there. */
 const EMAIL = z.email();
 
-function readEmail(raw: unknown): string | Bad {
-  if (raw === null || raw === undefined) return "";
-  if (typeof raw !== "string") return BAD.email;
-  const text = raw.trim().toLowerCase();
-  return text === "" || z.safeParse(EMAIL, text).success ? text : BAD.email;
+/** Optional text that must have a form: blank is "", anything but text or text of another form is `bad`. */
+function formedText(bad: Bad, valid: (text: string) => boolean, lowerCase = false): Reader {
+  return (raw) => {
+    if (raw === null || raw === undefined) return "";
+    if (typeof raw !== "string") return bad;
+    const text = lowerCase ? raw.trim().toLowerCase() : raw.trim();
+    return text === "" || valid(text) ? text : bad;
+  };
 }
 
-function readLink(raw: unknown): string | Bad {
-  if (raw === null || raw === undefined) return "";
-  if (typeof raw !== "string") return BAD.link;
-  const text = raw.trim();
-  return text === "" || /^https?:\/\/\S+$/i.test(text) ? text : BAD.link;
-}
+const readEmail = formedText(BAD.email, (text) => z.safeParse(EMAIL, text).success, true);
+const readLink = formedText(BAD.link, (text) => /^https?:\/\/\S+$/i.test(text));
 
 /**
  * Every way a choice can be written: its key, or its label in either language, compared case-insensitively. A key
@@ -207,20 +209,22 @@ function choiceIndex<T extends string>(
   return { get: (text) => keys.get(text) ?? valueOfLabel(text, values, labelKey) };
 }
 
-const KINDS = choiceIndex(EXPENSE_KINDS, (k) => `spend.kind.${k}`);
-const STATUSES = choiceIndex(EXPENSE_STATUSES, (s) => `spend.expenseStatus.${s}`);
-
-function readKind(raw: unknown): ExpenseKind | Bad {
-  if (isBlank(raw)) return BAD.required;
-  const kind = typeof raw === "string" ? KINDS.get(raw.trim().toLowerCase()) : undefined;
-  return kind ?? BAD.kind;
+/** A choice cell: its value, `blank` when blank, BAD.<bad> when it is no way of writing one. */
+function choiceReader<T extends string>(
+  values: readonly T[],
+  labelKey: (value: T) => SpendMessageKey,
+  blank: Bad | null,
+  bad: Bad,
+): Reader {
+  const index = choiceIndex(values, labelKey);
+  return (raw) => {
+    if (isBlank(raw)) return blank;
+    return (typeof raw === "string" ? index.get(raw.trim().toLowerCase()) : undefined) ?? bad;
+  };
 }
 
-function readStatus(raw: unknown): ExpenseStatus | null | Bad {
-  if (isBlank(raw)) return null;
-  const status = typeof raw === "string" ? STATUSES.get(raw.trim().toLowerCase()) : undefined;
-  return status ?? BAD.status;
-}
+const readKind = choiceReader(EXPENSE_KINDS, (k) => `spend.kind.${k}`, BAD.required, BAD.kind);
+const readStatus = choiceReader(EXPENSE_STATUSES, (s) => `spend.expenseStatus.${s}`, null, BAD.status);
 
 type Readers<F extends string> = { readonly [K in F]: Reader };
 
@@ -228,7 +232,7 @@ type Readers<F extends string> = { readonly [K in F]: Reader };
  * A decoder for one tab: reads each field, collecting every problem so a row with three mistakes shows all three.
  * Built once per read, so the per-row work is the reading itself.
  */
-function decoder<T, F extends string>(readers: Readers<F>): (values: RawRow) => Decoded<T, F> {
+function decoder<T, F extends string>(readers: Readers<F>, ctx: DecodeContext): (values: RawRow) => Decoded<T, F> {
   const fields = Object.keys(readers) as F[];
   return (values) => {
     const record: Record<string, unknown> = {};
@@ -236,7 +240,7 @@ function decoder<T, F extends string>(readers: Readers<F>): (values: RawRow) => 
     let problems: FieldProblem<F>[] | null = null;
     for (const field of fields) {
       const raw = values[field];
-      const value = readers[field](raw);
+      const value = readers[field](raw, ctx);
       if (!(value instanceof Bad)) record[field] = value;
       else {
         if (problems === null) problems = [];
@@ -248,40 +252,42 @@ function decoder<T, F extends string>(readers: Readers<F>): (values: RawRow) => 
 }
 
 export function budgetLineDecoder(ctx: DecodeContext): (values: RawRow) => Decoded<BudgetLine, BudgetLineField> {
-  return decoder<BudgetLine, BudgetLineField>({
-    campaign: readRequiredText,
-    category: readRequiredText,
-    month: (raw) => readMonth(raw, ctx),
-    planned: readAmount,
-    currency: (raw) => readCurrency(raw, ctx),
-    note: readText,
-  });
+  return decoder<BudgetLine, BudgetLineField>(
+    {
+      campaign: readRequiredText,
+      category: readRequiredText,
+      month: readMonth,
+      planned: readAmount,
+      currency: readCurrency,
+      note: readText,
+    },
+    ctx,
+  );
 }
 
 export function expenseDecoder(ctx: DecodeContext): (values: RawRow) => Decoded<Expense, ExpenseField> {
-  return decoder<Expense, ExpenseField>({
-    id: readRequiredText,
-    date: (raw) => readDate(raw, ctx),
-    campaign: readRequiredText,
-    category: readRequiredText,
-    vendor: readText,
-    description: readText,
-    amount: readAmount,
-    currency: (raw) => readCurrency(raw, ctx),
-    kind: readKind,
-    receiptLink: readLink,
-    reimbursable: readBoolean,
-    requestedBy: readEmail,
-    status: readStatus,
-  });
+  return decoder<Expense, ExpenseField>(
+    {
+      id: readRequiredText,
+      date: readDate,
+      campaign: readRequiredText,
+      category: readRequiredText,
+      vendor: readText,
+      description: readText,
+      amount: readAmount,
+      currency: readCurrency,
+      kind: readKind,
+      receiptLink: readLink,
+      reimbursable: readBoolean,
+      requestedBy: readEmail,
+      status: readStatus,
+    },
+    ctx,
+  );
 }
 
 export function rateDecoder(ctx: DecodeContext): (values: RawRow) => Decoded<Rate, RateField> {
-  return decoder<Rate, RateField>({
-    currency: (raw) => readRequiredCurrency(raw, ctx),
-    rate: readRate,
-    validFrom: (raw) => readDate(raw, ctx),
-  });
+  return decoder<Rate, RateField>({ currency: readRequiredCurrency, rate: readRate, validFrom: readDate }, ctx);
 }
 
 export function decodeBudgetLine(values: RawRow, ctx: DecodeContext): Decoded<BudgetLine, BudgetLineField> {

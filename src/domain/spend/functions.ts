@@ -1,27 +1,19 @@
 // Cores of BUDGET_VARIANCE_PCT, BUDGET_STATUS and BUDGET_REMAINING: exact, for single values and ranges, with the array conventions of BUDGET_VARIANCE.
+
+import { type At, cellwise, type Size } from "../budget";
 import { describeFound, isBlank } from "../found";
-import { asRows, sizeOf } from "../grid";
 import { type Lang, wordedWhenRead } from "../i18n";
 import { add, type Decimal, decimalFromCell, decimalFromNumber, subtract, toNumber } from "../money";
 import { majorUnits } from "./currency";
 import { isZero, ratio, sign } from "./decimal";
+import type { MessageParams } from "./messages";
 import { type BudgetStatus, linePosition, type Positions, statusOf } from "./position";
 import { formatSpendMessage, spendText } from "./texts";
 
 export const SPEND_FUNCTIONS = ["BUDGET_VARIANCE_PCT", "BUDGET_STATUS", "BUDGET_REMAINING"] as const;
 export type SpendFunction = (typeof SPEND_FUNCTIONS)[number];
 
-export type SpendArgument = "planned" | "actual" | "approved" | "committed" | "warnAt";
-
-interface Size {
-  readonly rows: number;
-  readonly columns: number;
-}
-
-interface At {
-  readonly row: number;
-  readonly column: number;
-}
+export type SpendArgument = "planned" | "actual" | "approved" | "committed" | "warnAt" | "campaign" | "category";
 
 /** Why a function cannot answer; the message is built from it in the caller's language. */
 export type SpendFunctionProblem =
@@ -61,40 +53,47 @@ function sizeText(size: Size | null, lang: Lang): string {
   return size ? spendText(lang, "spend.fn.size", size) : spendText(lang, "spend.fn.single");
 }
 
+/** spend.fn.<kind>, or spend.fn.<kind>At naming the cell when the argument was a range; each takes the params it names. */
+export function cellMessage(
+  lang: Lang,
+  kind: "notNumber" | "plannedZero" | "plannedNegative" | "notText" | "unknownCampaign",
+  at: At | null | undefined,
+  params: MessageParams,
+): string {
+  return at
+    ? formatSpendMessage(lang, `spend.fn.${kind}At`, { ...params, ...at })
+    : formatSpendMessage(lang, `spend.fn.${kind}`, params);
+}
+
 export function describeSpendFunctionProblem(problem: SpendFunctionProblem, lang: Lang): string {
   const fn = problem.fn;
+  const joined = (parts: readonly string[]) => parts.join(spendText(lang, "spend.fn.sizeJoin"));
   switch (problem.kind) {
     case "missing":
       return spendText(lang, "spend.fn.missing", {
         fn,
-        names: problem.arguments.map((a) => argumentText(a, lang)).join(spendText(lang, "spend.fn.sizeJoin")),
+        names: joined(problem.arguments.map((a) => argumentText(a, lang))),
       });
     case "shape":
       return spendText(lang, "spend.fn.shape", {
         fn,
-        sizes: problem.sizes
-          .map((s) =>
+        sizes: joined(
+          problem.sizes.map((s) =>
             spendText(lang, "spend.fn.sizeOf", {
               argument: argumentText(s.argument, lang),
               size: sizeText(s.size, lang),
             }),
-          )
-          .join(spendText(lang, "spend.fn.sizeJoin")),
+          ),
+        ),
       });
     case "notNumber":
     case "plannedZero":
-    case "plannedNegative": {
-      // spend.fn.<kind>, or spend.fn.<kind>At with the cell in a range; each message takes the params it names.
-      const params = {
+    case "plannedNegative":
+      return cellMessage(lang, problem.kind, problem.at, {
         fn,
         argument: problem.kind === "notNumber" ? argumentText(problem.argument, lang) : "",
         found: describeFound(problem.found, lang),
-      };
-      const { at } = problem;
-      return at
-        ? formatSpendMessage(lang, `spend.fn.${problem.kind}At`, { ...params, row: at.row, column: at.column })
-        : formatSpendMessage(lang, `spend.fn.${problem.kind}`, params);
-    }
+      });
     case "warnAt":
       return spendText(lang, "spend.fn.warnAt", { fn, found: describeFound(problem.found, lang) });
   }
@@ -119,65 +118,35 @@ function amountOf(fn: SpendFunction, argument: SpendArgument, value: unknown, la
   if (isBlank(value)) return null;
   // Sheets' 15 significant digits (money.ts): an amount that displays as exactly the budget is exactly the budget.
   if (typeof value === "number" && Number.isFinite(value)) return decimalFromCell(value);
-  throw new SpendFunctionError(
-    at ? { kind: "notNumber", fn, argument, found: value, at } : { kind: "notNumber", fn, argument, found: value },
-    lang,
-  );
+  const problem = { kind: "notNumber", fn, argument, found: value } as const;
+  throw new SpendFunctionError(at ? { ...problem, at } : problem, lang);
 }
 
 /**
- * Single values in, a single result out; ranges of one size in, a range of that size out. No broadcasting of a
- * single value over a range: in an open-ended column it would fill every empty row with a figure. Where every input
- * of a cell is blank the result is blank; a blank next to a number counts as 0, as in Sheets arithmetic.
+ * BUDGET_VARIANCE's array convention (budget.ts). Where every input of a cell is blank the result is blank; a blank
+ * next to a number counts as 0, as in Sheets arithmetic.
  */
-function cellwise<R>(
+function amountsCellwise<R>(
   fn: SpendFunction,
   args: readonly Arg[],
   lang: Lang,
   compute: (inputs: Inputs) => R,
 ): R | "" | (R | "")[][] {
-  if (args.some((a) => a.value === undefined)) {
-    throw new SpendFunctionError({ kind: "missing", fn, arguments: args.map((a) => a.name) }, lang);
-  }
-  const one = (raw: readonly unknown[], at?: At): R | "" => {
-    const values = args.map((a, i) => amountOf(fn, a.name, raw[i], lang, at));
-    if (values.every((v) => v === null)) return "";
-    return compute(at ? { values, raw, at } : { values, raw });
-  };
-  if (!args.some((a) => Array.isArray(a.value))) return one(args.map((a) => a.value));
-
-  const ranges = args.map((a) => (Array.isArray(a.value) ? asRows(a.value) : null));
-  const sizes = ranges.map((r) => (r ? sizeOf(r) : null));
-  const first = sizes[0] ?? null;
-  const same = ranges.every(
-    (r, i) =>
-      r !== null &&
-      first !== null &&
-      sizes[i]?.rows === first.rows &&
-      sizes[i]?.columns === first.columns &&
-      r.every((row) => row.length === first.columns),
+  return cellwise(
+    args.map((a) => a.value),
+    (sizes) =>
+      new SpendFunctionError(
+        sizes
+          ? { kind: "shape", fn, sizes: args.map((a, i) => ({ argument: a.name, size: sizes[i] ?? null })) }
+          : { kind: "missing", fn, arguments: args.map((a) => a.name) },
+        lang,
+      ),
+    (raw, at): R | "" => {
+      const values = args.map((a, i) => amountOf(fn, a.name, raw[i], lang, at));
+      if (values.every((v) => v === null)) return "";
+      return compute(at ? { values, raw, at } : { values, raw });
+    },
   );
-  if (!same || first === null) {
-    throw new SpendFunctionError(
-      { kind: "shape", fn, sizes: args.map((a, i) => ({ argument: a.name, size: sizes[i] ?? null })) },
-      lang,
-    );
-  }
-  const rows = ranges as unknown[][][];
-  const out: (R | "")[][] = [];
-  for (let r = 0; r < first.rows; r++) {
-    const line: (R | "")[] = [];
-    for (let c = 0; c < first.columns; c++) {
-      line.push(
-        one(
-          rows.map((range) => range[r]?.[c]),
-          { row: r + 1, column: c + 1 },
-        ),
-      );
-    }
-    out.push(line);
-  }
-  return out;
 }
 
 const ZERO: Decimal = { units: 0n, scale: 0 };
@@ -189,30 +158,40 @@ export type NumberResult = number | "" | (number | "")[][];
 export type StatusResult = BudgetStatus | "" | (BudgetStatus | "")[][];
 
 /**
+ * A function of (planned, actual) by cells; a planned amount that `refused` matches throws the problem `refusal`
+ * (located in its range).
+ */
+function ofPlannedActual<R>(
+  fn: SpendFunction,
+  planned: unknown,
+  actual: unknown,
+  lang: Lang,
+  refusal: "plannedZero" | "plannedNegative",
+  refused: (p: Decimal) => boolean,
+  compute: (p: Decimal, a: Decimal) => R,
+): R | "" | (R | "")[][] {
+  const args: Arg[] = [
+    { name: "planned", value: planned },
+    { name: "actual", value: actual },
+  ];
+  return amountsCellwise(fn, args, lang, ({ values, raw, at }) => {
+    const p = values[0] ?? ZERO;
+    if (refused(p)) {
+      const problem = { kind: refusal, fn, found: raw[0] };
+      throw new SpendFunctionError(at ? { ...problem, at } : problem, lang);
+    }
+    return compute(p, values[1] ?? ZERO);
+  });
+}
+
+/**
  * BUDGET_VARIANCE_PCT(planned, actual) = (actual - planned) / planned, as a fraction (0.1 shows as 10 % in a percent
  * format). Planned 0 (or blank next to an actual) throws: a percentage of nothing is not a number, and a made-up 0
  * or blank would hide spending that had no plan.
  */
 export function budgetVariancePct(planned: unknown, actual: unknown, lang: Lang = "en"): NumberResult {
-  const fn = "BUDGET_VARIANCE_PCT";
-  return cellwise(
-    fn,
-    [
-      { name: "planned", value: planned },
-      { name: "actual", value: actual },
-    ],
-    lang,
-    ({ values, raw, at }) => {
-      const p = values[0] ?? ZERO;
-      const a = values[1] ?? ZERO;
-      if (isZero(p)) {
-        throw new SpendFunctionError(
-          at ? { kind: "plannedZero", fn, found: raw[0], at } : { kind: "plannedZero", fn, found: raw[0] },
-          lang,
-        );
-      }
-      return ratio(subtract(a, p), p);
-    },
+  return ofPlannedActual("BUDGET_VARIANCE_PCT", planned, actual, lang, "plannedZero", isZero, (p, a) =>
+    ratio(subtract(a, p), p),
   );
 }
 
@@ -232,24 +211,14 @@ function warnAtOf(fn: SpendFunction, value: unknown, lang: Lang): Decimal {
 export function budgetStatus(planned: unknown, actual: unknown, warnAt?: unknown, lang: Lang = "en"): StatusResult {
   const fn = "BUDGET_STATUS";
   const warn = warnAtOf(fn, warnAt, lang);
-  return cellwise(
+  return ofPlannedActual(
     fn,
-    [
-      { name: "planned", value: planned },
-      { name: "actual", value: actual },
-    ],
+    planned,
+    actual,
     lang,
-    ({ values, raw, at }) => {
-      const p = values[0] ?? ZERO;
-      const a = values[1] ?? ZERO;
-      if (sign(p) < 0) {
-        throw new SpendFunctionError(
-          at ? { kind: "plannedNegative", fn, found: raw[0], at } : { kind: "plannedNegative", fn, found: raw[0] },
-          lang,
-        );
-      }
-      return statusOf(a, p, warn);
-    },
+    "plannedNegative",
+    (p) => sign(p) < 0,
+    (p, a) => statusOf(a, p, warn),
   );
 }
 
@@ -260,7 +229,7 @@ export function budgetRemaining(
   committed: unknown,
   lang: Lang = "en",
 ): NumberResult {
-  return cellwise(
+  return amountsCellwise(
     "BUDGET_REMAINING",
     [
       { name: "approved", value: approved },

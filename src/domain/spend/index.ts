@@ -14,6 +14,7 @@ export {
   type FieldProblem,
   isBlankRow,
   isIsoMonth,
+  numberOf,
   type RawRow,
   rateDecoder,
 } from "./decode";
@@ -21,6 +22,7 @@ export {
   budgetRemaining,
   budgetStatus,
   budgetVariancePct,
+  cellMessage,
   DEFAULT_WARN_AT,
   describeSpendFunctionProblem,
   type NumberResult,
@@ -35,6 +37,7 @@ export {
 export {
   type ApprovedLines,
   buildLedger,
+  conversionProblem,
   convertApprovedLines,
   type Ledger,
   type LedgerContext,
@@ -45,6 +48,7 @@ export {
   SPEND_TABS,
   type SpendRowProblem,
   type SpendTab,
+  unknownCampaign,
   workbookMinorUnits,
 } from "./ledger";
 // The message table itself (SPEND_MESSAGES) is not re-exported: Code.js must not carry it (see ../catalog.ts).
@@ -121,6 +125,7 @@ export {
   type ReimbursementInput,
   type ReimbursementRefusal,
   type ReimbursementRefusalKind,
+  receiptLimit,
   receiptRequired,
   reimburse,
 } from "./reimbursement";
@@ -137,6 +142,7 @@ export {
   overrunDecisionsOf,
   overrunSubmission,
   overrunSubmissionFor,
+  payloadOf,
   reimbursementSubmission,
 } from "./requests";
 export {

@@ -3,7 +3,15 @@
 import { fromMinorUnits } from "../money";
 import type { LineSnapshot } from "../workflow";
 import { minorDigits, minorUnitsOfNumber } from "./currency";
-import { budgetLineDecoder, expenseDecoder, type FieldProblem, isBlankRow, type RawRow, rateDecoder } from "./decode";
+import {
+  budgetLineDecoder,
+  type Decoded,
+  expenseDecoder,
+  type FieldProblem,
+  isBlankRow,
+  type RawRow,
+  rateDecoder,
+} from "./decode";
 import type { MessageParams, SpendMessageKey } from "./messages";
 import type { ApprovedLine, Expense, ExpenseKind, ExpenseStatus, Rate, Row } from "./model";
 import { buildRateTable, type ConversionProblem, conversionMessage, convert, type RateTable } from "./rates";
@@ -83,11 +91,14 @@ export interface LedgerContext {
 }
 
 function located(tab: SpendTab, row: number, problems: readonly FieldProblem[]): SpendRowProblem[] {
-  return problems.map((p) =>
-    p.params
-      ? { tab, row, column: p.field, messageKey: p.messageKey, found: p.found, params: p.params }
-      : { tab, row, column: p.field, messageKey: p.messageKey, found: p.found },
-  );
+  return problems.map(({ field, messageKey, found, params }) => ({
+    tab,
+    row,
+    column: field,
+    messageKey,
+    found,
+    ...(params ? { params } : {}),
+  }));
 }
 
 /**
@@ -105,66 +116,79 @@ export function buildLedger(source: LedgerSource, ctx: LedgerContext): Ledger {
   let excludedRows = 0;
   const known = source.campaigns ? new Set(source.campaigns) : null;
 
-  const decodeRate = rateDecoder(decodeCtx);
-  const decodeBudgetLine = budgetLineDecoder(decodeCtx);
-  const decodeExpense = expenseDecoder(decodeCtx);
+  /**
+   * Each non-blank row decoded and, once it reads, checked by `check` (which adds its problems); a row with any problem
+   * is left out whole and reported with each of them, the others go to `use`.
+   */
+  const readRows = <T, F extends string>(
+    tab: SpendTab,
+    rows: readonly SourceRow[],
+    decode: (values: RawRow) => Decoded<T, F>,
+    check: (record: T, row: number, rowProblems: SpendRowProblem[]) => number,
+    use: (record: T, row: number, amount: number) => void,
+  ) => {
+    for (const { row, values } of rows) {
+      const decoded = decode(values);
+      // A row with nothing in it is not data; only a row that fails can be one, so good rows skip the check.
+      if (!decoded.ok && isBlankRow(values)) continue;
+      const rowProblems: SpendRowProblem[] = decoded.ok ? [] : located(tab, row, decoded.problems);
+      const amount = decoded.ok ? check(decoded.value, row, rowProblems) : 0;
+      if (decoded.ok && rowProblems.length === 0) use(decoded.value, row, amount);
+      else {
+        problems.push(...rowProblems);
+        excludedRows += 1;
+      }
+    }
+  };
+  /** The campaign known and the amount converted at `date`: minor units of the workbook currency (0 on a problem). */
+  const converted = (
+    tab: "budget" | "expenses",
+    row: number,
+    rowProblems: SpendRowProblem[],
+    campaign: string,
+    amount: number,
+    from: string,
+    date: string,
+  ): number => {
+    if (known && !known.has(campaign)) rowProblems.push(unknownCampaign(tab, row, campaign));
+    const conversion = convert(rates, amount, from, date);
+    if (conversion.ok) return conversion.minor;
+    rowProblems.push(conversionProblem(tab, row, amount, conversion.problem));
+    return 0;
+  };
 
   const rateRows: Row<Rate>[] = [];
-  for (const { row, values } of source.rates ?? []) {
-    const decoded = decodeRate(values);
-    // A row with nothing in it is not data; only a row that fails can be one, so good rows skip the check.
-    if (!decoded.ok && isBlankRow(values)) continue;
-    if (decoded.ok) rateRows.push({ row, record: decoded.value });
-    else {
-      problems.push(...located("rates", row, decoded.problems));
-      excludedRows += 1;
-    }
-  }
+  readRows(
+    "rates",
+    source.rates ?? [],
+    rateDecoder(decodeCtx),
+    () => 0,
+    (record, row) => rateRows.push({ row, record }),
+  );
   const built = buildRateTable(rateRows, currency);
   for (const p of built.problems) {
-    problems.push({
-      tab: "rates",
-      row: p.row,
-      column: p.field,
-      messageKey: p.messageKey,
-      found: p.found,
-      params: p.params,
-    });
+    problems.push(...located("rates", p.row, [p]));
     excludedRows += 1;
   }
   const rates = built.table;
 
   const lines: LedgerLine[] = [];
-  for (const { row, values } of source.budget) {
-    const decoded = decodeBudgetLine(values);
-    if (!decoded.ok && isBlankRow(values)) continue;
-    const rowProblems: SpendRowProblem[] = decoded.ok ? [] : located("budget", row, decoded.problems);
-    let planned: number | null = null;
-    if (decoded.ok) {
-      const line = decoded.value;
-      if (known && !known.has(line.campaign)) rowProblems.push(unknownCampaign("budget", row, line.campaign));
-      const conversion = convert(rates, line.planned, line.currency, `${line.month}-01`);
-      if (conversion.ok) planned = conversion.minor;
-      else rowProblems.push(conversionProblem("budget", row, line.planned, conversion.problem));
-    }
-    if (decoded.ok && planned !== null && rowProblems.length === 0) {
-      const { campaign, category, month } = decoded.value;
-      lines.push({ row, campaign, category, month, planned });
-    } else {
-      problems.push(...rowProblems);
-      excludedRows += 1;
-    }
-  }
+  readRows(
+    "budget",
+    source.budget,
+    budgetLineDecoder(decodeCtx),
+    (line, row, rowProblems) =>
+      converted("budget", row, rowProblems, line.campaign, line.planned, line.currency, `${line.month}-01`),
+    ({ campaign, category, month }, row, planned) => lines.push({ row, campaign, category, month, planned }),
+  );
 
   const expenses: LedgerExpense[] = [];
   const firstRowOfId = new Map<string, number>();
-  for (const { row, values } of source.expenses) {
-    const decoded = decodeExpense(values);
-    if (!decoded.ok && isBlankRow(values)) continue;
-    const rowProblems: SpendRowProblem[] = decoded.ok ? [] : located("expenses", row, decoded.problems);
-    let amount: number | null = null;
-    if (decoded.ok) {
-      const e = decoded.value;
+  readRows(
+    "expenses",
+    source.expenses,
+    expenseDecoder(decodeCtx),
+    (e, row, rowProblems) => {
       // The overrun and reimbursement requests name an expense by its ID, so a second row with it cannot be told apart.
       const first = firstRowOfId.get(e.id);
       if (first !== undefined) {
@@ -177,13 +201,9 @@ export function buildLedger(source: LedgerSource, ctx: LedgerContext): Ledger {
           params: { id: e.id, row: first },
         });
       } else firstRowOfId.set(e.id, row);
-      if (known && !known.has(e.campaign)) rowProblems.push(unknownCampaign("expenses", row, e.campaign));
-      const conversion = convert(rates, e.amount, e.currency, e.date);
-      if (conversion.ok) amount = conversion.minor;
-      else rowProblems.push(conversionProblem("expenses", row, e.amount, conversion.problem));
-    }
-    if (decoded.ok && amount !== null && rowProblems.length === 0) {
-      const e = decoded.value;
+      return converted("expenses", row, rowProblems, e.campaign, e.amount, e.currency, e.date);
+    },
+    (e, row, amount) =>
       expenses.push({
         row,
         id: e.id,
@@ -195,25 +215,26 @@ export function buildLedger(source: LedgerSource, ctx: LedgerContext): Ledger {
         amount,
         status: e.status,
         record: e,
-      });
-    } else {
-      problems.push(...rowProblems);
-      excludedRows += 1;
-    }
-  }
+      }),
+  );
 
   return { currency, digits, lines, expenses, rates, problems, excludedRows };
 }
 
 /** A missing rate is the currency's problem; an amount too large to convert is the amount's. */
-function conversionProblem(tab: SpendTab, row: number, amount: number, problem: ConversionProblem): SpendRowProblem {
+export function conversionProblem(
+  tab: SpendTab,
+  row: number,
+  amount: number,
+  problem: ConversionProblem,
+): SpendRowProblem {
   const { messageKey, params } = conversionMessage(problem);
   return problem.kind === "noRate"
     ? { tab, row, column: "currency", messageKey, found: problem.currency, params }
     : { tab, row, column: tab === "budget" ? "planned" : "amount", messageKey, found: amount, params };
 }
 
-function unknownCampaign(tab: SpendTab, row: number, id: string): SpendRowProblem {
+export function unknownCampaign(tab: SpendTab, row: number, id: string): SpendRowProblem {
   return { tab, row, column: "campaign", messageKey: "spend.problem.unknownCampaign", found: id, params: { id } };
 }
 

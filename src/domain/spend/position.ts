@@ -1,6 +1,6 @@
 // Budget position of campaigns and their lines, the overrun rule for a new expense, and the fold that computes positions from lines, expenses and overrun decisions.
 
-import { type Decimal, decimalFromNumber, formatAmount } from "../money";
+import { type Decimal, decimalFromNumber, formatMoney } from "../money";
 import type { RequestStatus } from "../workflow";
 import { compareCodeUnits as compareText } from "../workflow/json";
 import { compare, fromUnits, multiply } from "./decimal";
@@ -72,20 +72,30 @@ export interface CampaignPosition extends Position {
   readonly lines: readonly LinePosition[];
 }
 
-type Acc = { -readonly [K in keyof Figures]: number };
+export type Acc = { -readonly [K in keyof Figures]: number };
 
-function zero(): Acc {
+export function zero(): Acc {
   return { planned: 0, approved: 0, committed: 0, actual: 0, pending: 0 };
+}
+
+/** Only the figures of `f` (a cell or a position carries more). */
+function copy(f: Figures): Acc {
+  return { planned: f.planned, approved: f.approved, committed: f.committed, actual: f.actual, pending: f.pending };
+}
+
+/** Adds every figure of `f` to `acc`. */
+export function addFigures(acc: Acc, f: Figures): void {
+  acc.planned += f.planned;
+  acc.approved += f.approved;
+  acc.committed += f.committed;
+  acc.actual += f.actual;
+  acc.pending += f.pending;
 }
 
 export function positionOf(figures: Figures, warnAt: number | Decimal): Position {
   const used = figures.actual + figures.committed;
   return {
-    planned: figures.planned,
-    approved: figures.approved,
-    committed: figures.committed,
-    actual: figures.actual,
-    pending: figures.pending,
+    ...copy(figures),
     used,
     remaining: figures.approved - used,
     usedPct: figures.approved === 0 ? null : used / figures.approved,
@@ -157,9 +167,10 @@ export function assessExpense(position: CampaignPosition, expense: SpendCandidat
 
   const bump = (p: Figures): Acc => ({ ...copy(p), [field]: p[field] + expense.amount });
   const lineAfter: LinePosition = { category: expense.category, ...positionOf(bump(line), warn) };
-  const lines = position.lines.some((l) => l.category === expense.category)
-    ? position.lines.map((l) => (l.category === expense.category ? lineAfter : l))
-    : [...position.lines, lineAfter].sort((a, b) => compareText(a.category, b.category));
+  // The line replaced (or added), the lines kept in category order.
+  const lines = [...position.lines.filter((l) => l.category !== expense.category), lineAfter].sort((a, b) =>
+    compareText(a.category, b.category),
+  );
   const after: CampaignPosition = { campaign: position.campaign, ...positionOf(bump(position), warn), lines };
 
   const overrun = Math.max(campaignOverrun, lineOverrun);
@@ -181,21 +192,10 @@ export function assessmentMessage(
   assessment: Assessment,
   currency: string,
 ): { readonly messageKey: SpendMessageKey; readonly params: MessageParams } {
-  switch (assessment.outcome) {
-    case "ok":
-      return { messageKey: "spend.assess.ok", params: {} };
-    case "warning":
-      return { messageKey: "spend.assess.warning", params: {} };
-    case "needs_overrun_approval":
-      return {
-        messageKey: "spend.assess.overrun",
-        params: { amount: `${formatAmount(assessment.overrun, currency)} ${currency}` },
-      };
-  }
-}
-
-function copy(f: Figures): Acc {
-  return { planned: f.planned, approved: f.approved, committed: f.committed, actual: f.actual, pending: f.pending };
+  const { outcome, overrun } = assessment;
+  return outcome === "needs_overrun_approval"
+    ? { messageKey: "spend.assess.overrun", params: { amount: formatMoney(overrun, currency) } }
+    : { messageKey: `spend.assess.${outcome}`, params: {} };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -309,33 +309,26 @@ export function foldPositions(
   const warn = decimalFromNumber(options.settings.warnAt);
   const enforceLines = options.settings.enforceLines;
   const approvedSet = options.approvedCampaigns ? new Set(options.approvedCampaigns) : null;
-  const campaignAccs = new Map<string, Acc>();
-  const lineAccs = new Map<string, Map<string, Acc>>();
   const cellList: CellAcc[] = [];
-  // Nested by campaign, category, month: the keys are the records' own strings, whose hashes the engine caches,
-  // where a joined key would be a new string to build and hash for every expense.
-  const cells = new Map<string, Map<string, Map<string, CellAcc>>>();
+  // Nested by campaign, category, month, each level with its running figures: the keys are the records' own
+  // strings, whose hashes the engine caches, where a joined key would be a new string to build and hash per expense.
+  const tree = new Map<string, { acc: Acc; lines: Map<string, { acc: Acc; months: Map<string, CellAcc> }> }>();
 
   const cellOf = (campaign: string, category: string, month: string): CellAcc => {
-    let byCategory = cells.get(campaign);
-    if (!byCategory) {
-      byCategory = new Map();
-      cells.set(campaign, byCategory);
-      campaignAccs.set(campaign, zero());
-      lineAccs.set(campaign, new Map());
+    let byCampaign = tree.get(campaign);
+    if (!byCampaign) {
+      byCampaign = { acc: zero(), lines: new Map() };
+      tree.set(campaign, byCampaign);
     }
-    let byMonth = byCategory.get(category);
-    if (!byMonth) {
-      byMonth = new Map();
-      byCategory.set(category, byMonth);
-      (lineAccs.get(campaign) as Map<string, Acc>).set(category, zero());
+    let byLine = byCampaign.lines.get(category);
+    if (!byLine) {
+      byLine = { acc: zero(), months: new Map() };
+      byCampaign.lines.set(category, byLine);
     }
-    let cell = byMonth.get(month);
+    let cell = byLine.months.get(month);
     if (!cell) {
-      const campaignAcc = campaignAccs.get(campaign) as Acc;
-      const lineAcc = (lineAccs.get(campaign) as Map<string, Acc>).get(category) as Acc;
-      cell = { campaign, category, month, ...zero(), campaignAcc, lineAcc };
-      byMonth.set(month, cell);
+      cell = { campaign, category, month, ...zero(), campaignAcc: byCampaign.acc, lineAcc: byLine.acc };
+      byLine.months.set(month, cell);
       cellList.push(cell);
     }
     return cell;
@@ -346,49 +339,55 @@ export function foldPositions(
     cell.lineAcc[field] += amount;
   };
 
+  const addLine = (campaign: string, line: ApprovedLine, approved: boolean) => {
+    const cell = cellOf(campaign, line.category, line.month);
+    addTo(cell, "planned", line.planned);
+    if (approved) addTo(cell, "approved", line.planned);
+  };
   const approvedLines = options.approvedLines ?? null;
   for (const line of ledger.lines) {
     if (approvedLines?.has(line.campaign)) continue;
-    const cell = cellOf(line.campaign, line.category, line.month);
-    addTo(cell, "planned", line.planned);
-    if (!approvedSet || approvedSet.has(line.campaign)) addTo(cell, "approved", line.planned);
+    addLine(line.campaign, line, !approvedSet || approvedSet.has(line.campaign));
   }
-  for (const [campaign, lines] of approvedLines ?? []) {
-    for (const line of lines) {
-      const cell = cellOf(campaign, line.category, line.month);
-      addTo(cell, "planned", line.planned);
-      addTo(cell, "approved", line.planned);
-    }
-  }
+  for (const [campaign, lines] of approvedLines ?? []) for (const line of lines) addLine(campaign, line, true);
 
   const decisions = new Map<string, OverrunDecision>();
   for (const d of options.decisions ?? []) decisions.set(d.expenseId, d);
 
   const standings = new Map<string, ExpenseStanding>();
   const settle = (
-    e: LedgerExpense,
+    { id, row, campaign, category, month, kind, amount, status: cellStatus }: LedgerExpense,
     standing: Standing,
-    extra: { overrun?: number; requestId?: string | null; needsRequest?: boolean; recorded?: boolean } = {},
+    {
+      overrun = 0,
+      requestId = null,
+      needsRequest = false,
+      recorded = true,
+    }: { overrun?: number; requestId?: string | null; needsRequest?: boolean; recorded?: boolean } = {},
   ) => {
-    const cell = cellOf(e.campaign, e.category, e.month);
-    if (standing === "counted") addTo(cell, e.kind, e.amount);
-    else if (standing === "pending_overrun") addTo(cell, "pending", e.amount);
+    const cell = cellOf(campaign, category, month);
+    if (standing === "counted") addTo(cell, kind, amount);
+    else if (standing === "pending_overrun") addTo(cell, "pending", amount);
     const status: ExpenseStatus =
-      standing === "counted" ? (e.status !== null && COUNTED_STATUSES.has(e.status) ? e.status : "recorded") : standing;
-    standings.set(e.id, {
-      id: e.id,
-      row: e.row,
-      campaign: e.campaign,
-      category: e.category,
-      month: e.month,
-      kind: e.kind,
-      amount: e.amount,
+      standing === "counted"
+        ? cellStatus !== null && COUNTED_STATUSES.has(cellStatus)
+          ? cellStatus
+          : "recorded"
+        : standing;
+    standings.set(id, {
+      id,
+      row,
+      campaign,
+      category,
+      month,
+      kind,
+      amount,
       standing,
-      overrun: extra.overrun ?? 0,
-      requestId: extra.requestId ?? null,
-      needsRequest: extra.needsRequest ?? false,
+      overrun,
+      requestId,
+      needsRequest,
       status,
-      recorded: extra.recorded ?? true,
+      recorded,
     });
   };
 
@@ -403,62 +402,44 @@ export function foldPositions(
     const found = decisions.get(e.id);
     const decision = found && !INACTIVE.has(found.status) ? found : null;
     if (decision) {
-      if (decision.status === "approved") {
-        addTo(cellOf(e.campaign, e.category, e.month), "approved", decision.amount);
-        settle(e, e.status === "rejected" ? "rejected" : "counted", { requestId: decision.requestId });
-      } else if (decision.status === "rejected") settle(e, "rejected", { requestId: decision.requestId });
-      else settle(e, "pending_overrun", { overrun: decision.amount, requestId: decision.requestId });
+      const { status, amount, requestId } = decision;
+      if (status === "approved") {
+        addTo(cellOf(e.campaign, e.category, e.month), "approved", amount);
+        settle(e, e.status === "rejected" ? "rejected" : "counted", { requestId });
+      } else if (status === "rejected") settle(e, "rejected", { requestId });
+      else settle(e, "pending_overrun", { overrun: amount, requestId });
     } else if (e.status === "rejected") settle(e, "rejected");
     else if (e.status !== null && COUNTED_STATUSES.has(e.status)) settle(e, "counted");
     else deferred.push(e);
   }
 
-  deferred.sort((a, b) => a.row - b.row);
-  for (const e of deferred) {
-    const cell = cellOf(e.campaign, e.category, e.month);
-    const c = cell.campaignAcc;
-    const l = cell.lineAcc;
-    const overrun = Math.max(
+  // The overrun an expense would cause against the running position of what counts.
+  const overrunNow = (e: LedgerExpense) => {
+    const { campaignAcc: c, lineAcc: l } = cellOf(e.campaign, e.category, e.month);
+    return Math.max(
       overrunOf(c.actual + c.committed, c.approved, e.amount),
       enforceLines ? overrunOf(l.actual + l.committed, l.approved, e.amount) : 0,
     );
+  };
+  deferred.sort((a, b) => a.row - b.row);
+  for (const e of deferred) {
+    const overrun = overrunNow(e);
     if (overrun > 0) settle(e, "pending_overrun", { overrun, needsRequest: true });
     else settle(e, "counted");
   }
   // Rows nobody recorded, against the position of what counts: never counted, whatever their cells say.
   typed.sort((a, b) => a.row - b.row);
-  for (const e of typed) {
-    const cell = cellOf(e.campaign, e.category, e.month);
-    const c = cell.campaignAcc;
-    const l = cell.lineAcc;
-    const overrun = Math.max(
-      overrunOf(c.actual + c.committed, c.approved, e.amount),
-      enforceLines ? overrunOf(l.actual + l.committed, l.approved, e.amount) : 0,
-    );
-    settle(e, "pending_overrun", { overrun, needsRequest: true, recorded: false });
-  }
+  for (const e of typed) settle(e, "pending_overrun", { overrun: overrunNow(e), needsRequest: true, recorded: false });
 
   const campaigns = new Map<string, CampaignPosition>();
-  for (const [campaign, acc] of campaignAccs) {
-    const byCategory = lineAccs.get(campaign) as Map<string, Acc>;
-    const lines = [...byCategory.entries()]
+  for (const [campaign, { acc, lines }] of tree) {
+    const sorted = [...lines]
       .sort((a, b) => compareText(a[0], b[0]))
-      .map(([category, lineAcc]): LinePosition => ({ category, ...positionOf(lineAcc, warn) }));
-    campaigns.set(campaign, { campaign, ...positionOf(acc, warn), lines });
+      .map(([category, line]): LinePosition => ({ category, ...positionOf(line.acc, warn) }));
+    campaigns.set(campaign, { campaign, ...positionOf(acc, warn), lines: sorted });
   }
 
-  const outCells: Cell[] = cellList.map(
-    ({ campaign, category, month, planned, approved, committed, actual, pending }) => ({
-      campaign,
-      category,
-      month,
-      planned,
-      approved,
-      committed,
-      actual,
-      pending,
-    }),
-  );
+  const outCells: Cell[] = cellList.map(({ campaignAcc, lineAcc, ...cell }) => cell);
 
   return { currency: ledger.currency, digits: ledger.digits, campaigns, expenses: standings, cells: outCells };
 }

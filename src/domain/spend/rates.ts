@@ -1,9 +1,12 @@
 // Currency conversion through the Rates tab at the expense date: the latest rate valid on that day, exact, rounded once.
 import { type Decimal, decimalFromCell, decimalFromNumber, fitsMinorUnit } from "../money";
+import { compareCodeUnits as compareText } from "../workflow/json";
 import { minorDigits, minorUnitsOfNumber, toMinorUnits } from "./currency";
 import { compare, multiply } from "./decimal";
 import type { MessageParams, SpendMessageKey } from "./messages";
 import type { Rate, Row } from "./model";
+
+const ONE: Decimal = { units: 1n, scale: 0 };
 
 interface Dated {
   readonly validFrom: string;
@@ -41,7 +44,7 @@ export function buildRateTable(
   for (const { row, record } of rows) {
     const rate = decimalFromNumber(record.rate);
     if (record.currency === workbookCurrency) {
-      if (compare(rate, { units: 1n, scale: 0 }) !== 0) {
+      if (compare(rate, ONE) !== 0) {
         problems.push({
           row,
           field: "rate",
@@ -72,12 +75,9 @@ export function buildRateTable(
     if (list) list.push(dated);
     else lists.set(record.currency, [dated]);
   }
-  for (const list of lists.values())
-    list.sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0));
+  for (const list of lists.values()) list.sort((a, b) => compareText(a.validFrom, b.validFrom));
   return { table: { workbookCurrency, byCurrency: lists }, problems };
 }
-
-const ONE: Decimal = { units: 1n, scale: 0 };
 
 /** The rate in force on `date`: the one with the latest validFrom on or before it; 1 for the workbook currency. */
 export function rateOn(table: RateTable, currency: string, date: string): Decimal | null {

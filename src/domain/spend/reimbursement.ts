@@ -11,25 +11,14 @@ import type { Expense, ExpenseStatus, SpendSettings } from "./model";
 export const REIMBURSEMENT_ACTIONS = ["request", "approve", "reject", "pay"] as const;
 export type ReimbursementAction = (typeof REIMBURSEMENT_ACTIONS)[number];
 
-const FROM: { readonly [A in ReimbursementAction]: ExpenseStatus } = {
-  request: "recorded",
-  approve: "reimbursement_requested",
-  reject: "reimbursement_requested",
-  pay: "reimbursement_approved",
-};
-
-const TO: { readonly [A in ReimbursementAction]: ExpenseStatus } = {
-  request: "reimbursement_requested",
-  approve: "reimbursement_approved",
-  reject: "rejected",
-  pay: "paid",
-};
-
-const WRONG_STATE: { readonly [A in ReimbursementAction]: SpendMessageKey } = {
-  request: "spend.reimbursement.notRecorded",
-  approve: "spend.reimbursement.notRequested",
-  reject: "spend.reimbursement.notRequested",
-  pay: "spend.reimbursement.notApproved",
+/** Each action: the status it starts from, the status it leads to, and why not when the expense is elsewhere. */
+const STEPS: {
+  readonly [A in ReimbursementAction]: readonly [from: ExpenseStatus, to: ExpenseStatus, wrongState: SpendMessageKey];
+} = {
+  request: ["recorded", "reimbursement_requested", "spend.reimbursement.notRecorded"],
+  approve: ["reimbursement_requested", "reimbursement_approved", "spend.reimbursement.notRequested"],
+  reject: ["reimbursement_requested", "rejected", "spend.reimbursement.notRequested"],
+  pay: ["reimbursement_approved", "paid", "spend.reimbursement.notApproved"],
 };
 
 export const REIMBURSEMENT_REFUSALS = [
@@ -70,6 +59,11 @@ export function receiptRequired(
   return limit !== null && amount > limit;
 }
 
+/** The receipt limit as the messages name it: the setting as typed, in the workbook currency. */
+export function receiptLimit(settings: Pick<SpendSettings, "workbookCurrency" | "receiptRequiredAbove">): string {
+  return `${String(settings.receiptRequiredAbove)} ${settings.workbookCurrency}`;
+}
+
 function refuse(kind: ReimbursementRefusalKind, messageKey: SpendMessageKey, params?: MessageParams) {
   return err<ReimbursementRefusal>(params ? { kind, messageKey, params } : { kind, messageKey });
 }
@@ -81,7 +75,8 @@ function refuse(kind: ReimbursementRefusalKind, messageKey: SpendMessageKey, par
  */
 export function reimburse(input: ReimbursementInput): Result<ExpenseStatus, ReimbursementRefusal> {
   const { expense, action, settings } = input;
-  if (input.status !== FROM[action]) return refuse("illegal_transition", WRONG_STATE[action]);
+  const [from, to, wrongState] = STEPS[action];
+  if (input.status !== from) return refuse("illegal_transition", wrongState);
   const actor = input.actor.trim().toLowerCase();
   const requester = expense.requestedBy.trim().toLowerCase();
   if (action === "request") {
@@ -92,10 +87,9 @@ export function reimburse(input: ReimbursementInput): Result<ExpenseStatus, Reim
     return refuse("not_finance", "spend.reimbursement.notFinance");
   }
   if (action !== "reject" && expense.receiptLink.trim() === "" && receiptRequired(input.amount, settings)) {
-    const limit = `${String(settings.receiptRequiredAbove)} ${settings.workbookCurrency}`;
-    return refuse("receipt_required", "spend.reimbursement.receiptRequired", { limit });
+    return refuse("receipt_required", "spend.reimbursement.receiptRequired", { limit: receiptLimit(settings) });
   }
-  return ok(TO[action]);
+  return ok(to);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -133,7 +127,8 @@ export function findDuplicates(expenses: readonly DuplicateCandidate[]): Duplica
     else if (typeof seen === "number") byAmount.set(e.amount, [seen, index]);
     else seen.push(index);
   });
-  const flagged: { index: number; flag: DuplicateFlag }[] = [];
+  // By input index: a sparse list, read back in index order.
+  const flagged: DuplicateFlag[] = [];
   for (const byAmount of byDate.values()) {
     for (const candidates of byAmount.values()) {
       if (typeof candidates === "number") continue;
@@ -149,12 +144,12 @@ export function findDuplicates(expenses: readonly DuplicateCandidate[]): Duplica
         if (group.length < 2) continue;
         const ids = group.map((i) => (expenses[i] as DuplicateCandidate).id);
         group.forEach((index, k) => {
-          flagged.push({ index, flag: { id: ids[k] as string, others: ids.filter((_, j) => j !== k) } });
+          flagged[index] = { id: ids[k] as string, others: ids.filter((_, j) => j !== k) };
         });
       }
     }
   }
-  return flagged.sort((a, b) => a.index - b.index).map((f) => f.flag);
+  return flagged.filter((flag) => flag !== undefined);
 }
 
 /** The flag as a sentence for the row: which other IDs it may repeat. */

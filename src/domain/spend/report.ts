@@ -4,6 +4,8 @@ import { buildLedger, type Ledger, type LedgerSource, type SpendRowProblem } fro
 import type { MessageParams, SpendMessageKey } from "./messages";
 import type { SpendSettings } from "./model";
 import {
+  type Acc,
+  addFigures,
   type Cell,
   type ExpenseStanding,
   type Figures,
@@ -13,6 +15,7 @@ import {
   type PositionOptions,
   type Positions,
   positionOf,
+  zero,
 } from "./position";
 import { type DuplicateFlag, findDuplicates } from "./reimbursement";
 
@@ -63,16 +66,6 @@ export interface VarianceReport {
   readonly notApproved: { readonly campaigns: number; readonly planned: number };
 }
 
-type Acc = { -readonly [K in keyof Figures]: number };
-
-function addFigures(acc: Acc, f: Figures): void {
-  acc.planned += f.planned;
-  acc.approved += f.approved;
-  acc.committed += f.committed;
-  acc.actual += f.actual;
-  acc.pending += f.pending;
-}
-
 function rowOf(key: string, figures: Figures, warnAt: number): VarianceRow {
   const approved = figures.approved;
   const variance = figures.actual - approved;
@@ -96,7 +89,7 @@ export function groupCells(
     const key = cell[by];
     let acc = groups.get(key);
     if (!acc) {
-      acc = { planned: 0, approved: 0, committed: 0, actual: 0, pending: 0 };
+      acc = zero();
       groups.set(key, acc);
     }
     addFigures(acc, cell);
@@ -128,7 +121,7 @@ export function buildVarianceReport(input: VarianceInput): VarianceReport {
  * column too). buildVarianceReport is this after reading and folding.
  */
 export function reportFrom(ledger: Ledger, positions: Positions, warnAt: number): VarianceReport {
-  const total: Acc = { planned: 0, approved: 0, committed: 0, actual: 0, pending: 0 };
+  const total = zero();
   for (const cell of positions.cells) addFigures(total, cell);
 
   const pendingOverruns = [...positions.expenses.values()]
@@ -142,15 +135,16 @@ export function reportFrom(ledger: Ledger, positions: Positions, warnAt: number)
         ? { messageKey: "spend.report.complete", params: {} }
         : { messageKey: "spend.report.incomplete", params: {} };
 
-  const byCampaign = groupCells(positions.cells, "campaign", warnAt);
+  const group = (by: "campaign" | "category" | "month") => groupCells(positions.cells, by, warnAt);
+  const byCampaign = group("campaign");
   const waiting = byCampaign.filter((r) => r.status === "NOT_APPROVED");
   return {
     notApproved: { campaigns: waiting.length, planned: waiting.reduce((sum, r) => sum + r.planned, 0) },
     currency: ledger.currency,
     digits: ledger.digits,
     byCampaign,
-    byCategory: groupCells(positions.cells, "category", warnAt),
-    byMonth: groupCells(positions.cells, "month", warnAt),
+    byCategory: group("category"),
+    byMonth: group("month"),
     total: rowOf("", total, warnAt),
     problems: ledger.problems,
     excludedRows: ledger.excludedRows,

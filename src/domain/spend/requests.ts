@@ -1,40 +1,36 @@
 // The link to the approval engine: the submissions an overrun or a reimbursement makes, and the overrun decisions read back from folded requests.
 import type { JsonValue, RequestView, Submission } from "../workflow";
-import type { ExpenseKind } from "./model";
+import type { Expense } from "./model";
 import type { Assessment, OverrunDecision } from "./position";
 
-/** The expense as a request carries it: enough for the approver to see what they decide without opening the tab. */
+/**
+ * The expense as a request carries it: enough for the approver to see what they decide without opening the tab. The
+ * record is as typed (its amount in its own currency); `amount` is minor units of `currency`, the workbook currency,
+ * which routing uses.
+ */
 export interface ExpenseRef {
-  readonly id: string;
-  readonly date: string;
-  readonly campaign: string;
-  readonly category: string;
-  readonly vendor: string;
-  readonly description: string;
-  readonly kind: ExpenseKind;
-  /** Minor units of the workbook currency. */
+  readonly record: Pick<
+    Expense,
+    "id" | "date" | "campaign" | "category" | "vendor" | "description" | "kind" | "amount" | "currency" | "receiptLink"
+  >;
   readonly amount: number;
   readonly currency: string;
-  readonly receiptLink: string;
-  /** The amount as typed on the expense, in its own currency (for the approver; routing uses `amount`). */
-  readonly originalAmount?: number;
-  readonly originalCurrency?: string;
 }
 
-function refData(expense: ExpenseRef): { [key: string]: JsonValue } {
+function refData({ record, amount, currency }: ExpenseRef): { [key: string]: JsonValue } {
   return {
-    expenseId: expense.id,
-    date: expense.date,
-    campaign: expense.campaign,
-    category: expense.category,
-    vendor: expense.vendor,
-    description: expense.description,
-    kind: expense.kind,
-    amount: expense.amount,
-    currency: expense.currency,
-    receiptLink: expense.receiptLink,
-    ...(expense.originalAmount === undefined ? {} : { originalAmount: expense.originalAmount }),
-    ...(expense.originalCurrency === undefined ? {} : { originalCurrency: expense.originalCurrency }),
+    expenseId: record.id,
+    date: record.date,
+    campaign: record.campaign,
+    category: record.category,
+    vendor: record.vendor,
+    description: record.description,
+    kind: record.kind,
+    amount,
+    currency,
+    receiptLink: record.receiptLink,
+    originalAmount: record.amount,
+    originalCurrency: record.currency,
   };
 }
 
@@ -44,17 +40,24 @@ function refData(expense: ExpenseRef): { [key: string]: JsonValue } {
  */
 export function overrunSubmission(expense: ExpenseRef, assessment: Assessment): Submission | null {
   if (assessment.outcome !== "needs_overrun_approval") return null;
-  return {
-    type: "budget_overrun",
-    amount: assessment.overrun,
-    data: { ...refData(expense), overrun: assessment.overrun, limit: assessment.limit ?? "campaign" },
-  };
+  return overrunSubmissionFor(expense, assessment.overrun, assessment.limit ?? "campaign");
 }
 
-/** The same for an overrun the fold found (a pending expense without a request): `overrun` from its standing. */
-export function overrunSubmissionFor(expense: ExpenseRef, overrun: number): Submission | null {
+/**
+ * The same for an overrun the fold found (a pending expense without a request): `overrun` from its standing, and no
+ * limit named (the fold does not tell which one it breaks).
+ */
+export function overrunSubmissionFor(
+  expense: ExpenseRef,
+  overrun: number,
+  limit?: "campaign" | "line",
+): Submission | null {
   if (!(overrun > 0)) return null;
-  return { type: "budget_overrun", amount: overrun, data: { ...refData(expense), overrun } };
+  return {
+    type: "budget_overrun",
+    amount: overrun,
+    data: { ...refData(expense), overrun, ...(limit ? { limit } : {}) },
+  };
 }
 
 /** What `submit` needs for a reimbursement: routed by the amount to pay back. */
@@ -62,9 +65,15 @@ export function reimbursementSubmission(expense: ExpenseRef, requestedBy: string
   return { type: "reimbursement", amount: expense.amount, data: { ...refData(expense), requestedBy } };
 }
 
+/** A request's payload as an object of fields; {} when it is anything else (a hand-made log row). */
+export function payloadOf(data: JsonValue): { readonly [key: string]: JsonValue | undefined } {
+  return data !== null && typeof data === "object" && !Array.isArray(data)
+    ? (data as { readonly [key: string]: JsonValue })
+    : {};
+}
+
 function expenseIdOf(data: JsonValue): string | null {
-  if (data === null || typeof data !== "object" || Array.isArray(data)) return null;
-  const id = (data as { readonly [key: string]: JsonValue }).expenseId;
+  const id = payloadOf(data).expenseId;
   return typeof id === "string" && id !== "" ? id : null;
 }
 

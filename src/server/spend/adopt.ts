@@ -3,19 +3,12 @@
 // stay as they were and the admin who vouched for them is named in the log.
 import { t } from "../../domain/i18n";
 import { isAdmin } from "../../domain/roles";
-import { type ExpenseStatus, payEntry, recordEntry } from "../../domain/spend";
+import { COUNTED_STATUSES, recordEntry } from "../../domain/spend";
 import type { LogEntry } from "../../domain/workflow";
 import { baseOf, foldBook, readSpendBook } from "../shared/spend-book";
 import { viewOf } from "../shared/workspace";
 import { refused, write } from "../shared/write";
-
-/** Statuses under which the add-on counted an expense before sealing: the row was recorded (and maybe reimbursed). */
-const COUNTED: ReadonlySet<ExpenseStatus> = new Set<ExpenseStatus>([
-  "recorded",
-  "reimbursement_requested",
-  "reimbursement_approved",
-  "paid",
-]);
+import { payEvent, sealedFields } from "./rpc";
 
 export interface Adoption {
   /** The Expenses rows adopted, in sheet order. */
@@ -44,9 +37,8 @@ export function adoptUnsealedExpenses() {
     for (const e of folded.ledger.expenses) {
       if (!folded.seal.unrecorded.has(e.id) || e.row < 2 || e.status === null) continue;
       const pending = e.status === "pending_overrun" ? pendingRequests.get(e.id) : undefined;
-      if (!COUNTED.has(e.status) && !pending) continue;
-      const state = viewOf(ws, e.campaign).state;
-      const r = e.record;
+      // Counted before sealing: the row was recorded (and maybe reimbursed).
+      if (!COUNTED_STATUSES.has(e.status) && !pending) continue;
       events.push(
         recordEntry({
           eventId: ctx.newId(),
@@ -54,41 +46,13 @@ export function adoptUnsealedExpenses() {
           actor: ctx.me,
           expenseId: e.id,
           requestId: pending?.requestId ?? "",
-          state,
+          state: viewOf(ws, e.campaign).state,
           comment: t(ws.sheetLang, "spend.adopt.comment", { row: e.row }),
-          fields: {
-            row: e.row,
-            date: r.date,
-            campaign: r.campaign,
-            category: r.category,
-            kind: r.kind,
-            amount: e.amount,
-            originalAmount: r.amount,
-            currency: r.currency,
-            vendor: r.vendor,
-            description: r.description,
-            receiptLink: r.receiptLink,
-            reimbursable: r.reimbursable,
-            requestedBy: r.requestedBy,
-            outcome: pending ? "pending_overrun" : "counted",
-            overrun: pending ? pending.amount : 0,
-          },
+          fields: sealedFields(e.record, e.amount, e.row, pending ? pending.amount : null),
         }),
       );
       const approval = book.reimbursements.get(e.id);
-      if (e.status === "paid" && approval?.status === "approved") {
-        events.push(
-          payEntry({
-            eventId: ctx.newId(),
-            at: ctx.at,
-            actor: ctx.me,
-            expenseId: e.id,
-            requestId: approval.id,
-            state,
-            amount: approval.amount,
-          }),
-        );
-      }
+      if (e.status === "paid" && approval?.status === "approved") events.push(payEvent(ws, ctx, e, approval));
       rows.push(e.row);
     }
     return { events, value: { rows } };

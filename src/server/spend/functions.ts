@@ -1,14 +1,19 @@
 // The budget custom functions as Sheets calls them (their JSDoc, shown as argument help, is in surface.ts):
 // BUDGET_VARIANCE, BUDGET_VARIANCE_PCT and BUDGET_STATUS are pure; BUDGET_REMAINING reads the tabs (read-only, one getValues per tab) and only when a cell asks for a campaign.
-import { budgetVariance, describeVarianceProblem, VarianceError, type VarianceResult } from "../../domain/budget";
+import {
+  type At,
+  budgetVariance,
+  describeVarianceProblem,
+  VarianceError,
+  type VarianceResult,
+} from "../../domain/budget";
 import { describeFound, isBlank } from "../../domain/found";
 import { asRows, sizeOf } from "../../domain/grid";
-import type { Lang } from "../../domain/i18n";
 import {
   budgetStatus,
   budgetVariancePct,
+  cellMessage,
   describeSpendFunctionProblem,
-  formatSpendMessage,
   type NumberResult,
   remainingOf,
   SpendFunctionError,
@@ -18,24 +23,22 @@ import {
 import { sheetLang } from "../shared/locale";
 import { foldBook, readSpendBase, readSpendBook } from "../shared/spend-book";
 
-export function BUDGET_VARIANCE(planned: unknown, actual: unknown): VarianceResult {
-  try {
-    return budgetVariance(planned, actual, "en");
-  } catch (err) {
-    // The language is only looked up when there is an error to word: a working formula costs no service call.
-    if (err instanceof VarianceError) throw new Error(describeVarianceProblem(err.problem, sheetLang()));
-    throw err;
-  }
-}
-
-/** Rethrows a domain error worded in the spreadsheet's language (looked up only when there is an error). */
+/**
+ * Rethrows a domain error worded in the spreadsheet's language. The language is only looked up when there is an error
+ * to word: a working formula costs no service call.
+ */
 function worded<T>(compute: () => T): T {
   try {
     return compute();
   } catch (err) {
+    if (err instanceof VarianceError) throw new Error(describeVarianceProblem(err.problem, sheetLang()));
     if (err instanceof SpendFunctionError) throw new Error(describeSpendFunctionProblem(err.problem, sheetLang()));
     throw err;
   }
+}
+
+export function BUDGET_VARIANCE(planned: unknown, actual: unknown): VarianceResult {
+  return worded(() => budgetVariance(planned, actual, "en"));
 }
 
 export function BUDGET_VARIANCE_PCT(planned: unknown, actual: unknown): NumberResult {
@@ -48,54 +51,18 @@ export function BUDGET_STATUS(planned: unknown, actual: unknown, warnAt?: unknow
 
 const FN = "BUDGET_REMAINING";
 
-interface At {
-  readonly row: number;
-  readonly column: number;
-}
-
-const rowsOf = asRows;
-
-function argumentName(lang: Lang, which: "campaign" | "category"): string {
-  return spendText(lang, `spend.fn.argument.${which}`);
-}
-
 /** A cell's text (an ID may be typed as a number); null for blank; throws for TRUE/FALSE, dates, errors. */
-function textOf(value: unknown, which: "campaign" | "category", at: At | null): string | null {
+function textOf(value: unknown, argument: "campaign" | "category", at: At | null): string | null {
   if (isBlank(value)) return null;
   if (typeof value === "string") return value.trim();
   if (typeof value === "number" && Number.isFinite(value)) return String(value);
   const lang = sheetLang();
-  const argument = argumentName(lang, which);
-  const found = describeFound(value, lang);
-  throw new Error(cellMessage(lang, "notText", at, { fn: FN, argument, found }));
-}
-
-/** spend.fn.<kind>, or spend.fn.<kind>At naming the cell when the argument was a range. */
-function cellMessage(
-  lang: Lang,
-  kind: "notText" | "unknownCampaign",
-  at: At | null,
-  params: Readonly<Record<string, string>>,
-): string {
-  return at
-    ? formatSpendMessage(lang, `spend.fn.${kind}At`, { ...params, row: at.row, column: at.column })
-    : formatSpendMessage(lang, `spend.fn.${kind}`, params);
-}
-
-function shapeError(campaign: unknown[][], category: unknown[][]): Error {
-  const lang = sheetLang();
-  const size = (rows: unknown[][]) => spendText(lang, "spend.fn.size", sizeOf(rows));
-  const sizes = (
-    [
-      ["campaign", campaign],
-      ["category", category],
-    ] as const
-  )
-    .map(([which, rows]) =>
-      spendText(lang, "spend.fn.sizeOf", { argument: argumentName(lang, which), size: size(rows) }),
-    )
-    .join(spendText(lang, "spend.fn.sizeJoin"));
-  return new Error(spendText(lang, "spend.fn.shape", { fn: FN, sizes }));
+  const params = {
+    fn: FN,
+    argument: spendText(lang, `spend.fn.argument.${argument}`),
+    found: describeFound(value, lang),
+  };
+  throw new Error(cellMessage(lang, "notText", at, params));
 }
 
 /**
@@ -105,10 +72,15 @@ function shapeError(campaign: unknown[][], category: unknown[][]): Error {
  */
 export function BUDGET_REMAINING(campaignId: unknown, category?: unknown): number | "" | (number | "")[][] {
   const ranged = Array.isArray(campaignId);
-  const ids = ranged ? rowsOf(campaignId as unknown[]) : [[campaignId]];
-  const categoryRanged = Array.isArray(category);
-  const categories = categoryRanged ? rowsOf(category as unknown[]) : null;
-  if (categories && (!ranged || !sameShape(ids, categories))) throw shapeError(ids, categories);
+  const ids = ranged ? asRows(campaignId as unknown[]) : [[campaignId]];
+  const categories = Array.isArray(category) ? asRows(category) : null;
+  if (categories && (!ranged || !sameShape(ids, categories))) {
+    const sizes = [
+      { argument: "campaign", size: sizeOf(ids) },
+      { argument: "category", size: sizeOf(categories) },
+    ] as const;
+    throw new Error(describeSpendFunctionProblem({ kind: "shape", fn: FN, sizes }, sheetLang()));
+  }
 
   const cells = ids.map((row, r) =>
     row.map((value, c) => {

@@ -2,7 +2,7 @@
 // converted), its receipt link when it is a web link, and the campaign's budget now and once the request is approved.
 // The spend tabs are read once, and only when such a request is in the inbox.
 import { type MessageKey, tKey } from "../../domain/i18n";
-import { emptyCampaignPosition, type Figures, majorUnits, positionOf } from "../../domain/spend";
+import { emptyCampaignPosition, type Figures, majorUnits, payloadOf, positionOf } from "../../domain/spend";
 import type { CampaignView, RequestView } from "../../domain/workflow";
 import { baseOf, foldBook, readSpendBook } from "../shared/spend-book";
 import type { Workspace } from "../shared/workspace";
@@ -14,8 +14,6 @@ const WEB_LINK = /^https?:\/\/\S+$/i;
 export function isExpenseRequest(request: RequestView): boolean {
   return request.type === "budget_overrun" || request.type === "reimbursement";
 }
-
-type Payload = { readonly [key: string]: unknown };
 
 const text = (v: unknown): string => (typeof v === "string" ? v : "");
 const number = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
@@ -36,12 +34,12 @@ export function inboxExpenses(
   const rows = new Map(ledger.expenses.map((e) => [e.id, e]));
   const status = (s: string) => tKey(ws.lang, `spend.budgetStatus.${s}` as MessageKey);
   for (const { view, request } of wanted) {
-    const data: Payload =
-      request.data !== null && typeof request.data === "object" && !Array.isArray(request.data)
-        ? (request.data as Payload)
-        : {};
+    const data = payloadOf(request.data);
     const id = text(data.expenseId);
     const row = rows.get(id);
+    // What the request carries, else what the expense's row says now.
+    const said = (key: "date" | "vendor" | "description" | "category" | "requestedBy") =>
+      text(data[key]) || row?.record[key] || "";
     const kind = text(data.kind) || row?.kind || "actual";
     const minor = number(data.amount) ?? row?.amount ?? 0;
     const before = positions.campaigns.get(view.id) ?? emptyCampaignPosition(view.id, warnAt);
@@ -49,7 +47,7 @@ export function inboxExpenses(
     // Approval raises the budget by the routed overrun, and the pending expense then counts.
     const figures: Figures = overrun
       ? {
-          planned: before.planned,
+          ...before,
           approved: before.approved + request.amount,
           committed: before.committed + (kind === "committed" ? minor : 0),
           actual: before.actual + (kind === "actual" ? minor : 0),
@@ -61,10 +59,10 @@ export function inboxExpenses(
     out.set(request.id, {
       id,
       row: row?.row ?? 0,
-      date: text(data.date) || row?.date || "",
-      vendor: text(data.vendor) || row?.record.vendor || "",
-      description: text(data.description) || row?.record.description || "",
-      category: text(data.category) || row?.category || "",
+      date: said("date"),
+      vendor: said("vendor"),
+      description: said("description"),
+      category: said("category"),
       kind,
       kindLabel: tKey(ws.lang, `spend.kind.${kind}` as MessageKey),
       amount: number(data.originalAmount) ?? row?.record.amount ?? majorUnits(minor, digits),
@@ -73,7 +71,7 @@ export function inboxExpenses(
       workbookCurrency: currency,
       overrun: overrun ? majorUnits(request.amount, digits) : null,
       receiptLink: WEB_LINK.test(link) ? link : "",
-      requestedBy: text(data.requestedBy) || row?.record.requestedBy || request.submittedBy,
+      requestedBy: said("requestedBy") || request.submittedBy,
       before: positionView(before, digits),
       after: positionView(after, digits),
       beforeStatus: status(before.status),

@@ -34,12 +34,8 @@ function toast(lang: Lang, message: string): void {
 export function menuRefreshVariance(): void {
   const lang = userLang();
   const summary = refreshLocked(lang);
-  if (summary === null) {
-    toast(lang, t(lang, "spend.toast.busy"));
-    return;
-  }
-  if (summary.setupNeeded) {
-    toast(lang, t(lang, "spend.toast.setupNeeded"));
+  if (summary === null || summary.setupNeeded) {
+    toast(lang, t(lang, summary ? "spend.toast.setupNeeded" : "spend.toast.busy"));
     return;
   }
   const ss = SpreadsheetApp.getActiveSpreadsheet();

@@ -4,7 +4,7 @@
 
 import { CURRENCIES } from "../../domain/campaign";
 import { type Lang, type MessageKey, t, tKey } from "../../domain/i18n";
-import { formatAmount } from "../../domain/money";
+import { formatMoney } from "../../domain/money";
 import { parseRoles, routingOf } from "../../domain/roles";
 import {
   type Assessment,
@@ -12,7 +12,7 @@ import {
   assessmentMessage,
   BUDGET_STATUSES,
   type CampaignPosition,
-  conversionMessage,
+  conversionProblem,
   convert,
   describeSpendProblem,
   EXPENSE_KINDS,
@@ -30,13 +30,24 @@ import {
   overrunSubmissionFor,
   type Position,
   payEntry,
+  receiptLimit,
   receiptRequired,
   recordEntry,
   reimburse,
   reimbursementSubmission,
   type SealedFields,
+  type SpendRowProblem,
+  unknownCampaign,
 } from "../../domain/spend";
-import { CAMPAIGN_STATES, type CampaignState, type LogEntry, type Submission, submit } from "../../domain/workflow";
+import {
+  CAMPAIGN_STATES,
+  type CampaignState,
+  type LogEntry,
+  type RequestView,
+  type Submission,
+  submit,
+} from "../../domain/workflow";
+import { compareCodeUnits } from "../../domain/workflow/json";
 import { appendRecords, writeCells } from "../../workbook/shared/rows";
 import type { SpendTabRead } from "../../workbook/spend/read";
 import { EXPENSES_TAB } from "../../workbook/spend/tabs";
@@ -101,6 +112,17 @@ function issue(field: string, message: string): FieldIssue {
   return { field, message, where: "", tab: "", row: 0, column: "" };
 }
 
+/** A draft refused, every problem by field, and all of them in one message. */
+interface Invalid {
+  readonly ok: false;
+  readonly message: string;
+  readonly issues: FieldIssue[];
+}
+
+function invalid(issues: FieldIssue[]): Invalid {
+  return { ok: false, message: issues.map((i) => i.message).join(" "), issues };
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Checking a draft
 
@@ -121,40 +143,25 @@ function checkDraft(
   draft: ExpenseDraft,
   me: string,
   lang: Lang,
-): { ok: true; value: Checked } | { ok: false; issues: FieldIssue[] } {
+): { ok: true; value: Checked } | Invalid {
   const decode = expenseDecoder({ workbookCurrency: book.spendSettings.workbookCurrency });
   const decoded = decode({ ...draft, id: "new", requestedBy: me, status: "" });
   if (!decoded.ok) {
-    return { ok: false, issues: decoded.problems.map((p) => issue(p.field, describeSpendProblem(p, lang))) };
+    return invalid(decoded.problems.map((p) => issue(p.field, describeSpendProblem(p, lang))));
   }
   const record = decoded.value;
-  const issues: FieldIssue[] = [];
-  if (book.known && !book.known.has(record.campaign)) {
-    issues.push(
-      issue(
-        "campaign",
-        describeSpendProblem({ messageKey: "spend.problem.unknownCampaign", params: { id: record.campaign } }, lang),
-      ),
-    );
-  }
+  // The same problems, in the same words, as a row of the tab has.
+  const problems: SpendRowProblem[] = [];
+  if (book.known && !book.known.has(record.campaign)) problems.push(unknownCampaign("expenses", 0, record.campaign));
   const conversion = convert(folded.ledger.rates, record.amount, record.currency, record.date);
-  let amount = 0;
-  if (conversion.ok) amount = conversion.minor;
-  else {
-    const { messageKey, params } = conversionMessage(conversion.problem);
-    issues.push(
-      issue(
-        conversion.problem.kind === "noRate" ? "currency" : "amount",
-        describeSpendProblem({ messageKey, params, found: record.amount }, lang),
-      ),
-    );
-  }
+  if (!conversion.ok) problems.push(conversionProblem("expenses", 0, record.amount, conversion.problem));
+  const issues = problems.map((p) => issue(p.column, describeSpendProblem(p, lang)));
+  const amount = conversion.ok ? conversion.minor : 0;
   const settings = book.spendSettings;
   if (conversion.ok && record.kind === "actual" && record.receiptLink === "" && receiptRequired(amount, settings)) {
-    const limit = `${String(settings.receiptRequiredAbove)} ${settings.workbookCurrency}`;
-    issues.push(issue("receiptLink", t(lang, "spend.rpc.receiptRequired", { limit })));
+    issues.push(issue("receiptLink", t(lang, "spend.rpc.receiptRequired", { limit: receiptLimit(settings) })));
   }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: { record, amount } };
+  return issues.length > 0 ? invalid(issues) : { ok: true, value: { record, amount } };
 }
 
 function positionOfCampaign(book: SpendBook, folded: Folded, campaign: string): CampaignPosition {
@@ -169,6 +176,7 @@ function assessmentView(
   lang: Lang,
 ): AssessmentView {
   const digits = folded.ledger.digits;
+  const view = (p: Position) => positionView(p, digits);
   const before = positionOfCampaign(book, folded, checked.record.campaign);
   const category = checked.record.category;
   const { messageKey, params } = assessmentMessage(assessment, book.spendSettings.workbookCurrency);
@@ -180,16 +188,18 @@ function assessmentView(
     limit: assessment.limit,
     message: tKey(lang, messageKey, params),
     converted: majorUnits(checked.amount, digits),
-    before: positionView(before, digits),
-    after: positionView(assessment.after, digits),
-    lineBefore: positionView(linePosition(before, category), digits),
-    lineAfter: positionView(linePosition(assessment.after, category), digits),
+    before: view(before),
+    after: view(assessment.after),
+    lineBefore: view(linePosition(before, category)),
+    lineAfter: view(linePosition(assessment.after, category)),
     duplicateOf: flag?.others ?? [],
   };
 }
 
-function notApproved(book: SpendBook, campaign: string): boolean {
-  return !book.approved.has(campaign) && (book.known === null || book.known.has(campaign));
+/** A campaign whose plan is not approved takes no expense (an unknown one is refused as unknown instead). */
+function unapproved(book: SpendBook, campaign: string, lang: Lang): Invalid | null {
+  if (book.approved.has(campaign) || (book.known !== null && !book.known.has(campaign))) return null;
+  return invalid([issue("campaign", t(lang, "spend.rpc.notApproved", { id: campaign }))]);
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -206,6 +216,13 @@ function labelsOf(lang: Lang): SpendLabels {
   };
 }
 
+/** The book as the sidebar's reads have it, without the lock, in the language of the person asking. */
+function readBook(finance?: readonly string[]) {
+  const base = readSpendBase(SpreadsheetApp.getActiveSpreadsheet(), userLang(), finance);
+  const lang = uiLang(base.settings);
+  return { base, lang, book: readSpendBook({ ...base, lang }) };
+}
+
 function rolesFinance(): readonly string[] {
   return parseRoles(documentProperties().getProperty(KEY.roles)).finance;
 }
@@ -220,52 +237,10 @@ function maySubmitOverrun(book: SpendBook, e: LedgerExpense, me: string): boolea
   return named !== "" ? named === me : book.fold.campaigns.get(e.campaign)?.owner === me;
 }
 
-function expenseView(
-  e: LedgerExpense,
-  status: ExpenseStatus,
-  duplicates: ReadonlyMap<string, readonly string[]>,
-  me: string,
-  book: SpendBook,
-  isFinance: boolean,
-  folded?: Folded,
-): ExpenseView {
-  const r = e.record;
-  const state = book.states.get(e.campaign) ?? "Draft";
-  const standing = folded?.positions.expenses.get(r.id);
-  const unsent = standing?.needsRequest === true;
-  return {
-    id: r.id,
-    row: e.row,
-    date: r.date,
-    campaign: r.campaign,
-    category: r.category,
-    vendor: r.vendor,
-    description: r.description,
-    amount: r.amount,
-    currency: r.currency,
-    kind: r.kind,
-    receiptLink: r.receiptLink,
-    reimbursable: r.reimbursable,
-    requestedBy: r.requestedBy,
-    status,
-    duplicateOf: duplicates.get(r.id) ?? [],
-    canRequestReimbursement:
-      status === "recorded" && r.reimbursable && r.requestedBy === me && REIMBURSABLE_STATES.has(state),
-    canMarkPaid: isFinance && status === "reimbursement_approved" && r.requestedBy !== me,
-    canSubmitOverrun: unsent && maySubmitOverrun(book, e, me),
-    overrun: unsent && folded ? majorUnits(standing?.overrun ?? 0, folded.ledger.digits) : 0,
-    recorded: standing?.recorded !== false,
-  };
-}
-
 export function rpcSpendOverview(request: unknown): SpendOverview {
   parseRequest("rpcSpendOverview", SpendOverviewRequest, request, userLang());
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
   const me = callerEmail();
-  const finance = rolesFinance();
-  const base = readSpendBase(ss, userLang(), finance);
-  const lang = uiLang(base.settings);
-  const book = readSpendBook({ ...base, lang });
+  const { base, lang, book } = readBook(rolesFinance());
   const isFinance = me !== "" && book.spendSettings.finance.includes(me);
   const settings = book.spendSettings;
   const common = {
@@ -307,47 +282,47 @@ export function rpcSpendOverview(request: unknown): SpendOverview {
       lines: position.lines.map((l) => ({ category: l.category, ...positionView(l, digits) })),
     });
   }
-  campaigns.sort((a, b) => Number(b.open) - Number(a.open) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  campaigns.sort((a, b) => Number(b.open) - Number(a.open) || compareCodeUnits(a.id, b.id));
 
   const categories = new Set(base.settings.categories);
   for (const line of folded.ledger.lines) categories.add(line.category);
   const currencies = new Set([settings.workbookCurrency, ...CURRENCIES, ...folded.ledger.rates.byCurrency.keys()]);
   const statuses = wantedStatuses(book, folded.positions);
   const duplicates = new Map(findDuplicates(folded.ledger.expenses.map((e) => e.record)).map((f) => [f.id, f.others]));
-  const view = (e: LedgerExpense) =>
-    expenseView(
-      e,
-      statuses.has(e.row) ? (statuses.get(e.row) ?? "pending_overrun") : (e.status ?? "recorded"),
-      duplicates,
-      me,
-      book,
-      isFinance,
-      folded,
-    );
+  const view = (e: LedgerExpense): ExpenseView => {
+    const r = e.record;
+    const status = statuses.has(e.row) ? (statuses.get(e.row) ?? "pending_overrun") : (e.status ?? "recorded");
+    const state = book.states.get(e.campaign) ?? "Draft";
+    const standing = folded.positions.expenses.get(r.id);
+    const unsent = standing?.needsRequest ? standing : undefined;
+    return {
+      ...r,
+      row: e.row,
+      status,
+      duplicateOf: duplicates.get(r.id) ?? [],
+      canRequestReimbursement:
+        status === "recorded" && r.reimbursable && r.requestedBy === me && REIMBURSABLE_STATES.has(state),
+      canMarkPaid: isFinance && status === "reimbursement_approved" && r.requestedBy !== me,
+      canSubmitOverrun: unsent !== undefined && maySubmitOverrun(book, e, me),
+      overrun: unsent ? majorUnits(unsent.overrun, digits) : 0,
+      recorded: standing?.recorded !== false,
+    };
+  };
+  const listed = (expenses: readonly LedgerExpense[]) => expenses.slice(0, MAX_LISTED).map(view);
   const newestFirst = [...folded.ledger.expenses].sort((a, b) => b.row - a.row);
-  const mine = newestFirst
-    .filter((e) => e.record.requestedBy === me)
-    .slice(0, MAX_LISTED)
-    .map(view);
-  const toPay = isFinance
-    ? newestFirst
-        .filter((e) => statuses.get(e.row) === "reimbursement_approved")
-        .slice(0, MAX_LISTED)
-        .map(view)
-    : [];
-  const needsRequest = [...folded.ledger.expenses]
-    .filter((e) => folded.positions.expenses.get(e.id)?.needsRequest === true && maySubmitOverrun(book, e, me))
-    .slice(0, MAX_LISTED)
-    .map(view);
   return {
     ...common,
     setupNeeded: false,
     campaigns,
     categories: [...categories].filter((c) => c !== "").sort(),
     currencies: [...currencies].sort(),
-    mine,
-    toPay,
-    needsRequest,
+    mine: listed(newestFirst.filter((e) => e.record.requestedBy === me)),
+    toPay: isFinance ? listed(newestFirst.filter((e) => statuses.get(e.row) === "reimbursement_approved")) : [],
+    needsRequest: listed(
+      folded.ledger.expenses.filter(
+        (e) => folded.positions.expenses.get(e.id)?.needsRequest === true && maySubmitOverrun(book, e, me),
+      ),
+    ),
     // Cells of recorded expenses typed over first (they count at the recorded value), then rows left out.
     problems: rowProblemsOf(
       book,
@@ -360,26 +335,15 @@ export function rpcSpendOverview(request: unknown): SpendOverview {
 /** "What is left if I submit this": the same checks and assessment as recording, nothing written, no lock. */
 export function rpcAssessExpense(request: unknown): AssessResponse {
   const { draft } = parseRequest("rpcAssessExpense", RecordExpenseRequest, request, userLang());
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const base = readSpendBase(ss, userLang());
-  const lang = uiLang(base.settings);
-  const book = readSpendBook({ ...base, lang });
+  const { lang, book } = readBook();
   if (book.setupNeeded) return { ok: false, message: t(lang, "spend.rpc.setupNeeded"), issues: [] };
   const folded = foldBook(book);
   const checked = checkDraft(book, folded, draft, callerEmail(), lang);
-  if (!checked.ok)
-    return { ok: false, message: checked.issues.map((i) => i.message).join(" "), issues: checked.issues };
+  if (!checked.ok) return checked;
   const { record, amount } = checked.value;
-  if (notApproved(book, record.campaign)) {
-    const message = t(lang, "spend.rpc.notApproved", { id: record.campaign });
-    return { ok: false, message, issues: [issue("campaign", message)] };
-  }
-  const position = positionOfCampaign(book, folded, record.campaign);
-  const assessment = assessExpense(
-    position,
-    { category: record.category, kind: record.kind, amount },
-    book.spendSettings,
-  );
+  const closed = unapproved(book, record.campaign, lang);
+  if (closed) return closed;
+  const assessment = assess(book, folded, record, amount);
   return { ok: true, assessment: assessmentView(book, folded, checked.value, assessment, lang) };
 }
 
@@ -401,24 +365,6 @@ function nextExpenseId(book: SpendBook): string {
   return `EXP-${String(max + 1).padStart(5, "0")}`;
 }
 
-function refOf(record: Expense, amount: number, currency: string): ExpenseRef {
-  return {
-    id: record.id,
-    date: record.date,
-    campaign: record.campaign,
-    category: record.category,
-    vendor: record.vendor,
-    description: record.description,
-    kind: record.kind,
-    amount,
-    // The request's amount is in minor units of the workbook currency; the approvers' inbox shows it in that one.
-    currency,
-    receiptLink: record.receiptLink,
-    originalAmount: record.amount,
-    originalCurrency: record.currency,
-  };
-}
-
 /** The note an approver reads with the request: what was bought, from whom, as typed. */
 function requestComment(record: Expense): string {
   const what = [record.vendor, record.description].filter((s) => s !== "").join(" – ");
@@ -430,10 +376,11 @@ function requestComment(record: Expense): string {
  * is gone (an execution that died between the log append and the row write) gets its row back first.
  */
 function openBook(ws: Workspace): { ok: true; book: SpendBook; folded: Folded; expenses: SpendTabRead } | Refused {
+  const setup = () => refused("setup", t(ws.lang, "spend.rpc.setupNeeded"));
   const read = readSpendBook(baseOf(ws));
-  if (read.setupNeeded || !read.expenses) return refused("setup", t(ws.lang, "spend.rpc.setupNeeded"));
+  if (read.setupNeeded || !read.expenses) return setup();
   const { book, folded } = repairedBook(read);
-  if (!book.expenses) return refused("setup", t(ws.lang, "spend.rpc.setupNeeded"));
+  if (!book.expenses) return setup();
   // A Status cell an execution killed after its log append never wrote (or one typed over): put right now, in one
   // write and only when a cell differs, so a retry answered from the log leaves the sheet as the log says.
   projectExpenseStatuses(book, folded.positions);
@@ -473,17 +420,16 @@ function ruleRefusal(
   return refused(error.kind, tKey(lang, error.messageKey, error.params));
 }
 
-/** A request about an expense into the approvers' inbox, with the note they read about it. */
+/** A request about an expense into the approvers' inbox, with the note they read about it; or the engine's refusal. */
 function submitAbout(
   ws: Workspace,
   { me, at, newId }: WriteContext,
   record: Expense,
-  campaign: string,
-  submission: Submission,
   requestId: string,
+  submission: Submission,
 ) {
-  return submit({
-    view: viewOf(ws, campaign),
+  const result = submit({
+    view: viewOf(ws, record.campaign),
     submission,
     requestId,
     eventId: newId(),
@@ -492,25 +438,26 @@ function submitAbout(
     comment: requestComment(record),
     settings: routingOf(ws.roles),
   });
+  return result.ok ? result : ruleRefusal(ws.lang, result.error);
+}
+
+/** An expense as its request carries it: the amount in minor units of the workbook currency, which the inbox shows. */
+function refOf(ws: Workspace, record: Expense, amount: number): ExpenseRef {
+  return { record, amount, currency: ws.settings.currency };
 }
 
 /** The write of an expense's Status cell, in the sheet's language. */
 function writeStatus(ws: Workspace, expenses: SpendTabRead, row: number, status: ExpenseStatus): () => void {
-  const sheetLang = ws.sheetLang;
   return () => {
-    if (row >= 2) writeCells(expenses, EXPENSES_TAB, row, { status: expenseStatusLabel(status, sheetLang) });
+    if (row >= 2) writeCells(expenses, EXPENSES_TAB, row, { status: expenseStatusLabel(status, ws.sheetLang) });
   };
 }
 
-/** What is sealed of an expense: its values as recorded and how the budget gate assessed it. */
-function sealedFields(
-  record: Expense,
-  amount: number,
-  requestedBy: string,
-  assessment: Assessment,
-  row: number,
-): SealedFields {
-  const over = assessment.outcome === "needs_overrun_approval";
+/**
+ * What is sealed of an expense: its values as recorded (the amount converted, in minor units of the workbook
+ * currency), counted, or pending with the overrun its request is routed by.
+ */
+export function sealedFields(record: Expense, amount: number, row: number, overrun: number | null): SealedFields {
   return {
     row,
     date: record.date,
@@ -524,30 +471,53 @@ function sealedFields(
     description: record.description,
     receiptLink: record.receiptLink,
     reimbursable: record.reimbursable,
-    requestedBy,
-    outcome: over ? "pending_overrun" : "counted",
-    overrun: over ? assessment.overrun : 0,
+    requestedBy: record.requestedBy,
+    outcome: overrun === null ? "counted" : "pending_overrun",
+    overrun: overrun ?? 0,
   };
+}
+
+/** The pay event of an approved reimbursement: the request it pays, at the amount it approved. */
+export function payEvent(ws: Workspace, ctx: WriteContext, expense: LedgerExpense, approval: RequestView): LogEntry {
+  return payEntry({
+    eventId: ctx.newId(),
+    at: ctx.at,
+    actor: ctx.me,
+    expenseId: expense.id,
+    requestId: approval.id,
+    state: viewOf(ws, expense.campaign).state,
+    amount: approval.amount,
+  });
+}
+
+/** The budget gate on an expense (amount in minor units of the workbook currency) against its campaign now. */
+function assess(
+  book: SpendBook,
+  folded: Folded,
+  expense: Pick<Expense, "campaign" | "category" | "kind">,
+  amount: number,
+) {
+  const position = positionOfCampaign(book, folded, expense.campaign);
+  return assessExpense(position, { category: expense.category, kind: expense.kind, amount }, book.spendSettings);
 }
 
 /**
  * The events that record an expense: the sealed record, then (when it goes over) its overrun request. Both are
  * appended in one write before any cell is touched, so an execution that dies later leaves the log complete and the
- * next one puts the row back.
+ * next one puts the row back. With them: what is sealed, the expense's status, the request sent (or null) and the
+ * approvers' notices.
  */
 function recordEvents(
   ws: Workspace,
   ctx: WriteContext,
   record: Expense,
   amount: number,
-  requestedBy: string,
   assessment: Assessment,
   requestId: string,
   row: number,
-): { ok: true; events: LogEntry[]; submitted: boolean } | Refused {
-  const currency = ws.settings.currency;
-  const state = viewOf(ws, record.campaign).state;
-  const fields = sealedFields(record, amount, requestedBy, assessment, row);
+) {
+  const over = assessment.outcome === "needs_overrun_approval";
+  const fields = sealedFields(record, amount, row, over ? assessment.overrun : null);
   const events: LogEntry[] = [
     recordEntry({
       eventId: ctx.newId(),
@@ -555,18 +525,23 @@ function recordEvents(
       actor: ctx.me,
       expenseId: record.id,
       requestId,
-      state,
+      state: viewOf(ws, record.campaign).state,
       comment: requestComment(record),
       fields,
     }),
   ];
-  const submission = overrunSubmission(refOf(record, amount, currency), assessment);
-  if (submission) {
-    const result = submitAbout(ws, ctx, record, record.campaign, submission, requestId);
-    if (!result.ok) return ruleRefusal(ws.lang, result.error);
-    events.push(...result.value.events);
-  }
-  return { ok: true, events, submitted: submission !== null };
+  const submission = overrunSubmission(refOf(ws, record, amount), assessment);
+  const result = submission && submitAbout(ws, ctx, record, requestId, submission);
+  if (result && !result.ok) return result;
+  if (result) events.push(...result.value.events);
+  return {
+    ok: true as const,
+    events,
+    fields,
+    status: (result ? "pending_overrun" : "recorded") as ExpenseStatus,
+    sent: result ? requestId : null,
+    notices: result ? waitingNotices(ws, record.campaign, requestId, ctx.at) : undefined,
+  };
 }
 
 type ActionValue = Omit<Extract<ExpenseActionResponse, { ok: true }>, "ok" | "notices">;
@@ -582,12 +557,10 @@ export function rpcRecordExpense(request: unknown): RecordExpenseResponse {
     if (!opened.ok) return opened;
     const { book, folded, expenses } = opened;
     const checked = checkDraft(book, folded, req.draft, me, lang);
-    if (!checked.ok) return refused("invalid", checked.issues.map((i) => i.message).join(" "), checked.issues);
+    if (!checked.ok) return refused("invalid", checked.message, checked.issues);
     const { amount } = checked.value;
     const campaign = checked.value.record.campaign;
-    const position = positionOfCampaign(book, folded, campaign);
-    const candidate = { category: checked.value.record.category, kind: checked.value.record.kind, amount };
-    const assessment = assessExpense(position, candidate, book.spendSettings);
+    const assessment = assess(book, folded, checked.value.record, amount);
     // The same request sent again (a double click, a retry after a lost answer): the log knows it; nothing is written.
     const existing = book.sealed.byRequest.get(req.requestId);
     if (existing) {
@@ -604,71 +577,68 @@ export function rpcRecordExpense(request: unknown): RecordExpenseResponse {
         },
       };
     }
-    if (notApproved(book, campaign)) {
-      const message = t(lang, "spend.rpc.notApproved", { id: campaign });
-      return refused("not_approved", message, [issue("campaign", message)]);
-    }
+    const closed = unapproved(book, campaign, lang);
+    if (closed) return refused("not_approved", closed.message, closed.issues);
 
     const id = nextExpenseId(book);
     const record: Expense = { ...checked.value.record, id, requestedBy: me };
     const row = Math.max(expenses.table.height, 1) + 1;
-    const recorded = recordEvents(ws, ctx, record, amount, me, assessment, req.requestId, row);
+    const recorded = recordEvents(ws, ctx, record, amount, assessment, req.requestId, row);
     if (!recorded.ok) return recorded;
-    const status: ExpenseStatus = recorded.submitted ? "pending_overrun" : "recorded";
-    const sheetLang = ws.sheetLang;
-    const checkedWithId = { ...checked.value, record };
+    const { status, sent } = recorded;
     const currency = book.spendSettings.workbookCurrency;
-    const money = `${formatAmount(assessment.overrun, currency)} ${currency}`;
-    const sealed = sealedFields(record, amount, me, assessment, row);
     return {
       events: recorded.events,
       apply: () => {
         appendRecords(expenses, EXPENSES_TAB, [
-          expenseRecordCells({ ...sealed, id, requestId: req.requestId, at, actor: me }, status, sheetLang),
+          expenseRecordCells({ ...recorded.fields, id, requestId: req.requestId, at, actor: me }, status, ws.sheetLang),
         ]);
       },
-      notices: recorded.submitted ? waitingNotices(ws, campaign, req.requestId, at) : undefined,
+      notices: recorded.notices,
       value: {
         id,
         row,
         status,
-        message: recorded.submitted
-          ? t(lang, "spend.rpc.pending", { id, amount: money })
+        message: sent
+          ? t(lang, "spend.rpc.pending", { id, amount: formatMoney(assessment.overrun, currency) })
           : t(lang, "spend.rpc.recorded", { id }),
-        requestId: recorded.submitted ? req.requestId : null,
-        assessment: assessmentView(book, folded, checkedWithId, assessment, lang),
+        requestId: sent,
+        assessment: assessmentView(book, folded, { ...checked.value, record }, assessment, lang),
         duplicate: false,
       },
     };
   });
 }
 
+/** The same for an expense that must be recorded (a reimbursement's); a refusal for a row never recorded. */
+function openRecorded(ws: Workspace, id: string) {
+  const found = openExpense(ws, id);
+  if (!found.ok) return found;
+  const { expense, status } = found;
+  if (status === null) return refused("not_recorded", t(ws.lang, "spend.rpc.notRecorded", { id: expense.id }));
+  return { ...found, status };
+}
+
 export function rpcRequestReimbursement(request: unknown): ExpenseActionResponse {
   const req = parseRequest("rpcRequestReimbursement", ExpenseActionRequest, request, userLang());
-  return write({ needsLog: true }, (ws, ctx) => {
+  return write<ActionValue>({ needsLog: true }, (ws, ctx) => {
     const { me, at } = ctx;
     const lang = ws.lang;
-    const found = openExpense(ws, req.id);
+    const found = openRecorded(ws, req.id);
     if (!found.ok) return found;
     const { book, expenses, expense, status } = found;
-    if (status === null) return refused("not_recorded", t(lang, "spend.rpc.notRecorded", { id: expense.id }));
+    const done = (status: ExpenseStatus) => ({
+      id: expense.id,
+      status,
+      message: t(lang, "spend.rpc.reimbursementRequested", { id: expense.id }),
+      requestId: req.requestId,
+    });
     // The same request sent again: the log has it; nothing more is written.
-    const sent = book.reimbursements.get(expense.id);
-    if (sent && sent.id === req.requestId) {
-      return {
-        value: {
-          id: expense.id,
-          status,
-          message: t(lang, "spend.rpc.reimbursementRequested", { id: expense.id }),
-          requestId: req.requestId,
-        },
-      };
-    }
+    if (book.reimbursements.get(expense.id)?.id === req.requestId) return { value: done(status) };
     const requester = expense.record.requestedBy;
     if (requester !== "" && requester !== me) {
       return refused("not_requester", t(lang, "spend.rpc.notRequester", { email: requester }));
     }
-    const settings = book.spendSettings;
     // The sealed expense: its amount as recorded, whatever its cells say now.
     const step = reimburse({
       expense: expense.record,
@@ -676,22 +646,17 @@ export function rpcRequestReimbursement(request: unknown): ExpenseActionResponse
       amount: expense.amount,
       action: "request",
       actor: me,
-      settings,
+      settings: book.spendSettings,
     });
     if (!step.ok) return ruleRefusal(lang, step.error);
-    const submission = reimbursementSubmission(refOf(expense.record, expense.amount, settings.workbookCurrency), me);
-    const result = submitAbout(ws, ctx, expense.record, expense.campaign, submission, req.requestId);
-    if (!result.ok) return ruleRefusal(lang, result.error);
+    const submission = reimbursementSubmission(refOf(ws, expense.record, expense.amount), me);
+    const result = submitAbout(ws, ctx, expense.record, req.requestId, submission);
+    if (!result.ok) return result;
     return {
       events: result.value.events,
       apply: writeStatus(ws, expenses, expense.row, step.value),
       notices: waitingNotices(ws, expense.campaign, req.requestId, at),
-      value: {
-        id: expense.id,
-        status: step.value,
-        message: t(lang, "spend.rpc.reimbursementRequested", { id: expense.id }),
-        requestId: req.requestId,
-      },
+      value: done(step.value),
     };
   });
 }
@@ -702,26 +667,26 @@ export function rpcRequestReimbursement(request: unknown): ExpenseActionResponse
  */
 export function rpcMarkPaid(request: unknown): ExpenseActionResponse {
   const req = parseRequest("rpcMarkPaid", ExpenseActionRequest, request, userLang());
-  return write({ needsLog: true }, (ws, ctx) => {
-    const { me } = ctx;
+  return write<ActionValue>({ needsLog: true }, (ws, ctx) => {
     const lang = ws.lang;
-    const found = openExpense(ws, req.id);
+    const found = openRecorded(ws, req.id);
     if (!found.ok) return found;
     const { book, expenses, expense, status } = found;
-    if (status === null) return refused("not_recorded", t(lang, "spend.rpc.notRecorded", { id: expense.id }));
-    if (status === "paid") {
-      // Already paid (a retry after a lost answer): the log has it; nothing more is written.
-      return {
-        value: { id: expense.id, status, message: t(lang, "spend.rpc.paid", { id: expense.id }), requestId: null },
-      };
-    }
+    const done = (status: ExpenseStatus) => ({
+      id: expense.id,
+      status,
+      message: t(lang, "spend.rpc.paid", { id: expense.id }),
+      requestId: null,
+    });
+    // Already paid (a retry after a lost answer): the log has it; nothing more is written.
+    if (status === "paid") return { value: done(status) };
     const approval = book.reimbursements.get(expense.id);
     const step = reimburse({
       expense: expense.record,
       status,
       amount: approval?.amount ?? expense.amount,
       action: "pay",
-      actor: me,
+      actor: ctx.me,
       settings: book.spendSettings,
     });
     if (!step.ok) return ruleRefusal(lang, step.error);
@@ -729,24 +694,9 @@ export function rpcMarkPaid(request: unknown): ExpenseActionResponse {
       return refused("illegal_transition", t(lang, "spend.reimbursement.notApproved"));
     }
     return {
-      events: [
-        payEntry({
-          eventId: ctx.newId(),
-          at: ctx.at,
-          actor: me,
-          expenseId: expense.id,
-          requestId: approval.id,
-          state: viewOf(ws, expense.campaign).state,
-          amount: approval.amount,
-        }),
-      ],
+      events: [payEvent(ws, ctx, expense, approval)],
       apply: writeStatus(ws, expenses, expense.row, step.value),
-      value: {
-        id: expense.id,
-        status: step.value,
-        message: t(lang, "spend.rpc.paid", { id: expense.id }),
-        requestId: null,
-      },
+      value: done(step.value),
     };
   });
 }
@@ -766,78 +716,55 @@ export function rpcSubmitOverrun(request: unknown): ExpenseActionResponse {
     const found = openExpense(ws, req.id);
     if (!found.ok) return found;
     const { book, folded, expenses, expense } = found;
-    const standing = folded.positions.expenses.get(expense.id);
-    const currency = book.spendSettings.workbookCurrency;
-    const money = (minor: number) => `${formatAmount(minor, currency)} ${currency}`;
-    const sealedNow = book.sealed.expenses.get(expense.id);
-    if (standing && (standing.requestId === req.requestId || sealedNow?.requestId === req.requestId)) {
-      // The same click sent again (a retry after a lost answer): it was done; nothing more is written.
-      const status = statusOfExpense(book, folded.positions, expense.id) ?? "recorded";
-      const message =
+    const { id, campaign } = expense;
+    const standing = folded.positions.expenses.get(id);
+    // Pending: its overrun request was sent (routed by `overrun`); else it was recorded within the budget.
+    const done = (status: ExpenseStatus, overrun: number, requestId: string | null) => ({
+      id,
+      status,
+      message:
         status === "pending_overrun"
-          ? t(lang, "spend.rpc.overrunSent", { id: expense.id, amount: money(standing.overrun) })
-          : t(lang, "spend.rpc.recorded", { id: expense.id });
-      return { value: { id: expense.id, status, message, requestId: req.requestId } };
+          ? t(lang, "spend.rpc.overrunSent", { id, amount: formatMoney(overrun, book.spendSettings.workbookCurrency) })
+          : t(lang, "spend.rpc.recorded", { id }),
+      requestId,
+    });
+    if (
+      standing &&
+      (standing.requestId === req.requestId || book.sealed.expenses.get(id)?.requestId === req.requestId)
+    ) {
+      // The same click sent again (a retry after a lost answer): it was done; nothing more is written.
+      const status = statusOfExpense(book, folded.positions, id) ?? "recorded";
+      return { value: done(status, standing.overrun, req.requestId) };
     }
-    if (!standing?.needsRequest) {
-      return refused("no_overrun", t(lang, "spend.rpc.noOverrunNeeded", { id: expense.id }));
-    }
+    const noOverrun = () => refused("no_overrun", t(lang, "spend.rpc.noOverrunNeeded", { id }));
+    if (!standing?.needsRequest) return noOverrun();
     if (!maySubmitOverrun(book, expense, me)) {
-      const email = expense.record.requestedBy || book.fold.campaigns.get(expense.campaign)?.owner || "—";
+      const email = expense.record.requestedBy || book.fold.campaigns.get(campaign)?.owner || "—";
       return refused("not_requester", t(lang, "spend.rpc.notOverrunSubmitter", { email }));
     }
     if (!standing.recorded) {
-      if (notApproved(book, expense.campaign)) {
-        return refused("not_approved", t(lang, "spend.rpc.notApproved", { id: expense.campaign }));
-      }
+      const closed = unapproved(book, campaign, lang);
+      if (closed) return refused("not_approved", closed.message);
       // Recorded now, from the row as it stands, through the same gate as the sidebar's form.
-      const position = positionOfCampaign(book, folded, expense.campaign);
-      const assessment = assessExpense(
-        position,
-        { category: expense.category, kind: expense.kind, amount: expense.amount },
-        book.spendSettings,
-      );
-      const requestedBy = expense.record.requestedBy;
-      const recorded = recordEvents(
-        ws,
-        ctx,
-        expense.record,
-        expense.amount,
-        requestedBy,
-        assessment,
-        req.requestId,
-        expense.row,
-      );
+      const assessment = assess(book, folded, expense, expense.amount);
+      const recorded = recordEvents(ws, ctx, expense.record, expense.amount, assessment, req.requestId, expense.row);
       if (!recorded.ok) return recorded;
-      const status: ExpenseStatus = recorded.submitted ? "pending_overrun" : "recorded";
       return {
         events: recorded.events,
-        apply: writeStatus(ws, expenses, expense.row, status),
-        notices: recorded.submitted ? waitingNotices(ws, expense.campaign, req.requestId, at) : undefined,
-        value: {
-          id: expense.id,
-          status,
-          message: recorded.submitted
-            ? t(lang, "spend.rpc.overrunSent", { id: expense.id, amount: money(assessment.overrun) })
-            : t(lang, "spend.rpc.recorded", { id: expense.id }),
-          requestId: recorded.submitted ? req.requestId : null,
-        },
+        apply: writeStatus(ws, expenses, expense.row, recorded.status),
+        notices: recorded.notices,
+        value: done(recorded.status, assessment.overrun, recorded.sent),
       };
     }
-    const submission = overrunSubmissionFor(refOf(expense.record, expense.amount, currency), standing.overrun);
-    if (!submission) return refused("no_overrun", t(lang, "spend.rpc.noOverrunNeeded", { id: expense.id }));
-    const result = submitAbout(ws, ctx, expense.record, expense.campaign, submission, req.requestId);
-    if (!result.ok) return ruleRefusal(lang, result.error);
+    const submission = overrunSubmissionFor(refOf(ws, expense.record, expense.amount), standing.overrun);
+    if (!submission) return noOverrun();
+    const result = submitAbout(ws, ctx, expense.record, req.requestId, submission);
+    if (!result.ok) return result;
     return {
       events: result.value.events,
       apply: writeStatus(ws, expenses, expense.row, "pending_overrun"),
-      notices: result.value.duplicate ? undefined : waitingNotices(ws, expense.campaign, req.requestId, at),
-      value: {
-        id: expense.id,
-        status: "pending_overrun" as ExpenseStatus,
-        message: t(lang, "spend.rpc.overrunSent", { id: expense.id, amount: money(standing.overrun) }),
-        requestId: req.requestId,
-      },
+      notices: result.value.duplicate ? undefined : waitingNotices(ws, campaign, req.requestId, at),
+      value: done("pending_overrun", standing.overrun, req.requestId),
     };
   });
 }

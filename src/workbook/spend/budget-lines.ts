@@ -2,6 +2,7 @@
 // zone, the planned amount in minor units of the line's currency (left as found when it is not an amount, so the
 // check names it), a blank currency read as the workbook's (as the ledger reads it). One getValues per read.
 import { toMinorUnits } from "../../domain/money";
+import { numberOf } from "../../domain/spend";
 import type { LineDraft } from "../../domain/workflow";
 import { isDate, cellText as text } from "../shared/cells";
 import type { SpreadsheetPort } from "../shared/ports";
@@ -21,8 +22,6 @@ export interface BudgetLines {
   readonly byCampaign: ReadonlyMap<string, readonly LineRow[]>;
 }
 
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
-
 /** One row as a line draft. */
 export function lineDraftOf(
   values: { readonly [key: string]: unknown },
@@ -32,9 +31,8 @@ export function lineDraftOf(
 ): LineDraft {
   const currency = text(values.currency).toUpperCase() || workbookCurrency;
   const raw = values.planned;
-  const amount =
-    typeof raw === "number" ? raw : typeof raw === "string" && DECIMAL.test(raw.trim()) ? Number(raw) : null;
-  const planned = amount === null ? raw : (toMinorUnits(amount, currency) ?? raw);
+  const amount = numberOf(raw);
+  const planned = amount == null ? raw : (toMinorUnits(amount, currency) ?? raw);
   const month = isDate(values.month) ? formatDate(values.month).slice(0, 7) : values.month;
   return { category: values.category, month, planned, currency, row };
 }

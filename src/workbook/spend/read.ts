@@ -32,11 +32,10 @@ export function readSpendTab(ss: SpreadsheetPort, tab: SpendTab): SpendTabRead |
   if (!sheet) return null;
   const k = keyed(readTable(sheet, spec));
   const located = [...k.index.entries()].map(([key, column]) => [key, column - 1] as const);
-  const sources: SourceRow[] = new Array(k.table.rows.length);
-  k.table.rows.forEach(({ row, cells }, i) => {
+  const sources = k.table.rows.map(({ row, cells }): SourceRow => {
     const values: Record<string, unknown> = {};
     for (const [key, index] of located) values[key] = cells[index];
-    sources[i] = { row, values };
+    return { row, values };
   });
   const problems: SpendRowProblem[] = k.table.layout.missing.map((c) => ({
     tab,

@@ -3,7 +3,13 @@
 import { catalogIn, type Lang, type MessageKey, tKey } from "../../domain/i18n";
 import { cellFor } from "../../domain/inert";
 import { formatAmount } from "../../domain/money";
-import { type BudgetStatus, majorUnits, type VarianceReport, type VarianceRow } from "../../domain/spend";
+import {
+  BUDGET_STATUSES,
+  type BudgetStatus,
+  majorUnits,
+  type VarianceReport,
+  type VarianceRow,
+} from "../../domain/spend";
 import type { ChartsPort, SheetPort, SpreadsheetAppPort, SpreadsheetPort } from "../shared/ports";
 import type { RowProblem } from "../shared/problems";
 import { HEADER_BACKGROUND, MONEY_FORMAT, TAB_METADATA_KEY, TEXT_FORMAT, tabName } from "../shared/spec";
@@ -28,6 +34,8 @@ const FIGURE_KEYS = [
   "note",
 ] as const;
 export const REPORT_WIDTH = FIGURE_KEYS.length;
+/** The columns that hold money, in minor units of the workbook currency until written. */
+const MONEY_KEYS = ["planned", "approved", "committed", "actual", "pending", "remaining", "variance"] as const;
 const COLUMN = Object.fromEntries(FIGURE_KEYS.map((k, i) => [k, i + 1])) as {
   [K in (typeof FIGURE_KEYS)[number]]: number;
 };
@@ -66,10 +74,6 @@ export interface ReportMeta {
   readonly notices?: readonly string[];
 }
 
-function text(lang: Lang, key: MessageKey, params?: Readonly<Record<string, string | number>>): string {
-  return tKey(lang, key, params);
-}
-
 /** The report as one grid. Every row is REPORT_WIDTH wide; text is kept exact when written (writeReport). */
 export function layoutReport(report: VarianceReport, meta: ReportMeta): ReportLayout {
   const { lang } = meta;
@@ -77,49 +81,39 @@ export function layoutReport(report: VarianceReport, meta: ReportMeta): ReportLa
   const formats: string[][] = [];
   const weights: string[][] = [];
   const backgrounds: string[][] = [];
-  const blankFormats = (): string[] => new Array(REPORT_WIDTH).fill(TEXT_FORMAT);
+  const filled = <T>(value: T): T[] => new Array<T>(REPORT_WIDTH).fill(value);
+  const headers = (keys: readonly string[]) => keys.map((k) => tKey(lang, `spend.report.col.${k}` as MessageKey));
   const push = (cells: Cell[], options: { bold?: boolean; shade?: boolean; formats?: string[] } = {}) => {
-    const row = new Array<Cell>(REPORT_WIDTH).fill("");
-    cells.forEach((c, i) => {
-      row[i] = c;
-    });
-    values.push(row);
-    formats.push(options.formats ?? blankFormats());
-    weights.push(new Array(REPORT_WIDTH).fill(options.bold ? "bold" : "normal"));
-    backgrounds.push(new Array(REPORT_WIDTH).fill(options.shade ? HEADER_BACKGROUND : "#ffffff"));
+    values.push(Object.assign(filled<Cell>(""), cells));
+    formats.push(options.formats ?? filled(TEXT_FORMAT));
+    weights.push(filled(options.bold ? "bold" : "normal"));
+    backgrounds.push(filled(options.shade ? HEADER_BACKGROUND : "#ffffff"));
   };
-  const statusLabels = {
-    UNDER: catalogIn(lang)["spend.budgetStatus.UNDER"],
-    WARNING: catalogIn(lang)["spend.budgetStatus.WARNING"],
-    ON_BUDGET: catalogIn(lang)["spend.budgetStatus.ON_BUDGET"],
-    OVER: catalogIn(lang)["spend.budgetStatus.OVER"],
-    NOT_APPROVED: catalogIn(lang)["spend.budgetStatus.NOT_APPROVED"],
-  };
+  const statusLabels = Object.fromEntries(
+    BUDGET_STATUSES.map((s) => [s, catalogIn(lang)[`spend.budgetStatus.${s}`]]),
+  ) as ReportLayout["statusLabels"];
 
-  push([text(lang, "spend.report.title")], { bold: true });
-  push([text(lang, "spend.report.refreshed", { at: meta.refreshedAt, currency: report.currency })]);
-  push([text(lang, report.notice.messageKey, report.notice.params)], { bold: !report.complete });
+  push([tKey(lang, "spend.report.title")], { bold: true });
+  push([tKey(lang, "spend.report.refreshed", { at: meta.refreshedAt, currency: report.currency })]);
+  push([tKey(lang, report.notice.messageKey, report.notice.params)], { bold: !report.complete });
   for (const notice of meta.notices ?? []) push([notice], { bold: true });
   push([]);
 
   if (meta.problems.length > 0) {
-    push([text(lang, "spend.report.problems")], { bold: true });
-    push(
-      ["tab", "row", "column", "problem"].map((k) => text(lang, `spend.report.col.${k}` as MessageKey)),
-      { bold: true, shade: true },
-    );
+    push([tKey(lang, "spend.report.problems")], { bold: true });
+    push(headers(["tab", "row", "column", "problem"]), { bold: true, shade: true });
     for (const p of meta.problems.slice(0, MAX_LISTED_PROBLEMS)) {
       push([p.tab, p.row, p.column ? `${p.column} (${p.label})` : p.label, p.reason], {
-        formats: ["@", "0", "@", "@", ...new Array(REPORT_WIDTH - 4).fill(TEXT_FORMAT)],
+        formats: Object.assign(filled(TEXT_FORMAT), ["@", "0", "@", "@"]),
       });
     }
     if (meta.problems.length > MAX_LISTED_PROBLEMS) {
-      push([text(lang, "spend.report.moreProblems", { count: meta.problems.length - MAX_LISTED_PROBLEMS })]);
+      push([tKey(lang, "spend.report.moreProblems", { count: meta.problems.length - MAX_LISTED_PROBLEMS })]);
     }
     push([]);
   }
 
-  const header = FIGURE_KEYS.map((k) => text(lang, `spend.report.col.${k}` as MessageKey));
+  const header = headers(FIGURE_KEYS);
   const figureFormats = FIGURE_KEYS.map((k) =>
     k === "key" || k === "status" || k === "note"
       ? TEXT_FORMAT
@@ -132,37 +126,28 @@ export function layoutReport(report: VarianceReport, meta: ReportMeta): ReportLa
   const money = (minor: number) => majorUnits(minor, report.digits);
   const figures = (row: VarianceRow, key: string, note = ""): Cell[] => [
     key,
-    money(row.planned),
-    money(row.approved),
-    money(row.committed),
-    money(row.actual),
-    money(row.pending),
-    money(row.remaining),
-    money(row.variance),
+    ...MONEY_KEYS.map((k) => money(row[k])),
     row.variancePct ?? "",
     row.usedPct ?? "",
     statusLabels[row.status],
-    [row.note ? text(lang, row.note) : "", note].filter((n) => n !== "").join(" "),
+    [row.note ? tKey(lang, row.note) : "", note].filter((n) => n !== "").join(" "),
   ];
   const section = (titleKey: MessageKey, rows: readonly VarianceRow[], notes?: ReadonlyMap<string, string>) => {
-    push([text(lang, titleKey)], { bold: true });
+    push([tKey(lang, titleKey)], { bold: true });
     push(header, { bold: true, shade: true });
     const first = values.length + 1;
     for (const row of rows) push(figures(row, row.key, notes?.get(row.key)), { formats: figureFormats });
     const last = values.length;
-    push(figures(report.total, text(lang, "spend.report.total")), { bold: true, formats: figureFormats });
+    push(figures(report.total, tKey(lang, "spend.report.total")), { bold: true, formats: figureFormats });
     push([]);
     return { first, last };
   };
   const campaign = section("spend.report.byCampaign", report.byCampaign, meta.campaignNotes);
   if (report.notApproved.campaigns > 0) {
     // Under the campaign section, after its blank line: planned money of plans not approved, kept apart.
-    values.pop();
-    formats.pop();
-    weights.pop();
-    backgrounds.pop();
+    for (const grid of [values, formats, weights, backgrounds]) grid.pop();
     push([
-      text(lang, "spend.report.notApprovedTotal", {
+      tKey(lang, "spend.report.notApprovedTotal", {
         amount: formatAmount(report.notApproved.planned, report.currency),
         currency: report.currency,
         count: report.notApproved.campaigns,
@@ -179,7 +164,7 @@ export function layoutReport(report: VarianceReport, meta: ReportMeta): ReportLa
     backgrounds,
     sections: { campaign, category, month },
     statusLabels,
-    chartTitle: text(lang, "spend.report.chart"),
+    chartTitle: tKey(lang, "spend.report.chart"),
   };
 }
 
@@ -222,11 +207,11 @@ export function writeReport(sheet: SheetPort, layout: ReportLayout, app: ReportA
 
   const status = sheet.getRange(1, COLUMN.status, height, 1);
   const variance = sheet.getRange(1, COLUMN.variance, height, 1);
-  const rules = (Object.keys(STATUS_COLORS) as BudgetStatus[]).map((s) =>
+  const rules = (Object.entries(STATUS_COLORS) as [BudgetStatus, string][]).map(([s, color]) =>
     app
       .newConditionalFormatRule()
       .whenTextEqualTo(layout.statusLabels[s])
-      .setBackground(STATUS_COLORS[s] ?? null)
+      .setBackground(color)
       .setRanges([status])
       .build(),
   );
