@@ -1,6 +1,7 @@
 // Budget control's public surface: import from here, not from the files behind it.
 
 export { isIsoDate } from "../dates";
+export { categoryNamer } from "./categories";
 export { CURRENCY_CODE, majorUnits, minorDigits, minorUnitsOfNumber, toMinorUnits } from "./currency";
 export { compare, integerRatio, isZero, multiply, negate, ratio, round, roundUnits, sign } from "./decimal";
 export {

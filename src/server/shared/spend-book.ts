@@ -7,6 +7,7 @@ import type { Settings } from "../../domain/settings";
 import {
   type ApprovedLines,
   buildLedger,
+  categoryNamer,
   conversionMessage,
   convert,
   convertApprovedLines,
@@ -232,6 +233,8 @@ export interface Folded {
   readonly positions: Positions;
   /** The approved lines in the workbook currency, and those no rate converts. */
   readonly approvedLines: ApprovedLines;
+  /** A typed category as the canonical list spells it (case and full-width/half-width do not matter). */
+  readonly category: (text: string) => string;
 }
 
 export function foldBook(book: SpendBook): Folded {
@@ -241,16 +244,19 @@ export function foldBook(book: SpendBook): Folded {
   });
   const sources = new Map((book.expenses?.sources ?? []).map((s) => [s.row, s.values] as const));
   const seal = sealLedger(cells, book.sealed, expenseRowsById(book), expenseIdsByRow(book), (row) => sources.get(row));
+  // Lines and expenses meet in one category however it was typed, spelt as the Settings list spells it.
+  const category = categoryNamer(book.settings.categories);
   // A rejected reimbursement (in the log) means the company does not pay it: not spend.
   const ledger: Ledger = {
     ...seal.ledger,
-    expenses: seal.ledger.expenses.map((e) =>
-      !seal.unrecorded.has(e.id) && book.reimbursements.get(e.id)?.status === "rejected"
-        ? { ...e, status: "rejected" as const }
-        : e,
-    ),
+    lines: seal.ledger.lines.map((l) => ({ ...l, category: category(l.category) })),
+    expenses: seal.ledger.expenses.map((e) => ({
+      ...e,
+      category: category(e.category),
+      status: !seal.unrecorded.has(e.id) && book.reimbursements.get(e.id)?.status === "rejected" ? "rejected" : e.status,
+    })),
   };
-  const approvedLines = convertApprovedLines(ledger.rates, book.approvedLines);
+  const approvedLines = convertApprovedLines(ledger.rates, book.approvedLines, category);
   const positions = foldPositions(ledger, {
     settings: book.spendSettings,
     decisions: book.decisions,
@@ -258,7 +264,7 @@ export function foldBook(book: SpendBook): Folded {
     approvedLines: approvedLines.lines,
     unrecorded: seal.unrecorded,
   });
-  return { ledger, seal, positions, approvedLines };
+  return { ledger, seal, positions, approvedLines, category };
 }
 
 /** The sheet row of each expense ID on the tab (the first one, readable or not). */
@@ -690,7 +696,7 @@ export function staleDecision(ws: Workspace, request: RequestView): string | nul
   }
   if (!sealed) return null;
   const position = positions.campaigns.get(sealed.campaign);
-  const line = position?.lines.find((l) => l.category === sealed.category);
+  const line = position?.lines.find((l) => l.category === folded.category(sealed.category));
   const used = position ? position.actual + position.committed : 0;
   const approved = position?.approved ?? 0;
   const over = (u: number, a: number) => Math.max(0, Math.min(sealed.amount, u + sealed.amount - a));

@@ -127,7 +127,8 @@ function checkDraft(
   if (!decoded.ok) {
     return { ok: false, issues: decoded.problems.map((p) => issue(p.field, describeSpendProblem(p, lang))) };
   }
-  const record = decoded.value;
+  // Recorded as the Settings list spells the category, so it meets its budget line however it was typed.
+  const record = { ...decoded.value, category: folded.category(decoded.value.category) };
   const issues: FieldIssue[] = [];
   if (book.known && !book.known.has(record.campaign)) {
     issues.push(
@@ -309,7 +310,7 @@ export function rpcSpendOverview(request: unknown): SpendOverview {
   }
   campaigns.sort((a, b) => Number(b.open) - Number(a.open) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
-  const categories = new Set(base.settings.categories);
+  const categories = new Set(base.settings.categories.map(folded.category));
   for (const line of folded.ledger.lines) categories.add(line.category);
   const currencies = new Set([settings.workbookCurrency, ...CURRENCIES, ...folded.ledger.rates.byCurrency.keys()]);
   const statuses = wantedStatuses(book, folded.positions);
