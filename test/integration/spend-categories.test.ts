@@ -2,15 +2,7 @@
 // extra spaces meets the line the Settings list names, in the figures, the sidebar and BUDGET_REMAINING.
 import { describe, expect, it } from "vitest";
 import type { Emulator } from "../emulator/index";
-import {
-  columnsOf,
-  MIA,
-  readyWorkbook,
-  recordExpense,
-  recordTypedRows,
-  tabName,
-  writeRows,
-} from "./spend-support";
+import { columnsOf, MIA, readyWorkbook, recordExpense, recordTypedRows, tabName, writeRows } from "./spend-support";
 
 function remaining(emu: Emulator, category?: string): unknown {
   return category === undefined
@@ -64,7 +56,10 @@ describe("categories match without regard to case and width", () => {
     enforceLines(emu);
     // The Media line has 1,000: 1,050 typed as "media" goes over it by 50, not by all of it.
     const res = recordExpense(emu, MIA, { campaign: "C-1", category: "media", amount: "1050" });
-    expect(res).toMatchObject({ status: "pending_overrun", assessment: { outcome: "needs_overrun_approval", overrun: 50 } });
+    expect(res).toMatchObject({
+      status: "pending_overrun",
+      assessment: { outcome: "needs_overrun_approval", overrun: 50 },
+    });
     expect(recordExpense(emu, MIA, { campaign: "C-1", category: "ＭＥＤＩＡ", amount: "1000" }).status).toBe(
       "recorded",
     );

@@ -32,6 +32,7 @@ const EXPENSE_KEYS = [
   "reimbursable",
   "requestedBy",
   "status",
+  "refundOf",
 ];
 
 describe("Set up workbook: the budget-control tabs", () => {
@@ -56,6 +57,7 @@ describe("Set up workbook: the budget-control tabs", () => {
       "Reimbursable",
       "Requested by",
       "Status",
+      "Refund of",
     ]);
     expect(emu.values("Rates")[0]).toEqual(["Currency", "Rate", "Valid from"]);
   });
@@ -136,10 +138,11 @@ describe("Upgrading a workbook set up before budget control", () => {
     const emu = setUpWorkbook();
     const sheet = emu.spreadsheet.getSheetByName("Expenses")!;
     sheet.getRange(2, 1, 1, 3).setValues([["EXP-1", "2026-03-10", "C-1"]]);
-    sheet.deleteColumns(13, 1); // an older Expenses tab without Status
+    sheet.deleteColumns(13, 2); // an older Expenses tab without Status and Refund of
     clickMenu(emu, "menuSetUpWorkbook");
-    expect(emu.values("Expenses")[0]?.[12]).toBe("Status");
+    expect(emu.values("Expenses")[0]?.slice(12)).toEqual(["Status", "Refund of"]);
     expect(emu.values("Expenses")[1]?.[0]).toBe("EXP-1");
     expect(columnsOf(emu, "Expenses").get("status")).toBe(13);
+    expect(columnsOf(emu, "Expenses").get("refundOf")).toBe(14);
   });
 });

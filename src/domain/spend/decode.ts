@@ -134,12 +134,13 @@ function numberOf(raw: unknown): number | null | undefined {
   return null;
 }
 
-function readAmount(raw: unknown): number | Bad {
+/** An amount of 0 or more; with `signed`, a negative one too (a refund's). */
+function readAmount(raw: unknown, signed?: boolean): number | Bad {
   const n = numberOf(raw);
   if (n === undefined) return BAD.required;
-  if (n === null || n < 0) return BAD.amount;
+  if (n === null || (n < 0 && !signed)) return BAD.amount;
   // Beyond this a double no longer holds every cent, so the sum could not be exact.
-  if (n > 1e13) return BAD.tooLarge;
+  if (Math.abs(n) > 1e13) return BAD.tooLarge;
   return n === 0 ? 0 : n;
 }
 
@@ -258,22 +259,34 @@ export function budgetLineDecoder(ctx: DecodeContext): (values: RawRow) => Decod
   });
 }
 
+/**
+ * An expense row. A negative amount is a refund or credit note and names the expense it refunds in Refund of; a row
+ * with one and not the other is refused at the cell that is wrong (the amount, or the Refund of cell).
+ */
 export function expenseDecoder(ctx: DecodeContext): (values: RawRow) => Decoded<Expense, ExpenseField> {
-  return decoder<Expense, ExpenseField>({
+  const decode = decoder<Expense, ExpenseField>({
     id: readRequiredText,
     date: (raw) => readDate(raw, ctx),
     campaign: readRequiredText,
     category: readRequiredText,
     vendor: readText,
     description: readText,
-    amount: readAmount,
+    amount: (raw) => readAmount(raw, true),
     currency: (raw) => readCurrency(raw, ctx),
     kind: readKind,
     receiptLink: readLink,
     reimbursable: readBoolean,
     requestedBy: readEmail,
     status: readStatus,
+    refundOf: readText,
   });
+  return (values) => {
+    const decoded = decode(values);
+    if (!decoded.ok || decoded.value.amount < 0 === (decoded.value.refundOf !== "")) return decoded;
+    const field = decoded.value.amount < 0 ? "amount" : "refundOf";
+    const messageKey = field === "amount" ? "spend.problem.refundOf" : "spend.problem.refundAmount";
+    return { ok: false, problems: [{ field, messageKey, found: values[field] }] };
+  };
 }
 
 export function rateDecoder(ctx: DecodeContext): (values: RawRow) => Decoded<Rate, RateField> {

@@ -85,6 +85,7 @@ export {
   budgetStatusOf,
   type CampaignPosition,
   type Cell,
+  checkRefund,
   type ExpenseStanding,
   emptyCampaignPosition,
   type Figures,
@@ -96,6 +97,7 @@ export {
   type PositionOptions,
   type Positions,
   positionOf,
+  type RefundProblem,
   type SpendCandidate,
   STANDINGS,
   type Standing,
@@ -151,6 +153,7 @@ export {
   type SealedLedger,
   type SealedMoney,
   type SealedPayment,
+  sealedFieldsOf,
   sealedMoneyOf,
   sealLedger,
 } from "./sealed";

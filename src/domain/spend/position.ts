@@ -176,6 +176,45 @@ export function assessExpense(position: CampaignPosition, expense: SpendCandidat
   return { outcome: warning ? "warning" : "ok", overrun: 0, limit: null, after };
 }
 
+/** Why a refund cannot be recorded: the message key, the field it concerns and its parameters. */
+export interface RefundProblem {
+  readonly field: "refundOf" | "campaign" | "amount";
+  readonly messageKey: SpendMessageKey;
+  readonly params: MessageParams;
+}
+
+/**
+ * Checks a refund (a negative amount, minor units of the workbook currency) against the expense it names: a recorded
+ * expense that is not itself a refund, of the same campaign, with at least as much left as the refund takes back. What
+ * is left is what the original counts for (nothing while it does not count) less the refunds of it that count. Gives
+ * the original's standing, whose category and kind the refund takes, or the problem.
+ */
+export function checkRefund(
+  positions: Positions,
+  refund: { readonly refundOf: string; readonly campaign: string; readonly amount: number },
+): ExpenseStanding | RefundProblem {
+  const id = refund.refundOf;
+  const original = positions.expenses.get(id);
+  if (!original?.recorded || original.refundOf)
+    return { field: "refundOf", messageKey: "spend.problem.refundUnknown", params: { id } };
+  if (original.campaign !== refund.campaign) {
+    return {
+      field: "campaign",
+      messageKey: "spend.problem.refundCampaign",
+      params: { id, campaign: original.campaign, other: refund.campaign },
+    };
+  }
+  let left = original.standing === "counted" ? original.amount : 0;
+  for (const e of positions.expenses.values()) if (e.refundOf === id && e.standing === "counted") left += e.amount;
+  if (left + refund.amount >= 0) return original;
+  const money = (minor: number) => `${formatAmount(minor, positions.currency)} ${positions.currency}`;
+  return {
+    field: "amount",
+    messageKey: "spend.problem.refundTooLarge",
+    params: { id, left: money(left), amount: money(-refund.amount) },
+  };
+}
+
 /** The sentence for the person recording the expense, before they submit it. */
 export function assessmentMessage(
   assessment: Assessment,
@@ -234,6 +273,8 @@ export interface ExpenseStanding {
   readonly status: ExpenseStatus;
   /** False for a row typed into the tab that the add-on never recorded: it counts for nothing until it is. */
   readonly recorded: boolean;
+  /** A refund's original expense ("" for any other expense). */
+  readonly refundOf: string;
 }
 
 /** The finest grain: one campaign, category and month. Campaign, category and month figures are sums of these. */
@@ -372,7 +413,8 @@ export function foldPositions(
   ) => {
     const cell = cellOf(e.campaign, e.category, e.month);
     if (standing === "counted") addTo(cell, e.kind, e.amount);
-    else if (standing === "pending_overrun") addTo(cell, "pending", e.amount);
+    // A refund waiting to be recorded takes nothing back from what is pending.
+    else if (standing === "pending_overrun" && e.amount > 0) addTo(cell, "pending", e.amount);
     const status: ExpenseStatus =
       standing === "counted" ? (e.status !== null && COUNTED_STATUSES.has(e.status) ? e.status : "recorded") : standing;
     standings.set(e.id, {
@@ -389,6 +431,7 @@ export function foldPositions(
       needsRequest: extra.needsRequest ?? false,
       status,
       recorded: extra.recorded ?? true,
+      refundOf: e.record.refundOf,
     });
   };
 
@@ -402,7 +445,9 @@ export function foldPositions(
     }
     const found = decisions.get(e.id);
     const decision = found && !INACTIVE.has(found.status) ? found : null;
-    if (decision) {
+    // A refund takes back spend only while what it refunds counts (recorded before it, so settled already).
+    if (e.record.refundOf && standings.get(e.record.refundOf)?.standing !== "counted") settle(e, "rejected");
+    else if (decision) {
       if (decision.status === "approved") {
         addTo(cellOf(e.campaign, e.category, e.month), "approved", decision.amount);
         settle(e, e.status === "rejected" ? "rejected" : "counted", { requestId: decision.requestId });

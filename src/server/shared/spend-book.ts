@@ -253,7 +253,8 @@ export function foldBook(book: SpendBook): Folded {
     expenses: seal.ledger.expenses.map((e) => ({
       ...e,
       category: category(e.category),
-      status: !seal.unrecorded.has(e.id) && book.reimbursements.get(e.id)?.status === "rejected" ? "rejected" : e.status,
+      status:
+        !seal.unrecorded.has(e.id) && book.reimbursements.get(e.id)?.status === "rejected" ? "rejected" : e.status,
     })),
   };
   const approvedLines = convertApprovedLines(ledger.rates, book.approvedLines, category);
@@ -399,6 +400,7 @@ export function expenseRecordCells(
     reimbursable: catalogIn(lang)[s.reimbursable ? "spend.yes" : "spend.no"],
     requestedBy: s.requestedBy,
     status: status === null ? "" : statusLabel(status, lang),
+    refundOf: s.refundOf ?? "",
   };
 }
 

@@ -3,7 +3,7 @@
 // stay as they were and the admin who vouched for them is named in the log.
 import { t } from "../../domain/i18n";
 import { isAdmin } from "../../domain/roles";
-import { type ExpenseStatus, payEntry, recordEntry } from "../../domain/spend";
+import { type ExpenseStatus, payEntry, recordEntry, sealedFieldsOf } from "../../domain/spend";
 import type { LogEntry } from "../../domain/workflow";
 import { baseOf, foldBook, readSpendBook } from "../shared/spend-book";
 import { viewOf } from "../shared/workspace";
@@ -56,23 +56,7 @@ export function adoptUnsealedExpenses() {
           requestId: pending?.requestId ?? "",
           state,
           comment: t(ws.sheetLang, "spend.adopt.comment", { row: e.row }),
-          fields: {
-            row: e.row,
-            date: r.date,
-            campaign: r.campaign,
-            category: r.category,
-            kind: r.kind,
-            amount: e.amount,
-            originalAmount: r.amount,
-            currency: r.currency,
-            vendor: r.vendor,
-            description: r.description,
-            receiptLink: r.receiptLink,
-            reimbursable: r.reimbursable,
-            requestedBy: r.requestedBy,
-            outcome: pending ? "pending_overrun" : "counted",
-            overrun: pending ? pending.amount : 0,
-          },
+          fields: sealedFieldsOf(r, e.amount, e.row, pending?.amount),
         }),
       );
       const approval = book.reimbursements.get(e.id);

@@ -12,6 +12,7 @@ import {
   assessmentMessage,
   BUDGET_STATUSES,
   type CampaignPosition,
+  checkRefund,
   conversionMessage,
   convert,
   describeSpendProblem,
@@ -35,6 +36,7 @@ import {
   reimburse,
   reimbursementSubmission,
   type SealedFields,
+  sealedFieldsOf,
 } from "../../domain/spend";
 import { CAMPAIGN_STATES, type CampaignState, type LogEntry, type Submission, submit } from "../../domain/workflow";
 import { appendRecords, writeCells } from "../../workbook/shared/rows";
@@ -128,7 +130,7 @@ function checkDraft(
     return { ok: false, issues: decoded.problems.map((p) => issue(p.field, describeSpendProblem(p, lang))) };
   }
   // Recorded as the Settings list spells the category, so it meets its budget line however it was typed.
-  const record = { ...decoded.value, category: folded.category(decoded.value.category) };
+  let record = { ...decoded.value, category: folded.category(decoded.value.category) };
   const issues: FieldIssue[] = [];
   if (book.known && !book.known.has(record.campaign)) {
     issues.push(
@@ -149,6 +151,12 @@ function checkDraft(
         describeSpendProblem({ messageKey, params, found: record.amount }, lang),
       ),
     );
+  }
+  if (conversion.ok && record.refundOf !== "") {
+    // A refund takes back spend of the expense it names: in its category and kind, never more than is left of it.
+    const original = checkRefund(folded.positions, { ...record, amount });
+    if ("messageKey" in original) issues.push(issue(original.field, describeSpendProblem(original, lang)));
+    else record = { ...record, category: original.category, kind: original.kind };
   }
   const settings = book.spendSettings;
   if (conversion.ok && record.kind === "actual" && record.receiptLink === "" && receiptRequired(amount, settings)) {
@@ -235,23 +243,12 @@ function expenseView(
   const standing = folded?.positions.expenses.get(r.id);
   const unsent = standing?.needsRequest === true;
   return {
-    id: r.id,
+    ...r,
     row: e.row,
-    date: r.date,
-    campaign: r.campaign,
-    category: r.category,
-    vendor: r.vendor,
-    description: r.description,
-    amount: r.amount,
-    currency: r.currency,
-    kind: r.kind,
-    receiptLink: r.receiptLink,
-    reimbursable: r.reimbursable,
-    requestedBy: r.requestedBy,
     status,
     duplicateOf: duplicates.get(r.id) ?? [],
     canRequestReimbursement:
-      status === "recorded" && r.reimbursable && r.requestedBy === me && REIMBURSABLE_STATES.has(state),
+      status === "recorded" && r.reimbursable && r.amount > 0 && r.requestedBy === me && REIMBURSABLE_STATES.has(state),
     canMarkPaid: isFinance && status === "reimbursement_approved" && r.requestedBy !== me,
     canSubmitOverrun: unsent && maySubmitOverrun(book, e, me),
     overrun: unsent && folded ? majorUnits(standing?.overrun ?? 0, folded.ledger.digits) : 0,
@@ -504,31 +501,13 @@ function writeStatus(ws: Workspace, expenses: SpendTabRead, row: number, status:
 }
 
 /** What is sealed of an expense: its values as recorded and how the budget gate assessed it. */
-function sealedFields(
-  record: Expense,
-  amount: number,
-  requestedBy: string,
-  assessment: Assessment,
-  row: number,
-): SealedFields {
-  const over = assessment.outcome === "needs_overrun_approval";
-  return {
-    row,
-    date: record.date,
-    campaign: record.campaign,
-    category: record.category,
-    kind: record.kind,
+function sealedFields(record: Expense, amount: number, assessment: Assessment, row: number): SealedFields {
+  return sealedFieldsOf(
+    record,
     amount,
-    originalAmount: record.amount,
-    currency: record.currency,
-    vendor: record.vendor,
-    description: record.description,
-    receiptLink: record.receiptLink,
-    reimbursable: record.reimbursable,
-    requestedBy,
-    outcome: over ? "pending_overrun" : "counted",
-    overrun: over ? assessment.overrun : 0,
-  };
+    row,
+    assessment.outcome === "needs_overrun_approval" ? assessment.overrun : undefined,
+  );
 }
 
 /**
@@ -541,14 +520,13 @@ function recordEvents(
   ctx: WriteContext,
   record: Expense,
   amount: number,
-  requestedBy: string,
   assessment: Assessment,
   requestId: string,
   row: number,
 ): { ok: true; events: LogEntry[]; submitted: boolean } | Refused {
   const currency = ws.settings.currency;
   const state = viewOf(ws, record.campaign).state;
-  const fields = sealedFields(record, amount, requestedBy, assessment, row);
+  const fields = sealedFields(record, amount, assessment, row);
   const events: LogEntry[] = [
     recordEntry({
       eventId: ctx.newId(),
@@ -613,14 +591,14 @@ export function rpcRecordExpense(request: unknown): RecordExpenseResponse {
     const id = nextExpenseId(book);
     const record: Expense = { ...checked.value.record, id, requestedBy: me };
     const row = Math.max(expenses.table.height, 1) + 1;
-    const recorded = recordEvents(ws, ctx, record, amount, me, assessment, req.requestId, row);
+    const recorded = recordEvents(ws, ctx, record, amount, assessment, req.requestId, row);
     if (!recorded.ok) return recorded;
     const status: ExpenseStatus = recorded.submitted ? "pending_overrun" : "recorded";
     const sheetLang = ws.sheetLang;
     const checkedWithId = { ...checked.value, record };
     const currency = book.spendSettings.workbookCurrency;
     const money = `${formatAmount(assessment.overrun, currency)} ${currency}`;
-    const sealed = sealedFields(record, amount, me, assessment, row);
+    const sealed = sealedFields(record, amount, assessment, row);
     return {
       events: recorded.events,
       apply: () => {
@@ -792,23 +770,19 @@ export function rpcSubmitOverrun(request: unknown): ExpenseActionResponse {
         return refused("not_approved", t(lang, "spend.rpc.notApproved", { id: expense.campaign }));
       }
       // Recorded now, from the row as it stands, through the same gate as the sidebar's form.
+      let record = expense.record;
+      if (standing.refundOf) {
+        const original = checkRefund(folded.positions, standing);
+        if ("messageKey" in original) {
+          const where = { ...original, tab: "expenses" as const, row: expense.row, column: original.field };
+          const [problem] = rowProblemsOf(book, [{ ...where, found: expense.record[original.field] }], lang);
+          return refused("invalid", problem?.message ?? "");
+        }
+        record = { ...record, category: original.category, kind: original.kind };
+      }
       const position = positionOfCampaign(book, folded, expense.campaign);
-      const assessment = assessExpense(
-        position,
-        { category: expense.category, kind: expense.kind, amount: expense.amount },
-        book.spendSettings,
-      );
-      const requestedBy = expense.record.requestedBy;
-      const recorded = recordEvents(
-        ws,
-        ctx,
-        expense.record,
-        expense.amount,
-        requestedBy,
-        assessment,
-        req.requestId,
-        expense.row,
-      );
+      const assessment = assessExpense(position, { ...record, amount: expense.amount }, book.spendSettings);
+      const recorded = recordEvents(ws, ctx, record, expense.amount, assessment, req.requestId, expense.row);
       if (!recorded.ok) return recorded;
       const status: ExpenseStatus = recorded.submitted ? "pending_overrun" : "recorded";
       return {

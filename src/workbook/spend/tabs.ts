@@ -52,6 +52,8 @@ export const EXPENSES_TAB: TabSpec = {
     ["reimbursable", "choice", 100, { choice: YES_NO_CHOICE }],
     ["requestedBy", "text", 180],
     ["status", "choice", 180, { choice: STATUS_CHOICE, projected: true }],
+    // Last, so a workbook set up before refunds gets it where setup appends new columns.
+    ["refundOf", "text", 110, { plainText: true }],
   ]),
 };
 
