@@ -608,11 +608,6 @@ export function planDrift(book: SpendBook, folded: Folded, report: VarianceRepor
   return notes;
 }
 
-/** "2026-03-02 09:00" in the spreadsheet's zone. */
-export function localNow(timeZone: string): string {
-  return Utilities.formatDate(new Date(), timeZone, "yyyy-MM-dd HH:mm");
-}
-
 /** The base of a write: the approvals' workspace, read under the lock, with the roles' finance list. */
 export function baseOf(ws: Workspace): SpendBase {
   const verified = verifiedRows(ws.log?.rows ?? [], ws.verdict);

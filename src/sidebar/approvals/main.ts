@@ -379,7 +379,7 @@ function escalationItem(e: EscalationView): HTMLLIElement {
       el("span", { className: "name", text: e.campaignName }),
       el("span", { className: `badge severity-${e.severity}`, text: T(`severity.${e.severity}` as UiKey) }),
     ),
-    el("span", { className: "meta", text: T("approvals.reportedBy", { who: e.reportedBy, at: e.reportedAt }) }),
+    el("span", { className: "meta", text: T("approvals.reportedBy", { who: e.reportedBy, at: when(e.reportedAt) }) }),
     el("p", { className: "problem-text", text: e.problem }),
     field(T("approvals.instruction"), instruction),
     errorSlot("instruction"),

@@ -23,6 +23,7 @@ import {
   T,
   unsentList,
   unsentText,
+  when,
 } from "../shared/ui";
 
 const page = {
@@ -228,7 +229,7 @@ function escalations(c: CampaignCard): HTMLElement {
         { className: "escalation", attrs: { "data-id": e.id } },
         el("span", {
           className: "meta",
-          text: `${e.reportedAt} · ${e.reportedBy} · ${T(`severity.${e.severity}` as UiKey)}`,
+          text: `${when(e.reportedAt)} · ${e.reportedBy} · ${T(`severity.${e.severity}` as UiKey)}`,
         }),
         el("p", { text: e.problem }),
         el("p", {
