@@ -396,6 +396,8 @@ async function load(clearNotice = true): Promise<void> {
   }
 }
 
+// Every field the check reads, on each keystroke (input) and on a pick (change): what is left follows the typing, never
+// only a field that loses focus. The receipt link counts too: without it an actual expense cannot be assessed.
 for (const input of [
   page.campaign,
   page.category,
@@ -405,11 +407,11 @@ for (const input of [
   page.currency,
   page.vendor,
   page.refundOf,
+  page.receiptLink,
 ]) {
   input.addEventListener("input", scheduleAssess);
   input.addEventListener("change", scheduleAssess);
 }
-page.receiptLink.addEventListener("change", scheduleAssess);
 page.form.addEventListener("submit", (event) => {
   event.preventDefault();
   void record();
