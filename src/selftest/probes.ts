@@ -341,7 +341,8 @@ export const PROBES: readonly Probe[] = [
     area: "protections",
     what: "a strict sheet protection lists its editors; made warning-only, it lists none",
     basis: "reference",
-    source: "https://googleapis.dev/dotnet/Google.Apis.Sheets.v4/latest/api/Google.Apis.Sheets.v4.Data.ProtectedRange.html",
+    source:
+      "https://googleapis.dev/dotnet/Google.Apis.Sheets.v4/latest/api/Google.Apis.Sheets.v4.Data.ProtectedRange.html",
     note: "Google's Sheets API reference of ProtectedRange: editors are not supported with warning_only protection, and editors are ignored when warningOnly is written true. The Apps Script reference does not say what getEditors() answers then.",
     expected: { strictHasEditors: true, warningOnlyEditors: 0 },
     run({ scratch }) {
@@ -380,7 +381,7 @@ export const PROBES: readonly Probe[] = [
     what: "setBackground with CSS notation (#rgb, #rrggbb, a colour name) and with text that is no colour",
     basis: "reference",
     source: `${REF}/spreadsheet/range#setBackground(String)`,
-    note: 'The reference asks for a "color code in CSS notation (such as \'#ffffff\' or \'white\')"; the message for anything else is observed.',
+    note: "The reference asks for a \"color code in CSS notation (such as '#ffffff' or 'white')\"; the message for anything else is observed.",
     expected: ["ok", "ok", "ok", "Invalid color string"],
     run({ scratch }) {
       const a1 = scratch().getRange("A1");

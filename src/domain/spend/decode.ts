@@ -1,7 +1,7 @@
 // Raw cells of the Budget, Expenses and Rates tabs to typed records, or the list of what is wrong with each field; never throws.
 import * as z from "zod/mini";
 import { isIsoDate } from "../dates";
-import { isBlank } from "../found";
+import { isBlank, isDate } from "../found";
 import { catalogIn, valueOfLabel } from "../i18n";
 import { CURRENCY_CODE } from "./currency";
 import type { MessageParams, SpendMessageKey } from "./messages";
@@ -73,10 +73,6 @@ const BAD = Object.fromEntries(BAD_KINDS.map((kind) => [kind, new Bad(`spend.pro
 };
 
 type Reader = (raw: unknown) => unknown;
-
-function isDate(value: unknown): value is Date {
-  return value instanceof Date || Object.prototype.toString.call(value) === "[object Date]";
-}
 
 /** Trimmed text of a cell, "" for blank; numbers and booleans as they print; null for anything else. */
 function textOf(raw: unknown): string | null {

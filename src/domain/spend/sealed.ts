@@ -87,23 +87,14 @@ export type SealedFields = Omit<SealedExpense, "seq" | "at" | "actor" | "request
  * gate assessed it) and the gate's verdict: counted, or pending with its overrun when `overrun` is given.
  */
 export function sealedFieldsOf(r: Expense, amount: number, row: number, overrun?: number): SealedFields {
+  // The record's own fields as they are (recordEntry seals the fields it names, not the ID or the Status).
   return {
+    ...r,
     row,
-    date: r.date,
-    campaign: r.campaign,
-    category: r.category,
-    kind: r.kind,
     amount,
     originalAmount: r.amount,
-    currency: r.currency,
-    vendor: r.vendor,
-    description: r.description,
-    receiptLink: r.receiptLink,
-    reimbursable: r.reimbursable,
-    requestedBy: r.requestedBy,
     outcome: overrun === undefined ? "counted" : "pending_overrun",
     overrun: overrun ?? 0,
-    refundOf: r.refundOf,
   };
 }
 

@@ -22,7 +22,7 @@ import { CAMPAIGNS_TAB, ESCALATIONS_TAB } from "../../workbook/approvals/tabs";
 import { rowProblem } from "../../workbook/shared/problems";
 import { appendRecords, cellOf, writeCells } from "../../workbook/shared/rows";
 import { tabName } from "../../workbook/shared/spec";
-import { EmptyRequest, type FieldIssue, type NoticeView, type Refused } from "../shared/contract";
+import { EmptyRequest, type FieldIssue, type NoticeView } from "../shared/contract";
 import { userLang } from "../shared/locale";
 import { parseRequest } from "../shared/request";
 import { mayOn, ownerOfCampaign, ownerRefusal } from "../shared/rights";
@@ -38,7 +38,7 @@ import {
   waitingNotices,
 } from "../shared/views";
 import { readWorkspace, viewOf, type Workspace } from "../shared/workspace";
-import { callerEmail, nowIn, refusal, refused, type Step, write } from "../shared/write";
+import { callerEmail, noCampaign, nowIn, refusal, refused, type Step, unknownCampaign, write } from "../shared/write";
 import {
   type CampaignCard,
   EscalateRequest,
@@ -53,11 +53,6 @@ import { escalationViews, noticeViews } from "./lists";
 import { lineRowsOf, planCheckOptions, planDraftIn } from "./plan-lines";
 
 const APPROVED = new Set(["PlanApproved", "Ready", "InProgress"]);
-
-function noCampaign(ws: Workspace, id: string): Refused {
-  if (!ws.campaigns) return refused("setup", t(ws.lang, "rpc.noTab", { tab: tabName(CAMPAIGNS_TAB, ws.lang) }));
-  return refused("no_campaign", t(ws.lang, "rpc.noCampaign", { id, tab: ws.campaigns.tab }));
-}
 
 function formOf(ws: Workspace, id: string): PlanForm | null {
   const campaigns = ws.campaigns;
@@ -310,9 +305,8 @@ export function rpcSubmit(request: unknown) {
 export function rpcWithdraw(request: unknown) {
   const req = parseRequest("rpcWithdraw", WithdrawRequest, request, userLang());
   return write({ needsLog: true }, (ws, { me, at, newId }) => {
-    if (!ws.campaigns?.rowsById.has(req.campaignId) && !ws.fold.campaigns.has(req.campaignId)) {
-      return noCampaign(ws, req.campaignId);
-    }
+    const unknown = unknownCampaign(ws, req.campaignId);
+    if (unknown) return unknown;
     const view = viewOf(ws, req.campaignId);
     const result = withdraw({
       view,

@@ -41,7 +41,7 @@ import { ownerRefusal } from "../shared/rights";
 import { documentProperties } from "../shared/store";
 import { formIssue, waitingNotice } from "../shared/views";
 import { viewOf } from "../shared/workspace";
-import { callerEmail, nowIn, refusal, refused, write } from "../shared/write";
+import { callerEmail, nowIn, refusal, refused, unknownCampaign, write } from "../shared/write";
 import type {
   CampaignFigures,
   LessonsResponse,
@@ -614,9 +614,8 @@ export function rpcSubmitSummary(request: unknown) {
   const req = parseRequest("rpcSubmitSummary", SubmitSummaryRequest, request, userLang());
   return write({ needsLog: true }, (ws, { me, at, newId }) => {
     const view = viewOf(ws, req.campaignId);
-    if (!ws.campaigns?.rowsById.has(req.campaignId) && !ws.fold.campaigns.has(req.campaignId)) {
-      return refused("no_campaign", t(ws.lang, "rpc.noCampaign", { id: req.campaignId, tab: ws.campaigns?.tab ?? "" }));
-    }
+    const unknown = unknownCampaign(ws, req.campaignId);
+    if (unknown) return unknown;
     const denied = ownerRefusal(ws, req.campaignId, me, at, "submitSummary");
     if (denied) return denied;
     const issues = [];
@@ -700,9 +699,8 @@ export function rpcSubmitSummary(request: unknown) {
 export function rpcCampaignProgress(request: unknown) {
   const req = parseRequest("rpcCampaignProgress", CampaignProgressRequest, request, userLang());
   return write({ needsLog: true }, (ws, { me, at, newId }) => {
-    if (!ws.campaigns?.rowsById.has(req.campaignId) && !ws.fold.campaigns.has(req.campaignId)) {
-      return refused("no_campaign", t(ws.lang, "rpc.noCampaign", { id: req.campaignId, tab: ws.campaigns?.tab ?? "" }));
-    }
+    const unknown = unknownCampaign(ws, req.campaignId);
+    if (unknown) return unknown;
     const view = viewOf(ws, req.campaignId);
     const row = ws.campaigns?.rowsById.get(req.campaignId);
     const ownerColumn = ws.campaigns?.keyed.index.get("owner");

@@ -31,6 +31,7 @@ import {
   type VarianceReport,
 } from "../../domain/spend";
 import {
+  APPROVED_STATES,
   approvedLines,
   type CampaignState,
   type FoldResult,
@@ -61,14 +62,7 @@ import { lineChanges, lineText } from "./views";
 import { hashWith, type Workspace } from "./workspace";
 
 /** States in which a campaign's plan is approved: its budget lines are approved budget. */
-const APPROVED_STATES: ReadonlySet<CampaignState> = new Set<CampaignState>([
-  "PlanApproved",
-  "ExecutionSubmitted",
-  "Ready",
-  "InProgress",
-  "Completed",
-  "Closed",
-]);
+const APPROVED: ReadonlySet<CampaignState> = new Set(APPROVED_STATES);
 
 /** What budget control needs from the rest of the workbook; a Workspace (approvals) provides it too. */
 export interface SpendBase {
@@ -180,7 +174,7 @@ export function readSpendBook(base: SpendBase): SpendBook {
   const requests: RequestView[] = [];
   for (const [id, view] of fold.campaigns) {
     states.set(id, view.state);
-    if (APPROVED_STATES.has(view.state)) {
+    if (APPROVED.has(view.state)) {
       approved.add(id);
       const captured = view.approvedPlan ? approvedLines(view.approvedPlan) : null;
       if (captured) lines.set(id, captured);
@@ -386,21 +380,13 @@ export function expenseRecordCells(
   status: ExpenseStatus | null,
   lang: Lang,
 ): Record<string, unknown> {
+  // Its sealed values under their column keys (keys no column has are not written), the amount as typed.
   return {
-    id: s.id,
-    date: s.date,
-    campaign: s.campaign,
-    category: s.category,
-    vendor: s.vendor,
-    description: s.description,
+    ...s,
     amount: s.originalAmount,
-    currency: s.currency,
     kind: catalogIn(lang)[`spend.kind.${s.kind}`],
-    receiptLink: s.receiptLink,
     reimbursable: catalogIn(lang)[s.reimbursable ? "spend.yes" : "spend.no"],
-    requestedBy: s.requestedBy,
     status: status === null ? "" : statusLabel(status, lang),
-    refundOf: s.refundOf ?? "",
   };
 }
 

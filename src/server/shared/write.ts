@@ -15,6 +15,8 @@ import {
   sealEntries,
 } from "../../domain/workflow";
 import { appendLog } from "../../workbook/approvals/log";
+import { CAMPAIGNS_TAB } from "../../workbook/approvals/tabs";
+import { tabName } from "../../workbook/shared/spec";
 import { readBudgetLines } from "../../workbook/spend/budget-lines";
 import type { FieldIssue, Refused } from "./contract";
 import { userLang } from "./locale";
@@ -28,6 +30,17 @@ const LOCK_MS = 10_000;
 
 export function refused(kind: string, message: string, issues: Refused["issues"] = []): Refused {
   return { ok: false, kind, message, issues };
+}
+
+/** No such campaign on the Campaigns tab (or no tab at all): the refusal says which. */
+export function noCampaign(ws: Workspace, id: string): Refused {
+  if (!ws.campaigns) return refused("setup", t(ws.lang, "rpc.noTab", { tab: tabName(CAMPAIGNS_TAB, ws.lang) }));
+  return refused("no_campaign", t(ws.lang, "rpc.noCampaign", { id, tab: ws.campaigns.tab }));
+}
+
+/** The refusal for a campaign neither the Campaigns tab nor the log knows; null when one of them does. */
+export function unknownCampaign(ws: Workspace, id: string): Refused | null {
+  return ws.campaigns?.rowsById.has(id) || ws.fold.campaigns.has(id) ? null : noCampaign(ws, id);
 }
 
 /** The signed-in user's e-mail, lower-cased; "" when Google does not reveal it (then nothing is written). */
