@@ -3,6 +3,7 @@
 // with a message that names the field, or the tab, row and column of a typed row.
 import { describe, expect, it } from "vitest";
 import type { Emulator } from "../emulator/index";
+import { FakeDataValidationBuilder } from "../emulator/spreadsheet/spreadsheet";
 import {
   addPlans,
   approvePlan,
@@ -11,12 +12,14 @@ import {
   FAY,
   MIA,
   newRequestId,
+  OWNER,
   readyWorkbook,
   recordExpense,
   recordTypedRows,
   tabName,
   writeRows,
 } from "./spend-support";
+import { clickMenu } from "./support";
 
 function remaining(emu: Emulator, campaign = "C-1"): unknown {
   return emu.customFunction("BUDGET_REMAINING", campaign);
@@ -164,6 +167,29 @@ describe("a refund recorded from the sidebar", () => {
 });
 
 describe("a refund typed into the Expenses tab", () => {
+  it("is taken by the Amount cell, which refuses text, also in a workbook set up before refunds", () => {
+    const emu = readyWorkbook();
+    const tab = tabName(emu, "expenses");
+    const column = columnsOf(emu, tab).get("amount") ?? 0;
+    const cell = `${tab}!${String.fromCharCode(64 + column)}2`;
+    // A workbook set up before refunds: its Amount column takes 0 or more only, until Set up workbook runs again.
+    const sheet = emu.spreadsheet.getSheetByName(tab);
+    const older = new FakeDataValidationBuilder(emu.spreadsheet)
+      .requireNumberGreaterThanOrEqualTo(0)
+      .setAllowInvalid(false)
+      .setHelpText("Enter an amount of 0 or more.")
+      .build();
+    sheet?.getRange(2, column, sheet.getMaxRows() - 1, 1).setDataValidation(older);
+    emu.as(MIA).edit(cell, "-120");
+    expect(emu.lastEdit?.ok).toBe(false);
+    emu.as(OWNER);
+    clickMenu(emu, "menuSetUpWorkbook");
+    emu.as(MIA).edit(cell, "-120");
+    expect(emu.lastEdit?.ok).toBe(true);
+    emu.as(MIA).edit(cell, "a lot");
+    expect(emu.lastEdit?.ok).toBe(false);
+  });
+
   it("counts once recorded, and takes back no more than is left", () => {
     const emu = withExpense();
     writeRows(emu, "expenses", [

@@ -73,7 +73,13 @@ describe("Set up workbook: the budget-control tabs", () => {
   it("sets dropdowns, number formats, help notes and widths", () => {
     const expenses = rulesOfRow2(emu, "Expenses");
     expect(expenses[1]).toMatchObject({ type: "DATE_IS_VALID_DATE", allowInvalid: false });
-    expect(expenses[6]).toMatchObject({ type: "NUMBER_GREATER_THAN_OR_EQUAL_TO", values: [0], allowInvalid: false });
+    // The amount takes refunds (negative), only numbers; a planned amount is 0 or more.
+    expect(expenses[6]).toMatchObject({
+      type: "NUMBER_GREATER_THAN_OR_EQUAL_TO",
+      values: [-1e13],
+      allowInvalid: false,
+    });
+    expect(rulesOfRow2(emu, "Budget")[3]).toMatchObject({ type: "NUMBER_GREATER_THAN_OR_EQUAL_TO", values: [0] });
     // A kind typed otherwise is warned about here and reported with its row when read; Yes/No is strict.
     expect(expenses[8]).toMatchObject({ type: "VALUE_IN_LIST", allowInvalid: true });
     expect(expenses[8]?.values[0]).toEqual(["Committed", "Actual"]);

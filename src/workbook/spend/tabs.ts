@@ -45,7 +45,7 @@ export const EXPENSES_TAB: TabSpec = {
     ["category", "text", 130],
     ["vendor", "text", 160],
     ["description", "text", 220],
-    ["amount", "money", 110],
+    ["amount", "money", 110, { signed: true }],
     ["currency", "choice", 80, { choice: CURRENCY_CHOICE }],
     ["kind", "choice", 110, { choice: KIND_CHOICE }],
     ["receiptLink", "text", 200],
