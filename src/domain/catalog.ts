@@ -165,6 +165,7 @@ const EN = {
   "validation.list": "Choose a value from the list.",
   "validation.date": "Enter a date, e.g. 2026-03-31.",
   "validation.money": "Enter an amount of 0 or more.",
+  "validation.signedMoney": "Enter an amount; a refund or credit note is negative, e.g. -120.",
 
   "found.blank": "an empty cell",
   "found.text": "the text “{text}”",
@@ -417,6 +418,7 @@ const ZH: { readonly [K in OwnKey]: string } = {
   "validation.list": "请从列表中选择一个值。",
   "validation.date": "请输入日期，例如 2026-03-31。",
   "validation.money": "请输入不小于 0 的金额。",
+  "validation.signedMoney": "请输入金额；退款或贷项通知单为负数，例如 -120。",
 
   "found.blank": "空单元格",
   "found.text": "文本“{text}”",

@@ -18,3 +18,15 @@ export function isIsoDate(text: string): boolean {
   const days = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
   return day <= days;
 }
+
+const MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
+
+/**
+ * A moment as people read it in the workbook's language, from its wall-clock parts in the spreadsheet's time zone
+ * ([year, month 1-12, day, hour, minute]): "2 Mar 2026, 09:05" (the day before the month, never ambiguous), and
+ * "2026年3月2日 09:05". The server takes the parts from Utilities.formatDate, the sidebars from Intl: one wording.
+ */
+export function timeText([year, month, day, hour, minute]: readonly number[], lang: "en" | "zh"): string {
+  const hm = `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+  return lang === "zh" ? `${year}年${month}月${day}日 ${hm}` : `${day} ${MONTHS[(month ?? 1) - 1]} ${year}, ${hm}`;
+}

@@ -7,6 +7,11 @@ export function isBlank(value: unknown): boolean {
   return value === "" || value === null || value === undefined || (typeof value === "string" && value.trim() === "");
 }
 
+/** Dates may come from another realm (the Apps Script runtime), so instanceof is not enough. */
+export function isDate(value: unknown): value is Date {
+  return value instanceof Date || Object.prototype.toString.call(value) === "[object Date]";
+}
+
 export function describeFound(value: unknown, lang: Lang): string {
   if (isBlank(value)) return t(lang, "found.blank");
   if (typeof value === "string") {
@@ -15,6 +20,6 @@ export function describeFound(value: unknown, lang: Lang): string {
   }
   if (typeof value === "number") return t(lang, "found.number", { number: String(value) });
   if (typeof value === "boolean") return t(lang, "found.boolean", { value: value ? "TRUE" : "FALSE" });
-  if (value instanceof Date || Object.prototype.toString.call(value) === "[object Date]") return t(lang, "found.date");
+  if (isDate(value)) return t(lang, "found.date");
   return t(lang, "found.other");
 }

@@ -337,6 +337,77 @@ export const PROBES: readonly Probe[] = [
     },
   },
   {
+    id: "protection.warning-only-editors",
+    area: "protections",
+    what: "a strict sheet protection lists its editors; made warning-only, it lists none",
+    basis: "reference",
+    source:
+      "https://googleapis.dev/dotnet/Google.Apis.Sheets.v4/latest/api/Google.Apis.Sheets.v4.Data.ProtectedRange.html",
+    note: "Google's Sheets API reference of ProtectedRange: editors are not supported with warning_only protection, and editors are ignored when warningOnly is written true. The Apps Script reference does not say what getEditors() answers then.",
+    expected: { strictHasEditors: true, warningOnlyEditors: 0 },
+    run({ scratch }) {
+      const protection = scratch().protect();
+      const strictHasEditors = protection.getEditors().length > 0;
+      protection.setWarningOnly(true);
+      const warningOnlyEditors = protection.getEditors().length;
+      protection.remove();
+      return { strictHasEditors, warningOnlyEditors };
+    },
+  },
+  {
+    id: "range.offset-empty",
+    area: "Range",
+    what: "offset to a range of zero rows or zero columns, and to one of 2 x 3",
+    basis: "observed",
+    source: `${REF}/spreadsheet/range#offset(Integer,Integer,Integer,Integer)`,
+    note: "The reference gives numRows and numColumns as the new range's height and width and documents no message; getRange words this one.",
+    expected: [
+      "The number of rows in the range must be at least 1.",
+      "The number of columns in the range must be at least 1.",
+      "C3:E4",
+    ],
+    run({ scratch }) {
+      const b2 = scratch().getRange("B2");
+      return [
+        outcome(() => b2.offset(0, 0, 0, 1)),
+        outcome(() => b2.offset(0, 0, 1, 0)),
+        b2.offset(1, 1, 2, 3).getA1Notation(),
+      ];
+    },
+  },
+  {
+    id: "range.background-colour",
+    area: "Range",
+    what: "setBackground with CSS notation (#rgb, #rrggbb, a colour name) and with text that is no colour",
+    basis: "reference",
+    source: `${REF}/spreadsheet/range#setBackground(String)`,
+    note: "The reference asks for a \"color code in CSS notation (such as '#ffffff' or 'white')\"; the message for anything else is observed.",
+    expected: ["ok", "ok", "ok", "Invalid color string"],
+    run({ scratch }) {
+      const a1 = scratch().getRange("A1");
+      return ["#abc", "#f4c7c3", "teal", "not a colour"].map((c) => outcome(() => a1.setBackground(c)));
+    },
+  },
+  {
+    id: "cache.item-cap",
+    area: "CacheService",
+    what: "1,000 items put, then one more that expires sooner than all of them: 900 are kept, the newest not among them",
+    basis: "reference",
+    source: `${REF}/cache/cache`,
+    note: "The reference: the cap for cached items is 1,000; when more are written, the cache stores the 900 items farthest from expiration. Other items of this script in the user cache count towards the cap too.",
+    expected: { kept: 900, newest: null },
+    run() {
+      const cache = CacheService.getUserCache();
+      const keys = Array.from({ length: 1000 }, (_, i) => `selftest.cap.${i}`);
+      cache.putAll(Object.fromEntries(keys.map((k) => [k, "v"])));
+      cache.put("selftest.cap.newest", "v", 10);
+      const kept = Object.keys(cache.getAll(keys)).length;
+      const newest = cache.get("selftest.cap.newest");
+      cache.removeAll([...keys, "selftest.cap.newest"]);
+      return { kept, newest };
+    },
+  },
+  {
     id: "validation.list",
     area: "data validation",
     what: "a dropdown rule read back; a script writing a value outside the list",

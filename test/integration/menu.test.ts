@@ -84,14 +84,15 @@ describe("the My campaigns menu item", () => {
     const emu = setUpWorkbook();
     emu.menu("My campaigns");
     expect(emu.ui.sidebar?.title).toBe("My campaigns");
-    expect(emu.ui.sidebar?.html).toContain('<html lang="en">');
+    // The page starts in the user's language and shows times in the spreadsheet's time zone.
+    expect(emu.ui.sidebar?.html).toContain('<html lang="en" data-tz="Europe/Berlin">');
     expect(emu.ui.sidebar?.html).toContain('id="list"');
 
     emu.configureUser(emu.user, { locale: "zh_CN" });
     emu.open();
     emu.menu("我的推广活动");
     expect(emu.ui.sidebar?.title).toBe("我的推广活动");
-    expect(emu.ui.sidebar?.html).toContain('<html lang="zh-CN">');
+    expect(emu.ui.sidebar?.html).toContain('<html lang="zh-CN" data-tz="Europe/Berlin">');
   });
 
   it("follows the language set in Settings", () => {

@@ -88,7 +88,7 @@ describe("a monitoring run", () => {
       "Spring webinars (C-1): Leads is heading for 172.22 leads against a target of 500 leads (34 % of target; last measured 2026-03-09).",
     );
     expect(rows[0]?.message).toBe(
-      "Summer fair (C-2): the Plan request mon-00000003 has waited 8 days for a decision (submitted 2026-03-02T09:00:00+01:00).",
+      "Summer fair (C-2): the Plan request mon-00000003 has waited 8 days for a decision (submitted 2 Mar 2026, 09:00).",
     );
     // The request goes to the approvers who may decide it; the others to the managers (the approvers in Settings).
     expect(rows[0]?.notify).toBe(`${LEO}, ${LIA}`);
@@ -122,6 +122,38 @@ describe("a monitoring run", () => {
     expect(leo).toHaveLength(2);
     expect(leo[1]?.body).toContain("last measured 2026-03-10");
     expect(leo[1]?.body).not.toContain("Overdue task");
+  });
+});
+
+describe("times in the Monitor tab and the digest", () => {
+  it("are shown in the spreadsheet's time zone, worded for its language, while the log keeps its instants", () => {
+    const emu = scenario();
+    const submitted = emu
+      .values("Approval log")
+      .slice(1)
+      .find((r) => r.includes("C-2") && r.includes("submit"));
+    expect(submitted?.find((c) => /^2026-03-02T/.test(String(c)))).toBe("2026-03-02T09:00:00+01:00");
+    // The spreadsheet moves to Shanghai: 08:00 UTC there is 16:00.
+    emu.spreadsheet.setSpreadsheetTimeZone("Asia/Shanghai");
+    runNow(emu);
+    const waiting = monitorRows(emu).find((r) => r.kind === "Request waiting");
+    expect(waiting?.message).toMatch(/\(submitted 2 Mar 2026, 16:00\)\.$/);
+    // First seen now: 10 March, 08:30 UTC.
+    expect(waiting?.since).toBe("10 Mar 2026, 16:30");
+    expect(digests(emu).find((d) => d.to === LEO)?.body).toContain("(submitted 2 Mar 2026, 16:00)");
+  });
+
+  it("are worded in Chinese in a Chinese workbook", () => {
+    const emu = monitorWorkbook({
+      locale: "zh_CN",
+      campaigns: [campaign("C-2", { name: "夏季展会", start: "2026-06-01", end: "2026-06-30" })],
+    });
+    submit(emu, MIA, "C-2", "plan");
+    emu.advanceTo("2026-03-10T08:30:00Z");
+    runNow(emu);
+    const [row] = monitorRows(emu);
+    expect(row?.message).toMatch(/（提交于 2026年3月2日 09:00）。$/);
+    expect(row?.since).toBe("2026年3月10日 09:30");
   });
 });
 

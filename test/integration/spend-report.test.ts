@@ -99,7 +99,7 @@ describe("the Variance report", () => {
     const values = emu.values(REPORT);
     expect(values[0]?.[0]).toBe("Budget variance report");
     expect(values[1]?.[0]).toBe(
-      "Refreshed 2026-03-02 09:00. Amounts in USD. Variance = actual − planned (positive is over plan).",
+      "Refreshed 2 Mar 2026, 09:00. Amounts in USD. Variance = actual − planned (positive is over plan).",
     );
     expect(values[2]?.[0]).toBe("Every row was read.");
     expect(values[5]).toEqual([

@@ -32,6 +32,7 @@ const EXPENSE_KEYS = [
   "reimbursable",
   "requestedBy",
   "status",
+  "refundOf",
 ];
 
 describe("Set up workbook: the budget-control tabs", () => {
@@ -56,6 +57,7 @@ describe("Set up workbook: the budget-control tabs", () => {
       "Reimbursable",
       "Requested by",
       "Status",
+      "Refund of",
     ]);
     expect(emu.values("Rates")[0]).toEqual(["Currency", "Rate", "Valid from"]);
   });
@@ -71,7 +73,13 @@ describe("Set up workbook: the budget-control tabs", () => {
   it("sets dropdowns, number formats, help notes and widths", () => {
     const expenses = rulesOfRow2(emu, "Expenses");
     expect(expenses[1]).toMatchObject({ type: "DATE_IS_VALID_DATE", allowInvalid: false });
-    expect(expenses[6]).toMatchObject({ type: "NUMBER_GREATER_THAN_OR_EQUAL_TO", values: [0], allowInvalid: false });
+    // The amount takes refunds (negative), only numbers; a planned amount is 0 or more.
+    expect(expenses[6]).toMatchObject({
+      type: "NUMBER_GREATER_THAN_OR_EQUAL_TO",
+      values: [-1e13],
+      allowInvalid: false,
+    });
+    expect(rulesOfRow2(emu, "Budget")[3]).toMatchObject({ type: "NUMBER_GREATER_THAN_OR_EQUAL_TO", values: [0] });
     // A kind typed otherwise is warned about here and reported with its row when read; Yes/No is strict.
     expect(expenses[8]).toMatchObject({ type: "VALUE_IN_LIST", allowInvalid: true });
     expect(expenses[8]?.values[0]).toEqual(["Committed", "Actual"]);
@@ -136,10 +144,11 @@ describe("Upgrading a workbook set up before budget control", () => {
     const emu = setUpWorkbook();
     const sheet = emu.spreadsheet.getSheetByName("Expenses")!;
     sheet.getRange(2, 1, 1, 3).setValues([["EXP-1", "2026-03-10", "C-1"]]);
-    sheet.deleteColumns(13, 1); // an older Expenses tab without Status
+    sheet.deleteColumns(13, 2); // an older Expenses tab without Status and Refund of
     clickMenu(emu, "menuSetUpWorkbook");
-    expect(emu.values("Expenses")[0]?.[12]).toBe("Status");
+    expect(emu.values("Expenses")[0]?.slice(12)).toEqual(["Status", "Refund of"]);
     expect(emu.values("Expenses")[1]?.[0]).toBe("EXP-1");
     expect(columnsOf(emu, "Expenses").get("status")).toBe(13);
+    expect(columnsOf(emu, "Expenses").get("refundOf")).toBe(14);
   });
 });

@@ -300,7 +300,10 @@ export const EVALUATION_LABELS = {
     zh: "评估报告已刷新：{campaigns} 个推广活动，{kpis} 个指标。{problems} 行需要处理。",
   },
   "report.chartData": { en: "Chart data: {campaign}", zh: "图表数据：{campaign}" },
-  "report.chartTitle": { en: "{campaign}: {indicator} against target", zh: "{campaign}：{indicator}与目标值" },
+  "report.chartTitle": {
+    en: "{campaign}: {indicator} against target",
+    zh: "{campaign}：指标“{indicator}”的实际值与目标值",
+  },
   "report.seriesDate": { en: "Date", zh: "日期" },
   "report.seriesTarget": { en: "Target", zh: "目标值" },
   "report.noSetup": {

@@ -1,6 +1,6 @@
 // The scheduled monitoring rules: at a given moment, which tasks are overdue, which KPIs are heading below target, which campaigns overspend and which requests wait too long, each as an alert with a stable key.
 import { add, decimalFromNumber, subtract, toNumber } from "../money";
-import type { CampaignState, RequestType } from "../workflow/model";
+import { APPROVED_STATES, type CampaignState, type RequestType } from "../workflow/model";
 import { attainment, attainmentRefusal, tidy } from "./figures";
 import type { EvaluationMessageKey, MessageParams } from "./messages";
 import type { EvaluationSettings, Kpi, KpiReading, Task } from "./model";
@@ -84,7 +84,7 @@ export interface MonitorInput {
 /** Tasks and KPIs matter while the work runs; before approval there is nothing to be late for, after it nothing to fix. */
 const RUNNING: readonly CampaignState[] = ["Ready", "InProgress"];
 /** Money can still be spent or committed from approval until the campaign is closed. */
-const SPENDING: readonly CampaignState[] = ["PlanApproved", "ExecutionSubmitted", "Ready", "InProgress", "Completed"];
+const SPENDING: readonly CampaignState[] = APPROVED_STATES.filter((s) => s !== "Closed");
 
 /**
  * An alert of the situation `name`: its message is `evaluation.alert.<name>` and its key starts with the name. An

@@ -1,7 +1,7 @@
 // Raw cells of the Budget, Expenses and Rates tabs to typed records, or the list of what is wrong with each field; never throws.
 import * as z from "zod/mini";
 import { isIsoDate } from "../dates";
-import { isBlank } from "../found";
+import { isBlank, isDate } from "../found";
 import { catalogIn, valueOfLabel } from "../i18n";
 import { CURRENCY_CODE } from "./currency";
 import type { MessageParams, SpendMessageKey } from "./messages";
@@ -73,10 +73,6 @@ const BAD = Object.fromEntries(BAD_KINDS.map((kind) => [kind, new Bad(`spend.pro
 /** A field reader; those of dates and currencies need the context, the others ignore it. */
 type Reader = (raw: unknown, ctx: DecodeContext) => unknown;
 
-function isDate(value: unknown): value is Date {
-  return value instanceof Date || Object.prototype.toString.call(value) === "[object Date]";
-}
-
 /** Trimmed text of a cell, "" for blank; numbers and booleans as they print; null for anything else. */
 function textOf(raw: unknown): string | null {
   if (typeof raw === "string") return raw.trim();
@@ -136,14 +132,18 @@ export function numberOf(raw: unknown): number | null | undefined {
   return null;
 }
 
-function readAmount(raw: unknown): number | Bad {
+/** An amount of 0 or more; with `signed`, a negative one too (a refund's). */
+function amountOf(raw: unknown, signed: boolean): number | Bad {
   const n = numberOf(raw);
   if (n === undefined) return BAD.required;
-  if (n === null || n < 0) return BAD.amount;
+  if (n === null || (n < 0 && !signed)) return BAD.amount;
   // Beyond this a double no longer holds every cent, so the sum could not be exact.
-  if (n > 1e13) return BAD.tooLarge;
+  if (Math.abs(n) > 1e13) return BAD.tooLarge;
   return n === 0 ? 0 : n;
 }
+
+/** A planned or spent amount: a number, never negative. */
+const readAmount = (raw: unknown) => amountOf(raw, false);
 
 function readRate(raw: unknown): number | Bad {
   const n = numberOf(raw);
@@ -265,8 +265,12 @@ export function budgetLineDecoder(ctx: DecodeContext): (values: RawRow) => Decod
   );
 }
 
+/**
+ * An expense row. A negative amount is a refund or credit note and names the expense it refunds in Refund of; a row
+ * with one and not the other is refused at the cell that is wrong (the amount, or the Refund of cell).
+ */
 export function expenseDecoder(ctx: DecodeContext): (values: RawRow) => Decoded<Expense, ExpenseField> {
-  return decoder<Expense, ExpenseField>(
+  const decode = decoder<Expense, ExpenseField>(
     {
       id: readRequiredText,
       date: readDate,
@@ -274,16 +278,25 @@ export function expenseDecoder(ctx: DecodeContext): (values: RawRow) => Decoded<
       category: readRequiredText,
       vendor: readText,
       description: readText,
-      amount: readAmount,
+      // Negative for a refund, which must then name the expense it refunds (and only then).
+      amount: (raw) => amountOf(raw, true),
       currency: readCurrency,
       kind: readKind,
       receiptLink: readLink,
       reimbursable: readBoolean,
       requestedBy: readEmail,
       status: readStatus,
+      refundOf: readText,
     },
     ctx,
   );
+  return (values) => {
+    const decoded = decode(values);
+    if (!decoded.ok || decoded.value.amount < 0 === (decoded.value.refundOf !== "")) return decoded;
+    const field = decoded.value.amount < 0 ? "amount" : "refundOf";
+    const messageKey = field === "amount" ? "spend.problem.refundOf" : "spend.problem.refundAmount";
+    return { ok: false, problems: [{ field, messageKey, found: values[field] }] };
+  };
 }
 
 export function rateDecoder(ctx: DecodeContext): (values: RawRow) => Decoded<Rate, RateField> {

@@ -1,6 +1,7 @@
 // Budget control's public surface: import from here, not from the files behind it.
 
 export { isIsoDate } from "../dates";
+export { categoryNamer } from "./categories";
 export { CURRENCY_CODE, majorUnits, minorDigits, minorUnitsOfNumber, toMinorUnits } from "./currency";
 export { compare, integerRatio, isZero, multiply, negate, ratio, round, roundUnits, sign } from "./decimal";
 export {
@@ -88,6 +89,7 @@ export {
   budgetStatusOf,
   type CampaignPosition,
   type Cell,
+  checkRefund,
   type ExpenseStanding,
   emptyCampaignPosition,
   type Figures,
@@ -99,6 +101,7 @@ export {
   type PositionOptions,
   type Positions,
   positionOf,
+  type RefundProblem,
   type SpendCandidate,
   STANDINGS,
   type Standing,
@@ -156,6 +159,7 @@ export {
   type SealedLedger,
   type SealedMoney,
   type SealedPayment,
+  sealedFieldsOf,
   sealedMoneyOf,
   sealLedger,
 } from "./sealed";

@@ -260,6 +260,7 @@ export interface ApprovedLines {
 export function convertApprovedLines(
   rates: RateTable,
   plans: ReadonlyMap<string, readonly LineSnapshot[]>,
+  category: (text: string) => string = (text) => text,
 ): ApprovedLines {
   const lines = new Map<string, ApprovedLine[]>();
   const unconverted = new Map<string, { line: LineSnapshot; problem: ConversionProblem }[]>();
@@ -268,7 +269,7 @@ export function convertApprovedLines(
     for (const line of snapshot) {
       if (typeof line.planned !== "number") continue;
       const conversion = convert(rates, fromMinorUnits(line.planned, line.currency), line.currency, `${line.month}-01`);
-      if (conversion.ok) out.push({ category: line.category, month: line.month, planned: conversion.minor });
+      if (conversion.ok) out.push({ category: category(line.category), month: line.month, planned: conversion.minor });
       else {
         const list = unconverted.get(campaign) ?? [];
         list.push({ line, problem: conversion.problem });

@@ -27,6 +27,7 @@ export const SPEND_MESSAGES = {
   "spend.field.reimbursable": { en: "Reimbursable", zh: "需报销" },
   "spend.field.requestedBy": { en: "Requested by", zh: "申请人" },
   "spend.field.status": { en: "Status", zh: "状态" },
+  "spend.field.refundOf": { en: "Refund of", zh: "冲减的费用" },
   "spend.field.rate": { en: "Rate", zh: "汇率" },
   "spend.field.validFrom": { en: "Valid from", zh: "生效日期" },
 
@@ -88,6 +89,26 @@ export const SPEND_MESSAGES = {
   "spend.problem.decimals": {
     en: "{found} {currency} has more decimals than {currency} has ({digits}); enter the amount as it is paid",
     zh: "{found} {currency} 的小数位多于 {currency} 的最小单位（{digits} 位）；请按实际支付金额填写",
+  },
+  "spend.problem.refundOf": {
+    en: "found {found}: a negative amount is a refund or credit note, so put the ID of the expense it refunds in Refund of",
+    zh: "实际为{found}：负数金额表示退款或贷项通知单，请在“冲减的费用”中填写所冲减费用的编号",
+  },
+  "spend.problem.refundAmount": {
+    en: "found {found}, but the amount is not negative: a refund names the expense it refunds and has an amount below 0, such as -120",
+    zh: "实际为{found}，但金额不是负数：退款须填写所冲减费用的编号，且金额小于 0（例如 -120）",
+  },
+  "spend.problem.refundUnknown": {
+    en: "there is no recorded expense “{id}” to refund; give the ID of a recorded expense of this campaign",
+    zh: "没有可冲减的已登记费用“{id}”；请填写本推广活动中已登记费用的编号",
+  },
+  "spend.problem.refundCampaign": {
+    en: "{id} was spent on campaign {campaign}, not {other}: a refund goes to the campaign of the expense it refunds",
+    zh: "{id} 属于推广活动 {campaign}，而不是 {other}：退款须计入所冲减费用的推广活动",
+  },
+  "spend.problem.refundTooLarge": {
+    en: "{id} has only {left} left to refund, less than this refund of {amount}",
+    zh: "{id} 仅剩 {left} 可冲减，少于本次退款 {amount}",
   },
   "spend.problem.duplicateId": {
     en: "the ID “{id}” is already used in row {row}",
@@ -287,8 +308,8 @@ export const SPEND_MESSAGES = {
   "spend.help.expenses.vendor": { en: "Who is paid.", zh: "收款方。" },
   "spend.help.expenses.description": { en: "What was bought.", zh: "购买的内容。" },
   "spend.help.expenses.amount": {
-    en: "The amount in the expense's currency, 0 or more.",
-    zh: "以费用币种计的金额，不小于 0。",
+    en: "The amount in the expense's currency, 0 or more; a refund or credit note is negative (e.g. -120) and names the expense it refunds in Refund of.",
+    zh: "以费用币种计的金额，不小于 0；退款或贷项通知单为负数（例如 -120），并在“冲减的费用”中填写所冲减费用的编号。",
   },
   "spend.help.expenses.currency": {
     en: "Currency of the amount (ISO code). Empty means the currency in Settings.",
@@ -313,6 +334,10 @@ export const SPEND_MESSAGES = {
   "spend.help.expenses.status": {
     en: "Written by the add-on: recorded, pending overrun approval, rejected, or where the reimbursement stands.",
     zh: "由插件填写：已登记、超支待审批、已驳回，或报销进度。",
+  },
+  "spend.help.expenses.refundOf": {
+    en: "For a refund or credit note only: the ID of the expense it refunds (same campaign). It lowers that expense's spend, in its category and kind, by at most what is left of it.",
+    zh: "仅用于退款或贷项通知单：所冲减费用的编号（须为同一推广活动）。它按原费用的类别和类型冲减支出，最多冲减原费用的剩余金额。",
   },
   "spend.help.rates.currency": { en: "The currency converted (ISO code).", zh: "被换算的币种（ISO 代码）。" },
   "spend.help.rates.rate": {

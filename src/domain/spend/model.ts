@@ -48,6 +48,7 @@ export const EXPENSE_FIELDS = [
   "reimbursable",
   "requestedBy",
   "status",
+  "refundOf",
 ] as const;
 export type ExpenseField = (typeof EXPENSE_FIELDS)[number];
 
@@ -81,10 +82,13 @@ function budgetLineSchema() {
 export const BudgetLineSchema = budgetLineSchema();
 export type BudgetLine = z.output<typeof BudgetLineSchema>;
 
-/** One row of the Expenses tab. Amount is in the expense's own currency, as typed. JSON-safe. */
+/**
+ * One row of the Expenses tab. Amount is in the expense's own currency, as typed; a refund or credit note has a negative
+ * amount and names the expense it refunds in refundOf ("" for any other expense). JSON-safe.
+ */
 /* @__NO_SIDE_EFFECTS__ */
 function expenseSchema() {
-  const { required, isoDate, amount, currency, link, email } = fields();
+  const { required, isoDate, currency, link, email } = fields();
   return z.object({
     id: required,
     date: isoDate,
@@ -92,13 +96,14 @@ function expenseSchema() {
     category: required,
     vendor: z.string(),
     description: z.string(),
-    amount,
+    amount: z.number(),
     currency,
     kind: z.enum(EXPENSE_KINDS),
     receiptLink: link,
     reimbursable: z.boolean(),
     requestedBy: email,
     status: z.nullable(z.enum(EXPENSE_STATUSES)),
+    refundOf: z.string(),
   });
 }
 export const ExpenseSchema = expenseSchema();

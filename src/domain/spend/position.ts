@@ -187,6 +187,45 @@ export function assessExpense(position: CampaignPosition, expense: SpendCandidat
   return { outcome: warning ? "warning" : "ok", overrun: 0, limit: null, after };
 }
 
+/** Why a refund cannot be recorded: the message key, the field it concerns and its parameters. */
+export interface RefundProblem {
+  readonly field: "refundOf" | "campaign" | "amount";
+  readonly messageKey: SpendMessageKey;
+  readonly params: MessageParams;
+}
+
+/**
+ * Checks a refund (a negative amount, minor units of the workbook currency) against the expense it names: a recorded
+ * expense that is not itself a refund, of the same campaign, with at least as much left as the refund takes back. What
+ * is left is what the original counts for (nothing while it does not count) less the refunds of it that count. Gives
+ * the original's standing, whose category and kind the refund takes, or the problem.
+ */
+export function checkRefund(
+  positions: Positions,
+  refund: { readonly refundOf: string; readonly campaign: string; readonly amount: number },
+): ExpenseStanding | RefundProblem {
+  const id = refund.refundOf;
+  const original = positions.expenses.get(id);
+  if (!original?.recorded || original.refundOf)
+    return { field: "refundOf", messageKey: "spend.problem.refundUnknown", params: { id } };
+  if (original.campaign !== refund.campaign) {
+    return {
+      field: "campaign",
+      messageKey: "spend.problem.refundCampaign",
+      params: { id, campaign: original.campaign, other: refund.campaign },
+    };
+  }
+  let left = original.standing === "counted" ? original.amount : 0;
+  for (const e of positions.expenses.values()) if (e.refundOf === id && e.standing === "counted") left += e.amount;
+  if (left + refund.amount >= 0) return original;
+  const money = (minor: number) => formatMoney(minor, positions.currency);
+  return {
+    field: "amount",
+    messageKey: "spend.problem.refundTooLarge",
+    params: { id, left: money(left), amount: money(-refund.amount) },
+  };
+}
+
 /** The sentence for the person recording the expense, before they submit it. */
 export function assessmentMessage(
   assessment: Assessment,
@@ -234,6 +273,8 @@ export interface ExpenseStanding {
   readonly status: ExpenseStatus;
   /** False for a row typed into the tab that the add-on never recorded: it counts for nothing until it is. */
   readonly recorded: boolean;
+  /** A refund's original expense ("" for any other expense). */
+  readonly refundOf: string;
 }
 
 /** The finest grain: one campaign, category and month. Campaign, category and month figures are sums of these. */
@@ -356,7 +397,7 @@ export function foldPositions(
 
   const standings = new Map<string, ExpenseStanding>();
   const settle = (
-    { id, row, campaign, category, month, kind, amount, status: cellStatus }: LedgerExpense,
+    { id, row, campaign, category, month, kind, amount, status: cellStatus, record }: LedgerExpense,
     standing: Standing,
     {
       overrun = 0,
@@ -367,7 +408,8 @@ export function foldPositions(
   ) => {
     const cell = cellOf(campaign, category, month);
     if (standing === "counted") addTo(cell, kind, amount);
-    else if (standing === "pending_overrun") addTo(cell, "pending", amount);
+    // A refund waiting to be recorded takes nothing back from what is pending.
+    else if (standing === "pending_overrun" && amount > 0) addTo(cell, "pending", amount);
     const status: ExpenseStatus =
       standing === "counted"
         ? cellStatus !== null && COUNTED_STATUSES.has(cellStatus)
@@ -388,6 +430,7 @@ export function foldPositions(
       needsRequest,
       status,
       recorded,
+      refundOf: record.refundOf,
     });
   };
 
@@ -401,7 +444,9 @@ export function foldPositions(
     }
     const found = decisions.get(e.id);
     const decision = found && !INACTIVE.has(found.status) ? found : null;
-    if (decision) {
+    // A refund takes back spend only while what it refunds counts (recorded before it, so settled already).
+    if (e.record.refundOf && standings.get(e.record.refundOf)?.standing !== "counted") settle(e, "rejected");
+    else if (decision) {
       const { status, amount, requestId } = decision;
       if (status === "approved") {
         addTo(cellOf(e.campaign, e.category, e.month), "approved", amount);

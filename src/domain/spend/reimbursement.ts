@@ -80,7 +80,9 @@ export function reimburse(input: ReimbursementInput): Result<ExpenseStatus, Reim
   const actor = input.actor.trim().toLowerCase();
   const requester = expense.requestedBy.trim().toLowerCase();
   if (action === "request") {
-    if (!expense.reimbursable) return refuse("not_reimbursable", "spend.reimbursement.notReimbursable");
+    // A refund is money coming back, never owed to anyone.
+    if (!expense.reimbursable || input.amount < 0)
+      return refuse("not_reimbursable", "spend.reimbursement.notReimbursable");
     if (requester === "") return refuse("requester_missing", "spend.reimbursement.requesterMissing");
   } else if (actor === requester) return refuse("own_request", "spend.reimbursement.ownRequest");
   if (action === "pay" && !settings.finance.some((f) => f.trim().toLowerCase() === actor)) {

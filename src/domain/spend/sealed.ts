@@ -32,6 +32,8 @@ export interface SealedExpense {
   readonly requestedBy: string;
   readonly outcome: "counted" | "pending_overrun";
   readonly overrun: number;
+  /** A refund's original expense (its amount is negative); absent for any other expense. */
+  readonly refundOf?: string;
   /**
    * The Expenses row the add-on wrote it to (0 when not known): where to look for it when its ID cell was edited, so
    * the row is flagged rather than written a second time.
@@ -44,7 +46,7 @@ const SealedSchema = z.object({
   campaign: z.string(),
   category: z.string(),
   kind: z.enum(EXPENSE_KINDS),
-  amount: z.int().check(z.minimum(0)),
+  amount: z.int(),
   originalAmount: z.number(),
   currency: z.string(),
   vendor: z.string(),
@@ -55,6 +57,7 @@ const SealedSchema = z.object({
   outcome: z.enum(["counted", "pending_overrun"]),
   overrun: z.int().check(z.minimum(0)),
   row: z.optional(z.int().check(z.minimum(0))),
+  refundOf: z.optional(z.string()),
 });
 
 /** A payment as sealed: which reimbursement request it paid, and how much (minor units, the approved amount). */
@@ -76,6 +79,22 @@ export interface SealedMoney {
 }
 
 export type SealedFields = Omit<SealedExpense, "at" | "actor" | "requestId" | "id">;
+
+/**
+ * What is sealed of an expense as recorded: its values (`amount` in minor units of the workbook currency, as the budget
+ * gate assessed it) and the gate's verdict: counted, or pending with its overrun when `overrun` is given.
+ */
+export function sealedFieldsOf(r: Expense, amount: number, row: number, overrun?: number): SealedFields {
+  // The record's own fields as they are (recordEntry seals the fields it names, not the ID or the Status).
+  return {
+    ...r,
+    row,
+    amount,
+    originalAmount: r.amount,
+    outcome: overrun === undefined ? "counted" : "pending_overrun",
+    overrun: overrun ?? 0,
+  };
+}
 
 /** The record event of an expense (entity "expense"): its sealed values in the snapshot. */
 export function recordEntry(input: {
@@ -106,6 +125,7 @@ export function recordEntry(input: {
     overrun: f.overrun,
   };
   if (f.row !== undefined && f.row > 0) snapshot.row = f.row;
+  if (f.refundOf) snapshot.refundOf = f.refundOf;
   return {
     id: input.eventId,
     at: input.at,
@@ -204,6 +224,7 @@ export const SEALED_EDIT_FIELDS = [
   "kind",
   "reimbursable",
   "requestedBy",
+  "refundOf",
 ] as const;
 export type SealedEditField = (typeof SEALED_EDIT_FIELDS)[number];
 
@@ -243,6 +264,7 @@ function recordOf(s: SealedExpense, status: ExpenseStatus | null): Expense {
     reimbursable: s.reimbursable,
     requestedBy: s.requestedBy,
     status,
+    refundOf: s.refundOf ?? "",
   };
 }
 
@@ -302,6 +324,7 @@ export function sealLedger(
     push("kind", s.kind, cell.kind);
     push("reimbursable", s.reimbursable, cell.reimbursable);
     if (s.requestedBy !== "") push("requestedBy", s.requestedBy, cell.requestedBy);
+    push("refundOf", s.refundOf ?? "", cell.refundOf);
   }
   const unrecorded = new Set<string>();
   for (const e of ledger.expenses) {

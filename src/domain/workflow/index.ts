@@ -66,6 +66,7 @@ export type { MessageParams, MessageText, WorkflowMessageKey } from "./messages"
 export {
   ACTIONS,
   type Action,
+  APPROVED_STATES,
   CAMPAIGN_STATES,
   type CampaignState,
   DECISIONS,

@@ -17,6 +17,9 @@ export const CAMPAIGN_STATES = [
 ] as const;
 export type CampaignState = (typeof CAMPAIGN_STATES)[number];
 
+/** The states from the plan's approval to the close, in the lifecycle's order: the plan's budget is approved. */
+export const APPROVED_STATES: readonly CampaignState[] = CAMPAIGN_STATES.slice(2, 8);
+
 /**
  * Every request type the process knows. plan, execution, change and cancellation are in use now; the other
  * three run through the same machinery (type, entity, amount, version, levels) and only need their payload

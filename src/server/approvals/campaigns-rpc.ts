@@ -41,7 +41,7 @@ import {
   waitingNotices,
 } from "../shared/views";
 import { readWorkspace, viewOf, type Workspace } from "../shared/workspace";
-import { callerEmail, nowIn, refusal, refused, type Step, write } from "../shared/write";
+import { callerEmail, noCampaign, nowIn, refusal, refused, type Step, unknownCampaign, write } from "../shared/write";
 import {
   type CampaignCard,
   EscalateRequest,
@@ -59,11 +59,6 @@ const APPROVED = new Set(["PlanApproved", "Ready", "InProgress"]);
 
 function noTab(ws: Workspace, tab: TabSpec): Refused {
   return refused("setup", t(ws.lang, "rpc.noTab", { tab: tabName(tab, ws.lang) }));
-}
-
-function noCampaign(ws: Workspace, id: string): Refused {
-  if (!ws.campaigns) return noTab(ws, CAMPAIGNS_TAB);
-  return refused("no_campaign", t(ws.lang, "rpc.noCampaign", { id, tab: ws.campaigns.tab }));
 }
 
 /** The row's cells as text for the form to edit, the dates as the workflow read them (ISO). */
@@ -281,9 +276,8 @@ export function rpcSubmit(request: unknown) {
 export function rpcWithdraw(request: unknown) {
   const req = parseRequest("rpcWithdraw", WithdrawRequest, request, userLang());
   return write({ needsLog: true }, (ws, { me, at, newId }) => {
-    if (!ws.campaigns?.rowsById.has(req.campaignId) && !ws.fold.campaigns.has(req.campaignId)) {
-      return noCampaign(ws, req.campaignId);
-    }
+    const unknown = unknownCampaign(ws, req.campaignId);
+    if (unknown) return unknown;
     const view = viewOf(ws, req.campaignId);
     const result = withdraw({
       view,

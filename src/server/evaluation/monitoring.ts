@@ -28,7 +28,7 @@ import { readSettings } from "../../workbook/shared/settings";
 import { readContext } from "../shared/context";
 import { editedSince, INPUTS_KEY, type LastInputs, parseLastInputs } from "../shared/freshness";
 import { showSidebar } from "../shared/html";
-import { uiLang, userLang } from "../shared/locale";
+import { shownTime, uiLang, userLang } from "../shared/locale";
 import { withDocumentLock } from "../shared/lock";
 import { parseRequest } from "../shared/request";
 import {
@@ -143,11 +143,13 @@ function money(value: unknown, currency: string): string {
   return units === null ? String(value) : `${formatAmount(units, currency)} ${currency}`;
 }
 
-/** The alert's sentence: request types by their label, amounts with the currency. */
-export function alertText(alert: Alert, lang: Lang, currency: string): string {
+/** The alert's sentence: request types by their label, amounts with the currency, times in the spreadsheet's zone. */
+export function alertText(alert: Alert, lang: Lang, currency: string, timeZone: string): string {
   const params: Record<string, string | number> = { ...alert.params };
-  if (alert.kind === "request_waiting")
+  if (alert.kind === "request_waiting") {
     params.type = tKey(lang, `workflow.requestType.${String(params.type)}` as MessageKey);
+    params.submitted = shownTime(String(params.submitted), timeZone, lang);
+  }
   if (alert.kind === "overspend") {
     for (const key of ["spent", "approved", "over"]) params[key] = money(params[key], currency);
   }
@@ -168,13 +170,13 @@ function writeMonitorTab(book: EvaluationBook, alerts: readonly Alert[]): void {
   if (!table) return;
   const cell = textOf(table);
   const since = new Map(table.rows.map((row) => [cell(row, "key"), cell(row, "since")]));
-  const lang = book.ws.sheetLang;
-  const now = book.now.replace("T", " ").slice(0, 16);
+  const { sheetLang: lang, timeZone } = book.ws;
+  const now = shownTime(book.now, timeZone, lang);
   const rows: Record_[] = alerts.map((a) => ({
     severity: severityLabel(a.severity, lang),
     kind: kindLabel(a.kind, lang),
     campaign: a.campaign,
-    message: alertText(a, lang, book.currency),
+    message: alertText(a, lang, book.currency, timeZone),
     notify: a.recipients.join(", "),
     since: since.get(a.key) || now,
     key: a.key,
@@ -182,12 +184,12 @@ function writeMonitorTab(book: EvaluationBook, alerts: readonly Alert[]): void {
   rewriteRows(table, MONITOR_TAB, rows);
 }
 
-function digestBody(alerts: readonly Alert[], lang: Lang, currency: string, link: string): string {
+function digestBody(alerts: readonly Alert[], lang: Lang, book: EvaluationBook, link: string): string {
   const lines = alerts.slice(0, DIGEST_LINES).map((a) =>
     t(lang, "monitor.digest.line", {
       severity: severityLabel(a.severity, lang),
       kind: kindLabel(a.kind, lang),
-      message: alertText(a, lang, currency),
+      message: alertText(a, lang, book.currency, book.ws.timeZone),
     }),
   );
   if (alerts.length > DIGEST_LINES) lines.push(t(lang, "monitor.digest.more", { count: alerts.length - DIGEST_LINES }));
@@ -263,7 +265,7 @@ function sendDigests(book: EvaluationBook, alerts: readonly Alert[], props: Prop
       MailApp.sendEmail({
         to: digest.to,
         subject: t(lang, "evaluation.digest.subject", { count: digest.alerts.length }),
-        body: digestBody(digest.alerts, lang, book.currency, link),
+        body: digestBody(digest.alerts, lang, book, link),
       });
     } catch (err) {
       // Not sent: the checkpoint goes back to what was delivered, so the next run tries this person again.
@@ -507,7 +509,11 @@ function scheduleNotice(lang: Lang): string {
   const health = scheduleHealth();
   if (health.jobs.length === 0) return "";
   if (!health.ownerIsAdmin) return t(lang, "rights.schedule.notAdmin", { owner: health.owner });
-  if (health.quiet) return t(lang, "rights.schedule.quiet", { owner: health.owner, since: health.lastTick || "—" });
+  if (health.quiet) {
+    const zone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+    const since = health.lastTick ? shownTime(health.lastTick, zone, lang) : "—";
+    return t(lang, "rights.schedule.quiet", { owner: health.owner, since });
+  }
   // Monitoring off but another job on (the variance refresh): still say whose trigger runs it.
   return health.jobs.includes(MONITOR_JOB) ? "" : t(lang, "rights.schedule.owner", { owner: health.owner });
 }

@@ -49,7 +49,7 @@ import { cellOf } from "../../workbook/shared/rows";
 import { tabName } from "../../workbook/shared/spec";
 import { findTab, readTable, type Table } from "../../workbook/shared/table";
 import type { Refused } from "../shared/contract";
-import { userLang } from "../shared/locale";
+import { shownTime, userLang } from "../shared/locale";
 import { withDocumentLock } from "../shared/lock";
 import { parseRequest } from "../shared/request";
 import { ownerRefusal } from "../shared/rights";
@@ -387,11 +387,12 @@ function formOf({
   return form;
 }
 
+/** The Summaries row; when accepted, who and when (in the spreadsheet's zone, worded for its language). */
 function summaryRecord(
   campaign: string,
   data: SummaryData,
   lang: Lang,
-  accepted: { by: string; at: string } | null,
+  accepted: { by: string; at: string; timeZone: string } | null,
 ): Record_ {
   // The effect, problems and improvements go to the columns of their names.
   return {
@@ -399,7 +400,7 @@ function summaryRecord(
     campaign,
     goals_met: yesNo(data.goalsMet, lang),
     accepted_by: accepted?.by ?? "",
-    accepted_at: accepted?.at ?? "",
+    accepted_at: accepted ? shownTime(accepted.at, accepted.timeZone, lang) : "",
   };
 }
 
@@ -424,7 +425,7 @@ function upsertSummary(table: Table, campaign: string, data: SummaryData, lang: 
  * campaign's channels and audience, so future plans find them). Idempotent: an accepted row is not written again.
  */
 export function recordSummaryAcceptance(
-  ws: Pick<EvaluationBase, "ss" | "sheetLang">,
+  ws: Pick<EvaluationBase, "ss" | "sheetLang" | "timeZone">,
   campaign: string,
   request: EngineRequest,
   entry: LogEntry,
@@ -436,14 +437,15 @@ export function recordSummaryAcceptance(
 
 /** recordSummaryAcceptance on a Summaries table already read. */
 function acceptInto(
-  ws: Pick<EvaluationBase, "ss" | "sheetLang">,
+  ws: Pick<EvaluationBase, "ss" | "sheetLang" | "timeZone">,
   table: Table,
   campaign: string,
   data: SummaryData,
   entry: LogEntry,
   lessonsRead: Table | null = null,
 ): boolean {
-  const accepted = { by: entry.onBehalfOf ? `${entry.actor} (${entry.onBehalfOf})` : entry.actor, at: entry.at };
+  const by = entry.onBehalfOf ? `${entry.actor} (${entry.onBehalfOf})` : entry.actor;
+  const accepted = { by, at: entry.at, timeZone: ws.timeZone };
   const { row, accepted: done } = summaryRow(table, campaign);
   let wrote = false;
   if (!done) {
@@ -500,7 +502,7 @@ function missingLessons<T extends { campaign: string; lesson: string; recommenda
  * the execution died between the Summaries row and the Lessons rows): every Closed campaign whose accepted summary is
  * not on Summaries, or whose lessons are not all on Lessons, gets them now. The caller holds the lock.
  */
-export function syncAcceptedSummaries(ws: Pick<EvaluationBase, "ss" | "sheetLang" | "fold">): void {
+export function syncAcceptedSummaries(ws: Pick<EvaluationBase, "ss" | "sheetLang" | "timeZone" | "fold">): void {
   const summaries = findTab(ws.ss, SUMMARIES_TAB);
   if (!summaries) return;
   let table: Table | null = null;

@@ -6,9 +6,12 @@ import { readSettings } from "../../workbook/shared/settings";
 import { readContext } from "./context";
 import { uiLang, userLang } from "./locale";
 
-/** The built page says <html lang="en">; the sidebar reads this attribute to pick its first language. */
-function withLang(html: string, lang: Lang): string {
-  return html.replace('<html lang="en">', `<html lang="${lang === "zh" ? "zh-CN" : "en"}">`);
+/**
+ * The built page says <html lang="en">; the sidebar reads this attribute to pick its first language, and data-tz to
+ * show times in the spreadsheet's time zone.
+ */
+function withLang(html: string, lang: Lang, timeZone: string): string {
+  return html.replace('<html lang="en">', `<html lang="${lang === "zh" ? "zh-CN" : "en"}" data-tz="${timeZone}">`);
 }
 
 export const SIDEBARS = {
@@ -19,14 +22,14 @@ export const SIDEBARS = {
   monitor: "menu.monitor",
 } as const satisfies Record<string, MenuCaptionKey>;
 
-export function sidebar(name: keyof typeof SIDEBARS, lang: Lang): HtmlOutputPort {
+export function sidebar(name: keyof typeof SIDEBARS, lang: Lang, timeZone: string): HtmlOutputPort {
   const page = HtmlService.createHtmlOutputFromFile(name).getContent();
-  return HtmlService.createHtmlOutput(withLang(page, lang)).setTitle(menuCaption(lang, SIDEBARS[name]));
+  return HtmlService.createHtmlOutput(withLang(page, lang, timeZone)).setTitle(menuCaption(lang, SIDEBARS[name]));
 }
 
 /** Opens a sidebar in the user's language (or the Settings override). */
 export function showSidebar(name: keyof typeof SIDEBARS): void {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const settings = readSettings(ss, ss.getSpreadsheetLocale(), readContext(ss, userLang())).settings;
-  SpreadsheetApp.getUi().showSidebar(sidebar(name, uiLang(settings)));
+  SpreadsheetApp.getUi().showSidebar(sidebar(name, uiLang(settings), ss.getSpreadsheetTimeZone()));
 }

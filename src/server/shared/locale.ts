@@ -1,6 +1,7 @@
 // Which language to speak: menus, toasts and the sidebar follow the user (or the Settings override); what the
 // add-on writes into the workbook (tab names, labels, help, dropdowns, custom-function errors) follows the
 // spreadsheet's locale, because every collaborator sees the same cells.
+import { timeText } from "../../domain/dates";
 import { type Lang, langOf } from "../../domain/i18n";
 import type { Settings } from "../../domain/settings";
 
@@ -31,4 +32,14 @@ export function sheetLang(): Lang {
   } catch {
     return "en";
   }
+}
+
+/**
+ * An instant (an ISO string, or now) as people read it: in the spreadsheet's time zone, worded for `lang` ("2 Mar
+ * 2026, 09:05"). The log keeps its ISO instants; only what is shown goes through here. Text that is no instant stays.
+ */
+export function shownTime(iso: string | null, timeZone: string, lang: Lang): string {
+  const date = iso === null ? new Date() : new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso ?? "";
+  return timeText(Utilities.formatDate(date, timeZone, "yyyy M d H m").split(" ").map(Number), lang);
 }

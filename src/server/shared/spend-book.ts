@@ -7,6 +7,7 @@ import type { Settings } from "../../domain/settings";
 import {
   type ApprovedLines,
   buildLedger,
+  categoryNamer,
   conversionMessage,
   convert,
   convertApprovedLines,
@@ -30,6 +31,7 @@ import {
   type VarianceReport,
 } from "../../domain/spend";
 import {
+  APPROVED_STATES,
   approvedLines,
   type CampaignState,
   type FoldResult,
@@ -60,14 +62,7 @@ import { lineChanges, lineText } from "./views";
 import { hashWith, readChain, type Workspace } from "./workspace";
 
 /** States in which a campaign's plan is approved: its budget lines are approved budget. */
-const APPROVED_STATES: ReadonlySet<CampaignState> = new Set<CampaignState>([
-  "PlanApproved",
-  "ExecutionSubmitted",
-  "Ready",
-  "InProgress",
-  "Completed",
-  "Closed",
-]);
+const APPROVED: ReadonlySet<CampaignState> = new Set(APPROVED_STATES);
 
 /** What budget control needs from the rest of the workbook; a Workspace (approvals) provides it too. */
 export interface SpendBase {
@@ -204,7 +199,7 @@ export function readSpendBook(base: SpendBase): SpendBook {
   const requests: RequestView[] = [];
   for (const [id, view] of fold.campaigns) {
     states.set(id, view.state);
-    if (APPROVED_STATES.has(view.state)) {
+    if (APPROVED.has(view.state)) {
       approved.add(id);
       const captured = view.approvedPlan ? approvedLines(view.approvedPlan) : null;
       if (captured) lines.set(id, captured);
@@ -257,6 +252,8 @@ export interface Folded {
   readonly positions: Positions;
   /** The approved lines in the workbook currency, and those no rate converts. */
   readonly approvedLines: ApprovedLines;
+  /** A typed category as the canonical list spells it (case and full-width/half-width do not matter). */
+  readonly category: (text: string) => string;
 }
 
 export function foldBook(book: SpendBook): Folded {
@@ -266,16 +263,20 @@ export function foldBook(book: SpendBook): Folded {
   });
   const sources = new Map((book.expenses?.sources ?? []).map((s) => [s.row, s.values] as const));
   const seal = sealLedger(cells, book.sealed, expenseRowsById(book), expenseIdsByRow(book), (row) => sources.get(row));
+  // Lines and expenses meet in one category however it was typed, spelt as the Settings list spells it.
+  const category = categoryNamer(book.settings.categories);
   // A rejected reimbursement (in the log) means the company does not pay it: not spend.
   const ledger: Ledger = {
     ...seal.ledger,
-    expenses: seal.ledger.expenses.map((e) =>
-      !seal.unrecorded.has(e.id) && book.reimbursements.get(e.id)?.status === "rejected"
-        ? { ...e, status: "rejected" as const }
-        : e,
-    ),
+    lines: seal.ledger.lines.map((l) => ({ ...l, category: category(l.category) })),
+    expenses: seal.ledger.expenses.map((e) => ({
+      ...e,
+      category: category(e.category),
+      status:
+        !seal.unrecorded.has(e.id) && book.reimbursements.get(e.id)?.status === "rejected" ? "rejected" : e.status,
+    })),
   };
-  const approvedLines = convertApprovedLines(ledger.rates, book.approvedLines);
+  const approvedLines = convertApprovedLines(ledger.rates, book.approvedLines, category);
   const positions = foldPositions(ledger, {
     settings: book.spendSettings,
     decisions: book.decisions,
@@ -283,7 +284,7 @@ export function foldBook(book: SpendBook): Folded {
     approvedLines: approvedLines.lines,
     unrecorded: seal.unrecorded,
   });
-  return { ledger, seal, positions, approvedLines };
+  return { ledger, seal, positions, approvedLines, category };
 }
 
 /** The sheet row of each expense ID on the tab (the first one, readable or not). */
@@ -404,19 +405,12 @@ export function expenseRecordCells(
   status: ExpenseStatus | null,
   lang: Lang,
 ): Record<string, unknown> {
+  // Its sealed values under their column keys (keys no column has are not written), the amount as typed.
   return {
-    id: s.id,
-    date: s.date,
-    campaign: s.campaign,
-    category: s.category,
-    vendor: s.vendor,
-    description: s.description,
+    ...s,
     amount: s.originalAmount,
-    currency: s.currency,
     kind: catalogIn(lang)[`spend.kind.${s.kind}`],
-    receiptLink: s.receiptLink,
     reimbursable: catalogIn(lang)[s.reimbursable ? "spend.yes" : "spend.no"],
-    requestedBy: s.requestedBy,
     status: status === null ? "" : statusLabel(status, lang),
   };
 }
@@ -625,11 +619,6 @@ export function planDrift(book: SpendBook, folded: Folded, report: VarianceRepor
   return notes;
 }
 
-/** "2026-03-02 09:00" in the spreadsheet's zone. */
-export function localNow(timeZone: string): string {
-  return Utilities.formatDate(new Date(), timeZone, "yyyy-MM-dd HH:mm");
-}
-
 /** The base of a write: the approvals' workspace, read under the lock, with the roles' finance list. */
 export function baseOf(ws: Workspace): SpendBase {
   const { fold, money } = verifiedFold(ws.ss, ws);
@@ -714,7 +703,7 @@ export function staleDecision(ws: Workspace, request: RequestView): string | nul
   }
   if (!sealed) return null;
   const position = positions.campaigns.get(sealed.campaign);
-  const line = position?.lines.find((l) => l.category === sealed.category);
+  const line = position?.lines.find((l) => l.category === folded.category(sealed.category));
   const used = position ? position.actual + position.committed : 0;
   const approved = position?.approved ?? 0;
   const over = (u: number, a: number) => Math.max(0, Math.min(sealed.amount, u + sealed.amount - a));

@@ -5,6 +5,8 @@
 import { type Lang, t, tKey } from "../../domain/i18n";
 import { tooLongForCell } from "../../domain/inert";
 import type { FoldResult, Issue, LogEntry, LogRow, Refusal } from "../../domain/workflow";
+import { CAMPAIGNS_TAB } from "../../workbook/approvals/tabs";
+import { tabName } from "../../workbook/shared/spec";
 import { readBudgetLines } from "../../workbook/spend/budget-lines";
 import type { FieldIssue, Refused } from "./contract";
 import { userLang } from "./locale";
@@ -28,12 +30,23 @@ export function refused(kind: string, message: string, issues: Refused["issues"]
   return { ok: false, kind, message, issues };
 }
 
-/** The signed-in user's e-mail, lower-cased; "" when Google does not reveal it (then nothing is written). */
+/** No such campaign on the Campaigns tab (or no tab at all): the refusal says which. */
+export function noCampaign(ws: Workspace, id: string): Refused {
+  if (!ws.campaigns) return refused("setup", t(ws.lang, "rpc.noTab", { tab: tabName(CAMPAIGNS_TAB, ws.lang) }));
+  return refused("no_campaign", t(ws.lang, "rpc.noCampaign", { id, tab: ws.campaigns.tab }));
+}
+
+/** The refusal for a campaign neither the Campaigns tab nor the log knows; null when one of them does. */
+export function unknownCampaign(ws: Workspace, id: string): Refused | null {
+  return ws.campaigns?.rowsById.has(id) || ws.fold.campaigns.has(id) ? null : noCampaign(ws, id);
+}
+
 /** An engine refusal in the caller's words, its issues placed on cells. */
 export function refusal(ws: Workspace, r: Refusal, place: (issue: Issue) => FieldIssue): Refused {
   return refused(r.kind, tKey(ws.lang, r.messageKey, r.params), (r.issues ?? []).map(place));
 }
 
+/** The signed-in user's e-mail, lower-cased; "" when Google does not reveal it (then nothing is written). */
 export function callerEmail(): string {
   try {
     return (Session.getActiveUser().getEmail() ?? "").trim().toLowerCase();

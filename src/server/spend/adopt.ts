@@ -3,12 +3,12 @@
 // stay as they were and the admin who vouched for them is named in the log.
 import { t } from "../../domain/i18n";
 import { isAdmin } from "../../domain/roles";
-import { COUNTED_STATUSES, recordEntry } from "../../domain/spend";
+import { COUNTED_STATUSES, recordEntry, sealedFieldsOf } from "../../domain/spend";
 import type { LogEntry } from "../../domain/workflow";
 import { baseOf, foldBook, readSpendBook } from "../shared/spend-book";
 import { viewOf } from "../shared/workspace";
 import { refused, write } from "../shared/write";
-import { payEvent, sealedFields } from "./rpc";
+import { payEvent } from "./rpc";
 
 export interface Adoption {
   /** The Expenses rows adopted, in sheet order. */
@@ -48,7 +48,7 @@ export function adoptUnsealedExpenses() {
           requestId: pending?.requestId ?? "",
           state: viewOf(ws, e.campaign).state,
           comment: t(ws.sheetLang, "spend.adopt.comment", { row: e.row }),
-          fields: sealedFields(e.record, e.amount, e.row, pending ? pending.amount : null),
+          fields: sealedFieldsOf(e.record, e.amount, e.row, pending?.amount),
         }),
       );
       const approval = book.reimbursements.get(e.id);

@@ -20,6 +20,8 @@ export const ExpenseDraft = z.strictObject({
   kind: z.enum(["committed", "actual"]),
   receiptLink: text(2000),
   reimbursable: z.boolean(),
+  /** A refund's original expense ID; absent or "" for any other expense. */
+  refundOf: z.optional(text(40)),
 });
 export type ExpenseDraft = z.input<typeof ExpenseDraft>;
 
@@ -71,6 +73,8 @@ export interface ExpenseView {
   readonly reimbursable: boolean;
   readonly requestedBy: string;
   readonly status: ExpenseStatus;
+  /** A refund's original expense ("" for any other expense). */
+  readonly refundOf: string;
   /** IDs of expenses with the same campaign, vendor, amount and date: possibly entered twice. */
   readonly duplicateOf: readonly string[];
   readonly canRequestReimbursement: boolean;

@@ -98,11 +98,11 @@ export function BUDGET_REMAINING(campaignId: unknown, category?: unknown): numbe
   const book = readSpendBook(base);
   const lang = base.sheetLang;
   if (book.setupNeeded) throw new Error(spendText(lang, "spend.fn.setupNeeded", { fn: FN }));
-  const { positions } = foldBook(book);
+  const { positions, category: name } = foldBook(book);
   const out = cells.map((row) =>
     row.map(({ id, category: cat, at }): number | "" => {
       if (id === null) return "";
-      const remaining = remainingOf(positions, id, cat ?? undefined);
+      const remaining = remainingOf(positions, id, cat === null ? undefined : name(cat));
       if (remaining !== null) return remaining;
       throw new Error(cellMessage(lang, "unknownCampaign", at, { fn: FN, id }));
     }),

@@ -2,10 +2,10 @@
 // hourly refresh turned on and off through the one scheduled trigger (shared/schedule.ts).
 import { type Lang, t } from "../../domain/i18n";
 import { showSidebar } from "../shared/html";
-import { userLang } from "../shared/locale";
+import { shownTime, userLang } from "../shared/locale";
 import { withDocumentLock } from "../shared/lock";
 import { isAdminNow, readSchedule, registerJob, setJob } from "../shared/schedule";
-import { localNow, type RefreshSummary, readSpendBase, readSpendBook, refreshVariance } from "../shared/spend-book";
+import { type RefreshSummary, readSpendBase, readSpendBook, refreshVariance } from "../shared/spend-book";
 import { ownerOf } from "../shared/workspace";
 import { callerEmail } from "../shared/write";
 import { adoptUnsealedExpenses } from "./adopt";
@@ -17,7 +17,7 @@ function refreshLocked(lang: Lang): RefreshSummary | null {
   const ss = SpreadsheetApp.getActiveSpreadsheet();
   const result = withDocumentLock(() => {
     const book = readSpendBook(readSpendBase(ss, lang));
-    return refreshVariance(book, localNow(book.timeZone));
+    return refreshVariance(book, shownTime(null, book.timeZone, book.sheetLang));
   });
   return result.ok ? result.value : null;
 }

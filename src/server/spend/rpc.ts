@@ -12,6 +12,7 @@ import {
   assessmentMessage,
   BUDGET_STATUSES,
   type CampaignPosition,
+  checkRefund,
   conversionProblem,
   convert,
   describeSpendProblem,
@@ -35,8 +36,8 @@ import {
   recordEntry,
   reimburse,
   reimbursementSubmission,
-  type SealedFields,
   type SpendRowProblem,
+  sealedFieldsOf,
   unknownCampaign,
 } from "../../domain/spend";
 import {
@@ -149,7 +150,8 @@ function checkDraft(
   if (!decoded.ok) {
     return invalid(decoded.problems.map((p) => issue(p.field, describeSpendProblem(p, lang))));
   }
-  const record = decoded.value;
+  // Recorded as the Settings list spells the category, so it meets its budget line however it was typed.
+  let record = { ...decoded.value, category: folded.category(decoded.value.category) };
   // The same problems, in the same words, as a row of the tab has.
   const problems: SpendRowProblem[] = [];
   if (book.known && !book.known.has(record.campaign)) problems.push(unknownCampaign("expenses", 0, record.campaign));
@@ -157,6 +159,12 @@ function checkDraft(
   if (!conversion.ok) problems.push(conversionProblem("expenses", 0, record.amount, conversion.problem));
   const issues = problems.map((p) => issue(p.column, describeSpendProblem(p, lang)));
   const amount = conversion.ok ? conversion.minor : 0;
+  if (conversion.ok && record.refundOf !== "") {
+    // A refund takes back spend of the expense it names: in its category and kind, never more than is left of it.
+    const original = checkRefund(folded.positions, { ...record, amount });
+    if ("messageKey" in original) issues.push(issue(original.field, describeSpendProblem(original, lang)));
+    else record = { ...record, category: original.category, kind: original.kind };
+  }
   const settings = book.spendSettings;
   if (conversion.ok && record.kind === "actual" && record.receiptLink === "" && receiptRequired(amount, settings)) {
     issues.push(issue("receiptLink", t(lang, "spend.rpc.receiptRequired", { limit: receiptLimit(settings) })));
@@ -284,7 +292,7 @@ export function rpcSpendOverview(request: unknown): SpendOverview {
   }
   campaigns.sort((a, b) => Number(b.open) - Number(a.open) || compareCodeUnits(a.id, b.id));
 
-  const categories = new Set(base.settings.categories);
+  const categories = new Set(base.settings.categories.map(folded.category));
   for (const line of folded.ledger.lines) categories.add(line.category);
   const currencies = new Set([settings.workbookCurrency, ...CURRENCIES, ...folded.ledger.rates.byCurrency.keys()]);
   const statuses = wantedStatuses(book, folded.positions);
@@ -301,7 +309,11 @@ export function rpcSpendOverview(request: unknown): SpendOverview {
       status,
       duplicateOf: duplicates.get(r.id) ?? [],
       canRequestReimbursement:
-        status === "recorded" && r.reimbursable && r.requestedBy === me && REIMBURSABLE_STATES.has(state),
+        status === "recorded" &&
+        r.reimbursable &&
+        r.amount > 0 &&
+        r.requestedBy === me &&
+        REIMBURSABLE_STATES.has(state),
       canMarkPaid: isFinance && status === "reimbursement_approved" && r.requestedBy !== me,
       canSubmitOverrun: unsent !== undefined && maySubmitOverrun(book, e, me),
       overrun: unsent ? majorUnits(unsent.overrun, digits) : 0,
@@ -453,30 +465,6 @@ function writeStatus(ws: Workspace, expenses: SpendTabRead, row: number, status:
   };
 }
 
-/**
- * What is sealed of an expense: its values as recorded (the amount converted, in minor units of the workbook
- * currency), counted, or pending with the overrun its request is routed by.
- */
-export function sealedFields(record: Expense, amount: number, row: number, overrun: number | null): SealedFields {
-  return {
-    row,
-    date: record.date,
-    campaign: record.campaign,
-    category: record.category,
-    kind: record.kind,
-    amount,
-    originalAmount: record.amount,
-    currency: record.currency,
-    vendor: record.vendor,
-    description: record.description,
-    receiptLink: record.receiptLink,
-    reimbursable: record.reimbursable,
-    requestedBy: record.requestedBy,
-    outcome: overrun === null ? "counted" : "pending_overrun",
-    overrun: overrun ?? 0,
-  };
-}
-
 /** The pay event of an approved reimbursement: the request it pays, at the amount it approved. */
 export function payEvent(ws: Workspace, ctx: WriteContext, expense: LedgerExpense, approval: RequestView): LogEntry {
   return payEntry({
@@ -517,7 +505,7 @@ function recordEvents(
   row: number,
 ) {
   const over = assessment.outcome === "needs_overrun_approval";
-  const fields = sealedFields(record, amount, row, over ? assessment.overrun : null);
+  const fields = sealedFieldsOf(record, amount, row, over ? assessment.overrun : undefined);
   const events: LogEntry[] = [
     recordEntry({
       eventId: ctx.newId(),
@@ -746,8 +734,18 @@ export function rpcSubmitOverrun(request: unknown): ExpenseActionResponse {
       const closed = unapproved(book, campaign, lang);
       if (closed) return refused("not_approved", closed.message);
       // Recorded now, from the row as it stands, through the same gate as the sidebar's form.
-      const assessment = assess(book, folded, expense, expense.amount);
-      const recorded = recordEvents(ws, ctx, expense.record, expense.amount, assessment, req.requestId, expense.row);
+      let record = expense.record;
+      if (standing.refundOf) {
+        const original = checkRefund(folded.positions, standing);
+        if ("messageKey" in original) {
+          const where = { ...original, tab: "expenses" as const, row: expense.row, column: original.field };
+          const [problem] = rowProblemsOf(book, [{ ...where, found: expense.record[original.field] }], lang);
+          return refused("invalid", problem?.message ?? "");
+        }
+        record = { ...record, category: original.category, kind: original.kind };
+      }
+      const assessment = assess(book, folded, record, expense.amount);
+      const recorded = recordEvents(ws, ctx, record, expense.amount, assessment, req.requestId, expense.row);
       if (!recorded.ok) return recorded;
       return {
         events: recorded.events,

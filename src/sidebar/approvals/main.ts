@@ -5,7 +5,7 @@ import type { UiKey } from "../../domain/i18n";
 import type { EscalationView, InboxItem, InboxResponse } from "../../server/approvals/api";
 import type { PlanView } from "../../server/shared/contract";
 import type { InboxExpense, SpendPosition } from "../../server/spend/api";
-import { button, byId, el, errorSlot, field, isBusy, setBusy, showNotice } from "../shared/dom";
+import { button, byId, el, errorSlot, field, isBusy, reveal, setBusy, showNotice } from "../shared/dom";
 import { errorMessage, rpc } from "../shared/rpc";
 import {
   badge,
@@ -349,6 +349,7 @@ async function decide(
         el("div", { className: "notice error", attrs: { role: "alert" }, text: result.message }),
         rest.length > 0 ? issueList(rest) : el("span"),
       );
+      reveal(messages);
       if (result.kind === "comment_required") form.querySelector("textarea")?.setAttribute("aria-invalid", "true");
       return;
     }
@@ -362,6 +363,7 @@ async function decide(
   } catch (error) {
     setBusy(false);
     messages.replaceChildren(el("div", { className: "notice error", text: errorMessage(error) }));
+    reveal(messages);
   }
 }
 
@@ -379,7 +381,7 @@ function escalationItem(e: EscalationView): HTMLLIElement {
       el("span", { className: "name", text: e.campaignName }),
       el("span", { className: `badge severity-${e.severity}`, text: T(`severity.${e.severity}` as UiKey) }),
     ),
-    el("span", { className: "meta", text: T("approvals.reportedBy", { who: e.reportedBy, at: e.reportedAt }) }),
+    el("span", { className: "meta", text: T("approvals.reportedBy", { who: e.reportedBy, at: when(e.reportedAt) }) }),
     el("p", { className: "problem-text", text: e.problem }),
     field(T("approvals.instruction"), instruction),
     errorSlot("instruction"),
@@ -397,6 +399,10 @@ async function answer(e: EscalationView, instruction: string, box: HTMLElement):
     if (!result.ok) {
       const rest = placeIssues(box, result.issues);
       if (rest.length > 0 || result.issues.length === 0) showNotice(page.notice, "error", result.message);
+      else {
+        const slot = box.querySelector("[data-error-for]:not([hidden])");
+        if (slot) reveal(slot);
+      }
       return;
     }
     showNotice(page.notice, "info", T("approvals.answered"));

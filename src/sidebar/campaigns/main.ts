@@ -7,7 +7,7 @@ import type { UiKey } from "../../domain/i18n";
 import type { CampaignCard, MyCampaignsResponse, PlanForm, SubmissionType } from "../../server/approvals/api";
 import type { LessonsResponse } from "../../server/evaluation/api";
 import type { FieldIssue, Refused, RowProblem } from "../../server/shared/contract";
-import { button, byId, el, errorSlot, field, isBusy, setBusy, showNotice } from "../shared/dom";
+import { button, byId, el, errorSlot, field, isBusy, reveal, setBusy, showNotice } from "../shared/dom";
 import { errorMessage, newRequestId, rpc } from "../shared/rpc";
 import {
   badge,
@@ -23,6 +23,7 @@ import {
   T,
   unsentList,
   unsentText,
+  when,
 } from "../shared/ui";
 
 const page = {
@@ -228,7 +229,7 @@ function escalations(c: CampaignCard): HTMLElement {
         { className: "escalation", attrs: { "data-id": e.id } },
         el("span", {
           className: "meta",
-          text: `${e.reportedAt} · ${e.reportedBy} · ${T(`severity.${e.severity}` as UiKey)}`,
+          text: `${when(e.reportedAt)} · ${e.reportedBy} · ${T(`severity.${e.severity}` as UiKey)}`,
         }),
         el("p", { text: e.problem }),
         el("p", {
@@ -279,6 +280,13 @@ async function act(send: () => Promise<Outcome>): Promise<void> {
     setBusy(false);
   }
   await load();
+  revealOutcome();
+}
+
+/** The answer to an action, at the top of the campaign's panel, brought into view (the buttons are below it). */
+function revealOutcome(): void {
+  const note = page.list.querySelector(".detail > .notice");
+  if (note) reveal(note);
 }
 
 async function submitRequest(c: CampaignCard, type: SubmissionType, comment: string): Promise<void> {
@@ -330,6 +338,7 @@ async function escalate(c: CampaignCard, severity: string, problem: string, form
   }
   setBusy(false);
   await load();
+  revealOutcome();
 }
 
 /** Shows the outcome without redrawing the panel (so what was typed stays). */
@@ -338,6 +347,7 @@ function renderOutcomeOnly(): void {
   if (!panel || !outcome) return;
   panel.querySelector(":scope > .notice")?.remove();
   panel.prepend(el("div", { className: `notice ${outcome.kind}`, attrs: { role: "alert" }, text: outcome.text }));
+  revealOutcome();
 }
 
 async function select(c: CampaignCard): Promise<void> {

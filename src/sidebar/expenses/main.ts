@@ -17,6 +17,7 @@ const FIELDS = [
   "description",
   "amount",
   "currency",
+  "refundOf",
   "receiptLink",
 ] as const;
 
@@ -37,6 +38,7 @@ const page = {
   amount: byId("amount", HTMLInputElement),
   currency: byId("currency", HTMLSelectElement),
   receiptLink: byId("receiptLink", HTMLInputElement),
+  refundOf: byId("refundOf", HTMLInputElement),
   reimbursable: byId("reimbursable", HTMLInputElement),
   left: byId("left", HTMLElement),
   leftNow: byId("left-now", HTMLParagraphElement),
@@ -134,6 +136,7 @@ function draft(): ExpenseDraft {
     kind: page.kind.value === "committed" ? "committed" : "actual",
     receiptLink: page.receiptLink.value.trim(),
     reimbursable: page.reimbursable.checked,
+    refundOf: page.refundOf.value.trim(),
   };
 }
 
@@ -187,7 +190,16 @@ function expenseItem(e: ExpenseView, data: SpendOverview): HTMLLIElement {
     ),
     el("span", {
       className: "meta",
-      text: `${e.date} · ${e.campaign} · ${e.category} · ${e.amount} ${e.currency} · ${data.labels.kind[e.kind]}`,
+      text: [
+        e.date,
+        e.campaign,
+        e.category,
+        `${e.amount} ${e.currency}`,
+        data.labels.kind[e.kind],
+        e.refundOf ? T("refundLine", { id: e.refundOf }) : "",
+      ]
+        .filter((s) => s !== "")
+        .join(" · "),
     }),
     e.duplicateOf.length > 0
       ? el("span", { className: "meta duplicate", text: T("duplicate", { ids: e.duplicateOf.join(", ") }) })
@@ -340,6 +352,7 @@ async function record(): Promise<void> {
     page.description.value = "";
     page.amount.value = "";
     page.receiptLink.value = "";
+    page.refundOf.value = "";
     page.reimbursable.checked = false;
     assessment = null;
     await load(false);
@@ -383,11 +396,22 @@ async function load(clearNotice = true): Promise<void> {
   }
 }
 
-for (const input of [page.campaign, page.category, page.date, page.kind, page.amount, page.currency, page.vendor]) {
+// Every field the check reads, on each keystroke (input) and on a pick (change): what is left follows the typing, never
+// only a field that loses focus. The receipt link counts too: without it an actual expense cannot be assessed.
+for (const input of [
+  page.campaign,
+  page.category,
+  page.date,
+  page.kind,
+  page.amount,
+  page.currency,
+  page.vendor,
+  page.refundOf,
+  page.receiptLink,
+]) {
   input.addEventListener("input", scheduleAssess);
   input.addEventListener("change", scheduleAssess);
 }
-page.receiptLink.addEventListener("change", scheduleAssess);
 page.form.addEventListener("submit", (event) => {
   event.preventDefault();
   void record();

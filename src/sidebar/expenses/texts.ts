@@ -24,6 +24,12 @@ const TEXTS = {
   currency: { en: "Currency", zh: "币种" },
   kind: { en: "Kind", zh: "类型" },
   receiptLink: { en: "Receipt link", zh: "票据链接" },
+  refundOf: { en: "Refund of (expense ID)", zh: "冲减的费用（编号）" },
+  refundHint: {
+    en: "Only for a refund or credit note: enter the amount as negative, e.g. -120. It takes back spend of that expense, in its category.",
+    zh: "仅用于退款或贷项通知单：金额填写负数，例如 -120。它冲减该笔费用在其类别下的支出。",
+  },
+  refundLine: { en: "refund of {id}", zh: "冲减 {id}" },
   reimbursable: { en: "I paid this myself: reimburse me", zh: "个人垫付，需要报销" },
   left: { en: "Left of the budget", zh: "预算余额" },
   leftNow: { en: "now {amount}", zh: "当前 {amount}" },

@@ -8,6 +8,7 @@ import type { Frequency, LessonsResponse, MonitorStatus, SummaryForm } from "../
 import type { Refused, RowProblem } from "../../server/shared/contract";
 import { button, byId, el, field, showNotice } from "../shared/dom";
 import { errorMessage, newRequestId, rpc } from "../shared/rpc";
+import { shownTime } from "../shared/time";
 
 type Panel = "monitor" | "summary" | "lessons";
 
@@ -45,7 +46,7 @@ function percent(value: number | null): string {
 }
 
 function localTime(iso: string): string {
-  return iso === "" ? "" : iso.replace("T", " ").slice(0, 16);
+  return shownTime(iso, lang);
 }
 
 function problemList(problems: readonly RowProblem[]): HTMLElement | null {

@@ -47,12 +47,16 @@ export function errorSlot(name: string, id?: string): HTMLParagraphElement {
   return slot;
 }
 
+/** Brings a message into view: after a failed save the person may be at the other end of a long form. */
+export function reveal(node: Element): void {
+  node.scrollIntoView?.({ block: "nearest" });
+}
+
 export function showNotice(node: HTMLElement, kind: "error" | "info" | "ok" | null, text = ""): void {
   node.hidden = kind === null;
   node.className = `notice ${kind ?? ""}`;
   node.textContent = text;
-  // After a failed save the person is at the bottom of a long form: bring the message into view.
-  if (kind !== null && text !== "") node.scrollIntoView?.({ block: "nearest" });
+  if (kind !== null && text !== "") reveal(node);
 }
 
 let busy = false;

@@ -6,6 +6,7 @@ import { fill, type Lang, langOf, type UiKey } from "../../domain/i18n";
 import type { ChainView, FieldDiff, FieldIssue, HistoryEntry, NoticeView } from "../../server/shared/contract";
 import { el, showNotice } from "./dom";
 import { errorMessage } from "./rpc";
+import { shownTime } from "./time";
 
 let current: Lang = langOf(document.documentElement.lang);
 
@@ -44,9 +45,9 @@ export function money(amount: number | null, currency: string): string {
   }
 }
 
-/** "2026-03-02 09:00" from an ISO instant written in the spreadsheet's zone (its wall time, as written). */
+/** An instant in the spreadsheet's time zone, in the current language ("2 Mar 2026, 09:05"). */
 export function when(iso: string): string {
-  return iso.length >= 16 ? `${iso.slice(0, 10)} ${iso.slice(11, 16)}` : iso;
+  return shownTime(iso, current);
 }
 
 export function showBanner(node: HTMLElement, chain: ChainView): void {

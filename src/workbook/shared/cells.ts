@@ -1,7 +1,7 @@
 // Turns a raw cell (what getValues returns) into the value a column's schema expects: trimmed text, lists, ISO
 // dates in the spreadsheet's time zone, numbers. A value that does not fit is passed on as it is, so validation
 // reports it with what was actually found.
-import { isBlank } from "../../domain/found";
+import { isBlank, isDate } from "../../domain/found";
 import { CELL_LIMIT, cellFor, tooLongForCell } from "../../domain/inert";
 import { splitList } from "../../domain/lists";
 import type { RangePort } from "./ports";
@@ -17,10 +17,7 @@ export type DateFormatter = (date: Date) => string;
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Dates may come from another realm (the Apps Script runtime), so instanceof is not enough. */
-export function isDate(value: unknown): value is Date {
-  return value instanceof Date || Object.prototype.toString.call(value) === "[object Date]";
-}
+export { isDate };
 
 function asText(value: unknown, formatDate: DateFormatter): string {
   if (isBlank(value)) return "";

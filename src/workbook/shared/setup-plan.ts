@@ -83,7 +83,9 @@ export function validationWanted(spec: ColumnSpec, lang: Lang): ValidationWant |
   if (spec.kind === "date")
     return { type: "DATE_IS_VALID_DATE", allowInvalid: false, help: t(lang, "validation.date") };
   if (spec.kind === "money") {
-    return { type: "NUMBER_GREATER_THAN_OR_EQUAL_TO", min: 0, allowInvalid: false, help: t(lang, "validation.money") };
+    // A signed column still takes only numbers: its floor is the largest amount the ledger reads (10^13), negated.
+    const help = t(lang, spec.signed ? "validation.signedMoney" : "validation.money");
+    return { type: "NUMBER_GREATER_THAN_OR_EQUAL_TO", min: spec.signed ? -1e13 : 0, allowInvalid: false, help };
   }
   return null;
 }

@@ -42,6 +42,8 @@ export interface ColumnSpec {
    * into it is asked to confirm. Warning-only because the add-on writes as the user who acts.
    */
   readonly projected?: boolean;
+  /** A money column that also takes negative amounts (refunds and credit notes). */
+  readonly signed?: boolean;
 }
 
 export type TabKey =

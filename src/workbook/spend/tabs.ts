@@ -42,13 +42,15 @@ export const EXPENSES_TAB: TabSpec = spendTab("expenses", [
   ["category", "text", 130],
   ["vendor", "text", 160],
   ["description", "text", 220],
-  ["amount", "money", 110],
+  ["amount", "money", 110, { signed: true }],
   ["currency", "choice", 80, { choice: CURRENCY_CHOICE }],
   ["kind", "choice", 110, { choice: KIND_CHOICE }],
   ["receiptLink", "text", 200],
   ["reimbursable", "choice", 100, { choice: YES_NO_CHOICE }],
   ["requestedBy", "text", 180],
   ["status", "choice", 180, { choice: STATUS_CHOICE, projected: true }],
+  // Last, so a workbook set up before refunds gets it where setup appends new columns.
+  ["refundOf", "text", 110, { plainText: true }],
 ]);
 
 export const RATES_TAB: TabSpec = spendTab("rates", [

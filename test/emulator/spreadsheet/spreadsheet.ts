@@ -128,7 +128,7 @@ export class FakeSpreadsheet implements P.SpreadsheetPort, EngineModel {
   readonly id: string;
   name: string;
   readonly locale: string;
-  readonly timeZone: string;
+  timeZone: string;
   readonly owner: string;
 
   constructor(
@@ -523,6 +523,13 @@ export class FakeSpreadsheet implements P.SpreadsheetPort, EngineModel {
   getSpreadsheetTimeZone(): string {
     this.call("Spreadsheet.getSpreadsheetTimeZone");
     return this.timeZone;
+  }
+
+  /** File › Settings › Time zone: date cells keep their serial numbers, so they now show this zone's wall time. */
+  setSpreadsheetTimeZone(timeZone: string): this {
+    this.call("Spreadsheet.setSpreadsheetTimeZone");
+    this.timeZone = timeZone;
+    return this;
   }
 
   getSheets(): FakeSheet[] {

@@ -55,6 +55,7 @@ describe("decodeExpense", () => {
         reimbursable: true,
         requestedBy: "mia@example.com",
         status: null,
+        refundOf: "",
       },
     });
     if (result.ok) expect(z.safeParse(ExpenseSchema, result.value).success).toBe(true);
@@ -111,12 +112,14 @@ describe("decodeExpense", () => {
     }
   });
 
-  it("refuses negative, missing and absurdly large amounts, and impossible dates", () => {
+  it("refuses negative amounts that refund nothing, missing and absurdly large amounts, and impossible dates", () => {
     const fieldsOf = (values: Record<string, unknown>) => {
       const r = decodeExpense({ ...goodExpense, ...values }, CTX);
       return r.ok ? [] : r.problems.map((p) => `${p.field}:${p.messageKey}`);
     };
-    expect(fieldsOf({ amount: -1 })).toEqual(["amount:spend.problem.amount"]);
+    expect(fieldsOf({ amount: -1 })).toEqual(["amount:spend.problem.refundOf"]);
+    expect(fieldsOf({ amount: "-x" })).toEqual(["amount:spend.problem.amount"]);
+    expect(fieldsOf({ amount: -1e14, refundOf: "X-0" })).toEqual(["amount:spend.problem.tooLarge"]);
     expect(fieldsOf({ amount: "" })).toEqual(["amount:spend.problem.required"]);
     expect(fieldsOf({ amount: 1e14 })).toEqual(["amount:spend.problem.tooLarge"]);
     expect(fieldsOf({ amount: "1200.50" })).toEqual([]); // a cell formatted as text still holds an amount

@@ -26,7 +26,14 @@ export function expense(
   id: string,
   campaign: string,
   amount: number,
-  options: { category?: string; kind?: ExpenseKind; status?: ExpenseStatus | null; date?: string; row?: number } = {},
+  options: {
+    category?: string;
+    kind?: ExpenseKind;
+    status?: ExpenseStatus | null;
+    date?: string;
+    row?: number;
+    refundOf?: string;
+  } = {},
 ): LedgerExpense {
   const date = options.date ?? "2026-03-10";
   const category = options.category ?? "Media";
@@ -56,6 +63,7 @@ export function expense(
       reimbursable: false,
       requestedBy: "",
       status,
+      refundOf: options.refundOf ?? "",
     },
   };
 }
