@@ -3,6 +3,7 @@
 // nothing here is imported by the server (import this file directly, not through index.ts).
 import * as z from "zod/mini";
 import { TASK_STATUSES } from "../records";
+import { EmailSchema } from "../workflow/model";
 import { KPI_DIRECTIONS } from "../workflow/plan";
 import { gradeScaleProblem } from "./figures";
 import { isEmail, isIsoDate, isIsoInstant, normalizeEmail } from "./values";
@@ -98,7 +99,7 @@ export const EvaluationSettingsSchema = z.object({
   levelUnits: z.array(z.string()),
   requestWaitDays: nonNegative,
   escalateAfterDays: nonNegative,
-  managers: z.array(z.email()),
+  managers: z.array(EmailSchema),
   scorecard: z
     .object({
       period: z.enum(SCORECARD_PERIODS),

@@ -1,8 +1,7 @@
-// Raw cells of the Budget, Expenses and Rates tabs to typed records, or the list of what is wrong with each field; never throws.
-import * as z from "zod/mini";
 import { isIsoDate } from "../dates";
 import { isBlank, isDate } from "../found";
 import { catalogIn, valueOfLabel } from "../i18n";
+import { isEmail } from "../workflow/values";
 import { CURRENCY_CODE } from "./currency";
 import type { MessageParams, SpendMessageKey } from "./messages";
 import {
@@ -181,9 +180,6 @@ function readBoolean(raw: unknown): boolean | Bad {
   return BAD.boolean;
 }
 
-/** The same check as the Expense schema and the approval engine, so a row that reads here also validates there. */
-const EMAIL = z.email();
-
 /** Optional text that must have a form: blank is "", anything but text or text of another form is `bad`. */
 function formedText(bad: Bad, valid: (text: string) => boolean, lowerCase = false): Reader {
   return (raw) => {
@@ -194,7 +190,7 @@ function formedText(bad: Bad, valid: (text: string) => boolean, lowerCase = fals
   };
 }
 
-const readEmail = formedText(BAD.email, (text) => z.safeParse(EMAIL, text).success, true);
+const readEmail = formedText(BAD.email, isEmail, true);
 const readLink = formedText(BAD.link, (text) => /^https?:\/\/\S+$/i.test(text));
 
 /**

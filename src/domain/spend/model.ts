@@ -1,5 +1,6 @@
 // Budget control's records (budget line, expense, rate) and settings: field keys, vocabularies and the zod schemas of decoded rows.
 import * as z from "zod/mini";
+import { OptionalEmailSchema } from "../workflow/model";
 
 /** Committed: ordered or contracted, not yet paid. Actual: incurred or paid. Both use up the budget. */
 export const EXPENSE_KINDS = ["committed", "actual"] as const;
@@ -68,8 +69,8 @@ function fields() {
     isoDate: z.iso.date(),
     month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/)),
     amount: z.number().check(z.gte(0)),
-    link: z.union([z.literal(""), z.string().check(z.regex(/^https?:\/\/\S+$/i))]),
-    email: z.union([z.literal(""), z.email()]),
+    link: z.string().check(z.refine((s) => s === "" || /^https?:\/\/\S+$/i.test(s))),
+    email: OptionalEmailSchema,
   };
 }
 

@@ -141,7 +141,10 @@ export function approvedLines(plan: PlanSnapshot): readonly LineSnapshot[] | nul
   return plan.lines ?? null;
 }
 
-const looseNumberSchema = z.union([z.number(), z.string(), z.null()]);
+/** A number as a cell may hold it: a number, text, or nothing. */
+const looseNumberSchema = z.custom<number | string | null>(
+  (v) => v === null || typeof v === "number" || typeof v === "string",
+);
 
 export const LineSnapshotSchema = z.object({
   category: z.string(),

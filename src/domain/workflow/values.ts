@@ -3,7 +3,7 @@
 import { isIsoDate } from "../dates";
 import { readListWith } from "../lists";
 import { compareCodeUnits } from "./json";
-import { EmailSchema, normalizeEmail } from "./model";
+import { EMAIL, normalizeEmail } from "./model";
 
 export { isIsoDate };
 
@@ -46,7 +46,7 @@ export function readEmail(value: unknown): string {
 }
 
 export function isEmail(text: string): boolean {
-  return EmailSchema.safeParse(text).success;
+  return EMAIL.test(text);
 }
 
 /** Whole minor units (cents, fen): money never travels as a float fraction. */
