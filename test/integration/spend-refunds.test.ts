@@ -180,6 +180,10 @@ describe("a refund typed into the Expenses tab", () => {
       .setHelpText("Enter an amount of 0 or more.")
       .build();
     sheet?.getRange(2, column, sheet.getMaxRows() - 1, 1).setDataValidation(older);
+    // ...and the setup stamp that version left on the tab, which differs from this version's (its rule differs).
+    const store = emu.runtime.properties.document(emu.runtime.documentId);
+    const layout = JSON.parse(String(store.data.get("cc.tab.expenses"))) as Record<string, unknown>;
+    store.data.set("cc.tab.expenses", JSON.stringify({ ...layout, setup: "stamp-before-refunds" }));
     emu.as(MIA).edit(cell, "-120");
     expect(emu.lastEdit?.ok).toBe(false);
     emu.as(OWNER);
