@@ -2,7 +2,7 @@
 // requests and histories; plus the mail each step sends. JSON-safe throughout.
 import { goalText } from "../../domain/goals";
 import { type Lang, type MessageKey, t, tKey } from "../../domain/i18n";
-import { formatAmount, fromMinorUnits } from "../../domain/money";
+import { formatAmount, formatMoney, fromMinorUnits } from "../../domain/money";
 import { recipientsOf } from "../../domain/roles";
 import {
   type CampaignView,
@@ -61,7 +61,7 @@ export interface LinesAt {
  * not add up, or there are none), placed on the Budget tab's rows with the amounts in the plan's currency.
  */
 function lineIssue(ws: Workspace, issue: Issue, at: LinesAt): FieldIssue {
-  const money = (v: unknown) => (typeof v === "number" ? `${formatAmount(v, at.currency)} ${at.currency}` : String(v));
+  const money = (v: unknown) => (typeof v === "number" ? formatMoney(v, at.currency) : String(v));
   const params = issue.params ? { ...issue.params } : {};
   for (const key of ["sum", "budget"]) if (key in params) params[key] = money(params[key]);
   return placed(issue.field, tKey(ws.lang, issue.messageKey, params), linesPlace(ws, issue.field, at));
@@ -126,7 +126,7 @@ export function formIssue(lang: Lang, field: string, key: MessageKey, params?: R
 
 /** A snapshot value as a person reads it. */
 export function shown(field: string, value: JsonValue, currency: string): string {
-  if (field === "budget" && typeof value === "number") return `${formatAmount(value, currency)} ${currency}`;
+  if (field === "budget" && typeof value === "number") return formatMoney(value, currency);
   if (Array.isArray(value)) {
     return value
       .map((v) =>
@@ -324,7 +324,7 @@ export function waitingNotice(ws: Workspace, view: CampaignView, request: Engine
       who: request.submittedBy,
       level: request.currentLevel,
       levels: request.levels,
-      amount: `${formatAmount(request.amount, currency)} ${currency}`,
+      amount: formatMoney(request.amount, currency),
     }),
   };
 }
