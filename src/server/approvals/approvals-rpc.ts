@@ -16,7 +16,6 @@ import {
   normalizeEmail,
   type PlanSnapshot,
   planSnapshot,
-  stateAfter,
 } from "../../domain/workflow";
 import { ESCALATIONS_TAB } from "../../workbook/approvals/tabs";
 import { cellOf, writeCells } from "../../workbook/shared/rows";
@@ -40,7 +39,7 @@ import {
   waitingNotice,
 } from "../shared/views";
 import { readWorkspace, viewOf, type Workspace } from "../shared/workspace";
-import { callerEmail, nowIn, refusal, refused, type Step, write } from "../shared/write";
+import { callerEmail, commandPlan, nowIn, refusal, refused, type Step, write } from "../shared/write";
 import type { InboxExpense } from "../spend/api";
 import { inboxExpenses } from "../spend/inbox";
 import { AnswerRequest, DecideRequest, type InboxItem, type InboxResponse } from "./api";
@@ -179,7 +178,7 @@ export function rpcDecide(request: unknown) {
       seenVersion: req.seenVersion,
       eventId: newId(),
     });
-    if (!result.ok) return refusal(ws, result.error, (i) => formIssue(ws.lang, i.field, i.messageKey, i.params));
+    if (!result.ok) return refusal(ws, result.error);
     const outcome = result.value;
     const entry = outcome.events[0];
     const before = view.requests.find((r) => r.id === req.requestId);
@@ -190,8 +189,7 @@ export function rpcDecide(request: unknown) {
     const stale = approved && !outcome.duplicate ? staleDecision(ws, before) : null;
     if (stale !== null) return refused("stale", stale);
     return {
-      events: outcome.events,
-      value: { state: stateAfter(view, outcome), duplicate: outcome.duplicate },
+      ...commandPlan(view, outcome),
       approvedPlanOf: approved && (before?.type === "plan" || before?.type === "change") ? req.campaignId : undefined,
       // An accepted summary: its Summaries row records who accepted it, and its lessons go to Lessons. The same
       // decision sent again (a retry after a killed execution) puts back whatever of that is missing.

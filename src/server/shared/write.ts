@@ -4,7 +4,16 @@
 // first write leaves the workbook exactly as it was.
 import { type Lang, t, tKey } from "../../domain/i18n";
 import { tooLongForCell } from "../../domain/inert";
-import type { FoldResult, Issue, LogEntry, LogRow, Refusal } from "../../domain/workflow";
+import {
+  type CampaignView,
+  type FoldResult,
+  type Issue,
+  type LogEntry,
+  type LogRow,
+  type Outcome,
+  type Refusal,
+  stateAfter,
+} from "../../domain/workflow";
 import { readBudgetLines } from "../../workbook/spend/budget-lines";
 import type { FieldIssue, Refused } from "./contract";
 import { userLang } from "./locale";
@@ -12,6 +21,7 @@ import { type Notice, type NoticeResult, recordNotices, sendNotices } from "./no
 import { clearFlags, clearLineFlags, healProjections, projectStatuses, syncGuard } from "./projection";
 import { projectSpendAfter } from "./spend-book";
 import { KEY } from "./store";
+import { formIssue } from "./views";
 import {
   appendEvents,
   brokenMessage,
@@ -29,9 +39,18 @@ export function refused(kind: string, message: string, issues: Refused["issues"]
 }
 
 /** The signed-in user's e-mail, lower-cased; "" when Google does not reveal it (then nothing is written). */
-/** An engine refusal in the caller's words, its issues placed on cells. */
-export function refusal(ws: Workspace, r: Refusal, place: (issue: Issue) => FieldIssue): Refused {
+/** An engine refusal in the caller's words, its issues placed on cells (by default on the form's fields). */
+export function refusal(
+  ws: Workspace,
+  r: Refusal,
+  place = (issue: Issue): FieldIssue => formIssue(ws.lang, issue.field, issue.messageKey, issue.params),
+): Refused {
   return refused(r.kind, tKey(ws.lang, r.messageKey, r.params), (r.issues ?? []).map(place));
+}
+
+/** A command's entries to write, answered with the campaign's state after them and whether they were written before. */
+export function commandPlan(view: CampaignView, outcome: Outcome) {
+  return { events: outcome.events, value: { state: stateAfter(view, outcome), duplicate: outcome.duplicate } };
 }
 
 export function callerEmail(): string {
