@@ -214,7 +214,8 @@ export function foldCampaign(events: readonly LogEntry[], campaignId: string): C
   );
 }
 
-function toView(acc: CampaignAcc): CampaignView {
+/** A campaign's view from its parts, with its open requests found among its requests. */
+export function toView(acc: Omit<CampaignView, "openRequest" | "openRequests">): CampaignView {
   const openRequests = acc.requests.filter((r) => r.status === "open");
   return {
     id: acc.id,
