@@ -18,11 +18,12 @@ import {
   planSnapshot,
 } from "../../domain/workflow";
 import { ESCALATIONS_TAB } from "../../workbook/approvals/tabs";
-import { cellOf, writeCells } from "../../workbook/shared/rows";
+import { writeCells } from "../../workbook/shared/rows";
 import { recordSummaryAcceptance } from "../evaluation/reports";
 import { EmptyRequest } from "../shared/contract";
 import { userLang } from "../shared/locale";
 import { parseRequest } from "../shared/request";
+import { ownerCell } from "../shared/rights";
 import { reprojectSpend, staleDecision } from "../shared/spend-book";
 import {
   campaignName,
@@ -56,13 +57,6 @@ const PLAN_CHECKS: { readonly [item: string]: (plan: PlanSnapshot) => boolean } 
   content: (plan) => plan.content !== "",
 };
 
-/** The Owner cell of the campaign's row as it reads now ("" without a row). */
-function rowOwner(ws: Workspace, id: string): string {
-  const campaigns = ws.campaigns;
-  const row = campaigns?.rowsById.get(id);
-  return campaigns && row ? String(cellOf(campaigns.keyed, row, "owner") ?? "") : "";
-}
-
 /**
  * The engine's answer to `me` deciding a request, with the owner on the Campaigns row now besides the one sealed at
  * submission.
@@ -74,7 +68,14 @@ function decision(
   at: string,
   input: Pick<DecideInput, "requestId" | "action" | "comment" | "seenVersion" | "eventId">,
 ) {
-  return decide({ ...input, view, actor: me, at, settings: routingOf(ws.roles), campaignOwner: rowOwner(ws, view.id) });
+  return decide({
+    ...input,
+    view,
+    actor: me,
+    at,
+    settings: routingOf(ws.roles),
+    campaignOwner: ownerCell(ws, view.id),
+  });
 }
 
 /** A request the caller is an approver of at its level (rpcInbox lists only those), as the inbox shows it. */
@@ -111,7 +112,7 @@ function inboxItem(
   return {
     campaignId: view.id,
     campaignName: campaignName(ws, view.id),
-    owner: normalizeEmail(rowOwner(ws, view.id)),
+    owner: normalizeEmail(ownerCell(ws, view.id)),
     row: row?.row ?? 0,
     status: view.state,
     request: requestView(ws, request, view, at),

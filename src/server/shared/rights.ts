@@ -23,10 +23,14 @@ function campaignOf(ws: RightsSource, id: string) {
 /** The campaign's owner: sealed when the log knows one, else the draft row's Owner cell. */
 export function ownerOfCampaign(ws: RightsSource, id: string): string {
   const sealed = campaignOf(ws, id).owner;
-  if (sealed !== "") return readEmail(sealed);
+  return readEmail(sealed !== "" ? sealed : ownerCell(ws, id));
+}
+
+/** The Owner cell of the campaign's row as it reads now ("" without a row). */
+export function ownerCell(ws: Pick<RightsSource, "campaigns">, id: string): string {
   const campaigns = ws.campaigns;
   const row = campaigns?.rowsById.get(id);
-  return campaigns && row ? readEmail(String(cellOf(campaigns.keyed, row, "owner") ?? "")) : "";
+  return campaigns && row ? String(cellOf(campaigns.keyed, row, "owner") ?? "") : "";
 }
 
 export function standingOf(ws: RightsSource, id: string, me: string, at: string): Standing {
