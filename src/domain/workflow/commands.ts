@@ -173,6 +173,11 @@ function answered(
   return ok(request);
 }
 
+/** The request an answer's entry names, at the version after the one answered. */
+function answerTo(request: RequestView) {
+  return { requestId: request.id, requestType: request.type, requestVersion: request.version + 1 };
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Submit
 
@@ -356,9 +361,7 @@ export function decide(input: DecideInput): CommandResult {
 
   return written(view, input, {
     onBehalfOf: chosen.value.onBehalfOf,
-    requestId: request.id,
-    requestType: request.type,
-    requestVersion: request.version + 1,
+    ...answerTo(request),
     action: input.action,
     toState: to.value,
     level,
@@ -432,9 +435,7 @@ export function withdraw(input: WithdrawInput): CommandResult {
   const to = moved(view, request.type, "cancel_request", "cancel_request");
   if (!to.ok) return to;
   return written(view, input, {
-    requestId: request.id,
-    requestType: request.type,
-    requestVersion: request.version + 1,
+    ...answerTo(request),
     action: "cancel_request",
     toState: to.value,
     comment,
