@@ -130,17 +130,15 @@ interface CampaignAcc {
 }
 
 export function emptyCampaign(id: string): CampaignView {
-  return {
+  return toView({
     id,
     state: "Draft",
-    openRequest: null,
-    openRequests: [],
     requests: [],
     approvedPlan: null,
     approvedExecution: null,
     owner: "",
     history: [],
-  };
+  });
 }
 
 /** Events in log order. Only campaign events are folded; a campaign without events is a Draft. */
