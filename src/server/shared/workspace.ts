@@ -267,7 +267,7 @@ export function brokenMessage(ws: Workspace): string {
   return t(ws.lang, "verify.broken", { detail: ws.chain.message, tab });
 }
 
-export function viewOf(ws: Workspace, id: string): CampaignView {
+export function viewOf(ws: Pick<Workspace, "fold">, id: string): CampaignView {
   return ws.fold.campaigns.get(id) ?? emptyCampaign(id);
 }
 
