@@ -3,7 +3,7 @@
 // shows them. The spreadsheet owner is always an admin, whatever is stored.
 import * as z from "zod/mini";
 import { type Lang, type MessageKey, t } from "./i18n";
-import { formatAmount } from "./money";
+import { formatMoney } from "./money";
 import type { RightsKey } from "./settings";
 import { checkRoutingSettings, type Delegation, isDelegationActive, type RoutingSettings } from "./workflow/routing";
 import { isEmail, readEmail } from "./workflow/values";
@@ -167,7 +167,7 @@ export function rightsProjection(
       : t(lang, "rights.level", {
           n: i + 1,
           approvers: joined(level.approvers),
-          limit: `${formatAmount(level.limit, currency)} ${currency}`,
+          limit: formatMoney(level.limit, currency),
         }),
   );
   const delegations = roles.delegations.map((d) => t(lang, "rights.delegation", { ...d }));

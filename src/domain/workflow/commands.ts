@@ -114,7 +114,11 @@ function written(
 const DUPLICATE: CommandResult = ok({ events: [], duplicate: true });
 
 const nonEmpty = z.string().check(z.minLength(1));
-const version = z.int().check(z.minimum(1));
+
+/** The fields every command's input has, checked by each command's schema. */
+const ENTRY_FIELDS = { eventId: nonEmpty, actor: EmailSchema, at: IsoInstantSchema, comment: z.string() };
+/** What a decision or a withdrawal adds: the request answered and the version its author saw. */
+const ANSWER_FIELDS = { requestId: nonEmpty, seenVersion: z.int().check(z.minimum(1)), ...ENTRY_FIELDS };
 
 /**
  * The same checks the server's RPC layer makes, repeated here because every top-level function is callable
@@ -169,6 +173,11 @@ function answered(
   return ok(request);
 }
 
+/** The request an answer's entry names, at the version after the one answered. */
+function answerTo(request: RequestView) {
+  return { requestId: request.id, requestType: request.type, requestVersion: request.version + 1 };
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Submit
 
@@ -197,13 +206,7 @@ export interface SubmitInput {
   readonly planOptions?: PlanCheckOptions;
 }
 
-const SubmitSchema = z.object({
-  requestId: nonEmpty,
-  eventId: nonEmpty,
-  actor: EmailSchema,
-  at: IsoInstantSchema,
-  comment: z.string(),
-});
+const SubmitSchema = z.object({ requestId: nonEmpty, ...ENTRY_FIELDS });
 
 interface Payload {
   readonly amount: number;
@@ -333,15 +336,7 @@ export interface DecideInput {
   readonly campaignOwner?: string;
 }
 
-const DecideSchema = z.object({
-  requestId: nonEmpty,
-  action: z.enum(DECISIONS),
-  actor: EmailSchema,
-  comment: z.string(),
-  seenVersion: version,
-  at: IsoInstantSchema,
-  eventId: nonEmpty,
-});
+const DecideSchema = z.object({ action: z.enum(DECISIONS), ...ANSWER_FIELDS });
 
 export function decide(input: DecideInput): CommandResult {
   const valid = validate(DecideSchema, input);
@@ -366,9 +361,7 @@ export function decide(input: DecideInput): CommandResult {
 
   return written(view, input, {
     onBehalfOf: chosen.value.onBehalfOf,
-    requestId: request.id,
-    requestType: request.type,
-    requestVersion: request.version + 1,
+    ...answerTo(request),
     action: input.action,
     toState: to.value,
     level,
@@ -427,14 +420,7 @@ export interface WithdrawInput {
   readonly eventId: string;
 }
 
-const WithdrawSchema = z.object({
-  requestId: nonEmpty,
-  actor: EmailSchema,
-  comment: z.string(),
-  seenVersion: version,
-  at: IsoInstantSchema,
-  eventId: nonEmpty,
-});
+const WithdrawSchema = z.object(ANSWER_FIELDS);
 
 /** The submitter takes an open request back (action cancel_request); the campaign returns as after a reject. */
 export function withdraw(input: WithdrawInput): CommandResult {
@@ -449,9 +435,7 @@ export function withdraw(input: WithdrawInput): CommandResult {
   const to = moved(view, request.type, "cancel_request", "cancel_request");
   if (!to.ok) return to;
   return written(view, input, {
-    requestId: request.id,
-    requestType: request.type,
-    requestVersion: request.version + 1,
+    ...answerTo(request),
     action: "cancel_request",
     toState: to.value,
     comment,
@@ -470,13 +454,7 @@ export interface OperateInput {
   readonly eventId: string;
 }
 
-const OperateSchema = z.object({
-  operation: z.enum(OPERATIONS),
-  actor: EmailSchema,
-  comment: z.string(),
-  at: IsoInstantSchema,
-  eventId: nonEmpty,
-});
+const OperateSchema = z.object({ operation: z.enum(OPERATIONS), ...ENTRY_FIELDS });
 
 /**
  * Discard a draft, start or complete the work. Who may do it (owner, executor) is the server's role check;

@@ -3,10 +3,9 @@
 // appended since, not the whole log. A copy edited by hand, or made without the key, does not verify and is
 // rebuilt from the log.
 import type { HashFn } from "./chain";
-import type { CampaignView, FoldResult, RequestView } from "./fold";
+import { type CampaignView, type FoldResult, type RequestView, toView } from "./fold";
 import { canonicalJson, type JsonValue } from "./json";
 import { LOG_COLUMNS, type LogEntry } from "./model";
-import { REQUEST_RULES } from "./transitions";
 
 /** Versions the kept text, so a later layout is rebuilt rather than misread. */
 export const FOLD_FORMAT = "campaign-control/fold/2";
@@ -65,10 +64,7 @@ function entryRow(e: LogEntry, requests: ReadonlyMap<string, RequestView>): unkn
 }
 
 function entryOf(row: readonly unknown[], snapshots: ReadonlyMap<string, string>): LogEntry {
-  const out: Record<string, unknown> = {};
-  ENTRY_KEYS.forEach((k, i) => {
-    out[k] = row[i];
-  });
+  const out: Record<string, unknown> = Object.fromEntries(ENTRY_KEYS.map((k, i) => [k, row[i]]));
   if (out.snapshot === 0) out.snapshot = snapshots.get(String(out.requestId)) ?? "";
   return out as unknown as LogEntry;
 }
@@ -160,18 +156,18 @@ export function readFoldText(text: string, seal: string, hash: HashFn): FoldStat
       data: r.data === 0 ? fromSnapshot(r.snapshot) : r.data,
       entries: history.filter((e: LogEntry) => e.requestId === r.id),
     }));
-    const openRequests = requests.filter((r) => r.status === "open");
-    campaigns.set(c.id, {
-      id: c.id,
-      state: c.state,
-      openRequest: openRequests.find((r) => REQUEST_RULES[r.type].exclusive) ?? null,
-      openRequests,
-      requests,
-      approvedPlan: fromRef(c.approvedPlan, requests),
-      approvedExecution: fromRef(c.approvedExecution, requests),
-      owner: c.owner,
-      history,
-    });
+    campaigns.set(
+      c.id,
+      toView({
+        id: c.id,
+        state: c.state,
+        requests,
+        approvedPlan: fromRef(c.approvedPlan, requests),
+        approvedExecution: fromRef(c.approvedExecution, requests),
+        owner: c.owner,
+        history,
+      }),
+    );
   }
   return {
     count: stored.count,

@@ -130,17 +130,15 @@ interface CampaignAcc {
 }
 
 export function emptyCampaign(id: string): CampaignView {
-  return {
+  return toView({
     id,
     state: "Draft",
-    openRequest: null,
-    openRequests: [],
     requests: [],
     approvedPlan: null,
     approvedExecution: null,
     owner: "",
     history: [],
-  };
+  });
 }
 
 /** Events in log order. Only campaign events are folded; a campaign without events is a Draft. */
@@ -163,22 +161,8 @@ export function foldEventsFrom(start: FoldResult, events: readonly LogEntry[], o
       return;
     }
     let acc = accs.get(event.entityId);
-    const before = acc === undefined ? start.campaigns.get(event.entityId) : undefined;
-    if (before !== undefined) {
-      acc = accOf(before);
-      accs.set(event.entityId, acc);
-    }
     if (acc === undefined) {
-      acc = {
-        id: event.entityId,
-        state: "Draft",
-        requests: [],
-        byId: new Map(),
-        approvedPlan: null,
-        approvedExecution: null,
-        owner: "",
-        history: [],
-      };
+      acc = accOf(start.campaigns.get(event.entityId) ?? emptyCampaign(event.entityId));
       accs.set(event.entityId, acc);
     }
     const reason = apply(acc, event);
@@ -228,7 +212,8 @@ export function foldCampaign(events: readonly LogEntry[], campaignId: string): C
   );
 }
 
-function toView(acc: CampaignAcc): CampaignView {
+/** A campaign's view from its parts, with its open requests found among its requests. */
+export function toView(acc: Omit<CampaignView, "openRequest" | "openRequests">): CampaignView {
   const openRequests = acc.requests.filter((r) => r.status === "open");
   return {
     id: acc.id,
@@ -327,19 +312,9 @@ function apply(acc: CampaignAcc, event: LogEntry): AnomalyReason | null {
 
   request.version = event.requestVersion;
   request.entries.push(event);
-  switch (event.action) {
-    case "approve":
-    case "reject":
-    case "request_changes":
-      request.decisions.push({
-        level: event.level,
-        action: event.action,
-        actor: event.actor,
-        onBehalfOf: event.onBehalfOf,
-        at: event.at,
-        comment: event.comment,
-      });
-      break;
+  if (event.action !== "cancel_request") {
+    const { level, action, actor, onBehalfOf, at, comment } = event;
+    request.decisions.push({ level, action, actor, onBehalfOf, at, comment });
   }
   if (event.action === "approve") {
     if (event.level < request.levels) {
@@ -377,19 +352,16 @@ export function readEnvelope(requestType: RequestType, text: string): RequestEnv
   if (!parsed.success) return null;
   const data = readPayload(requestType, parsed.data.data);
   if (data === undefined) return null;
-  return { amount: parsed.data.amount, levels: parsed.data.levels, owner: parsed.data.owner, data };
+  return { ...parsed.data, data };
 }
 
 /** The payload in its checked form, or undefined when it does not match the request type. */
 function readPayload(requestType: RequestType, raw: unknown): JsonValue | undefined {
   switch (requestType) {
     case "plan":
-    case "change": {
-      const parsed = PlanSnapshotSchema.safeParse(raw);
-      return parsed.success ? parsed.data : undefined;
-    }
+    case "change":
     case "execution": {
-      const parsed = ExecutionSnapshotSchema.safeParse(raw);
+      const parsed = (requestType === "execution" ? ExecutionSnapshotSchema : PlanSnapshotSchema).safeParse(raw);
       return parsed.success ? parsed.data : undefined;
     }
     case "cancellation":

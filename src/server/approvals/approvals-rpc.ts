@@ -16,14 +16,14 @@ import {
   normalizeEmail,
   type PlanSnapshot,
   planSnapshot,
-  stateAfter,
 } from "../../domain/workflow";
 import { ESCALATIONS_TAB } from "../../workbook/approvals/tabs";
-import { cellOf, writeCells } from "../../workbook/shared/rows";
+import { writeCells } from "../../workbook/shared/rows";
 import { recordSummaryAcceptance } from "../evaluation/reports";
 import { EmptyRequest } from "../shared/contract";
 import { userLang } from "../shared/locale";
 import { parseRequest } from "../shared/request";
+import { ownerCell } from "../shared/rights";
 import { reprojectSpend, staleDecision } from "../shared/spend-book";
 import {
   campaignName,
@@ -40,7 +40,7 @@ import {
   waitingNotice,
 } from "../shared/views";
 import { readWorkspace, viewOf, type Workspace } from "../shared/workspace";
-import { callerEmail, nowIn, refusal, refused, type Step, write } from "../shared/write";
+import { callerEmail, commandPlan, nowIn, refusal, refused, type Step, write } from "../shared/write";
 import type { InboxExpense } from "../spend/api";
 import { inboxExpenses } from "../spend/inbox";
 import { AnswerRequest, DecideRequest, type InboxItem, type InboxResponse } from "./api";
@@ -57,13 +57,6 @@ const PLAN_CHECKS: { readonly [item: string]: (plan: PlanSnapshot) => boolean } 
   content: (plan) => plan.content !== "",
 };
 
-/** The Owner cell of the campaign's row as it reads now ("" without a row). */
-function rowOwner(ws: Workspace, id: string): string {
-  const campaigns = ws.campaigns;
-  const row = campaigns?.rowsById.get(id);
-  return campaigns && row ? String(cellOf(campaigns.keyed, row, "owner") ?? "") : "";
-}
-
 /**
  * The engine's answer to `me` deciding a request, with the owner on the Campaigns row now besides the one sealed at
  * submission.
@@ -75,7 +68,14 @@ function decision(
   at: string,
   input: Pick<DecideInput, "requestId" | "action" | "comment" | "seenVersion" | "eventId">,
 ) {
-  return decide({ ...input, view, actor: me, at, settings: routingOf(ws.roles), campaignOwner: rowOwner(ws, view.id) });
+  return decide({
+    ...input,
+    view,
+    actor: me,
+    at,
+    settings: routingOf(ws.roles),
+    campaignOwner: ownerCell(ws, view.id),
+  });
 }
 
 /** A request the caller is an approver of at its level (rpcInbox lists only those), as the inbox shows it. */
@@ -112,7 +112,7 @@ function inboxItem(
   return {
     campaignId: view.id,
     campaignName: campaignName(ws, view.id),
-    owner: normalizeEmail(rowOwner(ws, view.id)),
+    owner: normalizeEmail(ownerCell(ws, view.id)),
     row: row?.row ?? 0,
     status: view.state,
     request: requestView(ws, request, view, at),
@@ -179,7 +179,7 @@ export function rpcDecide(request: unknown) {
       seenVersion: req.seenVersion,
       eventId: newId(),
     });
-    if (!result.ok) return refusal(ws, result.error, (i) => formIssue(ws.lang, i.field, i.messageKey, i.params));
+    if (!result.ok) return refusal(ws, result.error);
     const outcome = result.value;
     const entry = outcome.events[0];
     const before = view.requests.find((r) => r.id === req.requestId);
@@ -190,8 +190,7 @@ export function rpcDecide(request: unknown) {
     const stale = approved && !outcome.duplicate ? staleDecision(ws, before) : null;
     if (stale !== null) return refused("stale", stale);
     return {
-      events: outcome.events,
-      value: { state: stateAfter(view, outcome), duplicate: outcome.duplicate },
+      ...commandPlan(view, outcome),
       approvedPlanOf: approved && (before?.type === "plan" || before?.type === "change") ? req.campaignId : undefined,
       // An accepted summary: its Summaries row records who accepted it, and its lessons go to Lessons. The same
       // decision sent again (a retry after a killed execution) puts back whatever of that is missing.

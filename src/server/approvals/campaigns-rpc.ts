@@ -14,7 +14,6 @@ import {
   type PlanDraft,
   planSnapshot,
   type Submission,
-  stateAfter,
   submit,
   TERMINAL_STATES,
   withdraw,
@@ -41,7 +40,17 @@ import {
   waitingNotices,
 } from "../shared/views";
 import { readWorkspace, viewOf, type Workspace } from "../shared/workspace";
-import { callerEmail, noCampaign, nowIn, refusal, refused, type Step, unknownCampaign, write } from "../shared/write";
+import {
+  callerEmail,
+  commandPlan,
+  noCampaign,
+  nowIn,
+  refusal,
+  refused,
+  type Step,
+  unknownCampaign,
+  write,
+} from "../shared/write";
 import {
   type CampaignCard,
   EscalateRequest,
@@ -264,11 +273,9 @@ export function rpcSubmit(request: unknown) {
         req.type === "execution" ? taskIssue(ws, issue, tasks) : planIssue(ws, issue, row.row, lines),
       );
     }
-    const outcome = result.value;
     return {
-      events: outcome.events,
-      value: { state: stateAfter(view, outcome), duplicate: outcome.duplicate },
-      notices: outcome.duplicate ? undefined : waitingNotices(ws, req.campaignId, req.requestId, at),
+      ...commandPlan(view, result.value),
+      notices: result.value.duplicate ? undefined : waitingNotices(ws, req.campaignId, req.requestId, at),
     };
   });
 }
@@ -288,9 +295,7 @@ export function rpcWithdraw(request: unknown) {
       at,
       eventId: newId(),
     });
-    if (!result.ok) return refusal(ws, result.error, (i) => formIssue(ws.lang, i.field, i.messageKey, i.params));
-    const outcome = result.value;
-    return { events: outcome.events, value: { state: stateAfter(view, outcome), duplicate: outcome.duplicate } };
+    return result.ok ? commandPlan(view, result.value) : refusal(ws, result.error);
   });
 }
 

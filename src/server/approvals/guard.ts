@@ -6,7 +6,7 @@
 // cell): the same calls for 10 approved campaigns as for 10,000.
 import { fieldDigest, type GuardEntry, lineKey } from "../../domain/guard";
 import { catalogIn, fill, type Lang, langOf } from "../../domain/i18n";
-import { formatAmount, toMinorUnits } from "../../domain/money";
+import { formatMoney, toMinorUnits } from "../../domain/money";
 import { planSnapshot, SNAPSHOT_FIELDS, type SnapshotField } from "../../domain/workflow";
 import { planDraftFromCells } from "../../workbook/approvals/campaigns";
 import { guardEntryText } from "../../workbook/approvals/log-state";
@@ -110,8 +110,7 @@ function guardLine(edited: EditedCell, sheet: SheetPort, layout: GuardLayout, li
   const planned = cell("planned");
   const amount = typeof planned === "number" ? toMinorUnits(planned, currency) : null;
   const approved = entry.lines[lineKey(category, monthText, currency)];
-  const value =
-    approved === undefined ? "—" : `${category} · ${monthText}: ${formatAmount(approved, currency)} ${currency}`;
+  const value = approved === undefined ? "—" : `${category} · ${monthText}: ${formatMoney(approved, currency)}`;
   flag(range, sheet, layout, approved === undefined || amount !== approved, {
     field: "workflow.field.lines",
     id,

@@ -17,17 +17,18 @@ import {
   type SelectCampaignResponse,
 } from "./api";
 
-function settingsAndLang(ss: SpreadsheetPort) {
+/** The Settings tab, the language it gives and the Campaigns tab read in that language. */
+function campaignsIn(ss: SpreadsheetPort) {
   const locale = ss.getSpreadsheetLocale();
   const read = readSettings(ss, locale, readContext(ss, userLang()));
-  return { read, lang: uiLang(read.settings) };
+  const lang = uiLang(read.settings);
+  return { read, lang, table: readCampaigns(ss, readContext(ss, lang)) };
 }
 
 export function rpcListCampaigns(request: unknown): ListCampaignsResponse {
   parseRequest("rpcListCampaigns", ListCampaignsRequest, request, userLang());
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const { read, lang } = settingsAndLang(ss);
-  const table = readCampaigns(ss, readContext(ss, lang));
+  const { read, lang, table } = campaignsIn(ss);
   if (!table) {
     return { lang, setupNeeded: true, tab: tabName(CAMPAIGNS_TAB, lang), campaigns: [], problems: read.problems };
   }
@@ -48,8 +49,7 @@ export function rpcListCampaigns(request: unknown): ListCampaignsResponse {
 export function rpcSelectCampaign(request: unknown): SelectCampaignResponse {
   const { id } = parseRequest("rpcSelectCampaign", SelectCampaignRequest, request, userLang());
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const { lang } = settingsAndLang(ss);
-  const table = readCampaigns(ss, readContext(ss, lang));
+  const { lang, table } = campaignsIn(ss);
   if (!table) throw new Error(t(lang, "rpc.noTab", { tab: tabName(CAMPAIGNS_TAB, lang) }));
   const row = findCampaignRow(table, id);
   if (row === undefined) throw new Error(t(lang, "rpc.noCampaign", { id, tab: table.tab }));

@@ -18,7 +18,7 @@ import {
 import type { CampaignTable } from "../../workbook/approvals/campaigns";
 import { createStateSheet, writeState } from "../../workbook/approvals/log-state";
 import { setExactValues } from "../../workbook/shared/cells";
-import type { SheetPort } from "../../workbook/shared/ports";
+import type { RangePort, SheetPort } from "../../workbook/shared/ports";
 import type { BudgetLines } from "../../workbook/spend/budget-lines";
 import {
   type BudgetGuardLayout,
@@ -178,27 +178,25 @@ export function clearLineFlags(budget: BudgetLines | null, id: string): void {
   const rows = budget?.byCampaign.get(id);
   if (!read || !rows || rows.length === 0 || read.table.height < 2) return;
   const width = Math.max(read.table.width, ...read.index.values());
-  const range = read.table.sheet.getRange(2, 1, read.table.height - 1, width);
-  const notes = range.getNotes();
-  const mine = new Set(rows.map((r) => r.row - 2).filter((i) => (notes[i] ?? []).some((n) => FLAG_NOTE.test(n))));
-  if (mine.size === 0) return;
-  const backgrounds = range.getBackgrounds();
-  range.setNotes(notes.map((row, i) => (mine.has(i) ? row.map((n) => (FLAG_NOTE.test(n) ? "" : n)) : row)));
-  range.setBackgrounds(
-    backgrounds.map((row, i) =>
-      mine.has(i) ? row.map((b, c) => (FLAG_NOTE.test(notes[i]?.[c] ?? "") ? null : b)) : row,
-    ),
-  );
+  const indexes = new Set(rows.map((r) => r.row - 2));
+  clearFlagsIn(read.table.sheet.getRange(2, 1, read.table.height - 1, width), (i) => indexes.has(i));
 }
 
 /** Removes our flags (note and background) from a campaign's row, leaving every other note as it is. */
 export function clearFlags(campaigns: CampaignTable | null, id: string): void {
   const row = campaigns?.rowsById.get(id)?.row;
   if (!campaigns || row === undefined) return;
-  const range = campaigns.sheet.getRange(row, 1, 1, Math.max(campaigns.width, 1));
-  const notes = range.getNotes()[0] ?? [];
-  if (!notes.some((n) => FLAG_NOTE.test(n))) return;
-  const backgrounds = range.getBackgrounds()[0] ?? [];
-  range.setNotes([notes.map((n) => (FLAG_NOTE.test(n) ? "" : n))]);
-  range.setBackgrounds([backgrounds.map((b, i) => (FLAG_NOTE.test(notes[i] ?? "") ? null : b))]);
+  clearFlagsIn(campaigns.sheet.getRange(row, 1, 1, Math.max(campaigns.width, 1)), () => true);
+}
+
+/** Our flags off the range's rows that `picked` names: their notes read once, the rest only when a flag is there. */
+function clearFlagsIn(range: RangePort, picked: (index: number) => boolean): void {
+  const notes = range.getNotes();
+  const mine = (i: number) => picked(i) && (notes[i] ?? []).some((n) => FLAG_NOTE.test(n));
+  if (!notes.some((_, i) => mine(i))) return;
+  const backgrounds = range.getBackgrounds();
+  range.setNotes(notes.map((row, i) => (mine(i) ? row.map((n) => (FLAG_NOTE.test(n) ? "" : n)) : row)));
+  range.setBackgrounds(
+    backgrounds.map((row, i) => (mine(i) ? row.map((b, c) => (FLAG_NOTE.test(notes[i]?.[c] ?? "") ? null : b)) : row)),
+  );
 }

@@ -6,31 +6,30 @@
 import { t } from "../../domain/i18n";
 import { type Action, may, type Standing } from "../../domain/rights";
 import { isAdmin, isApprover } from "../../domain/roles";
-import { emptyCampaign } from "../../domain/workflow";
 import { readEmail } from "../../domain/workflow/values";
 import { cellOf } from "../../workbook/shared/rows";
 import type { Refused } from "./contract";
-import type { Workspace } from "./workspace";
+import { viewOf, type Workspace } from "./workspace";
 import { refused } from "./write";
 
 /** What the checks read: the sealed fold, the campaign rows, the roles (also what the evaluation reads hold). */
 export type RightsSource = Pick<Workspace, "fold" | "campaigns" | "roles" | "owner" | "lang">;
 
-function campaignOf(ws: RightsSource, id: string) {
-  return ws.fold.campaigns.get(id) ?? emptyCampaign(id);
-}
-
 /** The campaign's owner: sealed when the log knows one, else the draft row's Owner cell. */
 export function ownerOfCampaign(ws: RightsSource, id: string): string {
-  const sealed = campaignOf(ws, id).owner;
-  if (sealed !== "") return readEmail(sealed);
+  const sealed = viewOf(ws, id).owner;
+  return readEmail(sealed !== "" ? sealed : ownerCell(ws, id));
+}
+
+/** The Owner cell of the campaign's row as it reads now ("" without a row). */
+export function ownerCell(ws: Pick<RightsSource, "campaigns">, id: string): string {
   const campaigns = ws.campaigns;
   const row = campaigns?.rowsById.get(id);
-  return campaigns && row ? readEmail(String(cellOf(campaigns.keyed, row, "owner") ?? "")) : "";
+  return campaigns && row ? String(cellOf(campaigns.keyed, row, "owner") ?? "") : "";
 }
 
 export function standingOf(ws: RightsSource, id: string, me: string, at: string): Standing {
-  const view = campaignOf(ws, id);
+  const view = viewOf(ws, id);
   return {
     me,
     owner: ownerOfCampaign(ws, id),

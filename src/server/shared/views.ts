@@ -2,7 +2,7 @@
 // requests and histories; plus the mail each step sends. JSON-safe throughout.
 import { goalText } from "../../domain/goals";
 import { type Lang, type MessageKey, t, tKey } from "../../domain/i18n";
-import { formatAmount, fromMinorUnits } from "../../domain/money";
+import { formatAmount, formatMoney, fromMinorUnits } from "../../domain/money";
 import { recipientsOf } from "../../domain/roles";
 import {
   type CampaignView,
@@ -20,7 +20,8 @@ import {
 import { CAMPAIGNS_TAB, TASKS_TAB } from "../../workbook/approvals/tabs";
 import type { TaskRow } from "../../workbook/approvals/tasks";
 import { headerLabel } from "../../workbook/shared/records";
-import { columnLetter, label, tabName } from "../../workbook/shared/spec";
+import type { KeyedTable } from "../../workbook/shared/rows";
+import { columnLetter, label, type TabSpec, tabName } from "../../workbook/shared/spec";
 import type { LineRow } from "../../workbook/spend/budget-lines";
 import { BUDGET_TAB } from "../../workbook/spend/tabs";
 import type { FieldDiff, FieldIssue, HistoryEntry, PlanView, RequestView, TaskView } from "./contract";
@@ -61,7 +62,7 @@ export interface LinesAt {
  * not add up, or there are none), placed on the Budget tab's rows with the amounts in the plan's currency.
  */
 function lineIssue(ws: Workspace, issue: Issue, at: LinesAt): FieldIssue {
-  const money = (v: unknown) => (typeof v === "number" ? `${formatAmount(v, at.currency)} ${at.currency}` : String(v));
+  const money = (v: unknown) => (typeof v === "number" ? formatMoney(v, at.currency) : String(v));
   const params = issue.params ? { ...issue.params } : {};
   for (const key of ["sum", "budget"]) if (key in params) params[key] = money(params[key]);
   return placed(issue.field, tKey(ws.lang, issue.messageKey, params), linesPlace(ws, issue.field, at));
@@ -94,28 +95,34 @@ function linesPlace(ws: Workspace, field: string, at: LinesAt): Place {
 export function planIssue(ws: Workspace, issue: Issue, row: number | undefined, lines?: LinesAt): FieldIssue {
   const key = issue.field.split(".")[0] ?? "";
   if (key === "lines" && lines) return lineIssue(ws, issue, lines);
-  const campaigns = ws.campaigns;
-  const column = campaigns?.keyed.index.get(key);
-  const spec = CAMPAIGNS_TAB.columns.find((c) => c.key === key);
-  const place =
-    campaigns && row !== undefined && column !== undefined && spec
-      ? located(ws.lang, campaigns.tab, row, column, headerLabel(campaigns.keyed.table, spec, column, ws.lang))
-      : NOWHERE;
-  return placed(issue.field, tKey(ws.lang, issue.messageKey, issue.params), place);
+  return engineIssue(ws, issue, cellPlace(ws, ws.campaigns?.keyed, CAMPAIGNS_TAB, row, key, NOWHERE));
 }
 
 /** An engine issue about an execution plan, placed on the task's row ("tasks.2.owner") or on the tab. */
 export function taskIssue(ws: Workspace, issue: Issue, tasks: readonly TaskRow[]): FieldIssue {
   const [, index, key] = issue.field.split(".");
-  const table = ws.tasks?.table;
-  const task = index === undefined ? undefined : tasks[Number(index)];
-  const column = key === undefined ? undefined : ws.tasks?.index.get(key);
-  const spec = TASKS_TAB.columns.find((c) => c.key === key);
-  const place = !table
-    ? NOWHERE
-    : task && column !== undefined && spec
-      ? located(ws.lang, table.name, task.row, column, headerLabel(table, spec, column, ws.lang))
-      : onTab(table.name);
+  const row = index === undefined ? undefined : tasks[Number(index)]?.row;
+  const place = ws.tasks ? cellPlace(ws, ws.tasks, TASKS_TAB, row, key, onTab(ws.tasks.table.name)) : NOWHERE;
+  return engineIssue(ws, issue, place);
+}
+
+/** The cell of a row and a field's column in a keyed tab; `otherwise` when the tab, the row or the column is not there. */
+function cellPlace(
+  ws: Workspace,
+  keyedTab: KeyedTable | undefined,
+  spec: TabSpec,
+  row: number | undefined,
+  key: string | undefined,
+  otherwise: Place,
+): Place {
+  const column = keyedTab?.index.get(key ?? "");
+  const columnSpec = spec.columns.find((c) => c.key === key);
+  return keyedTab && row !== undefined && column !== undefined && columnSpec
+    ? located(ws.lang, keyedTab.table.name, row, column, headerLabel(keyedTab.table, columnSpec, column, ws.lang))
+    : otherwise;
+}
+
+function engineIssue(ws: Workspace, issue: Issue, place: Place): FieldIssue {
   return placed(issue.field, tKey(ws.lang, issue.messageKey, issue.params), place);
 }
 
@@ -126,7 +133,7 @@ export function formIssue(lang: Lang, field: string, key: MessageKey, params?: R
 
 /** A snapshot value as a person reads it. */
 export function shown(field: string, value: JsonValue, currency: string): string {
-  if (field === "budget" && typeof value === "number") return `${formatAmount(value, currency)} ${currency}`;
+  if (field === "budget" && typeof value === "number") return formatMoney(value, currency);
   if (Array.isArray(value)) {
     return value
       .map((v) =>
@@ -324,7 +331,7 @@ export function waitingNotice(ws: Workspace, view: CampaignView, request: Engine
       who: request.submittedBy,
       level: request.currentLevel,
       levels: request.levels,
-      amount: `${formatAmount(request.amount, currency)} ${currency}`,
+      amount: formatMoney(request.amount, currency),
     }),
   };
 }

@@ -194,45 +194,38 @@ export function readChain(
       const logRows = tail.filter((r): r is LogRow => r !== null);
       const verdict = verifyChain(tail, hash, anchor, { count: held.count, lastHash: held.lastHash });
       const last = logRows[logRows.length - 1];
-      const kept: Kept = {
+      return chainRead(log, logRows, recorded(verdict, props), foldEventsFrom(held.fold, logRows, held.count), {
         hash,
         count: verdict.ok ? verdict.count : held.count,
         lastHash: verdict.ok ? verdict.lastHash : held.lastHash,
         sheetRow: last && verdict.ok ? (log.sheetRows[log.sheetRows.length - 1] ?? held.sheetRow) : held.sheetRow,
         state,
         whole: false,
-        behind: logRows.length > 0,
-      };
-      const read: ChainRead = {
-        log,
-        logRows,
-        verdict: recorded(verdict, props),
-        fold: foldEventsFrom(held.fold, logRows, held.count),
-        kept,
-      };
-      return read;
+      });
     }
   }
   const log = readLog(ss);
   const logRows = (log?.rows ?? []).filter((r): r is LogRow => r !== null);
   const verdict = verifyChain(log?.rows ?? [], hash, anchor);
-  const kept: Kept = {
+  return chainRead(log, logRows, whole ? verdict : recorded(verdict, props), foldEvents(logRows), {
     hash,
     count: verdict.ok ? verdict.count : 0,
     lastHash: verdict.ok ? verdict.lastHash : "",
     sheetRow: log?.sheetRows[log.sheetRows.length - 1] ?? 0,
     state,
     whole: true,
-    behind: logRows.length > 0,
-  };
-  const read: ChainRead = {
-    log,
-    logRows,
-    verdict: whole ? verdict : recorded(verdict, props),
-    fold: foldEvents(logRows),
-    kept,
-  };
-  return read;
+  });
+}
+
+/** A chain read; the kept fold is behind when rows were folded here. */
+function chainRead(
+  log: LogRead | null,
+  logRows: readonly LogRow[],
+  verdict: ChainVerdict,
+  fold: FoldResult,
+  kept: Omit<Kept, "behind">,
+): ChainRead {
+  return { log, logRows, verdict, fold, kept: { ...kept, behind: logRows.length > 0 } };
 }
 
 /** What the full verification found and recorded, when this read alone cannot see it (an edit inside the prefix). */
@@ -274,7 +267,7 @@ export function brokenMessage(ws: Workspace): string {
   return t(ws.lang, "verify.broken", { detail: ws.chain.message, tab });
 }
 
-export function viewOf(ws: Workspace, id: string): CampaignView {
+export function viewOf(ws: Pick<Workspace, "fold">, id: string): CampaignView {
   return ws.fold.campaigns.get(id) ?? emptyCampaign(id);
 }
 

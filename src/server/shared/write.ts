@@ -4,7 +4,16 @@
 // first write leaves the workbook exactly as it was.
 import { type Lang, t, tKey } from "../../domain/i18n";
 import { tooLongForCell } from "../../domain/inert";
-import type { FoldResult, Issue, LogEntry, LogRow, Refusal } from "../../domain/workflow";
+import {
+  type CampaignView,
+  type FoldResult,
+  type Issue,
+  type LogEntry,
+  type LogRow,
+  type Outcome,
+  type Refusal,
+  stateAfter,
+} from "../../domain/workflow";
 import { CAMPAIGNS_TAB } from "../../workbook/approvals/tabs";
 import { tabName } from "../../workbook/shared/spec";
 import { readBudgetLines } from "../../workbook/spend/budget-lines";
@@ -14,6 +23,7 @@ import { type Notice, type NoticeResult, recordNotices, sendNotices } from "./no
 import { clearFlags, clearLineFlags, healProjections, projectStatuses, syncGuard } from "./projection";
 import { projectSpendAfter } from "./spend-book";
 import { KEY } from "./store";
+import { formIssue } from "./views";
 import {
   appendEvents,
   brokenMessage,
@@ -41,9 +51,18 @@ export function unknownCampaign(ws: Workspace, id: string): Refused | null {
   return ws.campaigns?.rowsById.has(id) || ws.fold.campaigns.has(id) ? null : noCampaign(ws, id);
 }
 
-/** An engine refusal in the caller's words, its issues placed on cells. */
-export function refusal(ws: Workspace, r: Refusal, place: (issue: Issue) => FieldIssue): Refused {
+/** An engine refusal in the caller's words, its issues placed on cells (by default on the form's fields). */
+export function refusal(
+  ws: Workspace,
+  r: Refusal,
+  place = (issue: Issue): FieldIssue => formIssue(ws.lang, issue.field, issue.messageKey, issue.params),
+): Refused {
   return refused(r.kind, tKey(ws.lang, r.messageKey, r.params), (r.issues ?? []).map(place));
+}
+
+/** A command's entries to write, answered with the campaign's state after them and whether they were written before. */
+export function commandPlan(view: CampaignView, outcome: Outcome) {
+  return { events: outcome.events, value: { state: stateAfter(view, outcome), duplicate: outcome.duplicate } };
 }
 
 /** The signed-in user's e-mail, lower-cased; "" when Google does not reveal it (then nothing is written). */
