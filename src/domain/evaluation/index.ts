@@ -102,7 +102,6 @@ export {
   type CampaignEvaluation,
   type EvaluationInput,
   type EvaluationReport,
-  type EvaluationTotals,
   evaluate,
   type KpiEvaluation,
   kpiKey,

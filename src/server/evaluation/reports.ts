@@ -251,7 +251,7 @@ export function refreshAll(book: EvaluationBook, focus?: string): RefreshEvaluat
   return {
     ...empty,
     campaigns: report.campaigns.length,
-    kpis: report.totals.kpis,
+    kpis: report.campaigns.reduce((n, c) => n + c.kpis.length, 0),
     scorecardRows: card.rows.length,
     charted,
     problems: [...book.problems, ...domainProblems(book, [...report.problems, ...card.problems], lang)],
