@@ -103,11 +103,10 @@ export {
   type EvaluationInput,
   type EvaluationReport,
   evaluate,
+  goalCounts,
   type KpiEvaluation,
   kpiKey,
   type SeriesPoint,
-  type SummaryPrefill,
-  summaryPrefill,
 } from "./report";
 export { attributedRevenue } from "./revenue";
 export {

@@ -218,31 +218,8 @@ function campaignOf(
   };
 }
 
-/** The summary form's starting values, taken from a campaign's evaluation. */
-export interface SummaryPrefill {
-  readonly campaign: string;
-  readonly goalsMet: boolean | null;
-  /** Figures to fill the effect text with (evaluation.summary.effect); "" where a figure is not available. */
-  readonly figures: {
-    readonly score: number | "";
-    readonly grade: string;
-    readonly roi: number | "";
-    readonly met: number;
-    readonly kpis: number;
-  };
-}
-
-export function summaryPrefill(evaluation: CampaignEvaluation): SummaryPrefill {
+/** How many of the KPIs that count (weight above 0) met their target, for the summary form's effect text. */
+export function goalCounts(evaluation: CampaignEvaluation): { readonly met: number; readonly counted: number } {
   const counted = evaluation.kpis.filter((k) => k.weight > 0);
-  return {
-    campaign: evaluation.campaign,
-    goalsMet: evaluation.goalsMet,
-    figures: {
-      score: evaluation.score ?? "",
-      grade: evaluation.grade ?? "",
-      roi: evaluation.roi ?? "",
-      met: counted.filter((k) => k.met === true).length,
-      kpis: counted.length,
-    },
-  };
+  return { met: counted.filter((k) => k.met === true).length, counted: counted.length };
 }

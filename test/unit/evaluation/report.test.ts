@@ -4,8 +4,8 @@ import {
   DEFAULT_EVALUATION_SETTINGS,
   type EvaluationInput,
   evaluate,
+  goalCounts,
   type SheetRow,
-  summaryPrefill,
 } from "../../../src/domain/evaluation";
 
 const settings = DEFAULT_EVALUATION_SETTINGS;
@@ -114,14 +114,13 @@ describe("evaluate()", () => {
     expect(report.problems[1]?.params).toEqual({ campaign: "C-1", indicator: "leads", first: 2 });
   });
 
-  it("prefills the summary form from a campaign's evaluation", () => {
+  it("counts the KPIs that met their target among those that count, for the summary form", () => {
     const c1 = byId.get("C-1");
-    if (!c1) throw new Error("C-1 missing");
-    expect(summaryPrefill(c1)).toEqual({
-      campaign: "C-1",
-      goalsMet: false,
-      figures: { score: 1, grade: "A", roi: 0.500149985001, met: 1, kpis: 3 },
-    });
+    const c2 = byId.get("C-2");
+    if (!c1 || !c2) throw new Error("C-1 or C-2 missing");
+    expect(goalCounts(c1)).toEqual({ met: 1, counted: 3 });
+    // NPS has weight 0: it is not counted.
+    expect(goalCounts(c2)).toEqual({ met: 1, counted: 1 });
   });
 });
 
