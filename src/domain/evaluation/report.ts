@@ -168,13 +168,10 @@ function evaluateKpi(acc: KpiAcc): KpiEvaluation {
     actual === null || attainmentRefusal(kpi.target, actual, kpi.direction) !== null
       ? null
       : attainment(kpi.target, actual, kpi.direction);
+  // The KPI's own fields (indicator, unit, direction, target, weight) as read; the rest is the evaluation's.
   return {
+    ...kpi,
     row: acc.row,
-    indicator: kpi.indicator,
-    unit: kpi.unit,
-    direction: kpi.direction,
-    target: kpi.target,
-    weight: kpi.weight,
     actual,
     actualFrom,
     attainment: value,
