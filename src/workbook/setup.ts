@@ -474,9 +474,7 @@ function setUpTab(
   }
   const plan = planTab(tab, read.state, ctx.lang);
   const rows = applyPlan(app, sheet, tab.key, plan, read);
-  const protections = ensureProtections(app, sheet, tab, plan);
-  const protectedNow = protections.changed;
-  const foreignProtections = protections.foreign;
+  const { changed: protectedNow, foreign: foreignProtections } = ensureProtections(app, sheet, tab, plan);
   const synced =
     tab.key === SETTINGS_TAB.key
       ? syncSettings(sheet, plan, read.values, read.height, ctx, rows)

@@ -1,4 +1,4 @@
-// Plans the monitoring mail: one digest per manager with only what they have not been sent, within the mail quota, and the checkpoint that makes the next run carry on where this one stopped.
+// Plans the monitoring mail: one digest per manager with only what they have not been sent, within the mail quota, and the deliveries each digest adds to the checkpoint that makes the next run carry on where this one stopped.
 import { type Alert, compareAlerts } from "./monitor";
 import { compareText } from "./values";
 
@@ -22,12 +22,6 @@ export interface Digest {
 export interface DigestPlan {
   /** Send these now, in this order; each costs one mail of the quota. */
   readonly digests: readonly Digest[];
-  /**
-   * The checkpoint after every planned digest is sent: earlier entries whose alert is still current, plus the
-   * new ones. Entries of alerts that are gone are dropped, so the checkpoint stays as small as the current
-   * alerts, and a situation that clears and comes back is reported again.
-   */
-  readonly checkpoint: readonly string[];
   /** People with new alerts left for a later run because the quota ran out. */
   readonly deferred: readonly string[];
   /** Alerts that no one can be mailed about (no managers in Settings, no approvers on a request). */
@@ -37,7 +31,11 @@ export interface DigestPlan {
 export interface DigestInput {
   /** The current alerts (from monitor). */
   readonly alerts: readonly Alert[];
-  /** The checkpoint saved by the previous run ([] the first time). */
+  /**
+   * The checkpoint saved by the previous run ([] the first time), as sentDeliveries reads it back: the entries of
+   * alerts that are gone are dropped there, so the checkpoint stays as small as the current alerts and a situation
+   * that clears and comes back is reported again.
+   */
   readonly sent: readonly string[];
   /** Mails that may still be sent today (MailApp.getRemainingDailyQuota()). */
   readonly quota: number;
@@ -81,11 +79,7 @@ export function planDigests(input: DigestInput): DigestPlan {
     const alerts = (fresh.get(to) ?? []).sort(compareAlerts);
     digests.push({ to, alerts, deliveries: alerts.map((a) => deliveryKey(to, a.key)) });
   }
-
-  const checkpoint = new Set<string>();
-  for (const entry of input.sent) if (current.has(entry)) checkpoint.add(entry);
-  for (const digest of digests) for (const entry of digest.deliveries) checkpoint.add(entry);
-  return { digests, checkpoint: [...checkpoint].sort(compareText), deferred, unaddressed };
+  return { digests, deferred, unaddressed };
 }
 
 /** The checkpoint once `digest` has gone out: for saving after every mail, so a run that dies sends nothing twice. */

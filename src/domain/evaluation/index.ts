@@ -102,13 +102,11 @@ export {
   type CampaignEvaluation,
   type EvaluationInput,
   type EvaluationReport,
-  type EvaluationTotals,
   evaluate,
+  goalCounts,
   type KpiEvaluation,
   kpiKey,
   type SeriesPoint,
-  type SummaryPrefill,
-  summaryPrefill,
 } from "./report";
 export { attributedRevenue } from "./revenue";
 export {

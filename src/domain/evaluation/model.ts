@@ -286,24 +286,26 @@ export interface DecodedRows<T> {
   readonly problems: RowProblem[];
 }
 
+/**
+ * The tabs the add-on reads as decoded rows. Summaries is not among them: the add-on finds its rows by the campaign
+ * and acceptance cells it wrote itself (server/evaluation/reports.ts); decodeSummary checks a row on its own.
+ */
 export interface TabRows {
   kpis: Kpi;
   readings: KpiReading;
-  summaries: Summary;
   lessons: Lesson;
   tasks: Task;
 }
 
-const DECODERS: { readonly [K in EvaluationTab]: (cells: Cells) => Decoded<TabRows[K]> } = {
+const DECODERS: { readonly [K in keyof TabRows]: (cells: Cells) => Decoded<TabRows[K]> } = {
   kpis: decodeKpi,
   readings: decodeReading,
-  summaries: decodeSummary,
   lessons: decodeLesson,
   tasks: decodeTask,
 };
 
 /** Rows blank in every cell are skipped silently (the unused end of a tab); every other bad row is reported. */
-export function decodeRows<K extends EvaluationTab>(tab: K, rows: readonly SheetRow[]): DecodedRows<TabRows[K]> {
+export function decodeRows<K extends keyof TabRows>(tab: K, rows: readonly SheetRow[]): DecodedRows<TabRows[K]> {
   const decode: (cells: Cells) => Decoded<TabRows[K]> = DECODERS[tab];
   const out: { row: number; value: TabRows[K] }[] = [];
   const problems: RowProblem[] = [];

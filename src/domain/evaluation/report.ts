@@ -1,6 +1,5 @@
 // The evaluation report: per campaign, each KPI's attainment, the capped weighted score, grade, ROI, whether the goals were met, and chart series; bad rows left out and reported.
-import { add, type Decimal, decimalFromNumber, toNumber } from "../money";
-import { attainment, attainmentRefusal, gradeOf, roi, tidy, weightedScore } from "./figures";
+import { attainment, attainmentRefusal, gradeOf, roi, weightedScore } from "./figures";
 import {
   decodeRows,
   type EvaluationSettings,
@@ -56,28 +55,9 @@ export interface CampaignEvaluation {
   readonly goalsMet: boolean | null;
 }
 
-export interface EvaluationTotals {
-  readonly campaigns: number;
-  readonly kpis: number;
-  readonly readings: number;
-  readonly leftOut: { readonly kpis: number; readonly readings: number };
-  readonly spend: number;
-  readonly revenue: number;
-  /** Over the campaigns with both revenue and spend above 0. */
-  readonly roi: number | null;
-  readonly goalsMet: number;
-  readonly goalsMissed: number;
-  readonly goalsUnknown: number;
-  /** Mean of the campaigns' scores (those that have one). */
-  readonly meanScore: number | null;
-  /** How many campaigns got each grade. */
-  readonly grades: Readonly<Record<string, number>>;
-}
-
 export interface EvaluationReport {
   /** One per campaign, by campaign ID in code-unit order. */
   readonly campaigns: readonly CampaignEvaluation[];
-  readonly totals: EvaluationTotals;
   /** The rows left out, with tab, row, field and why, in tab then row order. */
   readonly problems: readonly RowProblem[];
 }
@@ -120,13 +100,11 @@ export function evaluate(input: EvaluationInput): EvaluationReport {
 
   const byKey = new Map<string, KpiAcc>();
   const byCampaign = new Map<string, KpiAcc[]>();
-  let leftOutKpis = new Set(kpiRows.problems.map((p) => p.row)).size;
   for (const { row, value: kpi } of kpiRows.rows) {
     const key = kpiKey(kpi.campaign, kpi.indicator);
     const first = byKey.get(key);
     if (first) {
       problems.push(indicatorProblem("kpis", row, "duplicateKpi", kpi, { first: first.row }));
-      leftOutKpis += 1;
       continue;
     }
     const acc: KpiAcc = { row, kpi, byDate: new Map() };
@@ -137,17 +115,10 @@ export function evaluate(input: EvaluationInput): EvaluationReport {
   }
 
   problems.push(...readingRows.problems);
-  let leftOutReadings = new Set(readingRows.problems.map((p) => p.row)).size;
-  let usedReadings = 0;
   for (const { row, value: reading } of readingRows.rows) {
     const acc = byKey.get(kpiKey(reading.campaign, reading.indicator));
-    if (!acc) {
-      problems.push(indicatorProblem("readings", row, "unknownKpi", reading));
-      leftOutReadings += 1;
-      continue;
-    }
-    acc.byDate.set(reading.date, reading.value);
-    usedReadings += 1;
+    if (acc) acc.byDate.set(reading.date, reading.value);
+    else problems.push(indicatorProblem("readings", row, "unknownKpi", reading));
   }
 
   const ids = new Set<string>([...byCampaign.keys(), ...input.spend.keys(), ...input.revenue.keys()]);
@@ -158,11 +129,6 @@ export function evaluate(input: EvaluationInput): EvaluationReport {
 
   return {
     campaigns,
-    totals: totalsOf(campaigns, {
-      kpis: byKey.size,
-      readings: usedReadings,
-      leftOut: { kpis: leftOutKpis, readings: leftOutReadings },
-    }),
     problems: problems.sort((a, b) => tabOrder(a) - tabOrder(b) || a.row - b.row),
   };
 }
@@ -202,13 +168,10 @@ function evaluateKpi(acc: KpiAcc): KpiEvaluation {
     actual === null || attainmentRefusal(kpi.target, actual, kpi.direction) !== null
       ? null
       : attainment(kpi.target, actual, kpi.direction);
+  // The KPI's own fields (indicator, unit, direction, target, weight) as read; the rest is the evaluation's.
   return {
+    ...kpi,
     row: acc.row,
-    indicator: kpi.indicator,
-    unit: kpi.unit,
-    direction: kpi.direction,
-    target: kpi.target,
-    weight: kpi.weight,
     actual,
     actualFrom,
     attainment: value,
@@ -252,77 +215,8 @@ function campaignOf(
   };
 }
 
-function totalsOf(
-  campaigns: readonly CampaignEvaluation[],
-  counts: Pick<EvaluationTotals, "kpis" | "readings" | "leftOut">,
-): EvaluationTotals {
-  const zero = decimalFromNumber(0);
-  let spend: Decimal = zero;
-  let revenue: Decimal = zero;
-  let roiSpend: Decimal = zero;
-  let roiRevenue: Decimal = zero;
-  let goalsMet = 0;
-  let goalsMissed = 0;
-  let goalsUnknown = 0;
-  let scoreSum = 0;
-  let scored = 0;
-  const grades: Record<string, number> = {};
-  for (const c of campaigns) {
-    if (c.spend !== null) spend = add(spend, decimalFromNumber(c.spend));
-    if (c.revenue !== null) revenue = add(revenue, decimalFromNumber(c.revenue));
-    if (c.roi !== null && c.spend !== null && c.revenue !== null) {
-      roiSpend = add(roiSpend, decimalFromNumber(c.spend));
-      roiRevenue = add(roiRevenue, decimalFromNumber(c.revenue));
-    }
-    if (c.goalsMet === true) goalsMet += 1;
-    else if (c.goalsMet === false) goalsMissed += 1;
-    else goalsUnknown += 1;
-    if (c.score !== null) {
-      scoreSum += c.score;
-      scored += 1;
-      if (c.grade !== null) grades[c.grade] = (grades[c.grade] ?? 0) + 1;
-    }
-  }
-  const roiCost = toNumber(roiSpend);
-  return {
-    campaigns: campaigns.length,
-    ...counts,
-    spend: toNumber(spend),
-    revenue: toNumber(revenue),
-    roi: roiCost > 0 ? roi(toNumber(roiRevenue), roiCost) : null,
-    goalsMet,
-    goalsMissed,
-    goalsUnknown,
-    meanScore: scored === 0 ? null : tidy(scoreSum / scored),
-    grades,
-  };
-}
-
-/** The summary form's starting values, taken from a campaign's evaluation. */
-export interface SummaryPrefill {
-  readonly campaign: string;
-  readonly goalsMet: boolean | null;
-  /** Figures to fill the effect text with (evaluation.summary.effect); "" where a figure is not available. */
-  readonly figures: {
-    readonly score: number | "";
-    readonly grade: string;
-    readonly roi: number | "";
-    readonly met: number;
-    readonly kpis: number;
-  };
-}
-
-export function summaryPrefill(evaluation: CampaignEvaluation): SummaryPrefill {
+/** How many of the KPIs that count (weight above 0) met their target, for the summary form's effect text. */
+export function goalCounts(evaluation: CampaignEvaluation): { readonly met: number; readonly counted: number } {
   const counted = evaluation.kpis.filter((k) => k.weight > 0);
-  return {
-    campaign: evaluation.campaign,
-    goalsMet: evaluation.goalsMet,
-    figures: {
-      score: evaluation.score ?? "",
-      grade: evaluation.grade ?? "",
-      roi: evaluation.roi ?? "",
-      met: counted.filter((k) => k.met === true).length,
-      kpis: counted.length,
-    },
-  };
+  return { met: counted.filter((k) => k.met === true).length, counted: counted.length };
 }

@@ -26,6 +26,7 @@ import { KPIS_TAB, READINGS_TAB, SUMMARIES_TAB } from "../../workbook/evaluation
 import { documentMarkers } from "../../workbook/setup";
 import { columnIndex } from "../../workbook/shared/columns";
 import type { SpreadsheetPort } from "../../workbook/shared/ports";
+import { runs } from "../../workbook/shared/setup-plan";
 import type { TabSpec } from "../../workbook/shared/spec";
 import { findTab, readTable } from "../../workbook/shared/table";
 import { BUDGET_TAB, EXPENSES_TAB } from "../../workbook/spend/tabs";
@@ -83,18 +84,13 @@ function dropRows(ss: SpreadsheetPort, tab: TabSpec, key: string, left: Readonly
   const doomed = table.rows.filter((r) => left.has(String(r.cells[column - 1] ?? "").trim())).map((r) => r.row);
   // Sheets keeps one row below the frozen header: when every data row goes, the first is emptied instead.
   const all = doomed.length > 0 && doomed.length >= sheet.getMaxRows() - 1;
-  const runs: [number, number][] = [];
-  for (const row of doomed.sort((a, b) => b - a)) {
-    const last = runs[runs.length - 1];
-    if (last && last[0] === row + 1) last[0] = row;
-    else runs.push([row, row]);
-  }
-  for (const [first, end] of runs) {
+  // Bottom up, so the rows of the runs above keep their numbers.
+  for (const { column: first, values } of runs(new Map(doomed.map((row) => [row, row]))).reverse()) {
     if (all && first === 2) {
-      if (end > 2) sheet.deleteRows(3, end - 2);
+      if (values.length > 1) sheet.deleteRows(3, values.length - 1);
       sheet.getRange(2, 1, 1, Math.max(1, table.width)).clearContent();
     } else {
-      sheet.deleteRows(first, end - first + 1);
+      sheet.deleteRows(first, values.length);
     }
   }
   return doomed.length;
@@ -181,7 +177,7 @@ export function startPeriod(ss: SpreadsheetPort, lang: Lang): PeriodResult {
   const me = callerEmail();
   const props = documentProperties();
   const stored = props.getProperties();
-  if (me === "" || !isAdmin(parseRoles(stored[KEY.roles] ?? null), ownerOf(ss), me))
+  if (!isAdmin(parseRoles(stored[KEY.roles] ?? null), ownerOf(ss), me))
     return failed(t(lang, "period.notAdmin", { owner: ownerOf(ss) }));
   if (stored[KEY.secret] && !stored[PENDING_KEY]) return failed(t(lang, "period.notCopy"));
   const from = origin(ss);

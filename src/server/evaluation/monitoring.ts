@@ -164,6 +164,15 @@ function kindLabel(kind: AlertKind, lang: Lang): string {
   return t(lang, `evaluation.alertKind.${kind}`);
 }
 
+/** An alert's severity, kind and sentence, as the Monitor tab and the digest show them. */
+function alertWords(alert: Alert, lang: Lang, currency: string, timeZone: string) {
+  return {
+    severity: severityLabel(alert.severity, lang),
+    kind: kindLabel(alert.kind, lang),
+    message: alertText(alert, lang, currency, timeZone),
+  };
+}
+
 /** Writes the current alerts to the Monitor tab, keeping when each situation was first seen. */
 function writeMonitorTab(book: EvaluationBook, alerts: readonly Alert[]): void {
   const table = readTab(book.ws.ss, MONITOR_TAB);
@@ -173,10 +182,8 @@ function writeMonitorTab(book: EvaluationBook, alerts: readonly Alert[]): void {
   const { sheetLang: lang, timeZone } = book.ws;
   const now = shownTime(book.now, timeZone, lang);
   const rows: Record_[] = alerts.map((a) => ({
-    severity: severityLabel(a.severity, lang),
-    kind: kindLabel(a.kind, lang),
+    ...alertWords(a, lang, book.currency, timeZone),
     campaign: a.campaign,
-    message: alertText(a, lang, book.currency, timeZone),
     notify: a.recipients.join(", "),
     since: since.get(a.key) || now,
     key: a.key,
@@ -185,13 +192,9 @@ function writeMonitorTab(book: EvaluationBook, alerts: readonly Alert[]): void {
 }
 
 function digestBody(alerts: readonly Alert[], lang: Lang, book: EvaluationBook, link: string): string {
-  const lines = alerts.slice(0, DIGEST_LINES).map((a) =>
-    t(lang, "monitor.digest.line", {
-      severity: severityLabel(a.severity, lang),
-      kind: kindLabel(a.kind, lang),
-      message: alertText(a, lang, book.currency, book.ws.timeZone),
-    }),
-  );
+  const lines = alerts
+    .slice(0, DIGEST_LINES)
+    .map((a) => t(lang, "monitor.digest.line", alertWords(a, lang, book.currency, book.ws.timeZone)));
   if (alerts.length > DIGEST_LINES) lines.push(t(lang, "monitor.digest.more", { count: alerts.length - DIGEST_LINES }));
   return [t(lang, "evaluation.digest.intro"), "", ...lines, "", t(lang, "monitor.digest.link", { link })].join("\n");
 }
@@ -526,7 +529,7 @@ function adminCheck(
   const roles = parseRoles(props.getProperty(KEY.roles));
   const owner = ownerOf(ss);
   const me = callerEmail();
-  return { admin: me !== "" && isAdmin(roles, owner, me), owner };
+  return { admin: isAdmin(roles, owner, me), owner };
 }
 
 function requireAdmin(lang: Lang): void {

@@ -9,11 +9,11 @@ import {
   decodeRows,
   type EvaluationReport,
   evaluate,
+  goalCounts,
   type Lesson,
   type ScorecardRow,
   scorecard,
   searchLessons,
-  summaryPrefill,
 } from "../../domain/evaluation";
 import { type Lang, t } from "../../domain/i18n";
 import { LANGS } from "../../domain/lang";
@@ -251,7 +251,7 @@ export function refreshAll(book: EvaluationBook, focus?: string): RefreshEvaluat
   return {
     ...empty,
     campaigns: report.campaigns.length,
-    kpis: report.totals.kpis,
+    kpis: report.campaigns.reduce((n, c) => n + c.kpis.length, 0),
     scorecardRows: card.rows.length,
     charted,
     problems: [...book.problems, ...domainProblems(book, [...report.problems, ...card.problems], lang)],
@@ -305,7 +305,6 @@ export function figuresOf(
   id: string,
 ): CampaignFigures {
   const info = book.byId.get(id);
-  const prefill = evaluation ? summaryPrefill(evaluation).figures : null;
   const state = info?.state ?? "Draft";
   return {
     id,
@@ -316,8 +315,7 @@ export function figuresOf(
     grade: evaluation?.grade ?? null,
     roi: evaluation?.roi ?? null,
     goalsMet: evaluation?.goalsMet ?? null,
-    met: prefill?.met ?? 0,
-    counted: prefill?.kpis ?? 0,
+    ...(evaluation ? goalCounts(evaluation) : { met: 0, counted: 0 }),
     kpis: (evaluation?.kpis ?? []).map((k) => ({
       indicator: k.indicator,
       unit: k.unit,
