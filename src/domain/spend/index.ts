@@ -90,11 +90,13 @@ export {
   type Cell,
   type ExpenseStanding,
   emptyCampaignPosition,
+  FIGURES,
   type Figures,
   foldPositions,
   type LinePosition,
   linePosition,
   type OverrunDecision,
+  overrunOf,
   type Position,
   type PositionOptions,
   type Positions,
@@ -139,6 +141,7 @@ export {
 } from "./report";
 export {
   type ExpenseRef,
+  expenseIdOf,
   overrunDecisionsOf,
   overrunSubmission,
   overrunSubmissionFor,
