@@ -92,11 +92,13 @@ export {
   checkRefund,
   type ExpenseStanding,
   emptyCampaignPosition,
+  FIGURES,
   type Figures,
   foldPositions,
   type LinePosition,
   linePosition,
   type OverrunDecision,
+  overrunOf,
   type Position,
   type PositionOptions,
   type Positions,
@@ -142,6 +144,7 @@ export {
 } from "./report";
 export {
   type ExpenseRef,
+  expenseIdOf,
   overrunDecisionsOf,
   overrunSubmission,
   overrunSubmissionFor,

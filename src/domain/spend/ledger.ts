@@ -90,6 +90,22 @@ export interface LedgerContext {
   readonly formatDate?: (date: Date) => string;
 }
 
+/** An expense of the ledger: its record at its sheet row, the amount converted (minor units of the workbook currency). */
+export function ledgerExpense(row: number, record: Expense, amount: number): LedgerExpense {
+  return {
+    row,
+    id: record.id,
+    date: record.date,
+    month: record.date.slice(0, 7),
+    campaign: record.campaign,
+    category: record.category,
+    kind: record.kind,
+    amount,
+    status: record.status,
+    record,
+  };
+}
+
 function located(tab: SpendTab, row: number, problems: readonly FieldProblem[]): SpendRowProblem[] {
   return problems.map(({ field, messageKey, found, params }) => ({
     tab,
@@ -203,19 +219,7 @@ export function buildLedger(source: LedgerSource, ctx: LedgerContext): Ledger {
       } else firstRowOfId.set(e.id, row);
       return converted("expenses", row, rowProblems, e.campaign, e.amount, e.currency, e.date);
     },
-    (e, row, amount) =>
-      expenses.push({
-        row,
-        id: e.id,
-        date: e.date,
-        month: e.date.slice(0, 7),
-        campaign: e.campaign,
-        category: e.category,
-        kind: e.kind,
-        amount,
-        status: e.status,
-        record: e,
-      }),
+    (e, row, amount) => expenses.push(ledgerExpense(row, e, amount)),
   );
 
   return { currency, digits, lines, expenses, rates, problems, excludedRows };

@@ -74,22 +74,32 @@ export interface CampaignPosition extends Position {
 
 export type Acc = { -readonly [K in keyof Figures]: number };
 
+/** The keys of Figures, in their order. */
+export const FIGURES = [
+  "planned",
+  "approved",
+  "committed",
+  "actual",
+  "pending",
+] as const satisfies readonly (keyof Figures)[];
+
+/** Each figure of `f` (a cell or a position carries more) given by `value`. */
+function figuresOf(value: (key: keyof Figures) => number): Acc {
+  return Object.fromEntries(FIGURES.map((key) => [key, value(key)])) as Acc;
+}
+
 export function zero(): Acc {
-  return { planned: 0, approved: 0, committed: 0, actual: 0, pending: 0 };
+  return figuresOf(() => 0);
 }
 
 /** Only the figures of `f` (a cell or a position carries more). */
 function copy(f: Figures): Acc {
-  return { planned: f.planned, approved: f.approved, committed: f.committed, actual: f.actual, pending: f.pending };
+  return figuresOf((key) => f[key]);
 }
 
 /** Adds every figure of `f` to `acc`. */
 export function addFigures(acc: Acc, f: Figures): void {
-  acc.planned += f.planned;
-  acc.approved += f.approved;
-  acc.committed += f.committed;
-  acc.actual += f.actual;
-  acc.pending += f.pending;
+  for (const key of FIGURES) acc[key] += f[key];
 }
 
 export function positionOf(figures: Figures, warnAt: number | Decimal): Position {
@@ -154,7 +164,7 @@ export interface Assessment {
 type Rule = Pick<SpendSettings, "warnAt" | "enforceLines">;
 
 /** The part of `amount` that lands above `approved`, given `used` before it. */
-function overrunOf(used: number, approved: number, amount: number): number {
+export function overrunOf(used: number, approved: number, amount: number): number {
   return Math.max(0, Math.min(amount, used + amount - approved));
 }
 

@@ -118,16 +118,16 @@ export function convert(table: RateTable, amount: number | Decimal, currency: st
   if (typeof amount === "number" && !fitsMinorUnit(amount, currency)) {
     return { ok: false, problem: { kind: "decimals", currency, date, amount } };
   }
+  let minor: number | null;
   if (currency === table.workbookCurrency && typeof amount === "number") {
-    const minor = minorUnitsOfNumber(amount, minorDigits(currency));
-    return minor === null ? { ok: false, problem: { kind: "tooLarge", currency, date } } : { ok: true, minor };
+    minor = minorUnitsOfNumber(amount, minorDigits(currency));
+  } else {
+    const rate = rateOn(table, currency, date);
+    if (rate === null) return { ok: false, problem: { kind: "noRate", currency, date } };
+    const exact = multiply(typeof amount === "number" ? decimalFromCell(amount) : amount, rate);
+    minor = toMinorUnits(exact, minorDigits(table.workbookCurrency));
   }
-  const rate = rateOn(table, currency, date);
-  if (rate === null) return { ok: false, problem: { kind: "noRate", currency, date } };
-  const exact = multiply(typeof amount === "number" ? decimalFromCell(amount) : amount, rate);
-  const minor = toMinorUnits(exact, minorDigits(table.workbookCurrency));
-  if (minor === null) return { ok: false, problem: { kind: "tooLarge", currency, date } };
-  return { ok: true, minor };
+  return minor === null ? { ok: false, problem: { kind: "tooLarge", currency, date } } : { ok: true, minor };
 }
 
 /** The message of a conversion problem, for the row it belongs to. */

@@ -7,7 +7,6 @@ import {
   type Acc,
   addFigures,
   type Cell,
-  type ExpenseStanding,
   type Figures,
   foldPositions,
   type OverrunDecision,
@@ -17,7 +16,6 @@ import {
   positionOf,
   zero,
 } from "./position";
-import { type DuplicateFlag, findDuplicates } from "./reimbursement";
 
 export interface VarianceInput extends LedgerSource {
   readonly settings: SpendSettings;
@@ -59,9 +57,6 @@ export interface VarianceReport {
   readonly complete: boolean;
   /** The line for the top of the report: complete, or how many rows are left out. */
   readonly notice: { readonly messageKey: SpendMessageKey; readonly params: MessageParams };
-  /** Expenses waiting for overrun approval (counted nowhere but in `pending`), in sheet-row order. */
-  readonly pendingOverruns: readonly ExpenseStanding[];
-  readonly duplicates: readonly DuplicateFlag[];
   /** Campaigns whose plan is not approved (status NOT_APPROVED), and the money planned for them: kept apart. */
   readonly notApproved: { readonly campaigns: number; readonly planned: number };
 }
@@ -123,10 +118,6 @@ export function buildVarianceReport(input: VarianceInput): VarianceReport {
 export function reportFrom(ledger: Ledger, positions: Positions, warnAt: number): VarianceReport {
   const total = zero();
   for (const cell of positions.cells) addFigures(total, cell);
-
-  const pendingOverruns = [...positions.expenses.values()]
-    .filter((s) => s.standing === "pending_overrun")
-    .sort((a, b) => a.row - b.row);
   const complete = ledger.problems.length === 0;
   const notice: VarianceReport["notice"] =
     ledger.excludedRows > 0
@@ -150,7 +141,5 @@ export function reportFrom(ledger: Ledger, positions: Positions, warnAt: number)
     excludedRows: ledger.excludedRows,
     complete,
     notice,
-    pendingOverruns,
-    duplicates: findDuplicates(ledger.expenses.map((e) => e.record)),
   };
 }

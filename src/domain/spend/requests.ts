@@ -72,7 +72,8 @@ export function payloadOf(data: JsonValue): { readonly [key: string]: JsonValue 
     : {};
 }
 
-function expenseIdOf(data: JsonValue): string | null {
+/** The expense a request is about, from its payload; null when it names none. */
+export function expenseIdOf(data: JsonValue): string | null {
   const id = payloadOf(data).expenseId;
   return typeof id === "string" && id !== "" ? id : null;
 }

@@ -3,7 +3,7 @@
 import * as z from "zod/mini";
 import { type CampaignState, canonicalJson, type JsonValue, type LogEntry } from "../workflow";
 import { parseJson } from "../workflow/json";
-import type { Ledger, LedgerExpense } from "./ledger";
+import { type Ledger, type LedgerExpense, ledgerExpense } from "./ledger";
 import { EXPENSE_KINDS, type Expense, type ExpenseStatus } from "./model";
 
 /**
@@ -82,50 +82,38 @@ export type SealedFields = Omit<SealedExpense, "at" | "actor" | "requestId" | "i
 
 /**
  * What is sealed of an expense as recorded: its values (`amount` in minor units of the workbook currency, as the budget
- * gate assessed it) and the gate's verdict: counted, or pending with its overrun when `overrun` is given.
+ * gate assessed it) and the gate's verdict: counted, or pending with its overrun when `overrun` is given. The ID is the
+ * event's entity and the Status a projection, so neither is sealed.
  */
 export function sealedFieldsOf(r: Expense, amount: number, row: number, overrun?: number): SealedFields {
-  // The record's own fields as they are (recordEntry seals the fields it names, not the ID or the Status).
+  const { id, status, amount: originalAmount, ...typed } = r;
   return {
-    ...r,
+    ...typed,
     row,
     amount,
-    originalAmount: r.amount,
+    originalAmount,
     outcome: overrun === undefined ? "counted" : "pending_overrun",
     overrun: overrun ?? 0,
   };
 }
 
-/** The record event of an expense (entity "expense"): its sealed values in the snapshot. */
-export function recordEntry(input: {
+/** What a money event on an expense says besides its action: the campaign's state is named and stays as it is. */
+interface ExpenseEvent {
   readonly eventId: string;
   readonly at: string;
   readonly actor: string;
   readonly expenseId: string;
   readonly requestId: string;
   readonly state: CampaignState;
-  readonly comment: string;
-  readonly fields: SealedFields;
-}): LogEntry {
-  const f = input.fields;
-  const snapshot: { [key: string]: JsonValue } = {
-    date: f.date,
-    campaign: f.campaign,
-    category: f.category,
-    kind: f.kind,
-    amount: f.amount,
-    originalAmount: f.originalAmount,
-    currency: f.currency,
-    vendor: f.vendor,
-    description: f.description,
-    receiptLink: f.receiptLink,
-    reimbursable: f.reimbursable,
-    requestedBy: f.requestedBy,
-    outcome: f.outcome,
-    overrun: f.overrun,
-  };
-  if (f.row !== undefined && f.row > 0) snapshot.row = f.row;
-  if (f.refundOf) snapshot.refundOf = f.refundOf;
+}
+
+function expenseEntry(
+  input: ExpenseEvent,
+  action: "record" | "pay",
+  requestType: LogEntry["requestType"],
+  comment: string,
+  snapshot: JsonValue,
+): LogEntry {
   return {
     id: input.eventId,
     at: input.at,
@@ -134,44 +122,32 @@ export function recordEntry(input: {
     entityType: "expense",
     entityId: input.expenseId,
     requestId: input.requestId,
-    requestType: "",
+    requestType,
     requestVersion: 0,
-    action: "record",
+    action,
     fromState: input.state,
     toState: input.state,
     level: 0,
-    comment: input.comment,
+    comment,
     snapshot: canonicalJson(snapshot),
   };
 }
 
+/** The record event of an expense (entity "expense"): its sealed values in the snapshot, the row only when known, the
+ * refunded expense only for a refund. */
+export function recordEntry(
+  input: ExpenseEvent & { readonly comment: string; readonly fields: SealedFields },
+): LogEntry {
+  const { row, refundOf, ...fields } = input.fields;
+  const snapshot: { [key: string]: JsonValue } = { ...fields };
+  if (row !== undefined && row > 0) snapshot.row = row;
+  if (refundOf) snapshot.refundOf = refundOf;
+  return expenseEntry(input, "record", "", input.comment, snapshot);
+}
+
 /** The pay event of an approved reimbursement: the request it pays and the amount, as approved. */
-export function payEntry(input: {
-  readonly eventId: string;
-  readonly at: string;
-  readonly actor: string;
-  readonly expenseId: string;
-  readonly requestId: string;
-  readonly state: CampaignState;
-  readonly amount: number;
-}): LogEntry {
-  return {
-    id: input.eventId,
-    at: input.at,
-    actor: input.actor,
-    onBehalfOf: "",
-    entityType: "expense",
-    entityId: input.expenseId,
-    requestId: input.requestId,
-    requestType: "reimbursement",
-    requestVersion: 0,
-    action: "pay",
-    fromState: input.state,
-    toState: input.state,
-    level: 0,
-    comment: "",
-    snapshot: canonicalJson({ amount: input.amount }),
-  };
+export function payEntry(input: ExpenseEvent & { readonly amount: number }): LogEntry {
+  return expenseEntry(input, "pay", "reimbursement", "", { amount: input.amount });
 }
 
 /**
@@ -249,23 +225,10 @@ export interface SealedLedger {
   readonly edits: readonly SealedEdit[];
 }
 
+/** The expense as its row would read: the amount as typed, without what only the seal keeps. */
 function recordOf(s: SealedExpense, status: ExpenseStatus | null): Expense {
-  return {
-    id: s.id,
-    date: s.date,
-    campaign: s.campaign,
-    category: s.category,
-    vendor: s.vendor,
-    description: s.description,
-    amount: s.originalAmount,
-    currency: s.currency,
-    kind: s.kind,
-    receiptLink: s.receiptLink,
-    reimbursable: s.reimbursable,
-    requestedBy: s.requestedBy,
-    status,
-    refundOf: s.refundOf ?? "",
-  };
+  const { requestId, at, actor, amount, originalAmount, outcome, overrun, row, ...typed } = s;
+  return { ...typed, amount: originalAmount, status, refundOf: s.refundOf ?? "" };
 }
 
 /**
@@ -298,33 +261,16 @@ export function sealLedger(
       edits.push({ id: s.id, row, field: "id", sealed: s.id, found: idAtRow.get(row) ?? "" });
     }
     const status: ExpenseStatus = s.outcome === "counted" ? "recorded" : "pending_overrun";
-    expenses.push({
-      row,
-      id: s.id,
-      date: s.date,
-      month: s.date.slice(0, 7),
-      campaign: s.campaign,
-      category: s.category,
-      kind: s.kind,
-      amount: s.amount,
-      status,
-      record: recordOf(s, status),
-    });
+    expenses.push(ledgerExpense(row, recordOf(s, status), s.amount));
     const cell = (byId ? fromCells.get(s.id) : row > 0 ? byRow.get(row) : undefined)?.record;
     if (!cell) continue;
-    const push = (field: SealedEditField, want: unknown, found: unknown) => {
-      if (String(want) !== String(found))
-        edits.push({ id: s.id, row, field, sealed: String(want), found: String(found) });
-    };
-    push("date", s.date, cell.date);
-    push("campaign", s.campaign, cell.campaign);
-    push("category", s.category, cell.category);
-    push("amount", s.originalAmount, cell.amount);
-    push("currency", s.currency, cell.currency);
-    push("kind", s.kind, cell.kind);
-    push("reimbursable", s.reimbursable, cell.reimbursable);
-    if (s.requestedBy !== "") push("requestedBy", s.requestedBy, cell.requestedBy);
-    push("refundOf", s.refundOf ?? "", cell.refundOf);
+    // The ID was compared above; a blank Requested by was never sealed, so any name typed in since is no edit.
+    for (const field of SEALED_EDIT_FIELDS) {
+      const want = String(field === "amount" ? s.originalAmount : (s[field] ?? ""));
+      const found = String(cell[field]);
+      if (field !== "id" && !(field === "requestedBy" && want === "") && want !== found)
+        edits.push({ id: s.id, row, field, sealed: want, found });
+    }
   }
   const unrecorded = new Set<string>();
   for (const e of ledger.expenses) {

@@ -12,13 +12,15 @@ import {
   convert,
   convertApprovedLines,
   EXPENSE_STATUSES,
+  type ExpenseStanding,
   type ExpenseStatus,
+  expenseIdOf,
   foldPositions,
   type Ledger,
-  type LedgerSource,
   majorUnits,
   type OverrunDecision,
   overrunDecisionsOf,
+  overrunOf,
   type Positions,
   reportFrom,
   type SealedExpense,
@@ -179,13 +181,6 @@ export function spendSettingsOf(settings: Settings, finance: readonly string[]):
   };
 }
 
-function expenseIdOf(request: RequestView): string | null {
-  const data = request.data;
-  if (data === null || typeof data !== "object" || Array.isArray(data)) return null;
-  const id = (data as { readonly expenseId?: unknown }).expenseId;
-  return typeof id === "string" && id !== "" ? id : null;
-}
-
 /** Reads the Budget, Expenses and Rates tabs on top of a base. */
 export function readSpendBook(base: SpendBase): SpendBook {
   const { ss, fold } = base;
@@ -209,7 +204,7 @@ export function readSpendBook(base: SpendBase): SpendBook {
   const reimbursements = new Map<string, RequestView>();
   for (const request of requests) {
     if (request.type !== "reimbursement") continue;
-    const id = expenseIdOf(request);
+    const id = expenseIdOf(request.data);
     if (id !== null) reimbursements.set(id, request);
   }
   return {
@@ -229,21 +224,6 @@ export function readSpendBook(base: SpendBase): SpendBook {
   };
 }
 
-export function ledgerSourceOf(book: SpendBook): LedgerSource {
-  const problems: SpendRowProblem[] = [
-    ...(book.budget?.problems ?? []),
-    ...(book.expenses?.problems ?? []),
-    ...(book.rates?.problems ?? []),
-  ];
-  return {
-    budget: book.budget?.sources ?? [],
-    expenses: book.expenses?.sources ?? [],
-    rates: book.rates?.sources ?? [],
-    campaigns: book.known,
-    problems,
-  };
-}
-
 export interface Folded {
   /** The ledger as the log has it: sealed expenses at their sealed values, then the rows nobody recorded. */
   readonly ledger: Ledger;
@@ -257,12 +237,23 @@ export interface Folded {
 }
 
 export function foldBook(book: SpendBook): Folded {
-  const cells = buildLedger(ledgerSourceOf(book), {
-    workbookCurrency: book.spendSettings.workbookCurrency,
-    formatDate: book.ctx.formatDate,
-  });
-  const sources = new Map((book.expenses?.sources ?? []).map((s) => [s.row, s.values] as const));
-  const seal = sealLedger(cells, book.sealed, expenseRowsById(book), expenseIdsByRow(book), (row) => sources.get(row));
+  const { budget, expenses, rates } = book;
+  const cells = buildLedger(
+    {
+      budget: budget?.sources ?? [],
+      expenses: expenses?.sources ?? [],
+      rates: rates?.sources ?? [],
+      campaigns: book.known,
+      problems: [budget, expenses, rates].flatMap((read) => read?.problems ?? []),
+    },
+    { workbookCurrency: book.spendSettings.workbookCurrency, formatDate: book.ctx.formatDate },
+  );
+  // Every data row of the Expenses tab: its cells, and the text of its ID cell (empty included); the first row of each ID.
+  const sources = new Map((expenses?.sources ?? []).map((s) => [s.row, s.values] as const));
+  const idAtRow = new Map([...sources].map(([row, values]) => [row, String(values.id ?? "").trim()] as const));
+  const rowsById = new Map<string, number>();
+  for (const [row, id] of idAtRow) if (id !== "" && !rowsById.has(id)) rowsById.set(id, row);
+  const seal = sealLedger(cells, book.sealed, rowsById, idAtRow, (row) => sources.get(row));
   // Lines and expenses meet in one category however it was typed, spelt as the Settings list spells it.
   const category = categoryNamer(book.settings.categories);
   // A rejected reimbursement (in the log) means the company does not pay it: not spend.
@@ -285,23 +276,6 @@ export function foldBook(book: SpendBook): Folded {
     unrecorded: seal.unrecorded,
   });
   return { ledger, seal, positions, approvedLines, category };
-}
-
-/** The sheet row of each expense ID on the tab (the first one, readable or not). */
-export function expenseRowsById(book: SpendBook): Map<string, number> {
-  const rows = new Map<string, number>();
-  for (const { row, values } of book.expenses?.sources ?? []) {
-    const id = String(values.id ?? "").trim();
-    if (id !== "" && !rows.has(id)) rows.set(id, row);
-  }
-  return rows;
-}
-
-/** The text of the ID cell of every data row of the Expenses tab, empty included. */
-export function expenseIdsByRow(book: SpendBook): Map<number, string> {
-  const ids = new Map<number, string>();
-  for (const { row, values } of book.expenses?.sources ?? []) ids.set(row, String(values.id ?? "").trim());
-  return ids;
 }
 
 /** The problems of a ledger or report as people read them, in the given language. */
@@ -357,18 +331,13 @@ export function statusOfExpense(book: SpendBook, positions: Positions, id: strin
 
 /**
  * Writes the Status column (one setValues over its data rows) when any cell disagrees; rows that could not be read
- * keep what they hold. `extra` sets rows decided in this execution (a row just appended, a payment).
+ * keep what they hold.
  */
-export function projectExpenseStatuses(
-  book: SpendBook,
-  positions: Positions,
-  extra: ReadonlyMap<number, ExpenseStatus | null> = new Map(),
-): boolean {
+export function projectExpenseStatuses(book: SpendBook, positions: Positions): void {
   const read = book.expenses;
   const column = read?.index.get("status");
-  if (!read || column === undefined || read.table.height < 2) return false;
+  if (!read || column === undefined || read.table.height < 2) return;
   const wanted = wantedStatuses(book, positions);
-  for (const [row, status] of extra) wanted.set(row, status);
   const parse = STATUS_SPEC?.choice?.parse ?? (() => null);
   const byRow = new Map(read.table.rows.map((r) => [r.row, r.cells]));
   const cells: unknown[][] = [];
@@ -394,7 +363,6 @@ export function projectExpenseStatuses(
       { tab: read.table.name, row: 2, column },
       cells,
     );
-  return differs;
 }
 
 export { statusLabel as expenseStatusLabel };
@@ -405,7 +373,7 @@ export function expenseRecordCells(
   status: ExpenseStatus | null,
   lang: Lang,
 ): Record<string, unknown> {
-  // Its sealed values under their column keys (keys no column has are not written), the amount as typed.
+  // Only the tab's columns are written: what else the seal keeps (the converted amount, the outcome) stays in the log.
   return {
     ...s,
     amount: s.originalAmount,
@@ -423,12 +391,10 @@ export function repairExpenseRows(book: SpendBook, folded: Folded): boolean {
   const read = book.expenses;
   const missing = folded.seal.missingRows;
   if (!read || missing.length === 0) return false;
-  const statuses = new Map<string, ExpenseStatus | null>();
-  for (const s of missing) statuses.set(s.id, statusOfExpense(book, folded.positions, s.id));
   appendRecords(
     read,
     EXPENSES_TAB,
-    missing.map((s) => expenseRecordCells(s, statuses.get(s.id) ?? null, book.sheetLang)),
+    missing.map((s) => expenseRecordCells(s, statusOfExpense(book, folded.positions, s.id), book.sheetLang)),
   );
   return true;
 }
@@ -496,9 +462,21 @@ export function sealedEditProblems(folded: Folded): SpendRowProblem[] {
     }));
 }
 
-/** Words for the top of the Variance report and the sidebars: recorded cells edited since, rows nobody recorded. */
-export function sealNotices(_book: SpendBook, folded: Folded, lang: Lang): string[] {
+/**
+ * Words for the top of the Variance report: recorded expenses whose overrun request is still to be sent, recorded cells
+ * edited since, rows nobody recorded.
+ */
+function reportNotices(folded: Folded, lang: Lang): string[] {
   const out: string[] = [];
+  // The sheet rows of the expenses on the tab that `keep` picks, in row order; "" for none.
+  const rows = (keep: (e: ExpenseStanding) => boolean) =>
+    [...folded.positions.expenses.values()]
+      .filter((e) => e.row > 0 && keep(e))
+      .map((e) => e.row)
+      .sort((a, b) => a - b)
+      .join(", ");
+  const unsubmitted = rows((e) => e.needsRequest && e.recorded);
+  if (unsubmitted) out.push(tKey(lang, "spend.report.needsRequest", { rows: unsubmitted }));
   const edits = folded.seal.edits;
   if (edits.length > 0) {
     const cells = edits
@@ -507,11 +485,8 @@ export function sealNotices(_book: SpendBook, folded: Folded, lang: Lang): strin
     if (edits.length > 10) cells.push("…");
     out.push(tKey(lang, "spend.report.sealedEdits", { cells: cells.join("; ") }));
   }
-  const typed = [...folded.positions.expenses.values()].filter((e) => !e.recorded && e.row > 0).map((e) => e.row);
-  if (typed.length > 0) {
-    typed.sort((a, b) => a - b);
-    out.push(tKey(lang, "spend.report.unrecorded", { rows: typed.join(", ") }));
-  }
+  const typed = rows((e) => !e.recorded);
+  if (typed) out.push(tKey(lang, "spend.report.unrecorded", { rows: typed }));
   return out;
 }
 
@@ -536,15 +511,7 @@ export function refreshVariance(given: SpendBook, refreshedAt: string): RefreshS
   const { ledger, positions } = folded;
   const report = reportFrom(ledger, positions, book.spendSettings.warnAt);
   const lang = book.sheetLang;
-  const unsubmitted = [...positions.expenses.values()]
-    .filter((e) => e.needsRequest && e.recorded && e.row > 0)
-    .map((e) => e.row);
-  const notices = [
-    ...(unsubmitted.length > 0
-      ? [tKey(lang, "spend.report.needsRequest", { rows: unsubmitted.sort((a, b) => a - b).join(", ") })]
-      : []),
-    ...sealNotices(book, folded, lang),
-  ];
+  const notices = reportNotices(folded, lang);
   const layout = layoutReport(report, {
     lang,
     refreshedAt,
@@ -622,18 +589,7 @@ export function planDrift(book: SpendBook, folded: Folded, report: VarianceRepor
 /** The base of a write: the approvals' workspace, read under the lock, with the roles' finance list. */
 export function baseOf(ws: Workspace): SpendBase {
   const { fold, money } = verifiedFold(ws.ss, ws);
-  return {
-    ss: ws.ss,
-    lang: ws.lang,
-    sheetLang: ws.sheetLang,
-    timeZone: ws.timeZone,
-    ctx: ws.ctx,
-    settings: ws.settings,
-    finance: ws.roles.finance,
-    campaigns: ws.campaigns,
-    fold,
-    verified: money,
-  };
+  return { ...ws, finance: ws.roles.finance, fold, verified: money };
 }
 
 /** The book and its fold, after putting back any recorded expense's row that is gone (then read again). */
@@ -655,11 +611,7 @@ export function projectSpendAfter(ws: Workspace, fold: FoldResult, sealed: reado
     ((e.requestType === "budget_overrun" || e.requestType === "reimbursement") && e.action !== "submit");
   if (!sealed.some(decided)) return;
   const base = baseOf(ws);
-  const book = readSpendBook({ ...base, fold, verified: [...base.verified, ...sealed] });
-  if (book.setupNeeded) return;
-  const folded = foldBook(book);
-  projectExpenseStatuses(book, folded.positions);
-  flagSealedEdits(book, folded);
+  projectSpend(readSpendBook({ ...base, fold, verified: [...base.verified, ...sealed] }));
 }
 
 /**
@@ -667,7 +619,11 @@ export function projectSpendAfter(ws: Workspace, fold: FoldResult, sealed: reado
  * an execution killed between its log append and its projection): the Status column and the flags as the log says.
  */
 export function reprojectSpend(ws: Workspace): void {
-  const book = readSpendBook(baseOf(ws));
+  projectSpend(readSpendBook(baseOf(ws)));
+}
+
+/** The Status column and the flags of typed-over cells as a book read after the log moved says they should be. */
+function projectSpend(book: SpendBook): void {
   if (book.setupNeeded) return;
   const folded = foldBook(book);
   projectExpenseStatuses(book, folded.positions);
@@ -682,7 +638,7 @@ export function reprojectSpend(ws: Workspace): void {
  */
 export function staleDecision(ws: Workspace, request: RequestView): string | null {
   if (request.type !== "budget_overrun" && request.type !== "reimbursement") return null;
-  const id = expenseIdOf(request);
+  const id = expenseIdOf(request.data);
   if (id === null) return null;
   const book = readSpendBook(baseOf(ws));
   if (book.setupNeeded) return null;
@@ -706,10 +662,9 @@ export function staleDecision(ws: Workspace, request: RequestView): string | nul
   const line = position?.lines.find((l) => l.category === folded.category(sealed.category));
   const used = position ? position.actual + position.committed : 0;
   const approved = position?.approved ?? 0;
-  const over = (u: number, a: number) => Math.max(0, Math.min(sealed.amount, u + sealed.amount - a));
   const needed = Math.max(
-    over(used, approved),
-    book.spendSettings.enforceLines && line ? over(line.actual + line.committed, line.approved) : 0,
+    overrunOf(used, approved, sealed.amount),
+    book.spendSettings.enforceLines && line ? overrunOf(line.actual + line.committed, line.approved, sealed.amount) : 0,
   );
   if (needed === request.amount) return null;
   // Less is needed now than was asked (other spending was rejected, or the budget was raised): approving the full

@@ -23,6 +23,7 @@ import {
   type ExpenseStatus,
   emptyCampaignPosition,
   expenseDecoder,
+  FIGURES,
   findDuplicates,
   type LedgerExpense,
   linePosition,
@@ -42,8 +43,8 @@ import {
 } from "../../domain/spend";
 import {
   CAMPAIGN_STATES,
-  type CampaignState,
   type LogEntry,
+  REQUEST_RULES,
   type RequestView,
   type Submission,
   submit,
@@ -91,22 +92,16 @@ import {
   type SpendPosition,
 } from "./api";
 
-/** Reimbursements are submitted while the campaign runs (the approval engine's rule for the request type). */
-const REIMBURSABLE_STATES: ReadonlySet<CampaignState> = new Set<CampaignState>(["Ready", "InProgress", "Completed"]);
 const MAX_LISTED = 200;
 
+/** The amounts a position shows, in major units of the workbook currency. */
+const SHOWN = [...FIGURES, "remaining"] as const;
+
 export function positionView(p: Position, digits: number): SpendPosition {
-  const m = (minor: number) => majorUnits(minor, digits);
-  return {
-    planned: m(p.planned),
-    approved: m(p.approved),
-    committed: m(p.committed),
-    actual: m(p.actual),
-    pending: m(p.pending),
-    remaining: m(p.remaining),
-    usedPct: p.usedPct,
-    status: p.status,
+  const amounts = Object.fromEntries(SHOWN.map((key) => [key, majorUnits(p[key], digits)])) as {
+    [K in (typeof SHOWN)[number]]: number;
   };
+  return { ...amounts, usedPct: p.usedPct, status: p.status };
 }
 
 function issue(field: string, message: string): FieldIssue {
@@ -249,18 +244,10 @@ export function rpcSpendOverview(request: unknown): SpendOverview {
   parseRequest("rpcSpendOverview", SpendOverviewRequest, request, userLang());
   const me = callerEmail();
   const { base, lang, book } = readBook(rolesFinance());
-  const isFinance = me !== "" && book.spendSettings.finance.includes(me);
-  const settings = book.spendSettings;
-  const common = {
-    lang,
-    labels: labelsOf(lang),
-    user: me,
-    isFinance,
-    currency: settings.workbookCurrency,
-    warnAt: settings.warnAt,
-    enforceLines: settings.enforceLines,
-    receiptRequiredAbove: settings.receiptRequiredAbove,
-  };
+  // The settings as the form needs them (warnAt, enforceLines, receiptRequiredAbove); the finance list stays here.
+  const { workbookCurrency, finance, ...limits } = book.spendSettings;
+  const isFinance = me !== "" && finance.includes(me);
+  const common = { lang, labels: labelsOf(lang), user: me, isFinance, currency: workbookCurrency, ...limits };
   if (book.setupNeeded) {
     return {
       ...common,
@@ -294,7 +281,7 @@ export function rpcSpendOverview(request: unknown): SpendOverview {
 
   const categories = new Set(base.settings.categories.map(folded.category));
   for (const line of folded.ledger.lines) categories.add(line.category);
-  const currencies = new Set([settings.workbookCurrency, ...CURRENCIES, ...folded.ledger.rates.byCurrency.keys()]);
+  const currencies = new Set([workbookCurrency, ...CURRENCIES, ...folded.ledger.rates.byCurrency.keys()]);
   const statuses = wantedStatuses(book, folded.positions);
   const duplicates = new Map(findDuplicates(folded.ledger.expenses.map((e) => e.record)).map((f) => [f.id, f.others]));
   const view = (e: LedgerExpense): ExpenseView => {
@@ -313,7 +300,8 @@ export function rpcSpendOverview(request: unknown): SpendOverview {
         r.reimbursable &&
         r.amount > 0 &&
         r.requestedBy === me &&
-        REIMBURSABLE_STATES.has(state),
+        // While the campaign runs: the approval engine's rule for the request type.
+        REQUEST_RULES.reimbursement.submitFrom.includes(state),
       canMarkPaid: isFinance && status === "reimbursement_approved" && r.requestedBy !== me,
       canSubmitOverrun: unsent !== undefined && maySubmitOverrun(book, e, me),
       overrun: unsent ? majorUnits(unsent.overrun, digits) : 0,

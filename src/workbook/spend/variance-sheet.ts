@@ -6,6 +6,7 @@ import { formatAmount } from "../../domain/money";
 import {
   BUDGET_STATUSES,
   type BudgetStatus,
+  FIGURES,
   majorUnits,
   type VarianceReport,
   type VarianceRow,
@@ -35,7 +36,7 @@ const FIGURE_KEYS = [
 ] as const;
 export const REPORT_WIDTH = FIGURE_KEYS.length;
 /** The columns that hold money, in minor units of the workbook currency until written. */
-const MONEY_KEYS = ["planned", "approved", "committed", "actual", "pending", "remaining", "variance"] as const;
+const MONEY_KEYS = [...FIGURES, "remaining", "variance"] as const;
 const COLUMN = Object.fromEntries(FIGURE_KEYS.map((k, i) => [k, i + 1])) as {
   [K in (typeof FIGURE_KEYS)[number]]: number;
 };

@@ -1,7 +1,10 @@
 // The variance report model: figures by campaign, category and month that add up to the totals, bad rows reported and left out, and scale.
 import { describe, expect, it } from "vitest";
 import {
+  buildLedger,
   buildVarianceReport,
+  findDuplicates,
+  foldPositions,
   type SourceRow,
   type VarianceInput,
   type VarianceReport,
@@ -121,7 +124,12 @@ describe("buildVarianceReport on a small workbook", () => {
       status: "OVER",
     });
     expect(c["C-2"]?.variancePct).toBeCloseTo(102_000 / 720_000, 15);
-    expect(report.pendingOverruns.map((s) => [s.id, s.overrun, s.needsRequest])).toEqual([["X-9", 20_000, true]]);
+    // The expense waiting for overrun approval, as the fold stands it for the Status column and the sidebar.
+    const positions = foldPositions(buildLedger(SMALL, { workbookCurrency: SETTINGS.workbookCurrency }), {
+      settings: SETTINGS,
+    });
+    const pending = [...positions.expenses.values()].filter((s) => s.standing === "pending_overrun");
+    expect(pending.map((s) => [s.id, s.row, s.overrun, s.needsRequest])).toEqual([["X-9", 11, 20_000, true]]);
   });
 
   it("by category, with a blank variance % and a note where nothing was planned", () => {
@@ -157,18 +165,21 @@ describe("buildVarianceReport on a small workbook", () => {
   });
 
   it("says when everything was read, and flags likely duplicates", () => {
-    const clean = buildVarianceReport({
+    const input: VarianceInput = {
       settings: SETTINGS,
       budget: rows({ campaign: "C-1", category: "Media", month: "2026-03", planned: 100 }),
       expenses: rows(
         expenseRow("X-1", "C-1", "Media", "2026-03-05", 40),
         expenseRow("X-2", "C-1", "Media", "2026-03-05", 40, { vendor: "acme" }),
       ),
-    });
+    };
+    const clean = buildVarianceReport(input);
     expect(clean.complete).toBe(true);
     expect(clean.problems).toEqual([]);
     expect(clean.notice).toEqual({ messageKey: "spend.report.complete", params: {} });
-    expect(clean.duplicates).toEqual([
+    // Flagged over the ledger's records, as the Expenses sidebar flags them.
+    const ledger = buildLedger(input, { workbookCurrency: SETTINGS.workbookCurrency });
+    expect(findDuplicates(ledger.expenses.map((e) => e.record))).toEqual([
       { id: "X-1", others: ["X-2"] },
       { id: "X-2", others: ["X-1"] },
     ]);
