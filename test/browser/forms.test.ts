@@ -30,7 +30,7 @@ describe("the sidebars' forms in Chromium", () => {
     viewport: { width: 1280, height: 560 },
     step: { timeout: 20_000, interval: 100 },
   });
-  const { poll, clickMenu, actAs, sidebar } = ui;
+  const { poll, clickMenu, openSidebar, actAs, sidebar } = ui;
 
   it("loads the demo", { timeout: FLOW_MS }, async () => {
     await ui.page.goto(ui.preview.url);
@@ -42,7 +42,7 @@ describe("the sidebars' forms in Chromium", () => {
 
   it("updates what is left with each keystroke, before any field loses focus", { timeout: FLOW_MS }, async () => {
     await actAs(MIA);
-    await clickMenu(/^Expenses$/);
+    await openSidebar(/^Expenses$/);
     const bar = sidebar();
     const focused = (id: string) => bar.locator(`#${id}`).evaluate((n) => document.activeElement === n);
     await bar.locator("#campaign option", { hasText: SPEND_DEMO_CAMPAIGN }).first().waitFor({ state: "attached" });
@@ -92,7 +92,7 @@ describe("the sidebars' forms in Chromium", () => {
   });
 
   it("brings a refused problem report into view in My campaigns", { timeout: FLOW_MS }, async () => {
-    await clickMenu(/My campaigns/);
+    await openSidebar(/My campaigns/);
     const bar = sidebar();
     await bar.locator(".campaign", { hasText: SPEND_DEMO_CAMPAIGN }).first().click();
     const report = bar.locator(".detail .report");
@@ -109,7 +109,7 @@ describe("the sidebars' forms in Chromium", () => {
     timeout: FLOW_MS,
   }, async () => {
     // Mia submits the spring launch's plan; Leo opens it.
-    await clickMenu(/My campaigns/);
+    await openSidebar(/My campaigns/);
     let bar = sidebar();
     await bar.locator(".campaign", { hasText: "CMP-2026-001" }).first().click();
     const panel = bar.locator(".detail");
@@ -118,7 +118,7 @@ describe("the sidebars' forms in Chromium", () => {
     await poll(() => bar.locator(".detail .notice").first().textContent()).toContain("Submitted.");
 
     await actAs(LEO);
-    await clickMenu(/Approvals/);
+    await openSidebar(/Approvals/);
     bar = sidebar();
     const request = bar.locator(".request", { hasText: "Spring launch" });
     await request.waitFor();

@@ -27,6 +27,11 @@ export interface PreviewInChromium {
   /** expect.poll with the harness's step. */
   poll<T>(fn: () => T | Promise<T>): ReturnType<typeof expect.poll<T>>;
   clickMenu(caption: RegExp): Promise<void>;
+  /**
+   * Clicks a menu item that shows a sidebar and waits until the frame holds that new sidebar: a sidebar already open
+   * (the same one, say) would otherwise take the clicks meant for the new one while it loads.
+   */
+  openSidebar(caption: RegExp): Promise<void>;
   /** Signs in as someone else with the preview's user picker, and waits for the add-on menu to be built for them. */
   actAs(email: string): Promise<void>;
   sidebar(): FrameLocator;
@@ -73,6 +78,15 @@ export function usePreviewInChromium(options: HarnessOptions = {}): PreviewInChr
     await page().locator("#addon-items .menu-item", { hasText: caption }).click();
   };
 
+  const openSidebar = async (caption: RegExp) => {
+    const frame = page().locator("#sidebar-frame");
+    const before = await frame.getAttribute("src");
+    await clickMenu(caption);
+    await poll(() => frame.getAttribute("src")).not.toBe(before);
+    const src = await frame.getAttribute("src");
+    await poll(() => sidebar().locator("body").evaluate(() => location.pathname)).toBe(src);
+  };
+
   const actAs = async (email: string) => {
     await page().selectOption("#user", email);
     await poll(() => started().preview.emulator().user).toBe(email);
@@ -89,6 +103,7 @@ export function usePreviewInChromium(options: HarnessOptions = {}): PreviewInChr
     alerts,
     poll,
     clickMenu,
+    openSidebar,
     actAs,
     sidebar,
     values: (tab) => started().preview.emulator().values(tab),
@@ -97,7 +112,7 @@ export function usePreviewInChromium(options: HarnessOptions = {}): PreviewInChr
     },
     approveAs: async (who, campaign, comment, state) => {
       await actAs(who);
-      await clickMenu(/Approvals/);
+      await openSidebar(/Approvals/);
       const bar = sidebar();
       const request = bar.locator(".request", { hasText: campaign });
       await request.waitFor();
