@@ -14,7 +14,7 @@ const FLOW_MS = 180_000;
 describe("approvals in Chromium", () => {
   // Each step is a server round trip through the emulator; on a busy machine that takes seconds, not milliseconds.
   const ui = usePreviewInChromium({ step: { timeout: 20_000, interval: 100 } });
-  const { poll, clickMenu, actAs, sidebar } = ui;
+  const { poll, clickMenu, openSidebar, actAs, sidebar } = ui;
 
   /** The Campaigns row of the spring launch, as the sheet holds it. */
   function row(): unknown[] {
@@ -31,7 +31,7 @@ describe("approvals in Chromium", () => {
 
   async function submitAs(type: "Plan" | "Execution plan"): Promise<void> {
     await actAs(MIA);
-    await clickMenu(/My campaigns/);
+    await openSidebar(/My campaigns/);
     const bar = sidebar();
     await bar.locator(".campaign", { hasText: CAMPAIGN }).click();
     const panel = bar.locator(".detail");
@@ -123,7 +123,7 @@ describe("approvals in Chromium", () => {
       });
       // Mia sees the decisions and comments.
       await actAs(MIA);
-      await clickMenu(/My campaigns/);
+      await openSidebar(/My campaigns/);
       await sidebar().locator(".campaign", { hasText: CAMPAIGN }).click();
       await poll(() => sidebar().locator(".history li").count()).toBe(6);
       expect(await sidebar().locator(".history").textContent()).toContain("Level 2: approved, watch the CPL");
@@ -136,7 +136,7 @@ describe("approvals in Chromium", () => {
     "shows markup typed into a draft as text, with messages next to the fields",
     async () => {
       await actAs(MIA);
-      await clickMenu(/My campaigns/);
+      await openSidebar(/My campaigns/);
       const bar = sidebar();
       await bar.getByRole("button", { name: "New campaign" }).click();
       const form = bar.locator("#form");

@@ -84,7 +84,11 @@ export function usePreviewInChromium(options: HarnessOptions = {}): PreviewInChr
     await clickMenu(caption);
     await poll(() => frame.getAttribute("src")).not.toBe(before);
     const src = await frame.getAttribute("src");
-    await poll(() => sidebar().locator("body").evaluate(() => location.pathname)).toBe(src);
+    await poll(() =>
+      sidebar()
+        .locator("body")
+        .evaluate(() => location.pathname),
+    ).toBe(src);
   };
 
   const actAs = async (email: string) => {

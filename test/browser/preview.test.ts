@@ -5,7 +5,7 @@ import { usePreviewInChromium } from "./harness";
 
 describe("preview in Chromium", () => {
   const ui = usePreviewInChromium({ viewport: { width: 1440, height: 860 } });
-  const { clickMenu } = ui;
+  const { clickMenu, openSidebar } = ui;
 
   it("runs setup from the add-on menu and shows both tabs", async () => {
     await ui.page.goto(ui.preview.url);
@@ -30,7 +30,7 @@ describe("preview in Chromium", () => {
     await ui.page.locator("#tabs button", { hasText: "Campaigns" }).click();
     await expect.poll(() => ui.page.locator("#grid td", { hasText: "618 mid-year sale" }).count()).toBe(1);
 
-    await clickMenu(/My campaigns/);
+    await openSidebar(/My campaigns/);
     const sidebar = ui.sidebar();
     const item = sidebar.getByText("618 mid-year sale");
     await item.waitFor();

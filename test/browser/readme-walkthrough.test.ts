@@ -23,12 +23,12 @@ function says(text: string): void {
 
 describe("the README's walkthrough, in order, in Chromium", () => {
   const ui = usePreviewInChromium({ step: { timeout: 20_000, interval: 100 } });
-  const { poll, clickMenu, actAs, sidebar, values } = ui;
+  const { poll, clickMenu, openSidebar, actAs, sidebar, values } = ui;
   const state = () => values("Campaigns").find((r) => r[0] === "CMP-2026-001")?.[13];
 
   async function submitSpring(button: "Submit plan" | "Submit execution plan"): Promise<void> {
     await actAs(MIA);
-    await clickMenu(/My campaigns/);
+    await openSidebar(/My campaigns/);
     const bar = sidebar();
     await bar.locator(".campaign", { hasText: SPRING }).click();
     const panel = bar.locator(".detail");
@@ -70,7 +70,7 @@ describe("the README's walkthrough, in order, in Chromium", () => {
     says("record 12,000 CNY on it with a receipt link");
     says("the campaign's approved budget is now 61,788");
     await actAs(MIA);
-    await clickMenu(/^Expenses$/);
+    await openSidebar(/^Expenses$/);
     const bar = sidebar();
     await bar.locator("#campaign option", { hasText: SPEND_DEMO_CAMPAIGN }).first().waitFor({ state: "attached" });
     await bar.locator("#campaign").selectOption(SPEND_DEMO_CAMPAIGN);
@@ -90,7 +90,7 @@ describe("the README's walkthrough, in order, in Chromium", () => {
     await poll(() => bar.locator("#notice").textContent()).toMatch(/is recorded as pending/);
 
     await actAs(LEO);
-    await clickMenu(/Approvals/);
+    await openSidebar(/Approvals/);
     const inbox = sidebar();
     const request = inbox.locator(`button.request[data-campaign="${SPEND_DEMO_CAMPAIGN}"]`);
     await request.waitFor();
@@ -126,7 +126,7 @@ describe("the README's walkthrough, in order, in Chromium", () => {
         "as Leo, accept it in *Approvals*",
     );
     await actAs(MIA);
-    await clickMenu(/Monitoring and evaluation/);
+    await openSidebar(/Monitoring and evaluation/);
     const bar = sidebar();
     await bar.locator("#tab-summary").click();
     await poll(() => bar.locator("#summary-campaign").inputValue()).toBe(FINISHED_CAMPAIGN);
@@ -142,7 +142,7 @@ describe("the README's walkthrough, in order, in Chromium", () => {
   it("shows the lesson in Lessons for a plan still in draft that shares a channel", { timeout: 60_000 }, async () => {
     says("the *618 mid-year sale* (Social) once the spring launch has been approved as above");
     await actAs(MIA);
-    await clickMenu(/Monitoring and evaluation/);
+    await openSidebar(/Monitoring and evaluation/);
     const bar = sidebar();
     await bar.locator("#tab-lessons").click();
     // The spring launch is approved now, so it is no longer a draft to look lessons up for.

@@ -11,7 +11,7 @@ const OWNER = "owner@example.com";
 
 describe("the preview behaves as Sheets does, in Chromium", () => {
   const ui = usePreviewInChromium({ step: { timeout: 20_000, interval: 100 } });
-  const { poll, clickMenu, actAs, sidebar } = ui;
+  const { poll, clickMenu, openSidebar, actAs, sidebar } = ui;
   const shownTab = () => ui.page.locator('#tabs button[aria-selected="true"]').textContent();
   const cell = (a1: string) => ui.page.locator(`#grid td[data-a1="${a1}"]`);
   const emu = () => ui.preview.emulator();
@@ -33,7 +33,7 @@ describe("the preview behaves as Sheets does, in Chromium", () => {
 
   it("keeps the tab a person clicked in front, and writes an edit to the cell shown", { timeout: 60_000 }, async () => {
     await actAs(MIA);
-    await clickMenu(/My campaigns/);
+    await openSidebar(/My campaigns/);
     await sidebar().locator(".campaign", { hasText: "618 mid-year sale" }).click();
     // The script selected the campaign's row: the Campaigns tab comes to the front.
     await poll(shownTab).toBe("Campaigns");
@@ -69,7 +69,7 @@ describe("the preview behaves as Sheets does, in Chromium", () => {
     expect(JSON.stringify(emu().values("Campaigns"))).toBe(campaignsBefore);
 
     // A script that selects a row while it runs brings its tab to the front again.
-    await clickMenu(/My campaigns/);
+    await openSidebar(/My campaigns/);
     await sidebar().locator(".campaign", { hasText: "618 mid-year sale" }).click();
     await poll(shownTab).toBe("Campaigns");
   });
@@ -194,7 +194,7 @@ describe("the preview behaves as Sheets does, in Chromium", () => {
 
   it("gives the Expenses sidebar the preview's date as today", { timeout: 60_000 }, async () => {
     await actAs(MIA);
-    await clickMenu(/^Expenses$/);
+    await openSidebar(/^Expenses$/);
     const date = sidebar().locator("#date");
     await date.waitFor();
     const today = emu()

@@ -10,7 +10,7 @@ const LEO = "leo.lead@example.com";
 
 describe("expense over budget to overrun approval, in Chromium", () => {
   const ui = usePreviewInChromium();
-  const { clickMenu, actAs, sidebar, values } = ui;
+  const { clickMenu, openSidebar, actAs, sidebar, values } = ui;
 
   /** The By-campaign row of a campaign in the Variance report, as the emulator holds it. */
   function reportRow(campaign: string): unknown[] | undefined {
@@ -29,7 +29,7 @@ describe("expense over budget to overrun approval, in Chromium", () => {
     timeout: 60_000,
   }, async () => {
     await actAs(MIA);
-    await clickMenu(/^Expenses$/);
+    await openSidebar(/^Expenses$/);
     const bar = sidebar();
     await bar.locator("#campaign option", { hasText: SPEND_DEMO_CAMPAIGN }).first().waitFor({ state: "attached" });
     await bar.locator("#campaign").selectOption(SPEND_DEMO_CAMPAIGN);
@@ -71,7 +71,7 @@ describe("expense over budget to overrun approval, in Chromium", () => {
       .toEqual([60000, 60000, 3500, 46288, 12000, 10212]);
 
     await actAs(LEO);
-    await clickMenu(/Approvals/);
+    await openSidebar(/Approvals/);
     const bar = sidebar();
     const request = bar.locator(`button.request[data-campaign="${SPEND_DEMO_CAMPAIGN}"]`);
     await request.waitFor();
@@ -141,7 +141,7 @@ describe("expense over budget to overrun approval, in Chromium", () => {
         ],
       ]);
     await actAs(MIA);
-    await clickMenu(/^Expenses$/);
+    await openSidebar(/^Expenses$/);
     const bar = sidebar();
     const item = bar.locator('#needs .expense[data-id="EXP-HAND-1"]');
     await item.waitFor();

@@ -13,7 +13,7 @@ const LESSON = "Creators need the discount codes a week before they publish.";
 
 describe("monitoring and the post-campaign summary in Chromium", () => {
   const ui = usePreviewInChromium();
-  const { clickMenu, actAs, sidebar, values } = ui;
+  const { clickMenu, openSidebar, actAs, sidebar, values } = ui;
 
   it("loads the demo, and an hour later the Monitor tab and the digests are there", async () => {
     await ui.page.goto(ui.preview.url);
@@ -47,7 +47,7 @@ describe("monitoring and the post-campaign summary in Chromium", () => {
   });
 
   it("shows the schedule's health in the sidebar", async () => {
-    await clickMenu(/Monitoring and evaluation/);
+    await openSidebar(/Monitoring and evaluation/);
     const bar = sidebar();
     await expect.poll(() => bar.locator("#health").textContent()).toContain("Runs as owner@example.com");
     expect(await bar.locator("#frequency").inputValue()).toBe("hourly");
@@ -58,7 +58,7 @@ describe("monitoring and the post-campaign summary in Chromium", () => {
 
   it("closes the finished campaign with a summary prefilled from its evaluation", async () => {
     await actAs(MIA);
-    await clickMenu(/Monitoring and evaluation/);
+    await openSidebar(/Monitoring and evaluation/);
     const bar = sidebar();
     await bar.locator("#tab-summary").click();
     await expect.poll(() => bar.locator("#summary-campaign").inputValue()).toBe(FINISHED_CAMPAIGN);
@@ -84,7 +84,7 @@ describe("monitoring and the post-campaign summary in Chromium", () => {
 
   it("shows the approver the summary itself before accepting, not an amount of money", async () => {
     await actAs(LEO);
-    await clickMenu(/Approvals/);
+    await openSidebar(/Approvals/);
     const bar = sidebar();
     const request = bar.locator(".request", { hasText: FINISHED_NAME });
     await request.waitFor();
@@ -124,7 +124,7 @@ describe("monitoring and the post-campaign summary in Chromium", () => {
 
   it("shows the lesson while Mia drafts the spring launch (same channel and audience)", async () => {
     await actAs(MIA);
-    await clickMenu(/Monitoring and evaluation/);
+    await openSidebar(/Monitoring and evaluation/);
     const bar = sidebar();
     await bar.locator("#tab-lessons").click();
     await bar.locator("#draft").selectOption("CMP-2026-001");
@@ -137,7 +137,7 @@ describe("monitoring and the post-campaign summary in Chromium", () => {
 
   it("shows the same lesson in My campaigns when Mia chooses the spring launch she is drafting", async () => {
     await actAs(MIA);
-    await clickMenu(/My campaigns/);
+    await openSidebar(/My campaigns/);
     const bar = sidebar();
     await bar.locator('.campaign[data-id="CMP-2026-001"]').click();
     const lessons = bar.locator('[data-detail="CMP-2026-001"] [data-lessons]');
