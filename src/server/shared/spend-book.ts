@@ -43,7 +43,6 @@ import {
   type LogRow,
   linesSnapshot,
   type RequestView,
-  verifyChain,
 } from "../../domain/workflow";
 import { type CampaignTable, readCampaigns } from "../../workbook/approvals/campaigns";
 import { readLog } from "../../workbook/approvals/log";
@@ -59,7 +58,7 @@ import { EXPENSES_TAB } from "../../workbook/spend/tabs";
 import { layoutReport, reportSheet, writeReport } from "../../workbook/spend/variance-sheet";
 import { readContext } from "./context";
 import { FLAG_BACKGROUND } from "./projection";
-import { documentProperties, KEY, readAnchor } from "./store";
+import { documentProperties, KEY } from "./store";
 import { lineChanges, lineText } from "./views";
 import { hashWith, readChain, type Workspace } from "./workspace";
 
@@ -106,9 +105,9 @@ export function verifiedFold(
   chain: Pick<Workspace, "log" | "verdict" | "fold" | "kept">,
 ): { readonly fold: FoldResult; readonly money: readonly LogEntry[] } {
   if (chain.verdict.ok) return { fold: chain.fold, money: chain.fold.others };
-  const rows = chain.kept.whole
-    ? verifiedRows(chain.log?.rows ?? [], chain.verdict)
-    : verifiedLog(readLog(ss)?.rows ?? []);
+  // The verdict names the break (found in the rows read, or recorded by the full verification): the rows before it.
+  const read = chain.kept.whole ? chain.log : readLog(ss);
+  const rows = verifiedRows(read?.rows ?? [], chain.verdict);
   return { fold: foldEvents(rows), money: rows };
 }
 
@@ -119,12 +118,6 @@ export function readVerifiedFold(ss: SpreadsheetPort): {
 } {
   const props = documentProperties().getProperties();
   return verifiedFold(ss, readChain(ss, props, hashWith(props[KEY.secret]), false));
-}
-
-/** The rows of a log read that verify under the document's key and anchor (one getProperties). */
-export function verifiedLog(rows: readonly (LogRow | null)[]): LogRow[] {
-  const props = documentProperties().getProperties();
-  return verifiedRows(rows, verifyChain(rows, hashWith(props[KEY.secret]), readAnchor(props)));
 }
 
 /**
