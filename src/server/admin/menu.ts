@@ -2,6 +2,7 @@
 import { type Lang, langOf, t } from "../../domain/i18n";
 import { parseRoles, rightsProjection } from "../../domain/roles";
 import { type SetupReport, setUpWorkbook } from "../../workbook/setup";
+import { activeSpreadsheet } from "../shared/active";
 import { adminOrExplain } from "../shared/admin-gate";
 import { showSidebar } from "../shared/html";
 import { uiLang, userLang } from "../shared/locale";
@@ -11,7 +12,7 @@ import { ownerOf } from "../shared/workspace";
 
 /** "Set up workbook": installs or upgrades the tabs under the document lock, then says what changed. */
 export function menuSetUpWorkbook(): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   // Before anything is read or written: setup changes every tab, its protections and the Settings rows.
   if (!adminOrExplain(ss, userLang(), "menu.setUp")) return;
   const result = withDocumentLock(() => {

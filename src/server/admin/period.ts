@@ -30,6 +30,7 @@ import { runs } from "../../workbook/shared/setup-plan";
 import type { TabSpec } from "../../workbook/shared/spec";
 import { findTab, readTable } from "../../workbook/shared/table";
 import { BUDGET_TAB, EXPENSES_TAB } from "../../workbook/spend/tabs";
+import { activeSpreadsheet } from "../shared/active";
 import { userLang } from "../shared/locale";
 import { withDocumentLock } from "../shared/lock";
 import { documentProperties, KEY, parseJson } from "../shared/store";
@@ -255,7 +256,7 @@ export function startPeriod(ss: SpreadsheetPort, lang: Lang): PeriodResult {
 
 /** "Start new period": in a copy of last period's workbook, as an admin. */
 export function menuStartPeriod(): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   const lang = userLang();
   const result = startPeriod(ss, lang);
   const ui = SpreadsheetApp.getUi();

@@ -10,6 +10,7 @@ import { columnIndex } from "../../workbook/shared/columns";
 import { appendRecords, keyed } from "../../workbook/shared/rows";
 import { SETTINGS_TAB } from "../../workbook/shared/settings";
 import { runs } from "../../workbook/shared/setup-plan";
+import { activeSpreadsheet } from "../shared/active";
 import { EmptyRequest, type FieldIssue } from "../shared/contract";
 import { userLang } from "../shared/locale";
 import { healProjections } from "../shared/projection";
@@ -42,7 +43,7 @@ function rolesView(ws: Workspace, roles: Roles, me: string): RolesView {
 
 export function rpcGetRoles(request: unknown): RolesView {
   parseRequest("rpcGetRoles", EmptyRequest, request, userLang());
-  const ws = readWorkspace(SpreadsheetApp.getActiveSpreadsheet());
+  const ws = readWorkspace(activeSpreadsheet());
   return rolesView(ws, ws.roles, callerEmail());
 }
 
@@ -132,7 +133,7 @@ function verifyWholeLog(lang?: Lang): Workspace {
   const lock = LockService.getDocumentLock();
   const locked = lock?.tryLock(LOCK_MS) ?? false;
   try {
-    const ws = readWorkspace(SpreadsheetApp.getActiveSpreadsheet(), { wholeLog: true }, lang);
+    const ws = readWorkspace(activeSpreadsheet(), { wholeLog: true }, lang);
     if (locked && recordVerdict(ws)) healProjections(ws);
     return ws;
   } finally {

@@ -20,6 +20,7 @@ import {
 import { ESCALATIONS_TAB } from "../../workbook/approvals/tabs";
 import { writeCells } from "../../workbook/shared/rows";
 import { recordSummaryAcceptance } from "../evaluation/reports";
+import { activeSpreadsheet } from "../shared/active";
 import { EmptyRequest } from "../shared/contract";
 import { userLang } from "../shared/locale";
 import { parseRequest } from "../shared/request";
@@ -132,7 +133,7 @@ function inboxItem(
 
 export function rpcInbox(request: unknown): InboxResponse {
   parseRequest("rpcInbox", EmptyRequest, request, userLang());
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   const ws = readWorkspace(ss, { escalations: true, notifications: true, budget: true });
   const me = callerEmail();
   const at = nowIn(ws.timeZone);

@@ -24,6 +24,7 @@ import { rowProblem } from "../../workbook/shared/problems";
 import { appendRecords, cellOf, type KeyedTable, writeCells } from "../../workbook/shared/rows";
 import { type TabSpec, tabName } from "../../workbook/shared/spec";
 import type { TableRow } from "../../workbook/shared/table";
+import { activeSpreadsheet } from "../shared/active";
 import { EmptyRequest, type FieldIssue, type NoticeView, type Refused } from "../shared/contract";
 import { userLang } from "../shared/locale";
 import { parseRequest } from "../shared/request";
@@ -144,7 +145,7 @@ function card(ws: Workspace, id: string, me: string, at: string, lists: Lists): 
 
 export function rpcMyCampaigns(request: unknown): MyCampaignsResponse {
   parseRequest("rpcMyCampaigns", EmptyRequest, request, userLang());
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   const ws = readWorkspace(ss, { tasks: true, escalations: true, notifications: true, budget: true });
   const me = callerEmail();
   const at = nowIn(ws.timeZone);

@@ -6,6 +6,7 @@ import { CAMPAIGNS_TAB } from "../../workbook/approvals/tabs";
 import type { SpreadsheetPort } from "../../workbook/shared/ports";
 import { readSettings } from "../../workbook/shared/settings";
 import { tabName } from "../../workbook/shared/spec";
+import { activeSpreadsheet } from "../shared/active";
 import { readContext } from "../shared/context";
 import { uiLang, userLang } from "../shared/locale";
 import { parseRequest } from "../shared/request";
@@ -27,7 +28,7 @@ function campaignsIn(ss: SpreadsheetPort) {
 
 export function rpcListCampaigns(request: unknown): ListCampaignsResponse {
   parseRequest("rpcListCampaigns", ListCampaignsRequest, request, userLang());
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   const { read, lang, table } = campaignsIn(ss);
   if (!table) {
     return { lang, setupNeeded: true, tab: tabName(CAMPAIGNS_TAB, lang), campaigns: [], problems: read.problems };
@@ -48,7 +49,7 @@ export function rpcListCampaigns(request: unknown): ListCampaignsResponse {
 
 export function rpcSelectCampaign(request: unknown): SelectCampaignResponse {
   const { id } = parseRequest("rpcSelectCampaign", SelectCampaignRequest, request, userLang());
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   const { lang, table } = campaignsIn(ss);
   if (!table) throw new Error(t(lang, "rpc.noTab", { tab: tabName(CAMPAIGNS_TAB, lang) }));
   const row = findCampaignRow(table, id);

@@ -22,6 +22,7 @@ import { asRows } from "../../domain/grid";
 import { splitList } from "../../domain/lists";
 import { readFieldRows } from "../../workbook/evaluation/read";
 import { SETTINGS_TAB } from "../../workbook/shared/settings";
+import { activeSpreadsheet } from "../shared/active";
 import { sheetLang } from "../shared/locale";
 
 /** The domain answers in English; only an error needs the spreadsheet's language, so a working formula costs nothing. */
@@ -64,7 +65,7 @@ function scaleAsTyped(text: string): GradeScale {
  * Settings (or without the row, or with it blank) grades by the default scale.
  */
 function gradeScale(): GradeScale {
-  const settings = readFieldRows(SpreadsheetApp.getActiveSpreadsheet(), SETTINGS_TAB, {
+  const settings = readFieldRows(activeSpreadsheet(), SETTINGS_TAB, {
     lang: "en",
     formatDate: () => "",
   });

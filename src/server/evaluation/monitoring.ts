@@ -25,6 +25,7 @@ import { MONITOR_TAB } from "../../workbook/evaluation/tabs";
 import { type Record_, rewriteRows } from "../../workbook/evaluation/write";
 import type { PropertiesPort, SpreadsheetPort } from "../../workbook/shared/ports";
 import { readSettings } from "../../workbook/shared/settings";
+import { activeSpreadsheet } from "../shared/active";
 import { readContext } from "../shared/context";
 import { editedSince, INPUTS_KEY, type LastInputs, parseLastInputs } from "../shared/freshness";
 import { showSidebar } from "../shared/html";
@@ -301,7 +302,7 @@ export interface MonitorRun {
 
 /** One monitoring run under the document lock; records the health whatever happens (unless the platform kills it). */
 export function runMonitoring(scheduled: boolean, prepared?: Prepared): MonitorRun {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   const props = documentProperties();
   const previous = readHealth(props);
   const timeZone = ss.getSpreadsheetTimeZone();
@@ -394,7 +395,7 @@ function nothingNew(prepared: Prepared, last: LastInputs | null, health: Monitor
 export function monitorJob(): void {
   const props = documentProperties();
   const config = readConfig(props);
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   const timeZone = ss.getSpreadsheetTimeZone();
   const health = readHealth(props);
   if (config.frequency === "daily" && !dailyDue(config, health, timeZone)) return;
@@ -459,7 +460,7 @@ function currentAlerts(ss: SpreadsheetPort, lang: Lang): { list: AlertView[]; co
 }
 
 export function monitorStatus(): MonitorStatus {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   const lang = settingsLang(ss);
   const props = documentProperties();
   const config = readConfig(props);
@@ -513,7 +514,7 @@ function scheduleNotice(lang: Lang): string {
   if (health.jobs.length === 0) return "";
   if (!health.ownerIsAdmin) return t(lang, "rights.schedule.notAdmin", { owner: health.owner });
   if (health.quiet) {
-    const zone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+    const zone = activeSpreadsheet().getSpreadsheetTimeZone();
     const since = health.lastTick ? shownTime(health.lastTick, zone, lang) : "—";
     return t(lang, "rights.schedule.quiet", { owner: health.owner, since });
   }
@@ -533,7 +534,7 @@ function adminCheck(
 }
 
 function requireAdmin(lang: Lang): void {
-  const { admin, owner } = adminCheck(SpreadsheetApp.getActiveSpreadsheet());
+  const { admin, owner } = adminCheck(activeSpreadsheet());
   if (!admin) throw new Error(t(lang, "monitor.notAdmin", { owner }));
 }
 
@@ -549,7 +550,7 @@ export function rpcMonitorSchedule(request: unknown): MonitorStatus {
     const config: Config = {
       frequency: req.frequency,
       hour: req.hour ?? previous.hour,
-      since: nowIn(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone()),
+      since: nowIn(activeSpreadsheet().getSpreadsheetTimeZone()),
     };
     props.setProperty(CONFIG_KEY, JSON.stringify(config));
     setJob(MONITOR_JOB, true);

@@ -48,6 +48,7 @@ import type { RowProblem } from "../../workbook/shared/problems";
 import { cellOf } from "../../workbook/shared/rows";
 import { tabName } from "../../workbook/shared/spec";
 import { findTab, readTable, type Table } from "../../workbook/shared/table";
+import { activeSpreadsheet } from "../shared/active";
 import type { Refused } from "../shared/contract";
 import { shownTime, userLang } from "../shared/locale";
 import { withDocumentLock } from "../shared/lock";
@@ -263,12 +264,12 @@ function lockedRefresh(ss: SpreadsheetPort, focus?: string) {
 }
 
 function toast(lang: Lang, message: string): void {
-  SpreadsheetApp.getActiveSpreadsheet().toast(message, t(lang, "setup.title"), 8);
+  activeSpreadsheet().toast(message, t(lang, "setup.title"), 8);
 }
 
 /** "Refresh evaluation report": the report, its chart and the scorecard, under the document lock. */
 export function menuRefreshEvaluation(): void {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   const result = lockedRefresh(ss);
   const lang = result.ok ? result.value.lang : userLang();
   if (!result.ok) {
@@ -287,7 +288,7 @@ export function menuRefreshEvaluation(): void {
 
 export function rpcRefreshEvaluation(request: unknown): RefreshEvaluationResponse {
   const req = parseRequest("rpcRefreshEvaluation", RefreshEvaluationRequest, request, userLang());
-  const result = lockedRefresh(SpreadsheetApp.getActiveSpreadsheet(), req.focus);
+  const result = lockedRefresh(activeSpreadsheet(), req.focus);
   if (!result.ok) throw new Error(t(userLang(), "rpc.busy"));
   return result.value;
 }
@@ -526,7 +527,7 @@ const SUMMARY_ORDER: Readonly<Record<string, number>> = { Completed: 0, Closed: 
 
 export function rpcSummaryForm(request: unknown): SummaryForm {
   const req = parseRequest("rpcSummaryForm", SummaryFormRequest, request, userLang());
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   const book = readEvaluationBook(ss, { positions: true });
   const ws = book.ws;
   const lang = ws.lang;
@@ -724,7 +725,7 @@ const DRAFTING: readonly CampaignState[] = ["Draft", "PlanSubmitted"];
 
 export function rpcLessons(request: unknown): LessonsResponse {
   const req = parseRequest("rpcLessons", LessonsRequest, request, userLang());
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   const book = readEvaluationBook(ss);
   const ws = book.ws;
   const lang = ws.lang;

@@ -4,6 +4,7 @@
 import { timeText } from "../../domain/dates";
 import { type Lang, langOf } from "../../domain/i18n";
 import type { Settings } from "../../domain/settings";
+import { activeSpreadsheet } from "./active";
 
 /**
  * The user's language. The Session reference lists an authorization scope for getActiveUser and getEffectiveUser
@@ -28,7 +29,7 @@ export function uiLang(settings: Settings | null): Lang {
 /** The spreadsheet's language, for what goes into cells. English when the document cannot be read. */
 export function sheetLang(): Lang {
   try {
-    return langOf(SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
+    return langOf(activeSpreadsheet().getSpreadsheetLocale());
   } catch {
     return "en";
   }

@@ -4,6 +4,7 @@
 // admin's: only an admin turns jobs on or off (so the trigger and the mail it sends run as an admin), and a tick whose
 // owner is no longer an admin holds its jobs and says so, as does a schedule that stopped ticking.
 import { isAdmin, parseRoles } from "../../domain/roles";
+import { activeSpreadsheet } from "./active";
 import { recordRuntime, tickSkipped } from "./runtime-log";
 import { documentProperties, parseJson, KEY as STORE_KEY } from "./store";
 import { ownerOf } from "./workspace";
@@ -58,7 +59,7 @@ export function readSchedule(): Schedule {
 /** Whether a person is an admin now (the roles in the document properties; the spreadsheet owner always). */
 export function isAdminNow(email: string): boolean {
   const roles = parseRoles(documentProperties().getProperty(STORE_KEY.roles));
-  return isAdmin(roles, ownerOf(SpreadsheetApp.getActiveSpreadsheet()), email);
+  return isAdmin(roles, ownerOf(activeSpreadsheet()), email);
 }
 
 export interface ScheduleHealth {
@@ -95,7 +96,7 @@ function parseTick(text: string | null): { at: string; held: boolean } {
 }
 
 function myTriggers() {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   return ScriptApp.getUserTriggers(ss).filter((t) => t.getHandlerFunction() === SCHEDULE_HANDLER);
 }
 

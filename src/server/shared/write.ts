@@ -17,6 +17,7 @@ import {
 import { CAMPAIGNS_TAB } from "../../workbook/approvals/tabs";
 import { tabName } from "../../workbook/shared/spec";
 import { readBudgetLines } from "../../workbook/spend/budget-lines";
+import { activeSpreadsheet } from "./active";
 import type { FieldIssue, Refused } from "./contract";
 import { userLang } from "./locale";
 import { type Notice, type NoticeResult, recordNotices, sendNotices } from "./notify";
@@ -113,7 +114,7 @@ export function write<T>(
   const lang: Lang = userLang();
   const me = callerEmail();
   if (me === "") return refused("signed_out", t(lang, "rpc.signedOut"));
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   const lock = LockService.getDocumentLock();
   if (!lock?.tryLock(LOCK_MS)) return refused("busy", t(lang, "rpc.busy"));
   let value: T;

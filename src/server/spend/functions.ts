@@ -20,6 +20,7 @@ import {
   type StatusResult,
   spendText,
 } from "../../domain/spend";
+import { activeSpreadsheet } from "../shared/active";
 import { sheetLang } from "../shared/locale";
 import { foldBook, readSpendBase, readSpendBook } from "../shared/spend-book";
 
@@ -93,7 +94,7 @@ export function BUDGET_REMAINING(campaignId: unknown, category?: unknown): numbe
   if (cells.every((row) => row.every((cell) => cell.id === null)))
     return ranged ? ids.map((row) => row.map(() => "")) : "";
 
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   const base = readSpendBase(ss, "en");
   const book = readSpendBook(base);
   const lang = base.sheetLang;

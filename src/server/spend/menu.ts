@@ -1,6 +1,7 @@
 // The budget-control menu items: the Expenses sidebar, "Refresh variance report" (under the document lock), and the
 // hourly refresh turned on and off through the one scheduled trigger (shared/schedule.ts).
 import { type Lang, t } from "../../domain/i18n";
+import { activeSpreadsheet } from "../shared/active";
 import { showSidebar } from "../shared/html";
 import { shownTime, userLang } from "../shared/locale";
 import { withDocumentLock } from "../shared/lock";
@@ -14,7 +15,7 @@ export const VARIANCE_JOB = "variance";
 
 /** Reads and refreshes under the lock; null when the lock could not be had. */
 function refreshLocked(lang: Lang): RefreshSummary | null {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   const result = withDocumentLock(() => {
     const book = readSpendBook(readSpendBase(ss, lang));
     return refreshVariance(book, shownTime(null, book.timeZone, book.sheetLang));
@@ -28,7 +29,7 @@ registerJob(VARIANCE_JOB, () => {
 });
 
 function toast(lang: Lang, message: string): void {
-  SpreadsheetApp.getActiveSpreadsheet().toast(message, t(lang, "spend.toast.title"), 8);
+  activeSpreadsheet().toast(message, t(lang, "spend.toast.title"), 8);
 }
 
 export function menuRefreshVariance(): void {
@@ -38,7 +39,7 @@ export function menuRefreshVariance(): void {
     toast(lang, t(lang, summary ? "spend.toast.setupNeeded" : "spend.toast.busy"));
     return;
   }
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
+  const ss = activeSpreadsheet();
   ss.getSheetByName(summary.tab)?.activate();
   toast(lang, t(lang, "spend.toast.refreshed", { campaigns: summary.campaigns, excluded: summary.excludedRows }));
 }
@@ -48,7 +49,7 @@ export function menuToggleVarianceSchedule(): void {
   const lang = userLang();
   // The schedule is an admin's: an editor's click would make their trigger the one that runs every job.
   if (!isAdminNow(callerEmail())) {
-    toast(lang, t(lang, "rights.refused.schedule", { owner: ownerOf(SpreadsheetApp.getActiveSpreadsheet()) }));
+    toast(lang, t(lang, "rights.refused.schedule", { owner: ownerOf(activeSpreadsheet()) }));
     return;
   }
   const on = !readSchedule().jobs.includes(VARIANCE_JOB);

@@ -53,6 +53,7 @@ import { compareCodeUnits } from "../../domain/workflow/json";
 import { appendRecords, writeCells } from "../../workbook/shared/rows";
 import type { SpendTabRead } from "../../workbook/spend/read";
 import { EXPENSES_TAB } from "../../workbook/spend/tabs";
+import { activeSpreadsheet } from "../shared/active";
 import type { FieldIssue, Refused } from "../shared/contract";
 import { uiLang, userLang } from "../shared/locale";
 import { parseRequest } from "../shared/request";
@@ -221,7 +222,7 @@ function labelsOf(lang: Lang): SpendLabels {
 
 /** The book as the sidebar's reads have it, without the lock, in the language of the person asking. */
 function readBook(finance?: readonly string[]) {
-  const base = readSpendBase(SpreadsheetApp.getActiveSpreadsheet(), userLang(), finance);
+  const base = readSpendBase(activeSpreadsheet(), userLang(), finance);
   const lang = uiLang(base.settings);
   return { base, lang, book: readSpendBook({ ...base, lang }) };
 }
