@@ -1,4 +1,6 @@
 // Budget variance (actual - planned, positive = over budget) for single values and whole ranges, computed exactly.
+
+import { finiteNumber, isArray } from "./builtins";
 import { describeFound, isBlank } from "./found";
 import { asRows, sizeOf } from "./grid";
 import { type Lang, t, wordedWhenRead } from "./i18n";
@@ -57,7 +59,7 @@ export function describeVarianceProblem(problem: VarianceProblem, lang: Lang): s
 /** A blank counts as 0 when the other side has a number; `null` marks a blank. Anything else is refused. */
 function amountOf(value: unknown, argument: Argument, lang: Lang, at?: At): number | null {
   if (isBlank(value)) return null;
-  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (finiteNumber(value)) return value;
   const problem = { kind: "notNumber", argument, found: value } as const;
   throw new VarianceError(at ? { ...problem, at } : problem, lang);
 }
@@ -85,8 +87,8 @@ export function cellwise<R>(
   one: (cells: readonly unknown[], at?: At) => R,
 ): R | R[][] {
   if (args.some((a) => a === undefined)) throw fail(null);
-  if (!args.some((a) => Array.isArray(a))) return one(args);
-  const ranges = args.map((a) => (Array.isArray(a) ? asRows(a) : null));
+  if (!args.some((a) => isArray(a))) return one(args);
+  const ranges = args.map((a) => (isArray(a) ? asRows(a) : null));
   const sizes = ranges.map((r) => (r ? sizeOf(r) : null));
   const first = sizes[0] ?? null;
   const same = (r: unknown[][] | null, i: number) =>

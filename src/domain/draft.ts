@@ -1,6 +1,8 @@
 // A draft plan as typed into the sidebar's form: checked field by field before anything is written. A draft may be
 // incomplete (completeness is checked at submission), but what is there must be well-formed: dates are dates, the
 // end is not before the start, the budget is an amount of 0 or more, the owner an e-mail address.
+
+import { finiteNumber, max } from "./builtins";
 import type { MessageKey } from "./i18n";
 import { splitList } from "./lists";
 import { minorDigits, toMinorUnits } from "./money";
@@ -89,7 +91,7 @@ export function checkDraft(
   if (budgetText !== "") {
     const n = AMOUNT.test(budgetText) ? Number(budgetText.replace(/,/g, "")) : Number.NaN;
     const digits = minorDigits(currency || options.defaultCurrency);
-    if (!Number.isFinite(n) || toMinorUnits(n, currency || options.defaultCurrency) === null) {
+    if (!finiteNumber(n) || toMinorUnits(n, currency || options.defaultCurrency) === null) {
       bad("budget", "invalid", { digits });
     } else if (n < 0) {
       bad("budget", "negative");
@@ -140,8 +142,8 @@ export function nextCampaignId(existing: Iterable<string>, year: string): string
     if (!text.startsWith(prefix)) continue;
     const tail = text.slice(prefix.length);
     if (!/^\d+$/.test(tail)) continue;
-    highest = Math.max(highest, Number(tail));
-    digits = Math.max(digits, tail.length);
+    highest = max(highest, Number(tail));
+    digits = max(digits, tail.length);
   }
   return `${prefix}${String(highest + 1).padStart(digits, "0")}`;
 }

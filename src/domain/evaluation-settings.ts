@@ -1,6 +1,8 @@
 // The Settings rows of monitoring and evaluation (grade thresholds, lag threshold, waiting days, managers, revenue
 // indicators, scorecard rules): their keys, starting values and how a typed value is read, a bad one falling back to
 // its default with a problem rather than stopping the add-on.
+
+import { finiteNumber } from "./builtins";
 import {
   DEFAULT_EVALUATION_SETTINGS,
   type EvaluationSettings,
@@ -87,7 +89,7 @@ const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 /** A number typed into a cell: 0.9, "0.9", "90%" (a cell formatted as percent already holds 0.9). */
 export function readSettingNumber(value: unknown): number | null {
-  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value === "number") return finiteNumber(value) ? value : null;
   if (typeof value !== "string") return null;
   const text = value.trim().replace(/,/g, "");
   const percent = PERCENT.exec(text);

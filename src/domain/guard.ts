@@ -2,6 +2,8 @@
 // field: a short digest of each approved field's canonical value, and the approved text to show in the cell's note.
 // The log stays the authority (every read compares whole rows with the approved snapshot); this is only the fast
 // first warning, so a non-cryptographic hash is enough.
+
+import { stringify } from "./builtins";
 import { goalText } from "./goals";
 import { formatAmount } from "./money";
 import { canonicalJson, type JsonValue } from "./workflow/json";
@@ -38,7 +40,7 @@ export interface GuardEntry {
 
 /** The key of a budget line in a guard entry: its category, month and currency (what makes lines one line). */
 export function lineKey(category: string, month: string, currency: string): string {
-  return JSON.stringify([category, month, currency]);
+  return stringify([category, month, currency]);
 }
 
 const SHOWN_MAX = 160;

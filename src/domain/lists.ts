@@ -1,5 +1,6 @@
 // Lists typed into one cell ("Email, Social media；Events", Chinese punctuation too): one way to split them for every
 // reader, so a Channels cell means the same list to the workbook, the draft check and the approval rules.
+import { isArray } from "./builtins";
 
 const SEPARATORS = /[,，;；、\n]/;
 
@@ -16,6 +17,6 @@ export function splitList(text: string): string[] {
  * write a boolean): trimmed, blanks and repeats dropped, first occurrence first.
  */
 export function readListWith(value: unknown, text: (value: unknown) => string): string[] {
-  const items = Array.isArray(value) ? value.map(text) : splitList(text(value));
+  const items = isArray(value) ? value.map(text) : splitList(text(value));
   return [...new Set(items.map((item) => item.trim()).filter((item) => item !== ""))];
 }

@@ -1,5 +1,6 @@
 // Exact decimal arithmetic for amounts: a number as the spreadsheet shows it (its shortest decimal form) becomes a
 // scaled BigInt, so 0.3 - 0.1 is 0.2 and not 0.19999999999999998 as with floats.
+import { finiteNumber, max } from "./builtins";
 
 /** The value `units / 10^scale`, exactly. */
 export interface Decimal {
@@ -14,7 +15,7 @@ const NUMBER_TEXT = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/i;
  * which is what a user typed or Sheets displays, so that is the value we compute with.
  */
 export function decimalFromNumber(n: number): Decimal {
-  if (!Number.isFinite(n)) throw new RangeError(`not a finite number: ${n}`);
+  if (!finiteNumber(n)) throw new RangeError(`not a finite number: ${n}`);
   return parseDecimal(String(n));
 }
 
@@ -29,7 +30,7 @@ export const SHEETS_SIGNIFICANT_DIGITS = 15;
  * person typed, because Sheets stores no more digits than that.
  */
 export function decimalFromCell(n: number): Decimal {
-  if (!Number.isFinite(n)) throw new RangeError(`not a finite number: ${n}`);
+  if (!finiteNumber(n)) throw new RangeError(`not a finite number: ${n}`);
   return parseDecimal(n.toPrecision(SHEETS_SIGNIFICANT_DIGITS));
 }
 
@@ -59,7 +60,7 @@ export function normalize(d: Decimal): Decimal {
 
 /** Both values as integers of one common scale, and that scale. */
 export function aligned(a: Decimal, b: Decimal): [bigint, bigint, number] {
-  const scale = Math.max(a.scale, b.scale);
+  const scale = max(a.scale, b.scale);
   return [a.units * 10n ** BigInt(scale - a.scale), b.units * 10n ** BigInt(scale - b.scale), scale];
 }
 
@@ -116,7 +117,7 @@ export function minorDigits(currency: string): number {
  * silently); =100.1+100.1+100.1 CNY is 300.3.
  */
 export function fitsMinorUnit(amount: number, currency: string): boolean {
-  if (!Number.isFinite(amount)) return false;
+  if (!finiteNumber(amount)) return false;
   const digits = minorDigits(currency);
   return plainMinorUnits(amount, digits) !== null || decimalFromCell(amount).scale <= digits;
 }
@@ -141,7 +142,7 @@ export function plainMinorUnits(amount: number, digits: number): number | null {
  * is not finite or has more decimals than the currency has (12.345 CNY is not an amount of money).
  */
 export function toMinorUnits(amount: number, currency: string): number | null {
-  if (!Number.isFinite(amount)) return null;
+  if (!finiteNumber(amount)) return null;
   const digits = minorDigits(currency);
   const d = decimalFromCell(amount);
   if (d.scale > digits) return null;

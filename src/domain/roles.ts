@@ -2,6 +2,7 @@
 // the document properties (the source of truth, changed only by an admin through the add-on); the Settings tab only
 // shows them. The spreadsheet owner is always an admin, whatever is stored.
 import * as z from "zod/mini";
+import { stringify } from "./builtins";
 import { type Lang, type MessageKey, t } from "./i18n";
 import { formatMoney } from "./money";
 import type { RightsKey } from "./settings";
@@ -141,7 +142,7 @@ const STORED_KEYS = [
 
 /** Canonical text for storing (stable key order, so an unchanged save writes nothing). */
 export function rolesText(roles: Roles): string {
-  return JSON.stringify(roles, STORED_KEYS);
+  return stringify(roles, STORED_KEYS);
 }
 
 /**

@@ -2,6 +2,7 @@
 // holds the document lock. Data cells are never rewritten; Settings gains the rows of settings it lacks, and its
 // rights rows (a projection of the roles kept in document properties) are rewritten when they differ.
 
+import { max } from "../domain/builtins";
 import { EVALUATION_SETTING_ROWS } from "../domain/evaluation-settings";
 import { catalogIn, type Lang, type MessageKey } from "../domain/i18n";
 import { inertCell } from "../domain/inert";
@@ -235,7 +236,7 @@ function checkTabState(
   const width = usedWidth(values);
   const height = usedHeight(values);
   // Sheets keeps at least one row below a frozen header, and setup froze it: row 2 exists.
-  const maxRows = rowsKnown ? sheet.getMaxRows() : Math.max(2, values.length);
+  const maxRows = rowsKnown ? sheet.getMaxRows() : max(2, values.length);
   const header = (values[0] ?? []).slice(0, width);
   let hasRule: boolean[] = [];
   const validated = tab.columns.some((spec) => validationWanted(spec, lang) !== null);
@@ -344,11 +345,11 @@ function syncSettings(
     row[descriptionColumn.column - 1] = inertCell(catalogIn(ctx.lang)[description]);
     return row;
   });
-  const first = Math.max(height, 1) + 1;
+  const first = max(height, 1) + 1;
   const last = first + block.length - 1;
   if (last > maxRows) sheet.insertRowsAfter(maxRows, last - maxRows);
   sheet.getRange(first, 1, block.length, plan.width).setValues(block);
-  return { added: missing.length, rewritten: stale.size, maxRows: Math.max(maxRows, last) };
+  return { added: missing.length, rewritten: stale.size, maxRows: max(maxRows, last) };
 }
 
 /**
@@ -417,8 +418,8 @@ function trimTab(
   let trimmed =
     read.rowsKnown && trimRows(sheet, rowsToKeep(tab.key, size.usedRows), size.maxRows, created ? 0 : TRIM_SLACK_ROWS);
   if (read.full) {
-    const maxColumns = Math.max(read.state.maxColumns, plan.width);
-    trimmed = trimColumns(sheet, columnsToKeep(tab.key, Math.max(plan.width, read.state.width)), maxColumns) || trimmed;
+    const maxColumns = max(read.state.maxColumns, plan.width);
+    trimmed = trimColumns(sheet, columnsToKeep(tab.key, max(plan.width, read.state.width)), maxColumns) || trimmed;
   }
   return trimmed;
 }
@@ -480,7 +481,7 @@ function setUpTab(
       ? syncSettings(sheet, plan, read.values, read.height, ctx, rows)
       : { added: 0, rewritten: 0, maxRows: rows };
   const settingsAdded = synced.added;
-  const usedRows = settingsAdded > 0 ? Math.max(read.height, 1) + settingsAdded : read.height;
+  const usedRows = settingsAdded > 0 ? max(read.height, 1) + settingsAdded : read.height;
   const trimmed = trimTab(sheet, tab, plan, read, { usedRows, maxRows: synced.maxRows }, created);
   const settings =
     tab.key === SETTINGS_TAB.key && !created

@@ -1,4 +1,6 @@
 // The evaluation figures on plain numbers: attainment, capped weighted score, ROI and grade, shared by the custom functions and the report.
+
+import { finiteNumber } from "../builtins";
 import { splitList } from "../lists";
 import { decimalFromNumber, subtract, toNumber } from "../money";
 import type { KpiDirection } from "../workflow/plan";
@@ -9,7 +11,7 @@ import type { KpiDirection } from "../workflow/plan";
  * boundary get that grade and makes "attained >= 1" mean what a person reading the sheet sees.
  */
 export function tidy(x: number): number {
-  if (!Number.isFinite(x)) return x;
+  if (!finiteNumber(x)) return x;
   const r = Number(x.toPrecision(12));
   return r === 0 ? 0 : r;
 }
@@ -87,7 +89,7 @@ export function gradeScaleProblem(scale: GradeScale): GradeScaleProblem | null {
   for (const step of scale.steps) {
     const grade = step.grade.trim();
     if (grade === "") return "grade";
-    if (!Number.isFinite(step.min)) return "min";
+    if (!finiteNumber(step.min)) return "min";
     if (!(step.min < previous)) return "order";
     if (seen.has(grade)) return "duplicate";
     seen.add(grade);

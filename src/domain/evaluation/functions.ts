@@ -1,4 +1,6 @@
 // The cores of KPI_ATTAINMENT, CAMPAIGN_SCORE, CAMPAIGN_ROI and CAMPAIGN_GRADE: a single value or a whole range in, the same shape out, and errors a marketer can act on.
+
+import { finiteNumber, isArray } from "../builtins";
 import { describeFound } from "../found";
 import { asRows, sizeOf } from "../grid";
 import { wordedWhenRead } from "../i18n";
@@ -150,8 +152,8 @@ function pairOf(
   b: unknown,
   lang: Lang,
 ): [Grid, Grid] | null {
-  const aIsRange = Array.isArray(a);
-  const bIsRange = Array.isArray(b);
+  const aIsRange = isArray(a);
+  const bIsRange = isArray(b);
   if (!aIsRange && !bIsRange) return null;
   const ga = aIsRange ? asGrid(a) : null;
   const gb = bIsRange ? asGrid(b) : null;
@@ -179,7 +181,7 @@ function fail<P extends FunctionProblem>(problem: P, lang: Lang, at?: CellAt): n
 }
 
 function numberOf(fn: FunctionName, argument: ArgumentName, value: unknown, lang: Lang, at?: CellAt): number {
-  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (finiteNumber(value)) return value;
   return fail({ kind: "notNumber", fn, argument, found: value }, lang, at);
 }
 
@@ -204,7 +206,7 @@ function directionOf(value: unknown, lang: Lang, at?: CellAt): KpiDirection {
 
 /** A result a cell can hold: a number too large for a double (Infinity) or no number (NaN) is an error instead. */
 function finite(fn: FunctionName, value: number, lang: Lang, at?: CellAt): number {
-  return Number.isFinite(value) ? value : fail({ kind: "tooLarge", fn }, lang, at);
+  return finiteNumber(value) ? value : fail({ kind: "tooLarge", fn }, lang, at);
 }
 
 function attainmentCell(target: unknown, actual: unknown, direction: () => KpiDirection, lang: Lang, at?: CellAt) {
@@ -233,7 +235,7 @@ export function kpiAttainment(target: unknown, actual: unknown, direction?: unkn
   if (target === undefined || actual === undefined) fail({ kind: "missing", fn }, lang);
   const grids = pairOf(fn, "target", target, "actual", actual, lang);
   // A range of directions must have the targets' size; beside single values it is a mismatch too.
-  const dirs = Array.isArray(direction) ? pairOf(fn, "target", target, "direction", direction, lang)?.[1] : undefined;
+  const dirs = isArray(direction) ? pairOf(fn, "target", target, "direction", direction, lang)?.[1] : undefined;
   // One direction for every cell is checked once, so a wrong word fails even on an empty range.
   const one = dirs ? null : directionOf(direction, lang);
   const cell = (t: unknown, a: unknown, at?: CellAt) =>
@@ -247,8 +249,8 @@ export function kpiAttainment(target: unknown, actual: unknown, direction?: unkn
 export const DEFAULT_CAP = 1.5;
 
 function capOf(cap: unknown, lang: Lang): number {
-  if (cap === undefined || (!Array.isArray(cap) && isBlank(cap))) return DEFAULT_CAP;
-  if (typeof cap === "number" && Number.isFinite(cap) && cap > 0) return cap;
+  if (cap === undefined || (!isArray(cap) && isBlank(cap))) return DEFAULT_CAP;
+  if (finiteNumber(cap) && cap > 0) return cap;
   return fail({ kind: "cap", fn: "CAMPAIGN_SCORE", found: cap }, lang);
 }
 
@@ -274,7 +276,7 @@ export function campaignScore(attainments: unknown, weights?: unknown, cap?: unk
   const grids =
     weights !== undefined
       ? pairOf(fn, "attainments", attainments, "weights", weights, lang)
-      : Array.isArray(attainments)
+      : isArray(attainments)
         ? ([asGrid(attainments), null] as const)
         : null;
   if (grids === null) add(attainments, weights);
@@ -323,6 +325,6 @@ export function campaignGrade(
   if (score === undefined) fail({ kind: "missing", fn }, lang);
   const cell = (value: unknown, at?: CellAt): TextCell =>
     isBlank(value) ? "" : gradeOf(numberOf(fn, "score", value, lang, at), thresholds);
-  if (!Array.isArray(score)) return cell(score);
+  if (!isArray(score)) return cell(score);
   return cellwise(asGrid(score), null, (value, _beside, at) => cell(value, at));
 }

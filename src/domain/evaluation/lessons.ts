@@ -1,4 +1,6 @@
 // Finds the past lessons that fit a plan being drafted: same channels, audience or category tags, best overlap first.
+
+import { max } from "../builtins";
 import type { Lesson } from "./model";
 import { foldText } from "./values";
 
@@ -64,5 +66,5 @@ export function searchLessons(query: LessonQuery, lessons: readonly Lesson[], li
     matches.push({ lesson, index, channels: c, tags: t, audience: a, score, kinds });
   });
   matches.sort((x, y) => y.score - x.score || y.kinds - x.kinds || y.index - x.index);
-  return matches.slice(0, Math.max(0, limit)).map(({ kinds: _kinds, ...match }) => match);
+  return matches.slice(0, max(0, limit)).map(({ kinds: _kinds, ...match }) => match);
 }

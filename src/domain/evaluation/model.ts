@@ -1,4 +1,6 @@
 // The rows monitoring and evaluation read (KPIs, readings, summaries, lessons, tasks) and the settings they obey: types (inferred from schemas.ts), and decoders that report every bad field instead of throwing.
+
+import { isArray } from "../builtins";
 import { type MessageKey, valueOfLabel } from "../i18n";
 import { TASK_STATUSES, type TaskStatus } from "../records";
 import { KPI_DIRECTIONS, type KpiDirection } from "../workflow/plan";
@@ -321,7 +323,7 @@ export function decodeRows<K extends keyof TabRows>(tab: K, rows: readonly Sheet
 export function isBlankRow(cells: Cells): boolean {
   for (const key in cells) {
     const v = cells[key];
-    if (Array.isArray(v) ? v.length > 0 : !isBlank(v)) return false;
+    if (isArray(v) ? v.length > 0 : !isBlank(v)) return false;
   }
   return true;
 }

@@ -1,4 +1,6 @@
 // The scheduled monitoring rules: at a given moment, which tasks are overdue, which KPIs are heading below target, which campaigns overspend and which requests wait too long, each as an alert with a stable key.
+
+import { finiteNumber, stringify } from "../builtins";
 import { add, decimalFromNumber, subtract, toNumber } from "../money";
 import { APPROVED_STATES, type CampaignState, type RequestType } from "../workflow/model";
 import { attainment, attainmentRefusal, tidy } from "./figures";
@@ -97,7 +99,7 @@ function alertOf(
 ): Alert {
   return {
     // JSON keeps the parts apart whatever characters an ID or a step name holds.
-    key: JSON.stringify([name, ...keyParts]),
+    key: stringify([name, ...keyParts]),
     kind: name === "kpi_unmeasured" ? "kpi_lagging" : name,
     messageKey: `evaluation.alert.${name}`,
     ...alert,
@@ -144,7 +146,7 @@ export function monitor(input: MonitorInput): Alert[] {
   for (const [campaign, position] of input.budgets) {
     if (!watched(campaign, SPENDING)) continue;
     const { approved, actual, committed } = position;
-    if (![approved, actual, committed].every(Number.isFinite)) continue;
+    if (![approved, actual, committed].every(finiteNumber)) continue;
     // Exact sums: 0.1 + 0.2 of spend against 0.3 approved is on budget, not over by float noise.
     const spent = add(decimalFromNumber(actual), decimalFromNumber(committed));
     const over = toNumber(subtract(spent, decimalFromNumber(approved)));

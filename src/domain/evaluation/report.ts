@@ -1,4 +1,6 @@
 // The evaluation report: per campaign, each KPI's attainment, the capped weighted score, grade, ROI, whether the goals were met, and chart series; bad rows left out and reported.
+
+import { finiteNumber } from "../builtins";
 import { attainment, attainmentRefusal, gradeOf, roi, weightedScore } from "./figures";
 import {
   decodeRows,
@@ -85,7 +87,7 @@ interface KpiAcc {
 }
 
 function finite(value: number | undefined): number | null {
-  return value !== undefined && Number.isFinite(value) ? value : null;
+  return value !== undefined && finiteNumber(value) ? value : null;
 }
 
 /**

@@ -1,5 +1,7 @@
 // Attributed revenue per campaign for ROI: the actual of the campaign's revenue KPI (an indicator named in Settings),
 // else its latest reading; campaigns without one have no revenue (unknown, not 0).
+
+import { finiteNumber } from "../builtins";
 import type { SheetRow } from "./model";
 import { kpiKey } from "./report";
 import { compareText, foldText, readNumber, readText } from "./values";
@@ -24,7 +26,7 @@ export function attributedRevenue(
     const actual = readNumber(cells.actual);
     wanted.set(kpiKey(campaign, indicator), {
       campaign,
-      actual: actual !== null && Number.isFinite(actual) ? actual : null,
+      actual: actual !== null && finiteNumber(actual) ? actual : null,
     });
   }
   const latest = new Map<string, { date: string; value: number }>();
@@ -34,7 +36,7 @@ export function attributedRevenue(
     if (!kpi || kpi.actual !== null) continue;
     const date = readText(cells.date);
     const value = readNumber(cells.value);
-    if (date === "" || value === null || !Number.isFinite(value)) continue;
+    if (date === "" || value === null || !finiteNumber(value)) continue;
     const seen = latest.get(key);
     if (!seen || compareText(date, seen.date) >= 0) latest.set(key, { date, value });
   }

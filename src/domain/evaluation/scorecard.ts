@@ -1,4 +1,6 @@
 // The team scorecard: per person and month or quarter, what they ran and how it went (budget adherence, on-time tasks, attainment), a score and a suggested tier under the rules in Settings.
+
+import { finiteNumber, max } from "../builtins";
 import { add, decimalFromNumber, subtract, toNumber } from "../money";
 import type { CampaignState } from "../workflow/model";
 import { tidy } from "./figures";
@@ -111,14 +113,14 @@ export function scorecard(input: ScorecardInput): ScorecardRow[] {
     const acc = accOf(owner, periodOf(c.end, period));
     acc.campaigns += 1;
     const position = input.budgets.get(c.id);
-    if (position && [position.approved, position.actual, position.committed].every(Number.isFinite)) {
+    if (position && [position.approved, position.actual, position.committed].every(finiteNumber)) {
       acc.budgeted += 1;
       // Exactly 100 % spent is within budget; money promised (committed) counts as spent.
       const spent = add(decimalFromNumber(position.actual), decimalFromNumber(position.committed));
       if (toNumber(subtract(spent, decimalFromNumber(position.approved))) <= 0) acc.withinBudget += 1;
     }
     const score = input.scores.get(c.id);
-    if (score !== undefined && Number.isFinite(score)) {
+    if (score !== undefined && finiteNumber(score)) {
       acc.scoreSum += score;
       acc.scored += 1;
     }
@@ -180,7 +182,7 @@ function scoreOf(
   let total = 0;
   const part = (value: number | null, weight: number) => {
     if (value === null || !(weight > 0)) return;
-    sum += Math.min(1, Math.max(0, value)) * weight;
+    sum += Math.min(1, max(0, value)) * weight;
     total += weight;
   };
   part(budget, weights.budget);

@@ -1,4 +1,6 @@
 // Minor units per currency (ISO 4217 exponents) and the one rounding rule that turns exact amounts into them.
+
+import { finiteNumber } from "../builtins";
 import { type Decimal, decimalFromNumber, plainMinorUnits, toNumber } from "../money";
 import { fromUnits, roundUnits } from "./decimal";
 
@@ -21,7 +23,7 @@ export function toMinorUnits(amount: Decimal, digits: number): number | null {
 
 /** A cell's number in minor units (same rounding); null for non-finite or out-of-range values. */
 export function minorUnitsOfNumber(amount: number, digits: number): number | null {
-  if (!Number.isFinite(amount)) return null;
+  if (!finiteNumber(amount)) return null;
   return plainMinorUnits(amount, digits) ?? toMinorUnits(decimalFromNumber(amount), digits);
 }
 

@@ -1,4 +1,6 @@
 // Exact arithmetic that budget control needs on top of money.ts's Decimal: compare, multiply, round, divide to a ratio.
+
+import { max } from "../builtins";
 import { aligned, type Decimal, normalize } from "../money";
 
 export const ZERO: Decimal = { units: 0n, scale: 0 };
@@ -75,7 +77,7 @@ export function integerRatio(a: bigint, b: bigint): number {
   }
   const negative = a < 0n !== b < 0n;
   // Enough digits that the decimal text rounds to the same double as the exact quotient in all but freak cases.
-  const shift = Math.max(0, RATIO_DIGITS - (absA.toString().length - absB.toString().length));
+  const shift = max(0, RATIO_DIGITS - (absA.toString().length - absB.toString().length));
   const q = (absA * pow10(shift)) / absB;
   const n = Number(`${q.toString()}e-${shift}`);
   return n === 0 ? 0 : negative ? -n : n;

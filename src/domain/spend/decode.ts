@@ -1,3 +1,4 @@
+import { finiteNumber } from "../builtins";
 import { isIsoDate } from "../dates";
 import { isBlank, isDate } from "../found";
 import { catalogIn, valueOfLabel } from "../i18n";
@@ -76,7 +77,7 @@ type Reader = (raw: unknown, ctx: DecodeContext) => unknown;
 function textOf(raw: unknown): string | null {
   if (typeof raw === "string") return raw.trim();
   if (raw === null || raw === undefined) return "";
-  if (typeof raw === "number") return Number.isFinite(raw) ? String(raw) : null;
+  if (typeof raw === "number") return finiteNumber(raw) ? String(raw) : null;
   if (typeof raw === "boolean") return raw ? "TRUE" : "FALSE";
   return null;
 }
@@ -121,7 +122,7 @@ const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
  * for anything else (a non-finite number too), undefined for blank.
  */
 export function numberOf(raw: unknown): number | null | undefined {
-  if (typeof raw === "number") return Number.isFinite(raw) ? raw : null;
+  if (typeof raw === "number") return finiteNumber(raw) ? raw : null;
   if (raw === null || raw === undefined) return undefined;
   if (typeof raw === "string") {
     const text = raw.trim();

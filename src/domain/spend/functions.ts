@@ -1,6 +1,7 @@
 // Cores of BUDGET_VARIANCE_PCT, BUDGET_STATUS and BUDGET_REMAINING: exact, for single values and ranges, with the array conventions of BUDGET_VARIANCE.
 
 import { type At, cellwise, type Size } from "../budget";
+import { finiteNumber } from "../builtins";
 import { describeFound, isBlank } from "../found";
 import { type Lang, wordedWhenRead } from "../i18n";
 import { add, type Decimal, decimalFromCell, decimalFromNumber, subtract, toNumber } from "../money";
@@ -117,7 +118,7 @@ interface Inputs {
 function amountOf(fn: SpendFunction, argument: SpendArgument, value: unknown, lang: Lang, at?: At): Decimal | null {
   if (isBlank(value)) return null;
   // Sheets' 15 significant digits (money.ts): an amount that displays as exactly the budget is exactly the budget.
-  if (typeof value === "number" && Number.isFinite(value)) return decimalFromCell(value);
+  if (finiteNumber(value)) return decimalFromCell(value);
   const problem = { kind: "notNumber", fn, argument, found: value } as const;
   throw new SpendFunctionError(at ? { ...problem, at } : problem, lang);
 }
@@ -199,7 +200,7 @@ export const DEFAULT_WARN_AT = 0.9;
 
 function warnAtOf(fn: SpendFunction, value: unknown, lang: Lang): Decimal {
   if (value === undefined || isBlank(value)) return decimalFromNumber(DEFAULT_WARN_AT);
-  if (typeof value === "number" && Number.isFinite(value) && value > 0 && value <= 1) return decimalFromNumber(value);
+  if (finiteNumber(value) && value > 0 && value <= 1) return decimalFromNumber(value);
   throw new SpendFunctionError({ kind: "warnAt", fn, found: value }, lang);
 }
 

@@ -1,5 +1,6 @@
 // Budget position of campaigns and their lines, the overrun rule for a new expense, and the fold that computes positions from lines, expenses and overrun decisions.
 
+import { max } from "../builtins";
 import { type Decimal, decimalFromNumber, formatMoney } from "../money";
 import type { RequestStatus } from "../workflow";
 import { compareCodeUnits as compareText } from "../workflow/json";
@@ -165,7 +166,7 @@ type Rule = Pick<SpendSettings, "warnAt" | "enforceLines">;
 
 /** The part of `amount` that lands above `approved`, given `used` before it. */
 export function overrunOf(used: number, approved: number, amount: number): number {
-  return Math.max(0, Math.min(amount, used + amount - approved));
+  return max(0, Math.min(amount, used + amount - approved));
 }
 
 export function assessExpense(position: CampaignPosition, expense: SpendCandidate, settings: Rule): Assessment {
@@ -183,7 +184,7 @@ export function assessExpense(position: CampaignPosition, expense: SpendCandidat
   );
   const after: CampaignPosition = { campaign: position.campaign, ...positionOf(bump(position), warn), lines };
 
-  const overrun = Math.max(campaignOverrun, lineOverrun);
+  const overrun = max(campaignOverrun, lineOverrun);
   if (overrun > 0) {
     return {
       outcome: "needs_overrun_approval",
@@ -471,7 +472,7 @@ export function foldPositions(
   // The overrun an expense would cause against the running position of what counts.
   const overrunNow = (e: LedgerExpense) => {
     const { campaignAcc: c, lineAcc: l } = cellOf(e.campaign, e.category, e.month);
-    return Math.max(
+    return max(
       overrunOf(c.actual + c.committed, c.approved, e.amount),
       enforceLines ? overrunOf(l.actual + l.committed, l.approved, e.amount) : 0,
     );

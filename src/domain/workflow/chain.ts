@@ -1,5 +1,6 @@
 // The approval log's hash chain: rows are sealed in order with a keyed hash, and verification names the first row that was edited, deleted, inserted or cut off.
 
+import { stringify } from "../builtins";
 import type { WorkflowMessageKey } from "./messages";
 import { LOG_COLUMNS, type LogEntry, type LogRow, LogRowSchema } from "./model";
 
@@ -24,7 +25,7 @@ const HASHED = LOG_COLUMNS.filter((key): key is Exclude<typeof key, "hash"> => k
  * separator ambiguity between fields.
  */
 export function chainText(row: Omit<LogRow, "hash">): string {
-  return JSON.stringify([CHAIN_FORMAT, ...HASHED.map((key) => row[key])]);
+  return stringify([CHAIN_FORMAT, ...HASHED.map((key) => row[key])]);
 }
 
 /** Where the chain ends: kept in document properties, so rows cut from the end are noticed. */

@@ -1,6 +1,7 @@
 // The commands: submit, decide, withdraw and operate turn a folded campaign plus one person's intent into new log entries, or a typed refusal.
 
 import * as z from "zod/mini";
+import { max } from "../builtins";
 import { type CampaignView, envelopeText, type RequestView } from "./fold";
 import { canonicalJson, type JsonValue } from "./json";
 import type { MessageParams, WorkflowMessageKey } from "./messages";
@@ -288,7 +289,7 @@ function payloadOf(
       const data = planSnapshot(plan.value);
       if (!change || approved === null) return ok({ amount: budget, owner, data });
       if (diffSnapshot(approved, data).length === 0 && owner === view.owner) return refuse("no_change");
-      return ok({ amount: Math.max(approvedBudget(approved), budget), owner, data });
+      return ok({ amount: max(approvedBudget(approved), budget), owner, data });
     }
     case "execution": {
       if (view.approvedPlan === null) return refuse("no_approved_plan");

@@ -2,6 +2,8 @@
 // sealed with the log's key and tied to the prefix (its row count and last hash), so a read needs only the rows
 // appended since, not the whole log. A copy edited by hand, or made without the key, does not verify and is
 // rebuilt from the log.
+
+import { isArray, stringify } from "../builtins";
 import type { HashFn } from "./chain";
 import { type CampaignView, type FoldResult, type RequestView, toView } from "./fold";
 import { canonicalJson, type JsonValue } from "./json";
@@ -128,7 +130,7 @@ export function foldText(state: FoldState): string {
     anomalies: state.fold.anomalies,
     others: state.fold.others.map((e) => ENTRY_KEYS.map((k) => e[k])),
   };
-  return JSON.stringify(stored);
+  return stringify(stored);
 }
 
 /** The seal of a kept fold: the log's keyed hash over the text, so only this script can make one that verifies. */
@@ -145,8 +147,8 @@ export function readFoldText(text: string, seal: string, hash: HashFn): FoldStat
   } catch {
     return null;
   }
-  if (stored?.format !== FOLD_FORMAT || !Array.isArray(stored.campaigns as unknown)) return null;
-  if (!Array.isArray(stored.others as unknown)) return null;
+  if (stored?.format !== FOLD_FORMAT || !isArray(stored.campaigns as unknown)) return null;
+  if (!isArray(stored.others as unknown)) return null;
   const campaigns = new Map<string, CampaignView>();
   for (const c of stored.campaigns) {
     const snapshots = new Map(c.requests.map((r: StoredRequest) => [r.id, r.snapshot]));

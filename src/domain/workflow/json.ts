@@ -1,21 +1,22 @@
 // Canonical JSON: one byte-exact text per value, so snapshots compare and hash the same on every runtime.
+import { finiteNumber, isArray, stringify } from "../builtins";
 
 export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 /**
  * Keys sorted by UTF-16 code units (not localeCompare: locale rules differ between runtimes), no whitespace,
- * -0 written as 0 and non-finite numbers as null (what JSON.stringify does), undefined members dropped.
+ * -0 written as 0 and non-finite numbers as null (what stringify does), undefined members dropped.
  */
 export function canonicalJson(value: JsonValue): string {
   if (value === null) return "null";
-  if (typeof value === "number") return Number.isFinite(value) ? JSON.stringify(value === 0 ? 0 : value) : "null";
-  if (typeof value === "string" || typeof value === "boolean") return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((item: JsonValue) => canonicalJson(item)).join(",")}]`;
+  if (typeof value === "number") return finiteNumber(value) ? stringify(value === 0 ? 0 : value) : "null";
+  if (typeof value === "string" || typeof value === "boolean") return stringify(value);
+  if (isArray(value)) return `[${value.map((item: JsonValue) => canonicalJson(item)).join(",")}]`;
   const record = value as { readonly [key: string]: JsonValue | undefined };
   const parts: string[] = [];
   for (const key of Object.keys(record).sort(compareCodeUnits)) {
     const member = record[key];
-    if (member !== undefined) parts.push(`${JSON.stringify(key)}:${canonicalJson(member)}`);
+    if (member !== undefined) parts.push(`${stringify(key)}:${canonicalJson(member)}`);
   }
   return `{${parts.join(",")}}`;
 }

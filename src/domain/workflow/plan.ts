@@ -1,5 +1,6 @@
 // Submission completeness: a plan or an execution plan goes in as read from the sheet, and every missing or invalid item comes back by field.
 
+import { isArray } from "../builtins";
 import { type LineDraft, type LineSnapshot, linesSnapshot } from "./lines";
 import type { MessageParams, WorkflowMessageKey } from "./messages";
 import { err, type Issue, ok, type Result } from "./result";
@@ -195,7 +196,7 @@ function checkLines(
 
 function checkKpis(value: unknown, issues: Issues): Kpi[] | null {
   // Blank lines are skipped but keep their place, so "goal 3" is the third line the marketer sees.
-  const drafts: unknown[] = Array.isArray(value) ? value : [];
+  const drafts: unknown[] = isArray(value) ? value : [];
   if (drafts.every(isBlankKpi)) {
     issues.add("kpis", "workflow.plan.kpis.missing");
     return null;

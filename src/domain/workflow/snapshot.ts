@@ -1,6 +1,7 @@
 // Canonical snapshots of what an approval covers, and the field-by-field diff that flags edits of approved values.
 
 import * as z from "zod/mini";
+import { isArray } from "../builtins";
 import { canonicalJson, compareCodeUnits, type JsonValue, parseJson } from "./json";
 import { type LineDraft, type LineSnapshot, type LooseNumber, linesSnapshot, looseNumber } from "./lines";
 import type { ExecutionPlan, PlanDraft } from "./plan";
@@ -75,7 +76,7 @@ export type ExecutionSnapshot = { readonly tasks: readonly TaskSnapshot[] };
  * in it (as version 2) when the draft has them; a caller that did not read the Budget tab gets a version 1 snapshot.
  */
 export function planSnapshot(draft: PlanDraft): PlanSnapshot {
-  const kpiDrafts: unknown[] = Array.isArray(draft.kpis) ? draft.kpis : [];
+  const kpiDrafts: unknown[] = isArray(draft.kpis) ? draft.kpis : [];
   const kpis = kpiDrafts
     .filter((k): k is Record<string, unknown> => typeof k === "object" && k !== null)
     .map(
@@ -99,7 +100,7 @@ export function planSnapshot(draft: PlanDraft): PlanSnapshot {
     objective: readText(draft.objective),
     content: readText(draft.content),
     place: readText(draft.place),
-    ...(Array.isArray(draft.lines) ? { v: SNAPSHOT_VERSION, lines: linesSnapshot(draft.lines as LineDraft[]) } : {}),
+    ...(isArray(draft.lines) ? { v: SNAPSHOT_VERSION, lines: linesSnapshot(draft.lines as LineDraft[]) } : {}),
   };
 }
 

@@ -16,6 +16,8 @@
 // Closed and cancelled campaigns stay in the old workbook: their rows go from the copy's tabs (campaigns, tasks,
 // budget lines, expenses, KPIs and readings, escalations, summaries, notices); the lessons stay, they are the
 // knowledge base. Roles belong to the document as well: in the copy the owner is the admin until roles are saved.
+
+import { isArray, max, stringify } from "../../domain/builtins";
 import { type Lang, t } from "../../domain/i18n";
 import { isAdmin, parseRoles } from "../../domain/roles";
 import { sealedMoneyOf } from "../../domain/spend/sealed";
@@ -89,7 +91,7 @@ function dropRows(ss: SpreadsheetPort, tab: TabSpec, key: string, left: Readonly
   for (const { column: first, values } of runs(new Map(doomed.map((row) => [row, row]))).reverse()) {
     if (all && first === 2) {
       if (values.length > 1) sheet.deleteRows(3, values.length - 1);
-      sheet.getRange(2, 1, 1, Math.max(1, table.width)).clearContent();
+      sheet.getRange(2, 1, 1, max(1, table.width)).clearContent();
     } else {
       sheet.deleteRows(first, values.length);
     }
@@ -120,7 +122,7 @@ interface Pending {
 function parsePending(text: string | undefined): Pending | null {
   const p = parseJson<Partial<Pending>>(text);
   if (typeof p?.secret !== "string" || typeof p.count !== "number" || typeof p.lastHash !== "string") return null;
-  const texts = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
+  const texts = (v: unknown) => (isArray(v) ? v.map(String) : []);
   return { secret: p.secret, count: p.count, lastHash: p.lastHash, carried: texts(p.carried), left: texts(p.left) };
 }
 
@@ -138,7 +140,7 @@ function finish(
   if (sheet && firstNewRow > 2) sheet.deleteRows(2, firstNewRow - 2);
   props.setProperties({
     [KEY.secret]: plan.secret,
-    [KEY.anchor]: JSON.stringify({ count: plan.count, lastHash: plan.lastHash }),
+    [KEY.anchor]: stringify({ count: plan.count, lastHash: plan.lastHash }),
   });
   const left = new Set(plan.left);
   for (const [tab, key] of CAMPAIGN_ROWS) dropRows(ss, tab, key, left);
@@ -220,7 +222,7 @@ export function startPeriod(ss: SpreadsheetPort, lang: Lang): PeriodResult {
         carried: carried.length,
         left: left.length,
       }),
-      snapshot: JSON.stringify({
+      snapshot: stringify({
         previousDocument: from,
         previousEvents: rows.length,
         previousLastHash: lastHash,
@@ -246,9 +248,9 @@ export function startPeriod(ss: SpreadsheetPort, lang: Lang): PeriodResult {
     // go, then the key and anchor are kept. An execution stopped anywhere leaves either the old log untouched (the
     // plan is dropped and the next start begins again) or the new rows in place (the next start finishes the job).
     const plan: Pending = { secret, count: sealed.length, lastHash: anchorOf(sealed).lastHash, carried, left };
-    props.setProperty(PENDING_KEY, JSON.stringify(plan));
+    props.setProperty(PENDING_KEY, stringify(plan));
     appendLog(log, sealed);
-    const result = finish(ss, props, plan, Math.max(log.table.height, 1) + 1);
+    const result = finish(ss, props, plan, max(log.table.height, 1) + 1);
     return { ok: true, message: t(lang, "period.done", result) };
   });
   return done.ok ? done.value : failed(t(lang, "setup.busy"));

@@ -1,6 +1,8 @@
 // The marketer's server functions ("My campaigns"): the campaigns with their state, what is missing, the open
 // request, decisions and comments, the diff since approval and reported problems; saving a draft; submitting a
 // plan, execution plan, change or cancellation; withdrawing; reporting a problem.
+
+import { max } from "../../domain/builtins";
 import { statusLabel } from "../../domain/campaign";
 import { checkDraft, DRAFT_FIELDS, type DraftForm, nextCampaignId } from "../../domain/draft";
 import { t } from "../../domain/i18n";
@@ -213,7 +215,7 @@ export function rpcSavePlan(request: unknown) {
       const message = t(ws.lang, "rights.refused.ownerField", { owner });
       return refused("not_owner", message, [formIssue(ws.lang, "owner", "rights.refused.ownerField", { owner })]);
     }
-    const row = existing?.row ?? Math.max(campaigns.keyed.table.height, 1) + 1;
+    const row = existing?.row ?? max(campaigns.keyed.table.height, 1) + 1;
     return {
       apply: () => {
         if (existing) writeCells(campaigns.keyed, CAMPAIGNS_TAB, existing.row, cells);

@@ -4,6 +4,8 @@
 // document properties as onEdit read them once (the layout, kept by every write), the row's ID cell (on the Budget
 // tab: the edited row's cells), and the campaign's approved digests from the hidden state tab (its ID column and one
 // cell): the same calls for 10 approved campaigns as for 10,000.
+
+import { max } from "../../domain/builtins";
 import { fieldDigest, type GuardEntry, lineKey } from "../../domain/guard";
 import { catalogIn, fill, type Lang, langOf } from "../../domain/i18n";
 import { formatMoney, toMinorUnits } from "../../domain/money";
@@ -90,7 +92,7 @@ function flag(
 function guardLine(edited: EditedCell, sheet: SheetPort, layout: GuardLayout, lines: BudgetGuardLayout): void {
   const range = edited.range;
   const columns = lines.columns;
-  const width = Math.max(...Object.values(columns).filter((c): c is number => c !== undefined));
+  const width = max(...Object.values(columns).filter((c): c is number => c !== undefined));
   const cells = sheet.getRange(edited.row(), 1, 1, width).getValues()[0] ?? [];
   const cell = (key: keyof typeof columns) => {
     const c = columns[key];

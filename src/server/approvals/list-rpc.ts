@@ -1,5 +1,7 @@
 // Listing the campaigns and selecting one's row: they change no data, so any editor who can open a sidebar may call
 // them and no lock is taken.
+
+import { max } from "../../domain/builtins";
 import { t } from "../../domain/i18n";
 import { findCampaignRow, readCampaigns } from "../../workbook/approvals/campaigns";
 import { CAMPAIGNS_TAB } from "../../workbook/approvals/tabs";
@@ -54,7 +56,7 @@ export function rpcSelectCampaign(request: unknown): SelectCampaignResponse {
   if (!table) throw new Error(t(lang, "rpc.noTab", { tab: tabName(CAMPAIGNS_TAB, lang) }));
   const row = findCampaignRow(table, id);
   if (row === undefined) throw new Error(t(lang, "rpc.noCampaign", { id, tab: table.tab }));
-  const range = table.sheet.getRange(row, 1, 1, Math.max(table.width, 1));
+  const range = table.sheet.getRange(row, 1, 1, max(table.width, 1));
   range.activate();
   return { id, row, tab: table.tab, a1: range.getA1Notation() };
 }

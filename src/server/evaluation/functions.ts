@@ -2,6 +2,8 @@
 // lives in surface.ts): thin wrappers around the evaluation domain whose errors are worded in the spreadsheet's
 // language, since every collaborator sees the same cell. CAMPAIGN_GRADE takes its thresholds as an argument, else
 // reads them from Settings.
+
+import { isArray } from "../../domain/builtins";
 import {
   campaignGrade,
   campaignRoi,
@@ -80,7 +82,7 @@ function gradeScale(): GradeScale {
  * Blank cells are skipped; an argument with nothing in it grades by the default scale, as a blank Settings row does.
  */
 function scaleOfArgument(value: unknown): GradeScale {
-  const items = Array.isArray(value)
+  const items = isArray(value)
     ? asRows(value)
         .filter((r) => r.some((c) => !isBlank(c)))
         .map((r) =>

@@ -2,6 +2,8 @@
 // evaluation, finds the current alerts, writes them to the Monitor tab and mails each manager one digest of what is
 // new to them. The digest checkpoint lives in document properties and is saved around every mail, so a run stopped
 // halfway (time limit, mail quota) is finished by the next one without anyone getting the same alert twice.
+
+import { max, stringify } from "../../domain/builtins";
 import {
   ALERT_KINDS,
   type Alert,
@@ -112,8 +114,8 @@ function readHealth(props: PropertiesPort): MonitorHealth {
 function saveHealth(props: PropertiesPort, health: MonitorHealth, inputs?: LastInputs): void {
   const { stale: _stale, ...stored } = health;
   // One write: the health, and after a full run what its inputs were (run-inputs.ts).
-  const entries: Record<string, string> = { [HEALTH_KEY]: JSON.stringify(stored) };
-  if (inputs) entries[INPUTS_KEY] = JSON.stringify(inputs);
+  const entries: Record<string, string> = { [HEALTH_KEY]: stringify(stored) };
+  if (inputs) entries[INPUTS_KEY] = stringify(inputs);
   props.setProperties(entries);
 }
 
@@ -348,7 +350,7 @@ export function runMonitoring(scheduled: boolean, prepared?: Prepared): MonitorR
         fingerprint: inputs.fingerprint,
         checkedAt: inputs.checkedAt,
         nextChange,
-        fullMs: Math.max(0, Date.now() - inputs.checkedAt),
+        fullMs: max(0, Date.now() - inputs.checkedAt),
       },
     );
     return run;
@@ -474,7 +476,7 @@ export function monitorStatus(): MonitorStatus {
   // Stale: the schedule is on, twice its interval passed since it was set or last ran, and nothing ran (a tick that
   // found nothing new counts as a run).
   const ticked = lastTickAt(runtimes);
-  const last = Math.max(Date.parse(health.lastScheduledAt || config.since) || 0, ticked);
+  const last = max(Date.parse(health.lastScheduledAt || config.since) || 0, ticked);
   const interval = (config.frequency === "hourly" ? 1 : 24) * HOUR_MS;
   const stale = on && last > 0 && Date.now() - last > 2 * interval + HOUR_MS;
   const alerts = currentAlerts(ss, lang);
@@ -552,7 +554,7 @@ export function rpcMonitorSchedule(request: unknown): MonitorStatus {
       hour: req.hour ?? previous.hour,
       since: nowIn(activeSpreadsheet().getSpreadsheetTimeZone()),
     };
-    props.setProperty(CONFIG_KEY, JSON.stringify(config));
+    props.setProperty(CONFIG_KEY, stringify(config));
     setJob(MONITOR_JOB, true);
   }
   return monitorStatus();

@@ -1,6 +1,7 @@
 // The evaluation report, the team scorecard, the post-campaign summary and the lessons: read once, decide in the
 // domain, write each tab in one batch. Refreshed from the menu, from the sidebar and by the scheduled run.
 
+import { isArray, max, stringify } from "../../domain/builtins";
 import { statusLabel } from "../../domain/campaign";
 import {
   attributedRevenue,
@@ -181,7 +182,7 @@ export function writeReport(book: EvaluationBook, report: EvaluationReport, focu
   const style = { formats: REPORT_FORMATS, heading: (i: number) => headings.has(i) };
   rewriteRows(table, EVALUATION_TAB, rows, style, chartRows(blocks));
   const captions = LANGS.map((l) => t(l, "report.chartData", { campaign: "" }));
-  const width = Math.max(reportWidthOf(table.header, captions), EVALUATION_TAB.columns.length);
+  const width = max(reportWidthOf(table.header, captions), EVALUATION_TAB.columns.length);
   writeCharts(table.sheet, width + 2, t(lang, "report.chartData", { campaign: name }), blocks, Charts);
   if (chosen) documentProperties().setProperty(FOCUS_KEY, chosen.campaign);
   return chosen?.campaign ?? "";
@@ -357,10 +358,10 @@ function requestViewOf(request: EngineRequest | null): SummaryRequestView | null
 type SummaryData = SummaryView;
 
 function summaryDataOf(data: unknown): SummaryData | null {
-  if (data === null || typeof data !== "object" || Array.isArray(data)) return null;
+  if (data === null || typeof data !== "object" || isArray(data)) return null;
   const d = data as Record<string, unknown>;
   const str = (v: unknown) => (typeof v === "string" ? v : "");
-  const items = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+  const items = (v: unknown): unknown[] => (isArray(v) ? v : []);
   const list = (v: unknown) => items(v).filter((x): x is string => typeof x === "string");
   return {
     goalsMet: typeof d.goalsMet === "boolean" ? d.goalsMet : null,
@@ -480,7 +481,7 @@ function missingLessons<T extends { campaign: string; lesson: string; recommenda
 ): T[] {
   const cell = textOf(table);
   const key = (text: (field: (typeof LESSON_MATCH)[number]) => string) =>
-    JSON.stringify(LESSON_MATCH.map((field) => text(field).trim()));
+    stringify(LESSON_MATCH.map((field) => text(field).trim()));
   const present = new Map<string, number>();
   if (LESSON_MATCH.every((field) => table.layout.located.some((l) => l.spec.key === field))) {
     for (const row of table.rows) {

@@ -16,6 +16,8 @@
 // What it does not see: a script or the Sheets API changing existing cells without adding or removing rows (no
 // onEdit fires for them), and a re-saved draft from the sidebar. Those reach the reports at the next full run (the
 // next day, or at once with "Run now" or the Refresh items).
+
+import { finiteNumber, stringify } from "../../domain/builtins";
 import { CAMPAIGNS_TAB, LOG_TAB, TASKS_TAB } from "../../workbook/approvals/tabs";
 import { KPIS_TAB, READINGS_TAB } from "../../workbook/evaluation/tabs";
 import type { SpreadsheetPort } from "../../workbook/shared/ports";
@@ -55,7 +57,7 @@ export function fingerprintNow(
   localDate: string,
 ): string {
   const rows = SOURCE_TABS.map((tab) => findTab(ss, tab)?.getLastRow() ?? -1);
-  return fnv1a(JSON.stringify([localDate, rows, stored[KEY.anchor] ?? "", stored[KEY.roles] ?? ""]));
+  return fnv1a(stringify([localDate, rows, stored[KEY.anchor] ?? "", stored[KEY.roles] ?? ""]));
 }
 
 /**
@@ -74,7 +76,7 @@ export function nextTimeChange(
   for (const r of requests) {
     if (!/T/.test(r.submittedAt)) continue;
     const t0 = Date.parse(r.submittedAt);
-    if (!Number.isFinite(t0)) continue;
+    if (!finiteNumber(t0)) continue;
     consider(t0 + settings.requestWaitDays * DAY_MS);
     consider(t0 + settings.escalateAfterDays * DAY_MS);
     consider(t0 + (Math.floor((now - t0) / DAY_MS) + 1) * DAY_MS);

@@ -1,6 +1,8 @@
 // Whether a scheduled job's inputs may have changed since its last full run: what the run saw (kept by the job) and
 // the onEdit marker, which notes the time of the first edit a person made after that run. The marker costs onEdit
 // one setProperty per full run at most (the document properties it reads anyway say whether it is already set).
+
+import { finiteNumber } from "../../domain/builtins";
 import type { PropertiesPort } from "../../workbook/shared/ports";
 import { parseJson } from "./store";
 
@@ -33,7 +35,7 @@ export function parseLastInputs(text: string | undefined): LastInputs | null {
 /** Whether a person edited a cell since the last full run began. */
 export function editedSince(stored: Readonly<Record<string, string>>, last: LastInputs): boolean {
   const at = Number(stored[EDITED_KEY]);
-  return Number.isFinite(at) && at >= last.checkedAt;
+  return finiteNumber(at) && at >= last.checkedAt;
 }
 
 /**

@@ -1,6 +1,8 @@
 // E-mail after a write: sent once the document lock is released, so mail never holds up or breaks a decision. The
 // quota is checked first; a notice that cannot go out (quota used up, no recipient, any MailApp error) is recorded
 // as unsent in the Notifications tab and returned to the sidebar, and the decision stands.
+
+import { max } from "../../domain/builtins";
 import { t } from "../../domain/i18n";
 import { readNotifications } from "../../workbook/approvals/escalations";
 import { NOTIFICATIONS_TAB } from "../../workbook/approvals/tabs";
@@ -80,6 +82,6 @@ export function recordNotices(ss: SpreadsheetPort, results: readonly NoticeResul
   }
   const table = readNotifications(ss);
   if (!table) return;
-  const width = Math.max(table.table.width, ...table.index.values());
+  const width = max(table.table.width, ...table.index.values());
   for (const r of records) table.table.sheet.appendRow(recordRow(table, NOTIFICATIONS_TAB, r, width));
 }

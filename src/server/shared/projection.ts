@@ -2,6 +2,7 @@
 // cell differs), the onEdit cache in document properties, and the edit flags of a campaign whose new plan was
 // just approved (its approved values are what the cells hold now).
 
+import { max, stringify } from "../../domain/builtins";
 import { statusLabel } from "../../domain/campaign";
 import { type GuardEntry, guardEntry } from "../../domain/guard";
 import type { Lang } from "../../domain/i18n";
@@ -147,7 +148,7 @@ function saveKept(ws: Workspace, fold: FoldResult, entries: ReadonlyMap<string, 
     seal = foldSeal(text, kept.hash);
     chunks = chunksOf(text);
   }
-  const guard = [...entries].map(([id, entry]) => [id, JSON.stringify(entry)] as const);
+  const guard = [...entries].map(([id, entry]) => [id, stringify(entry)] as const);
   const state = kept.state;
   const same =
     state !== null &&
@@ -177,7 +178,7 @@ export function clearLineFlags(budget: BudgetLines | null, id: string): void {
   const read = budget?.read;
   const rows = budget?.byCampaign.get(id);
   if (!read || !rows || rows.length === 0 || read.table.height < 2) return;
-  const width = Math.max(read.table.width, ...read.index.values());
+  const width = max(read.table.width, ...read.index.values());
   const indexes = new Set(rows.map((r) => r.row - 2));
   clearFlagsIn(read.table.sheet.getRange(2, 1, read.table.height - 1, width), (i) => indexes.has(i));
 }
@@ -186,7 +187,7 @@ export function clearLineFlags(budget: BudgetLines | null, id: string): void {
 export function clearFlags(campaigns: CampaignTable | null, id: string): void {
   const row = campaigns?.rowsById.get(id)?.row;
   if (!campaigns || row === undefined) return;
-  clearFlagsIn(campaigns.sheet.getRange(row, 1, 1, Math.max(campaigns.width, 1)), () => true);
+  clearFlagsIn(campaigns.sheet.getRange(row, 1, 1, max(campaigns.width, 1)), () => true);
 }
 
 /** Our flags off the range's rows that `picked` names: their notes read once, the rest only when a flag is there. */

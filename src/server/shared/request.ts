@@ -1,13 +1,14 @@
 // Request validation shared by every server function: zod finds what is wrong, and the message says it in words
 // a developer reads (the sidebars never send a bad request, so whoever sees one is debugging or forging).
 import * as z from "zod/mini";
+import { isArray } from "../../domain/builtins";
 import { type Lang, t } from "../../domain/i18n";
 
 type Issue = z.core.$ZodIssue;
 
 function kindOf(value: unknown): string {
   if (value === null) return "null";
-  if (Array.isArray(value)) return "array";
+  if (isArray(value)) return "array";
   return typeof value;
 }
 

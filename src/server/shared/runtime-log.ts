@@ -2,6 +2,8 @@
 // accounts 6 hours: "Triggers total runtime", Apps Script quotas); past it the triggers stop for the day. The tick
 // records how long each execution took, per day, in one document property that keeps the last DAYS_KEPT days, and
 // the scheduled jobs read it to stay inside their own budget, well below the quota.
+
+import { finiteNumber, max, stringify } from "../../domain/builtins";
 import type { PropertiesPort } from "../../workbook/shared/ports";
 import { parseJson } from "./store";
 
@@ -44,7 +46,7 @@ export function parseRuntime(text: string | null | undefined): Record<string, Da
   for (const [day, v] of Object.entries(parsed as Record<string, unknown>)) {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || typeof v !== "object" || v === null) continue;
     const r = v as Partial<Record<keyof DayRuntime, unknown>>;
-    const n = (x: unknown) => (typeof x === "number" && Number.isFinite(x) && x >= 0 ? x : 0);
+    const n = (x: unknown) => (finiteNumber(x) && x >= 0 ? x : 0);
     out[day] = { ms: n(r.ms), ticks: n(r.ticks), skipped: n(r.skipped), at: n(r.at) };
   }
   return out;
@@ -57,7 +59,7 @@ export function runtimeOn(stored: Readonly<Record<string, string>>, now: number)
 
 /** When the trigger last ran (ms), whether or not it skipped its work; 0 when no tick is recorded. */
 export function lastTickAt(stored: Readonly<Record<string, string>>): number {
-  return Math.max(0, ...Object.values(parseRuntime(stored[RUNTIME_KEY])).map((d) => d.at));
+  return max(0, ...Object.values(parseRuntime(stored[RUNTIME_KEY])).map((d) => d.at));
 }
 
 /** Adds this execution to its day (one read, one write); keeps the last DAYS_KEPT days only. */
@@ -66,14 +68,14 @@ export function recordRuntime(props: PropertiesPort, skipped: boolean, now = Dat
   const day = dayOf(now);
   const before = days[day] ?? NONE;
   const after: DayRuntime = {
-    ms: before.ms + Math.max(0, now - STARTED),
+    ms: before.ms + max(0, now - STARTED),
     ticks: before.ticks + 1,
     skipped: before.skipped + (skipped ? 1 : 0),
     at: now,
   };
   days[day] = after;
   const kept = Object.keys(days).sort().slice(-DAYS_KEPT);
-  props.setProperty(RUNTIME_KEY, JSON.stringify(Object.fromEntries(kept.map((d) => [d, days[d]]))));
+  props.setProperty(RUNTIME_KEY, stringify(Object.fromEntries(kept.map((d) => [d, days[d]]))));
   return after;
 }
 

@@ -3,6 +3,8 @@
 // job to JOBS; the menu turns jobs on and off; nobody creates a clock trigger anywhere else. The schedule is an
 // admin's: only an admin turns jobs on or off (so the trigger and the mail it sends run as an admin), and a tick whose
 // owner is no longer an admin holds its jobs and says so, as does a schedule that stopped ticking.
+
+import { finiteNumber, isArray, stringify } from "../../domain/builtins";
 import { isAdmin, parseRoles } from "../../domain/roles";
 import { activeSpreadsheet } from "./active";
 import { recordRuntime, tickSkipped } from "./runtime-log";
@@ -50,7 +52,7 @@ function textOf(value: unknown): string {
 export function readSchedule(): Schedule {
   const parsed = parseJson<Partial<Record<keyof Schedule, unknown>>>(documentProperties().getProperty(KEY));
   return {
-    jobs: Array.isArray(parsed?.jobs) ? parsed.jobs.filter((j): j is string => typeof j === "string") : [],
+    jobs: isArray(parsed?.jobs) ? parsed.jobs.filter((j): j is string => typeof j === "string") : [],
     owner: textOf(parsed?.owner),
     since: textOf(parsed?.since),
   };
@@ -86,7 +88,7 @@ export function scheduleHealth(): ScheduleHealth {
     owner: schedule.owner,
     ownerIsAdmin: !on || schedule.owner === "" || isAdminNow(schedule.owner),
     lastTick: tick.at,
-    quiet: on && Number.isFinite(last) && Date.now() - last > QUIET_MS,
+    quiet: on && finiteNumber(last) && Date.now() - last > QUIET_MS,
   };
 }
 
@@ -133,7 +135,7 @@ export function setJob(name: string, on: boolean): Schedule {
     owner = "";
   }
   const next = { jobs, owner, since };
-  documentProperties().setProperty(KEY, JSON.stringify(next));
+  documentProperties().setProperty(KEY, stringify(next));
   return next;
 }
 
@@ -162,7 +164,7 @@ function runJobs(): void {
   }
   // A trigger whose owner is no longer an admin runs nothing (no digest goes out as them); admins are told.
   const held = !isAdminNow(me());
-  documentProperties().setProperty(TICK_KEY, JSON.stringify({ at: new Date().toISOString(), held }));
+  documentProperties().setProperty(TICK_KEY, stringify({ at: new Date().toISOString(), held }));
   if (held) return;
   const failures: string[] = [];
   // Standing jobs last: they may look at what this tick's jobs did (a skipped monitoring run, runtime-log.ts).

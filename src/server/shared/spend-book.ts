@@ -1,6 +1,8 @@
 // Budget control on the server: the workbook read for it (Settings, Campaigns, the approval log and the three spend
 // tabs, one getValues each), the ledger and positions folded from it, the Status column of expenses projected from
 // the log, and the Variance report refreshed in one batch.
+
+import { max } from "../../domain/builtins";
 import { catalogIn, type Lang, langOf, tKey } from "../../domain/i18n";
 import { fromMinorUnits } from "../../domain/money";
 import type { Settings } from "../../domain/settings";
@@ -403,7 +405,7 @@ export const SEALED_NOTE = /^(Recorded value|已登记的值)/;
 export function flagSealedEdits(book: SpendBook, folded: Folded): boolean {
   const read = book.expenses;
   if (!read || read.table.height < 2) return false;
-  const width = Math.max(read.table.width, ...read.index.values());
+  const width = max(read.table.width, ...read.index.values());
   const wanted = new Map<string, string>();
   for (const edit of folded.seal.edits) {
     const column = read.index.get(edit.field);
@@ -655,7 +657,7 @@ export function staleDecision(ws: Workspace, request: RequestView): string | nul
   const line = position?.lines.find((l) => l.category === folded.category(sealed.category));
   const used = position ? position.actual + position.committed : 0;
   const approved = position?.approved ?? 0;
-  const needed = Math.max(
+  const needed = max(
     overrunOf(used, approved, sealed.amount),
     book.spendSettings.enforceLines && line ? overrunOf(line.actual + line.committed, line.approved, sealed.amount) : 0,
   );

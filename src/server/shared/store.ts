@@ -3,6 +3,8 @@
 // where the hidden state tab is, onEdit's layout (where the approved fields are; each campaign's data is in the state
 // tab), and where each tab's columns are (`cc.tab.<tab key>`, kept by workbook/layouts.ts). Nothing here grows with the
 // campaigns or the log. Everything is read with one getProperties per execution.
+
+import { stringify } from "../../domain/builtins";
 import type { ChainAnchor, SnapshotField } from "../../domain/workflow";
 import type { PropertiesPort } from "../../workbook/shared/ports";
 
@@ -71,7 +73,7 @@ export type GuardProps = Readonly<Record<string, string>>;
 /** The onEdit cache as properties: the layout only (where to look); the entries live in the state tab. */
 export function guardProps(layout: GuardLayout | null): GuardProps {
   const out: Record<string, string> = {};
-  if (layout) out[KEY.layout] = JSON.stringify(layout);
+  if (layout) out[KEY.layout] = stringify(layout);
   return out;
 }
 

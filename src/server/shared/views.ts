@@ -1,5 +1,7 @@
 // Turns engine data into what the sidebars show: issues with the cell they concern, diffs and plans as text,
 // requests and histories; plus the mail each step sends. JSON-safe throughout.
+
+import { isArray } from "../../domain/builtins";
 import { goalText } from "../../domain/goals";
 import { type Lang, type MessageKey, t, tKey } from "../../domain/i18n";
 import { formatAmount, formatMoney, fromMinorUnits } from "../../domain/money";
@@ -134,12 +136,10 @@ export function formIssue(lang: Lang, field: string, key: MessageKey, params?: R
 /** A snapshot value as a person reads it. */
 export function shown(field: string, value: JsonValue, currency: string): string {
   if (field === "budget" && typeof value === "number") return formatMoney(value, currency);
-  if (Array.isArray(value)) {
+  if (isArray(value)) {
     return value
       .map((v) =>
-        typeof v === "object" && v !== null && !Array.isArray(v)
-          ? goalText(v as Parameters<typeof goalText>[0])
-          : String(v),
+        typeof v === "object" && v !== null && !isArray(v) ? goalText(v as Parameters<typeof goalText>[0]) : String(v),
       )
       .join(field === "kpis" ? "; " : ", ");
   }
@@ -172,7 +172,7 @@ export function lineChanges(
 export function diffView(changes: readonly FieldChange[], currency: string): FieldDiff[] {
   return changes.flatMap((c) => {
     if (c.field === "lines") {
-      const lines = (v: unknown) => (Array.isArray(v) ? (v as LineSnapshot[]) : []);
+      const lines = (v: unknown) => (isArray(v) ? (v as LineSnapshot[]) : []);
       return lineChanges(lines(c.before), lines(c.after)).map((l) => ({
         field: "lines",
         before: l.before ? lineText(l.before) : "",
@@ -271,7 +271,7 @@ export function summaryOf(request: EngineRequest): {
   const data = readEnvelope(request.type, request.snapshot)?.data as Record<string, unknown> | null | undefined;
   if (!data || typeof data !== "object") return null;
   const text = (v: unknown) => (typeof v === "string" ? v : "");
-  const texts = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+  const texts = (v: unknown) => (isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
   return {
     goalsMet: typeof data.goalsMet === "boolean" ? data.goalsMet : null,
     effect: text(data.effect),
@@ -279,7 +279,7 @@ export function summaryOf(request: EngineRequest): {
     improvements: text(data.improvements),
     channels: texts(data.channels),
     audience: text(data.audience),
-    lessons: (Array.isArray(data.lessons) ? data.lessons : []).map((l: unknown) => {
+    lessons: (isArray(data.lessons) ? data.lessons : []).map((l: unknown) => {
       const o = (l && typeof l === "object" ? l : {}) as Record<string, unknown>;
       return { lesson: text(o.lesson), recommendation: text(o.recommendation), tags: texts(o.tags) };
     }),

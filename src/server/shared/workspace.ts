@@ -1,6 +1,8 @@
 // One execution's view of the workbook: every tab it needs read once (one getValues each), the document properties
 // read once, and the campaigns folded from the approval log: the kept fold of its verified prefix, and the rows after
 // it read, verified against their keyed hashes and the anchor, and folded in (the whole log only when nothing kept fits).
+
+import { stringify } from "../../domain/builtins";
 import { type Lang, langOf, t, tKey } from "../../domain/i18n";
 import { parseRoles, type Roles } from "../../domain/roles";
 import type { Settings } from "../../domain/settings";
@@ -294,7 +296,7 @@ export function appendEvents(
   kept.lastHash = end?.hash ?? kept.lastHash;
   kept.sheetRow = first + sealed.length - 1;
   kept.behind = true;
-  ws.propsStore.setProperty(KEY.anchor, JSON.stringify({ count: kept.count, lastHash: kept.lastHash }));
+  ws.propsStore.setProperty(KEY.anchor, stringify({ count: kept.count, lastHash: kept.lastHash }));
   return { fold: foldEventsFrom(ws.fold, sealed, kept.count - sealed.length), sealed };
 }
 
@@ -310,7 +312,7 @@ export function recordVerdict(ws: Workspace): boolean {
     return true;
   }
   const row = ws.chain.ok ? 0 : ws.chain.row;
-  const text = JSON.stringify({ row: verdict.row, sheetRow: row, kind: verdict.kind });
+  const text = stringify({ row: verdict.row, sheetRow: row, kind: verdict.kind });
   if (ws.props[KEY.broken] !== text) ws.propsStore.setProperty(KEY.broken, text);
   return false;
 }

@@ -7,6 +7,7 @@ import {
   VarianceError,
   type VarianceResult,
 } from "../../domain/budget";
+import { finiteNumber, isArray } from "../../domain/builtins";
 import { describeFound, isBlank } from "../../domain/found";
 import { asRows, sizeOf } from "../../domain/grid";
 import {
@@ -56,7 +57,7 @@ const FN = "BUDGET_REMAINING";
 function textOf(value: unknown, argument: "campaign" | "category", at: At | null): string | null {
   if (isBlank(value)) return null;
   if (typeof value === "string") return value.trim();
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  if (finiteNumber(value)) return String(value);
   const lang = sheetLang();
   const params = {
     fn: FN,
@@ -72,9 +73,9 @@ function textOf(value: unknown, argument: "campaign" | "category", at: At | null
  * to every cell, a range of categories must have the campaigns' size. Blank IDs stay blank and cost no read.
  */
 export function BUDGET_REMAINING(campaignId: unknown, category?: unknown): number | "" | (number | "")[][] {
-  const ranged = Array.isArray(campaignId);
+  const ranged = isArray(campaignId);
   const ids = ranged ? asRows(campaignId as unknown[]) : [[campaignId]];
-  const categories = Array.isArray(category) ? asRows(category) : null;
+  const categories = isArray(category) ? asRows(category) : null;
   if (categories && (!ranged || !sameShape(ids, categories))) {
     const sizes = [
       { argument: "campaign", size: sizeOf(ids) },

@@ -1,6 +1,8 @@
 // The approver's view of an overrun or reimbursement request: the expense (what, from whom, when, in its currency and
 // converted), its receipt link when it is a web link, and the campaign's budget now and once the request is approved.
 // The spend tabs are read once, and only when such a request is in the inbox.
+
+import { finiteNumber, max } from "../../domain/builtins";
 import { type MessageKey, tKey } from "../../domain/i18n";
 import { emptyCampaignPosition, type Figures, majorUnits, payloadOf, positionOf } from "../../domain/spend";
 import type { CampaignView, RequestView } from "../../domain/workflow";
@@ -16,7 +18,7 @@ export function isExpenseRequest(request: RequestView): boolean {
 }
 
 const text = (v: unknown): string => (typeof v === "string" ? v : "");
-const number = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
+const number = (v: unknown): number | null => (finiteNumber(v) ? v : null);
 
 /** The expense views of the given requests by request ID; nothing is read when none is about an expense. */
 export function inboxExpenses(
@@ -51,7 +53,7 @@ export function inboxExpenses(
           approved: before.approved + request.amount,
           committed: before.committed + (kind === "committed" ? minor : 0),
           actual: before.actual + (kind === "actual" ? minor : 0),
-          pending: Math.max(0, before.pending - minor),
+          pending: max(0, before.pending - minor),
         }
       : before;
     const after = positionOf(figures, warnAt);

@@ -1,5 +1,7 @@
 // Writes the tabs the add-on owns whole (Evaluation report, Scorecard, Monitor) and the rows it adds (Summaries,
 // Lessons): whole ranges, one setValues per run of adjacent columns, so the number of calls does not grow with rows.
+
+import { max } from "../../domain/builtins";
 import { cellFor, inertCell } from "../../domain/inert";
 import { setExactValues } from "../shared/cells";
 import { columnIndex } from "../shared/columns";
@@ -59,13 +61,13 @@ export function rewriteRows(
   for (const r of table.rows) {
     if (r.cells.some((v, i) => !ours.has(i + 1) && v !== "" && v !== null && v !== undefined)) theirs = r.row;
   }
-  const written = Math.max(rows.length, theirs - 1);
+  const written = max(rows.length, theirs - 1);
   const maxRows = table.sheet.getMaxRows();
-  const keep = Math.max(rowsToKeep(spec.key, written + 1), minRows);
+  const keep = max(rowsToKeep(spec.key, written + 1), minRows);
   ensureGrid(table.sheet, keep, 0, { maxRows });
-  trimRows(table.sheet, keep, Math.max(maxRows, keep));
+  trimRows(table.sheet, keep, max(maxRows, keep));
   // What the previous report left in the rows that stay is blanked in the same write.
-  const total = Math.max(written, Math.min(table.height, keep) - 1);
+  const total = max(written, Math.min(table.height, keep) - 1);
   if (total === 0) return;
   const plain = new Set(spec.columns.filter((c) => c.plainText || c.kind === "text").map((c) => c.key));
   for (const run of runsOf(table)) {
@@ -97,7 +99,7 @@ export function rewriteRows(
 export function appendRows(table: Table, rows: readonly Record_[]): void {
   if (rows.length === 0) return;
   const index = columnIndex(table.layout);
-  const width = Math.max(table.width, ...index.values());
+  const width = max(table.width, ...index.values());
   const first = table.height + 1;
   const maxRows = table.sheet.getMaxRows();
   const last = first + rows.length - 1;
@@ -127,7 +129,7 @@ export function writeRowCells(table: Table, row: number, cells: Record_): void {
   });
   if (columns.length === 0) return;
   const first = Math.min(...columns.map(([, c]) => c));
-  const last = Math.max(...columns.map(([, c]) => c));
+  const last = max(...columns.map(([, c]) => c));
   const current = table.rows.find((r) => r.row === row)?.cells ?? [];
   const values = Array.from({ length: last - first + 1 }, (_, i) => current[first - 1 + i] ?? "");
   for (const [key, column] of columns) values[column - first] = cells[key] ?? "";
@@ -153,7 +155,7 @@ export interface ChartApp {
 export function chartRows(blocks: readonly ChartBlock[]): number {
   if (blocks.length === 0) return 0;
   const series = 1 + blocks.reduce((n, b) => n + b.points.length + 2, 0);
-  return Math.max(series, 2 + (blocks.length - 1) * 20);
+  return max(series, 2 + (blocks.length - 1) * 20);
 }
 
 /**

@@ -10,6 +10,7 @@
 // The state below lives exactly one execution: Apps Script runs the bundle's top level again for every execution
 // (menu click, sidebar call, trigger, each custom-function call), so nothing here survives into the next one.
 
+import { isArray, max, stringify } from "../../domain/builtins";
 import { parseJson } from "../../domain/workflow/json";
 import { type ColumnMetadata, normalizeLabel } from "./columns";
 import type { SheetPort, SpreadsheetPort } from "./ports";
@@ -113,14 +114,11 @@ function isEntry(value: unknown): value is LayoutEntry {
   const e = value as { sheetId?: unknown; header?: unknown; columns?: unknown; setup?: unknown };
   if (typeof e.sheetId !== "number") return false;
   if (e.setup !== undefined && typeof e.setup !== "string") return false;
-  if (e.header !== undefined && !(Array.isArray(e.header) && e.header.every((h) => typeof h === "string")))
-    return false;
+  if (e.header !== undefined && !(isArray(e.header) && e.header.every((h) => typeof h === "string"))) return false;
   return (
     e.columns === undefined ||
-    (Array.isArray(e.columns) &&
-      e.columns.every(
-        (c) => Array.isArray(c) && c.length === 2 && typeof c[0] === "number" && typeof c[1] === "string",
-      ))
+    (isArray(e.columns) &&
+      e.columns.every((c) => isArray(c) && c.length === 2 && typeof c[0] === "number" && typeof c[1] === "string"))
   );
 }
 
@@ -163,7 +161,7 @@ function persist(s: Session, entries: readonly (readonly [TabSpec, LayoutEntry])
   let any = false;
   for (const [tab, entry] of entries) {
     const key = layoutKey(tab);
-    const text = JSON.stringify(entry);
+    const text = stringify(entry);
     if (storedText(s, key) === text || utf8Length(text) > VALUE_LIMIT) continue;
     changed[key] = text;
     s.written.set(key, text);
@@ -218,7 +216,7 @@ function byMetadataOnly(tab: TabSpec, columns: readonly (readonly [number, strin
 function headerToKeep(tab: TabSpec, header: readonly unknown[], columns: readonly (readonly [number, string])[]) {
   const texts = header.map(normalizeLabel);
   let end = texts.length;
-  if (byMetadataOnly(tab, columns)) end = Math.max(0, ...columns.map(([column]) => column));
+  if (byMetadataOnly(tab, columns)) end = max(0, ...columns.map(([column]) => column));
   else while (end > 0 && texts[end - 1] === "") end--;
   const kept = texts.slice(0, end);
   while (kept.length < end) kept.push("");

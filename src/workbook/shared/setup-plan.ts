@@ -7,6 +7,8 @@
 // rewritten while it is blank or still one of our default labels, in any language, so a workbook switched to
 // Chinese gets Chinese labels but "Budget (EUR)" typed by a user stays), column widths after the column was created,
 // column order, and every data cell.
+
+import { isArray, max, stringify } from "../../domain/builtins";
 import { catalogIn, type Lang, t } from "../../domain/i18n";
 import { type ColumnMetadata, isDefaultOrBlankLabel, locateColumns } from "./columns";
 import { type ColumnSpec, HEADER_BACKGROUND, HEADER_FONT_WEIGHT, label, numberFormatOf, type TabSpec } from "./spec";
@@ -91,7 +93,7 @@ export function validationWanted(spec: ColumnSpec, lang: Lang): ValidationWant |
 }
 
 function sameList(a: unknown, b: readonly string[]): boolean {
-  return Array.isArray(a) && a.length === b.length && a.every((v, i) => String(v) === b[i]);
+  return isArray(a) && a.length === b.length && a.every((v, i) => String(v) === b[i]);
 }
 
 export function validationMatches(state: ValidationState | null | undefined, want: ValidationWant): boolean {
@@ -163,7 +165,7 @@ export function planTab(tab: TabSpec, state: TabState, lang: Lang): TabPlan {
   return {
     columns,
     width,
-    insertColumns: Math.max(0, width - state.maxColumns),
+    insertColumns: max(0, width - state.maxColumns),
     labels,
     metadata,
     tabMetadata: !state.hasTabMetadata,
@@ -233,15 +235,7 @@ export function tabSignature(tab: TabSpec, lang: Lang): string {
     spec.projected === true,
   ]);
   return fnv1a(
-    JSON.stringify([
-      SETUP_VERSION,
-      tab.key,
-      lang,
-      tab.appendOnly === true,
-      HEADER_FONT_WEIGHT,
-      HEADER_BACKGROUND,
-      columns,
-    ]),
+    stringify([SETUP_VERSION, tab.key, lang, tab.appendOnly === true, HEADER_FONT_WEIGHT, HEADER_BACKGROUND, columns]),
   );
 }
 

@@ -4,6 +4,8 @@
 // few spare; they grow
 // when the add-on appends (insertRowsAfter: the new rows take the formats and dropdowns of the row above) and when a
 // person adds rows in Sheets. A range past the grid is refused by Sheets, so every writer grows the grid first.
+
+import { max } from "../../domain/builtins";
 import type { SheetPort } from "./ports";
 import type { TabKey } from "./spec";
 
@@ -45,12 +47,12 @@ export const TRIM_SLACK_ROWS = 100;
 
 /** The rows a tab keeps: its header, its used rows and its spare rows; at least 2 (row 2 carries the dropdowns). */
 export function rowsToKeep(tab: TabKey, usedRows: number): number {
-  return Math.max(2, Math.max(usedRows, 1) + spareRows(tab));
+  return max(2, max(usedRows, 1) + spareRows(tab));
 }
 
 /** The columns a tab keeps: what is used (ours and a person's) and the spare. */
 export function columnsToKeep(tab: TabKey, usedColumns: number): number {
-  return Math.max(1, usedColumns) + spareColumns(tab);
+  return max(1, usedColumns) + spareColumns(tab);
 }
 
 /**
