@@ -2,7 +2,7 @@
 // indicators, scorecard rules): their keys, starting values and how a typed value is read, a bad one falling back to
 // its default with a problem rather than stopping the add-on.
 
-import { finiteNumber } from "./builtins";
+import { finiteNumber, isNumber, isString } from "./builtins";
 import {
   DEFAULT_EVALUATION_SETTINGS,
   type EvaluationSettings,
@@ -89,8 +89,8 @@ const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
 /** A number typed into a cell: 0.9, "0.9", "90%" (a cell formatted as percent already holds 0.9). */
 export function readSettingNumber(value: unknown): number | null {
-  if (typeof value === "number") return finiteNumber(value) ? value : null;
-  if (typeof value !== "string") return null;
+  if (isNumber(value)) return finiteNumber(value) ? value : null;
+  if (!isString(value)) return null;
   const text = value.trim().replace(/,/g, "");
   const percent = PERCENT.exec(text);
   if (percent) return Number(percent[1]) / 100;
@@ -98,7 +98,7 @@ export function readSettingNumber(value: unknown): number | null {
 }
 
 function listOf(value: unknown): string[] {
-  return typeof value === "string" || typeof value === "number" ? splitList(String(value)) : [];
+  return isString(value) || isNumber(value) ? splitList(String(value)) : [];
 }
 
 const PERIODS: ReadonlyMap<string, ScorecardPeriod> = new Map([
@@ -114,7 +114,7 @@ const WEIGHT_NAMES: readonly [keyof EvaluationSettings["scorecard"]["weights"], 
 
 /** "budget 1; on time 1; attainment 2" (any order, either language) or three numbers in that order. */
 export function parseScorecardWeights(value: unknown): EvaluationSettings["scorecard"]["weights"] | null {
-  if (typeof value !== "string") return null;
+  if (!isString(value)) return null;
   const items = listOf(value);
   if (items.length !== 3) return null;
   const plain = items.map(readSettingNumber);
@@ -163,7 +163,7 @@ export function readEvaluationSettings(
   const positive = number(false);
   const nonNegative = number(true);
 
-  const grades = read("grade_thresholds", DEFAULTS.grades, (v) => (typeof v === "string" ? parseGradeScale(v) : null));
+  const grades = read("grade_thresholds", DEFAULTS.grades, (v) => (isString(v) ? parseGradeScale(v) : null));
   const cap = read("score_cap", DEFAULTS.cap, positive);
   const lagThreshold = read("lag_threshold", DEFAULTS.lagThreshold, positive);
   const requestWaitDays = read("request_wait_days", DEFAULTS.requestWaitDays, nonNegative);
@@ -177,7 +177,7 @@ export function readEvaluationSettings(
     return list.length > 0 ? list : null;
   });
   const period = read("scorecard_period", DEFAULTS.scorecard.period, (v) =>
-    typeof v === "string" ? (PERIODS.get(v.trim().toLowerCase()) ?? null) : null,
+    isString(v) ? (PERIODS.get(v.trim().toLowerCase()) ?? null) : null,
   );
   const weights = read("scorecard_weights", DEFAULTS.scorecard.weights, parseScorecardWeights);
   let recognition = read("scorecard_recognition", DEFAULTS.scorecard.recognition, nonNegative);

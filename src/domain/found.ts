@@ -1,10 +1,12 @@
 // Describes a cell value that was not what we expected, in words a marketer recognises ("the text “abc”").
+
+import { isNumber, isString } from "./builtins";
 import { type Lang, t } from "./i18n";
 
 const MAX_SHOWN = 40;
 
 export function isBlank(value: unknown): boolean {
-  return value === "" || value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+  return value === "" || value === null || value === undefined || (isString(value) && value.trim() === "");
 }
 
 /** Dates may come from another realm (the Apps Script runtime), so instanceof is not enough. */
@@ -14,11 +16,11 @@ export function isDate(value: unknown): value is Date {
 
 export function describeFound(value: unknown, lang: Lang): string {
   if (isBlank(value)) return t(lang, "found.blank");
-  if (typeof value === "string") {
+  if (isString(value)) {
     const text = value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value;
     return t(lang, "found.text", { text });
   }
-  if (typeof value === "number") return t(lang, "found.number", { number: String(value) });
+  if (isNumber(value)) return t(lang, "found.number", { number: String(value) });
   if (typeof value === "boolean") return t(lang, "found.boolean", { value: value ? "TRUE" : "FALSE" });
   if (isDate(value)) return t(lang, "found.date");
   return t(lang, "found.other");

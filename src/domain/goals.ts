@@ -1,6 +1,8 @@
 // Reads the goals a marketer types into one KPIs cell ("Pre-orders 2,000; leads 15,000; CPL <= 8") as measurable
 // goals (indicator, target, unit, direction), so the plan's completeness check and the approved snapshot see the
 // same goals the sheet shows. A goal without a number stays in the list without a target, and is reported as such.
+
+import { isNumber, isString } from "./builtins";
 import type { KpiDraft } from "./workflow/plan";
 
 /** Goals are separated by semicolons or new lines; commas too, except inside a number such as 2,000. */
@@ -40,7 +42,7 @@ export function parseGoal(text: string): KpiDraft {
 }
 
 export function parseGoals(text: unknown): KpiDraft[] {
-  if (typeof text !== "string" && typeof text !== "number") return [];
+  if (!isString(text) && !isNumber(text)) return [];
   return String(text)
     .split(SEPARATOR)
     .map((part) => part.trim())

@@ -3,7 +3,7 @@
 // The log stays the authority (every read compares whole rows with the approved snapshot); this is only the fast
 // first warning, so a non-cryptographic hash is enough.
 
-import { stringify } from "./builtins";
+import { isNumber, stringify } from "./builtins";
 import { goalText } from "./goals";
 import { formatAmount } from "./money";
 import { canonicalJson, type JsonValue } from "./workflow/json";
@@ -49,7 +49,7 @@ const SHOWN_MAX = 160;
 export function shownValue(plan: PlanSnapshot, field: SnapshotField): string {
   switch (field) {
     case "budget":
-      return typeof plan.budget === "number" ? formatAmount(plan.budget, plan.currency) : String(plan.budget ?? "");
+      return isNumber(plan.budget) ? formatAmount(plan.budget, plan.currency) : String(plan.budget ?? "");
     case "channels":
       return plan.channels.join(", ");
     case "kpis":
@@ -70,7 +70,7 @@ export function guardEntry(plan: PlanSnapshot): GuardEntry {
   if (!plan.lines) return { currency: plan.currency, digests, shown };
   const lines: Record<string, number> = {};
   for (const line of plan.lines) {
-    if (typeof line.planned === "number") lines[lineKey(line.category, line.month, line.currency)] = line.planned;
+    if (isNumber(line.planned)) lines[lineKey(line.category, line.month, line.currency)] = line.planned;
   }
   return { currency: plan.currency, digests, shown, lines };
 }

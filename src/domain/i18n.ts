@@ -4,6 +4,7 @@
 // of every execution, most of which show no text at all, so the server's loader reads one language's catalog file on
 // the first t() of an execution and keeps it for the rest (a service call: tests count it); tests load from source.
 
+import { isString } from "./builtins";
 import type { AllEn, MessageKey, UiKey } from "./catalog";
 
 export type { MessageKey, UiKey } from "./catalog";
@@ -129,7 +130,7 @@ export function tKey(lang: Lang, key: MessageKey, params?: Readonly<Record<strin
 
 /** A spreadsheet or user locale ("zh_CN", "zh-TW", "en_US", "de") to the language we speak: zh* is Chinese. */
 export function langOf(locale: string | null | undefined): Lang {
-  return typeof locale === "string" && /^zh/i.test(locale.trim()) ? "zh" : "en";
+  return isString(locale) && /^zh/i.test(locale.trim()) ? "zh" : "en";
 }
 
 /** The placeholders of a message, for the test that both languages take the same parameters. */

@@ -4,6 +4,7 @@
 // leading apostrophe is taken off. Such text gets one leading apostrophe, which Sheets keeps out of the value as a
 // "show as text" marker. A plain-text ("@") cell keeps any string as it is (and would keep the apostrophe as a
 // character), so there the text is written bare: the writer looks at the cell's format (workbook/shared/rows.ts).
+import { isString } from "./builtins";
 
 /** Sheets' limit for one cell: "Your input contains more than the maximum of 50000 characters in a single cell." */
 export const CELL_LIMIT = 50_000;
@@ -38,7 +39,7 @@ export function inertText(text: string): string {
 
 /** A value for setValues into a cell that is not plain text: strings made inert, everything else as it is. */
 export function inertCell<T>(value: T): T | string {
-  return typeof value === "string" ? inertText(value) : value;
+  return isString(value) ? inertText(value) : value;
 }
 
 /** A value for a cell with the given number format: bare in a plain-text ("@") cell, made inert elsewhere. */
@@ -48,5 +49,5 @@ export function cellFor<T>(value: T, format: string): T | string {
 
 /** Whether a value would be refused by Sheets for its length (the apostrophe does not count: it is not stored). */
 export function tooLongForCell(value: unknown): boolean {
-  return typeof value === "string" && value.length > CELL_LIMIT;
+  return isString(value) && value.length > CELL_LIMIT;
 }

@@ -2,6 +2,7 @@
 // their defaults and schemas, and the keys that only SHOW the roles (admins, approvers, finance, delegations),
 // whose source of truth is the document properties (see roles.ts).
 import * as z from "zod/mini";
+import { isString } from "./builtins";
 import { defaultCurrency } from "./campaign";
 import type { MessageKey } from "./i18n";
 import { splitList } from "./lists";
@@ -80,17 +81,17 @@ export function defaultSettings(locale: string): Settings {
 
 /** A raw cell value brought into the shape the setting's schema expects (text trimmed, lists split). */
 export function normalizeSettingValue(key: SettingKey, raw: unknown): unknown {
-  const text = typeof raw === "string" ? raw.trim() : raw;
+  const text = isString(raw) ? raw.trim() : raw;
   switch (key) {
     case "currency":
-      return typeof text === "string" ? text.toUpperCase() : text;
+      return isString(text) ? text.toUpperCase() : text;
     case "warning_threshold":
       return text;
     case "language":
-      return typeof text === "string" ? text.toLowerCase() : text;
+      return isString(text) ? text.toLowerCase() : text;
     case "channels":
     case "categories":
-      return typeof text === "string" ? splitList(text) : text === null || text === undefined ? [] : text;
+      return isString(text) ? splitList(text) : text === null || text === undefined ? [] : text;
     case "enforce_line_budgets":
       return readYesNo(text);
     case "receipt_required_above":
@@ -100,7 +101,7 @@ export function normalizeSettingValue(key: SettingKey, raw: unknown): unknown {
 
 /** TRUE/FALSE as a checkbox or typed (also yes/no, 是/否); anything else is passed on for the schema to refuse. */
 function readYesNo(value: unknown): unknown {
-  if (typeof value !== "string") return value;
+  if (!isString(value)) return value;
   const text = value.toLowerCase();
   if (["true", "yes", "y", "1", "是"].includes(text)) return true;
   if (["false", "no", "n", "0", "否", ""].includes(text)) return false;

@@ -1,6 +1,6 @@
 // The rows monitoring and evaluation read (KPIs, readings, summaries, lessons, tasks) and the settings they obey: types (inferred from schemas.ts), and decoders that report every bad field instead of throwing.
 
-import { isArray } from "../builtins";
+import { isArray, isString } from "../builtins";
 import { type MessageKey, valueOfLabel } from "../i18n";
 import { TASK_STATUSES, type TaskStatus } from "../records";
 import { KPI_DIRECTIONS, type KpiDirection } from "../workflow/plan";
@@ -176,7 +176,7 @@ function reader<T>(cells: Cells) {
     date(field: Field, needed = false, instantToo = false): string | null {
       const raw = cells[field];
       if (isBlank(raw)) return needed ? fail(field, "required", null) : null;
-      const value = typeof raw === "string" ? raw.trim() : "";
+      const value = isString(raw) ? raw.trim() : "";
       return isIsoDate(value) || (instantToo && isIsoInstant(value)) ? value : fail(field, "date", null);
     },
 

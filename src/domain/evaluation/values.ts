@@ -1,6 +1,6 @@
 // Tolerant readers for cell values as the workbook layer decodes them, and the whole-day date arithmetic the rules use.
 
-import { finiteNumber } from "../builtins";
+import { finiteNumber, isNumber, isString } from "../builtins";
 import { isIsoDate } from "../dates";
 import { isBlank } from "../found";
 import { readListWith } from "../lists";
@@ -11,7 +11,7 @@ export { compareText, isBlank, isIsoDate, normalizeEmail };
 
 /** Text of a cell: trimmed, line endings unified; numbers and booleans as written, anything else empty. */
 export function readText(value: unknown): string {
-  if (typeof value === "string") return value.replace(/\r\n?/g, "\n").trim();
+  if (isString(value)) return value.replace(/\r\n?/g, "\n").trim();
   if (finiteNumber(value)) return String(value);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return "";
@@ -25,8 +25,8 @@ const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  */
 export function readNumber(value: unknown): number | null {
   if (isBlank(value)) return null;
-  if (typeof value === "number") return finiteNumber(value) ? value : Number.NaN;
-  if (typeof value === "string") {
+  if (isNumber(value)) return finiteNumber(value) ? value : Number.NaN;
+  if (isString(value)) {
     const text = value.trim().replace(/,/g, "");
     return DECIMAL.test(text) ? Number(text) : Number.NaN;
   }

@@ -1,4 +1,4 @@
-import { finiteNumber } from "../builtins";
+import { finiteNumber, isNumber, isString } from "../builtins";
 import { isIsoDate } from "../dates";
 import { isBlank, isDate } from "../found";
 import { catalogIn, valueOfLabel } from "../i18n";
@@ -75,9 +75,9 @@ type Reader = (raw: unknown, ctx: DecodeContext) => unknown;
 
 /** Trimmed text of a cell, "" for blank; numbers and booleans as they print; null for anything else. */
 function textOf(raw: unknown): string | null {
-  if (typeof raw === "string") return raw.trim();
+  if (isString(raw)) return raw.trim();
   if (raw === null || raw === undefined) return "";
-  if (typeof raw === "number") return finiteNumber(raw) ? String(raw) : null;
+  if (isNumber(raw)) return finiteNumber(raw) ? String(raw) : null;
   if (typeof raw === "boolean") return raw ? "TRUE" : "FALSE";
   return null;
 }
@@ -96,7 +96,7 @@ export function isIsoMonth(text: string): boolean {
 }
 
 function readDate(raw: unknown, ctx: DecodeContext): string | Bad {
-  if (typeof raw === "string") {
+  if (isString(raw)) {
     const text = raw.trim();
     return text === "" ? BAD.required : isIsoDate(text) ? text : BAD.date;
   }
@@ -110,7 +110,7 @@ function readDate(raw: unknown, ctx: DecodeContext): string | Bad {
 
 /** A month cell: "2026-03", or a whole date (a cell formatted as a month holds one) whose month is taken. */
 function readMonth(raw: unknown, ctx: DecodeContext): string | Bad {
-  if (typeof raw === "string" && isIsoMonth(raw.trim())) return raw.trim();
+  if (isString(raw) && isIsoMonth(raw.trim())) return raw.trim();
   const date = readDate(raw, ctx);
   return date instanceof Bad ? (date === BAD.required ? date : BAD.month) : date.slice(0, 7);
 }
@@ -122,9 +122,9 @@ const DECIMAL_TEXT = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
  * for anything else (a non-finite number too), undefined for blank.
  */
 export function numberOf(raw: unknown): number | null | undefined {
-  if (typeof raw === "number") return finiteNumber(raw) ? raw : null;
+  if (isNumber(raw)) return finiteNumber(raw) ? raw : null;
   if (raw === null || raw === undefined) return undefined;
-  if (typeof raw === "string") {
+  if (isString(raw)) {
     const text = raw.trim();
     if (text === "") return undefined;
     return DECIMAL_TEXT.test(text) ? Number(text) : null;
@@ -153,7 +153,7 @@ function readRate(raw: unknown): number | Bad {
 
 function readCurrency(raw: unknown, ctx: DecodeContext): string | Bad {
   if (raw === null || raw === undefined) return ctx.workbookCurrency;
-  if (typeof raw !== "string") return BAD.currency;
+  if (!isString(raw)) return BAD.currency;
   const code = raw.trim().toUpperCase();
   if (code === "") return ctx.workbookCurrency;
   return CURRENCY_CODE.test(code) ? code : BAD.currency;
@@ -171,7 +171,7 @@ function readBoolean(raw: unknown): boolean | Bad {
   if (typeof raw === "boolean") return raw;
   if (raw === null || raw === undefined) return false;
   if (raw === 1 || raw === 0) return raw === 1;
-  if (typeof raw === "string") {
+  if (isString(raw)) {
     const text = raw.trim().toLowerCase();
     if (text === "") return false;
     const label = (key: "spend.yes" | "spend.no") => catalogIn("en")[key].toLowerCase();
@@ -185,7 +185,7 @@ function readBoolean(raw: unknown): boolean | Bad {
 function formedText(bad: Bad, valid: (text: string) => boolean, lowerCase = false): Reader {
   return (raw) => {
     if (raw === null || raw === undefined) return "";
-    if (typeof raw !== "string") return bad;
+    if (!isString(raw)) return bad;
     const text = lowerCase ? raw.trim().toLowerCase() : raw.trim();
     return text === "" || valid(text) ? text : bad;
   };
@@ -216,7 +216,7 @@ function choiceReader<T extends string>(
   const index = choiceIndex(values, labelKey);
   return (raw) => {
     if (isBlank(raw)) return blank;
-    return (typeof raw === "string" ? index.get(raw.trim().toLowerCase()) : undefined) ?? bad;
+    return (isString(raw) ? index.get(raw.trim().toLowerCase()) : undefined) ?? bad;
   };
 }
 

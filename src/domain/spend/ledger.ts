@@ -1,5 +1,6 @@
 // The three source tabs read into one ledger in the workbook currency: decoded, converted and checked, bad rows set aside with their reasons.
 
+import { isNumber } from "../builtins";
 import { fromMinorUnits } from "../money";
 import type { LineSnapshot } from "../workflow";
 import { minorDigits, minorUnitsOfNumber } from "./currency";
@@ -271,7 +272,7 @@ export function convertApprovedLines(
   for (const [campaign, snapshot] of plans) {
     const out: ApprovedLine[] = [];
     for (const line of snapshot) {
-      if (typeof line.planned !== "number") continue;
+      if (!isNumber(line.planned)) continue;
       const conversion = convert(rates, fromMinorUnits(line.planned, line.currency), line.currency, `${line.month}-01`);
       if (conversion.ok) out.push({ category: category(line.category), month: line.month, planned: conversion.minor });
       else {

@@ -1,6 +1,6 @@
 // Budget position of campaigns and their lines, the overrun rule for a new expense, and the fold that computes positions from lines, expenses and overrun decisions.
 
-import { max } from "../builtins";
+import { isNumber, max } from "../builtins";
 import { type Decimal, decimalFromNumber, formatMoney } from "../money";
 import type { RequestStatus } from "../workflow";
 import { compareCodeUnits as compareText } from "../workflow/json";
@@ -34,7 +34,7 @@ export function statusOf(used: Decimal, approved: Decimal, warnAt: Decimal): Bud
 export function budgetStatusOf(used: number, approved: number, warnAt: number | Decimal): BudgetStatus {
   if (used > approved) return "OVER";
   if (used === approved) return "ON_BUDGET";
-  const warn = typeof warnAt === "number" ? decimalFromNumber(warnAt) : warnAt;
+  const warn = isNumber(warnAt) ? decimalFromNumber(warnAt) : warnAt;
   return statusOf(fromUnits(used, 0), fromUnits(approved, 0), warn);
 }
 

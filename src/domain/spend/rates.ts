@@ -1,4 +1,6 @@
 // Currency conversion through the Rates tab at the expense date: the latest rate valid on that day, exact, rounded once.
+
+import { isNumber } from "../builtins";
 import { type Decimal, decimalFromCell, decimalFromNumber, fitsMinorUnit } from "../money";
 import { compareCodeUnits as compareText } from "../workflow/json";
 import { minorDigits, minorUnitsOfNumber, toMinorUnits } from "./currency";
@@ -115,16 +117,16 @@ export type Conversion =
  */
 export function convert(table: RateTable, amount: number | Decimal, currency: string, date: string): Conversion {
   // One rule for every amount entered (money.ts): no more decimals than its own currency has, read as Sheets shows it.
-  if (typeof amount === "number" && !fitsMinorUnit(amount, currency)) {
+  if (isNumber(amount) && !fitsMinorUnit(amount, currency)) {
     return { ok: false, problem: { kind: "decimals", currency, date, amount } };
   }
   let minor: number | null;
-  if (currency === table.workbookCurrency && typeof amount === "number") {
+  if (currency === table.workbookCurrency && isNumber(amount)) {
     minor = minorUnitsOfNumber(amount, minorDigits(currency));
   } else {
     const rate = rateOn(table, currency, date);
     if (rate === null) return { ok: false, problem: { kind: "noRate", currency, date } };
-    const exact = multiply(typeof amount === "number" ? decimalFromCell(amount) : amount, rate);
+    const exact = multiply(isNumber(amount) ? decimalFromCell(amount) : amount, rate);
     minor = toMinorUnits(exact, minorDigits(table.workbookCurrency));
   }
   return minor === null ? { ok: false, problem: { kind: "tooLarge", currency, date } } : { ok: true, minor };

@@ -1,4 +1,6 @@
 // Reimbursement of expenses paid out of pocket (requested -> approved -> paid, or rejected), the receipt rule, and likely duplicates.
+
+import { isNumber } from "../builtins";
 import { err, ok, type Result } from "../workflow";
 import { minorDigits, minorUnitsOfNumber } from "./currency";
 import type { MessageParams, SpendMessageKey } from "./messages";
@@ -126,14 +128,14 @@ export function findDuplicates(expenses: readonly DuplicateCandidate[]): Duplica
     }
     const seen = byAmount.get(e.amount);
     if (seen === undefined) byAmount.set(e.amount, index);
-    else if (typeof seen === "number") byAmount.set(e.amount, [seen, index]);
+    else if (isNumber(seen)) byAmount.set(e.amount, [seen, index]);
     else seen.push(index);
   });
   // By input index: a sparse list, read back in index order.
   const flagged: DuplicateFlag[] = [];
   for (const byAmount of byDate.values()) {
     for (const candidates of byAmount.values()) {
-      if (typeof candidates === "number") continue;
+      if (isNumber(candidates)) continue;
       const groups = new Map<string, number[]>();
       for (const index of candidates) {
         const e = expenses[index] as DuplicateCandidate;

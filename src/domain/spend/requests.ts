@@ -1,6 +1,6 @@
 // The link to the approval engine: the submissions an overrun or a reimbursement makes, and the overrun decisions read back from folded requests.
 
-import { isArray } from "../builtins";
+import { isArray, isString } from "../builtins";
 import type { JsonValue, RequestView, Submission } from "../workflow";
 import type { Expense } from "./model";
 import type { Assessment, OverrunDecision } from "./position";
@@ -77,7 +77,7 @@ export function payloadOf(data: JsonValue): { readonly [key: string]: JsonValue 
 /** The expense a request is about, from its payload; null when it names none. */
 export function expenseIdOf(data: JsonValue): string | null {
   const id = payloadOf(data).expenseId;
-  return typeof id === "string" && id !== "" ? id : null;
+  return isString(id) && id !== "" ? id : null;
 }
 
 /**

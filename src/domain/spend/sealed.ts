@@ -1,6 +1,7 @@
 // Money from the sealed log: the events that record an expense and pay its reimbursement, read back from verified log
 // rows, and the ledger rebuilt from them, so that a cell typed into the Expenses tab is shown and flagged, never counted.
 import * as z from "zod/mini";
+import { isNumber } from "../builtins";
 import { type CampaignState, canonicalJson, type JsonValue, type LogEntry } from "../workflow";
 import { parseJson } from "../workflow/json";
 import { type Ledger, type LedgerExpense, ledgerExpense } from "./ledger";
@@ -177,7 +178,7 @@ export function sealedMoneyOf(rows: readonly LogEntry[]): SealedMoney {
     } else if (row.action === "pay" && !payments.has(row.entityId)) {
       const json = parseJson(row.snapshot);
       const amount = json.ok ? (json.value as { amount?: unknown } | null)?.amount : undefined;
-      if (typeof amount !== "number") continue;
+      if (!isNumber(amount)) continue;
       payments.set(row.entityId, {
         expenseId: row.entityId,
         requestId: row.requestId,

@@ -1,7 +1,7 @@
 // The commands: submit, decide, withdraw and operate turn a folded campaign plus one person's intent into new log entries, or a typed refusal.
 
 import * as z from "zod/mini";
-import { max } from "../builtins";
+import { isNumber, max } from "../builtins";
 import { type CampaignView, envelopeText, type RequestView } from "./fold";
 import { canonicalJson, type JsonValue } from "./json";
 import type { MessageParams, WorkflowMessageKey } from "./messages";
@@ -264,7 +264,7 @@ export function submit(input: SubmitInput): CommandResult {
 
 /** Approved money as a number; an approved snapshot always holds one, the fallback only guards odd data. */
 function approvedBudget(plan: PlanSnapshot): number {
-  return typeof plan.budget === "number" ? plan.budget : 0;
+  return isNumber(plan.budget) ? plan.budget : 0;
 }
 
 /**

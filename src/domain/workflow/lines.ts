@@ -1,5 +1,7 @@
 // Budget lines as a plan carries them: read from the Budget tab's rows, in the canonical form that is approved,
 // snapshotted and compared (blank rows dropped, equal lines summed, a fixed order).
+
+import { isNumber } from "../builtins";
 import { canonicalJson, compareCodeUnits } from "./json";
 import { readNumber, readText } from "./values";
 
@@ -55,13 +57,13 @@ export function linesSnapshot(drafts: readonly LineDraft[]): LineSnapshot[] {
       planned: looseNumber(draft.planned),
       currency: readText(draft.currency).toUpperCase(),
     };
-    if (typeof line.planned !== "number" || !Number.isSafeInteger(line.planned)) {
+    if (!isNumber(line.planned) || !Number.isSafeInteger(line.planned)) {
       loose.push(line);
       continue;
     }
     const key = lineKey(line);
     const seen = byKey.get(key);
-    if (seen && typeof seen.planned === "number") byKey.set(key, { ...seen, planned: seen.planned + line.planned });
+    if (seen && isNumber(seen.planned)) byKey.set(key, { ...seen, planned: seen.planned + line.planned });
     else byKey.set(key, line);
   }
   return [...byKey.values(), ...loose].sort(

@@ -1,6 +1,6 @@
 // Submission completeness: a plan or an execution plan goes in as read from the sheet, and every missing or invalid item comes back by field.
 
-import { isArray } from "../builtins";
+import { isArray, isNumber } from "../builtins";
 import { type LineDraft, type LineSnapshot, linesSnapshot } from "./lines";
 import type { MessageParams, WorkflowMessageKey } from "./messages";
 import { err, type Issue, ok, type Result } from "./result";
@@ -166,9 +166,9 @@ function checkLines(
     if (line.category === "") bad("category", "missing");
     if (!MONTH.test(line.month)) bad("month", "invalid");
     const planned = line.planned;
-    if (typeof planned !== "number" || !isMinorUnits(planned)) bad("planned", "invalid");
+    if (!isNumber(planned) || !isMinorUnits(planned)) bad("planned", "invalid");
     if (!CURRENCY.test(line.currency)) bad("currency", "invalid");
-    if (issues.list.length > before || typeof planned !== "number") {
+    if (issues.list.length > before || !isNumber(planned)) {
       complete = false;
       return;
     }

@@ -1,7 +1,7 @@
 // Canonical snapshots of what an approval covers, and the field-by-field diff that flags edits of approved values.
 
 import * as z from "zod/mini";
-import { isArray } from "../builtins";
+import { isArray, isNumber, isString } from "../builtins";
 import { canonicalJson, compareCodeUnits, type JsonValue, parseJson } from "./json";
 import { type LineDraft, type LineSnapshot, type LooseNumber, linesSnapshot, looseNumber } from "./lines";
 import type { ExecutionPlan, PlanDraft } from "./plan";
@@ -143,9 +143,7 @@ export function approvedLines(plan: PlanSnapshot): readonly LineSnapshot[] | nul
 }
 
 /** A number as a cell may hold it: a number, text, or nothing. */
-const looseNumberSchema = z.custom<number | string | null>(
-  (v) => v === null || typeof v === "number" || typeof v === "string",
-);
+const looseNumberSchema = z.custom<number | string | null>((v) => v === null || isNumber(v) || isString(v));
 
 export const LineSnapshotSchema = z.object({
   category: z.string(),

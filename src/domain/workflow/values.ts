@@ -1,6 +1,6 @@
 // Tolerant readers for cell values: the same normalisation feeds the completeness check and the snapshot, so an untouched field never shows up as a diff.
 
-import { finiteNumber } from "../builtins";
+import { finiteNumber, isNumber, isString } from "../builtins";
 import { isIsoDate } from "../dates";
 import { readListWith } from "../lists";
 import { compareCodeUnits } from "./json";
@@ -10,7 +10,7 @@ export { isIsoDate };
 
 /** Text of a cell: trimmed, line endings unified; numbers and booleans as written, anything else empty. */
 export function readText(value: unknown): string {
-  if (typeof value === "string") return value.replace(/\r\n?/g, "\n").trim();
+  if (isString(value)) return value.replace(/\r\n?/g, "\n").trim();
   if (finiteNumber(value)) return String(value);
   if (typeof value === "boolean") return String(value);
   return "";
@@ -27,7 +27,7 @@ const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
  * still counts), null when blank, NaN when something else is there.
  */
 export function readNumber(value: unknown): number | null {
-  if (typeof value === "number") return finiteNumber(value) ? value : Number.NaN;
+  if (isNumber(value)) return finiteNumber(value) ? value : Number.NaN;
   const text = readText(value);
   if (text === "") return null;
   return DECIMAL.test(text) ? Number(text) : Number.NaN;

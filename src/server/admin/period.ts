@@ -17,7 +17,7 @@
 // budget lines, expenses, KPIs and readings, escalations, summaries, notices); the lessons stay, they are the
 // knowledge base. Roles belong to the document as well: in the copy the owner is the admin until roles are saved.
 
-import { isArray, max, stringify } from "../../domain/builtins";
+import { isArray, isNumber, isString, max, stringify } from "../../domain/builtins";
 import { type Lang, t } from "../../domain/i18n";
 import { isAdmin, parseRoles } from "../../domain/roles";
 import { sealedMoneyOf } from "../../domain/spend/sealed";
@@ -121,7 +121,7 @@ interface Pending {
 
 function parsePending(text: string | undefined): Pending | null {
   const p = parseJson<Partial<Pending>>(text);
-  if (typeof p?.secret !== "string" || typeof p.count !== "number" || typeof p.lastHash !== "string") return null;
+  if (typeof p?.secret !== "string" || !isNumber(p.count) || !isString(p.lastHash)) return null;
   const texts = (v: unknown) => (isArray(v) ? v.map(String) : []);
   return { secret: p.secret, count: p.count, lastHash: p.lastHash, carried: texts(p.carried), left: texts(p.left) };
 }

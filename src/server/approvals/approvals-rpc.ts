@@ -2,6 +2,8 @@
 // approver who is away) with the plan, its completeness, budget, diffs and history; deciding one; answering a
 // reported problem. Who decides is settled here, on the server, from the session and the roles in the document
 // properties, whatever the request says.
+
+import { isNumber } from "../../domain/builtins";
 import { t, tKey } from "../../domain/i18n";
 import { mayAnswer } from "../../domain/records";
 import { isApprover, routingOf } from "../../domain/roles";
@@ -52,7 +54,7 @@ import { planDraftIn } from "./plan-lines";
 const PLAN_CHECKS: { readonly [item: string]: (plan: PlanSnapshot) => boolean } = {
   kpis: (plan) => plan.kpis.length > 0,
   audience: (plan) => plan.audience !== "",
-  budget: (plan) => typeof plan.budget === "number",
+  budget: (plan) => isNumber(plan.budget),
   channels: (plan) => plan.channels.length > 0,
   timeline: (plan) => plan.start !== "" && plan.end !== "",
   content: (plan) => plan.content !== "",

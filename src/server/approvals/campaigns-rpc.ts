@@ -2,7 +2,7 @@
 // request, decisions and comments, the diff since approval and reported problems; saving a draft; submitting a
 // plan, execution plan, change or cancellation; withdrawing; reporting a problem.
 
-import { max } from "../../domain/builtins";
+import { isNumber, isString, max } from "../../domain/builtins";
 import { statusLabel } from "../../domain/campaign";
 import { checkDraft, DRAFT_FIELDS, type DraftForm, nextCampaignId } from "../../domain/draft";
 import { t } from "../../domain/i18n";
@@ -76,7 +76,7 @@ function noTab(ws: Workspace, tab: TabSpec): Refused {
 /** The row's cells as text for the form to edit, the dates as the workflow read them (ISO). */
 function formOf(t: KeyedTable, row: TableRow, draft: PlanDraft): PlanForm {
   const form = Object.fromEntries(DRAFT_FIELDS.map((key) => [key, cellText(cellOf(t, row, key))])) as PlanForm;
-  const date = (value: unknown) => (typeof value === "string" ? value : "");
+  const date = (value: unknown) => (isString(value) ? value : "");
   return { ...form, start: date(draft.start), end: date(draft.end) };
 }
 
@@ -110,8 +110,8 @@ function card(ws: Workspace, id: string, me: string, at: string, lists: Lists): 
     if (!check.ok) missing = check.error.map((i) => taskIssue(ws, i, tasks));
   }
   const diff = view.approvedPlan ? diffView(diffSnapshot(view.approvedPlan, current), view.approvedPlan.currency) : [];
-  const owner = normalizeEmail(typeof draft.owner === "string" ? draft.owner : "");
-  const budget = typeof current.budget === "number" ? fromMinorUnits(current.budget, current.currency) : null;
+  const owner = normalizeEmail(isString(draft.owner) ? draft.owner : "");
+  const budget = isNumber(current.budget) ? fromMinorUnits(current.budget, current.currency) : null;
   const rightTo = (action: Parameters<typeof mayOn>[4]) => mayOn(ws, id, me, at, action);
   const editable = view.state === "Draft" && idle && rightTo("editDraft");
   return {

@@ -5,7 +5,7 @@
 // tab: the edited row's cells), and the campaign's approved digests from the hidden state tab (its ID column and one
 // cell): the same calls for 10 approved campaigns as for 10,000.
 
-import { max } from "../../domain/builtins";
+import { isNumber, max } from "../../domain/builtins";
 import { fieldDigest, type GuardEntry, lineKey } from "../../domain/guard";
 import { catalogIn, fill, type Lang, langOf } from "../../domain/i18n";
 import { formatMoney, toMinorUnits } from "../../domain/money";
@@ -110,7 +110,7 @@ function guardLine(edited: EditedCell, sheet: SheetPort, layout: GuardLayout, li
   const category = text(cell("category"));
   const monthText = isDate(month) ? Utilities.formatDate(month, layout.timeZone, "yyyy-MM") : text(month);
   const planned = cell("planned");
-  const amount = typeof planned === "number" ? toMinorUnits(planned, currency) : null;
+  const amount = isNumber(planned) ? toMinorUnits(planned, currency) : null;
   const approved = entry.lines[lineKey(category, monthText, currency)];
   const value = approved === undefined ? "—" : `${category} · ${monthText}: ${formatMoney(approved, currency)}`;
   flag(range, sheet, layout, approved === undefined || amount !== approved, {

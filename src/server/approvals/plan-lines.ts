@@ -1,6 +1,8 @@
 // A plan as the workflow reads it with its budget lines: the Campaigns row plus the campaign's Budget tab rows, and
 // the check options that let a line in another currency count (converted through Rates, read only when such a line
 // is there).
+
+import { isNumber } from "../../domain/builtins";
 import { fromMinorUnits } from "../../domain/money";
 import { buildLedger, convert, type RateTable } from "../../domain/spend";
 import type { PlanCheckOptions, PlanDraft } from "../../domain/workflow";
@@ -49,7 +51,7 @@ export function planCheckOptions(ws: Workspace): PlanCheckOptions {
   return {
     ...(ws.settings.channels.length > 0 ? { channels: ws.settings.channels } : {}),
     lineInPlanCurrency: (line, planCurrency) => {
-      if (planCurrency !== ws.settings.currency || typeof line.planned !== "number") return null;
+      if (planCurrency !== ws.settings.currency || !isNumber(line.planned)) return null;
       const amount = fromMinorUnits(line.planned, line.currency);
       const converted = convert(rateTable(), amount, line.currency, `${line.month}-01`);
       return converted.ok ? converted.minor : null;

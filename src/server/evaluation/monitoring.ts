@@ -3,7 +3,7 @@
 // new to them. The digest checkpoint lives in document properties and is saved around every mail, so a run stopped
 // halfway (time limit, mail quota) is finished by the next one without anyone getting the same alert twice.
 
-import { max, stringify } from "../../domain/builtins";
+import { isNumber, max, stringify } from "../../domain/builtins";
 import {
   ALERT_KINDS,
   type Alert,
@@ -141,7 +141,7 @@ function messageOf(err: unknown): string {
 // Alerts as people read them
 
 function money(value: unknown, currency: string): string {
-  if (typeof value !== "number") return String(value);
+  if (!isNumber(value)) return String(value);
   const units = toMinorUnits(Math.round(value * 100) / 100, currency);
   return units === null ? String(value) : `${formatAmount(units, currency)} ${currency}`;
 }

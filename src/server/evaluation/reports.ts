@@ -1,7 +1,7 @@
 // The evaluation report, the team scorecard, the post-campaign summary and the lessons: read once, decide in the
 // domain, write each tab in one batch. Refreshed from the menu, from the sidebar and by the scheduled run.
 
-import { isArray, max, stringify } from "../../domain/builtins";
+import { isArray, isNumber, isString, max, stringify } from "../../domain/builtins";
 import { statusLabel } from "../../domain/campaign";
 import {
   attributedRevenue,
@@ -298,7 +298,7 @@ export function rpcRefreshEvaluation(request: unknown): RefreshEvaluationRespons
 // The summary: prefilled from the evaluation, submitted as a summary request, accepted into Summaries and Lessons
 
 function percent(value: number | null | ""): string {
-  return typeof value === "number" ? `${Math.round(value * 1000) / 10}%` : "";
+  return isNumber(value) ? `${Math.round(value * 1000) / 10}%` : "";
 }
 
 export function figuresOf(
@@ -360,9 +360,9 @@ type SummaryData = SummaryView;
 function summaryDataOf(data: unknown): SummaryData | null {
   if (data === null || typeof data !== "object" || isArray(data)) return null;
   const d = data as Record<string, unknown>;
-  const str = (v: unknown) => (typeof v === "string" ? v : "");
+  const str = (v: unknown) => (isString(v) ? v : "");
   const items = (v: unknown): unknown[] => (isArray(v) ? v : []);
-  const list = (v: unknown) => items(v).filter((x): x is string => typeof x === "string");
+  const list = (v: unknown) => items(v).filter((x): x is string => isString(x));
   return {
     goalsMet: typeof d.goalsMet === "boolean" ? d.goalsMet : null,
     effect: str(d.effect),

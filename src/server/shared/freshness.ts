@@ -2,7 +2,7 @@
 // the onEdit marker, which notes the time of the first edit a person made after that run. The marker costs onEdit
 // one setProperty per full run at most (the document properties it reads anyway say whether it is already set).
 
-import { finiteNumber } from "../../domain/builtins";
+import { finiteNumber, isNumber } from "../../domain/builtins";
 import type { PropertiesPort } from "../../workbook/shared/ports";
 import { parseJson } from "./store";
 
@@ -22,12 +22,11 @@ export interface LastInputs {
 
 export function parseLastInputs(text: string | undefined): LastInputs | null {
   const v = parseJson<Partial<LastInputs>>(text);
-  if (typeof v?.fingerprint !== "string" || typeof v.checkedAt !== "number" || typeof v.fullMs !== "number")
-    return null;
+  if (typeof v?.fingerprint !== "string" || !isNumber(v.checkedAt) || !isNumber(v.fullMs)) return null;
   return {
     fingerprint: v.fingerprint,
     checkedAt: v.checkedAt,
-    nextChange: typeof v.nextChange === "number" ? v.nextChange : null,
+    nextChange: isNumber(v.nextChange) ? v.nextChange : null,
     fullMs: v.fullMs,
   };
 }

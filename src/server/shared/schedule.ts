@@ -4,7 +4,7 @@
 // admin's: only an admin turns jobs on or off (so the trigger and the mail it sends run as an admin), and a tick whose
 // owner is no longer an admin holds its jobs and says so, as does a schedule that stopped ticking.
 
-import { finiteNumber, isArray, stringify } from "../../domain/builtins";
+import { finiteNumber, isArray, isString, stringify } from "../../domain/builtins";
 import { isAdmin, parseRoles } from "../../domain/roles";
 import { activeSpreadsheet } from "./active";
 import { recordRuntime, tickSkipped } from "./runtime-log";
@@ -46,13 +46,13 @@ export interface Schedule {
 
 /** A text kept in a property, "" when it is anything else. */
 function textOf(value: unknown): string {
-  return typeof value === "string" ? value : "";
+  return isString(value) ? value : "";
 }
 
 export function readSchedule(): Schedule {
   const parsed = parseJson<Partial<Record<keyof Schedule, unknown>>>(documentProperties().getProperty(KEY));
   return {
-    jobs: isArray(parsed?.jobs) ? parsed.jobs.filter((j): j is string => typeof j === "string") : [],
+    jobs: isArray(parsed?.jobs) ? parsed.jobs.filter((j): j is string => isString(j)) : [],
     owner: textOf(parsed?.owner),
     since: textOf(parsed?.since),
   };

@@ -2,7 +2,7 @@
 // tabs, one getValues each), the ledger and positions folded from it, the Status column of expenses projected from
 // the log, and the Variance report refreshed in one batch.
 
-import { max } from "../../domain/builtins";
+import { isNumber, max } from "../../domain/builtins";
 import { catalogIn, type Lang, langOf, tKey } from "../../domain/i18n";
 import { fromMinorUnits } from "../../domain/money";
 import type { Settings } from "../../domain/settings";
@@ -567,7 +567,7 @@ export function planDrift(book: SpendBook, folded: Folded, report: VarianceRepor
   for (const id of book.approved) {
     if (book.approvedLines.has(id)) continue;
     const plan = book.fold.campaigns.get(id)?.approvedPlan;
-    if (!plan || typeof plan.budget !== "number") continue;
+    if (!plan || !isNumber(plan.budget)) continue;
     const planCurrency = plan.currency || currency;
     const converted = convert(ledger.rates, fromMinorUnits(plan.budget, planCurrency), planCurrency, plan.start);
     const lines = planned.get(id) ?? 0;

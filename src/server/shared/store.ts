@@ -4,7 +4,7 @@
 // tab), and where each tab's columns are (`cc.tab.<tab key>`, kept by workbook/layouts.ts). Nothing here grows with the
 // campaigns or the log. Everything is read with one getProperties per execution.
 
-import { stringify } from "../../domain/builtins";
+import { isNumber, isString, stringify } from "../../domain/builtins";
 import type { ChainAnchor, SnapshotField } from "../../domain/workflow";
 import type { PropertiesPort } from "../../workbook/shared/ports";
 
@@ -65,7 +65,7 @@ export function stateSheetId(props: Readonly<Record<string, string>>): number | 
 
 export function readAnchor(props: Readonly<Record<string, string>>): ChainAnchor | undefined {
   const anchor = parseJson<ChainAnchor>(props[KEY.anchor]);
-  return anchor && typeof anchor.count === "number" && typeof anchor.lastHash === "string" ? anchor : undefined;
+  return anchor && isNumber(anchor.count) && isString(anchor.lastHash) ? anchor : undefined;
 }
 
 export type GuardProps = Readonly<Record<string, string>>;

@@ -1,7 +1,7 @@
 // Turns engine data into what the sidebars show: issues with the cell they concern, diffs and plans as text,
 // requests and histories; plus the mail each step sends. JSON-safe throughout.
 
-import { isArray } from "../../domain/builtins";
+import { isArray, isNumber, isString } from "../../domain/builtins";
 import { goalText } from "../../domain/goals";
 import { type Lang, type MessageKey, t, tKey } from "../../domain/i18n";
 import { formatAmount, formatMoney, fromMinorUnits } from "../../domain/money";
@@ -64,7 +64,7 @@ export interface LinesAt {
  * not add up, or there are none), placed on the Budget tab's rows with the amounts in the plan's currency.
  */
 function lineIssue(ws: Workspace, issue: Issue, at: LinesAt): FieldIssue {
-  const money = (v: unknown) => (typeof v === "number" ? formatMoney(v, at.currency) : String(v));
+  const money = (v: unknown) => (isNumber(v) ? formatMoney(v, at.currency) : String(v));
   const params = issue.params ? { ...issue.params } : {};
   for (const key of ["sum", "budget"]) if (key in params) params[key] = money(params[key]);
   return placed(issue.field, tKey(ws.lang, issue.messageKey, params), linesPlace(ws, issue.field, at));
@@ -135,7 +135,7 @@ export function formIssue(lang: Lang, field: string, key: MessageKey, params?: R
 
 /** A snapshot value as a person reads it. */
 export function shown(field: string, value: JsonValue, currency: string): string {
-  if (field === "budget" && typeof value === "number") return formatMoney(value, currency);
+  if (field === "budget" && isNumber(value)) return formatMoney(value, currency);
   if (isArray(value)) {
     return value
       .map((v) =>
@@ -148,7 +148,7 @@ export function shown(field: string, value: JsonValue, currency: string): string
 
 /** "Media · 2026-03: 6,000.00 EUR" */
 export function lineText(line: LineSnapshot): string {
-  const amount = typeof line.planned === "number" ? formatAmount(line.planned, line.currency) : String(line.planned);
+  const amount = isNumber(line.planned) ? formatAmount(line.planned, line.currency) : String(line.planned);
   return `${line.category} · ${line.month}: ${amount} ${line.currency}`;
 }
 
@@ -199,7 +199,7 @@ export function historyView(entries: readonly LogEntry[]): HistoryEntry[] {
 /** The currency a request's amount is in: its plan's, else the plan in force, else the default. */
 export function currencyOf(request: EngineRequest, view: CampaignView, fallback: string): string {
   const data = request.data as { currency?: unknown } | null;
-  if (data && typeof data.currency === "string" && data.currency !== "") return data.currency;
+  if (data && isString(data.currency) && data.currency !== "") return data.currency;
   return view.approvedPlan?.currency || fallback;
 }
 
@@ -222,7 +222,7 @@ export function requestView(ws: Workspace, request: EngineRequest, view: Campaig
 
 export function planView(plan: PlanSnapshot): PlanView {
   return {
-    budget: typeof plan.budget === "number" ? fromMinorUnits(plan.budget, plan.currency) : null,
+    budget: isNumber(plan.budget) ? fromMinorUnits(plan.budget, plan.currency) : null,
     currency: plan.currency,
     start: plan.start,
     end: plan.end,
@@ -235,7 +235,7 @@ export function planView(plan: PlanSnapshot): PlanView {
     lines: (plan.lines ?? []).map((l) => ({
       category: l.category,
       month: l.month,
-      amount: typeof l.planned === "number" ? fromMinorUnits(l.planned, l.currency) : null,
+      amount: isNumber(l.planned) ? fromMinorUnits(l.planned, l.currency) : null,
       currency: l.currency,
     })),
   };
@@ -270,8 +270,8 @@ export function summaryOf(request: EngineRequest): {
   if (request.type !== "summary") return null;
   const data = readEnvelope(request.type, request.snapshot)?.data as Record<string, unknown> | null | undefined;
   if (!data || typeof data !== "object") return null;
-  const text = (v: unknown) => (typeof v === "string" ? v : "");
-  const texts = (v: unknown) => (isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+  const text = (v: unknown) => (isString(v) ? v : "");
+  const texts = (v: unknown) => (isArray(v) ? v.filter((x): x is string => isString(x)) : []);
   return {
     goalsMet: typeof data.goalsMet === "boolean" ? data.goalsMet : null,
     effect: text(data.effect),

@@ -2,7 +2,7 @@
 // read once, and the campaigns folded from the approval log: the kept fold of its verified prefix, and the rows after
 // it read, verified against their keyed hashes and the anchor, and folded in (the whole log only when nothing kept fits).
 
-import { stringify } from "../../domain/builtins";
+import { isNumber, stringify } from "../../domain/builtins";
 import { type Lang, langOf, t, tKey } from "../../domain/i18n";
 import { parseRoles, type Roles } from "../../domain/roles";
 import type { Settings } from "../../domain/settings";
@@ -239,7 +239,7 @@ interface RecordedBreak {
 
 function recordedBreak(props: Readonly<Record<string, string>>): RecordedBreak | null {
   const found = parseJson<RecordedBreak>(props[KEY.broken]);
-  return found && typeof found.row === "number" && TAMPER_KINDS.includes(found.kind) ? found : null;
+  return found && isNumber(found.row) && TAMPER_KINDS.includes(found.kind) ? found : null;
 }
 
 function recorded(verdict: ChainVerdict, props: Readonly<Record<string, string>>): ChainVerdict {

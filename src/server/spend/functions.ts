@@ -7,7 +7,7 @@ import {
   VarianceError,
   type VarianceResult,
 } from "../../domain/budget";
-import { finiteNumber, isArray } from "../../domain/builtins";
+import { finiteNumber, isArray, isString } from "../../domain/builtins";
 import { describeFound, isBlank } from "../../domain/found";
 import { asRows, sizeOf } from "../../domain/grid";
 import {
@@ -56,7 +56,7 @@ const FN = "BUDGET_REMAINING";
 /** A cell's text (an ID may be typed as a number); null for blank; throws for TRUE/FALSE, dates, errors. */
 function textOf(value: unknown, argument: "campaign" | "category", at: At | null): string | null {
   if (isBlank(value)) return null;
-  if (typeof value === "string") return value.trim();
+  if (isString(value)) return value.trim();
   if (finiteNumber(value)) return String(value);
   const lang = sheetLang();
   const params = {

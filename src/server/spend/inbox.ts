@@ -2,7 +2,7 @@
 // converted), its receipt link when it is a web link, and the campaign's budget now and once the request is approved.
 // The spend tabs are read once, and only when such a request is in the inbox.
 
-import { finiteNumber, max } from "../../domain/builtins";
+import { finiteNumber, isString, max } from "../../domain/builtins";
 import { type MessageKey, tKey } from "../../domain/i18n";
 import { emptyCampaignPosition, type Figures, majorUnits, payloadOf, positionOf } from "../../domain/spend";
 import type { CampaignView, RequestView } from "../../domain/workflow";
@@ -17,7 +17,7 @@ export function isExpenseRequest(request: RequestView): boolean {
   return request.type === "budget_overrun" || request.type === "reimbursement";
 }
 
-const text = (v: unknown): string => (typeof v === "string" ? v : "");
+const text = (v: unknown): string => (isString(v) ? v : "");
 const number = (v: unknown): number | null => (finiteNumber(v) ? v : null);
 
 /** The expense views of the given requests by request ID; nothing is read when none is about an expense. */

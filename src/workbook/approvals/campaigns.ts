@@ -1,5 +1,7 @@
 // The Campaigns tab as data: valid campaigns with their sheet rows, problems for the rows that are not valid
 // (bad cells, duplicate IDs, end before start), and finding a campaign's row by its ID.
+
+import { isNumber, isString } from "../../domain/builtins";
 import { type Campaign, CampaignSchema, campaignRuleProblems } from "../../domain/campaign";
 import { PLAN_KEYS, type PlanKey } from "../../domain/draft";
 import { parseGoals } from "../../domain/goals";
@@ -88,10 +90,9 @@ export function planDraftOf(t: KeyedTable, row: TableRow, ctx: ReadContext, defa
 
 /** The same from values already decoded (a cell, a form): shared by the row reader and onEdit. */
 export function planDraftFromCells(cells: { readonly [K in PlanKey]?: unknown }, defaultCurrency: string): PlanDraft {
-  const currencyText = typeof cells.currency === "string" ? cells.currency.trim().toUpperCase() : "";
+  const currencyText = isString(cells.currency) ? cells.currency.trim().toUpperCase() : "";
   const currency = currencyText || defaultCurrency;
-  const budget =
-    typeof cells.budget === "number" ? (toMinorUnits(cells.budget, currency) ?? cells.budget) : cells.budget;
+  const budget = isNumber(cells.budget) ? (toMinorUnits(cells.budget, currency) ?? cells.budget) : cells.budget;
   return { ...cells, budget, currency, kpis: parseGoals(cells.kpis) };
 }
 

@@ -4,6 +4,8 @@
 // approved, open campaign (its ID, its approved digests). Every cell is written with a leading "|", so Sheets
 // keeps it as the text it is (an ID such as 2026-01 or a hash such as 1e5... would otherwise be read as a value).
 // The whole tab is written with one setValues, so a kill leaves the old state or the new one, never a mix.
+
+import { isString } from "../../domain/builtins";
 import { isBlank } from "../../domain/found";
 import type { SheetPort, SpreadsheetPort } from "../shared/ports";
 import { PROTECTION_DESCRIPTION } from "../shared/spec";
@@ -26,7 +28,7 @@ export interface StateRead {
 }
 
 function unmark(value: unknown): string {
-  const text = typeof value === "string" ? value : isBlank(value) ? "" : String(value);
+  const text = isString(value) ? value : isBlank(value) ? "" : String(value);
   return text.startsWith(MARK) ? text.slice(MARK.length) : text;
 }
 

@@ -1,6 +1,8 @@
 // Turns a raw cell (what getValues returns) into the value a column's schema expects: trimmed text, lists, ISO
 // dates in the spreadsheet's time zone, numbers. A value that does not fit is passed on as it is, so validation
 // reports it with what was actually found.
+
+import { isString } from "../../domain/builtins";
 import { isBlank, isDate } from "../../domain/found";
 import { CELL_LIMIT, cellFor, tooLongForCell } from "../../domain/inert";
 import { splitList } from "../../domain/lists";
@@ -9,7 +11,7 @@ import type { ColumnSpec } from "./spec";
 
 /** A cell as text: strings trimmed, blank for nothing, anything else as String() writes it. */
 export function cellText(value: unknown): string {
-  return typeof value === "string" ? value.trim() : value === null || value === undefined ? "" : String(value);
+  return isString(value) ? value.trim() : value === null || value === undefined ? "" : String(value);
 }
 
 /** Formats a date cell as YYYY-MM-DD in the spreadsheet's time zone (the server passes Utilities.formatDate). */
@@ -21,7 +23,7 @@ export { isDate };
 
 function asText(value: unknown, formatDate: DateFormatter): string {
   if (isBlank(value)) return "";
-  if (typeof value === "string") return value.trim();
+  if (isString(value)) return value.trim();
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (isDate(value)) return formatDate(value);
   return String(value);
@@ -38,7 +40,7 @@ export function decodeCell(column: ColumnSpec, raw: unknown, formatDate: DateFor
     case "date":
       if (isBlank(raw)) return null;
       if (isDate(raw)) return formatDate(raw);
-      if (typeof raw === "string" && ISO_DATE.test(raw.trim())) return raw.trim();
+      if (isString(raw) && ISO_DATE.test(raw.trim())) return raw.trim();
       return raw;
     case "money":
     case "number":
@@ -47,7 +49,7 @@ export function decodeCell(column: ColumnSpec, raw: unknown, formatDate: DateFor
     case "choice": {
       const choice = column.choice;
       if (isBlank(raw)) return choice ? choice.blank : null;
-      if (typeof raw !== "string" || !choice) return raw;
+      if (!isString(raw) || !choice) return raw;
       return choice.parse(raw) ?? raw;
     }
   }

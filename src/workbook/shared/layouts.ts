@@ -10,7 +10,7 @@
 // The state below lives exactly one execution: Apps Script runs the bundle's top level again for every execution
 // (menu click, sidebar call, trigger, each custom-function call), so nothing here survives into the next one.
 
-import { isArray, max, stringify } from "../../domain/builtins";
+import { isArray, isNumber, isString, max, stringify } from "../../domain/builtins";
 import { parseJson } from "../../domain/workflow/json";
 import { type ColumnMetadata, normalizeLabel } from "./columns";
 import type { SheetPort, SpreadsheetPort } from "./ports";
@@ -112,9 +112,9 @@ function storedText(s: Session, key: string): string | undefined {
 function isEntry(value: unknown): value is LayoutEntry {
   if (typeof value !== "object" || value === null) return false;
   const e = value as { sheetId?: unknown; header?: unknown; columns?: unknown; setup?: unknown };
-  if (typeof e.sheetId !== "number") return false;
-  if (e.setup !== undefined && typeof e.setup !== "string") return false;
-  if (e.header !== undefined && !(isArray(e.header) && e.header.every((h) => typeof h === "string"))) return false;
+  if (!isNumber(e.sheetId)) return false;
+  if (e.setup !== undefined && !isString(e.setup)) return false;
+  if (e.header !== undefined && !(isArray(e.header) && e.header.every((h) => isString(h)))) return false;
   return (
     e.columns === undefined ||
     (isArray(e.columns) &&
