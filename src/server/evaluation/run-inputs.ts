@@ -22,6 +22,7 @@ import { CAMPAIGNS_TAB, LOG_TAB, TASKS_TAB } from "../../workbook/approvals/tabs
 import { KPIS_TAB, READINGS_TAB } from "../../workbook/evaluation/tabs";
 import type { SpreadsheetPort } from "../../workbook/shared/ports";
 import { SETTINGS_TAB } from "../../workbook/shared/settings";
+import { fnv1a } from "../../workbook/shared/setup-plan";
 import { findTab } from "../../workbook/shared/table";
 import { BUDGET_TAB, EXPENSES_TAB, RATES_TAB } from "../../workbook/spend/tabs";
 import { KEY } from "../shared/store";
@@ -39,16 +40,6 @@ const SOURCE_TABS = [
 ];
 
 const DAY_MS = 24 * 3600 * 1000;
-
-/** FNV-1a, 32 bits, base 36: a short stand-in for the parts, compared for equality only. */
-function fnv1a(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(36);
-}
 
 /** The fingerprint of the inputs now: 2 calls per source tab, none for the properties (already read). */
 export function fingerprintNow(

@@ -3,3 +3,12 @@
 export function activeSpreadsheet(): ReturnType<typeof SpreadsheetApp.getActiveSpreadsheet> {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
+
+/** A user's e-mail, trimmed and lower-cased; "" when Google does not reveal it. */
+export function emailOf(user: () => { getEmail(): string | null }): string {
+  try {
+    return (user().getEmail() ?? "").trim().toLowerCase();
+  } catch {
+    return "";
+  }
+}

@@ -6,7 +6,7 @@
 
 import { finiteNumber, isArray, isString, stringify } from "../../domain/builtins";
 import { isAdmin, parseRoles } from "../../domain/roles";
-import { activeSpreadsheet } from "./active";
+import { activeSpreadsheet, emailOf } from "./active";
 import { recordRuntime, tickSkipped } from "./runtime-log";
 import { documentProperties, parseJson, KEY as STORE_KEY } from "./store";
 import { ownerOf } from "./workspace";
@@ -103,11 +103,7 @@ function myTriggers() {
 }
 
 function me(): string {
-  try {
-    return (Session.getEffectiveUser().getEmail() ?? "").trim().toLowerCase();
-  } catch {
-    return "";
-  }
+  return emailOf(() => Session.getEffectiveUser());
 }
 
 /**

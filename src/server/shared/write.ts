@@ -17,7 +17,7 @@ import {
 import { CAMPAIGNS_TAB } from "../../workbook/approvals/tabs";
 import { tabName } from "../../workbook/shared/spec";
 import { readBudgetLines } from "../../workbook/spend/budget-lines";
-import { activeSpreadsheet } from "./active";
+import { activeSpreadsheet, emailOf } from "./active";
 import type { FieldIssue, Refused } from "./contract";
 import { userLang } from "./locale";
 import { type Notice, type NoticeResult, recordNotices, sendNotices } from "./notify";
@@ -68,11 +68,7 @@ export function commandPlan(view: CampaignView, outcome: Outcome) {
 
 /** The signed-in user's e-mail, lower-cased; "" when Google does not reveal it (then nothing is written). */
 export function callerEmail(): string {
-  try {
-    return (Session.getActiveUser().getEmail() ?? "").trim().toLowerCase();
-  } catch {
-    return "";
-  }
+  return emailOf(() => Session.getActiveUser());
 }
 
 export interface Plan<T> {

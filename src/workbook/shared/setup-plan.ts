@@ -210,8 +210,8 @@ export function runs<T>(changes: ReadonlyMap<number, T>): { column: number; valu
  */
 export const SETUP_VERSION = 2;
 
-/** FNV-1a, 32 bits, as base 36: short and deterministic, with no service call. */
-function fnv1a(text: string): string {
+/** FNV-1a, 32 bits, as base 36: short and deterministic, with no service call (also the fingerprint of monitoring's inputs). */
+export function fnv1a(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
