@@ -17,3 +17,6 @@ export function isString(value: unknown): value is string {
 export function isNumber(value: unknown): value is number {
   return typeof value === "number";
 }
+/** String(value) and Number(value), the conversions themselves. */
+export const asString = String;
+export const asNumber = Number;

@@ -1,4 +1,5 @@
 // Calendar-date checks shared by every reader of the workbook (workflow, budget control, monitoring): one rule for what a date is.
+import { asNumber, asString } from "./builtins";
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -10,9 +11,9 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 export function isIsoDate(text: string): boolean {
   const m = ISO_DATE.exec(text);
   if (!m) return false;
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
+  const year = asNumber(m[1]);
+  const month = asNumber(m[2]);
+  const day = asNumber(m[3]);
   if (month < 1 || month > 12 || day < 1) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const days = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
@@ -27,6 +28,6 @@ const MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
  * "2026年3月2日 09:05". The server takes the parts from Utilities.formatDate, the sidebars from Intl: one wording.
  */
 export function timeText([year, month, day, hour, minute]: readonly number[], lang: "en" | "zh"): string {
-  const hm = `${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}`;
+  const hm = `${asString(hour).padStart(2, "0")}:${asString(minute).padStart(2, "0")}`;
   return lang === "zh" ? `${year}年${month}月${day}日 ${hm}` : `${day} ${MONTHS[(month ?? 1) - 1]} ${year}, ${hm}`;
 }

@@ -2,7 +2,7 @@
 // indicators, scorecard rules): their keys, starting values and how a typed value is read, a bad one falling back to
 // its default with a problem rather than stopping the add-on.
 
-import { finiteNumber, isNumber, isString } from "./builtins";
+import { asNumber, asString, finiteNumber, isNumber, isString } from "./builtins";
 import {
   DEFAULT_EVALUATION_SETTINGS,
   type EvaluationSettings,
@@ -93,12 +93,12 @@ export function readSettingNumber(value: unknown): number | null {
   if (!isString(value)) return null;
   const text = value.trim().replace(/,/g, "");
   const percent = PERCENT.exec(text);
-  if (percent) return Number(percent[1]) / 100;
-  return DECIMAL.test(text) ? Number(text) : null;
+  if (percent) return asNumber(percent[1]) / 100;
+  return DECIMAL.test(text) ? asNumber(text) : null;
 }
 
 function listOf(value: unknown): string[] {
-  return isString(value) || isNumber(value) ? splitList(String(value)) : [];
+  return isString(value) || isNumber(value) ? splitList(asString(value)) : [];
 }
 
 const PERIODS: ReadonlyMap<string, ScorecardPeriod> = new Map([
@@ -126,7 +126,7 @@ export function parseScorecardWeights(value: unknown): EvaluationSettings["score
       const named = WEIGHT_NAMES.find(([, pattern]) => pattern.test(item));
       const number = /([+-]?(?:\d+(?:\.\d*)?|\.\d+))\s*$/.exec(item);
       if (!named || !number || out[named[0]] !== undefined) return null;
-      const n = Number(number[1]);
+      const n = asNumber(number[1]);
       if (!(n >= 0)) return null;
       out[named[0]] = n;
     }
@@ -147,7 +147,7 @@ export function readEvaluationSettings(
   const problems: EvaluationSettingProblem[] = [];
   /** The setting falls back to its starting value, and the problem says so. */
   const unusable = (key: EvaluationSettingKey, entry: { value: unknown; row: number } | undefined, found: unknown) => {
-    problems.push({ key, row: entry?.row ?? 0, found, fallback: String(INITIAL.get(key)) });
+    problems.push({ key, row: entry?.row ?? 0, found, fallback: asString(INITIAL.get(key)) });
   };
   const read = <T>(key: EvaluationSettingKey, fallback: T, parse: (value: unknown) => T | null): T => {
     const entry = rows.get(key);

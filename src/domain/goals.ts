@@ -2,7 +2,7 @@
 // goals (indicator, target, unit, direction), so the plan's completeness check and the approved snapshot see the
 // same goals the sheet shows. A goal without a number stays in the list without a target, and is reported as such.
 
-import { isNumber, isString } from "./builtins";
+import { asString, isNumber, isString } from "./builtins";
 import type { KpiDraft } from "./workflow/plan";
 
 /** Goals are separated by semicolons or new lines; commas too, except inside a number such as 2,000. */
@@ -43,7 +43,7 @@ export function parseGoal(text: string): KpiDraft {
 
 export function parseGoals(text: unknown): KpiDraft[] {
   if (!isString(text) && !isNumber(text)) return [];
-  return String(text)
+  return asString(text)
     .split(SEPARATOR)
     .map((part) => part.trim())
     .filter((part) => part !== "")
@@ -57,7 +57,7 @@ export function goalText(goal: {
   readonly unit: string;
   readonly direction: string;
 }): string {
-  const target = goal.target === null ? "?" : String(goal.target);
+  const target = goal.target === null ? "?" : asString(goal.target);
   const op = goal.direction === "lower" ? " ≤ " : ": ";
   return `${goal.indicator}${op}${target}${goal.unit === "" ? "" : goal.unit === "%" ? "%" : ` ${goal.unit}`}`;
 }

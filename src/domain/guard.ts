@@ -3,7 +3,7 @@
 // The log stays the authority (every read compares whole rows with the approved snapshot); this is only the fast
 // first warning, so a non-cryptographic hash is enough.
 
-import { isNumber, stringify } from "./builtins";
+import { asString, isNumber, stringify } from "./builtins";
 import { goalText } from "./goals";
 import { formatAmount } from "./money";
 import { canonicalJson, type JsonValue } from "./workflow/json";
@@ -49,7 +49,7 @@ const SHOWN_MAX = 160;
 export function shownValue(plan: PlanSnapshot, field: SnapshotField): string {
   switch (field) {
     case "budget":
-      return isNumber(plan.budget) ? formatAmount(plan.budget, plan.currency) : String(plan.budget ?? "");
+      return isNumber(plan.budget) ? formatAmount(plan.budget, plan.currency) : asString(plan.budget ?? "");
     case "channels":
       return plan.channels.join(", ");
     case "kpis":

@@ -4,7 +4,7 @@
 // of every execution, most of which show no text at all, so the server's loader reads one language's catalog file on
 // the first t() of an execution and keeps it for the rest (a service call: tests count it); tests load from source.
 
-import { isString } from "./builtins";
+import { asNumber, asString, isString } from "./builtins";
 import type { AllEn, MessageKey, UiKey } from "./catalog";
 
 export type { MessageKey, UiKey } from "./catalog";
@@ -103,16 +103,16 @@ export function fill(template: string, values: Readonly<Record<string, string | 
     (whole, name: string, one?: string, other?: string) => {
       const value = known.get(name);
       if (value === undefined) return whole;
-      if (one === undefined || other === undefined) return String(value);
+      if (one === undefined || other === undefined) return asString(value);
       // "{count|# request waits|# requests wait}": English agrees the noun with the number; # is the number, grouped.
-      return (Number(value) === 1 ? one : other).replace(/#/g, groupDigits(value));
+      return (asNumber(value) === 1 ? one : other).replace(/#/g, groupDigits(value));
     },
   );
 }
 
 /** 1788 -> "1,788" (an integer or a plain decimal; text stays as it is): the grouping both languages write. */
 export function groupDigits(value: string | number): string {
-  const text = String(value);
+  const text = asString(value);
   const m = /^(-?)(\d+)(\.\d+)?$/.exec(text);
   if (!m) return text;
   return `${m[1] ?? ""}${(m[2] ?? "").replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${m[3] ?? ""}`;

@@ -1,6 +1,6 @@
 // Exact decimal arithmetic for amounts: a number as the spreadsheet shows it (its shortest decimal form) becomes a
 // scaled BigInt, so 0.3 - 0.1 is 0.2 and not 0.19999999999999998 as with floats.
-import { finiteNumber, max } from "./builtins";
+import { asNumber, asString, finiteNumber, max } from "./builtins";
 
 /** The value `units / 10^scale`, exactly. */
 export interface Decimal {
@@ -16,7 +16,7 @@ const NUMBER_TEXT = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/i;
  */
 export function decimalFromNumber(n: number): Decimal {
   if (!finiteNumber(n)) throw new RangeError(`not a finite number: ${n}`);
-  return parseDecimal(String(n));
+  return parseDecimal(asString(n));
 }
 
 /** Significant digits of a number in Google Sheets: it keeps and shows at most 15, so a cell never means more. */
@@ -39,7 +39,7 @@ export function parseDecimal(text: string): Decimal {
   const m = NUMBER_TEXT.exec(text.trim());
   if (!m) throw new RangeError(`not a decimal number: ${text}`);
   const [, sign = "", whole = "0", fraction = "", exponent = "0"] = m;
-  let scale = fraction.length - Number(exponent);
+  let scale = fraction.length - asNumber(exponent);
   let units = BigInt(`${sign}${whole}${fraction}`);
   if (scale < 0) {
     units *= 10n ** BigInt(-scale);
@@ -87,7 +87,7 @@ export function toDecimalString(d: Decimal): string {
 
 /** The double nearest to the exact value: what a cell can hold. */
 export function toNumber(d: Decimal): number {
-  const n = Number(toDecimalString(d));
+  const n = asNumber(toDecimalString(d));
   return n === 0 ? 0 : n; // never -0: a sheet would show it as 0 anyway, and tests compare with 0
 }
 
@@ -147,7 +147,7 @@ export function toMinorUnits(amount: number, currency: string): number | null {
   const d = decimalFromCell(amount);
   if (d.scale > digits) return null;
   const units = d.units * 10n ** BigInt(digits - d.scale);
-  const n = Number(units);
+  const n = asNumber(units);
   return Number.isSafeInteger(n) ? n : null;
 }
 
@@ -160,7 +160,7 @@ export function fromMinorUnits(units: number, currency: string): number {
 export function formatAmount(units: number, currency: string): string {
   const digits = minorDigits(currency);
   const negative = units < 0;
-  const text = String(Math.abs(Math.trunc(units))).padStart(digits + 1, "0");
+  const text = asString(Math.abs(Math.trunc(units))).padStart(digits + 1, "0");
   const whole = text.slice(0, text.length - digits).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   const fraction = digits > 0 ? `.${text.slice(text.length - digits)}` : "";
   return `${negative ? "-" : ""}${whole}${fraction}`;

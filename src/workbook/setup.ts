@@ -2,7 +2,7 @@
 // holds the document lock. Data cells are never rewritten; Settings gains the rows of settings it lacks, and its
 // rights rows (a projection of the roles kept in document properties) are rewritten when they differ.
 
-import { max } from "../domain/builtins";
+import { asString, max } from "../domain/builtins";
 import { EVALUATION_SETTING_ROWS } from "../domain/evaluation-settings";
 import { catalogIn, type Lang, type MessageKey } from "../domain/i18n";
 import { inertCell } from "../domain/inert";
@@ -125,8 +125,10 @@ function usedHeight(values: unknown[][]): number {
 function criteriaName(app: ValidationApp, type: unknown): string {
   const criteria = app.DataValidationCriteria;
   // Compared as text: an enum value that is the same object is the same text too.
-  const name = (Object.keys(criteria) as (keyof typeof criteria)[]).find((n) => String(criteria[n]) === String(type));
-  return name ?? String(type);
+  const name = (Object.keys(criteria) as (keyof typeof criteria)[]).find(
+    (n) => asString(criteria[n]) === asString(type),
+  );
+  return name ?? asString(type);
 }
 
 function validationState(app: ValidationApp, v: DataValidationPort | null | undefined): ValidationState | null {
@@ -309,10 +311,11 @@ function syncSettings(
   if (!keyColumn || !valueColumn || !descriptionColumn) return { added: 0, rewritten: 0, maxRows };
   const present = new Map<string, number>();
   if (!keyColumn.isNew) {
-    for (let r = height - 1; r >= 1; r--) present.set(String(values[r]?.[keyColumn.column - 1] ?? "").trim(), r + 1);
+    for (let r = height - 1; r >= 1; r--) present.set(asString(values[r]?.[keyColumn.column - 1] ?? "").trim(), r + 1);
   }
   const currencyRow = present.get("currency");
-  const currencyCell = currencyRow === undefined ? "" : String(values[currencyRow - 1]?.[valueColumn.column - 1] ?? "");
+  const currencyCell =
+    currencyRow === undefined ? "" : asString(values[currencyRow - 1]?.[valueColumn.column - 1] ?? "");
   const rights = ctx.rights(CURRENCY_CHOICE.parse(currencyCell) ?? defaultSettings(ctx.locale).currency);
   const stale = new Map<number, string>();
   for (const key of RIGHTS_KEYS) {

@@ -1,6 +1,6 @@
 // The evaluation figures on plain numbers: attainment, capped weighted score, ROI and grade, shared by the custom functions and the report.
 
-import { finiteNumber } from "../builtins";
+import { asNumber, finiteNumber } from "../builtins";
 import { splitList } from "../lists";
 import { decimalFromNumber, subtract, toNumber } from "../money";
 import type { KpiDirection } from "../workflow/plan";
@@ -12,7 +12,7 @@ import type { KpiDirection } from "../workflow/plan";
  */
 export function tidy(x: number): number {
   if (!finiteNumber(x)) return x;
-  const r = Number(x.toPrecision(12));
+  const r = asNumber(x.toPrecision(12));
   return r === 0 ? 0 : r;
 }
 
@@ -111,7 +111,7 @@ const STEP = /^(.+?)\s*(?:>=|≥|＞＝|:|：|=)\s*([+-]?(?:\d+(?:\.\d*)?|\.\d+)
 /** One "grade >= lowest score" item (a percentage divided by 100); null when the item is not one. */
 export function gradeStepOf(item: string): GradeStep | null {
   const m = STEP.exec(item);
-  return m ? { grade: (m[1] ?? "").trim(), min: Number(m[2]) / (m[3] ? 100 : 1) } : null;
+  return m ? { grade: (m[1] ?? "").trim(), min: asNumber(m[2]) / (m[3] ? 100 : 1) } : null;
 }
 
 /**

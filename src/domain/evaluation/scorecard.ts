@@ -1,6 +1,6 @@
 // The team scorecard: per person and month or quarter, what they ran and how it went (budget adherence, on-time tasks, attainment), a score and a suggested tier under the rules in Settings.
 
-import { finiteNumber, max } from "../builtins";
+import { asNumber, finiteNumber, max } from "../builtins";
 import { add, decimalFromNumber, subtract, toNumber } from "../money";
 import type { CampaignState } from "../workflow/model";
 import { tidy } from "./figures";
@@ -62,7 +62,7 @@ export interface ScorecardRow {
 const RAN: readonly CampaignState[] = ["InProgress", "Completed", "Closed"];
 
 export function periodOf(date: string, period: ScorecardPeriod): string {
-  return period === "month" ? date.slice(0, 7) : `${date.slice(0, 4)}-Q${Math.ceil(Number(date.slice(5, 7)) / 3)}`;
+  return period === "month" ? date.slice(0, 7) : `${date.slice(0, 4)}-Q${Math.ceil(asNumber(date.slice(5, 7)) / 3)}`;
 }
 
 interface Acc {

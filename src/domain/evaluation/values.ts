@@ -1,6 +1,6 @@
 // Tolerant readers for cell values as the workbook layer decodes them, and the whole-day date arithmetic the rules use.
 
-import { finiteNumber, isNumber, isString } from "../builtins";
+import { asNumber, asString, finiteNumber, isNumber, isString } from "../builtins";
 import { isIsoDate } from "../dates";
 import { isBlank } from "../found";
 import { readListWith } from "../lists";
@@ -12,7 +12,7 @@ export { compareText, isBlank, isIsoDate, normalizeEmail };
 /** Text of a cell: trimmed, line endings unified; numbers and booleans as written, anything else empty. */
 export function readText(value: unknown): string {
   if (isString(value)) return value.replace(/\r\n?/g, "\n").trim();
-  if (finiteNumber(value)) return String(value);
+  if (finiteNumber(value)) return asString(value);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   return "";
 }
@@ -28,7 +28,7 @@ export function readNumber(value: unknown): number | null {
   if (isNumber(value)) return finiteNumber(value) ? value : Number.NaN;
   if (isString(value)) {
     const text = value.trim().replace(/,/g, "");
-    return DECIMAL.test(text) ? Number(text) : Number.NaN;
+    return DECIMAL.test(text) ? asNumber(text) : Number.NaN;
   }
   return Number.NaN;
 }
@@ -55,7 +55,7 @@ export function isIsoInstant(text: string): boolean {
 export function dayNumber(isoDate: string): number {
   const m = ISO_DATE.exec(isoDate);
   if (!m) return Number.NaN;
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY;
+  return Date.UTC(asNumber(m[1]), asNumber(m[2]) - 1, asNumber(m[3])) / MS_PER_DAY;
 }
 
 /** The spreadsheet-local date of an instant the server wrote in the spreadsheet's time zone: its first ten characters. */

@@ -1,6 +1,6 @@
 // Minor units per currency (ISO 4217 exponents) and the one rounding rule that turns exact amounts into them.
 
-import { finiteNumber } from "../builtins";
+import { asNumber, finiteNumber } from "../builtins";
 import { type Decimal, decimalFromNumber, plainMinorUnits, toNumber } from "../money";
 import { fromUnits, roundUnits } from "./decimal";
 
@@ -18,7 +18,7 @@ const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 export function toMinorUnits(amount: Decimal, digits: number): number | null {
   const units = roundUnits(amount, digits);
   if (units > SAFE || units < -SAFE) return null;
-  return Number(units);
+  return asNumber(units);
 }
 
 /** A cell's number in minor units (same rounding); null for non-finite or out-of-range values. */

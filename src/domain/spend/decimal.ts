@@ -1,6 +1,6 @@
 // Exact arithmetic that budget control needs on top of money.ts's Decimal: compare, multiply, round, divide to a ratio.
 
-import { max } from "../builtins";
+import { asNumber, max } from "../builtins";
 import { aligned, type Decimal, normalize } from "../money";
 
 export const ZERO: Decimal = { units: 0n, scale: 0 };
@@ -72,13 +72,13 @@ export function integerRatio(a: bigint, b: bigint): number {
   const absA = a < 0n ? -a : a;
   const absB = b < 0n ? -b : b;
   if (absA <= SAFE && absB <= SAFE) {
-    const q = Number(a) / Number(b);
+    const q = asNumber(a) / asNumber(b);
     return q === 0 ? 0 : q;
   }
   const negative = a < 0n !== b < 0n;
   // Enough digits that the decimal text rounds to the same double as the exact quotient in all but freak cases.
   const shift = max(0, RATIO_DIGITS - (absA.toString().length - absB.toString().length));
   const q = (absA * pow10(shift)) / absB;
-  const n = Number(`${q.toString()}e-${shift}`);
+  const n = asNumber(`${q.toString()}e-${shift}`);
   return n === 0 ? 0 : negative ? -n : n;
 }

@@ -1,4 +1,4 @@
-import { finiteNumber, isNumber, isString } from "../builtins";
+import { asNumber, asString, finiteNumber, isNumber, isString } from "../builtins";
 import { isIsoDate } from "../dates";
 import { isBlank, isDate } from "../found";
 import { catalogIn, valueOfLabel } from "../i18n";
@@ -77,7 +77,7 @@ type Reader = (raw: unknown, ctx: DecodeContext) => unknown;
 function textOf(raw: unknown): string | null {
   if (isString(raw)) return raw.trim();
   if (raw === null || raw === undefined) return "";
-  if (isNumber(raw)) return finiteNumber(raw) ? String(raw) : null;
+  if (isNumber(raw)) return finiteNumber(raw) ? asString(raw) : null;
   if (typeof raw === "boolean") return raw ? "TRUE" : "FALSE";
   return null;
 }
@@ -127,7 +127,7 @@ export function numberOf(raw: unknown): number | null | undefined {
   if (isString(raw)) {
     const text = raw.trim();
     if (text === "") return undefined;
-    return DECIMAL_TEXT.test(text) ? Number(text) : null;
+    return DECIMAL_TEXT.test(text) ? asNumber(text) : null;
   }
   return null;
 }

@@ -1,6 +1,6 @@
 // Currency conversion through the Rates tab at the expense date: the latest rate valid on that day, exact, rounded once.
 
-import { isNumber } from "../builtins";
+import { asString, isNumber } from "../builtins";
 import { type Decimal, decimalFromCell, decimalFromNumber, fitsMinorUnit } from "../money";
 import { compareCodeUnits as compareText } from "../workflow/json";
 import { minorDigits, minorUnitsOfNumber, toMinorUnits } from "./currency";
@@ -52,7 +52,7 @@ export function buildRateTable(
           field: "rate",
           messageKey: "spend.problem.workbookRate",
           found: record.rate,
-          params: { currency: record.currency, rate: String(record.rate) },
+          params: { currency: record.currency, rate: asString(record.rate) },
         });
       }
       continue;

@@ -1,6 +1,6 @@
 // Reimbursement of expenses paid out of pocket (requested -> approved -> paid, or rejected), the receipt rule, and likely duplicates.
 
-import { isNumber } from "../builtins";
+import { asString, isNumber } from "../builtins";
 import { err, ok, type Result } from "../workflow";
 import { minorDigits, minorUnitsOfNumber } from "./currency";
 import type { MessageParams, SpendMessageKey } from "./messages";
@@ -63,7 +63,7 @@ export function receiptRequired(
 
 /** The receipt limit as the messages name it: the setting as typed, in the workbook currency. */
 export function receiptLimit(settings: Pick<SpendSettings, "workbookCurrency" | "receiptRequiredAbove">): string {
-  return `${String(settings.receiptRequiredAbove)} ${settings.workbookCurrency}`;
+  return `${asString(settings.receiptRequiredAbove)} ${settings.workbookCurrency}`;
 }
 
 function refuse(kind: ReimbursementRefusalKind, messageKey: SpendMessageKey, params?: MessageParams) {

@@ -1,7 +1,7 @@
 // Money from the sealed log: the events that record an expense and pay its reimbursement, read back from verified log
 // rows, and the ledger rebuilt from them, so that a cell typed into the Expenses tab is shown and flagged, never counted.
 import * as z from "zod/mini";
-import { isNumber } from "../builtins";
+import { asNumber, asString, isNumber } from "../builtins";
 import { type CampaignState, canonicalJson, type JsonValue, type LogEntry } from "../workflow";
 import { parseJson } from "../workflow/json";
 import { type Ledger, type LedgerExpense, ledgerExpense } from "./ledger";
@@ -267,8 +267,8 @@ export function sealLedger(
     if (!cell) continue;
     // The ID was compared above; a blank Requested by was never sealed, so any name typed in since is no edit.
     for (const field of SEALED_EDIT_FIELDS) {
-      const want = String(field === "amount" ? s.originalAmount : (s[field] ?? ""));
-      const found = String(cell[field]);
+      const want = asString(field === "amount" ? s.originalAmount : (s[field] ?? ""));
+      const found = asString(cell[field]);
       if (field !== "id" && !(field === "requestedBy" && want === "") && want !== found)
         edits.push({ id: s.id, row, field, sealed: want, found });
     }
@@ -318,7 +318,7 @@ export function locateSealedRows(
         r.campaign === s.campaign &&
         r.vendor === s.vendor &&
         r.description === s.description &&
-        String(r.amount) === String(s.originalAmount) &&
+        asString(r.amount) === asString(s.originalAmount) &&
         r.currency === s.currency
       );
     }
@@ -326,10 +326,10 @@ export function locateSealedRows(
     const c = cellsAt(row);
     return (
       c !== undefined &&
-      String(c.campaign ?? "").trim() === s.campaign &&
-      String(c.vendor ?? "").trim() === s.vendor &&
-      String(c.description ?? "").trim() === s.description &&
-      Number(c.amount) === s.originalAmount
+      asString(c.campaign ?? "").trim() === s.campaign &&
+      asString(c.vendor ?? "").trim() === s.vendor &&
+      asString(c.description ?? "").trim() === s.description &&
+      asNumber(c.amount) === s.originalAmount
     );
   };
   for (const s of lost) {

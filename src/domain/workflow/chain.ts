@@ -1,6 +1,6 @@
 // The approval log's hash chain: rows are sealed in order with a keyed hash, and verification names the first row that was edited, deleted, inserted or cut off.
 
-import { isString, stringify } from "../builtins";
+import { asNumber, isString, stringify } from "../builtins";
 import type { WorkflowMessageKey } from "./messages";
 import { LOG_COLUMNS, type LogEntry, type LogRow, LogRowSchema } from "./model";
 
@@ -151,7 +151,7 @@ function broken(row: number, kind: TamperKind): ChainVerdict {
  * (a plain-text column) are accepted, since the log tab keeps every cell as text.
  */
 export function readLogRow(values: Readonly<Record<string, unknown>>): LogRow | null {
-  const numeric = (v: unknown) => (isString(v) && /^\d+$/.test(v.trim()) ? Number(v.trim()) : v);
+  const numeric = (v: unknown) => (isString(v) && /^\d+$/.test(v.trim()) ? asNumber(v.trim()) : v);
   const parsed = LogRowSchema.safeParse({
     ...values,
     seq: numeric(values.seq),

@@ -3,7 +3,7 @@
 // appended since, not the whole log. A copy edited by hand, or made without the key, does not verify and is
 // rebuilt from the log.
 
-import { isArray, stringify } from "../builtins";
+import { asString, isArray, stringify } from "../builtins";
 import type { HashFn } from "./chain";
 import { type CampaignView, type FoldResult, type RequestView, toView } from "./fold";
 import { canonicalJson, type JsonValue } from "./json";
@@ -67,7 +67,7 @@ function entryRow(e: LogEntry, requests: ReadonlyMap<string, RequestView>): unkn
 
 function entryOf(row: readonly unknown[], snapshots: ReadonlyMap<string, string>): LogEntry {
   const out: Record<string, unknown> = Object.fromEntries(ENTRY_KEYS.map((k, i) => [k, row[i]]));
-  if (out.snapshot === 0) out.snapshot = snapshots.get(String(out.requestId)) ?? "";
+  if (out.snapshot === 0) out.snapshot = snapshots.get(asString(out.requestId)) ?? "";
   return out as unknown as LogEntry;
 }
 

@@ -1,4 +1,5 @@
 // Every message key the workflow engine produces, with its English and Simplified Chinese text ({name} marks a parameter); merged into the one catalog (catalog.ts), never imported by Code.js.
+import { asString } from "../builtins";
 
 export interface MessageText {
   readonly en: string;
@@ -321,6 +322,6 @@ export function formatMessage(key: WorkflowMessageKey, locale: keyof MessageText
   const text = WORKFLOW_MESSAGES[key][locale];
   return text.replace(/\{(\w+)\}/g, (whole: string, name: string) => {
     const value = params?.[name];
-    return value === undefined ? whole : String(value);
+    return value === undefined ? whole : asString(value);
   });
 }

@@ -1,6 +1,6 @@
 // Tolerant readers for cell values: the same normalisation feeds the completeness check and the snapshot, so an untouched field never shows up as a diff.
 
-import { finiteNumber, isNumber, isString } from "../builtins";
+import { asNumber, asString, finiteNumber, isNumber, isString } from "../builtins";
 import { isIsoDate } from "../dates";
 import { readListWith } from "../lists";
 import { compareCodeUnits } from "./json";
@@ -11,8 +11,8 @@ export { isIsoDate };
 /** Text of a cell: trimmed, line endings unified; numbers and booleans as written, anything else empty. */
 export function readText(value: unknown): string {
   if (isString(value)) return value.replace(/\r\n?/g, "\n").trim();
-  if (finiteNumber(value)) return String(value);
-  if (typeof value === "boolean") return String(value);
+  if (finiteNumber(value)) return asString(value);
+  if (typeof value === "boolean") return asString(value);
   return "";
 }
 
@@ -30,7 +30,7 @@ export function readNumber(value: unknown): number | null {
   if (isNumber(value)) return finiteNumber(value) ? value : Number.NaN;
   const text = readText(value);
   if (text === "") return null;
-  return DECIMAL.test(text) ? Number(text) : Number.NaN;
+  return DECIMAL.test(text) ? asNumber(text) : Number.NaN;
 }
 
 /** A list typed into one cell ("Email, Social") or given as an array: trimmed, blanks and repeats dropped. */

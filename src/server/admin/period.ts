@@ -17,7 +17,7 @@
 // budget lines, expenses, KPIs and readings, escalations, summaries, notices); the lessons stay, they are the
 // knowledge base. Roles belong to the document as well: in the copy the owner is the admin until roles are saved.
 
-import { isArray, isNumber, isString, max, stringify } from "../../domain/builtins";
+import { asString, isArray, isNumber, isString, max, stringify } from "../../domain/builtins";
 import { type Lang, t } from "../../domain/i18n";
 import { isAdmin, parseRoles } from "../../domain/roles";
 import { sealedMoneyOf } from "../../domain/spend/sealed";
@@ -84,7 +84,7 @@ function dropRows(ss: SpreadsheetPort, tab: TabSpec, key: string, left: Readonly
   const table = readTable(sheet, tab);
   const column = columnIndex(table.layout).get(key);
   if (column === undefined) return 0;
-  const doomed = table.rows.filter((r) => left.has(String(r.cells[column - 1] ?? "").trim())).map((r) => r.row);
+  const doomed = table.rows.filter((r) => left.has(asString(r.cells[column - 1] ?? "").trim())).map((r) => r.row);
   // Sheets keeps one row below the frozen header: when every data row goes, the first is emptied instead.
   const all = doomed.length > 0 && doomed.length >= sheet.getMaxRows() - 1;
   // Bottom up, so the rows of the runs above keep their numbers.

@@ -3,7 +3,7 @@
 // reported problem. Who decides is settled here, on the server, from the session and the roles in the document
 // properties, whatever the request says.
 
-import { isNumber } from "../../domain/builtins";
+import { asNumber, isNumber } from "../../domain/builtins";
 import { t, tKey } from "../../domain/i18n";
 import { mayAnswer } from "../../domain/records";
 import { isApprover, routingOf } from "../../domain/roles";
@@ -152,7 +152,7 @@ export function rpcInbox(request: unknown): InboxResponse {
   // Decidable first, oldest first: what waits longest is answered first.
   requests.sort(
     (a, b) =>
-      Number(a.blocked !== null) - Number(b.blocked !== null) ||
+      asNumber(a.blocked !== null) - asNumber(b.blocked !== null) ||
       a.request.submittedAt.localeCompare(b.request.submittedAt),
   );
   const escalations = escalationViews(ws, me).filter((e) => e.canAnswer);

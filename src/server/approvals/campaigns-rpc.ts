@@ -2,7 +2,7 @@
 // request, decisions and comments, the diff since approval and reported problems; saving a draft; submitting a
 // plan, execution plan, change or cancellation; withdrawing; reporting a problem.
 
-import { isNumber, isString, max } from "../../domain/builtins";
+import { asString, isNumber, isString, max } from "../../domain/builtins";
 import { statusLabel } from "../../domain/campaign";
 import { checkDraft, DRAFT_FIELDS, type DraftForm, nextCampaignId } from "../../domain/draft";
 import { t } from "../../domain/i18n";
@@ -170,7 +170,7 @@ export function rpcMyCampaigns(request: unknown): MyCampaignsResponse {
   for (const { row, record } of campaigns.campaigns) {
     const state = viewOf(ws, record.id).state;
     if (record.status === state || statusColumn === undefined) continue;
-    const header = String(campaigns.keyed.table.header[statusColumn - 1] ?? "");
+    const header = asString(campaigns.keyed.table.header[statusColumn - 1] ?? "");
     const reason = t(ws.lang, "problem.statusDrift", {
       cell: statusLabel(record.status, ws.lang),
       state: statusLabel(state, ws.lang),

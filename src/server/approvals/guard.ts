@@ -5,7 +5,7 @@
 // tab: the edited row's cells), and the campaign's approved digests from the hidden state tab (its ID column and one
 // cell): the same calls for 10 approved campaigns as for 10,000.
 
-import { isNumber, max } from "../../domain/builtins";
+import { asString, isNumber, max } from "../../domain/builtins";
 import { fieldDigest, type GuardEntry, lineKey } from "../../domain/guard";
 import { catalogIn, fill, type Lang, langOf } from "../../domain/i18n";
 import { formatMoney, toMinorUnits } from "../../domain/money";
@@ -55,7 +55,7 @@ export function guardEdit(cell: EditedCell, stored: Readonly<Record<string, stri
     return;
   }
   if (!field || sheetId !== layout.sheetId) return;
-  const id = String(sheet.getRange(cell.row(), layout.idColumn).getValue() ?? "").trim();
+  const id = asString(sheet.getRange(cell.row(), layout.idColumn).getValue() ?? "").trim();
   const entry = id ? entryOf(sheet, layout, id) : null;
   if (!entry) return;
   const changed = fieldDigest(currentValue(field, range.getValue(), entry, layout.timeZone)) !== entry.digests[field];

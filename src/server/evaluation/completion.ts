@@ -10,6 +10,8 @@
 // does today: task statuses are set by people in the sheet. A paste or a fill of many status cells is not stamped
 // either (Apps Script passes no values for it, and stamping a block would date rows that were done long ago); such
 // rows reach the scorecard as done without a date, counted apart and left out of the rate.
+
+import { asString } from "../../domain/builtins";
 import { isBlank } from "../../domain/found";
 import { catalogIn, labelLangs } from "../../domain/i18n";
 import { TASKS_TAB } from "../../workbook/approvals/tabs";
@@ -56,7 +58,7 @@ function taskColumns(stored: Readonly<Record<string, string>>): TaskColumns | nu
  * in. "Done" itself needs no catalog; another label needs the one catalog of its script (Han text is Chinese).
  */
 function meansDone(value: unknown): boolean {
-  const text = String(value ?? "")
+  const text = asString(value ?? "")
     .trim()
     .toLowerCase();
   if (text === "") return false;

@@ -3,7 +3,7 @@
 // language, since every collaborator sees the same cell. CAMPAIGN_GRADE takes its thresholds as an argument, else
 // reads them from Settings.
 
-import { isArray } from "../../domain/builtins";
+import { asString, isArray } from "../../domain/builtins";
 import {
   campaignGrade,
   campaignRoi,
@@ -71,9 +71,9 @@ function gradeScale(): GradeScale {
     lang: "en",
     formatDate: () => "",
   });
-  const row = settings?.rows.find((r) => String(r.cells.key ?? "").trim() === "grade_thresholds");
+  const row = settings?.rows.find((r) => asString(r.cells.key ?? "").trim() === "grade_thresholds");
   const value = row?.cells.value;
-  return isBlank(value) ? DEFAULT_GRADE_SCALE : scaleAsTyped(String(value));
+  return isBlank(value) ? DEFAULT_GRADE_SCALE : scaleAsTyped(asString(value));
 }
 
 /**
@@ -86,11 +86,11 @@ function scaleOfArgument(value: unknown): GradeScale {
     ? asRows(value)
         .filter((r) => r.some((c) => !isBlank(c)))
         .map((r) =>
-          r.length >= 2 && !isBlank(r[1]) ? `${String(r[0]).trim()} >= ${String(r[1]).trim()}` : String(r[0]),
+          r.length >= 2 && !isBlank(r[1]) ? `${asString(r[0]).trim()} >= ${asString(r[1]).trim()}` : asString(r[0]),
         )
     : isBlank(value)
       ? []
-      : [String(value)];
+      : [asString(value)];
   const text = items.join("; ");
   return text.trim() === "" ? DEFAULT_GRADE_SCALE : scaleAsTyped(text);
 }

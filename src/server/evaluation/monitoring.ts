@@ -3,7 +3,7 @@
 // new to them. The digest checkpoint lives in document properties and is saved around every mail, so a run stopped
 // halfway (time limit, mail quota) is finished by the next one without anyone getting the same alert twice.
 
-import { isNumber, max, stringify } from "../../domain/builtins";
+import { asNumber, asString, isNumber, max, stringify } from "../../domain/builtins";
 import {
   ALERT_KINDS,
   type Alert,
@@ -134,24 +134,24 @@ function prepare(ss: SpreadsheetPort, props: PropertiesPort, timeZone: string): 
 }
 
 function messageOf(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return err instanceof Error ? err.message : asString(err);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Alerts as people read them
 
 function money(value: unknown, currency: string): string {
-  if (!isNumber(value)) return String(value);
+  if (!isNumber(value)) return asString(value);
   const units = toMinorUnits(Math.round(value * 100) / 100, currency);
-  return units === null ? String(value) : `${formatAmount(units, currency)} ${currency}`;
+  return units === null ? asString(value) : `${formatAmount(units, currency)} ${currency}`;
 }
 
 /** The alert's sentence: request types by their label, amounts with the currency, times in the spreadsheet's zone. */
 export function alertText(alert: Alert, lang: Lang, currency: string, timeZone: string): string {
   const params: Record<string, string | number> = { ...alert.params };
   if (alert.kind === "request_waiting") {
-    params.type = tKey(lang, `workflow.requestType.${String(params.type)}` as MessageKey);
-    params.submitted = shownTime(String(params.submitted), timeZone, lang);
+    params.type = tKey(lang, `workflow.requestType.${asString(params.type)}` as MessageKey);
+    params.submitted = shownTime(asString(params.submitted), timeZone, lang);
   }
   if (alert.kind === "overspend") {
     for (const key of ["spent", "approved", "over"]) params[key] = money(params[key], currency);
@@ -375,7 +375,7 @@ function dailyDue(config: Config, health: MonitorHealth, timeZone: string): bool
   if (health.deferred > 0 && health.lastScheduledAt !== "") return true;
   const now = new Date();
   const today = Utilities.formatDate(now, timeZone, "yyyy-MM-dd");
-  const hour = Number(Utilities.formatDate(now, timeZone, "H"));
+  const hour = asNumber(Utilities.formatDate(now, timeZone, "H"));
   return hour >= config.hour && health.lastScheduledAt.slice(0, 10) !== today;
 }
 

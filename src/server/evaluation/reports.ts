@@ -1,7 +1,7 @@
 // The evaluation report, the team scorecard, the post-campaign summary and the lessons: read once, decide in the
 // domain, write each tab in one batch. Refreshed from the menu, from the sidebar and by the scheduled run.
 
-import { isArray, isNumber, isString, max, stringify } from "../../domain/builtins";
+import { asString, isArray, isNumber, isString, max, stringify } from "../../domain/builtins";
 import { statusLabel } from "../../domain/campaign";
 import {
   attributedRevenue,
@@ -602,7 +602,7 @@ export function rpcSummaryForm(request: unknown): SummaryForm {
 function typedCell(ws: Pick<EvaluationBase, "campaigns">, id: string, key: string): string {
   const campaigns = ws.campaigns;
   const row = campaigns?.rowsById.get(id);
-  return campaigns && row ? String(cellOf(campaigns.keyed, row, key) ?? "").trim() : "";
+  return campaigns && row ? asString(cellOf(campaigns.keyed, row, key) ?? "").trim() : "";
 }
 
 /** The channels and audience of the campaign's row as typed, so a draft that does not pass every check yet counts. */

@@ -1,6 +1,8 @@
 // What monitoring and evaluation read, once per execution: the approvals' workspace (settings, roles, campaigns and
 // their states folded from the approval log), the KPIs, readings and tasks (one getValues each), the evaluation rows
 // of Settings, and the budget positions folded by budget control.
+
+import { asString } from "../../domain/builtins";
 import type { BudgetPosition, PendingRequest } from "../../domain/evaluation";
 import { type EvaluationSettingsRead, readEvaluationSettings } from "../../domain/evaluation-settings";
 import { describeFound } from "../../domain/found";
@@ -116,7 +118,7 @@ function settingsOf(ws: EvaluationBase): { read: EvaluationSettingsRead; problem
   if (!table) return { read: readEvaluationSettings(rows), problems: [] };
   const fields = fieldRowsOf(table, SETTINGS_TAB, ws.ctx);
   for (const { row, cells } of fields.rows) {
-    const key = String(cells.key ?? "").trim();
+    const key = asString(cells.key ?? "").trim();
     if (key !== "" && !rows.has(key)) rows.set(key, { value: cells.value, row });
   }
   const read = readEvaluationSettings(rows);

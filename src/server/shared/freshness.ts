@@ -2,7 +2,7 @@
 // the onEdit marker, which notes the time of the first edit a person made after that run. The marker costs onEdit
 // one setProperty per full run at most (the document properties it reads anyway say whether it is already set).
 
-import { finiteNumber, isNumber } from "../../domain/builtins";
+import { asNumber, asString, finiteNumber, isNumber } from "../../domain/builtins";
 import type { PropertiesPort } from "../../workbook/shared/ports";
 import { parseJson } from "./store";
 
@@ -33,7 +33,7 @@ export function parseLastInputs(text: string | undefined): LastInputs | null {
 
 /** Whether a person edited a cell since the last full run began. */
 export function editedSince(stored: Readonly<Record<string, string>>, last: LastInputs): boolean {
-  const at = Number(stored[EDITED_KEY]);
+  const at = asNumber(stored[EDITED_KEY]);
   return finiteNumber(at) && at >= last.checkedAt;
 }
 
@@ -43,9 +43,9 @@ export function editedSince(stored: Readonly<Record<string, string>>, last: Last
  */
 export function markEdited(props: PropertiesPort, stored: Readonly<Record<string, string>>, now = Date.now()): void {
   const last = parseLastInputs(stored[INPUTS_KEY]);
-  if (!last || Number(stored[EDITED_KEY]) >= last.checkedAt) return;
+  if (!last || asNumber(stored[EDITED_KEY]) >= last.checkedAt) return;
   try {
-    props.setProperty(EDITED_KEY, String(now));
+    props.setProperty(EDITED_KEY, asString(now));
   } catch {
     // A full store: the next daily run refreshes anyway.
   }

@@ -2,7 +2,7 @@
 // quota is checked first; a notice that cannot go out (quota used up, no recipient, any MailApp error) is recorded
 // as unsent in the Notifications tab and returned to the sidebar, and the decision stands.
 
-import { max } from "../../domain/builtins";
+import { asString, max } from "../../domain/builtins";
 import { t } from "../../domain/i18n";
 import { readNotifications } from "../../workbook/approvals/escalations";
 import { NOTIFICATIONS_TAB } from "../../workbook/approvals/tabs";
@@ -50,7 +50,7 @@ export function sendNotices(notices: readonly Notice[], lang: "en" | "zh"): Noti
       quota -= n.to.length;
       return { ...base, sent: true, reason: "" };
     } catch (error) {
-      return { ...base, sent: false, reason: error instanceof Error ? error.message : String(error) };
+      return { ...base, sent: false, reason: error instanceof Error ? error.message : asString(error) };
     }
   });
 }

@@ -2,7 +2,7 @@
 // cell differs), the onEdit cache in document properties, and the edit flags of a campaign whose new plan was
 // just approved (its approved values are what the cells hold now).
 
-import { max, stringify } from "../../domain/builtins";
+import { asString, max, stringify } from "../../domain/builtins";
 import { statusLabel } from "../../domain/campaign";
 import { type GuardEntry, guardEntry } from "../../domain/guard";
 import type { Lang } from "../../domain/i18n";
@@ -53,7 +53,7 @@ export function projectStatuses(campaigns: CampaignTable | null, fold: FoldResul
   for (let row = 2; row <= table.height; row++) {
     const cells = byRow.get(row);
     const current = cells?.[statusColumn - 1] ?? "";
-    const id = String(cells?.[idColumn - 1] ?? "").trim();
+    const id = asString(cells?.[idColumn - 1] ?? "").trim();
     if (id === "") {
       column.push([current]);
       continue;
@@ -166,7 +166,7 @@ function saveKept(ws: Workspace, fold: FoldResult, entries: ReadonlyMap<string, 
 /** The state tab's id, kept in the document properties (written only when it changed: a new or re-made tab). */
 function stateIdOf(ws: Workspace, sheet: SheetPort): number {
   const id = sheet.getSheetId();
-  if (ws.props[KEY.state] !== String(id)) ws.propsStore.setProperty(KEY.state, String(id));
+  if (ws.props[KEY.state] !== asString(id)) ws.propsStore.setProperty(KEY.state, asString(id));
   return id;
 }
 

@@ -1,7 +1,7 @@
 // Request validation shared by every server function: zod finds what is wrong, and the message says it in words
 // a developer reads (the sidebars never send a bad request, so whoever sees one is debugging or forging).
 import * as z from "zod/mini";
-import { isArray } from "../../domain/builtins";
+import { asString, isArray } from "../../domain/builtins";
 import { type Lang, t } from "../../domain/i18n";
 
 type Issue = z.core.$ZodIssue;
@@ -32,11 +32,11 @@ export function describeIssues(issues: readonly Issue[], input: unknown): string
         case "too_small":
           return issue.origin === "string"
             ? `${where}: must not be empty`
-            : `${where}: must be at least ${String(issue.minimum)}`;
+            : `${where}: must be at least ${asString(issue.minimum)}`;
         case "too_big":
           return issue.origin === "string"
-            ? `${where}: must be at most ${String(issue.maximum)} characters`
-            : `${where}: must be at most ${String(issue.maximum)}`;
+            ? `${where}: must be at most ${asString(issue.maximum)} characters`
+            : `${where}: must be at most ${asString(issue.maximum)}`;
         case "unrecognized_keys":
           return `${where}: unknown ${issue.keys.length === 1 ? "field" : "fields"} ${issue.keys.join(", ")}`;
         case "invalid_value":

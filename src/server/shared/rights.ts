@@ -3,6 +3,7 @@
 // then its Owner cell is the only record there is. Admins come from the document properties, the caller from the
 // session.
 
+import { asString } from "../../domain/builtins";
 import { t } from "../../domain/i18n";
 import { type Action, may, type Standing } from "../../domain/rights";
 import { isAdmin, isApprover } from "../../domain/roles";
@@ -25,7 +26,7 @@ export function ownerOfCampaign(ws: RightsSource, id: string): string {
 export function ownerCell(ws: Pick<RightsSource, "campaigns">, id: string): string {
   const campaigns = ws.campaigns;
   const row = campaigns?.rowsById.get(id);
-  return campaigns && row ? String(cellOf(campaigns.keyed, row, "owner") ?? "") : "";
+  return campaigns && row ? asString(cellOf(campaigns.keyed, row, "owner") ?? "") : "";
 }
 
 export function standingOf(ws: RightsSource, id: string, me: string, at: string): Standing {

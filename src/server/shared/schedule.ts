@@ -4,7 +4,7 @@
 // admin's: only an admin turns jobs on or off (so the trigger and the mail it sends run as an admin), and a tick whose
 // owner is no longer an admin holds its jobs and says so, as does a schedule that stopped ticking.
 
-import { finiteNumber, isArray, isString, stringify } from "../../domain/builtins";
+import { asString, finiteNumber, isArray, isString, stringify } from "../../domain/builtins";
 import { isAdmin, parseRoles } from "../../domain/roles";
 import { activeSpreadsheet, emailOf } from "./active";
 import { recordRuntime, tickSkipped } from "./runtime-log";
@@ -170,7 +170,7 @@ function runJobs(): void {
     try {
       job();
     } catch (err) {
-      failures.push(`${name}: ${err instanceof Error ? err.message : String(err)}`);
+      failures.push(`${name}: ${err instanceof Error ? err.message : asString(err)}`);
     }
   }
   if (failures.length > 0) throw new Error(failures.join("; "));

@@ -2,7 +2,7 @@
 // tabs, one getValues each), the ledger and positions folded from it, the Status column of expenses projected from
 // the log, and the Variance report refreshed in one batch.
 
-import { isNumber, max } from "../../domain/builtins";
+import { asString, isNumber, max } from "../../domain/builtins";
 import { catalogIn, type Lang, langOf, tKey } from "../../domain/i18n";
 import { fromMinorUnits } from "../../domain/money";
 import type { Settings } from "../../domain/settings";
@@ -245,7 +245,7 @@ export function foldBook(book: SpendBook): Folded {
   );
   // Every data row of the Expenses tab: its cells, and the text of its ID cell (empty included); the first row of each ID.
   const sources = new Map((expenses?.sources ?? []).map((s) => [s.row, s.values] as const));
-  const idAtRow = new Map([...sources].map(([row, values]) => [row, String(values.id ?? "").trim()] as const));
+  const idAtRow = new Map([...sources].map(([row, values]) => [row, asString(values.id ?? "").trim()] as const));
   const rowsById = new Map<string, number>();
   for (const [row, id] of idAtRow) if (id !== "" && !rowsById.has(id)) rowsById.set(id, row);
   const seal = sealLedger(cells, book.sealed, rowsById, idAtRow, (row) => sources.get(row));
@@ -345,11 +345,11 @@ export function projectExpenseStatuses(book: SpendBook, positions: Positions): v
       continue;
     }
     if (status === null) {
-      if (String(current) !== "") differs = true;
+      if (asString(current) !== "") differs = true;
       cells.push([""]);
       continue;
     }
-    if (parse(String(current)) !== status) differs = true;
+    if (parse(asString(current)) !== status) differs = true;
     cells.push([statusLabel(status, book.sheetLang)]);
   }
   if (differs)

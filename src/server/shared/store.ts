@@ -4,7 +4,7 @@
 // tab), and where each tab's columns are (`cc.tab.<tab key>`, kept by workbook/layouts.ts). Nothing here grows with the
 // campaigns or the log. Everything is read with one getProperties per execution.
 
-import { isNumber, isString, stringify } from "../../domain/builtins";
+import { asNumber, isNumber, isString, stringify } from "../../domain/builtins";
 import type { ChainAnchor, SnapshotField } from "../../domain/workflow";
 import type { PropertiesPort } from "../../workbook/shared/ports";
 
@@ -59,7 +59,7 @@ export function parseJson<T>(text: string | null | undefined): T | null {
 }
 
 export function stateSheetId(props: Readonly<Record<string, string>>): number | null {
-  const id = Number(props[KEY.state]);
+  const id = asNumber(props[KEY.state]);
   return props[KEY.state] && Number.isInteger(id) ? id : null;
 }
 

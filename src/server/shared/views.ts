@@ -1,7 +1,7 @@
 // Turns engine data into what the sidebars show: issues with the cell they concern, diffs and plans as text,
 // requests and histories; plus the mail each step sends. JSON-safe throughout.
 
-import { isArray, isNumber, isString } from "../../domain/builtins";
+import { asNumber, asString, isArray, isNumber, isString } from "../../domain/builtins";
 import { goalText } from "../../domain/goals";
 import { type Lang, type MessageKey, t, tKey } from "../../domain/i18n";
 import { formatAmount, formatMoney, fromMinorUnits } from "../../domain/money";
@@ -64,7 +64,7 @@ export interface LinesAt {
  * not add up, or there are none), placed on the Budget tab's rows with the amounts in the plan's currency.
  */
 function lineIssue(ws: Workspace, issue: Issue, at: LinesAt): FieldIssue {
-  const money = (v: unknown) => (isNumber(v) ? formatMoney(v, at.currency) : String(v));
+  const money = (v: unknown) => (isNumber(v) ? formatMoney(v, at.currency) : asString(v));
   const params = issue.params ? { ...issue.params } : {};
   for (const key of ["sum", "budget"]) if (key in params) params[key] = money(params[key]);
   return placed(issue.field, tKey(ws.lang, issue.messageKey, params), linesPlace(ws, issue.field, at));
@@ -77,9 +77,9 @@ function linesPlace(ws: Workspace, field: string, at: LinesAt): Place {
   const column = read?.index.get(key);
   if (column === undefined) return onTab(tab);
   const spec = BUDGET_TAB.columns.find((c) => c.key === key);
-  const header = String(read?.table.header[column - 1] ?? "").trim() || (spec ? label(spec, ws.lang) : key);
+  const header = asString(read?.table.header[column - 1] ?? "").trim() || (spec ? label(spec, ws.lang) : key);
   if (index !== undefined) {
-    const line = at.rows[Number(index)];
+    const line = at.rows[asNumber(index)];
     return line ? located(ws.lang, tab, line.row, column, header) : onTab(tab);
   }
   const rows = at.rows.map((l) => l.row);
@@ -103,7 +103,7 @@ export function planIssue(ws: Workspace, issue: Issue, row: number | undefined, 
 /** An engine issue about an execution plan, placed on the task's row ("tasks.2.owner") or on the tab. */
 export function taskIssue(ws: Workspace, issue: Issue, tasks: readonly TaskRow[]): FieldIssue {
   const [, index, key] = issue.field.split(".");
-  const row = index === undefined ? undefined : tasks[Number(index)]?.row;
+  const row = index === undefined ? undefined : tasks[asNumber(index)]?.row;
   const place = ws.tasks ? cellPlace(ws, ws.tasks, TASKS_TAB, row, key, onTab(ws.tasks.table.name)) : NOWHERE;
   return engineIssue(ws, issue, place);
 }
@@ -139,16 +139,18 @@ export function shown(field: string, value: JsonValue, currency: string): string
   if (isArray(value)) {
     return value
       .map((v) =>
-        typeof v === "object" && v !== null && !isArray(v) ? goalText(v as Parameters<typeof goalText>[0]) : String(v),
+        typeof v === "object" && v !== null && !isArray(v)
+          ? goalText(v as Parameters<typeof goalText>[0])
+          : asString(v),
       )
       .join(field === "kpis" ? "; " : ", ");
   }
-  return value === null ? "" : String(value);
+  return value === null ? "" : asString(value);
 }
 
 /** "Media · 2026-03: 6,000.00 EUR" */
 export function lineText(line: LineSnapshot): string {
-  const amount = isNumber(line.planned) ? formatAmount(line.planned, line.currency) : String(line.planned);
+  const amount = isNumber(line.planned) ? formatAmount(line.planned, line.currency) : asString(line.planned);
   return `${line.category} · ${line.month}: ${amount} ${line.currency}`;
 }
 
@@ -300,7 +302,7 @@ export function campaignName(ws: Workspace, id: string): string {
   const campaigns = ws.campaigns;
   const row = campaigns?.rowsById.get(id);
   const column = campaigns?.keyed.index.get("name");
-  const name = row && column !== undefined ? String(row.cells[column - 1] ?? "").trim() : "";
+  const name = row && column !== undefined ? asString(row.cells[column - 1] ?? "").trim() : "";
   return name || id;
 }
 

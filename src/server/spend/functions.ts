@@ -7,7 +7,7 @@ import {
   VarianceError,
   type VarianceResult,
 } from "../../domain/budget";
-import { finiteNumber, isArray, isString } from "../../domain/builtins";
+import { asString, finiteNumber, isArray, isString } from "../../domain/builtins";
 import { describeFound, isBlank } from "../../domain/found";
 import { asRows, sizeOf } from "../../domain/grid";
 import {
@@ -57,7 +57,7 @@ const FN = "BUDGET_REMAINING";
 function textOf(value: unknown, argument: "campaign" | "category", at: At | null): string | null {
   if (isBlank(value)) return null;
   if (isString(value)) return value.trim();
-  if (finiteNumber(value)) return String(value);
+  if (finiteNumber(value)) return asString(value);
   const lang = sheetLang();
   const params = {
     fn: FN,

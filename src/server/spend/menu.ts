@@ -1,5 +1,7 @@
 // The budget-control menu items: the Expenses sidebar, "Refresh variance report" (under the document lock), and the
 // hourly refresh turned on and off through the one scheduled trigger (shared/schedule.ts).
+
+import { asString } from "../../domain/builtins";
 import { type Lang, t } from "../../domain/i18n";
 import { activeSpreadsheet } from "../shared/active";
 import { showSidebar } from "../shared/html";
@@ -56,7 +58,7 @@ export function menuToggleVarianceSchedule(): void {
   try {
     setJob(VARIANCE_JOB, on);
   } catch (err) {
-    toast(lang, err instanceof Error ? err.message : String(err));
+    toast(lang, err instanceof Error ? err.message : asString(err));
     return;
   }
   toast(lang, t(lang, on ? "spend.schedule.on" : "spend.schedule.off"));

@@ -2,6 +2,7 @@
 // expense recorded (read-assess-append under the document lock, an overrun request into the approvers' inbox when it
 // goes over), a reimbursement requested, and a reimbursement marked paid by finance.
 
+import { asNumber, asString } from "../../domain/builtins";
 import { CURRENCIES } from "../../domain/campaign";
 import { type Lang, type MessageKey, t, tKey } from "../../domain/i18n";
 import { formatMoney } from "../../domain/money";
@@ -271,14 +272,14 @@ export function rpcSpendOverview(request: unknown): SpendOverview {
     const position = positionOfCampaign(book, folded, id);
     campaigns.push({
       id,
-      name: nameColumn !== undefined ? String(row.cells[nameColumn - 1] ?? "").trim() || id : id,
+      name: nameColumn !== undefined ? asString(row.cells[nameColumn - 1] ?? "").trim() || id : id,
       state: book.states.get(id) ?? "Draft",
       open: book.approved.has(id),
       position: positionView(position, digits),
       lines: position.lines.map((l) => ({ category: l.category, ...positionView(l, digits) })),
     });
   }
-  campaigns.sort((a, b) => Number(b.open) - Number(a.open) || compareCodeUnits(a.id, b.id));
+  campaigns.sort((a, b) => asNumber(b.open) - asNumber(a.open) || compareCodeUnits(a.id, b.id));
 
   const categories = new Set(base.settings.categories.map(folded.category));
   for (const line of folded.ledger.lines) categories.add(line.category);
@@ -356,14 +357,14 @@ function nextExpenseId(book: SpendBook): string {
   let max = 0;
   // The IDs on the tab and those sealed in the log: a sealed expense whose ID cell was edited keeps its ID.
   const ids = [
-    ...(book.expenses?.sources ?? []).map(({ values }) => String(values.id ?? "")),
+    ...(book.expenses?.sources ?? []).map(({ values }) => asString(values.id ?? "")),
     ...book.sealed.expenses.keys(),
   ];
   for (const id of ids) {
     const m = /^EXP-(\d+)$/.exec(id.trim());
-    if (m) max = Math.max(max, Number(m[1]));
+    if (m) max = Math.max(max, asNumber(m[1]));
   }
-  return `EXP-${String(max + 1).padStart(5, "0")}`;
+  return `EXP-${asString(max + 1).padStart(5, "0")}`;
 }
 
 /** The note an approver reads with the request: what was bought, from whom, as typed. */

@@ -5,7 +5,7 @@
 // keeps it as the text it is (an ID such as 2026-01 or a hash such as 1e5... would otherwise be read as a value).
 // The whole tab is written with one setValues, so a kill leaves the old state or the new one, never a mix.
 
-import { isString } from "../../domain/builtins";
+import { asNumber, asString, isString } from "../../domain/builtins";
 import { isBlank } from "../../domain/found";
 import type { SheetPort, SpreadsheetPort } from "../shared/ports";
 import { PROTECTION_DESCRIPTION } from "../shared/spec";
@@ -28,7 +28,7 @@ export interface StateRead {
 }
 
 function unmark(value: unknown): string {
-  const text = isString(value) ? value : isBlank(value) ? "" : String(value);
+  const text = isString(value) ? value : isBlank(value) ? "" : asString(value);
   return text.startsWith(MARK) ? text.slice(MARK.length) : text;
 }
 
@@ -42,7 +42,7 @@ export function stateSheet(ss: SpreadsheetPort, sheetId: number | null): SheetPo
 export function readState(sheet: SheetPort): StateRead {
   const values = sheet.getDataRange().getValues();
   const top = values[0] ?? [];
-  const chunks = Number(unmark(top[2]));
+  const chunks = asNumber(unmark(top[2]));
   let foldText = "";
   if (Number.isInteger(chunks) && chunks > 0 && chunks < values.length) {
     const parts: string[] = [];

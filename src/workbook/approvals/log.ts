@@ -1,6 +1,7 @@
 // The Approval log tab as the event log: rows read back as engine rows (null where a row is not one any more), with
 // their sheet rows so a verdict can name the row a person sees; new sealed rows appended in one write, as text.
 
+import { asString } from "../../domain/builtins";
 import { LOG_COLUMNS, type LogRow, readLogRow } from "../../domain/workflow";
 import { cachedColumns, rememberColumns } from "../shared/layouts";
 import type { SpreadsheetPort } from "../shared/ports";
@@ -76,7 +77,7 @@ export function sheetRowOf(log: LogRead | null, position: number): number {
 export function appendLog(log: LogRead, rows: readonly LogRow[]): number {
   const records = rows.map((row) => {
     const record: Record<string, string> = {};
-    for (const key of LOG_COLUMNS) record[key] = String(row[key]);
+    for (const key of LOG_COLUMNS) record[key] = asString(row[key]);
     return record;
   });
   return appendRecords(log, LOG_TAB, records, { plainText: true });

@@ -1,6 +1,7 @@
 // Reads the tabs monitoring and evaluation decide on (KPIs, readings, tasks, summaries, lessons): one getValues per
 // tab, each row handed to the evaluation domain by field, and the domain's problems placed by tab, row and column.
 
+import { asString } from "../../domain/builtins";
 import {
   type RowProblem as DomainRowProblem,
   type EvaluationTab,
@@ -31,7 +32,7 @@ export function textOf(table: Table): (row: TableRow, key: string) => string {
   const columns = columnIndex(table.layout);
   return (row, key) => {
     const column = columns.get(key);
-    return column === undefined ? "" : String(row.cells[column - 1] ?? "");
+    return column === undefined ? "" : asString(row.cells[column - 1] ?? "");
   };
 }
 

@@ -1,7 +1,7 @@
 // Writes the tabs the add-on owns whole (Evaluation report, Scorecard, Monitor) and the rows it adds (Summaries,
 // Lessons): whole ranges, one setValues per run of adjacent columns, so the number of calls does not grow with rows.
 
-import { max } from "../../domain/builtins";
+import { asString, max } from "../../domain/builtins";
 import { cellFor, inertCell } from "../../domain/inert";
 import { setExactValues } from "../shared/cells";
 import { columnIndex } from "../shared/columns";
@@ -167,7 +167,7 @@ export function reportWidthOf(header: readonly unknown[], chartCaptions: readonl
   const prefixes = chartCaptions.map((c) => c.trim()).filter((c) => c !== "");
   let width = 0;
   for (let i = 0; i < header.length; i++) {
-    const text = String(header[i] ?? "").trim();
+    const text = asString(header[i] ?? "").trim();
     if (text === "") continue;
     if (prefixes.some((p) => text.startsWith(p))) break;
     width = i + 1;

@@ -2,7 +2,7 @@
 // dates in the spreadsheet's time zone, numbers. A value that does not fit is passed on as it is, so validation
 // reports it with what was actually found.
 
-import { isString } from "../../domain/builtins";
+import { asString, isString } from "../../domain/builtins";
 import { isBlank, isDate } from "../../domain/found";
 import { CELL_LIMIT, cellFor, tooLongForCell } from "../../domain/inert";
 import { splitList } from "../../domain/lists";
@@ -11,7 +11,7 @@ import type { ColumnSpec } from "./spec";
 
 /** A cell as text: strings trimmed, blank for nothing, anything else as String() writes it. */
 export function cellText(value: unknown): string {
-  return isString(value) ? value.trim() : value === null || value === undefined ? "" : String(value);
+  return isString(value) ? value.trim() : value === null || value === undefined ? "" : asString(value);
 }
 
 /** Formats a date cell as YYYY-MM-DD in the spreadsheet's time zone (the server passes Utilities.formatDate). */
@@ -26,7 +26,7 @@ function asText(value: unknown, formatDate: DateFormatter): string {
   if (isString(value)) return value.trim();
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (isDate(value)) return formatDate(value);
-  return String(value);
+  return asString(value);
 }
 
 export function decodeCell(column: ColumnSpec, raw: unknown, formatDate: DateFormatter): unknown {
@@ -70,7 +70,7 @@ export function checkLengths(tab: string, row: number, column: number, block: re
       if (!tooLongForCell(v)) continue;
       const at = `${tab}!R${row + i}C${column + j}`;
       const error = new Error(
-        `${at}: ${String(v).length} characters is more than the ${CELL_LIMIT} a cell holds; nothing was written.`,
+        `${at}: ${asString(v).length} characters is more than the ${CELL_LIMIT} a cell holds; nothing was written.`,
       );
       error.name = "CellTooLong";
       throw error;

@@ -1,5 +1,7 @@
 // Finds where each column of a tab spec is: by its developer metadata first (survives moves and renamed labels),
 // then by its default header label in any language (metadata is missing in a hand-made or re-built tab).
+
+import { asString } from "../../domain/builtins";
 import { type ColumnSpec, defaultLabels, type TabSpec } from "./spec";
 
 export interface ColumnMetadata {
@@ -22,7 +24,7 @@ export interface Layout {
 }
 
 export function normalizeLabel(value: unknown): string {
-  return String(value ?? "")
+  return asString(value ?? "")
     .trim()
     .replace(/\s+/g, " ")
     .toLowerCase();

@@ -1,6 +1,7 @@
 // Validates table rows against a zod schema column by column: good rows become typed records, bad rows become
 // problems that name tab, row and column. Missing columns are reported once for the tab.
 import * as z from "zod/mini";
+import { asString } from "../../domain/builtins";
 import { type Lang, t } from "../../domain/i18n";
 import { cellText, type DateFormatter, decodeCell } from "./cells";
 import { columnIndex } from "./columns";
@@ -61,7 +62,7 @@ export function readRecords<S extends z.ZodMiniType>(table: Table, schema: S, ct
       continue;
     }
     // One problem per failing column, in column order, so a row with three mistakes shows all three.
-    const failing = new Set(result.error.issues.map((issue) => String(issue.path[0] ?? "")));
+    const failing = new Set(result.error.issues.map((issue) => asString(issue.path[0] ?? "")));
     for (const spec of specs) {
       if (!failing.has(spec.key)) continue;
       const column = index.get(spec.key) ?? 0;

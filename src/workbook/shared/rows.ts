@@ -3,6 +3,8 @@
 // did to the column's format, so each write first reads the number formats of the cells it writes (one call per
 // range) and writes text bare into plain-text cells and with an apostrophe where Sheets would parse it elsewhere.
 // Text longer than a cell holds is refused before anything of the write is made.
+
+import { asString } from "../../domain/builtins";
 import { cellFor, inertCell } from "../../domain/inert";
 import { checkLengths } from "./cells";
 import { columnIndex } from "./columns";
@@ -30,7 +32,7 @@ export function cellOf(t: KeyedTable, row: TableRow, key: string): unknown {
 /** A cell value as the add-on writes it into a cell of the given number format (unknown: the column's spec). */
 function writable(tab: TabSpec, key: string, value: unknown, format?: string): unknown {
   const spec = tab.columns.find((c) => c.key === key);
-  const v = value === null || value === undefined ? "" : spec?.plainText ? String(value) : value;
+  const v = value === null || value === undefined ? "" : spec?.plainText ? asString(value) : value;
   if (format !== undefined) return cellFor(v, format);
   return spec?.plainText ? v : inertCell(v);
 }

@@ -1,6 +1,7 @@
 // The Settings tab as data: one row per setting key; values are checked by each setting's schema, and a bad or
 // missing value falls back to the default with a problem that says where.
 import * as z from "zod/mini";
+import { asString } from "../../domain/builtins";
 import { describeFound } from "../../domain/found";
 import { t } from "../../domain/i18n";
 import {
@@ -40,7 +41,7 @@ export function settingsFromTable(table: Table, locale: string, ctx: ReadContext
   const valueSpec = SETTINGS_TAB.columns.find((c) => c.key === "value");
   // The first row of each setting and rights key counts; a setting's value is checked by its schema.
   for (const { row, cells } of table.rows) {
-    const key = String(cells[keyColumn - 1] ?? "").trim();
+    const key = asString(cells[keyColumn - 1] ?? "").trim();
     const spec = SETTING_SPECS.find((s) => s.key === key);
     if (rows.has(key) || (!spec && !(RIGHTS_KEYS as readonly string[]).includes(key))) continue;
     rows.set(key, row);

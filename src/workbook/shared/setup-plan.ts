@@ -8,7 +8,7 @@
 // Chinese gets Chinese labels but "Budget (EUR)" typed by a user stays), column widths after the column was created,
 // column order, and every data cell.
 
-import { isArray, max, stringify } from "../../domain/builtins";
+import { asNumber, asString, isArray, max, stringify } from "../../domain/builtins";
 import { catalogIn, type Lang, t } from "../../domain/i18n";
 import { type ColumnMetadata, isDefaultOrBlankLabel, locateColumns } from "./columns";
 import { type ColumnSpec, HEADER_BACKGROUND, HEADER_FONT_WEIGHT, label, numberFormatOf, type TabSpec } from "./spec";
@@ -93,14 +93,14 @@ export function validationWanted(spec: ColumnSpec, lang: Lang): ValidationWant |
 }
 
 function sameList(a: unknown, b: readonly string[]): boolean {
-  return isArray(a) && a.length === b.length && a.every((v, i) => String(v) === b[i]);
+  return isArray(a) && a.length === b.length && a.every((v, i) => asString(v) === b[i]);
 }
 
 export function validationMatches(state: ValidationState | null | undefined, want: ValidationWant): boolean {
   if (!state || state.type !== want.type) return false;
   if (state.allowInvalid !== want.allowInvalid || (state.help ?? "") !== want.help) return false;
   if (want.type === "VALUE_IN_LIST") return sameList(state.values[0], want.list);
-  return want.type === "DATE_IS_VALID_DATE" || Number(state.values[0]) === want.min;
+  return want.type === "DATE_IS_VALID_DATE" || asNumber(state.values[0]) === want.min;
 }
 
 export function emptyTabState(maxColumns: number): TabState {
