@@ -13,7 +13,6 @@ import { SETTINGS_TAB } from "../../workbook/shared/settings";
 import { runs } from "../../workbook/shared/setup-plan";
 import { activeSpreadsheet } from "../shared/active";
 import { EmptyRequest, type FieldIssue } from "../shared/contract";
-import { userLang } from "../shared/locale";
 import { healProjections } from "../shared/projection";
 import { parseRequest } from "../shared/request";
 import { tickSkipped } from "../shared/runtime-log";
@@ -43,7 +42,7 @@ function rolesView(ws: Workspace, roles: Roles, me: string): RolesView {
 }
 
 export function rpcGetRoles(request: unknown): RolesView {
-  parseRequest("rpcGetRoles", EmptyRequest, request, userLang());
+  parseRequest("rpcGetRoles", EmptyRequest, request);
   const ws = readWorkspace(activeSpreadsheet());
   return rolesView(ws, ws.roles, callerEmail());
 }
@@ -75,7 +74,7 @@ export function projectRights(ws: Workspace, roles: Roles): void {
 }
 
 export function rpcSaveRoles(request: unknown) {
-  const req = parseRequest("rpcSaveRoles", SaveRolesRequest, request, userLang());
+  const req = parseRequest("rpcSaveRoles", SaveRolesRequest, request);
   return write({ needsLog: false }, (ws, { me }): Step<{ roles: RolesView }> => {
     if (!isAdmin(ws.roles, ws.owner, me)) return refused("not_admin", t(ws.lang, "rpc.notAdmin", { owner: ws.owner }));
     const currency = ws.settings.currency;
@@ -156,7 +155,7 @@ registerStandingJob("verifyLog", () => {
 });
 
 export function rpcVerifyLog(request: unknown): VerifyResponse {
-  parseRequest("rpcVerifyLog", EmptyRequest, request, userLang());
+  parseRequest("rpcVerifyLog", EmptyRequest, request);
   return verification();
 }
 

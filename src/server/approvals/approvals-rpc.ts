@@ -24,7 +24,6 @@ import { writeCells } from "../../workbook/shared/rows";
 import { recordSummaryAcceptance } from "../evaluation/reports";
 import { activeSpreadsheet } from "../shared/active";
 import { EmptyRequest } from "../shared/contract";
-import { userLang } from "../shared/locale";
 import { parseRequest } from "../shared/request";
 import { ownerCell } from "../shared/rights";
 import { reprojectSpend, staleDecision } from "../shared/spend-book";
@@ -134,7 +133,7 @@ function inboxItem(
 }
 
 export function rpcInbox(request: unknown): InboxResponse {
-  parseRequest("rpcInbox", EmptyRequest, request, userLang());
+  parseRequest("rpcInbox", EmptyRequest, request);
   const ss = activeSpreadsheet();
   const ws = readWorkspace(ss, { escalations: true, notifications: true, budget: true });
   const me = callerEmail();
@@ -169,7 +168,7 @@ export function rpcInbox(request: unknown): InboxResponse {
 }
 
 export function rpcDecide(request: unknown) {
-  const req = parseRequest("rpcDecide", DecideRequest, request, userLang());
+  const req = parseRequest("rpcDecide", DecideRequest, request);
   return write({ needsLog: true }, (ws, { me, at, newId }) => {
     if (!ws.fold.campaigns.has(req.campaignId)) {
       return refused("unknown_request", t(ws.lang, "workflow.refusal.unknownRequest"));
@@ -216,7 +215,7 @@ export function rpcDecide(request: unknown) {
 }
 
 export function rpcAnswerEscalation(request: unknown) {
-  const req = parseRequest("rpcAnswerEscalation", AnswerRequest, request, userLang());
+  const req = parseRequest("rpcAnswerEscalation", AnswerRequest, request);
   return write({ needsLog: false, escalations: true }, (ws, { me, at }): Step<{ id: string }> => {
     const escalations = ws.escalations;
     const found = escalations?.list.find((e) => e.id === req.escalationId && e.state === "open");

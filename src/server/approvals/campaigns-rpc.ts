@@ -28,7 +28,6 @@ import { type TabSpec, tabName } from "../../workbook/shared/spec";
 import type { TableRow } from "../../workbook/shared/table";
 import { activeSpreadsheet } from "../shared/active";
 import { EmptyRequest, type FieldIssue, type NoticeView, type Refused } from "../shared/contract";
-import { userLang } from "../shared/locale";
 import { parseRequest } from "../shared/request";
 import { mayOn, ownerOfCampaign, ownerRefusal } from "../shared/rights";
 import {
@@ -146,7 +145,7 @@ function card(ws: Workspace, id: string, me: string, at: string, lists: Lists): 
 }
 
 export function rpcMyCampaigns(request: unknown): MyCampaignsResponse {
-  parseRequest("rpcMyCampaigns", EmptyRequest, request, userLang());
+  parseRequest("rpcMyCampaigns", EmptyRequest, request);
   const ss = activeSpreadsheet();
   const ws = readWorkspace(ss, { tasks: true, escalations: true, notifications: true, budget: true });
   const me = callerEmail();
@@ -189,7 +188,7 @@ export function rpcMyCampaigns(request: unknown): MyCampaignsResponse {
 // ------------------------------------------------------------------------------------------------ draft
 
 export function rpcSavePlan(request: unknown) {
-  const form = parseRequest("rpcSavePlan", SavePlanRequest, request, userLang()) as DraftForm;
+  const form = parseRequest("rpcSavePlan", SavePlanRequest, request) as DraftForm;
   return write({ needsLog: false }, (ws, { me, at }): Step<{ id: string; row: number }> => {
     const campaigns = ws.campaigns;
     if (!campaigns) return noCampaign(ws, form.id);
@@ -230,7 +229,7 @@ export function rpcSavePlan(request: unknown) {
 // ------------------------------------------------------------------------------------------------ submit
 
 export function rpcSubmit(request: unknown) {
-  const req = parseRequest("rpcSubmit", SubmitRequest, request, userLang());
+  const req = parseRequest("rpcSubmit", SubmitRequest, request);
   const plan = req.type === "plan" || req.type === "change";
   return write({ needsLog: true, tasks: req.type === "execution", budget: plan }, (ws, { me, at, newId }) => {
     const row = ws.campaigns?.rowsById.get(req.campaignId);
@@ -284,7 +283,7 @@ export function rpcSubmit(request: unknown) {
 }
 
 export function rpcWithdraw(request: unknown) {
-  const req = parseRequest("rpcWithdraw", WithdrawRequest, request, userLang());
+  const req = parseRequest("rpcWithdraw", WithdrawRequest, request);
   return write({ needsLog: true }, (ws, { me, at, newId }) => {
     const unknown = unknownCampaign(ws, req.campaignId);
     if (unknown) return unknown;
@@ -305,7 +304,7 @@ export function rpcWithdraw(request: unknown) {
 // ------------------------------------------------------------------------------------------------ escalate
 
 export function rpcEscalate(request: unknown) {
-  const req = parseRequest("rpcEscalate", EscalateRequest, request, userLang());
+  const req = parseRequest("rpcEscalate", EscalateRequest, request);
   return write({ needsLog: false, escalations: true }, (ws, { me, at, newId }): Step<{ id: string }> => {
     const campaigns = ws.campaigns;
     if (!campaigns?.rowsById.has(req.campaignId)) return noCampaign(ws, req.campaignId);

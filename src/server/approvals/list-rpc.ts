@@ -29,7 +29,7 @@ function campaignsIn(ss: SpreadsheetPort) {
 }
 
 export function rpcListCampaigns(request: unknown): ListCampaignsResponse {
-  parseRequest("rpcListCampaigns", ListCampaignsRequest, request, userLang());
+  parseRequest("rpcListCampaigns", ListCampaignsRequest, request);
   const ss = activeSpreadsheet();
   const { read, lang, table } = campaignsIn(ss);
   if (!table) {
@@ -50,7 +50,7 @@ export function rpcListCampaigns(request: unknown): ListCampaignsResponse {
 }
 
 export function rpcSelectCampaign(request: unknown): SelectCampaignResponse {
-  const { id } = parseRequest("rpcSelectCampaign", SelectCampaignRequest, request, userLang());
+  const { id } = parseRequest("rpcSelectCampaign", SelectCampaignRequest, request);
   const ss = activeSpreadsheet();
   const { lang, table } = campaignsIn(ss);
   if (!table) throw new Error(t(lang, "rpc.noTab", { tab: tabName(CAMPAIGNS_TAB, lang) }));

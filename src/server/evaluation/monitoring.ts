@@ -506,7 +506,7 @@ export function monitorStatus(): MonitorStatus {
 }
 
 export function rpcMonitorStatus(request: unknown): MonitorStatus {
-  parseRequest("rpcMonitorStatus", MonitorStatusRequest, request, userLang());
+  parseRequest("rpcMonitorStatus", MonitorStatusRequest, request);
   return monitorStatus();
 }
 

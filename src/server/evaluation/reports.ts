@@ -288,7 +288,7 @@ export function menuRefreshEvaluation(): void {
 }
 
 export function rpcRefreshEvaluation(request: unknown): RefreshEvaluationResponse {
-  const req = parseRequest("rpcRefreshEvaluation", RefreshEvaluationRequest, request, userLang());
+  const req = parseRequest("rpcRefreshEvaluation", RefreshEvaluationRequest, request);
   const result = lockedRefresh(activeSpreadsheet(), req.focus);
   if (!result.ok) throw new Error(t(userLang(), "rpc.busy"));
   return result.value;
@@ -527,7 +527,7 @@ export function syncAcceptedSummaries(ws: Pick<EvaluationBase, "ss" | "sheetLang
 const SUMMARY_ORDER: Readonly<Record<string, number>> = { Completed: 0, Closed: 1 };
 
 export function rpcSummaryForm(request: unknown): SummaryForm {
-  const req = parseRequest("rpcSummaryForm", SummaryFormRequest, request, userLang());
+  const req = parseRequest("rpcSummaryForm", SummaryFormRequest, request);
   const ss = activeSpreadsheet();
   const book = readEvaluationBook(ss, { positions: true });
   const ws = book.ws;
@@ -634,7 +634,7 @@ function stateAfter(events: readonly { readonly toState: CampaignState }[], view
 }
 
 export function rpcSubmitSummary(request: unknown) {
-  const req = parseRequest("rpcSubmitSummary", SubmitSummaryRequest, request, userLang());
+  const req = parseRequest("rpcSubmitSummary", SubmitSummaryRequest, request);
   return write({ needsLog: true }, (ws, { me, at, newId }) => {
     const view = viewOf(ws, req.campaignId);
     const unknown = unknownCampaign(ws, req.campaignId);
@@ -703,7 +703,7 @@ export function rpcSubmitSummary(request: unknown) {
  * campaign's owner and the admins. Completing is refused while a change, cancellation or summary waits.
  */
 export function rpcCampaignProgress(request: unknown) {
-  const req = parseRequest("rpcCampaignProgress", CampaignProgressRequest, request, userLang());
+  const req = parseRequest("rpcCampaignProgress", CampaignProgressRequest, request);
   return write({ needsLog: true }, (ws, { me, at, newId }) => {
     const unknown = unknownCampaign(ws, req.campaignId);
     if (unknown) return unknown;
@@ -725,7 +725,7 @@ export function rpcCampaignProgress(request: unknown) {
 const DRAFTING: readonly CampaignState[] = ["Draft", "PlanSubmitted"];
 
 export function rpcLessons(request: unknown): LessonsResponse {
-  const req = parseRequest("rpcLessons", LessonsRequest, request, userLang());
+  const req = parseRequest("rpcLessons", LessonsRequest, request);
   const ss = activeSpreadsheet();
   const book = readEvaluationBook(ss);
   const ws = book.ws;

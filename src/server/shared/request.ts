@@ -3,6 +3,7 @@
 import * as z from "zod/mini";
 import { asString, isArray } from "../../domain/builtins";
 import { type Lang, t } from "../../domain/i18n";
+import { userLang } from "./locale";
 
 type Issue = z.core.$ZodIssue;
 
@@ -48,12 +49,15 @@ export function describeIssues(issues: readonly Issue[], input: unknown): string
     .join("; ");
 }
 
-/** `fn` names the server function in the message (its feature's contract types it; RPC in rpc.ts checks the set). */
+/**
+ * `fn` names the server function in the message (its feature's contract types it; RPC in rpc.ts checks the set). The
+ * language is the user's unless given, asked for on entry as the callers did before they left it out.
+ */
 export function parseRequest<S extends z.ZodMiniType>(
   fn: `rpc${string}`,
   schema: S,
   input: unknown,
-  lang: Lang,
+  lang: Lang = userLang(),
 ): z.output<S> {
   const result = z.safeParse(schema, input);
   if (!result.success) {

@@ -243,7 +243,7 @@ function maySubmitOverrun(book: SpendBook, e: LedgerExpense, me: string): boolea
 }
 
 export function rpcSpendOverview(request: unknown): SpendOverview {
-  parseRequest("rpcSpendOverview", SpendOverviewRequest, request, userLang());
+  parseRequest("rpcSpendOverview", SpendOverviewRequest, request);
   const me = callerEmail();
   const { base, lang, book } = readBook(rolesFinance());
   // The settings as the form needs them (warnAt, enforceLines, receiptRequiredAbove); the finance list stays here.
@@ -336,7 +336,7 @@ export function rpcSpendOverview(request: unknown): SpendOverview {
 
 /** "What is left if I submit this": the same checks and assessment as recording, nothing written, no lock. */
 export function rpcAssessExpense(request: unknown): AssessResponse {
-  const { draft } = parseRequest("rpcAssessExpense", RecordExpenseRequest, request, userLang());
+  const { draft } = parseRequest("rpcAssessExpense", RecordExpenseRequest, request);
   const { lang, book } = readBook();
   if (book.setupNeeded) return { ok: false, message: t(lang, "spend.rpc.setupNeeded"), issues: [] };
   const folded = foldBook(book);
@@ -527,7 +527,7 @@ type ActionValue = Omit<Extract<ExpenseActionResponse, { ok: true }>, "ok" | "no
 type RecordValue = Omit<Extract<RecordExpenseResponse, { ok: true }>, "ok" | "notices">;
 
 export function rpcRecordExpense(request: unknown): RecordExpenseResponse {
-  const req = parseRequest("rpcRecordExpense", RecordExpenseRequest, request, userLang());
+  const req = parseRequest("rpcRecordExpense", RecordExpenseRequest, request);
   return write<RecordValue>({ needsLog: true }, (ws, ctx) => {
     const { me, at } = ctx;
     const lang = ws.lang;
@@ -598,7 +598,7 @@ function openRecorded(ws: Workspace, id: string) {
 }
 
 export function rpcRequestReimbursement(request: unknown): ExpenseActionResponse {
-  const req = parseRequest("rpcRequestReimbursement", ExpenseActionRequest, request, userLang());
+  const req = parseRequest("rpcRequestReimbursement", ExpenseActionRequest, request);
   return write<ActionValue>({ needsLog: true }, (ws, ctx) => {
     const { me, at } = ctx;
     const lang = ws.lang;
@@ -644,7 +644,7 @@ export function rpcRequestReimbursement(request: unknown): ExpenseActionResponse
  * the Status cell. Paid only for an approval the verified log holds, at the amount it approved.
  */
 export function rpcMarkPaid(request: unknown): ExpenseActionResponse {
-  const req = parseRequest("rpcMarkPaid", ExpenseActionRequest, request, userLang());
+  const req = parseRequest("rpcMarkPaid", ExpenseActionRequest, request);
   return write<ActionValue>({ needsLog: true }, (ws, ctx) => {
     const lang = ws.lang;
     const found = openRecorded(ws, req.id);
@@ -687,7 +687,7 @@ export function rpcMarkPaid(request: unknown): ExpenseActionResponse {
  * click twice is one record and one request.
  */
 export function rpcSubmitOverrun(request: unknown): ExpenseActionResponse {
-  const req = parseRequest("rpcSubmitOverrun", ExpenseActionRequest, request, userLang());
+  const req = parseRequest("rpcSubmitOverrun", ExpenseActionRequest, request);
   return write<ActionValue>({ needsLog: true }, (ws, ctx) => {
     const { me, at } = ctx;
     const lang = ws.lang;
