@@ -20,3 +20,8 @@ export function isNumber(value: unknown): value is number {
 /** String(value) and Number(value), the conversions themselves. */
 export const asString = String;
 export const asNumber = Number;
+
+/** Text trimmed and lower-cased, how e-mails, labels and typed choices are compared. */
+export function trimLower(text: string): string {
+  return text.trim().toLowerCase();
+}

@@ -1,6 +1,7 @@
 // A campaign as one row of the Campaigns tab: its fields, statuses and currencies, the zod schema a decoded row must
 // pass, and the cross-field rules (end not before start) that a schema of single fields cannot express.
 import * as z from "zod/mini";
+import { trimLower } from "./builtins";
 import { catalogIn, type Lang, type MessageKey, valueOfLabel } from "./i18n";
 import { CAMPAIGN_STATES, type CampaignState, IsoDateSchema } from "./workflow/model";
 
@@ -21,7 +22,7 @@ export function statusLabel(status: CampaignStatus, lang: Lang): string {
 
 /** A status as typed or picked in either language (or its key); null when it is none of them. */
 export function statusFromText(text: string): CampaignStatus | null {
-  const wanted = text.trim().toLowerCase();
+  const wanted = trimLower(text);
   // The keys first: reading one needs no catalog.
   return (
     CAMPAIGN_STATUSES.find((status) => status.toLowerCase() === wanted) ??

@@ -2,7 +2,7 @@
 // indicators, scorecard rules): their keys, starting values and how a typed value is read, a bad one falling back to
 // its default with a problem rather than stopping the add-on.
 
-import { asNumber, asString, finiteNumber, isNumber, isString } from "./builtins";
+import { asNumber, asString, finiteNumber, isNumber, isString, trimLower } from "./builtins";
 import {
   DEFAULT_EVALUATION_SETTINGS,
   type EvaluationSettings,
@@ -177,7 +177,7 @@ export function readEvaluationSettings(
     return list.length > 0 ? list : null;
   });
   const period = read("scorecard_period", DEFAULTS.scorecard.period, (v) =>
-    isString(v) ? (PERIODS.get(v.trim().toLowerCase()) ?? null) : null,
+    isString(v) ? (PERIODS.get(trimLower(v)) ?? null) : null,
   );
   const weights = read("scorecard_weights", DEFAULTS.scorecard.weights, parseScorecardWeights);
   let recognition = read("scorecard_recognition", DEFAULTS.scorecard.recognition, nonNegative);

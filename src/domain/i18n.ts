@@ -4,7 +4,7 @@
 // of every execution, most of which show no text at all, so the server's loader reads one language's catalog file on
 // the first t() of an execution and keeps it for the rest (a service call: tests count it); tests load from source.
 
-import { asNumber, asString, isString } from "./builtins";
+import { asNumber, asString, isString, trimLower } from "./builtins";
 import type { AllEn, MessageKey, UiKey } from "./catalog";
 
 export type { MessageKey, UiKey } from "./catalog";
@@ -59,7 +59,7 @@ export function valueOfLabel<V extends string>(
   wanted: string,
   values: readonly V[],
   labelKey: (value: V) => MessageKey,
-  norm: (label: string) => string = (label) => label.trim().toLowerCase(),
+  norm: (label: string) => string = trimLower,
 ): V | undefined {
   // A blank cell is no label, and looking for one would load both catalogs for nothing.
   if (wanted === "") return undefined;

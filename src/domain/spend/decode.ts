@@ -1,4 +1,4 @@
-import { asNumber, asString, finiteNumber, isNumber, isString } from "../builtins";
+import { asNumber, asString, finiteNumber, isNumber, isString, trimLower } from "../builtins";
 import { isIsoDate } from "../dates";
 import { isBlank, isDate } from "../found";
 import { catalogIn, valueOfLabel } from "../i18n";
@@ -172,7 +172,7 @@ function readBoolean(raw: unknown): boolean | Bad {
   if (raw === null || raw === undefined) return false;
   if (raw === 1 || raw === 0) return raw === 1;
   if (isString(raw)) {
-    const text = raw.trim().toLowerCase();
+    const text = trimLower(raw);
     if (text === "") return false;
     const label = (key: "spend.yes" | "spend.no") => catalogIn("en")[key].toLowerCase();
     if (YES.has(text) || text === label("spend.yes")) return true;
@@ -186,7 +186,7 @@ function formedText(bad: Bad, valid: (text: string) => boolean, lowerCase = fals
   return (raw) => {
     if (raw === null || raw === undefined) return "";
     if (!isString(raw)) return bad;
-    const text = lowerCase ? raw.trim().toLowerCase() : raw.trim();
+    const text = lowerCase ? trimLower(raw) : raw.trim();
     return text === "" || valid(text) ? text : bad;
   };
 }
@@ -216,7 +216,7 @@ function choiceReader<T extends string>(
   const index = choiceIndex(values, labelKey);
   return (raw) => {
     if (isBlank(raw)) return blank;
-    return (isString(raw) ? index.get(raw.trim().toLowerCase()) : undefined) ?? bad;
+    return (isString(raw) ? index.get(trimLower(raw)) : undefined) ?? bad;
   };
 }
 

@@ -1,6 +1,6 @@
 // Reimbursement of expenses paid out of pocket (requested -> approved -> paid, or rejected), the receipt rule, and likely duplicates.
 
-import { asString, isNumber } from "../builtins";
+import { asString, isNumber, trimLower } from "../builtins";
 import { err, ok, type Result } from "../workflow";
 import { minorDigits, minorUnitsOfNumber } from "./currency";
 import type { MessageParams, SpendMessageKey } from "./messages";
@@ -79,15 +79,15 @@ export function reimburse(input: ReimbursementInput): Result<ExpenseStatus, Reim
   const { expense, action, settings } = input;
   const [from, to, wrongState] = STEPS[action];
   if (input.status !== from) return refuse("illegal_transition", wrongState);
-  const actor = input.actor.trim().toLowerCase();
-  const requester = expense.requestedBy.trim().toLowerCase();
+  const actor = trimLower(input.actor);
+  const requester = trimLower(expense.requestedBy);
   if (action === "request") {
     // A refund is money coming back, never owed to anyone.
     if (!expense.reimbursable || input.amount < 0)
       return refuse("not_reimbursable", "spend.reimbursement.notReimbursable");
     if (requester === "") return refuse("requester_missing", "spend.reimbursement.requesterMissing");
   } else if (actor === requester) return refuse("own_request", "spend.reimbursement.ownRequest");
-  if (action === "pay" && !settings.finance.some((f) => f.trim().toLowerCase() === actor)) {
+  if (action === "pay" && !settings.finance.some((f) => trimLower(f) === actor)) {
     return refuse("not_finance", "spend.reimbursement.notFinance");
   }
   if (action !== "reject" && expense.receiptLink.trim() === "" && receiptRequired(input.amount, settings)) {

@@ -1,6 +1,7 @@
 // The workflow vocabulary (states, request types, actions) and the approval-log row, with zod schemas for rows read back from the sheet.
 
 import * as z from "zod/mini";
+import { trimLower } from "../builtins";
 import { isIsoDate } from "../dates";
 import { CELL_LIMIT } from "../inert";
 
@@ -178,7 +179,7 @@ export const LogRowSchema = z.object({
 
 /** Emails compare case-insensitively: the signed-in address and the one typed into Settings may differ in case. */
 export function normalizeEmail(email: string): string {
-  return email.trim().toLowerCase();
+  return trimLower(email);
 }
 
 // Compile-time proof that the schema and the interface describe the same row (a drift fails type-checking).

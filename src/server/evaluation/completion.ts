@@ -11,7 +11,7 @@
 // either (Apps Script passes no values for it, and stamping a block would date rows that were done long ago); such
 // rows reach the scorecard as done without a date, counted apart and left out of the rate.
 
-import { asString } from "../../domain/builtins";
+import { asString, trimLower } from "../../domain/builtins";
 import { isBlank } from "../../domain/found";
 import { catalogIn, labelLangs } from "../../domain/i18n";
 import { TASKS_TAB } from "../../workbook/approvals/tabs";
@@ -64,7 +64,7 @@ function meansDone(value: unknown): boolean {
   if (text === "") return false;
   if (text === "done") return true;
   const lang = labelLangs(text)[0] ?? "en";
-  return catalogIn(lang)["taskStatus.done"].trim().toLowerCase() === text;
+  return trimLower(catalogIn(lang)["taskStatus.done"]) === text;
 }
 
 /** Today in the spreadsheet's time zone, as the cell is meant to show it (date columns hold ISO days). */

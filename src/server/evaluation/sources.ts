@@ -2,7 +2,7 @@
 // their states folded from the approval log), the KPIs, readings and tasks (one getValues each), the evaluation rows
 // of Settings, and the budget positions folded by budget control.
 
-import { asString } from "../../domain/builtins";
+import { asString, trimLower } from "../../domain/builtins";
 import type { BudgetPosition, PendingRequest } from "../../domain/evaluation";
 import { type EvaluationSettingsRead, readEvaluationSettings } from "../../domain/evaluation-settings";
 import { describeFound } from "../../domain/found";
@@ -148,7 +148,7 @@ function campaignsOf(ws: EvaluationBase): CampaignInfo[] {
   const seen = new Set<string>();
   for (const { row, record: c } of ws.campaigns?.campaigns ?? []) {
     seen.add(c.id);
-    out.push({ ...c, owner: c.owner.trim().toLowerCase(), state: ws.fold.campaigns.get(c.id)?.state ?? "Draft", row });
+    out.push({ ...c, owner: trimLower(c.owner), state: ws.fold.campaigns.get(c.id)?.state ?? "Draft", row });
   }
   // A campaign the log knows whose row cannot be read (or is gone) is still watched: its requests still wait.
   for (const [id, view] of ws.fold.campaigns) {

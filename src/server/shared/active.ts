@@ -1,5 +1,6 @@
 // The spreadsheet the script runs in: one short name for SpreadsheetApp.getActiveSpreadsheet(), which thirty-odd
 // server functions start from (Code.js spells a global's member out at every call; a local function it minifies).
+import { trimLower } from "../../domain/builtins";
 export function activeSpreadsheet(): ReturnType<typeof SpreadsheetApp.getActiveSpreadsheet> {
   return SpreadsheetApp.getActiveSpreadsheet();
 }
@@ -7,7 +8,7 @@ export function activeSpreadsheet(): ReturnType<typeof SpreadsheetApp.getActiveS
 /** A user's e-mail, trimmed and lower-cased; "" when Google does not reveal it. */
 export function emailOf(user: () => { getEmail(): string | null }): string {
   try {
-    return (user().getEmail() ?? "").trim().toLowerCase();
+    return trimLower(user().getEmail() ?? "");
   } catch {
     return "";
   }

@@ -2,7 +2,7 @@
 // tabs, one getValues each), the ledger and positions folded from it, the Status column of expenses projected from
 // the log, and the Variance report refreshed in one batch.
 
-import { asString, isNumber, max } from "../../domain/builtins";
+import { asString, isNumber, max, trimLower } from "../../domain/builtins";
 import { catalogIn, type Lang, langOf, tKey } from "../../domain/i18n";
 import { fromMinorUnits } from "../../domain/money";
 import type { Settings } from "../../domain/settings";
@@ -172,7 +172,7 @@ export function spendSettingsOf(settings: Settings, finance: readonly string[]):
     warnAt: settings.warningThreshold,
     enforceLines: settings.enforceLines,
     receiptRequiredAbove: settings.receiptRequiredAbove,
-    finance: finance.map((f) => f.trim().toLowerCase()),
+    finance: finance.map(trimLower),
   };
 }
 

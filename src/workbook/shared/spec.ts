@@ -1,5 +1,7 @@
 // How a tab of the workbook is described: columns with stable keys, their kind, labels and help in both languages,
 // and how setup presents them (validation, number format, width). Readers and setup share these specs.
+
+import { trimLower } from "../../domain/builtins";
 import { CURRENCIES } from "../../domain/campaign";
 import { catalogIn, LANGS, type Lang, type MessageKey, valueOfLabel } from "../../domain/i18n";
 
@@ -87,7 +89,7 @@ export function choiceOf<V extends string>(
   return {
     values: (lang) => values.map((v) => label(v, lang)),
     parse: (text) => {
-      const wanted = text.trim().toLowerCase();
+      const wanted = trimLower(text);
       // The stored value first: reading it needs no catalog.
       return values.find((v) => v.toLowerCase() === wanted) ?? valueOfLabel(wanted, values, labelKey) ?? null;
     },
