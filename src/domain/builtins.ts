@@ -25,3 +25,9 @@ export const asNumber = Number;
 export function trimLower(text: string): string {
   return text.trim().toLowerCase();
 }
+
+export const { abs: mathAbs, ceil: mathCeil, floor: mathFloor, min: mathMin, round: mathRound } = Math;
+export const { isNaN: numberIsNaN, isSafeInteger: safeInteger, NaN: NOT_A_NUMBER } = Number;
+// Read from Date at each call, not captured once: a clock that a test or the preview sets on Date still counts.
+export const dateNow = (): number => Date.now();
+export const dateParse = (text: string): number => Date.parse(text);

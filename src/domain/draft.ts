@@ -2,7 +2,7 @@
 // incomplete (completeness is checked at submission), but what is there must be well-formed: dates are dates, the
 // end is not before the start, the budget is an amount of 0 or more, the owner an e-mail address.
 
-import { asNumber, asString, finiteNumber, max } from "./builtins";
+import { asNumber, asString, finiteNumber, max, NOT_A_NUMBER } from "./builtins";
 import type { MessageKey } from "./i18n";
 import { splitList } from "./lists";
 import { minorDigits, toMinorUnits } from "./money";
@@ -89,7 +89,7 @@ export function checkDraft(
   const budgetText = f("budget").replace(/\s/g, "");
   let budget: number | "" = "";
   if (budgetText !== "") {
-    const n = AMOUNT.test(budgetText) ? asNumber(budgetText.replace(/,/g, "")) : Number.NaN;
+    const n = AMOUNT.test(budgetText) ? asNumber(budgetText.replace(/,/g, "")) : NOT_A_NUMBER;
     const digits = minorDigits(currency || options.defaultCurrency);
     if (!finiteNumber(n) || toMinorUnits(n, currency || options.defaultCurrency) === null) {
       bad("budget", "invalid", { digits });

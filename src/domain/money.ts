@@ -1,6 +1,6 @@
 // Exact decimal arithmetic for amounts: a number as the spreadsheet shows it (its shortest decimal form) becomes a
 // scaled BigInt, so 0.3 - 0.1 is 0.2 and not 0.19999999999999998 as with floats.
-import { asNumber, asString, finiteNumber, max } from "./builtins";
+import { asNumber, asString, finiteNumber, mathAbs, mathRound, max, safeInteger } from "./builtins";
 
 /** The value `units / 10^scale`, exactly. */
 export interface Decimal {
@@ -132,8 +132,8 @@ export function fitsMinorUnit(amount: number, currency: string): boolean {
 export function plainMinorUnits(amount: number, digits: number): number | null {
   const factor = 10 ** digits;
   const scaled = amount * factor;
-  if (!(Math.abs(scaled) < 2 ** 49)) return null;
-  const n = Math.round(scaled);
+  if (!(mathAbs(scaled) < 2 ** 49)) return null;
+  const n = mathRound(scaled);
   return n / factor === amount ? (n === 0 ? 0 : n) : null;
 }
 
@@ -148,7 +148,7 @@ export function toMinorUnits(amount: number, currency: string): number | null {
   if (d.scale > digits) return null;
   const units = d.units * 10n ** BigInt(digits - d.scale);
   const n = asNumber(units);
-  return Number.isSafeInteger(n) ? n : null;
+  return safeInteger(n) ? n : null;
 }
 
 /** Minor units back to the amount a cell holds (120050 -> 1200.5 for CNY). */
@@ -160,7 +160,7 @@ export function fromMinorUnits(units: number, currency: string): number {
 export function formatAmount(units: number, currency: string): string {
   const digits = minorDigits(currency);
   const negative = units < 0;
-  const text = asString(Math.abs(Math.trunc(units))).padStart(digits + 1, "0");
+  const text = asString(mathAbs(Math.trunc(units))).padStart(digits + 1, "0");
   const whole = text.slice(0, text.length - digits).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   const fraction = digits > 0 ? `.${text.slice(text.length - digits)}` : "";
   return `${negative ? "-" : ""}${whole}${fraction}`;

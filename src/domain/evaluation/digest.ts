@@ -1,6 +1,6 @@
 // Plans the monitoring mail: one digest per manager with only what they have not been sent, within the mail quota, and the deliveries each digest adds to the checkpoint that makes the next run carry on where this one stopped.
 
-import { finiteNumber, max } from "../builtins";
+import { finiteNumber, mathFloor, max } from "../builtins";
 import { type Alert, compareAlerts } from "./monitor";
 import { compareText } from "./values";
 
@@ -69,7 +69,7 @@ export function planDigests(input: DigestInput): DigestPlan {
     }
   }
 
-  let quota = finiteNumber(input.quota) ? max(0, Math.floor(input.quota)) : 0;
+  let quota = finiteNumber(input.quota) ? max(0, mathFloor(input.quota)) : 0;
   const digests: Digest[] = [];
   const deferred: string[] = [];
   for (const to of [...fresh.keys()].sort(compareText)) {

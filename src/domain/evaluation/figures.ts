@@ -1,6 +1,6 @@
 // The evaluation figures on plain numbers: attainment, capped weighted score, ROI and grade, shared by the custom functions and the report.
 
-import { asNumber, finiteNumber } from "../builtins";
+import { asNumber, finiteNumber, mathMin } from "../builtins";
 import { splitList } from "../lists";
 import { decimalFromNumber, subtract, toNumber } from "../money";
 import type { KpiDirection } from "../workflow/plan";
@@ -42,7 +42,7 @@ export function weightedScore(cap: number) {
   const sum = {
     count: 0,
     add(attainmentValue: number, weight: number): void {
-      weighted += Math.min(attainmentValue, cap) * weight;
+      weighted += mathMin(attainmentValue, cap) * weight;
       weights += weight;
       sum.count += 1;
     },

@@ -1,6 +1,6 @@
 // The rows monitoring and evaluation read (KPIs, readings, summaries, lessons, tasks) and the settings they obey: types (inferred from schemas.ts), and decoders that report every bad field instead of throwing.
 
-import { isArray, isString } from "../builtins";
+import { isArray, isString, numberIsNaN } from "../builtins";
 import { type MessageKey, valueOfLabel } from "../i18n";
 import { TASK_STATUSES, type TaskStatus } from "../records";
 import { KPI_DIRECTIONS, type KpiDirection } from "../workflow/plan";
@@ -167,7 +167,7 @@ function reader<T>(cells: Cells) {
         return options.needed ? fail(field, min === "positive" ? min : "required", null) : null;
       }
       // Not a number, or out of its bound: the problem names the bound when there is one.
-      if (Number.isNaN(n) || (min === "positive" && !(n > 0)) || (min === "nonNegative" && n < 0)) {
+      if (numberIsNaN(n) || (min === "positive" && !(n > 0)) || (min === "nonNegative" && n < 0)) {
         return fail(field, min ?? "number", null);
       }
       return n;

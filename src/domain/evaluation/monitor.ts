@@ -1,6 +1,6 @@
 // The scheduled monitoring rules: at a given moment, which tasks are overdue, which KPIs are heading below target, which campaigns overspend and which requests wait too long, each as an alert with a stable key.
 
-import { finiteNumber, stringify } from "../builtins";
+import { finiteNumber, mathCeil, mathFloor, mathMin, mathRound, NOT_A_NUMBER, stringify } from "../builtins";
 import { add, decimalFromNumber, subtract, toNumber } from "../money";
 import { APPROVED_STATES, type CampaignState, type RequestType } from "../workflow/model";
 import { attainment, attainmentRefusal, tidy } from "./figures";
@@ -167,10 +167,10 @@ export function monitor(input: MonitorInput): Alert[] {
       ? (nowMs - instantMs(request.submittedAt)) / MS_PER_DAY
       : isIsoDate(request.submittedAt)
         ? todayDay - dayNumber(request.submittedAt)
-        : Number.NaN;
+        : NOT_A_NUMBER;
     if (!(waited > settings.requestWaitDays)) continue;
     const approvers = emailSet(request.approvers);
-    const days = Math.floor(waited);
+    const days = mathFloor(waited);
     push(
       alertOf("request_waiting", [request.id, ...approvers], {
         severity: waited > settings.escalateAfterDays ? "critical" : "warning",
@@ -231,7 +231,7 @@ export function projectKpi(
   const elapsed = dayNumber(measured.date) - start + 1;
   if (!(elapsed >= 1) || !(spanDays >= 1)) return null;
   const level = kpi.direction === "lower" || levelUnits.has(foldText(kpi.unit));
-  const projected = tidy(level ? measured.value : (measured.value * spanDays) / Math.min(elapsed, spanDays));
+  const projected = tidy(level ? measured.value : (measured.value * spanDays) / mathMin(elapsed, spanDays));
   // Lower is better and a value of 0: nothing to divide by, and nothing could be better.
   if (attainmentRefusal(kpi.target, projected, kpi.direction) !== null) return null;
   return { projected, attainment: attainment(kpi.target, projected, kpi.direction) };
@@ -254,7 +254,7 @@ function unmeasuredKpi(
   const spanDays = dayNumber(campaign.end) - start + 1;
   const elapsed = dayNumber(today) - start + 1;
   if (!(spanDays >= 1) || !(elapsed * 2 >= spanDays)) return null;
-  const mid = localDateOf(new Date((start + Math.ceil(spanDays / 2) - 1) * MS_PER_DAY).toISOString());
+  const mid = localDateOf(new Date((start + mathCeil(spanDays / 2) - 1) * MS_PER_DAY).toISOString());
   return alertOf("kpi_unmeasured", [kpi.campaign, foldText(kpi.indicator)], {
     severity: "warning",
     campaign: kpi.campaign,
@@ -305,10 +305,10 @@ function laggingKpis(
         params: {
           campaign: label(kpi.campaign),
           indicator: kpi.indicator,
-          projected: Math.round(projection.projected * 100) / 100,
+          projected: mathRound(projection.projected * 100) / 100,
           unit: kpi.unit,
           target: kpi.target,
-          percent: Math.round(projection.attainment * 100),
+          percent: mathRound(projection.attainment * 100),
           date: measured.date,
         },
       }),

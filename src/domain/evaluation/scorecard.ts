@@ -1,6 +1,6 @@
 // The team scorecard: per person and month or quarter, what they ran and how it went (budget adherence, on-time tasks, attainment), a score and a suggested tier under the rules in Settings.
 
-import { asNumber, finiteNumber, max } from "../builtins";
+import { asNumber, finiteNumber, mathCeil, mathMin, max } from "../builtins";
 import { add, decimalFromNumber, subtract, toNumber } from "../money";
 import type { CampaignState } from "../workflow/model";
 import { tidy } from "./figures";
@@ -62,7 +62,7 @@ export interface ScorecardRow {
 const RAN: readonly CampaignState[] = ["InProgress", "Completed", "Closed"];
 
 export function periodOf(date: string, period: ScorecardPeriod): string {
-  return period === "month" ? date.slice(0, 7) : `${date.slice(0, 4)}-Q${Math.ceil(asNumber(date.slice(5, 7)) / 3)}`;
+  return period === "month" ? date.slice(0, 7) : `${date.slice(0, 4)}-Q${mathCeil(asNumber(date.slice(5, 7)) / 3)}`;
 }
 
 interface Acc {
@@ -182,7 +182,7 @@ function scoreOf(
   let total = 0;
   const part = (value: number | null, weight: number) => {
     if (value === null || !(weight > 0)) return;
-    sum += Math.min(1, max(0, value)) * weight;
+    sum += mathMin(1, max(0, value)) * weight;
     total += weight;
   };
   part(budget, weights.budget);

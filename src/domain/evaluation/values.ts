@@ -1,6 +1,15 @@
 // Tolerant readers for cell values as the workbook layer decodes them, and the whole-day date arithmetic the rules use.
 
-import { asNumber, asString, finiteNumber, isNumber, isString } from "../builtins";
+import {
+  asNumber,
+  asString,
+  dateParse,
+  finiteNumber,
+  isNumber,
+  isString,
+  NOT_A_NUMBER,
+  numberIsNaN,
+} from "../builtins";
 import { isIsoDate } from "../dates";
 import { isBlank } from "../found";
 import { readListWith } from "../lists";
@@ -25,12 +34,12 @@ const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
  */
 export function readNumber(value: unknown): number | null {
   if (isBlank(value)) return null;
-  if (isNumber(value)) return finiteNumber(value) ? value : Number.NaN;
+  if (isNumber(value)) return finiteNumber(value) ? value : NOT_A_NUMBER;
   if (isString(value)) {
     const text = value.trim().replace(/,/g, "");
-    return DECIMAL.test(text) ? asNumber(text) : Number.NaN;
+    return DECIMAL.test(text) ? asNumber(text) : NOT_A_NUMBER;
   }
-  return Number.NaN;
+  return NOT_A_NUMBER;
 }
 
 /** A list typed into one cell ("Email, Social；Events") or given as an array: trimmed, blanks and repeats dropped. */
@@ -45,7 +54,7 @@ export const MS_PER_DAY = 86_400_000;
 /** An instant with its offset, e.g. 2026-03-05T09:00:00+08:00 (how the server writes times). */
 export function isIsoInstant(text: string): boolean {
   const m = ISO_INSTANT.exec(text);
-  return m !== null && isIsoDate(m[1] ?? "") && !Number.isNaN(Date.parse(text));
+  return m !== null && isIsoDate(m[1] ?? "") && !numberIsNaN(dateParse(text));
 }
 
 /**
@@ -54,7 +63,7 @@ export function isIsoInstant(text: string): boolean {
  */
 export function dayNumber(isoDate: string): number {
   const m = ISO_DATE.exec(isoDate);
-  if (!m) return Number.NaN;
+  if (!m) return NOT_A_NUMBER;
   return Date.UTC(asNumber(m[1]), asNumber(m[2]) - 1, asNumber(m[3])) / MS_PER_DAY;
 }
 
@@ -65,7 +74,7 @@ export function localDateOf(instant: string): string {
 
 /** Milliseconds since the epoch of an instant with offset; NaN when it is not one. */
 export function instantMs(instant: string): number {
-  return isIsoInstant(instant) ? Date.parse(instant) : Number.NaN;
+  return isIsoInstant(instant) ? dateParse(instant) : NOT_A_NUMBER;
 }
 
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:"]+$/;

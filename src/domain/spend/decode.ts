@@ -1,4 +1,4 @@
-import { asNumber, asString, finiteNumber, isNumber, isString, trimLower } from "../builtins";
+import { asNumber, asString, finiteNumber, isNumber, isString, mathAbs, numberIsNaN, trimLower } from "../builtins";
 import { isIsoDate } from "../dates";
 import { isBlank, isDate } from "../found";
 import { catalogIn, valueOfLabel } from "../i18n";
@@ -102,7 +102,7 @@ function readDate(raw: unknown, ctx: DecodeContext): string | Bad {
   }
   if (raw === null || raw === undefined) return BAD.required;
   if (isDate(raw)) {
-    const text = ctx.formatDate && !Number.isNaN(raw.getTime()) ? ctx.formatDate(raw) : "";
+    const text = ctx.formatDate && !numberIsNaN(raw.getTime()) ? ctx.formatDate(raw) : "";
     return isIsoDate(text) ? text : BAD.date;
   }
   return BAD.date;
@@ -138,7 +138,7 @@ function amountOf(raw: unknown, signed: boolean): number | Bad {
   if (n === undefined) return BAD.required;
   if (n === null || (n < 0 && !signed)) return BAD.amount;
   // Beyond this a double no longer holds every cent, so the sum could not be exact.
-  if (Math.abs(n) > 1e13) return BAD.tooLarge;
+  if (mathAbs(n) > 1e13) return BAD.tooLarge;
   return n === 0 ? 0 : n;
 }
 

@@ -1,6 +1,6 @@
 // Budget position of campaigns and their lines, the overrun rule for a new expense, and the fold that computes positions from lines, expenses and overrun decisions.
 
-import { isNumber, max } from "../builtins";
+import { isNumber, mathMin, max } from "../builtins";
 import { type Decimal, decimalFromNumber, formatMoney } from "../money";
 import type { RequestStatus } from "../workflow";
 import { compareCodeUnits as compareText } from "../workflow/json";
@@ -166,7 +166,7 @@ type Rule = Pick<SpendSettings, "warnAt" | "enforceLines">;
 
 /** The part of `amount` that lands above `approved`, given `used` before it. */
 export function overrunOf(used: number, approved: number, amount: number): number {
-  return max(0, Math.min(amount, used + amount - approved));
+  return max(0, mathMin(amount, used + amount - approved));
 }
 
 export function assessExpense(position: CampaignPosition, expense: SpendCandidate, settings: Rule): Assessment {

@@ -3,7 +3,7 @@
 // appended since, not the whole log. A copy edited by hand, or made without the key, does not verify and is
 // rebuilt from the log.
 
-import { asString, isArray, stringify } from "../builtins";
+import { asString, isArray, mathMin, stringify } from "../builtins";
 import type { HashFn } from "./chain";
 import { type CampaignView, type FoldResult, type RequestView, toView } from "./fold";
 import { canonicalJson, type JsonValue } from "./json";
@@ -186,7 +186,7 @@ export function chunksOf(text: string, size = CHUNK_CHARS): string[] {
   const out: string[] = [];
   let i = 0;
   while (i < text.length) {
-    let end = Math.min(i + size, text.length);
+    let end = mathMin(i + size, text.length);
     const last = text.charCodeAt(end - 1);
     if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
     out.push(text.slice(i, end));

@@ -1,7 +1,7 @@
 // Budget lines as a plan carries them: read from the Budget tab's rows, in the canonical form that is approved,
 // snapshotted and compared (blank rows dropped, equal lines summed, a fixed order).
 
-import { isNumber } from "../builtins";
+import { isNumber, numberIsNaN, safeInteger } from "../builtins";
 import { canonicalJson, compareCodeUnits } from "./json";
 import { readNumber, readText } from "./values";
 
@@ -30,7 +30,7 @@ export type LineDraft = {
 
 export function looseNumber(value: unknown): LooseNumber {
   const n = readNumber(value);
-  return n !== null && Number.isNaN(n) ? readText(value) : n;
+  return n !== null && numberIsNaN(n) ? readText(value) : n;
 }
 
 function isBlankLine(line: LineDraft): boolean {
@@ -57,7 +57,7 @@ export function linesSnapshot(drafts: readonly LineDraft[]): LineSnapshot[] {
       planned: looseNumber(draft.planned),
       currency: readText(draft.currency).toUpperCase(),
     };
-    if (!isNumber(line.planned) || !Number.isSafeInteger(line.planned)) {
+    if (!isNumber(line.planned) || !safeInteger(line.planned)) {
       loose.push(line);
       continue;
     }

@@ -1,6 +1,6 @@
 // Submission completeness: a plan or an execution plan goes in as read from the sheet, and every missing or invalid item comes back by field.
 
-import { isArray, isNumber } from "../builtins";
+import { isArray, isNumber, numberIsNaN, safeInteger } from "../builtins";
 import { type LineDraft, type LineSnapshot, linesSnapshot } from "./lines";
 import type { MessageParams, WorkflowMessageKey } from "./messages";
 import { err, type Issue, ok, type Result } from "./result";
@@ -118,7 +118,7 @@ export function checkPlan(draft: PlanDraft, options: PlanCheckOptions = {}): Res
 
   const budget = readNumber(draft.budget);
   if (budget === null) bad("budget", "missing");
-  else if (!Number.isSafeInteger(budget)) bad("budget", "invalid");
+  else if (!safeInteger(budget)) bad("budget", "invalid");
   else if (budget < 0) bad("budget", "negative");
 
   const currency = readText(draft.currency).toUpperCase();
@@ -216,7 +216,7 @@ function checkKpis(value: unknown, issues: Issues): Kpi[] | null {
 
     const target = readNumber(draft.target);
     if (target === null) bad("target", "missing");
-    else if (Number.isNaN(target)) bad("target", "notNumber");
+    else if (numberIsNaN(target)) bad("target", "notNumber");
     else if (target < 0) bad("target", "negative");
     // Attainment divides by the target (actual / target, or target / actual), so a goal of 0 cannot be measured.
     else if (target === 0) bad("target", "zero");

@@ -1,6 +1,6 @@
 // Tolerant readers for cell values: the same normalisation feeds the completeness check and the snapshot, so an untouched field never shows up as a diff.
 
-import { asNumber, asString, finiteNumber, isNumber, isString } from "../builtins";
+import { asNumber, asString, finiteNumber, isNumber, isString, NOT_A_NUMBER, safeInteger } from "../builtins";
 import { isIsoDate } from "../dates";
 import { readListWith } from "../lists";
 import { compareCodeUnits } from "./json";
@@ -27,10 +27,10 @@ const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
  * still counts), null when blank, NaN when something else is there.
  */
 export function readNumber(value: unknown): number | null {
-  if (isNumber(value)) return finiteNumber(value) ? value : Number.NaN;
+  if (isNumber(value)) return finiteNumber(value) ? value : NOT_A_NUMBER;
   const text = readText(value);
   if (text === "") return null;
-  return DECIMAL.test(text) ? asNumber(text) : Number.NaN;
+  return DECIMAL.test(text) ? asNumber(text) : NOT_A_NUMBER;
 }
 
 /** A list typed into one cell ("Email, Social") or given as an array: trimmed, blanks and repeats dropped. */
@@ -52,5 +52,5 @@ export function isEmail(text: string): boolean {
 
 /** Whole minor units (cents, fen): money never travels as a float fraction. */
 export function isMinorUnits(value: number): boolean {
-  return Number.isSafeInteger(value) && value >= 0;
+  return safeInteger(value) && value >= 0;
 }

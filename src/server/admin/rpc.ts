@@ -1,7 +1,7 @@
 // Roles and the audit log: reading and saving the roles (admins only; the document properties are the truth, the
 // Settings tab is rewritten to show them), and verifying the approval log's chain.
 
-import { asNumber } from "../../domain/builtins";
+import { asNumber, NOT_A_NUMBER } from "../../domain/builtins";
 import { type Lang, t } from "../../domain/i18n";
 import { fromMinorUnits, toMinorUnits } from "../../domain/money";
 import { checkRoles, isAdmin, type Roles, rightsProjection, rolesText } from "../../domain/roles";
@@ -85,7 +85,7 @@ export function rpcSaveRoles(request: unknown) {
       const n = /^\d+(\.\d+)?$/.test(text) ? toMinorUnits(asNumber(text), currency) : null;
       if (n === null) limitIssues.push(formIssue(ws.lang, `levels.${i}.limit`, "roles.limitInvalid"));
       // NaN fails the engine's limit rules without moving "the limit below" for the next level.
-      return { approvers: level.approvers, limit: n ?? Number.NaN };
+      return { approvers: level.approvers, limit: n ?? NOT_A_NUMBER };
     });
     const checked = checkRoles({
       admins: req.admins,

@@ -11,7 +11,7 @@
 // either (Apps Script passes no values for it, and stamping a block would date rows that were done long ago); such
 // rows reach the scorecard as done without a date, counted apart and left out of the rate.
 
-import { asString, trimLower } from "../../domain/builtins";
+import { asString, mathAbs, mathMin, trimLower } from "../../domain/builtins";
 import { isBlank } from "../../domain/found";
 import { catalogIn, labelLangs } from "../../domain/i18n";
 import { TASKS_TAB } from "../../workbook/approvals/tabs";
@@ -95,8 +95,8 @@ export function stampCompletion(cell: EditedCell, stored: Readonly<Record<string
   // The cache is vouched for by the header row in every table read; here, by the two header cells it relies on. After a
   // column move that no read has seen yet they differ, and nothing is written: a missed date is shown as unknown on
   // the scorecard, a date written into the wrong column would not be.
-  const first = Math.min(at.status, at.completed);
-  const header = sheet.getRange(1, first, 1, Math.abs(at.status - at.completed) + 1).getValues()[0] ?? [];
+  const first = mathMin(at.status, at.completed);
+  const header = sheet.getRange(1, first, 1, mathAbs(at.status - at.completed) + 1).getValues()[0] ?? [];
   if (
     normalizeLabel(header[at.status - first]) !== at.statusHeader ||
     normalizeLabel(header[at.completed - first]) !== at.completedHeader

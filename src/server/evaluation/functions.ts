@@ -3,7 +3,7 @@
 // language, since every collaborator sees the same cell. CAMPAIGN_GRADE takes its thresholds as an argument, else
 // reads them from Settings.
 
-import { asString, isArray } from "../../domain/builtins";
+import { asString, isArray, NOT_A_NUMBER } from "../../domain/builtins";
 import {
   campaignGrade,
   campaignRoi,
@@ -58,7 +58,7 @@ function scaleAsTyped(text: string): GradeScale {
   const parsed = parseGradeScale(text);
   if (parsed) return parsed;
   const items = splitList(text);
-  const steps = items.slice(0, -1).map((item) => gradeStepOf(item) ?? { grade: item, min: Number.NaN });
+  const steps = items.slice(0, -1).map((item) => gradeStepOf(item) ?? { grade: item, min: NOT_A_NUMBER });
   return { steps, otherwise: items[items.length - 1] ?? "" };
 }
 

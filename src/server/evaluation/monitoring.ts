@@ -3,7 +3,17 @@
 // new to them. The digest checkpoint lives in document properties and is saved around every mail, so a run stopped
 // halfway (time limit, mail quota) is finished by the next one without anyone getting the same alert twice.
 
-import { asNumber, asString, isNumber, max, stringify } from "../../domain/builtins";
+import {
+  asNumber,
+  asString,
+  dateNow,
+  dateParse,
+  isNumber,
+  mathFloor,
+  mathRound,
+  max,
+  stringify,
+} from "../../domain/builtins";
 import {
   ALERT_KINDS,
   type Alert,
@@ -69,7 +79,7 @@ const SENT_PREFIX = "cc.monitor.sent.";
  * The start of this execution. Apps Script runs the script's top level before every execution, so a constant read
  * here is when the run began; Date.now() is no service call, so loading stays service-free.
  */
-const STARTED = Date.now();
+const STARTED = dateNow();
 /** Executions end at 6 minutes; mailing stops well before, leaving time to save the checkpoint and the health. */
 const MAIL_BUDGET_MS = 4.5 * 60 * 1000;
 /** A digest lists this many alerts; the rest are on the Monitor tab. */
@@ -90,7 +100,7 @@ function readConfig(props: PropertiesPort): Config {
   const c = parseJson<Partial<Config>>(props.getProperty(CONFIG_KEY));
   return {
     frequency: c?.frequency === "hourly" ? "hourly" : "daily",
-    hour: typeof c?.hour === "number" && c.hour >= 0 && c.hour <= 23 ? Math.floor(c.hour) : DEFAULT_HOUR,
+    hour: typeof c?.hour === "number" && c.hour >= 0 && c.hour <= 23 ? mathFloor(c.hour) : DEFAULT_HOUR,
     since: typeof c?.since === "string" ? c.since : "",
   };
 }
@@ -128,7 +138,7 @@ interface Prepared {
 
 function prepare(ss: SpreadsheetPort, props: PropertiesPort, timeZone: string): Prepared {
   const stored = props.getProperties();
-  const checkedAt = Date.now();
+  const checkedAt = dateNow();
   const localDate = Utilities.formatDate(new Date(checkedAt), timeZone, "yyyy-MM-dd");
   return { stored, fingerprint: fingerprintNow(ss, stored, localDate), checkedAt };
 }
@@ -142,7 +152,7 @@ function messageOf(err: unknown): string {
 
 function money(value: unknown, currency: string): string {
   if (!isNumber(value)) return asString(value);
-  const units = toMinorUnits(Math.round(value * 100) / 100, currency);
+  const units = toMinorUnits(mathRound(value * 100) / 100, currency);
   return units === null ? asString(value) : `${formatAmount(units, currency)} ${currency}`;
 }
 
@@ -261,7 +271,7 @@ function sendDigests(book: EvaluationBook, alerts: readonly Alert[], props: Prop
   let sent = 0;
   let outOfTime = false;
   for (const digest of plan.digests) {
-    if (Date.now() - STARTED > MAIL_BUDGET_MS) {
+    if (dateNow() - STARTED > MAIL_BUDGET_MS) {
       outOfTime = true;
       break;
     }
@@ -328,7 +338,7 @@ export function runMonitoring(scheduled: boolean, prepared?: Prepared): MonitorR
       });
       writeMonitorTab(book, alerts);
       SpreadsheetApp.flush();
-      const nextChange = nextTimeChange(pendingRequests(book), book.settings.settings, Date.now());
+      const nextChange = nextTimeChange(pendingRequests(book), book.settings.settings, dateNow());
       const { notes, ...digest } = sendDigests(book, alerts, props);
       return { run: { alerts: alerts.length, ...digest }, notes, nextChange };
     });
@@ -350,7 +360,7 @@ export function runMonitoring(scheduled: boolean, prepared?: Prepared): MonitorR
         fingerprint: inputs.fingerprint,
         checkedAt: inputs.checkedAt,
         nextChange,
-        fullMs: max(0, Date.now() - inputs.checkedAt),
+        fullMs: max(0, dateNow() - inputs.checkedAt),
       },
     );
     return run;
@@ -412,7 +422,7 @@ export function monitorJob(): void {
     markSkipped();
     const lang = settingsLang(ss);
     const note = t(lang, "monitor.overBudget", {
-      minutes: Math.round(today.ms / 60_000),
+      minutes: mathRound(today.ms / 60_000),
       budget: DAILY_BUDGET_MS / 60_000,
     });
     if (health.lastError !== note) saveHealth(props, { ...health, lastError: note, lastErrorAt: nowIn(timeZone) });
@@ -472,13 +482,13 @@ export function monitorStatus(): MonitorStatus {
   const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
   const required = info.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED;
   const runtimes = { [RUNTIME_KEY]: props.getProperty(RUNTIME_KEY) ?? "" };
-  const today = runtimeOn(runtimes, Date.now());
+  const today = runtimeOn(runtimes, dateNow());
   // Stale: the schedule is on, twice its interval passed since it was set or last ran, and nothing ran (a tick that
   // found nothing new counts as a run).
   const ticked = lastTickAt(runtimes);
-  const last = max(Date.parse(health.lastScheduledAt || config.since) || 0, ticked);
+  const last = max(dateParse(health.lastScheduledAt || config.since) || 0, ticked);
   const interval = (config.frequency === "hourly" ? 1 : 24) * HOUR_MS;
-  const stale = on && last > 0 && Date.now() - last > 2 * interval + HOUR_MS;
+  const stale = on && last > 0 && dateNow() - last > 2 * interval + HOUR_MS;
   const alerts = currentAlerts(ss, lang);
   const admin = adminCheck(ss, props).admin;
   return {

@@ -1,7 +1,7 @@
 // The evaluation report, the team scorecard, the post-campaign summary and the lessons: read once, decide in the
 // domain, write each tab in one batch. Refreshed from the menu, from the sidebar and by the scheduled run.
 
-import { asString, isArray, isNumber, isString, max, stringify } from "../../domain/builtins";
+import { asString, isArray, isNumber, isString, mathRound, max, stringify } from "../../domain/builtins";
 import { statusLabel } from "../../domain/campaign";
 import {
   attributedRevenue,
@@ -298,7 +298,7 @@ export function rpcRefreshEvaluation(request: unknown): RefreshEvaluationRespons
 // The summary: prefilled from the evaluation, submitted as a summary request, accepted into Summaries and Lessons
 
 function percent(value: number | null | ""): string {
-  return isNumber(value) ? `${Math.round(value * 1000) / 10}%` : "";
+  return isNumber(value) ? `${mathRound(value * 1000) / 10}%` : "";
 }
 
 export function figuresOf(

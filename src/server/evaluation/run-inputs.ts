@@ -17,7 +17,7 @@
 // onEdit fires for them), and a re-saved draft from the sidebar. Those reach the reports at the next full run (the
 // next day, or at once with "Run now" or the Refresh items).
 
-import { finiteNumber, stringify } from "../../domain/builtins";
+import { dateParse, finiteNumber, mathFloor, stringify } from "../../domain/builtins";
 import { CAMPAIGNS_TAB, LOG_TAB, TASKS_TAB } from "../../workbook/approvals/tabs";
 import { KPIS_TAB, READINGS_TAB } from "../../workbook/evaluation/tabs";
 import type { SpreadsheetPort } from "../../workbook/shared/ports";
@@ -66,11 +66,11 @@ export function nextTimeChange(
   };
   for (const r of requests) {
     if (!/T/.test(r.submittedAt)) continue;
-    const t0 = Date.parse(r.submittedAt);
+    const t0 = dateParse(r.submittedAt);
     if (!finiteNumber(t0)) continue;
     consider(t0 + settings.requestWaitDays * DAY_MS);
     consider(t0 + settings.escalateAfterDays * DAY_MS);
-    consider(t0 + (Math.floor((now - t0) / DAY_MS) + 1) * DAY_MS);
+    consider(t0 + (mathFloor((now - t0) / DAY_MS) + 1) * DAY_MS);
   }
   return next;
 }

@@ -2,7 +2,7 @@
 // the onEdit marker, which notes the time of the first edit a person made after that run. The marker costs onEdit
 // one setProperty per full run at most (the document properties it reads anyway say whether it is already set).
 
-import { asNumber, asString, finiteNumber, isNumber } from "../../domain/builtins";
+import { asNumber, asString, dateNow, finiteNumber, isNumber } from "../../domain/builtins";
 import type { PropertiesPort } from "../../workbook/shared/ports";
 import { parseJson } from "./store";
 
@@ -41,7 +41,7 @@ export function editedSince(stored: Readonly<Record<string, string>>, last: Last
  * onEdit: notes this edit unless one was noted since the last full run already, or no run was recorded (the first
  * scheduled run is a full one anyway). Never throws.
  */
-export function markEdited(props: PropertiesPort, stored: Readonly<Record<string, string>>, now = Date.now()): void {
+export function markEdited(props: PropertiesPort, stored: Readonly<Record<string, string>>, now = dateNow()): void {
   const last = parseLastInputs(stored[INPUTS_KEY]);
   if (!last || asNumber(stored[EDITED_KEY]) >= last.checkedAt) return;
   try {

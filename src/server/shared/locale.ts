@@ -1,6 +1,8 @@
 // Which language to speak: menus, toasts and the sidebar follow the user (or the Settings override); what the
 // add-on writes into the workbook (tab names, labels, help, dropdowns, custom-function errors) follows the
 // spreadsheet's locale, because every collaborator sees the same cells.
+
+import { numberIsNaN } from "../../domain/builtins";
 import { timeText } from "../../domain/dates";
 import { type Lang, langOf } from "../../domain/i18n";
 import type { Settings } from "../../domain/settings";
@@ -41,6 +43,6 @@ export function sheetLang(): Lang {
  */
 export function shownTime(iso: string | null, timeZone: string, lang: Lang): string {
   const date = iso === null ? new Date() : new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso ?? "";
+  if (numberIsNaN(date.getTime())) return iso ?? "";
   return timeText(Utilities.formatDate(date, timeZone, "yyyy M d H m").split(" ").map(Number), lang);
 }

@@ -3,7 +3,7 @@
 // records how long each execution took, per day, in one document property that keeps the last DAYS_KEPT days, and
 // the scheduled jobs read it to stay inside their own budget, well below the quota.
 
-import { finiteNumber, max, stringify } from "../../domain/builtins";
+import { dateNow, finiteNumber, max, stringify } from "../../domain/builtins";
 import type { PropertiesPort } from "../../workbook/shared/ports";
 import { parseJson } from "./store";
 
@@ -19,7 +19,7 @@ export const DAILY_BUDGET_MS = 60 * 60 * 1000;
  * When this execution began: Apps Script runs the bundle's top level at the start of every execution, and
  * Date.now() is no service call.
  */
-const STARTED = Date.now();
+const STARTED = dateNow();
 
 export interface DayRuntime {
   /** Milliseconds the trigger's executions took this day. */
@@ -63,7 +63,7 @@ export function lastTickAt(stored: Readonly<Record<string, string>>): number {
 }
 
 /** Adds this execution to its day (one read, one write); keeps the last DAYS_KEPT days only. */
-export function recordRuntime(props: PropertiesPort, skipped: boolean, now = Date.now()): DayRuntime {
+export function recordRuntime(props: PropertiesPort, skipped: boolean, now = dateNow()): DayRuntime {
   const days = parseRuntime(props.getProperty(RUNTIME_KEY));
   const day = dayOf(now);
   const before = days[day] ?? NONE;

@@ -4,7 +4,7 @@
 // admin's: only an admin turns jobs on or off (so the trigger and the mail it sends run as an admin), and a tick whose
 // owner is no longer an admin holds its jobs and says so, as does a schedule that stopped ticking.
 
-import { asString, finiteNumber, isArray, isString, stringify } from "../../domain/builtins";
+import { asString, dateNow, dateParse, finiteNumber, isArray, isString, stringify } from "../../domain/builtins";
 import { isAdmin, parseRoles } from "../../domain/roles";
 import { activeSpreadsheet, emailOf } from "./active";
 import { recordRuntime, tickSkipped } from "./runtime-log";
@@ -82,13 +82,13 @@ export function scheduleHealth(): ScheduleHealth {
   const schedule = readSchedule();
   const tick = parseTick(documentProperties().getProperty(TICK_KEY));
   const on = schedule.jobs.length > 0;
-  const last = Date.parse(tick.at || schedule.since || "");
+  const last = dateParse(tick.at || schedule.since || "");
   return {
     jobs: schedule.jobs,
     owner: schedule.owner,
     ownerIsAdmin: !on || schedule.owner === "" || isAdminNow(schedule.owner),
     lastTick: tick.at,
-    quiet: on && finiteNumber(last) && Date.now() - last > QUIET_MS,
+    quiet: on && finiteNumber(last) && dateNow() - last > QUIET_MS,
   };
 }
 

@@ -5,7 +5,7 @@
 // keeps it as the text it is (an ID such as 2026-01 or a hash such as 1e5... would otherwise be read as a value).
 // The whole tab is written with one setValues, so a kill leaves the old state or the new one, never a mix.
 
-import { asNumber, asString, isString } from "../../domain/builtins";
+import { asNumber, asString, isString, mathCeil } from "../../domain/builtins";
 import { isBlank } from "../../domain/found";
 import type { SheetPort, SpreadsheetPort } from "../shared/ports";
 import { PROTECTION_DESCRIPTION } from "../shared/spec";
@@ -95,7 +95,7 @@ export function writeState(
   }
   // Rows are added with room to spare, so a state that grows by a campaign or two does not insert rows every time.
   const max = sheet.getMaxRows();
-  if (height > max) sheet.insertRowsAfter(max, height - max + Math.ceil(height / 2));
+  if (height > max) sheet.insertRowsAfter(max, height - max + mathCeil(height / 2));
   sheet.getRange(1, 1, height, WIDTH).setValues(block);
 }
 

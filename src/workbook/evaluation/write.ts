@@ -1,7 +1,7 @@
 // Writes the tabs the add-on owns whole (Evaluation report, Scorecard, Monitor) and the rows it adds (Summaries,
 // Lessons): whole ranges, one setValues per run of adjacent columns, so the number of calls does not grow with rows.
 
-import { asString, max } from "../../domain/builtins";
+import { asString, mathMin, max } from "../../domain/builtins";
 import { cellFor, inertCell } from "../../domain/inert";
 import { setExactValues } from "../shared/cells";
 import { columnIndex } from "../shared/columns";
@@ -67,7 +67,7 @@ export function rewriteRows(
   ensureGrid(table.sheet, keep, 0, { maxRows });
   trimRows(table.sheet, keep, max(maxRows, keep));
   // What the previous report left in the rows that stay is blanked in the same write.
-  const total = max(written, Math.min(table.height, keep) - 1);
+  const total = max(written, mathMin(table.height, keep) - 1);
   if (total === 0) return;
   const plain = new Set(spec.columns.filter((c) => c.plainText || c.kind === "text").map((c) => c.key));
   for (const run of runsOf(table)) {
@@ -128,7 +128,7 @@ export function writeRowCells(table: Table, row: number, cells: Record_): void {
     return column === undefined ? [] : [[key, column] as const];
   });
   if (columns.length === 0) return;
-  const first = Math.min(...columns.map(([, c]) => c));
+  const first = mathMin(...columns.map(([, c]) => c));
   const last = max(...columns.map(([, c]) => c));
   const current = table.rows.find((r) => r.row === row)?.cells ?? [];
   const values = Array.from({ length: last - first + 1 }, (_, i) => current[first - 1 + i] ?? "");

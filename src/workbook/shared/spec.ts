@@ -1,7 +1,7 @@
 // How a tab of the workbook is described: columns with stable keys, their kind, labels and help in both languages,
 // and how setup presents them (validation, number format, width). Readers and setup share these specs.
 
-import { trimLower } from "../../domain/builtins";
+import { mathFloor, trimLower } from "../../domain/builtins";
 import { CURRENCIES } from "../../domain/campaign";
 import { catalogIn, LANGS, type Lang, type MessageKey, valueOfLabel } from "../../domain/i18n";
 
@@ -152,7 +152,7 @@ export function columnLetter(column: number): string {
   while (n > 0) {
     const rem = (n - 1) % 26;
     letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
+    n = mathFloor((n - 1) / 26);
   }
   return letters;
 }
