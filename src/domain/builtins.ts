@@ -31,3 +31,12 @@ export const { isNaN: numberIsNaN, isSafeInteger: safeInteger, NaN: NOT_A_NUMBER
 // Read from Date at each call, not captured once: a clock that a test or the preview sets on Date still counts.
 export const dateNow = (): number => Date.now();
 export const dateParse = (text: string): number => Date.parse(text);
+
+/** `typeof value === "object" && value !== null`: any object, arrays included. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+export function isBoolean(value: unknown): value is boolean {
+  return typeof value === "boolean";
+}

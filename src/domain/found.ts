@@ -1,6 +1,6 @@
 // Describes a cell value that was not what we expected, in words a marketer recognises ("the text “abc”").
 
-import { asString, isNumber, isString } from "./builtins";
+import { asString, isBoolean, isNumber, isString } from "./builtins";
 import { type Lang, t } from "./i18n";
 
 const MAX_SHOWN = 40;
@@ -21,7 +21,7 @@ export function describeFound(value: unknown, lang: Lang): string {
     return t(lang, "found.text", { text });
   }
   if (isNumber(value)) return t(lang, "found.number", { number: asString(value) });
-  if (typeof value === "boolean") return t(lang, "found.boolean", { value: value ? "TRUE" : "FALSE" });
+  if (isBoolean(value)) return t(lang, "found.boolean", { value: value ? "TRUE" : "FALSE" });
   if (isDate(value)) return t(lang, "found.date");
   return t(lang, "found.other");
 }

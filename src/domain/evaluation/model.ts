@@ -1,6 +1,6 @@
 // The rows monitoring and evaluation read (KPIs, readings, summaries, lessons, tasks) and the settings they obey: types (inferred from schemas.ts), and decoders that report every bad field instead of throwing.
 
-import { isArray, isString, numberIsNaN } from "../builtins";
+import { isArray, isBoolean, isString, numberIsNaN } from "../builtins";
 import { type MessageKey, valueOfLabel } from "../i18n";
 import { TASK_STATUSES, type TaskStatus } from "../records";
 import { KPI_DIRECTIONS, type KpiDirection } from "../workflow/plan";
@@ -225,7 +225,7 @@ export function decodeReading(cells: Cells): Decoded<KpiReading> {
 }
 
 function parseYesNo(value: unknown): boolean | null {
-  if (typeof value === "boolean") return value;
+  if (isBoolean(value)) return value;
   return YES_NO.get(foldText(readText(value))) ?? null;
 }
 

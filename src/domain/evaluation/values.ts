@@ -5,6 +5,7 @@ import {
   asString,
   dateParse,
   finiteNumber,
+  isBoolean,
   isNumber,
   isString,
   NOT_A_NUMBER,
@@ -22,7 +23,7 @@ export { compareText, isBlank, isIsoDate, normalizeEmail };
 export function readText(value: unknown): string {
   if (isString(value)) return value.replace(/\r\n?/g, "\n").trim();
   if (finiteNumber(value)) return asString(value);
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (isBoolean(value)) return value ? "TRUE" : "FALSE";
   return "";
 }
 

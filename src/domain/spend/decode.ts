@@ -1,4 +1,14 @@
-import { asNumber, asString, finiteNumber, isNumber, isString, mathAbs, numberIsNaN, trimLower } from "../builtins";
+import {
+  asNumber,
+  asString,
+  finiteNumber,
+  isBoolean,
+  isNumber,
+  isString,
+  mathAbs,
+  numberIsNaN,
+  trimLower,
+} from "../builtins";
 import { isIsoDate } from "../dates";
 import { isBlank, isDate } from "../found";
 import { catalogIn, valueOfLabel } from "../i18n";
@@ -78,7 +88,7 @@ function textOf(raw: unknown): string | null {
   if (isString(raw)) return raw.trim();
   if (raw === null || raw === undefined) return "";
   if (isNumber(raw)) return finiteNumber(raw) ? asString(raw) : null;
-  if (typeof raw === "boolean") return raw ? "TRUE" : "FALSE";
+  if (isBoolean(raw)) return raw ? "TRUE" : "FALSE";
   return null;
 }
 
@@ -168,7 +178,7 @@ const NO = new Set(["false", "no", "n", "0", "否"]);
 
 /** A checkbox, or Yes/No typed in either language; blank is No. */
 function readBoolean(raw: unknown): boolean | Bad {
-  if (typeof raw === "boolean") return raw;
+  if (isBoolean(raw)) return raw;
   if (raw === null || raw === undefined) return false;
   if (raw === 1 || raw === 0) return raw === 1;
   if (isString(raw)) {

@@ -1,6 +1,6 @@
 // The link to the approval engine: the submissions an overrun or a reimbursement makes, and the overrun decisions read back from folded requests.
 
-import { isArray, isString } from "../builtins";
+import { isArray, isObject, isString } from "../builtins";
 import type { JsonValue, RequestView, Submission } from "../workflow";
 import type { Expense } from "./model";
 import type { Assessment, OverrunDecision } from "./position";
@@ -69,9 +69,7 @@ export function reimbursementSubmission(expense: ExpenseRef, requestedBy: string
 
 /** A request's payload as an object of fields; {} when it is anything else (a hand-made log row). */
 export function payloadOf(data: JsonValue): { readonly [key: string]: JsonValue | undefined } {
-  return data !== null && typeof data === "object" && !isArray(data)
-    ? (data as { readonly [key: string]: JsonValue })
-    : {};
+  return isObject(data) && !isArray(data) ? (data as { readonly [key: string]: JsonValue }) : {};
 }
 
 /** The expense a request is about, from its payload; null when it names none. */

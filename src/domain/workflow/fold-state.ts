@@ -3,7 +3,7 @@
 // appended since, not the whole log. A copy edited by hand, or made without the key, does not verify and is
 // rebuilt from the log.
 
-import { asString, isArray, mathMin, stringify } from "../builtins";
+import { asString, isArray, isObject, mathMin, stringify } from "../builtins";
 import type { HashFn } from "./chain";
 import { type CampaignView, type FoldResult, type RequestView, toView } from "./fold";
 import { canonicalJson, type JsonValue } from "./json";
@@ -85,7 +85,7 @@ function plainData(snapshot: string): JsonValue | undefined {
 
 function fromSnapshot(snapshot: string): JsonValue {
   const data = plainData(snapshot) ?? null;
-  if (typeof data === "object" && data !== null) FROM_SNAPSHOT.add(data);
+  if (isObject(data)) FROM_SNAPSHOT.add(data);
   return data;
 }
 
@@ -114,7 +114,7 @@ export function foldText(state: FoldState): string {
       approvedExecution: refOf(view.approvedExecution, view.requests),
       history: view.history.map((e) => entryRow(e, byId)),
       requests: view.requests.map(({ entries: _entries, data, ...r }) => {
-        const known = typeof data === "object" && data !== null && FROM_SNAPSHOT.has(data);
+        const known = isObject(data) && FROM_SNAPSHOT.has(data);
         const plain = known ? undefined : plainData(r.snapshot);
         const same = known || (plain !== undefined && canonicalJson(plain) === canonicalJson(data));
         return { ...r, data: same ? 0 : data };

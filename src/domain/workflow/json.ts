@@ -1,5 +1,5 @@
 // Canonical JSON: one byte-exact text per value, so snapshots compare and hash the same on every runtime.
-import { finiteNumber, isArray, isNumber, isString, stringify } from "../builtins";
+import { finiteNumber, isArray, isBoolean, isNumber, isString, stringify } from "../builtins";
 
 export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
@@ -10,7 +10,7 @@ export type JsonValue = null | boolean | number | string | readonly JsonValue[] 
 export function canonicalJson(value: JsonValue): string {
   if (value === null) return "null";
   if (isNumber(value)) return finiteNumber(value) ? stringify(value === 0 ? 0 : value) : "null";
-  if (isString(value) || typeof value === "boolean") return stringify(value);
+  if (isString(value) || isBoolean(value)) return stringify(value);
   if (isArray(value)) return `[${value.map((item: JsonValue) => canonicalJson(item)).join(",")}]`;
   const record = value as { readonly [key: string]: JsonValue | undefined };
   const parts: string[] = [];

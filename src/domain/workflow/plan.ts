@@ -1,6 +1,6 @@
 // Submission completeness: a plan or an execution plan goes in as read from the sheet, and every missing or invalid item comes back by field.
 
-import { isArray, isNumber, numberIsNaN, safeInteger } from "../builtins";
+import { isArray, isNumber, isObject, numberIsNaN, safeInteger } from "../builtins";
 import { type LineDraft, type LineSnapshot, linesSnapshot } from "./lines";
 import type { MessageParams, WorkflowMessageKey } from "./messages";
 import { err, type Issue, ok, type Result } from "./result";
@@ -206,7 +206,7 @@ function checkKpis(value: unknown, issues: Issues): Kpi[] | null {
   let complete = true;
   drafts.forEach((raw, index) => {
     if (isBlankKpi(raw)) return;
-    const draft = (typeof raw === "object" && raw !== null ? raw : {}) as KpiDraft;
+    const draft = (isObject(raw) ? raw : {}) as KpiDraft;
     const n = index + 1;
     const bad = issues.of("workflow.plan.kpi", `kpis.${index}`, { n });
     const indicator = readText(draft.indicator);
@@ -233,7 +233,7 @@ function checkKpis(value: unknown, issues: Issues): Kpi[] | null {
 
 /** A KPI row with nothing typed in is an unused line of the form, not a goal without a target. */
 function isBlankKpi(raw: unknown): boolean {
-  if (typeof raw !== "object" || raw === null) return isBlank(raw);
+  if (!isObject(raw)) return isBlank(raw);
   const draft = raw as KpiDraft;
   return isBlank(draft.indicator) && isBlank(draft.target) && isBlank(draft.unit);
 }

@@ -1,7 +1,7 @@
 // Canonical snapshots of what an approval covers, and the field-by-field diff that flags edits of approved values.
 
 import * as z from "zod/mini";
-import { isArray, isNumber, isString } from "../builtins";
+import { isArray, isNumber, isObject, isString } from "../builtins";
 import { canonicalJson, compareCodeUnits, type JsonValue, parseJson } from "./json";
 import { type LineDraft, type LineSnapshot, type LooseNumber, linesSnapshot, looseNumber } from "./lines";
 import type { ExecutionPlan, PlanDraft } from "./plan";
@@ -78,7 +78,7 @@ export type ExecutionSnapshot = { readonly tasks: readonly TaskSnapshot[] };
 export function planSnapshot(draft: PlanDraft): PlanSnapshot {
   const kpiDrafts: unknown[] = isArray(draft.kpis) ? draft.kpis : [];
   const kpis = kpiDrafts
-    .filter((k): k is Record<string, unknown> => typeof k === "object" && k !== null)
+    .filter((k): k is Record<string, unknown> => isObject(k))
     .map(
       (k): KpiSnapshot => ({
         indicator: readText(k.indicator),

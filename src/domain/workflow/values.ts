@@ -1,6 +1,15 @@
 // Tolerant readers for cell values: the same normalisation feeds the completeness check and the snapshot, so an untouched field never shows up as a diff.
 
-import { asNumber, asString, finiteNumber, isNumber, isString, NOT_A_NUMBER, safeInteger } from "../builtins";
+import {
+  asNumber,
+  asString,
+  finiteNumber,
+  isBoolean,
+  isNumber,
+  isString,
+  NOT_A_NUMBER,
+  safeInteger,
+} from "../builtins";
 import { isIsoDate } from "../dates";
 import { readListWith } from "../lists";
 import { compareCodeUnits } from "./json";
@@ -12,7 +21,7 @@ export { isIsoDate };
 export function readText(value: unknown): string {
   if (isString(value)) return value.replace(/\r\n?/g, "\n").trim();
   if (finiteNumber(value)) return asString(value);
-  if (typeof value === "boolean") return asString(value);
+  if (isBoolean(value)) return asString(value);
   return "";
 }
 

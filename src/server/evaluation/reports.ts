@@ -1,7 +1,17 @@
 // The evaluation report, the team scorecard, the post-campaign summary and the lessons: read once, decide in the
 // domain, write each tab in one batch. Refreshed from the menu, from the sidebar and by the scheduled run.
 
-import { asString, isArray, isNumber, isString, mathRound, max, stringify } from "../../domain/builtins";
+import {
+  asString,
+  isArray,
+  isBoolean,
+  isNumber,
+  isObject,
+  isString,
+  mathRound,
+  max,
+  stringify,
+} from "../../domain/builtins";
 import { statusLabel } from "../../domain/campaign";
 import {
   attributedRevenue,
@@ -358,20 +368,20 @@ function requestViewOf(request: EngineRequest | null): SummaryRequestView | null
 type SummaryData = SummaryView;
 
 function summaryDataOf(data: unknown): SummaryData | null {
-  if (data === null || typeof data !== "object" || isArray(data)) return null;
+  if (!isObject(data) || isArray(data)) return null;
   const d = data as Record<string, unknown>;
   const str = (v: unknown) => (isString(v) ? v : "");
   const items = (v: unknown): unknown[] => (isArray(v) ? v : []);
   const list = (v: unknown) => items(v).filter((x): x is string => isString(x));
   return {
-    goalsMet: typeof d.goalsMet === "boolean" ? d.goalsMet : null,
+    goalsMet: isBoolean(d.goalsMet) ? d.goalsMet : null,
     effect: str(d.effect),
     problems: str(d.problems),
     improvements: str(d.improvements),
     channels: list(d.channels),
     audience: str(d.audience),
     lessons: items(d.lessons)
-      .filter((l): l is Record<string, unknown> => l !== null && typeof l === "object")
+      .filter((l): l is Record<string, unknown> => isObject(l))
       .map((l) => ({ lesson: str(l.lesson), recommendation: str(l.recommendation), tags: list(l.tags) }))
       .filter((l) => l.lesson.trim() !== ""),
   };

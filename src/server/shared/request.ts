@@ -1,7 +1,7 @@
 // Request validation shared by every server function: zod finds what is wrong, and the message says it in words
 // a developer reads (the sidebars never send a bad request, so whoever sees one is debugging or forging).
 import * as z from "zod/mini";
-import { asString, isArray } from "../../domain/builtins";
+import { asString, isArray, isObject } from "../../domain/builtins";
 import { type Lang, t } from "../../domain/i18n";
 import { userLang } from "./locale";
 
@@ -16,7 +16,7 @@ function kindOf(value: unknown): string {
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   let current = input;
   for (const key of path) {
-    if (current === null || typeof current !== "object") return undefined;
+    if (!isObject(current)) return undefined;
     current = (current as Record<PropertyKey, unknown>)[key];
   }
   return current;

@@ -3,7 +3,7 @@
 // records how long each execution took, per day, in one document property that keeps the last DAYS_KEPT days, and
 // the scheduled jobs read it to stay inside their own budget, well below the quota.
 
-import { dateNow, finiteNumber, max, stringify } from "../../domain/builtins";
+import { dateNow, finiteNumber, isObject, max, stringify } from "../../domain/builtins";
 import type { PropertiesPort } from "../../workbook/shared/ports";
 import { parseJson } from "./store";
 
@@ -41,10 +41,10 @@ export function dayOf(ms: number): string {
 
 export function parseRuntime(text: string | null | undefined): Record<string, DayRuntime> {
   const parsed = parseJson<unknown>(text);
-  if (typeof parsed !== "object" || parsed === null) return {};
+  if (!isObject(parsed)) return {};
   const out: Record<string, DayRuntime> = {};
   for (const [day, v] of Object.entries(parsed as Record<string, unknown>)) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || typeof v !== "object" || v === null) continue;
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !isObject(v)) continue;
     const r = v as Partial<Record<keyof DayRuntime, unknown>>;
     const n = (x: unknown) => (finiteNumber(x) && x >= 0 ? x : 0);
     out[day] = { ms: n(r.ms), ticks: n(r.ticks), skipped: n(r.skipped), at: n(r.at) };

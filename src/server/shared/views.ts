@@ -1,7 +1,7 @@
 // Turns engine data into what the sidebars show: issues with the cell they concern, diffs and plans as text,
 // requests and histories; plus the mail each step sends. JSON-safe throughout.
 
-import { asNumber, asString, isArray, isNumber, isString } from "../../domain/builtins";
+import { asNumber, asString, isArray, isBoolean, isNumber, isObject, isString } from "../../domain/builtins";
 import { goalText } from "../../domain/goals";
 import { type Lang, type MessageKey, t, tKey } from "../../domain/i18n";
 import { formatAmount, formatMoney, fromMinorUnits } from "../../domain/money";
@@ -138,11 +138,7 @@ export function shown(field: string, value: JsonValue, currency: string): string
   if (field === "budget" && isNumber(value)) return formatMoney(value, currency);
   if (isArray(value)) {
     return value
-      .map((v) =>
-        typeof v === "object" && v !== null && !isArray(v)
-          ? goalText(v as Parameters<typeof goalText>[0])
-          : asString(v),
-      )
+      .map((v) => (isObject(v) && !isArray(v) ? goalText(v as Parameters<typeof goalText>[0]) : asString(v)))
       .join(field === "kpis" ? "; " : ", ");
   }
   return value === null ? "" : asString(value);
@@ -271,18 +267,18 @@ export function summaryOf(request: EngineRequest): {
 } | null {
   if (request.type !== "summary") return null;
   const data = readEnvelope(request.type, request.snapshot)?.data as Record<string, unknown> | null | undefined;
-  if (!data || typeof data !== "object") return null;
+  if (!isObject(data)) return null;
   const text = (v: unknown) => (isString(v) ? v : "");
   const texts = (v: unknown) => (isArray(v) ? v.filter((x): x is string => isString(x)) : []);
   return {
-    goalsMet: typeof data.goalsMet === "boolean" ? data.goalsMet : null,
+    goalsMet: isBoolean(data.goalsMet) ? data.goalsMet : null,
     effect: text(data.effect),
     problems: text(data.problems),
     improvements: text(data.improvements),
     channels: texts(data.channels),
     audience: text(data.audience),
     lessons: (isArray(data.lessons) ? data.lessons : []).map((l: unknown) => {
-      const o = (l && typeof l === "object" ? l : {}) as Record<string, unknown>;
+      const o = (isObject(l) ? l : {}) as Record<string, unknown>;
       return { lesson: text(o.lesson), recommendation: text(o.recommendation), tags: texts(o.tags) };
     }),
   };

@@ -2,7 +2,7 @@
 // dates in the spreadsheet's time zone, numbers. A value that does not fit is passed on as it is, so validation
 // reports it with what was actually found.
 
-import { asString, isString } from "../../domain/builtins";
+import { asString, isBoolean, isString } from "../../domain/builtins";
 import { isBlank, isDate } from "../../domain/found";
 import { CELL_LIMIT, cellFor, tooLongForCell } from "../../domain/inert";
 import { splitList } from "../../domain/lists";
@@ -24,7 +24,7 @@ export { isDate };
 function asText(value: unknown, formatDate: DateFormatter): string {
   if (isBlank(value)) return "";
   if (isString(value)) return value.trim();
-  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (isBoolean(value)) return value ? "TRUE" : "FALSE";
   if (isDate(value)) return formatDate(value);
   return asString(value);
 }

@@ -10,7 +10,7 @@
 // The state below lives exactly one execution: Apps Script runs the bundle's top level again for every execution
 // (menu click, sidebar call, trigger, each custom-function call), so nothing here survives into the next one.
 
-import { isArray, isNumber, isString, max, stringify } from "../../domain/builtins";
+import { isArray, isNumber, isObject, isString, max, stringify } from "../../domain/builtins";
 import { parseJson } from "../../domain/workflow/json";
 import { type ColumnMetadata, normalizeLabel } from "./columns";
 import type { SheetPort, SpreadsheetPort } from "./ports";
@@ -110,7 +110,7 @@ function storedText(s: Session, key: string): string | undefined {
 }
 
 function isEntry(value: unknown): value is LayoutEntry {
-  if (typeof value !== "object" || value === null) return false;
+  if (!isObject(value)) return false;
   const e = value as { sheetId?: unknown; header?: unknown; columns?: unknown; setup?: unknown };
   if (!isNumber(e.sheetId)) return false;
   if (e.setup !== undefined && !isString(e.setup)) return false;
