@@ -2,6 +2,7 @@
 // (in AuthMode.NONE that would fail, or might), so its captions come from menu-captions.ts in Code.js and follow the
 // user's locale only. What each item does lives in its feature's menu.ts.
 import { type MenuCaptionKey, menuCaption } from "../domain/menu-captions";
+import { userInterface } from "./shared/active";
 import { userLang } from "./shared/locale";
 
 /** The caption of each menu item by the function it calls, in menu order; the functions are global entry points (surface.ts). */
@@ -24,7 +25,7 @@ export const MENU_ITEMS = Object.entries(MENU).map(([functionName, caption]) => 
 
 export function buildMenu(): void {
   const lang = userLang();
-  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  const menu = userInterface().createAddonMenu();
   for (const item of MENU_ITEMS) menu.addItem(menuCaption(lang, item.caption), item.functionName);
   menu.addToUi();
 }

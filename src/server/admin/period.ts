@@ -32,7 +32,7 @@ import { runs } from "../../workbook/shared/setup-plan";
 import type { TabSpec } from "../../workbook/shared/spec";
 import { findTab, readTable } from "../../workbook/shared/table";
 import { BUDGET_TAB, EXPENSES_TAB } from "../../workbook/spend/tabs";
-import { activeSpreadsheet } from "../shared/active";
+import { activeSpreadsheet, userInterface } from "../shared/active";
 import { userLang } from "../shared/locale";
 import { withDocumentLock } from "../shared/lock";
 import { documentProperties, KEY, parseJson } from "../shared/store";
@@ -261,6 +261,6 @@ export function menuStartPeriod(): void {
   const ss = activeSpreadsheet();
   const lang = userLang();
   const result = startPeriod(ss, lang);
-  const ui = SpreadsheetApp.getUi();
+  const ui = userInterface();
   ui.alert(t(lang, "period.title"), result.message, ui.ButtonSet.OK);
 }

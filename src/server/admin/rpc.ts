@@ -11,7 +11,7 @@ import { columnIndex } from "../../workbook/shared/columns";
 import { appendRecords, keyed } from "../../workbook/shared/rows";
 import { SETTINGS_TAB } from "../../workbook/shared/settings";
 import { runs } from "../../workbook/shared/setup-plan";
-import { activeSpreadsheet } from "../shared/active";
+import { activeSpreadsheet, documentLock, userInterface } from "../shared/active";
 import { EmptyRequest, type FieldIssue } from "../shared/contract";
 import { healProjections } from "../shared/projection";
 import { parseRequest } from "../shared/request";
@@ -130,7 +130,7 @@ function verification(lang?: Lang): VerifyResponse {
 const LOCK_MS = 10_000;
 
 function verifyWholeLog(lang?: Lang): Workspace {
-  const lock = LockService.getDocumentLock();
+  const lock = documentLock();
   const locked = lock?.tryLock(LOCK_MS) ?? false;
   try {
     const ws = readWorkspace(activeSpreadsheet(), { wholeLog: true }, lang);
@@ -162,5 +162,5 @@ export function rpcVerifyLog(request: unknown): VerifyResponse {
 /** "Verify audit log": the verdict in an alert, naming the first row that was edited, deleted or inserted. */
 export function menuVerifyAuditLog(): void {
   const result = verification();
-  SpreadsheetApp.getUi().alert(t(result.lang, "verify.title"), result.message, SpreadsheetApp.getUi().ButtonSet.OK);
+  userInterface().alert(t(result.lang, "verify.title"), result.message, userInterface().ButtonSet.OK);
 }

@@ -14,6 +14,7 @@ import { planDraftFromCells } from "../../workbook/approvals/campaigns";
 import { guardEntryText } from "../../workbook/approvals/log-state";
 import { isDate, cellText as text } from "../../workbook/shared/cells";
 import type { RangePort, SheetPort } from "../../workbook/shared/ports";
+import { formatDate } from "../shared/active";
 import type { EditedCell } from "../shared/edit-event";
 import { userLang } from "../shared/locale";
 import { FLAG_BACKGROUND, FLAG_NOTE } from "../shared/projection";
@@ -21,7 +22,7 @@ import { type BudgetGuardLayout, type GuardLayout, KEY, parseJson } from "../sha
 
 /** The edited cell's value in the form the approved snapshot keeps (dates in the spreadsheet's zone). */
 function currentValue(field: SnapshotField, value: unknown, entry: GuardEntry, timeZone: string) {
-  const cell = isDate(value) ? Utilities.formatDate(value, timeZone, "yyyy-MM-dd") : value;
+  const cell = isDate(value) ? formatDate(value, timeZone) : value;
   const draft = planDraftFromCells(
     { [field]: cell, currency: field === "currency" ? cell : entry.currency },
     entry.currency,
@@ -108,7 +109,7 @@ function guardLine(edited: EditedCell, sheet: SheetPort, layout: GuardLayout, li
   const currency = text(cell("currency")).toUpperCase() || lines.currency;
   const month = cell("month");
   const category = text(cell("category"));
-  const monthText = isDate(month) ? Utilities.formatDate(month, layout.timeZone, "yyyy-MM") : text(month);
+  const monthText = isDate(month) ? formatDate(month, layout.timeZone, "yyyy-MM") : text(month);
   const planned = cell("planned");
   const amount = isNumber(planned) ? toMinorUnits(planned, currency) : null;
   const approved = entry.lines[lineKey(category, monthText, currency)];

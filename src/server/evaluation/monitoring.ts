@@ -37,7 +37,7 @@ import { MONITOR_TAB } from "../../workbook/evaluation/tabs";
 import { type Record_, rewriteRows } from "../../workbook/evaluation/write";
 import type { PropertiesPort, SpreadsheetPort } from "../../workbook/shared/ports";
 import { readSettings } from "../../workbook/shared/settings";
-import { activeSpreadsheet } from "../shared/active";
+import { activeSpreadsheet, flush, formatDate } from "../shared/active";
 import { readContext } from "../shared/context";
 import { editedSince, INPUTS_KEY, type LastInputs, parseLastInputs } from "../shared/freshness";
 import { showSidebar } from "../shared/html";
@@ -139,7 +139,7 @@ interface Prepared {
 function prepare(ss: SpreadsheetPort, props: PropertiesPort, timeZone: string): Prepared {
   const stored = props.getProperties();
   const checkedAt = dateNow();
-  const localDate = Utilities.formatDate(new Date(checkedAt), timeZone, "yyyy-MM-dd");
+  const localDate = formatDate(new Date(checkedAt), timeZone);
   return { stored, fingerprint: fingerprintNow(ss, stored, localDate), checkedAt };
 }
 
@@ -337,7 +337,7 @@ export function runMonitoring(scheduled: boolean, prepared?: Prepared): MonitorR
         settings: book.settings.settings,
       });
       writeMonitorTab(book, alerts);
-      SpreadsheetApp.flush();
+      flush();
       const nextChange = nextTimeChange(pendingRequests(book), book.settings.settings, dateNow());
       const { notes, ...digest } = sendDigests(book, alerts, props);
       return { run: { alerts: alerts.length, ...digest }, notes, nextChange };
@@ -384,8 +384,8 @@ export function runMonitoring(scheduled: boolean, prepared?: Prepared): MonitorR
 function dailyDue(config: Config, health: MonitorHealth, timeZone: string): boolean {
   if (health.deferred > 0 && health.lastScheduledAt !== "") return true;
   const now = new Date();
-  const today = Utilities.formatDate(now, timeZone, "yyyy-MM-dd");
-  const hour = asNumber(Utilities.formatDate(now, timeZone, "H"));
+  const today = formatDate(now, timeZone);
+  const hour = asNumber(formatDate(now, timeZone, "H"));
   return hour >= config.hour && health.lastScheduledAt.slice(0, 10) !== today;
 }
 

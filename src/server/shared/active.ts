@@ -13,3 +13,21 @@ export function emailOf(user: () => { getEmail(): string | null }): string {
     return "";
   }
 }
+
+/** Utilities.formatDate, as YYYY-MM-DD unless another pattern is given. */
+export function formatDate(date: Date, timeZone: string, pattern = "yyyy-MM-dd"): string {
+  return Utilities.formatDate(date, timeZone, pattern);
+}
+
+export function userInterface(): ReturnType<typeof SpreadsheetApp.getUi> {
+  return SpreadsheetApp.getUi();
+}
+
+/** SpreadsheetApp.flush(): pending writes applied now. */
+export function flush(): void {
+  SpreadsheetApp.flush();
+}
+
+export function documentLock(): ReturnType<typeof LockService.getDocumentLock> {
+  return LockService.getDocumentLock();
+}

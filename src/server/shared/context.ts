@@ -3,6 +3,7 @@
 import type { Lang } from "../../domain/i18n";
 import type { SpreadsheetPort } from "../../workbook/shared/ports";
 import type { ReadContext } from "../../workbook/shared/records";
+import { formatDate } from "./active";
 
 export function readContext(ss: SpreadsheetPort, lang: Lang): ReadContext {
   let timeZone: string | null = null;
@@ -16,7 +17,7 @@ export function readContext(ss: SpreadsheetPort, lang: Lang): ReadContext {
       let text = formatted.get(key);
       if (text === undefined) {
         if (timeZone === null) timeZone = ss.getSpreadsheetTimeZone();
-        text = Utilities.formatDate(date, timeZone, "yyyy-MM-dd");
+        text = formatDate(date, timeZone);
         formatted.set(key, text);
       }
       return text;

@@ -3,7 +3,7 @@ import type { Lang } from "../../domain/i18n";
 import { type MenuCaptionKey, menuCaption } from "../../domain/menu-captions";
 import type { HtmlOutputPort } from "../../workbook/shared/ports";
 import { readSettings } from "../../workbook/shared/settings";
-import { activeSpreadsheet } from "./active";
+import { activeSpreadsheet, userInterface } from "./active";
 import { readContext } from "./context";
 import { uiLang, userLang } from "./locale";
 
@@ -32,5 +32,5 @@ export function sidebar(name: keyof typeof SIDEBARS, lang: Lang, timeZone: strin
 export function showSidebar(name: keyof typeof SIDEBARS): void {
   const ss = activeSpreadsheet();
   const settings = readSettings(ss, ss.getSpreadsheetLocale(), readContext(ss, userLang())).settings;
-  SpreadsheetApp.getUi().showSidebar(sidebar(name, uiLang(settings), ss.getSpreadsheetTimeZone()));
+  userInterface().showSidebar(sidebar(name, uiLang(settings), ss.getSpreadsheetTimeZone()));
 }

@@ -6,7 +6,7 @@ import { numberIsNaN } from "../../domain/builtins";
 import { timeText } from "../../domain/dates";
 import { type Lang, langOf } from "../../domain/i18n";
 import type { Settings } from "../../domain/settings";
-import { activeSpreadsheet } from "./active";
+import { activeSpreadsheet, formatDate } from "./active";
 
 /**
  * The user's language. The Session reference lists an authorization scope for getActiveUser and getEffectiveUser
@@ -44,5 +44,5 @@ export function sheetLang(): Lang {
 export function shownTime(iso: string | null, timeZone: string, lang: Lang): string {
   const date = iso === null ? new Date() : new Date(iso);
   if (numberIsNaN(date.getTime())) return iso ?? "";
-  return timeText(Utilities.formatDate(date, timeZone, "yyyy M d H m").split(" ").map(Number), lang);
+  return timeText(formatDate(date, timeZone, "yyyy M d H m").split(" ").map(Number), lang);
 }

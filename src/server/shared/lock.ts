@@ -1,3 +1,5 @@
+import { documentLock, flush } from "./active";
+
 // Runs a change to the workbook under the document lock, so two users (or a user and a trigger) never interleave
 // their writes; pending writes are flushed before the lock is released so the next holder reads them.
 
@@ -5,11 +7,11 @@ const WAIT_MS = 30_000;
 
 /** The result of `fn`, or `busy` when the lock could not be had in time. */
 export function withDocumentLock<T>(fn: () => T): { ok: true; value: T } | { ok: false; busy: true } {
-  const lock = LockService.getDocumentLock();
+  const lock = documentLock();
   if (lock && !lock.tryLock(WAIT_MS)) return { ok: false, busy: true };
   try {
     const value = fn();
-    SpreadsheetApp.flush();
+    flush();
     return { ok: true, value };
   } finally {
     lock?.releaseLock();

@@ -8,6 +8,7 @@ import { readNotifications } from "../../workbook/approvals/escalations";
 import { NOTIFICATIONS_TAB } from "../../workbook/approvals/tabs";
 import type { SpreadsheetPort } from "../../workbook/shared/ports";
 import { appendRecords, recordRow } from "../../workbook/shared/rows";
+import { documentLock, flush } from "./active";
 
 export interface Notice {
   readonly campaign: string;
@@ -69,12 +70,12 @@ export function recordNotices(ss: SpreadsheetPort, results: readonly NoticeResul
     status: t(lang, r.sent ? "noticeStatus.sent" : "noticeStatus.failed"),
     reason: r.reason,
   }));
-  const lock = LockService.getDocumentLock();
+  const lock = documentLock();
   if (lock?.tryLock(NOTIFY_LOCK_MS)) {
     try {
       const table = readNotifications(ss);
       if (table) appendRecords(table, NOTIFICATIONS_TAB, records);
-      SpreadsheetApp.flush();
+      flush();
     } finally {
       lock.releaseLock();
     }

@@ -17,7 +17,7 @@ import {
 import { CAMPAIGNS_TAB } from "../../workbook/approvals/tabs";
 import { tabName } from "../../workbook/shared/spec";
 import { readBudgetLines } from "../../workbook/spend/budget-lines";
-import { activeSpreadsheet, emailOf } from "./active";
+import { activeSpreadsheet, documentLock, emailOf, flush, formatDate } from "./active";
 import type { FieldIssue, Refused } from "./contract";
 import { userLang } from "./locale";
 import { type Notice, type NoticeResult, recordNotices, sendNotices } from "./notify";
@@ -90,7 +90,7 @@ function isRefused<T>(step: Step<T>): step is Refused {
 
 /** A new event's time: an ISO instant in the spreadsheet's zone, whose first ten characters are its local date. */
 export function nowIn(timeZone: string): string {
-  return Utilities.formatDate(new Date(), timeZone, "yyyy-MM-dd'T'HH:mm:ssXXX");
+  return formatDate(new Date(), timeZone, "yyyy-MM-dd'T'HH:mm:ssXXX");
 }
 
 export interface WriteContext {
@@ -111,7 +111,7 @@ export function write<T>(
   const me = callerEmail();
   if (me === "") return refused("signed_out", t(lang, "rpc.signedOut"));
   const ss = activeSpreadsheet();
-  const lock = LockService.getDocumentLock();
+  const lock = documentLock();
   if (!lock?.tryLock(LOCK_MS)) return refused("busy", t(lang, "rpc.busy"));
   let value: T;
   let notices: readonly Notice[] = [];
@@ -156,7 +156,7 @@ export function write<T>(
     }
     notices = step.notices?.(fold) ?? [];
     value = step.value;
-    SpreadsheetApp.flush();
+    flush();
   } finally {
     lock.releaseLock();
   }
