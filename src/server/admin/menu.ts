@@ -1,13 +1,13 @@
 // The admin's menu items: Set up workbook (installs or upgrades the tabs) and Roles and settings.
 import { type Lang, langOf, t } from "../../domain/i18n";
-import { parseRoles, rightsProjection } from "../../domain/roles";
+import { rightsProjection } from "../../domain/roles";
 import { type SetupReport, setUpWorkbook } from "../../workbook/setup";
 import { activeSpreadsheet } from "../shared/active";
 import { adminOrExplain } from "../shared/admin-gate";
 import { showSidebar } from "../shared/html";
 import { uiLang, userLang } from "../shared/locale";
 import { withDocumentLock } from "../shared/lock";
-import { documentProperties, KEY } from "../shared/store";
+import { storedRoles } from "../shared/store";
 import { ownerOf } from "../shared/workspace";
 
 /** "Set up workbook": installs or upgrades the tabs under the document lock, then says what changed. */
@@ -18,8 +18,7 @@ export function menuSetUpWorkbook(): void {
   const result = withDocumentLock(() => {
     const locale = ss.getSpreadsheetLocale();
     const lang = langOf(locale);
-    const rights = (currency: string) =>
-      rightsProjection(parseRoles(documentProperties().getProperty(KEY.roles)), ownerOf(ss), currency, lang);
+    const rights = (currency: string) => rightsProjection(storedRoles(), ownerOf(ss), currency, lang);
     return setUpWorkbook(ss, SpreadsheetApp, { lang, locale, rights });
   });
   if (!result.ok) {

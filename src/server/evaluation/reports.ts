@@ -32,7 +32,6 @@ import { splitList } from "../../domain/lists";
 import { isAdmin, routingOf } from "../../domain/roles";
 import {
   type CampaignState,
-  type CampaignView,
   type RequestView as EngineRequest,
   type LogEntry,
   operate,
@@ -68,7 +67,7 @@ import { ownerRefusal } from "../shared/rights";
 import { documentProperties } from "../shared/store";
 import { formIssue, waitingNotice } from "../shared/views";
 import { viewOf, type Workspace } from "../shared/workspace";
-import { callerEmail, nowIn, refusal, refused, write } from "../shared/write";
+import { callerEmail, commandPlan, nowIn, refusal, refused, write } from "../shared/write";
 import type {
   CampaignFigures,
   LessonsResponse,
@@ -638,11 +637,6 @@ function engineRefusal(ws: Workspace, error: Refusal): Refused {
   return refusal(ws, error, (i) => formIssue(ws.lang, i.field, i.messageKey, i.params));
 }
 
-/** The campaign's state after the events (as it was when there are none). */
-function stateAfter(events: readonly { readonly toState: CampaignState }[], view: CampaignView): CampaignState {
-  return events[events.length - 1]?.toState ?? view.state;
-}
-
 export function rpcSubmitSummary(request: unknown) {
   const req = parseRequest("rpcSubmitSummary", SubmitSummaryRequest, request);
   return write({ needsLog: true }, (ws, { me, at, newId }) => {
@@ -694,11 +688,10 @@ export function rpcSubmitSummary(request: unknown) {
     const outcome = result.value;
     const table = readTab(ws.ss, SUMMARIES_TAB);
     return {
-      events: outcome.events,
+      ...commandPlan(view, outcome),
       apply: () => {
         if (table && !outcome.duplicate) upsertSummary(table, req.campaignId, data, ws.sheetLang);
       },
-      value: { state: stateAfter(outcome.events, view), duplicate: outcome.duplicate },
       notices: (fold) => {
         const after = fold.campaigns.get(req.campaignId);
         const submitted = after?.requests.find((r) => r.id === req.requestId);
@@ -724,8 +717,8 @@ export function rpcCampaignProgress(request: unknown) {
     }
     const result = operate({ view, operation: req.operation, actor: me, comment: req.comment, at, eventId: newId() });
     if (!result.ok) return engineRefusal(ws, result.error);
-    const events = result.value.events;
-    return { events, value: { state: stateAfter(events, view), duplicate: false } };
+    // An operation is never a duplicate: commandPlan answers duplicate false, as this did.
+    return commandPlan(view, result.value);
   });
 }
 

@@ -7,7 +7,7 @@ import type { BudgetPosition, PendingRequest } from "../../domain/evaluation";
 import { type EvaluationSettingsRead, readEvaluationSettings } from "../../domain/evaluation-settings";
 import { describeFound } from "../../domain/found";
 import { type Lang, langOf, t } from "../../domain/i18n";
-import { parseRoles, type Roles, recipientsOf } from "../../domain/roles";
+import { type Roles, recipientsOf } from "../../domain/roles";
 import type { Settings } from "../../domain/settings";
 import type { CampaignState, FoldResult, LogEntry } from "../../domain/workflow";
 import { type CampaignTable, readCampaigns } from "../../workbook/approvals/campaigns";
@@ -22,7 +22,7 @@ import { readSettings, SETTINGS_TAB, type SettingsRead } from "../../workbook/sh
 import { readContext } from "../shared/context";
 import { uiLang, userLang } from "../shared/locale";
 import { foldBook, readSpendBook, readVerifiedFold } from "../shared/spend-book";
-import { documentProperties, KEY } from "../shared/store";
+import { storedRoles } from "../shared/store";
 import { ownerOf } from "../shared/workspace";
 import { nowIn } from "../shared/write";
 
@@ -64,7 +64,7 @@ export function readEvaluationBase(ss: SpreadsheetPort): EvaluationBase {
     ctx,
     settingsRead,
     settings: settingsRead.settings,
-    roles: parseRoles(documentProperties().getProperty(KEY.roles)),
+    roles: storedRoles(),
     owner: ownerOf(ss),
     campaigns: readCampaigns(ss, ctx),
     fold,

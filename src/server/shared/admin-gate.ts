@@ -1,9 +1,9 @@
 // The gate of the admin-only menu items: a non-admin who clicks one is told who can, and nothing else happens.
 import { type Lang, t } from "../../domain/i18n";
 import { menuCaption } from "../../domain/menu-captions";
-import { isAdmin, parseRoles } from "../../domain/roles";
+import { isAdmin } from "../../domain/roles";
 import type { SpreadsheetPort } from "../../workbook/shared/ports";
-import { documentProperties, KEY } from "./store";
+import { storedRoles } from "./store";
 import { ownerOf } from "./workspace";
 import { callerEmail } from "./write";
 
@@ -16,7 +16,7 @@ type Caption = Parameters<typeof menuCaption>[1];
 export function adminOrExplain(ss: SpreadsheetPort, lang: Lang, caption: Caption): boolean {
   const owner = ownerOf(ss);
   const me = callerEmail();
-  if (me !== "" && isAdmin(parseRoles(documentProperties().getProperty(KEY.roles)), owner, me)) return true;
+  if (me !== "" && isAdmin(storedRoles(), owner, me)) return true;
   ss.toast(
     t(lang, "menu.adminOnly", { item: menuCaption(lang, caption), owner: owner || "—" }),
     t(lang, "app.name"),

@@ -5,10 +5,10 @@
 // owner is no longer an admin holds its jobs and says so, as does a schedule that stopped ticking.
 
 import { asString, dateNow, dateParse, finiteNumber, isArray, isString, stringify } from "../../domain/builtins";
-import { isAdmin, parseRoles } from "../../domain/roles";
+import { isAdmin } from "../../domain/roles";
 import { activeSpreadsheet, emailOf } from "./active";
 import { recordRuntime, tickSkipped } from "./runtime-log";
-import { documentProperties, parseJson, KEY as STORE_KEY } from "./store";
+import { documentProperties, parseJson, storedRoles } from "./store";
 import { ownerOf } from "./workspace";
 
 /** The global function the trigger calls (src/server/surface.ts). */
@@ -60,7 +60,7 @@ export function readSchedule(): Schedule {
 
 /** Whether a person is an admin now (the roles in the document properties; the spreadsheet owner always). */
 export function isAdminNow(email: string): boolean {
-  const roles = parseRoles(documentProperties().getProperty(STORE_KEY.roles));
+  const roles = storedRoles();
   return isAdmin(roles, ownerOf(activeSpreadsheet()), email);
 }
 

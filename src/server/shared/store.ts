@@ -5,6 +5,7 @@
 // campaigns or the log. Everything is read with one getProperties per execution.
 
 import { asNumber, isNumber, isString, stringify } from "../../domain/builtins";
+import { parseRoles, type Roles } from "../../domain/roles";
 import type { ChainAnchor, SnapshotField } from "../../domain/workflow";
 import type { PropertiesPort } from "../../workbook/shared/ports";
 
@@ -41,6 +42,11 @@ export interface BudgetGuardLayout {
   readonly sheetId: number;
   readonly columns: { readonly [K in (typeof LINE_KEYS)[number]]?: number };
   readonly currency: string;
+}
+
+/** The roles as kept in the document properties. */
+export function storedRoles(): Roles {
+  return parseRoles(documentProperties().getProperty(KEY.roles));
 }
 
 export function documentProperties(): PropertiesPort {

@@ -6,7 +6,7 @@ import { asNumber, asString } from "../../domain/builtins";
 import { CURRENCIES } from "../../domain/campaign";
 import { type Lang, type MessageKey, t, tKey } from "../../domain/i18n";
 import { formatMoney } from "../../domain/money";
-import { parseRoles, routingOf } from "../../domain/roles";
+import { routingOf } from "../../domain/roles";
 import {
   type Assessment,
   assessExpense,
@@ -74,7 +74,7 @@ import {
   statusOfExpense,
   wantedStatuses,
 } from "../shared/spend-book";
-import { documentProperties, KEY } from "../shared/store";
+import { storedRoles } from "../shared/store";
 import { waitingNotices } from "../shared/views";
 import { viewOf, type Workspace } from "../shared/workspace";
 import { callerEmail, refused, type WriteContext, write } from "../shared/write";
@@ -229,7 +229,7 @@ function readBook(finance?: readonly string[]) {
 }
 
 function rolesFinance(): readonly string[] {
-  return parseRoles(documentProperties().getProperty(KEY.roles)).finance;
+  return storedRoles().finance;
 }
 
 /**
