@@ -35,7 +35,7 @@ export function installCatalogLoader(next: CatalogLoader): void {
 export function catalogIn(lang: Lang): Catalog {
   const known = loaded[lang];
   if (known) return known;
-  if (!loader) throw new Error("No message catalog loader is installed.");
+  if (!loader) throw Error("No message catalog loader is installed.");
   const catalog = loader(lang);
   loaded[lang] = catalog;
   return catalog;

@@ -15,7 +15,7 @@ const NUMBER_TEXT = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/i;
  * which is what a user typed or Sheets displays, so that is the value we compute with.
  */
 export function decimalFromNumber(n: number): Decimal {
-  if (!finiteNumber(n)) throw new RangeError(`not a finite number: ${n}`);
+  if (!finiteNumber(n)) throw RangeError(`not a finite number: ${n}`);
   return parseDecimal(asString(n));
 }
 
@@ -30,14 +30,14 @@ export const SHEETS_SIGNIFICANT_DIGITS = 15;
  * person typed, because Sheets stores no more digits than that.
  */
 export function decimalFromCell(n: number): Decimal {
-  if (!finiteNumber(n)) throw new RangeError(`not a finite number: ${n}`);
+  if (!finiteNumber(n)) throw RangeError(`not a finite number: ${n}`);
   return parseDecimal(n.toPrecision(SHEETS_SIGNIFICANT_DIGITS));
 }
 
 /** Parses plain or exponent notation ("-12.50", "1.5e-7", "1e+21"). */
 export function parseDecimal(text: string): Decimal {
   const m = NUMBER_TEXT.exec(text.trim());
-  if (!m) throw new RangeError(`not a decimal number: ${text}`);
+  if (!m) throw RangeError(`not a decimal number: ${text}`);
   const [, sign = "", whole = "0", fraction = "", exponent = "0"] = m;
   let scale = fraction.length - asNumber(exponent);
   let units = BigInt(`${sign}${whole}${fraction}`);

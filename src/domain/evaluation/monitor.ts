@@ -108,7 +108,7 @@ function alertOf(
 
 /** Linear in the inputs: campaigns and latest readings are looked up in Maps, never by scanning. */
 export function monitor(input: MonitorInput): Alert[] {
-  if (!isIsoInstant(input.now)) throw new RangeError(`now must be an ISO instant with offset: ${input.now}`);
+  if (!isIsoInstant(input.now)) throw RangeError(`now must be an ISO instant with offset: ${input.now}`);
   const today = localDateOf(input.now);
   const todayDay = dayNumber(today);
   const { settings } = input;

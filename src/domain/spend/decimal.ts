@@ -68,7 +68,7 @@ export function ratio(numerator: Decimal, denominator: Decimal): number {
 
 /** a / b for integers: one IEEE division when both are exact doubles (then correctly rounded), else long division. */
 export function integerRatio(a: bigint, b: bigint): number {
-  if (b === 0n) throw new RangeError("division by zero");
+  if (b === 0n) throw RangeError("division by zero");
   const absA = a < 0n ? -a : a;
   const absB = b < 0n ? -b : b;
   if (absA <= SAFE && absB <= SAFE) {

@@ -53,9 +53,9 @@ export function rpcSelectCampaign(request: unknown): SelectCampaignResponse {
   const { id } = parseRequest("rpcSelectCampaign", SelectCampaignRequest, request);
   const ss = activeSpreadsheet();
   const { lang, table } = campaignsIn(ss);
-  if (!table) throw new Error(t(lang, "rpc.noTab", { tab: tabName(CAMPAIGNS_TAB, lang) }));
+  if (!table) throw Error(t(lang, "rpc.noTab", { tab: tabName(CAMPAIGNS_TAB, lang) }));
   const row = findCampaignRow(table, id);
-  if (row === undefined) throw new Error(t(lang, "rpc.noCampaign", { id, tab: table.tab }));
+  if (row === undefined) throw Error(t(lang, "rpc.noCampaign", { id, tab: table.tab }));
   const range = table.sheet.getRange(row, 1, 1, max(table.width, 1));
   range.activate();
   return { id, row, tab: table.tab, a1: range.getA1Notation() };

@@ -32,7 +32,7 @@ function worded<T>(compute: () => T): T {
   try {
     return compute();
   } catch (err) {
-    if (err instanceof EvaluationFunctionError) throw new Error(describeFunctionProblem(err.problem, sheetLang()));
+    if (err instanceof EvaluationFunctionError) throw Error(describeFunctionProblem(err.problem, sheetLang()));
     throw err;
   }
 }

@@ -342,7 +342,7 @@ export function runMonitoring(scheduled: boolean, prepared?: Prepared): MonitorR
       const { notes, ...digest } = sendDigests(book, alerts, props);
       return { run: { alerts: alerts.length, ...digest }, notes, nextChange };
     });
-    if (!result.ok) throw new Error(t(userLang(), "setup.busy"));
+    if (!result.ok) throw Error(t(userLang(), "setup.busy"));
     const { run, notes, nextChange } = result.value;
     const error = notes.join(" ");
     saveHealth(
@@ -547,7 +547,7 @@ function adminCheck(
 
 function requireAdmin(lang: Lang): void {
   const { admin, owner } = adminCheck(activeSpreadsheet());
-  if (!admin) throw new Error(t(lang, "monitor.notAdmin", { owner }));
+  if (!admin) throw Error(t(lang, "monitor.notAdmin", { owner }));
 }
 
 export function rpcMonitorSchedule(request: unknown): MonitorStatus {

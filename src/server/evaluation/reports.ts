@@ -299,7 +299,7 @@ export function menuRefreshEvaluation(): void {
 export function rpcRefreshEvaluation(request: unknown): RefreshEvaluationResponse {
   const req = parseRequest("rpcRefreshEvaluation", RefreshEvaluationRequest, request);
   const result = lockedRefresh(activeSpreadsheet(), req.focus);
-  if (!result.ok) throw new Error(t(userLang(), "rpc.busy"));
+  if (!result.ok) throw Error(t(userLang(), "rpc.busy"));
   return result.value;
 }
 

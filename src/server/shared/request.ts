@@ -61,7 +61,7 @@ export function parseRequest<S extends z.ZodMiniType>(
 ): z.output<S> {
   const result = z.safeParse(schema, input);
   if (!result.success) {
-    throw new Error(t(lang, "rpc.invalidRequest", { fn, details: describeIssues(result.error.issues, input) }));
+    throw Error(t(lang, "rpc.invalidRequest", { fn, details: describeIssues(result.error.issues, input) }));
   }
   return result.data;
 }

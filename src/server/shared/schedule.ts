@@ -114,7 +114,7 @@ function me(): string {
  */
 export function setJob(name: string, on: boolean): Schedule {
   // The caller's check is the one that speaks; this one makes sure no path turns a schedule over to a non-admin.
-  if (!isAdminNow(me())) throw new Error("Only an admin can change the schedule.");
+  if (!isAdminNow(me())) throw Error("Only an admin can change the schedule.");
   const current = readSchedule();
   const jobs = current.jobs.filter((j) => j !== name);
   if (on) jobs.push(name);
@@ -173,5 +173,5 @@ function runJobs(): void {
       failures.push(`${name}: ${err instanceof Error ? err.message : asString(err)}`);
     }
   }
-  if (failures.length > 0) throw new Error(failures.join("; "));
+  if (failures.length > 0) throw Error(failures.join("; "));
 }

@@ -51,7 +51,7 @@ export function storedRoles(): Roles {
 
 export function documentProperties(): PropertiesPort {
   const props = PropertiesService.getDocumentProperties();
-  if (!props) throw new Error("This add-on works inside a spreadsheet only.");
+  if (!props) throw Error("This add-on works inside a spreadsheet only.");
   return props;
 }
 

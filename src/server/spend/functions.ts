@@ -33,8 +33,8 @@ function worded<T>(compute: () => T): T {
   try {
     return compute();
   } catch (err) {
-    if (err instanceof VarianceError) throw new Error(describeVarianceProblem(err.problem, sheetLang()));
-    if (err instanceof SpendFunctionError) throw new Error(describeSpendFunctionProblem(err.problem, sheetLang()));
+    if (err instanceof VarianceError) throw Error(describeVarianceProblem(err.problem, sheetLang()));
+    if (err instanceof SpendFunctionError) throw Error(describeSpendFunctionProblem(err.problem, sheetLang()));
     throw err;
   }
 }
@@ -64,7 +64,7 @@ function textOf(value: unknown, argument: "campaign" | "category", at: At | null
     argument: spendText(lang, `spend.fn.argument.${argument}`),
     found: describeFound(value, lang),
   };
-  throw new Error(cellMessage(lang, "notText", at, params));
+  throw Error(cellMessage(lang, "notText", at, params));
 }
 
 /**
@@ -81,7 +81,7 @@ export function BUDGET_REMAINING(campaignId: unknown, category?: unknown): numbe
       { argument: "campaign", size: sizeOf(ids) },
       { argument: "category", size: sizeOf(categories) },
     ] as const;
-    throw new Error(describeSpendFunctionProblem({ kind: "shape", fn: FN, sizes }, sheetLang()));
+    throw Error(describeSpendFunctionProblem({ kind: "shape", fn: FN, sizes }, sheetLang()));
   }
 
   const cells = ids.map((row, r) =>
@@ -99,14 +99,14 @@ export function BUDGET_REMAINING(campaignId: unknown, category?: unknown): numbe
   const base = readSpendBase(ss, "en");
   const book = readSpendBook(base);
   const lang = base.sheetLang;
-  if (book.setupNeeded) throw new Error(spendText(lang, "spend.fn.setupNeeded", { fn: FN }));
+  if (book.setupNeeded) throw Error(spendText(lang, "spend.fn.setupNeeded", { fn: FN }));
   const { positions, category: name } = foldBook(book);
   const out = cells.map((row) =>
     row.map(({ id, category: cat, at }): number | "" => {
       if (id === null) return "";
       const remaining = remainingOf(positions, id, cat === null ? undefined : name(cat));
       if (remaining !== null) return remaining;
-      throw new Error(cellMessage(lang, "unknownCampaign", at, { fn: FN, id }));
+      throw Error(cellMessage(lang, "unknownCampaign", at, { fn: FN, id }));
     }),
   );
   return ranged ? out : (out[0]?.[0] ?? "");

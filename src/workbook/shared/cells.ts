@@ -69,7 +69,7 @@ export function checkLengths(tab: string, row: number, column: number, block: re
       const v = cells[j];
       if (!tooLongForCell(v)) continue;
       const at = `${tab}!R${row + i}C${column + j}`;
-      const error = new Error(
+      const error = Error(
         `${at}: ${asString(v).length} characters is more than the ${CELL_LIMIT} a cell holds; nothing was written.`,
       );
       error.name = "CellTooLong";
