@@ -2,7 +2,7 @@
 import { type Lang, langOf, t } from "../../domain/i18n";
 import { rightsProjection } from "../../domain/roles";
 import { type SetupReport, setUpWorkbook } from "../../workbook/setup";
-import { activeSpreadsheet } from "../shared/active";
+import { activeSpreadsheet, localeOf } from "../shared/active";
 import { adminOrExplain } from "../shared/admin-gate";
 import { showSidebar } from "../shared/html";
 import { uiLang, userLang } from "../shared/locale";
@@ -16,7 +16,7 @@ export function menuSetUpWorkbook(): void {
   // Before anything is read or written: setup changes every tab, its protections and the Settings rows.
   if (!adminOrExplain(ss, userLang(), "menu.setUp")) return;
   const result = withDocumentLock(() => {
-    const locale = ss.getSpreadsheetLocale();
+    const locale = localeOf(ss);
     const lang = langOf(locale);
     const rights = (currency: string) => rightsProjection(storedRoles(), ownerOf(ss), currency, lang);
     return setUpWorkbook(ss, SpreadsheetApp, { lang, locale, rights });

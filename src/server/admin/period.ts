@@ -32,7 +32,7 @@ import { runs } from "../../workbook/shared/setup-plan";
 import type { TabSpec } from "../../workbook/shared/spec";
 import { findTab, readTable } from "../../workbook/shared/table";
 import { BUDGET_TAB, EXPENSES_TAB } from "../../workbook/spend/tabs";
-import { activeSpreadsheet, userInterface } from "../shared/active";
+import { activeSpreadsheet, timeZoneOf, userInterface } from "../shared/active";
 import { userLang } from "../shared/locale";
 import { withDocumentLock } from "../shared/lock";
 import { documentProperties, KEY, parseJson } from "../shared/store";
@@ -200,7 +200,7 @@ export function startPeriod(ss: SpreadsheetPort, lang: Lang): PeriodResult {
     for (const view of fold.campaigns.values()) (LEFT_BEHIND.has(view.state) ? left : carried).push(view.id);
     const leftSet = new Set(left);
     const lastHash = rows[rows.length - 1]?.hash ?? GENESIS_HASH;
-    const at = nowIn(ss.getSpreadsheetTimeZone());
+    const at = nowIn(timeZoneOf(ss));
     const carryOver: LogEntry = {
       id: Utilities.getUuid(),
       at,

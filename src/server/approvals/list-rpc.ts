@@ -8,7 +8,7 @@ import { CAMPAIGNS_TAB } from "../../workbook/approvals/tabs";
 import type { SpreadsheetPort } from "../../workbook/shared/ports";
 import { readSettings } from "../../workbook/shared/settings";
 import { tabName } from "../../workbook/shared/spec";
-import { activeSpreadsheet } from "../shared/active";
+import { activeSpreadsheet, localeOf } from "../shared/active";
 import { readContext } from "../shared/context";
 import { uiLang, userLang } from "../shared/locale";
 import { parseRequest } from "../shared/request";
@@ -22,7 +22,7 @@ import {
 
 /** The Settings tab, the language it gives and the Campaigns tab read in that language. */
 function campaignsIn(ss: SpreadsheetPort) {
-  const locale = ss.getSpreadsheetLocale();
+  const locale = localeOf(ss);
   const read = readSettings(ss, locale, readContext(ss, userLang()));
   const lang = uiLang(read.settings);
   return { read, lang, table: readCampaigns(ss, readContext(ss, lang)) };

@@ -17,7 +17,7 @@ import { catalogIn, labelLangs } from "../../domain/i18n";
 import { TASKS_TAB } from "../../workbook/approvals/tabs";
 import { normalizeLabel } from "../../workbook/shared/columns";
 import { storedLayout } from "../../workbook/shared/layouts";
-import { formatDate } from "../shared/active";
+import { formatDate, timeZoneOf } from "../shared/active";
 import type { EditedCell } from "../shared/edit-event";
 
 interface TaskColumns {
@@ -71,7 +71,7 @@ function meansDone(value: unknown): boolean {
 /** Today in the spreadsheet's time zone, as the cell is meant to show it (date columns hold ISO days). */
 function today(cell: EditedCell): string {
   const ss = cell.event.source ?? cell.sheet().getParent();
-  return formatDate(new Date(), ss.getSpreadsheetTimeZone());
+  return formatDate(new Date(), timeZoneOf(ss));
 }
 
 /**

@@ -37,7 +37,7 @@ import { MONITOR_TAB } from "../../workbook/evaluation/tabs";
 import { type Record_, rewriteRows } from "../../workbook/evaluation/write";
 import type { PropertiesPort, SpreadsheetPort } from "../../workbook/shared/ports";
 import { readSettings } from "../../workbook/shared/settings";
-import { activeSpreadsheet, flush, formatDate } from "../shared/active";
+import { activeSpreadsheet, flush, formatDate, localeOf, timeZoneOf } from "../shared/active";
 import { readContext } from "../shared/context";
 import { editedSince, INPUTS_KEY, type LastInputs, parseLastInputs } from "../shared/freshness";
 import { showSidebar } from "../shared/html";
@@ -317,7 +317,7 @@ export function runMonitoring(scheduled: boolean, prepared?: Prepared): MonitorR
   const ss = activeSpreadsheet();
   const props = documentProperties();
   const previous = readHealth(props);
-  const timeZone = ss.getSpreadsheetTimeZone();
+  const timeZone = timeZoneOf(ss);
   const startedAt = nowIn(timeZone);
   const inputs = prepared ?? prepare(ss, props, timeZone);
   try {
@@ -408,7 +408,7 @@ export function monitorJob(): void {
   const props = documentProperties();
   const config = readConfig(props);
   const ss = activeSpreadsheet();
-  const timeZone = ss.getSpreadsheetTimeZone();
+  const timeZone = timeZoneOf(ss);
   const health = readHealth(props);
   if (config.frequency === "daily" && !dailyDue(config, health, timeZone)) return;
   const prepared = prepare(ss, props, timeZone);
@@ -435,7 +435,7 @@ registerJob(MONITOR_JOB, monitorJob);
 
 /** The user's language, or the one Settings asks for. */
 function settingsLang(ss: SpreadsheetPort): Lang {
-  return uiLang(readSettings(ss, ss.getSpreadsheetLocale(), readContext(ss, userLang())).settings);
+  return uiLang(readSettings(ss, localeOf(ss), readContext(ss, userLang())).settings);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -526,7 +526,7 @@ function scheduleNotice(lang: Lang): string {
   if (health.jobs.length === 0) return "";
   if (!health.ownerIsAdmin) return t(lang, "rights.schedule.notAdmin", { owner: health.owner });
   if (health.quiet) {
-    const zone = activeSpreadsheet().getSpreadsheetTimeZone();
+    const zone = timeZoneOf();
     const since = health.lastTick ? shownTime(health.lastTick, zone, lang) : "—";
     return t(lang, "rights.schedule.quiet", { owner: health.owner, since });
   }
@@ -562,7 +562,7 @@ export function rpcMonitorSchedule(request: unknown): MonitorStatus {
     const config: Config = {
       frequency: req.frequency,
       hour: req.hour ?? previous.hour,
-      since: nowIn(activeSpreadsheet().getSpreadsheetTimeZone()),
+      since: nowIn(timeZoneOf()),
     };
     props.setProperty(CONFIG_KEY, stringify(config));
     setJob(MONITOR_JOB, true);

@@ -19,6 +19,7 @@ import { type RowProblem, rowProblem } from "../../workbook/shared/problems";
 import type { ReadContext } from "../../workbook/shared/records";
 import { headerLabel } from "../../workbook/shared/records";
 import { readSettings, SETTINGS_TAB, type SettingsRead } from "../../workbook/shared/settings";
+import { localeOf, timeZoneOf } from "../shared/active";
 import { readContext } from "../shared/context";
 import { uiLang, userLang } from "../shared/locale";
 import { foldBook, readSpendBook, readVerifiedFold } from "../shared/spend-book";
@@ -50,7 +51,7 @@ export interface EvaluationBase {
 }
 
 export function readEvaluationBase(ss: SpreadsheetPort): EvaluationBase {
-  const locale = ss.getSpreadsheetLocale();
+  const locale = localeOf(ss);
   const first = readContext(ss, userLang());
   const settingsRead = readSettings(ss, locale, first);
   const userLanguage = uiLang(settingsRead.settings);
@@ -60,7 +61,7 @@ export function readEvaluationBase(ss: SpreadsheetPort): EvaluationBase {
     ss,
     lang: userLanguage,
     sheetLang: langOf(locale),
-    timeZone: ss.getSpreadsheetTimeZone(),
+    timeZone: timeZoneOf(ss),
     ctx,
     settingsRead,
     settings: settingsRead.settings,

@@ -31,3 +31,13 @@ export function flush(): void {
 export function documentLock(): ReturnType<typeof LockService.getDocumentLock> {
   return LockService.getDocumentLock();
 }
+
+/** The spreadsheet's time zone; the active spreadsheet's unless another is given. */
+export function timeZoneOf(ss: { getSpreadsheetTimeZone(): string } = activeSpreadsheet()): string {
+  return ss.getSpreadsheetTimeZone();
+}
+
+/** The spreadsheet's locale; the active spreadsheet's unless another is given. */
+export function localeOf(ss: { getSpreadsheetLocale(): string } = activeSpreadsheet()): string {
+  return ss.getSpreadsheetLocale();
+}

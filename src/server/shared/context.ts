@@ -3,7 +3,7 @@
 import type { Lang } from "../../domain/i18n";
 import type { SpreadsheetPort } from "../../workbook/shared/ports";
 import type { ReadContext } from "../../workbook/shared/records";
-import { formatDate } from "./active";
+import { formatDate, timeZoneOf } from "./active";
 
 export function readContext(ss: SpreadsheetPort, lang: Lang): ReadContext {
   let timeZone: string | null = null;
@@ -16,7 +16,7 @@ export function readContext(ss: SpreadsheetPort, lang: Lang): ReadContext {
       const key = date.getTime();
       let text = formatted.get(key);
       if (text === undefined) {
-        if (timeZone === null) timeZone = ss.getSpreadsheetTimeZone();
+        if (timeZone === null) timeZone = timeZoneOf(ss);
         text = formatDate(date, timeZone);
         formatted.set(key, text);
       }

@@ -3,7 +3,7 @@ import type { Lang } from "../../domain/i18n";
 import { type MenuCaptionKey, menuCaption } from "../../domain/menu-captions";
 import type { HtmlOutputPort } from "../../workbook/shared/ports";
 import { readSettings } from "../../workbook/shared/settings";
-import { activeSpreadsheet, userInterface } from "./active";
+import { activeSpreadsheet, localeOf, timeZoneOf, userInterface } from "./active";
 import { readContext } from "./context";
 import { uiLang, userLang } from "./locale";
 
@@ -31,6 +31,6 @@ export function sidebar(name: keyof typeof SIDEBARS, lang: Lang, timeZone: strin
 /** Opens a sidebar in the user's language (or the Settings override). */
 export function showSidebar(name: keyof typeof SIDEBARS): void {
   const ss = activeSpreadsheet();
-  const settings = readSettings(ss, ss.getSpreadsheetLocale(), readContext(ss, userLang())).settings;
-  userInterface().showSidebar(sidebar(name, uiLang(settings), ss.getSpreadsheetTimeZone()));
+  const settings = readSettings(ss, localeOf(ss), readContext(ss, userLang())).settings;
+  userInterface().showSidebar(sidebar(name, uiLang(settings), timeZoneOf(ss)));
 }

@@ -6,7 +6,7 @@ import { numberIsNaN } from "../../domain/builtins";
 import { timeText } from "../../domain/dates";
 import { type Lang, langOf } from "../../domain/i18n";
 import type { Settings } from "../../domain/settings";
-import { activeSpreadsheet, formatDate } from "./active";
+import { formatDate, localeOf } from "./active";
 
 /**
  * The user's language. The Session reference lists an authorization scope for getActiveUser and getEffectiveUser
@@ -31,7 +31,7 @@ export function uiLang(settings: Settings | null): Lang {
 /** The spreadsheet's language, for what goes into cells. English when the document cannot be read. */
 export function sheetLang(): Lang {
   try {
-    return langOf(activeSpreadsheet().getSpreadsheetLocale());
+    return langOf(localeOf());
   } catch {
     return "en";
   }

@@ -58,6 +58,7 @@ import { budgetLinesOf, type LineRow } from "../../workbook/spend/budget-lines";
 import { readSpendTab, type SpendTabRead, spendRowProblem } from "../../workbook/spend/read";
 import { EXPENSES_TAB } from "../../workbook/spend/tabs";
 import { layoutReport, reportSheet, writeReport } from "../../workbook/spend/variance-sheet";
+import { localeOf, timeZoneOf } from "./active";
 import { readContext } from "./context";
 import { FLAG_BACKGROUND } from "./projection";
 import { documentProperties, KEY } from "./store";
@@ -127,7 +128,7 @@ export function readVerifiedFold(ss: SpreadsheetPort): {
  * and only the rows before a break are folded, so a hand edit of the log cannot raise a budget or count an expense.
  */
 export function readSpendBase(ss: SpreadsheetPort, lang: Lang, finance: readonly string[] = []): SpendBase {
-  const locale = ss.getSpreadsheetLocale();
+  const locale = localeOf(ss);
   const ctx = readContext(ss, lang);
   const settings = readSettings(ss, locale, ctx).settings;
   const { fold, money } = readVerifiedFold(ss);
@@ -135,7 +136,7 @@ export function readSpendBase(ss: SpreadsheetPort, lang: Lang, finance: readonly
     ss,
     lang,
     sheetLang: langOf(locale),
-    timeZone: ss.getSpreadsheetTimeZone(),
+    timeZone: timeZoneOf(ss),
     ctx,
     settings,
     finance,

@@ -41,6 +41,7 @@ import type { ReadContext } from "../../workbook/shared/records";
 import { readSettings, type SettingsRead } from "../../workbook/shared/settings";
 import { tabName } from "../../workbook/shared/spec";
 import { type BudgetLines, readBudgetLines } from "../../workbook/spend/budget-lines";
+import { localeOf, timeZoneOf } from "./active";
 import { readContext } from "./context";
 import { userLang as sessionLang, uiLang } from "./locale";
 import { documentProperties, KEY, parseJson, readAnchor, stateSheetId } from "./store";
@@ -126,7 +127,7 @@ export function readWorkspace(ss: SpreadsheetPort, options: ReadOptions = {}, us
   const propsStore = documentProperties();
   const props = propsStore.getProperties();
   primeLayouts(props);
-  const locale = ss.getSpreadsheetLocale();
+  const locale = localeOf(ss);
   const sheetLang = langOf(locale);
   const first = readContext(ss, userLang ?? sessionLang());
   const settingsRead = readSettings(ss, locale, first);
@@ -139,7 +140,7 @@ export function readWorkspace(ss: SpreadsheetPort, options: ReadOptions = {}, us
     ss,
     lang,
     sheetLang,
-    timeZone: ss.getSpreadsheetTimeZone(),
+    timeZone: timeZoneOf(ss),
     ctx,
     settingsRead,
     settings,
