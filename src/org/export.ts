@@ -473,7 +473,9 @@ export function runExport(): ExportStatus | null {
     try {
       run.prepare();
       run.settle();
-      const src = readSource(ss, props.getProperties(), state.events);
+      // Both event tables are made from the log: read it from the one that is further behind.
+      const from = state.expenses.seq < state.events.seq ? state.expenses : state.events;
+      const src = readSource(ss, props.getProperties(), from);
       notes.push(...src.notes);
       problems = src.problems.slice(0, 20).map((p) => `${p.tab}!${p.column}${p.row} (${p.label}): ${p.reason}`);
       problemCount = src.problems.length;
