@@ -12,6 +12,7 @@ import { readEvaluationBook } from "../server/evaluation/sources";
 import { foldBook, readSpendBook, rowProblemsOf } from "../server/shared/spend-book";
 import { KEY, parseJson, readAnchor } from "../server/shared/store";
 import { hashWith } from "../server/shared/workspace";
+import { readEscalations } from "../workbook/approvals/escalations";
 import { readLog, readLogFrom } from "../workbook/approvals/log";
 import type { SpreadsheetPort } from "../workbook/shared/ports";
 import type { RowProblem } from "../workbook/shared/problems";
@@ -223,6 +224,17 @@ export function readSource(ss: SpreadsheetPort, props: Readonly<Record<string, s
         goals: counted.length,
       };
     }),
+    escalations: (readEscalations(ss)?.list ?? []).map((e) => ({
+      escalation_id: e.id,
+      campaign_id: e.campaign,
+      reported_at: e.reportedAt,
+      reported_by: e.reportedBy,
+      severity: String(e.severity),
+      problem: e.problem,
+      state: String(e.state) || "open",
+      answered_by: e.answeredBy,
+      answered_at: e.answeredAt,
+    })),
   };
 
   return {
@@ -255,7 +267,7 @@ export function eventRow(workbookId: string, row: LogRow): OutRow {
     json: {
       seq: row.seq,
       event_id: row.id,
-      at: when.at,
+      event_at: when.at,
       at_ms: when.ms,
       event_date: when.date,
       actor: row.actor,
@@ -280,7 +292,7 @@ export function eventRow(workbookId: string, row: LogRow): OutRow {
 /** The expense event of a log row, when it changes an expense's standing; null otherwise. */
 export function expenseRow(src: Source, row: LogRow): OutRow | null {
   const when = instant(row.at);
-  const base = { seq: row.seq, at: when.at, event_date: when.date, actor: row.actor, level: row.level };
+  const base = { seq: row.seq, event_at: when.at, event_date: when.date, actor: row.actor, level: row.level };
   const money = (minor: unknown) => (typeof minor === "number" ? moneyText(minor, src.digits) : null);
   if (row.entityType === "expense") {
     const snap = parseJson<Record<string, unknown>>(row.snapshot) ?? {};

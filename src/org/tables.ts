@@ -50,7 +50,7 @@ export const TABLES: readonly TableSpec[] = [
   spec("approval_events", "fact", "One row per sealed approval-log event, in chain order.", "event_date", [
     ["seq", "INT64", "The event's place in the workbook's chain (1-based, gap-free).", true],
     ["event_id", "STRING", "The event's id.", true],
-    ["at", "TIMESTAMP", "When the event was sealed.", true],
+    ["event_at", "TIMESTAMP", "When the event was sealed.", true],
     ["at_ms", "INT64", "The same instant in milliseconds since 1970 (for portable differences).", true],
     ["event_date", "DATE", "The day of the event in the spreadsheet's time zone (partition).", true],
     ["actor", "STRING", "Who acted."],
@@ -71,7 +71,7 @@ export const TABLES: readonly TableSpec[] = [
   ]),
   spec("expense_events", "fact", "One row per sealed event that changes an expense's standing.", "event_date", [
     ["seq", "INT64", "The approval-log event's seq.", true],
-    ["at", "TIMESTAMP", "When.", true],
+    ["event_at", "TIMESTAMP", "When.", true],
     ["event_date", "DATE", "The day (partition).", true],
     ["expense_id", "STRING", "The expense.", true],
     ["campaign_id", "STRING", "Its campaign."],
@@ -159,6 +159,23 @@ export const TABLES: readonly TableSpec[] = [
       ["roi", "FLOAT64", "(revenue - spend) / spend."],
       ["goals_met", "INT64", "KPIs that count and were met.", true],
       ["goals", "INT64", "KPIs that count.", true],
+    ],
+  ),
+  spec(
+    "escalations",
+    "snapshot",
+    "Problems reported on running campaigns and the superior's answer.",
+    "snapshot_date",
+    [
+      ["escalation_id", "STRING", "The report.", true],
+      ["campaign_id", "STRING", "The campaign."],
+      ["reported_at", "STRING", "When it was reported (as written in the Escalations tab)."],
+      ["reported_by", "STRING", "Who reported it."],
+      ["severity", "STRING", "low, medium, high or critical."],
+      ["problem", "STRING", "What was reported."],
+      ["state", "STRING", "open or answered.", true],
+      ["answered_by", "STRING", "Who answered."],
+      ["answered_at", "STRING", "When."],
     ],
   ),
 ];
