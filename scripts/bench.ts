@@ -152,3 +152,4 @@ benchSpend();
 benchEvaluation();
 benchGrowth();
 await import("./bench-log").then((m) => m.benchLog());
+await import("./bench-org").then((m) => m.benchOrg());

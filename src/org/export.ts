@@ -477,7 +477,9 @@ export function runExport(): ExportStatus | null {
       const from = state.expenses.seq < state.events.seq ? state.expenses : state.events;
       const src = readSource(ss, props.getProperties(), from);
       notes.push(...src.notes);
-      problems = src.problems.slice(0, 20).map((p) => `${p.tab}!${p.column}${p.row} (${p.label}): ${p.reason}`);
+      problems = src.problems
+        .slice(0, 20)
+        .map((p) => `${p.tab}!${p.column}${p.row} (${p.label}): ${p.reason}`.slice(0, 300));
       problemCount = src.problems.length;
       const complete = facts(run, src) && snapshots(run, src, at, timeZone);
       run.save();

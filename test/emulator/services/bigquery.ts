@@ -38,6 +38,8 @@ export interface StoredRow {
 export interface StoredTable {
   readonly resource: TableResource;
   readonly rows: StoredRow[];
+  /** When each insertId was last seen (the de-duplication memory). */
+  readonly seen: Map<string, number>;
 }
 
 export interface FakeProject {
@@ -203,7 +205,7 @@ export class FakeBigQuery implements BigQueryPort {
     if (resource.clustering.fields.length > 4 || resource.clustering.fields.some((f) => !names.has(f))) {
       throw apiError(api, "Invalid clustering specification.");
     }
-    d.set(ref.tableId, { resource: structuredClone(resource), rows: [] });
+    d.set(ref.tableId, { resource: structuredClone(resource), rows: [], seen: new Map() });
     this.cloud.requests.push({ method: "tables.insert", rows: 0, bytes: JSON.stringify(resource).length });
     return { id: `${projectId}:${datasetId}.${ref.tableId}` };
   }
@@ -254,8 +256,10 @@ export class FakeBigQuery implements BigQueryPort {
     const now = this.clock.now();
     for (const row of rows) {
       const id = row.insertId ?? "";
-      const seen = id !== "" && table.rows.some((r) => r.insertId === id && now - r.at < DEDUP_WINDOW_MS);
+      const last = table.seen.get(id);
+      const seen = id !== "" && last !== undefined && now - last < DEDUP_WINDOW_MS;
       if (!seen) table.rows.push({ insertId: id, json: structuredClone(row.json) as Record<string, unknown>, at: now });
+      if (id !== "") table.seen.set(id, now);
     }
     return {};
   }
