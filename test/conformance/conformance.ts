@@ -61,8 +61,6 @@ export type Checks = [
 export type Misspelt = Conforms<GoogleAppsScript.Spreadsheet.Range, { getValuez(): unknown[][] }>;
 // @ts-expect-error getNumRows returns a number on the real Range
 export type Mistyped = Conforms<GoogleAppsScript.Spreadsheet.Range, { getNumRows(): string }>;
-// @ts-expect-error insertAll takes the project, dataset and table after the request, not before
-export type MisorderedInsert = Conforms<
-  GoogleAppsScript.BigQuery,
-  { Tabledata: { insertAll(p: string, r: object): object } }
->;
+type ShortInsert = { Tabledata: { insertAll(p: string, r: object): object } };
+// @ts-expect-error insertAll takes the request, then the project, dataset and table: four arguments, not two
+export type MisorderedInsert = Conforms<GoogleAppsScript.BigQuery, ShortInsert>;
