@@ -99,6 +99,36 @@ module.exports = {
       from: { path: "^src/(domain|workbook|server|sidebar)/" },
       to: { path: "^src/selftest/" },
     },
+    {
+      name: "org-is-a-variant",
+      severity: "error",
+      comment:
+        "src/org is the org build variant with the BigQuery export (npm run build -- --org): it sits on top of the " +
+        "add-on like src/selftest, so nothing of the add-on may use it and the default build never carries the export " +
+        "or the BigQuery scope.",
+      from: { path: "^src/(domain|workbook|server|sidebar|selftest)/" },
+      to: { path: "^src/org/" },
+    },
+    {
+      name: "org-sidebar-sees-contracts-only",
+      severity: "error",
+      comment:
+        "The org build's sidebar runs in the browser like src/sidebar: it may use the sidebar code, the pure domain, " +
+        "the org texts and the RPC contracts (as types), never the server handlers, the workbook layer or the export.",
+      from: { path: "^src/org/sidebar/" },
+      to: {
+        path: "^src/(server|workbook|org)/",
+        pathNot:
+          "^src/(server/(api|[^/]+/api|shared/contract|shared/request-fields)|org/(api|catalog|sidebar/.*))\\.ts$",
+      },
+    },
+    {
+      name: "org-server-not-sidebar",
+      severity: "error",
+      comment: "The org build's server code must never pull browser code into Code.js.",
+      from: { path: "^src/org/", pathNot: "^src/org/sidebar/" },
+      to: { path: "^src/(sidebar|org/sidebar)/" },
+    },
   ],
   options: {
     parser: "swc",

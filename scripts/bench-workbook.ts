@@ -1,6 +1,6 @@
 // Filling the emulated workbook for the benchmarks: records written into a tab by column key (wherever setup put each
 // column), and approval-log events sealed and written as the add-on would have appended them.
-import { LOG_COLUMNS, type LogEntry, sealEntries } from "../src/domain/workflow";
+import { type HashFn, LOG_COLUMNS, type LogEntry, sealEntries } from "../src/domain/workflow";
 import type { Emulator } from "../test/emulator/index";
 
 const COLUMN_KEY = "campaign-control.column";
@@ -36,8 +36,15 @@ export function writeRecords(emu: Emulator, tab: string, records: readonly Recor
 }
 
 /** The events sealed into a chain and written to the Approval log tab, every cell text. */
-export function writeLog(emu: Emulator, events: readonly LogEntry[]): void {
-  const sealed = sealEntries(events, null, () => "bench");
+export function writeLog(emu: Emulator, events: readonly LogEntry[], seal?: HashFn): void {
+  // Unless a seal is given, the rows carry a made-up hash: enough for reads that fold, not for a verification.
+  const sealed = sealEntries(events, null, seal ?? (() => "bench"));
+  const end = sealed[sealed.length - 1];
+  if (seal && end) {
+    // The anchor, as the add-on keeps it after an append.
+    const anchor = JSON.stringify({ count: end.seq, lastHash: end.hash });
+    emu.runtime.properties.document(emu.runtime.documentId).write([["cc.anchor", anchor]], false);
+  }
   writeRecords(
     emu,
     "Approval log",

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: set-up, type-check (server, sidebars, tests, conformance), lint, build, then every vitest suite
 # (unit, emulator, formulas in cells, the bundle in the emulator, and the browser tests in Chromium). The self-test
-# variant (dist-selftest/) is built too: its tests run it in the emulator.
+# variant (dist-selftest/) and the org variant with the BigQuery export (dist-org/) are built too: their tests run
+# them in the emulator.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
@@ -10,6 +11,7 @@ npm run --silent check
 echo "== build"
 npm run --silent build
 npm run --silent build -- --selftest
+npm run --silent build -- --org
 echo "== tests"
 mkdir -p test-results
 status=0

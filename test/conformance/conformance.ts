@@ -1,5 +1,6 @@
 // Compile-time proof that the real Apps Script types satisfy every port that src/ and the emulator share.
 // Type-checked by `tsc -p test/conformance` (part of `npm run check`); it emits and runs nothing.
+import type * as B from "../../src/org/ports";
 import type * as P from "../../src/workbook/shared/ports";
 
 type Conforms<Real extends Port, Port> = [Real, Port];
@@ -45,6 +46,14 @@ export type Checks = [
   Conforms<GoogleAppsScript.Utilities.Utilities, P.UtilitiesPort>,
   Conforms<GoogleAppsScript.Base.Logger, P.LoggerPort>,
   Conforms<GoogleAppsScript.Charts.Charts, P.ChartsPort>,
+  // The org build's BigQuery advanced service (v2): the calls it makes exist with these signatures ...
+  Conforms<GoogleAppsScript.BigQuery, B.BigQueryPort>,
+  // ... and every request it builds is one the real service's request types accept.
+  Conforms<B.TableResource, GoogleAppsScript.BigQuery.Schema.Table>,
+  Conforms<B.FieldSchema, GoogleAppsScript.BigQuery.Schema.TableFieldSchema>,
+  Conforms<B.InsertAllRequest, GoogleAppsScript.BigQuery.Schema.TableDataInsertAllRequest>,
+  Conforms<B.InsertAllRow, GoogleAppsScript.BigQuery.Schema.TableDataInsertAllRequestRows>,
+  Conforms<B.QueryRequestPort, GoogleAppsScript.BigQuery.Schema.QueryRequest>,
 ];
 
 // The check itself can fail: a misspelt or mistyped member is a compile error.
@@ -52,3 +61,6 @@ export type Checks = [
 export type Misspelt = Conforms<GoogleAppsScript.Spreadsheet.Range, { getValuez(): unknown[][] }>;
 // @ts-expect-error getNumRows returns a number on the real Range
 export type Mistyped = Conforms<GoogleAppsScript.Spreadsheet.Range, { getNumRows(): string }>;
+type ShortInsert = { Tabledata: { insertAll(p: string, r: object): object } };
+// @ts-expect-error insertAll takes the request, then the project, dataset and table: four arguments, not two
+export type MisorderedInsert = Conforms<GoogleAppsScript.BigQuery, ShortInsert>;

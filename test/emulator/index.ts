@@ -12,6 +12,7 @@ import {
   ScriptError,
   type ServiceCallHook,
 } from "./runtime";
+import type { BigQueryCloud } from "./services/bigquery";
 import { CacheStores, type CacheStoresState } from "./services/cache";
 import { type AuthModeName, ServiceError, VirtualClock } from "./services/core";
 import { MailBox, type MailState, type SentMail } from "./services/mail";
@@ -26,6 +27,7 @@ import { validZone } from "./zones";
 
 export { Bundle, BundleError } from "./loader";
 export { type ExecutionInfo, type ExecutionRecord, ScriptError, type ServiceCallHook } from "./runtime";
+export { BigQueryCloud } from "./services/bigquery";
 export type { SentMail } from "./services/mail";
 export type { TriggerRecord } from "./services/script";
 export type { UserOptions, UserRecord } from "./services/session";
@@ -56,6 +58,8 @@ export interface EmulatorOptions {
   wallTimeoutMs?: number;
   /** Utilities.getUuid(); random v4 UUIDs by default. */
   uuid?: () => string;
+  /** The BigQuery projects an org build exports to; give the same one to several workbooks to share it. */
+  bigquery?: BigQueryCloud;
 }
 
 export interface ExecutionResult {
@@ -168,6 +172,7 @@ export class Emulator {
       mailQuota: options.mailQuota ?? DEFAULTS.mailQuota,
       wallTimeoutMs: options.wallTimeoutMs,
       uuid: options.uuid,
+      bigquery: options.bigquery,
     });
     return new Emulator(runtime, settings);
   }

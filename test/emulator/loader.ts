@@ -3,6 +3,13 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
 
+/** What the emulator reads of appsscript.json. */
+export interface Manifest {
+  timeZone?: string;
+  oauthScopes?: string[];
+  dependencies?: { enabledAdvancedServices?: { userSymbol: string; serviceId: string; version: string }[] };
+}
+
 export class BundleError extends Error {
   override name = "BundleError";
 }
@@ -40,11 +47,16 @@ export class Bundle {
   }
 
   /** The manifest next to Code.js, when there is one. */
-  manifest(): { timeZone?: string } | null {
+  manifest(): Manifest | null {
     if (!this.dir) return null;
     const file = join(this.dir, "appsscript.json");
     if (!existsSync(file)) return null;
-    return JSON.parse(readFileSync(file, "utf8")) as { timeZone?: string };
+    return JSON.parse(readFileSync(file, "utf8")) as Manifest;
+  }
+
+  /** The user symbols of the advanced services the manifest enables ("BigQuery"): only those exist as globals. */
+  advancedServices(): string[] {
+    return (this.manifest()?.dependencies?.enabledAdvancedServices ?? []).map((s) => s.userSymbol);
   }
 
   /**

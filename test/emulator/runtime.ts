@@ -5,6 +5,7 @@ import vm from "node:vm";
 import type { UiPort } from "../../src/workbook/shared/ports";
 import { CallCounter } from "./counter";
 import type { Bundle } from "./loader";
+import { BigQueryCloud, FakeBigQuery } from "./services/bigquery";
 import { CacheStores, FakeCacheService } from "./services/cache";
 import {
   type AuthModeName,
@@ -340,6 +341,8 @@ export interface RuntimeOptions {
   /** Wall-clock guard for one execution (vm's `timeout`), on top of the virtual limits; default 20 s. */
   wallTimeoutMs?: number;
   uuid?: () => string;
+  /** Where the BigQuery advanced service sends its calls (when the manifest enables it). */
+  bigquery?: BigQueryCloud;
 }
 
 interface LiveExecution {
@@ -366,6 +369,8 @@ export class Runtime implements SpreadsheetHost, ScriptAppHost {
   readonly uiRecorder = new UiRecorder();
   readonly logBook = new LogBook();
   readonly executions: ExecutionRecord[] = [];
+  /** The BigQuery projects this workbook exports to (an org build); shared when a test gives one to several. */
+  readonly bigqueryCloud: BigQueryCloud;
   /** Whether the add-on is enabled in the document (install() or a menu click enabled it). */
   enabled = false;
   /** The user at the keyboard for the next execution. */
@@ -394,6 +399,7 @@ export class Runtime implements SpreadsheetHost, ScriptAppHost {
     this.Date = virtualDate(this.clock);
     this.wallTimeoutMs = options.wallTimeoutMs ?? 20_000;
     this.uuid = options.uuid ?? randomUUID;
+    this.bigqueryCloud = options.bigquery ?? new BigQueryCloud();
   }
 
   get owner(): string {
@@ -643,6 +649,16 @@ export class Runtime implements SpreadsheetHost, ScriptAppHost {
     for (const name of GLOBAL_NAMES) {
       const value = name === "Date" || name === "console" ? services[name] : membrane.toVm(services[name]);
       Object.defineProperty(context, name, { value, writable: true, configurable: true, enumerable: false });
+    }
+    // An advanced service exists only when the manifest enables it (the default build's does not).
+    if (this.bundle.advancedServices().includes("BigQuery")) {
+      const bigquery = new FakeBigQuery(this.bigqueryCloud, ctx, this.clock, c);
+      Object.defineProperty(context, "BigQuery", {
+        value: membrane.toVm(bigquery),
+        writable: true,
+        configurable: true,
+        enumerable: false,
+      });
     }
     live.vmContext = context;
     return { context, membrane };
