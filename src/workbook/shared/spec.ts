@@ -59,6 +59,7 @@ export type TabKey =
   | "variance"
   | "kpis"
   | "readings"
+  | "feedback"
   | "evaluation"
   | "summaries"
   | "lessons"
