@@ -72,6 +72,30 @@ describe("the Feedback tab", () => {
 });
 
 describe("feedback on the evaluation report", () => {
+  it("stores hostile text inert: a campaign known by its feedback alone is written as text, never as a formula", () => {
+    const hostile = ["=1+1", "+1", "-1", "@A1"];
+    const emu = monitorWorkbook({
+      campaigns: hostile.map((id) => campaign(id, { name: `=HYPERLINK("http://x", "${id}")` })),
+    });
+    emu.as(OWNER);
+    writeRows(
+      emu,
+      "feedback",
+      hostile.map((id) => ({ date: "2026-03-10", campaign: id, rating: 1, comment: '=IMPORTXML("http://x")' })),
+    );
+    const result = emu.run<RefreshEvaluationResponse>("rpcRefreshEvaluation", {});
+    expect(result.problems).toEqual([]);
+    const report = tabOf(emu, "evaluation");
+    const rows = emu.values(report).slice(1);
+    expect(rows.map((r) => r[0]).sort()).toEqual([...hostile].sort());
+    for (let row = 2; row <= rows.length + 1; row++) {
+      for (const column of ["A", "B"]) expect(emu.spreadsheet.peek(`'${report}'!${column}${row}`).formula).toBe("");
+    }
+    // The names were typed as HYPERLINK formulas, whose values are the IDs: text on the report, not formulas.
+    expect(rows.map((r) => r[1]).sort()).toEqual([...hostile].sort());
+    expect(feedbackFigures(emu).map((r) => r.slice(1))).toEqual(hostile.map(() => [1, 1, 1, 1]));
+  });
+
   it("shows the count, the mean rating, the low ratings and the share still open, from the tab and a linked form", () => {
     const emu = workbook();
     writeRows(emu, "feedback", [
