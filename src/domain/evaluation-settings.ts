@@ -25,6 +25,9 @@ export interface EvaluationSettingRow {
 
 export const DEFAULT_REVENUE_INDICATORS = ["Revenue", "Sales", "GMV", "销售额", "收入"];
 
+/** What Sheets names the tab a Google Form links to, in English and Chinese. */
+export const DEFAULT_FEEDBACK_FORMS = ["Form Responses 1", "表单回复 1"];
+
 const DEFAULTS = DEFAULT_EVALUATION_SETTINGS;
 
 /** Each row's starting value, which is also what a problem names as the value used instead of an unusable one. */
@@ -40,6 +43,8 @@ const INITIAL: ReadonlyMap<EvaluationSettingKey, string | number> = new Map<Eval
   ["scorecard_weights", weightsText(DEFAULTS.scorecard.weights)],
   ["scorecard_recognition", DEFAULTS.scorecard.recognition],
   ["scorecard_improvement", DEFAULTS.scorecard.improvement],
+  ["feedback_low_rating", DEFAULTS.lowRating],
+  ["feedback_forms", DEFAULT_FEEDBACK_FORMS.join(", ")],
 ]);
 
 /** The rows in Settings order; each one's description is `setting.<key>`. */
@@ -60,7 +65,9 @@ export type EvaluationSettingKey =
   | "scorecard_period"
   | "scorecard_weights"
   | "scorecard_recognition"
-  | "scorecard_improvement";
+  | "scorecard_improvement"
+  | "feedback_low_rating"
+  | "feedback_forms";
 
 function weightsText(w: EvaluationSettings["scorecard"]["weights"]): string {
   return `budget ${w.budget}; on time ${w.onTime}; attainment ${w.attainment}`;
@@ -71,6 +78,8 @@ export interface EvaluationSettingsRead {
   readonly settings: EvaluationSettings;
   /** Indicators (folded for matching) whose actual is the campaign's attributed revenue. */
   readonly revenueIndicators: readonly string[];
+  /** Tabs of linked Google Form responses, read as feedback by their headers. */
+  readonly feedbackForms: readonly string[];
   /** True when managers are named in Settings; otherwise the caller fills in the approvers. */
   readonly managersNamed: boolean;
   readonly problems: readonly EvaluationSettingProblem[];
@@ -180,6 +189,11 @@ export function readEvaluationSettings(
     isString(v) ? (PERIODS.get(trimLower(v)) ?? null) : null,
   );
   const weights = read("scorecard_weights", DEFAULTS.scorecard.weights, parseScorecardWeights);
+  const lowRating = read("feedback_low_rating", DEFAULTS.lowRating, (v) => {
+    const n = readSettingNumber(v);
+    return n !== null && n >= 1 && n < 5 ? n : null;
+  });
+  const feedbackForms = read("feedback_forms", DEFAULT_FEEDBACK_FORMS, (v) => listOf(v));
   let recognition = read("scorecard_recognition", DEFAULTS.scorecard.recognition, nonNegative);
   let improvement = read("scorecard_improvement", DEFAULTS.scorecard.improvement, nonNegative);
   if (improvement > recognition) {
@@ -195,6 +209,7 @@ export function readEvaluationSettings(
       cap,
       grades,
       lagThreshold,
+      lowRating,
       levelUnits: DEFAULTS.levelUnits,
       requestWaitDays,
       escalateAfterDays,
@@ -202,6 +217,7 @@ export function readEvaluationSettings(
       scorecard: { period, weights, recognition, improvement },
     },
     revenueIndicators,
+    feedbackForms,
     managersNamed: managers.length > 0,
     problems,
   };

@@ -105,7 +105,7 @@ describe("the evaluation report", () => {
     ]);
     expect(charts.every((c) => c.model.type === "LINE" && c.model.ranges.length === 1)).toBe(true);
     const values = emu.values(tabOf(emu, "evaluation"));
-    const block = values.map((r) => r.slice(15, 18)).filter((r) => r.some((v) => v !== ""));
+    const block = values.map((r) => r.slice(19, 22)).filter((r) => r.some((v) => v !== ""));
     expect(block.slice(0, 5).map((r) => r.map((v) => (v instanceof Date ? "date" : v)))).toEqual([
       ["Chart data: Spring webinars", "", ""],
       ["Date", "Leads", "Target"],

@@ -9,6 +9,7 @@ export const EVALUATION_LABELS = {
   "tab.lessons": { en: "Lessons", zh: "经验教训" },
   "tab.scorecard": { en: "Scorecard", zh: "绩效考核" },
   "tab.monitor": { en: "Monitor", zh: "监控" },
+  "tab.feedback": { en: "Feedback", zh: "反馈" },
 
   "col.kpis.campaign": { en: "Campaign", zh: "推广活动" },
   "col.kpis.campaign.help": {
@@ -122,6 +123,50 @@ export const EVALUATION_LABELS = {
   "col.evaluation.goals.help": {
     en: "Met when every KPI that counts reached its target.",
     zh: "所有计分指标均达到目标值时为“已达成”。",
+  },
+  "col.evaluation.feedback": { en: "Feedback", zh: "反馈数" },
+  "col.evaluation.feedback.help": {
+    en: "Rows of feedback for the campaign: the Feedback tab and the linked form responses.",
+    zh: "该活动的反馈条数：“反馈”工作表与关联表单的回复。",
+  },
+  "col.evaluation.rating": { en: "Mean rating", zh: "平均评分" },
+  "col.evaluation.rating.help": { en: "Mean of the ratings given (1 to 5).", zh: "已给出评分（1 到 5）的平均值。" },
+  "col.evaluation.low": { en: "Low ratings", zh: "低分数" },
+  "col.evaluation.low.help": {
+    en: "Ratings at or below feedback_low_rating in Settings (2: ratings 1 and 2).",
+    zh: "不高于“设置”中 feedback_low_rating 的评分条数（2 表示 1 分和 2 分）。",
+  },
+  "col.evaluation.low_open": { en: "Low, follow-up open", zh: "低分待跟进" },
+  "col.evaluation.low_open.help": {
+    en: "Share of the low ratings whose follow-up is still Open or In progress.",
+    zh: "低分中跟进状态仍为“待跟进”或“跟进中”的比例。",
+  },
+
+  "col.feedback.date": { en: "Date", zh: "日期" },
+  "col.feedback.date.help": { en: "The day the feedback was given.", zh: "收到反馈的日期。" },
+  "col.feedback.campaign": { en: "Campaign", zh: "推广活动" },
+  "col.feedback.campaign.help": {
+    en: "ID of the campaign (the Campaigns tab's ID).",
+    zh: "推广活动的 ID（即“推广活动”工作表中的 ID）。",
+  },
+  "col.feedback.channel": { en: "Channel", zh: "渠道" },
+  "col.feedback.channel.help": {
+    en: "Where the feedback came from, e.g. Event, Email, Survey.",
+    zh: "反馈的来源，例如活动现场、邮件、问卷。",
+  },
+  "col.feedback.rating": { en: "Rating", zh: "评分" },
+  "col.feedback.rating.help": {
+    en: "A whole number from 1 (poor) to 5 (excellent); empty when none was given.",
+    zh: "1（差）到 5（优）的整数；未评分时留空。",
+  },
+  "col.feedback.comment": { en: "Comment", zh: "意见" },
+  "col.feedback.comment.help": { en: "What the participant or customer said.", zh: "参与者或客户的意见。" },
+  "col.feedback.owner": { en: "Follow-up owner", zh: "跟进人" },
+  "col.feedback.owner.help": { en: "Who follows the feedback up.", zh: "负责跟进该反馈的人。" },
+  "col.feedback.state": { en: "Follow-up", zh: "跟进状态" },
+  "col.feedback.state.help": {
+    en: "Open, In progress, Done or None needed. Empty: Open.",
+    zh: "待跟进、跟进中、已完成或无需跟进。留空表示待跟进。",
   },
 
   "col.summaries.campaign": { en: "Campaign", zh: "推广活动" },
@@ -284,6 +329,18 @@ export const EVALUATION_LABELS = {
   "setting.scorecard_recognition": {
     en: "A scorecard score at or above this suggests recognition (0.9 = 90 %).",
     zh: "绩效得分不低于此值时建议表彰（0.9 = 90%）。",
+  },
+  "problem.formColumn": {
+    en: "no question of this linked form is titled so; its responses are left out",
+    zh: "该关联表单中没有以此为标题的问题；其回复未计入",
+  },
+  "setting.feedback_low_rating": {
+    en: "A feedback rating at or below this is low (2: ratings 1 and 2 of 5).",
+    zh: "不高于此值的反馈评分为低分（2 表示 5 分制中的 1 分和 2 分）。",
+  },
+  "setting.feedback_forms": {
+    en: "Tabs of linked Google Form responses read as feedback, by their question titles (Campaign, Channel, Rating, Comment). Empty: Form Responses 1.",
+    zh: "作为反馈读取的 Google 表单回复工作表，按问题标题（推广活动、渠道、评分、意见）对应。留空表示“表单回复 1”。",
   },
   "setting.scorecard_improvement": {
     en: "A scorecard score below this suggests an improvement plan (0.6 = 60 %).",

@@ -28,6 +28,10 @@ export const EVALUATION_MESSAGES = {
   "evaluation.goals.met": { en: "Met", zh: "已达成" },
   "evaluation.goals.missed": { en: "Not met", zh: "未达成" },
   "evaluation.goals.unknown": { en: "Not measured yet", zh: "尚未测量" },
+  "evaluation.followUp.open": { en: "Open", zh: "待跟进" },
+  "evaluation.followUp.progress": { en: "In progress", zh: "跟进中" },
+  "evaluation.followUp.done": { en: "Done", zh: "已完成" },
+  "evaluation.followUp.none": { en: "None needed", zh: "无需跟进" },
   "evaluation.yes": { en: "Yes", zh: "是" },
   "evaluation.no": { en: "No", zh: "否" },
 
@@ -57,6 +61,18 @@ export const EVALUATION_MESSAGES = {
   "evaluation.problem.taskStatus": {
     en: "expected To do, In progress, Blocked, Done or Cancelled, found {found}",
     zh: "应为待办、进行中、受阻、已完成或已取消，实际为{found}",
+  },
+  "evaluation.problem.rating": {
+    en: "expected a rating from 1 to 5 (a whole number), found {found}",
+    zh: "应为 1 到 5 的整数评分，实际为{found}",
+  },
+  "evaluation.problem.followUp": {
+    en: "expected Open, In progress, Done or None needed, found {found}",
+    zh: "应为待跟进、跟进中、已完成或无需跟进，实际为{found}",
+  },
+  "evaluation.problem.unknownCampaign": {
+    en: "there is no campaign {campaign} on the Campaigns tab; the row is left out",
+    zh: "“推广活动”工作表中没有推广活动 {campaign}；本行未计入",
   },
   "evaluation.problem.yesNo": { en: "expected Yes or No, found {found}", zh: "应为“是”或“否”，实际为{found}" },
   "evaluation.problem.dueBeforeStart": {

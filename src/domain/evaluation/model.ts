@@ -6,8 +6,9 @@ import { TASK_STATUSES, type TaskStatus } from "../records";
 import { KPI_DIRECTIONS, type KpiDirection } from "../workflow/plan";
 import { DEFAULT_GRADE_SCALE, type GradeScale } from "./figures";
 import type { EvaluationMessageKey } from "./messages";
-import type { Kpi, KpiReading, Lesson, ScorecardPeriod, Summary, Task } from "./schemas";
+import type { Feedback, FollowUp, Kpi, KpiReading, Lesson, ScorecardPeriod, Summary, Task } from "./schemas";
 import {
+  FOLLOW_UPS,
   foldText,
   isBlank,
   isEmail,
@@ -19,11 +20,11 @@ import {
   readText,
 } from "./values";
 
-export type { Kpi, KpiReading, Lesson, Summary, Task };
-export { KPI_DIRECTIONS, type KpiDirection, TASK_STATUSES, type TaskStatus };
+export type { Feedback, FollowUp, Kpi, KpiReading, Lesson, Summary, Task };
+export { FOLLOW_UPS, KPI_DIRECTIONS, type KpiDirection, TASK_STATUSES, type TaskStatus };
 
 /** The tabs whose rows this module decodes; problems name them by these keys. */
-export const EVALUATION_TABS = ["kpis", "readings", "summaries", "lessons", "tasks"] as const;
+export const EVALUATION_TABS = ["kpis", "readings", "summaries", "lessons", "tasks", "feedback"] as const;
 export type EvaluationTab = (typeof EVALUATION_TABS)[number];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -49,6 +50,8 @@ export interface EvaluationSettings {
   readonly lagThreshold: number;
   /** Units of indicators that are levels (rates, scores), not running totals: their readings are not extrapolated. */
   readonly levelUnits: readonly string[];
+  /** A rating at or below this is low (2: ratings 1 and 2 of 5). */
+  readonly lowRating: number;
   /** A request waiting longer than this many days for a decision is reported. */
   readonly requestWaitDays: number;
   /** A task overdue or a request waiting longer than this many days is critical rather than a warning. */
@@ -62,6 +65,7 @@ export const DEFAULT_EVALUATION_SETTINGS: EvaluationSettings = {
   cap: 1.5,
   grades: DEFAULT_GRADE_SCALE,
   lagThreshold: 0.9,
+  lowRating: 2,
   levelUnits: ["%", "％", "percent", "rate", "score", "rating", "分", "百分比"],
   requestWaitDays: 3,
   escalateAfterDays: 7,
@@ -82,7 +86,7 @@ export const DEFAULT_EVALUATION_SETTINGS: EvaluationSettings = {
  * language, which loads the catalog of the language it looks like (i18n's valueOfLabel).
  */
 function choiceReader<V extends string>(
-  prefix: "evaluation.direction" | "evaluation.taskStatus",
+  prefix: "evaluation.direction" | "evaluation.taskStatus" | "evaluation.followUp",
   values: readonly V[],
   aliases: readonly (readonly [string, V])[] = [],
 ): (text: string) => V | undefined {
@@ -99,6 +103,7 @@ const DIRECTIONS = choiceReader("evaluation.direction", KPI_DIRECTIONS, [
   ["低", "lower"],
 ]);
 const STATUSES = choiceReader("evaluation.taskStatus", TASK_STATUSES);
+const FOLLOW = choiceReader("evaluation.followUp", FOLLOW_UPS);
 const YES_NO = new Map<string, boolean>([
   ...["true", "yes", "y", "是", "达成"].map((word) => [word, true] as const),
   ...["false", "no", "n", "否", "未达成"].map((word) => [word, false] as const),
@@ -111,6 +116,11 @@ export function parseDirection(value: unknown): KpiDirection | null {
 
 export function parseTaskStatus(value: unknown): TaskStatus | null {
   return STATUSES(foldText(readText(value))) ?? null;
+}
+
+/** "open", "In progress", "已完成", ...: the follow-up state; null for anything else. */
+export function parseFollowUp(value: unknown): FollowUp | null {
+  return FOLLOW(foldText(readText(value))) ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -149,6 +159,7 @@ function reader<T>(cells: Cells) {
   };
   return {
     problems,
+    fail,
 
     text(field: Field, needed = false): string {
       const value = readText(cells[field]);
@@ -271,6 +282,25 @@ export function decodeTask(cells: Cells): Decoded<Task> {
   return r.done({ campaign, step, owner, start, due: due ?? "", deliverable, status, completed });
 }
 
+/** A rating is a whole number from 1 to 5 or blank; a blank follow-up state is open. */
+export function decodeFeedback(cells: Cells): Decoded<Feedback> {
+  const r = reader<Feedback>(cells);
+  const date = r.date("date", true) ?? "";
+  const campaign = r.text("campaign", true);
+  const channel = r.text("channel");
+  const n = readNumber(cells.rating);
+  const rating = n === null || (Number.isInteger(n) && n >= 1 && n <= 5) ? n : r.fail("rating", "rating", null);
+  return r.done({
+    date,
+    campaign,
+    channel,
+    rating,
+    comment: r.text("comment"),
+    owner: r.text("owner"),
+    state: r.choice("state", parseFollowUp, "open", "followUp"),
+  });
+}
+
 /** A row to decode, with its 1-based sheet row so problems can point at it. */
 export interface SheetRow {
   readonly row: number;
@@ -297,6 +327,7 @@ export interface TabRows {
   readings: KpiReading;
   lessons: Lesson;
   tasks: Task;
+  feedback: Feedback;
 }
 
 const DECODERS: { readonly [K in keyof TabRows]: (cells: Cells) => Decoded<TabRows[K]> } = {
@@ -304,6 +335,7 @@ const DECODERS: { readonly [K in keyof TabRows]: (cells: Cells) => Decoded<TabRo
   readings: decodeReading,
   lessons: decodeLesson,
   tasks: decodeTask,
+  feedback: decodeFeedback,
 };
 
 /** Rows blank in every cell are skipped silently (the unused end of a tab); every other bad row is reported. */

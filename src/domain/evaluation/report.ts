@@ -1,10 +1,12 @@
 // The evaluation report: per campaign, each KPI's attainment, the capped weighted score, grade, ROI, whether the goals were met, and chart series; bad rows left out and reported.
 
 import { finiteNumber } from "../builtins";
-import { attainment, attainmentRefusal, gradeOf, roi, weightedScore } from "./figures";
+import { attainment, attainmentRefusal, gradeOf, roi, tidy, weightedScore } from "./figures";
 import {
+  type DecodedRows,
   decodeRows,
   type EvaluationSettings,
+  type Feedback,
   type Kpi,
   type KpiDirection,
   type RowProblem,
@@ -38,7 +40,21 @@ export interface KpiEvaluation {
   readonly series: readonly SeriesPoint[];
 }
 
-export interface CampaignEvaluation {
+/** A campaign's feedback: how much, the mean rating, the low ratings and how many of those still wait. */
+export interface FeedbackFigures {
+  /** Rows of feedback, rated or not. */
+  readonly feedback: number;
+  /** Mean of the ratings given; null when none was. */
+  readonly rating: number | null;
+  /** Ratings at or below the low-rating threshold. */
+  readonly low: number;
+  /** Share of the low ratings whose follow-up is open or in progress; null without a low rating. */
+  readonly lowOpen: number | null;
+}
+
+const NO_FEEDBACK: FeedbackFigures = { feedback: 0, rating: null, low: 0, lowOpen: null };
+
+export interface CampaignEvaluation extends FeedbackFigures {
   readonly campaign: string;
   readonly kpis: readonly KpiEvaluation[];
   /** KPIs with an attainment. */
@@ -72,6 +88,8 @@ export interface EvaluationInput {
   /** Attributed revenue per campaign. A campaign missing here has no ROI rather than -100 %. */
   readonly revenue: ReadonlyMap<string, number>;
   readonly settings: Pick<EvaluationSettings, "cap" | "grades">;
+  /** Feedback per campaign (feedbackFigures); a campaign with feedback is on the report even without KPIs. */
+  readonly feedback?: ReadonlyMap<string, FeedbackFigures>;
 }
 
 /** Indicators match across tabs ignoring case, width and spacing, as a person reading them would. */
@@ -123,11 +141,19 @@ export function evaluate(input: EvaluationInput): EvaluationReport {
     else problems.push(indicatorProblem("readings", row, "unknownKpi", reading));
   }
 
-  const ids = new Set<string>([...byCampaign.keys(), ...input.spend.keys(), ...input.revenue.keys()]);
-  const campaigns = [...ids].sort(compareText).map((id) => {
-    const kpis = (byCampaign.get(id) ?? []).map(evaluateKpi);
-    return campaignOf(id, kpis, finite(input.spend.get(id)), finite(input.revenue.get(id)), cap, grades);
-  });
+  const feedback = input.feedback ?? new Map<string, FeedbackFigures>();
+  const ids = new Set([...byCampaign.keys(), ...input.spend.keys(), ...input.revenue.keys(), ...feedback.keys()]);
+  const campaigns = [...ids].sort(compareText).map((id) => ({
+    ...campaignOf(
+      id,
+      (byCampaign.get(id) ?? []).map(evaluateKpi),
+      finite(input.spend.get(id)),
+      finite(input.revenue.get(id)),
+      cap,
+      grades,
+    ),
+    ...(feedback.get(id) ?? NO_FEEDBACK),
+  }));
 
   return {
     campaigns,
@@ -189,7 +215,7 @@ function campaignOf(
   revenue: number | null,
   cap: number,
   grades: EvaluationSettings["grades"],
-): CampaignEvaluation {
+): Omit<CampaignEvaluation, keyof FeedbackFigures> {
   const sum = weightedScore(cap);
   let counted = 0;
   let met = 0;
@@ -221,4 +247,54 @@ function campaignOf(
 export function goalCounts(evaluation: CampaignEvaluation): { readonly met: number; readonly counted: number } {
   const counted = evaluation.kpis.filter((k) => k.weight > 0);
   return { met: counted.filter((k) => k.met === true).length, counted: counted.length };
+}
+
+/**
+ * The feedback rows of one tab decoded, and those naming no known campaign left out with a problem on the campaign
+ * cell (a typo would otherwise open a campaign of its own on the report).
+ */
+export function decodeFeedbackRows(
+  rows: readonly SheetRow[],
+  known: ReadonlyMap<string, unknown>,
+): DecodedRows<Feedback> {
+  const decoded = decodeRows("feedback", rows);
+  const out = decoded.rows.filter(({ row, value: { campaign } }) => {
+    if (known.has(campaign)) return true;
+    decoded.problems.push({
+      tab: "feedback",
+      row,
+      field: "campaign",
+      messageKey: "evaluation.problem.unknownCampaign",
+      found: campaign,
+      params: { campaign },
+    });
+    return false;
+  });
+  return { rows: out, problems: decoded.problems.sort((a, b) => a.row - b.row) };
+}
+
+/** Per campaign: the count, the mean of the ratings given, the low ratings (at or below `lowRating`) and the share of them still open. */
+export function feedbackFigures(rows: readonly Feedback[], lowRating: number): Map<string, FeedbackFigures> {
+  const acc = new Map<string, { n: number; rated: number; sum: number; low: number; open: number }>();
+  for (const f of rows) {
+    const a = acc.get(f.campaign) ?? { n: 0, rated: 0, sum: 0, low: 0, open: 0 };
+    acc.set(f.campaign, a);
+    a.n++;
+    if (f.rating === null) continue;
+    a.rated++;
+    a.sum += f.rating;
+    if (f.rating > lowRating) continue;
+    a.low++;
+    if (f.state === "open" || f.state === "progress") a.open++;
+  }
+  const out = new Map<string, FeedbackFigures>();
+  for (const [id, a] of acc) {
+    out.set(id, {
+      feedback: a.n,
+      rating: a.rated > 0 ? tidy(a.sum / a.rated) : null,
+      low: a.low,
+      lowOpen: a.low > 0 ? tidy(a.open / a.low) : null,
+    });
+  }
+  return out;
 }

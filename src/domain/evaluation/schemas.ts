@@ -6,7 +6,7 @@ import { TASK_STATUSES } from "../records";
 import { EmailSchema } from "../workflow/model";
 import { KPI_DIRECTIONS } from "../workflow/plan";
 import { gradeScaleProblem } from "./figures";
-import { isEmail, isIsoDate, isIsoInstant, normalizeEmail } from "./values";
+import { FOLLOW_UPS, isEmail, isIsoDate, isIsoInstant, normalizeEmail } from "./values";
 
 export const SCORECARD_PERIODS = ["month", "quarter"] as const;
 export type ScorecardPeriod = (typeof SCORECARD_PERIODS)[number];
@@ -76,12 +76,29 @@ export const TaskSchema = z.object({
 });
 export type Task = z.infer<typeof TaskSchema>;
 
+export type FollowUp = (typeof FOLLOW_UPS)[number];
+
+/** A participant's or customer's feedback: typed on the Feedback tab, or a response of a linked Google Form. */
+export const FeedbackSchema = z.object({
+  date: isoDate,
+  campaign: required,
+  channel: text,
+  /** 1 to 5, whole; null: no rating given (the row still counts as feedback). */
+  rating: z.nullable(z.int().check(z.gte(1), z.lte(5))),
+  comment: text,
+  owner: text,
+  /** Blank reads as open: a low rating nobody has dealt with still waits for its follow-up. */
+  state: z.enum(FOLLOW_UPS),
+});
+export type Feedback = z.infer<typeof FeedbackSchema>;
+
 /** Column keys in tab order, for the workbook layer's tab specs. */
 export const KPI_FIELDS = Object.keys(KpiSchema.shape) as (keyof Kpi)[];
 export const READING_FIELDS = Object.keys(KpiReadingSchema.shape) as (keyof KpiReading)[];
 export const SUMMARY_FIELDS = Object.keys(SummarySchema.shape) as (keyof Summary)[];
 export const LESSON_FIELDS = Object.keys(LessonSchema.shape) as (keyof Lesson)[];
 export const TASK_FIELDS = Object.keys(TaskSchema.shape) as (keyof Task)[];
+export const FEEDBACK_FIELDS = Object.keys(FeedbackSchema.shape) as (keyof Feedback)[];
 
 const nonNegative = z.number().check(z.gte(0));
 
@@ -96,6 +113,7 @@ export const EvaluationSettingsSchema = z.object({
   cap: z.number().check(z.gt(0)),
   grades: GradeScaleSchema,
   lagThreshold: z.number().check(z.gt(0)),
+  lowRating: z.number().check(z.gte(1), z.lt(5)),
   levelUnits: z.array(z.string()),
   requestWaitDays: nonNegative,
   escalateAfterDays: nonNegative,

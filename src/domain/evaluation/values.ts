@@ -19,6 +19,9 @@ import { normalizeEmail } from "../workflow/model";
 
 export { compareText, isBlank, isIsoDate, normalizeEmail };
 
+/** A feedback's follow-up: blank reads as open (a low rating nobody has dealt with still waits). */
+export const FOLLOW_UPS = ["open", "progress", "done", "none"] as const;
+
 /** Text of a cell: trimmed, line endings unified; numbers and booleans as written, anything else empty. */
 export function readText(value: unknown): string {
   if (isString(value)) return value.replace(/\r\n?/g, "\n").trim();

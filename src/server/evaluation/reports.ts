@@ -20,6 +20,7 @@ import {
   decodeRows,
   type EvaluationReport,
   evaluate,
+  feedbackFigures,
   goalCounts,
   type Lesson,
   type ScorecardRow,
@@ -98,7 +99,15 @@ export function reportOf(book: EvaluationBook): EvaluationReport {
   const revenue = attributedRevenue(kpis, readings, book.settings.revenueIndicators);
   const spend = new Map<string, number>();
   for (const [id, p] of book.positions) if (p.actual > 0) spend.set(id, p.actual);
-  return evaluate({ kpis, readings, spend, revenue, settings: book.settings.settings });
+  const settings = book.settings.settings;
+  return evaluate({
+    kpis,
+    readings,
+    spend,
+    revenue,
+    settings,
+    feedback: feedbackFigures(book.feedbackRows, settings.lowRating),
+  });
 }
 
 export function domainProblems(book: EvaluationBook, problems: readonly DomainRowProblem[], lang: Lang): RowProblem[] {
@@ -127,7 +136,12 @@ function reportRows(
   // The figures go to the columns of their names (score, spend, target, actual, ...); the writer leaves out the rest.
   for (const c of report.campaigns) {
     headings.add(rows.length);
-    rows.push({ ...c, name: book.byId.get(c.campaign)?.name ?? "", goals: goalsLabel(c.goalsMet, lang) });
+    rows.push({
+      ...c,
+      name: book.byId.get(c.campaign)?.name ?? "",
+      goals: goalsLabel(c.goalsMet, lang),
+      low_open: c.lowOpen,
+    });
     for (const k of c.kpis) {
       rows.push({
         ...k,
@@ -149,6 +163,9 @@ const REPORT_FORMATS = {
   spend: MONEY_FORMAT,
   revenue: MONEY_FORMAT,
   roi: PERCENT_FORMAT,
+  feedback: "0",
+  low: "0",
+  low_open: PERCENT_FORMAT,
 };
 
 /** The campaign to chart: the one asked for, else the one charted before, else the one measured last. */

@@ -6,8 +6,8 @@
 // The fingerprint, and why each part:
 // - the local date: overdue tasks, projected attainment and the "days" in every alert move with it (one full run
 //   a day at least);
-// - the last row of each source tab (Campaigns, Tasks, Approval log, KPIs, readings, Budget, Expenses, Rates,
-//   Settings): every row the add-on or a person adds, pastes or deletes changes one (a layout-cached getSheetById
+// - the last row of each source tab (Campaigns, Tasks, Approval log, KPIs, readings, Feedback, Budget, Expenses,
+//   Rates, Settings): every row the add-on or a person adds, pastes or deletes changes one (a layout-cached getSheetById
 //   and a getLastRow per tab);
 // - the log's anchor (its count and last hash) and the roles, from the document properties read anyway: every
 //   decision, submission and change of who may decide;
@@ -19,7 +19,7 @@
 
 import { dateParse, finiteNumber, mathFloor, stringify } from "../../domain/builtins";
 import { CAMPAIGNS_TAB, LOG_TAB, TASKS_TAB } from "../../workbook/approvals/tabs";
-import { KPIS_TAB, READINGS_TAB } from "../../workbook/evaluation/tabs";
+import { FEEDBACK_TAB, KPIS_TAB, READINGS_TAB } from "../../workbook/evaluation/tabs";
 import type { SpreadsheetPort } from "../../workbook/shared/ports";
 import { SETTINGS_TAB } from "../../workbook/shared/settings";
 import { fnv1a } from "../../workbook/shared/setup-plan";
@@ -33,6 +33,7 @@ const SOURCE_TABS = [
   LOG_TAB,
   KPIS_TAB,
   READINGS_TAB,
+  FEEDBACK_TAB,
   BUDGET_TAB,
   EXPENSES_TAB,
   RATES_TAB,

@@ -3,7 +3,7 @@
 // of Settings, and the budget positions folded by budget control.
 
 import { asString, trimLower } from "../../domain/builtins";
-import type { BudgetPosition, PendingRequest } from "../../domain/evaluation";
+import { type BudgetPosition, decodeFeedbackRows, type Feedback, type PendingRequest } from "../../domain/evaluation";
 import { type EvaluationSettingsRead, readEvaluationSettings } from "../../domain/evaluation-settings";
 import { describeFound } from "../../domain/found";
 import { type Lang, langOf, t } from "../../domain/i18n";
@@ -12,8 +12,8 @@ import type { Settings } from "../../domain/settings";
 import type { CampaignState, FoldResult, LogEntry } from "../../domain/workflow";
 import { type CampaignTable, readCampaigns } from "../../workbook/approvals/campaigns";
 import { TASKS_TAB } from "../../workbook/approvals/tabs";
-import { type FieldRows, fieldRowsOf, readFieldRows } from "../../workbook/evaluation/read";
-import { KPIS_TAB, READINGS_TAB } from "../../workbook/evaluation/tabs";
+import { type FieldRows, fieldRowsOf, placeProblem, readFieldRows, readFormRows } from "../../workbook/evaluation/read";
+import { FEEDBACK_TAB, KPIS_TAB, READINGS_TAB } from "../../workbook/evaluation/tabs";
 import type { SpreadsheetPort } from "../../workbook/shared/ports";
 import { type RowProblem, rowProblem } from "../../workbook/shared/problems";
 import type { ReadContext } from "../../workbook/shared/records";
@@ -97,6 +97,8 @@ export interface EvaluationBook {
   readonly kpis: FieldRows | null;
   readonly readings: FieldRows | null;
   readonly tasks: FieldRows | null;
+  /** The Feedback tab's rows and the linked form responses' that name a known campaign (read with the tasks). */
+  readonly feedbackRows: readonly Feedback[];
   /** Its managers receive the digest: the managers in Settings, else the approvers, else the owner. */
   readonly settings: EvaluationSettingsRead;
   readonly campaigns: readonly CampaignInfo[];
@@ -109,6 +111,7 @@ export interface EvaluationBook {
 }
 
 export interface BookOptions {
+  /** The tasks and the feedback: what the report refresh reads beyond the KPIs. */
   readonly tasks?: boolean;
   readonly positions?: boolean;
 }
@@ -198,18 +201,39 @@ export function readEvaluationBook(ss: SpreadsheetPort, options: BookOptions = {
         ? [ws.owner]
         : [];
   const campaigns = campaignsOf(ws);
+  const byId = new Map(campaigns.map((c) => [c.id, c]));
+  // Each source decoded on its own, so each bad row is placed on its own tab, row and column.
+  const feedback: Feedback[] = [];
+  const feedbackProblems: RowProblem[] = [];
+  const sources = options.tasks
+    ? [readFieldRows(ss, FEEDBACK_TAB, ws.ctx), ...read.feedbackForms.map((name) => readFormRows(ss, name, ws.ctx))]
+    : [];
+  for (const source of sources) {
+    if (!source) continue;
+    const decoded = decodeFeedbackRows(source.rows, byId);
+    feedback.push(...decoded.rows.map((r) => r.value));
+    feedbackProblems.push(
+      ...source.problems,
+      ...decoded.problems.map((p) => placeProblem(p, { feedback: source }, ws.lang)),
+    );
+  }
   return {
     ws,
     now: nowIn(ws.timeZone),
     kpis,
     readings,
     tasks,
+    feedbackRows: feedback,
     settings: { ...read, settings: { ...read.settings, managers } },
     campaigns,
-    byId: new Map(campaigns.map((c) => [c.id, c])),
+    byId,
     positions: options.positions ? positionsOf(ws) : new Map(),
     currency: ws.settings.currency,
-    problems: [...[kpis, readings, tasks].flatMap((tab) => tab?.problems ?? []), ...settingProblems],
+    problems: [
+      ...[kpis, readings, tasks].flatMap((tab) => tab?.problems ?? []),
+      ...feedbackProblems,
+      ...settingProblems,
+    ],
   };
 }
 

@@ -9,14 +9,15 @@ import {
   type SheetRow,
 } from "../../domain/evaluation";
 import { describeFound } from "../../domain/found";
-import type { Lang } from "../../domain/i18n";
+import { type Lang, t } from "../../domain/i18n";
 import { decodeCell } from "../shared/cells";
 import { columnIndex } from "../shared/columns";
 import type { SheetPort, SpreadsheetPort } from "../shared/ports";
 import { type RowProblem, rowProblem } from "../shared/problems";
 import { headerLabel, missingColumnProblems, type ReadContext } from "../shared/records";
 import { type ColumnSpec, label, type TabSpec } from "../shared/spec";
-import { findTab, readTable, type Table, type TableRow } from "../shared/table";
+import { findTab, readTable, type Table, type TableRow, tableFromValues } from "../shared/table";
+import { FEEDBACK_TAB } from "./tabs";
 
 /** Column keys are snake_case (stable in the sheet); the domain's fields are camelCase. */
 export function fieldOf(key: string): string {
@@ -78,6 +79,38 @@ export function fieldRowsOf(table: Table, spec: TabSpec, ctx: ReadContext): Fiel
     rows.push({ row, cells: keyed });
   }
   return { spec, sheet: table.sheet, table, rows, problems, columns: columnIndex(table.layout) };
+}
+
+/**
+ * A tab of linked Google Form responses, read as feedback: its question titles are matched to the Feedback tab's
+ * column labels in either language (Campaign, Rating, 评分, ...), and its first column, the form's Timestamp, is the
+ * date when no column is titled Date. Null when there is no tab of that name.
+ */
+export function readFormRows(ss: SpreadsheetPort, name: string, ctx: ReadContext): FieldRows | null {
+  const sheet = ss.getSheetByName(name);
+  if (!sheet) return null;
+  const table = tableFromValues(sheet, FEEDBACK_TAB, sheet.getDataRange().getValues(), []);
+  const { located, missing } = table.layout;
+  const date = FEEDBACK_TAB.columns[0] as ColumnSpec;
+  // Only the campaign is needed of a form: without it no response can be counted.
+  const campaign = missing.find((c) => c.key === "campaign");
+  const rows = fieldRowsOf(
+    {
+      ...table,
+      layout: {
+        located:
+          missing.includes(date) && !located.some((l) => l.column === 1)
+            ? [...located, { spec: date, column: 1, by: "label" }]
+            : located,
+        missing: [],
+      },
+    },
+    FEEDBACK_TAB,
+    ctx,
+  );
+  if (!campaign) return rows;
+  const where = { tab: table.name, row: 1, column: 0, label: label(campaign, ctx.lang) };
+  return { ...rows, rows: [], problems: [rowProblem(ctx.lang, where, t(ctx.lang, "problem.formColumn"))] };
 }
 
 /**

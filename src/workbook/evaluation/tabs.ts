@@ -1,6 +1,6 @@
 // The monitoring and evaluation tabs: KPIs and KPI readings (typed by people), Summaries and Lessons (written at
 // acceptance, Lessons also by hand), and the three the add-on writes whole: Evaluation report, Scorecard, Monitor.
-import { KPI_DIRECTIONS, parseDirection } from "../../domain/evaluation";
+import { FOLLOW_UPS, KPI_DIRECTIONS, parseDirection } from "../../domain/evaluation";
 import { catalogIn } from "../../domain/i18n";
 import { type ChoiceSpec, type Col, choiceOf, columns, type TabSpec } from "../shared/spec";
 
@@ -14,7 +14,15 @@ const DIRECTION_CHOICE: ChoiceSpec = {
 /** Yes / No in the workbook's language; "yes"/"no", TRUE/FALSE and 是/否 read back too (the decoder takes them). */
 const YES_NO_CHOICE = choiceOf(["yes", "no"], (answer) => `evaluation.${answer}`, null);
 
-type EvaluationTabKey = "kpis" | "readings" | "evaluation" | "summaries" | "lessons" | "scorecard" | "monitor";
+type EvaluationTabKey =
+  | "kpis"
+  | "readings"
+  | "feedback"
+  | "evaluation"
+  | "summaries"
+  | "lessons"
+  | "scorecard"
+  | "monitor";
 
 /** A tab named `tab.<key>` whose columns are labelled `col.<key>.<column>`. */
 function tab(key: EvaluationTabKey, list: readonly Col[], appendOnly?: boolean): TabSpec {
@@ -42,6 +50,17 @@ export const READINGS_TAB: TabSpec = tab("readings", [
   ["value", "number", 110],
 ]);
 
+/** Participants' and customers' feedback, typed by people; linked form responses are read by the same columns. */
+export const FEEDBACK_TAB: TabSpec = tab("feedback", [
+  ["date", "date", 100, { required: true }],
+  CAMPAIGN,
+  ["channel", "text", 120],
+  ["rating", "number", 70],
+  ["comment", "text", 320],
+  ["owner", "text", 180],
+  ["state", "choice", 110, { choice: choiceOf(FOLLOW_UPS, (s) => `evaluation.followUp.${s}`, "open") }],
+]);
+
 /** Written whole by every refresh; its number formats are set by the writer (percentages, money). */
 export const EVALUATION_TAB: TabSpec = tab(
   "evaluation",
@@ -60,6 +79,10 @@ export const EVALUATION_TAB: TabSpec = tab(
     ["revenue", "number", 120],
     ["roi", "number", 80],
     ["goals", "text", 120],
+    ["feedback", "number", 85],
+    ["rating", "number", 90],
+    ["low", "number", 85],
+    ["low_open", "number", 120],
   ],
   true,
 );
@@ -118,6 +141,7 @@ export const MONITOR_TAB: TabSpec = tab(
 export const EVALUATION_TABS_SPECS: readonly TabSpec[] = [
   KPIS_TAB,
   READINGS_TAB,
+  FEEDBACK_TAB,
   EVALUATION_TAB,
   SUMMARIES_TAB,
   LESSONS_TAB,

@@ -61,6 +61,7 @@ export type TabKey =
   | "variance"
   | "kpis"
   | "readings"
+  | "feedback"
   | "evaluation"
   | "summaries"
   | "lessons"
