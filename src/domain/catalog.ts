@@ -135,6 +135,8 @@ const EN = {
   "setting.language": "Language of the add-on's messages: auto (each user's own), en or zh.",
   "setting.channels": "Channels a plan may use, separated by commas. Empty: any channel.",
   "setting.categories": "Budget categories, separated by commas.",
+  "setting.brand_rules":
+    "Brand rules, one per line (or separated by semicolons). Whoever submits a plan, a change or an execution plan confirms each; an unconfirmed rule blocks approval. Empty: none.",
   "setting.admins":
     "Administrators. Shown here only: change roles in Extensions › Campaign Control › Roles and settings (the owner is always an admin).",
   "setting.approval_levels":
@@ -389,6 +391,8 @@ const ZH: { readonly [K in OwnKey]: string } = {
   "setting.language": "插件消息的语言：auto（按各用户的语言）、en 或 zh。",
   "setting.channels": "方案可使用的推广渠道，用逗号分隔。留空表示不限。",
   "setting.categories": "预算类别，用逗号分隔。",
+  "setting.brand_rules":
+    "品牌规范，每行一条（或用分号分隔）。提交活动方案、变更或执行计划时须逐条确认；有未确认的规范则不能批准。留空表示无。",
   "setting.admins":
     "插件管理员。此处仅供查看：请在“扩展程序 › 推广活动管控 › 角色与设置”中修改（表格所有者始终是管理员）。",
   "setting.approval_levels": "各审批层级的审批人及其可审批的最高金额（默认币种）。此处仅供查看。",
@@ -616,6 +620,7 @@ const UI_EN = {
   "sidebar.diffHint": "These edits count only once a change request is approved.",
   "sidebar.escalations": "Problems reported",
   "sidebar.comment": "Comment for the approver (optional)",
+  "sidebar.brand": "Brand standards: confirm each rule",
   "sidebar.reason": "Reason (required)",
   "sidebar.edit": "Edit draft",
   "sidebar.submitPlan": "Submit plan",
@@ -649,6 +654,8 @@ const UI_EN = {
   "approvals.submittedBy": "Submitted by {who}, {at}",
   "approvals.forApprover": "You decide for {approver}, who is away.",
   "approvals.blocked": "Not yours to decide: {reason}",
+  "approvals.brandBlocked":
+    "A brand rule is not confirmed, so this request cannot be approved: request changes so the submitter confirms it.",
   "approvals.plan": "Plan",
   "approvals.tasks": "Execution plan",
   "approvals.checklist": "Completeness",
@@ -777,6 +784,7 @@ const UI_ZH: { readonly [K in UiOwnKey]: string } = {
   "sidebar.diffHint": "这些修改只有在变更申请获批后才生效。",
   "sidebar.escalations": "已上报的问题",
   "sidebar.comment": "给审批人的说明（可选）",
+  "sidebar.brand": "品牌规范：请逐条确认",
   "sidebar.reason": "理由（必填）",
   "sidebar.edit": "编辑草稿",
   "sidebar.submitPlan": "提交方案",
@@ -810,6 +818,7 @@ const UI_ZH: { readonly [K in UiOwnKey]: string } = {
   "approvals.submittedBy": "提交人：{who}，{at}",
   "approvals.forApprover": "您代理不在岗的 {approver} 审批。",
   "approvals.blocked": "您不能审批此申请：{reason}",
+  "approvals.brandBlocked": "有品牌规范未确认，此申请不能批准：请退回修改，由提交人确认。",
   "approvals.plan": "活动方案",
   "approvals.tasks": "执行计划",
   "approvals.checklist": "完整性检查",

@@ -21,6 +21,8 @@ export interface Settings {
   enforceLines: boolean;
   /** Budget control: receipt link required above this amount in the workbook currency; null never. */
   receiptRequiredAbove: number | null;
+  /** Brand rules a submitter confirms one by one (workflow/brand.ts); empty: none asked. */
+  brandRules: string[];
 }
 
 export interface SettingSpec {
@@ -55,6 +57,7 @@ export const SETTING_SPECS = [
   spec("categories", list, () => DEFAULT_CATEGORIES),
   spec("enforce_line_budgets", z.boolean(), () => "FALSE", "spend.setting.enforceLines"),
   spec("receipt_required_above", z.nullable(z.number().check(z.gte(0))), () => 0, "spend.setting.receiptAbove"),
+  spec("brand_rules", list, () => ""),
 ] as const;
 
 export type SettingKey = (typeof SETTING_SPECS)[number]["key"];
@@ -75,6 +78,7 @@ export function defaultSettings(locale: string): Settings {
     categories: splitList(DEFAULT_CATEGORIES),
     enforceLines: false,
     receiptRequiredAbove: 0,
+    brandRules: [],
   };
 }
 
@@ -95,6 +99,14 @@ export function normalizeSettingValue(key: SettingKey, raw: unknown): unknown {
       return readYesNo(text);
     case "receipt_required_above":
       return text === "" || text === null || text === undefined ? null : text;
+    case "brand_rules":
+      // One rule per line (or separated by semicolons): a rule is a sentence and may hold commas.
+      return typeof text === "string"
+        ? text
+            .split(/[\n;；]/)
+            .map((r) => r.trim())
+            .filter(Boolean)
+        : [];
   }
 }
 
@@ -116,6 +128,7 @@ const FIELDS: { readonly [K in SettingKey]: keyof Settings } = {
   categories: "categories",
   enforce_line_budgets: "enforceLines",
   receipt_required_above: "receiptRequiredAbove",
+  brand_rules: "brandRules",
 };
 
 /** Applies one setting, validated by its schema (so of its field's type), to the settings object. */

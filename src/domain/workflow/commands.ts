@@ -1,6 +1,7 @@
 // The commands: submit, decide, withdraw and operate turn a folded campaign plus one person's intent into new log entries, or a typed refusal.
 
 import * as z from "zod/mini";
+import { BRANDED, type BrandCheck, brandChecks, sealedBrandChecks } from "./brand";
 import { type CampaignView, envelopeText, type RequestView } from "./fold";
 import { canonicalJson, type JsonValue } from "./json";
 import type { MessageParams, WorkflowMessageKey } from "./messages";
@@ -42,6 +43,7 @@ export const REFUSAL_KINDS = [
   "no_approved_plan",
   "routing",
   "too_long",
+  "brand_unconfirmed",
 ] as const;
 export type RefusalKind = (typeof REFUSAL_KINDS)[number];
 
@@ -204,6 +206,8 @@ export interface SubmitInput {
   readonly comment?: string;
   readonly settings: RoutingSettings;
   readonly planOptions?: PlanCheckOptions;
+  /** Settings' brand rules and the ones the submitter confirmed (a plan, change or execution plan). */
+  readonly brand?: { readonly rules: readonly string[]; readonly confirmed: readonly string[] };
 }
 
 const SubmitSchema = z.object({ requestId: nonEmpty, ...ENTRY_FIELDS });
@@ -243,7 +247,13 @@ export function submit(input: SubmitInput): CommandResult {
   const levels = requiredLevels(input.settings, payload.value.amount);
   if (!levels.ok) return refuse("routing", { messageKey: levels.error.messageKey });
 
-  const snapshot = envelopeText({ ...payload.value, levels: levels.value });
+  // Every brand rule is confirmed before the request goes in, and the confirmations are sealed with it.
+  const brand = BRANDED.includes(submission.type)
+    ? brandChecks(input.brand?.rules ?? [], input.brand?.confirmed ?? [])
+    : [];
+  const unconfirmed = unconfirmedRefusal(brand);
+  if (unconfirmed) return unconfirmed;
+  const snapshot = envelopeText({ ...payload.value, levels: levels.value, ...(brand.length > 0 && { brand }) });
   if (snapshot.length > LOG_CELL_LIMIT) {
     return refuse("too_long", {
       params: { length: snapshot.length.toLocaleString("en-US"), limit: LOG_CELL_LIMIT.toLocaleString("en-US") },
@@ -318,6 +328,12 @@ function canonicalCopy(data: JsonValue): JsonValue {
   return JSON.parse(canonicalJson(data)) as JsonValue;
 }
 
+/** The refusal that names every brand rule not confirmed; null when all are. */
+function unconfirmedRefusal(checks: readonly BrandCheck[]) {
+  const missing = checks.filter((c) => !c.confirmed).map((c) => c.rule);
+  return missing.length > 0 ? refuse("brand_unconfirmed", { params: { rules: missing.join("; ") } }) : null;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Decide
 
@@ -334,6 +350,8 @@ export interface DecideInput {
   readonly settings: RoutingSettings;
   /** The owner on the Campaigns row now, when the caller has it: checked besides the owner at submission. */
   readonly campaignOwner?: string;
+  /** Settings' brand rules now: an approval needs each confirmed in the request's sealed envelope. */
+  readonly brandRules?: readonly string[];
 }
 
 const DecideSchema = z.object({ action: z.enum(DECISIONS), ...ANSWER_FIELDS });
@@ -354,6 +372,10 @@ export function decide(input: DecideInput): CommandResult {
 
   if ((input.action === "reject" || input.action === "request_changes") && comment === "") {
     return refuse("comment_required");
+  }
+  if (input.action === "approve" && BRANDED.includes(request.type)) {
+    const unconfirmed = unconfirmedRefusal(sealedBrandChecks(input.brandRules ?? [], request.snapshot));
+    if (unconfirmed) return unconfirmed;
   }
 
   const to = moved(view, request.type, moveOf(input.action, level, request.levels), input.action);

@@ -1,6 +1,7 @@
 // The fold: approval-log events in, per-campaign state, requests, approved snapshots and history out; nothing else decides a campaign's state.
 
 import * as z from "zod/mini";
+import type { BrandCheck } from "./brand";
 import { canonicalJson, type JsonValue, parseJson } from "./json";
 import type { WorkflowMessageKey } from "./messages";
 import type { CampaignState, Decision, LogEntry, RequestType } from "./model";
@@ -17,6 +18,8 @@ export type RequestEnvelope = {
   readonly levels: number;
   readonly owner: string;
   readonly data: JsonValue;
+  /** The brand rules of Settings at submission and whether each was confirmed (brand.ts); absent when none. */
+  readonly brand?: readonly BrandCheck[];
 };
 
 const EnvelopeSchema = z.object({

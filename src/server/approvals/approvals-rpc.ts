@@ -7,6 +7,7 @@ import { mayAnswer } from "../../domain/records";
 import { isApprover, routingOf } from "../../domain/roles";
 import {
   authoritiesOf,
+  BRANDED,
   type CampaignView,
   type DecideInput,
   decide,
@@ -16,6 +17,7 @@ import {
   normalizeEmail,
   type PlanSnapshot,
   planSnapshot,
+  sealedBrandChecks,
 } from "../../domain/workflow";
 import { ESCALATIONS_TAB } from "../../workbook/approvals/tabs";
 import { writeCells } from "../../workbook/shared/rows";
@@ -66,7 +68,7 @@ function decision(
   view: CampaignView,
   me: string,
   at: string,
-  input: Pick<DecideInput, "requestId" | "action" | "comment" | "seenVersion" | "eventId">,
+  input: Pick<DecideInput, "requestId" | "action" | "comment" | "seenVersion" | "eventId" | "brandRules">,
 ) {
   return decide({
     ...input,
@@ -121,6 +123,7 @@ function inboxItem(
     plan: plan ? planView(plan) : null,
     tasks: execution ? tasksView(execution) : null,
     checklist,
+    brand: BRANDED.includes(request.type) ? sealedBrandChecks(ws.settings.brandRules, request.snapshot) : [],
     diffSinceApproval: diff(request.type === "change" ? view.approvedPlan : null, plan),
     diffSinceSubmission: diff(plan, current),
     editedSinceApproval: diff(plan ? null : view.approvedPlan, current),
@@ -178,6 +181,7 @@ export function rpcDecide(request: unknown) {
       comment: req.comment,
       seenVersion: req.seenVersion,
       eventId: newId(),
+      brandRules: ws.settings.brandRules,
     });
     if (!result.ok) return refusal(ws, result.error);
     const outcome = result.value;

@@ -149,7 +149,13 @@ export function rpcMyCampaigns(request: unknown): MyCampaignsResponse {
   const me = callerEmail();
   const at = nowIn(ws.timeZone);
   const campaigns = ws.campaigns;
-  const base = { lang: ws.lang, user: me, chain: ws.chain, currency: ws.settings.currency };
+  const base = {
+    lang: ws.lang,
+    user: me,
+    chain: ws.chain,
+    currency: ws.settings.currency,
+    brandRules: ws.settings.brandRules,
+  };
   if (!campaigns) {
     return {
       ...base,
@@ -266,6 +272,7 @@ export function rpcSubmit(request: unknown) {
       comment: req.comment,
       settings: routingOf(ws.roles),
       planOptions: planCheckOptions(ws),
+      brand: { rules: ws.settings.brandRules, confirmed: req.brand ?? [] },
     });
     if (!result.ok) {
       const lines = { rows: lineRowsOf(ws, req.campaignId), currency: planSnapshot(draft).currency };

@@ -207,9 +207,28 @@ function actions(c: CampaignCard): HTMLElement {
     const labelText = needsReason && !c.can.submitPlan && !c.can.submitExecution ? "sidebar.reason" : "sidebar.comment";
     box.append(field(T(labelText), comment));
   }
+  // Brand rules (Settings) are confirmed one by one with a plan, a change or an execution plan.
+  const rules = c.can.submitPlan || c.can.submitExecution || c.can.submitChange ? (data?.brandRules ?? []) : [];
+  const boxes = rules.map((rule) => {
+    const box = el("input", { attrs: { type: "checkbox", name: "brand" } });
+    box.value = rule;
+    return box;
+  });
+  if (boxes.length > 0) {
+    box.append(
+      el(
+        "fieldset",
+        { className: "brand" },
+        el("legend", { text: T("sidebar.brand") }),
+        ...boxes.map((b) => el("label", { className: "check" }, b, el("span", { text: b.value }))),
+      ),
+    );
+  }
+  const confirmed = () => boxes.filter((b) => b.checked).map((b) => b.value);
   const buttons = el("div", { className: "buttons" });
   const add = (key: UiKey, run: () => void, primary = false) => buttons.append(button(T(key), run, primary));
-  const send = (type: SubmissionType) => () => void submitRequest(c, type, comment.value);
+  const send = (type: SubmissionType) => () =>
+    void submitRequest(c, type, comment.value, type === "cancellation" ? [] : confirmed());
   if (c.can.edit && c.form) add("sidebar.edit", () => openForm(c.form));
   if (c.can.submitPlan) add("sidebar.submitPlan", send("plan"), true);
   if (c.can.submitExecution) add("sidebar.submitExecution", send("execution"), true);
@@ -289,10 +308,11 @@ function revealOutcome(): void {
   if (note) reveal(note);
 }
 
-async function submitRequest(c: CampaignCard, type: SubmissionType, comment: string): Promise<void> {
+async function submitRequest(c: CampaignCard, type: SubmissionType, comment: string, brand: string[]): Promise<void> {
   if (isBusy()) return;
   await act(async () => {
-    const result = await rpc("rpcSubmit", { campaignId: c.id, type, requestId: newRequestId(), comment });
+    const request = { campaignId: c.id, type, requestId: newRequestId(), comment };
+    const result = await rpc("rpcSubmit", brand.length > 0 ? { ...request, brand } : request);
     if (!result.ok) return refusedText(result);
     const said = result.duplicate
       ? T("sidebar.duplicate")
