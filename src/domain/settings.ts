@@ -23,6 +23,8 @@ export interface Settings {
   receiptRequiredAbove: number | null;
   /** Brand rules a submitter confirms one by one (workflow/brand.ts); empty: none asked. */
   brandRules: string[];
+  /** A plan cites at least one Research finding before it is submitted. */
+  researchRequired: boolean;
 }
 
 export interface SettingSpec {
@@ -58,6 +60,7 @@ export const SETTING_SPECS = [
   spec("enforce_line_budgets", z.boolean(), () => "FALSE", "spend.setting.enforceLines"),
   spec("receipt_required_above", z.nullable(z.number().check(z.gte(0))), () => 0, "spend.setting.receiptAbove"),
   spec("brand_rules", list, () => ""),
+  spec("research_required", z.boolean(), () => "TRUE"),
 ] as const;
 
 export type SettingKey = (typeof SETTING_SPECS)[number]["key"];
@@ -79,6 +82,7 @@ export function defaultSettings(locale: string): Settings {
     enforceLines: false,
     receiptRequiredAbove: 0,
     brandRules: [],
+    researchRequired: true,
   };
 }
 
@@ -96,6 +100,7 @@ export function normalizeSettingValue(key: SettingKey, raw: unknown): unknown {
     case "categories":
       return typeof text === "string" ? splitList(text) : text === null || text === undefined ? [] : text;
     case "enforce_line_budgets":
+    case "research_required":
       return readYesNo(text);
     case "receipt_required_above":
       return text === "" || text === null || text === undefined ? null : text;
@@ -129,6 +134,7 @@ const FIELDS: { readonly [K in SettingKey]: keyof Settings } = {
   enforce_line_budgets: "enforceLines",
   receipt_required_above: "receiptRequiredAbove",
   brand_rules: "brandRules",
+  research_required: "researchRequired",
 };
 
 /** Applies one setting, validated by its schema (so of its field's type), to the settings object. */

@@ -3,19 +3,7 @@
 // needs every rule of Settings confirmed there, so a rule added after the submission blocks it too.
 import { describe, expect, it } from "vitest";
 import type { Emulator } from "../emulator/index";
-import {
-  decide,
-  inbox,
-  LEO,
-  LOG,
-  logRows,
-  MIA,
-  mine,
-  OWNER,
-  saved,
-  submit,
-  workbook,
-} from "./workflow-support";
+import { decide, inbox, LEO, LOG, logRows, MIA, mine, OWNER, saved, submit, workbook } from "./workflow-support";
 
 const LOGO = "Logo on a white background, never stretched";
 const PALETTE = "Only the 2026 palette";

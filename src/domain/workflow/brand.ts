@@ -1,7 +1,7 @@
 // Brand standards (品牌元素按统一标准): the rules Settings hold, which the submitter of a plan, a change or an
 // execution plan confirms one by one. The confirmations are sealed in the request's envelope; approval reads them
 // from there, never from a cell, and a rule added to Settings after the submission counts as not confirmed.
-import { parseJson } from "./json";
+import { jsonList } from "./json";
 import type { RequestType } from "./model";
 
 /** One rule as the submitter was asked it, and whether they confirmed it. */
@@ -24,9 +24,7 @@ export function brandChecks(rules: readonly string[], confirmed: readonly string
 
 /** The rules of Settings now, each confirmed only when the request's sealed envelope holds its confirmation. */
 export function sealedBrandChecks(rules: readonly string[], envelope: string): BrandCheck[] {
-  const parsed = parseJson(envelope);
-  const sealed = parsed.ok ? (parsed.value as { brand?: unknown } | null)?.brand : undefined;
-  const list = Array.isArray(sealed) ? (sealed as Partial<BrandCheck>[]) : [];
+  const list = jsonList(envelope, "brand") as (Partial<BrandCheck> | null)[];
   return brandChecks(
     rules,
     list.flatMap((c) => (c?.confirmed === true && typeof c.rule === "string" ? [c.rule] : [])),

@@ -18,7 +18,7 @@ import {
   type Operation,
   type RequestType,
 } from "./model";
-import { checkExecution, checkPlan, type PlanCheckOptions, type PlanDraft, type TaskDraft } from "./plan";
+import { checkExecution, checkPlan, type Finding, type PlanCheckOptions, type PlanDraft, type TaskDraft } from "./plan";
 import { err, type Issue, ok, type Result } from "./result";
 import { type Authority, authoritiesOf, type RoutingSettings, requiredLevels } from "./routing";
 import { diffSnapshot, executionSnapshot, type PlanSnapshot, planSnapshot } from "./snapshot";
@@ -216,6 +216,7 @@ interface Payload {
   readonly amount: number;
   readonly owner: string;
   readonly data: JsonValue;
+  readonly research?: readonly Finding[];
 }
 
 export function submit(input: SubmitInput): CommandResult {
@@ -294,11 +295,13 @@ function payloadOf(
       if (change && approved === null) return refuse("no_approved_plan");
       const plan = checkPlan(submission.plan, options);
       if (!plan.ok) return refuse("incomplete", { issues: plan.error });
-      const { budget, owner } = plan.value;
+      const { budget, owner, research } = plan.value;
       const data = planSnapshot(plan.value);
-      if (!change || approved === null) return ok({ amount: budget, owner, data });
+      // The findings cited travel beside the plan, not in it: citing other research is not a change of the plan.
+      const cited = research && { research };
+      if (!change || approved === null) return ok({ amount: budget, owner, data, ...cited });
       if (diffSnapshot(approved, data).length === 0 && owner === view.owner) return refuse("no_change");
-      return ok({ amount: Math.max(approvedBudget(approved), budget), owner, data });
+      return ok({ amount: Math.max(approvedBudget(approved), budget), owner, data, ...cited });
     }
     case "execution": {
       if (view.approvedPlan === null) return refuse("no_approved_plan");

@@ -5,6 +5,7 @@ import type { BrandCheck } from "./brand";
 import { canonicalJson, type JsonValue, parseJson } from "./json";
 import type { WorkflowMessageKey } from "./messages";
 import type { CampaignState, Decision, LogEntry, RequestType } from "./model";
+import type { Finding } from "./plan";
 import { type ExecutionSnapshot, ExecutionSnapshotSchema, type PlanSnapshot, PlanSnapshotSchema } from "./snapshot";
 import { moveOf, nextState, OPERATION_RULES, REQUEST_RULES } from "./transitions";
 
@@ -20,6 +21,8 @@ export type RequestEnvelope = {
   readonly data: JsonValue;
   /** The brand rules of Settings at submission and whether each was confirmed (brand.ts); absent when none. */
   readonly brand?: readonly BrandCheck[];
+  /** The research findings a plan or change cited, as they read at submission; absent when none. */
+  readonly research?: readonly Finding[];
 };
 
 const EnvelopeSchema = z.object({

@@ -93,7 +93,9 @@ export {
 export {
   checkExecution,
   checkPlan,
+  citedFindings,
   type ExecutionPlan,
+  type Finding,
   KPI_DIRECTIONS,
   type Kpi,
   type KpiDirection,

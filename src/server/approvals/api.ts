@@ -6,6 +6,7 @@ import type { DraftForm } from "../../domain/draft";
 import type { Lang } from "../../domain/i18n";
 import { SEVERITIES } from "../../domain/records";
 import type { BrandCheck } from "../../domain/workflow/brand";
+import type { Finding } from "../../domain/workflow/plan";
 import type { SummaryView } from "../evaluation/api";
 import type {
   ChainView,
@@ -46,6 +47,8 @@ export const SavePlanRequest = z.strictObject({
   budget: text(40),
   currency: text(10),
   kpis: text(),
+  /** Finding IDs of the Research tab; left out, the row's citations stay as they are. */
+  research: z.optional(text(1000)),
 });
 export type SavePlanRequest = z.input<typeof SavePlanRequest>;
 
@@ -145,6 +148,8 @@ export interface MyCampaignsResponse {
   readonly currency: string;
   /** Settings' brand rules, which a plan, change or execution plan submission confirms one by one. */
   readonly brandRules: readonly string[];
+  /** The Research tab's findings a plan may cite, in sheet order. */
+  readonly findings: readonly Finding[];
   readonly campaigns: readonly CampaignCard[];
   readonly problems: readonly RowProblem[];
 }
@@ -165,6 +170,8 @@ export interface InboxItem {
   readonly checklist: readonly { readonly item: string; readonly ok: boolean }[];
   /** Settings' brand rules, each confirmed or not by the submission's sealed confirmations; approval needs all. */
   readonly brand: readonly BrandCheck[];
+  /** The research findings the plan or change cited, as they read at submission (sealed with it). */
+  readonly research: readonly Finding[];
   readonly diffSinceApproval: readonly FieldDiff[];
   readonly diffSinceSubmission: readonly FieldDiff[];
   /** For a request other than a plan or change: approved values edited in the sheet since (not in force). */

@@ -145,7 +145,7 @@ function card(ws: Workspace, id: string, me: string, at: string, lists: Lists): 
 export function rpcMyCampaigns(request: unknown): MyCampaignsResponse {
   parseRequest("rpcMyCampaigns", EmptyRequest, request, userLang());
   const ss = SpreadsheetApp.getActiveSpreadsheet();
-  const ws = readWorkspace(ss, { tasks: true, escalations: true, notifications: true, budget: true });
+  const ws = readWorkspace(ss, { tasks: true, escalations: true, notifications: true, budget: true, research: true });
   const me = callerEmail();
   const at = nowIn(ws.timeZone);
   const campaigns = ws.campaigns;
@@ -155,6 +155,7 @@ export function rpcMyCampaigns(request: unknown): MyCampaignsResponse {
     chain: ws.chain,
     currency: ws.settings.currency,
     brandRules: ws.settings.brandRules,
+    findings: [...(ws.research?.findings.values() ?? [])],
   };
   if (!campaigns) {
     return {
@@ -167,7 +168,7 @@ export function rpcMyCampaigns(request: unknown): MyCampaignsResponse {
   }
   const lists = { escalations: escalationViews(ws, me), notices: noticeViews(ws) };
   const cards = [...campaigns.rowsById.keys()].flatMap((id) => card(ws, id, me, at, lists) ?? []);
-  const problems = [...campaigns.problems, ...ws.settingsRead.problems];
+  const problems = [...campaigns.problems, ...ws.settingsRead.problems, ...(ws.research?.problems ?? [])];
   // A Status cell edited by hand grants nothing: it is named here and rewritten by the next write.
   const statusColumn = campaigns.keyed.index.get("status");
   for (const { row, record } of campaigns.campaigns) {
@@ -235,7 +236,8 @@ export function rpcSavePlan(request: unknown) {
 export function rpcSubmit(request: unknown) {
   const req = parseRequest("rpcSubmit", SubmitRequest, request, userLang());
   const plan = req.type === "plan" || req.type === "change";
-  return write({ needsLog: true, tasks: req.type === "execution", budget: plan }, (ws, { me, at, newId }) => {
+  const read = { needsLog: true, tasks: req.type === "execution", budget: plan, research: plan };
+  return write(read, (ws, { me, at, newId }) => {
     const row = ws.campaigns?.rowsById.get(req.campaignId);
     const draft = planDraftIn(ws, req.campaignId);
     if (!row || !draft) return noCampaign(ws, req.campaignId);
@@ -271,7 +273,8 @@ export function rpcSubmit(request: unknown) {
       at,
       comment: req.comment,
       settings: routingOf(ws.roles),
-      planOptions: planCheckOptions(ws),
+      // Research is required of a new plan; a change keeps what was cited, and what it cites is checked and sealed.
+      planOptions: planCheckOptions(ws, req.type === "plan" && ws.settings.researchRequired),
       brand: { rules: ws.settings.brandRules, confirmed: req.brand ?? [] },
     });
     if (!result.ok) {

@@ -282,6 +282,31 @@ function requestDetail(item: InboxItem): HTMLElement {
       ),
     );
   }
+  if (item.research.length > 0) {
+    panel.append(
+      el("h3", { text: T("approvals.research") }),
+      el(
+        "ul",
+        { className: "research" },
+        ...item.research.map((f) =>
+          el(
+            "li",
+            {},
+            el("b", { text: `${f.id} · ${f.topic}` }),
+            el("span", { text: ` ${f.finding} ` }),
+            /^https?:\/\/\S+$/i.test(f.evidence)
+              ? el("a", {
+                  text: T("approvals.evidence"),
+                  attrs: { href: f.evidence, target: "_blank", rel: "noopener noreferrer" },
+                })
+              : f.evidence
+                ? el("span", { className: "meta", text: f.evidence })
+                : null,
+          ),
+        ),
+      ),
+    );
+  }
   if (item.brand.length > 0) {
     panel.append(
       el("h3", { text: T("sidebar.brand") }),

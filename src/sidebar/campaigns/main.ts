@@ -77,7 +77,32 @@ const FORM_FIELDS: readonly {
   { key: "budget", label: "col.campaigns.budget", type: "text" },
   { key: "currency", label: "col.campaigns.currency", type: "text" },
   { key: "kpis", label: "col.campaigns.kpis", type: "textarea", hint: "sidebar.kpisHint" },
+  { key: "research", label: "col.campaigns.research", type: "text", hint: "sidebar.researchHint" },
 ];
+
+/** The Research tab's findings to tick, each adding its ID to the Research field or taking it out. */
+function findingPicker(input: HTMLInputElement | HTMLTextAreaElement): HTMLElement | null {
+  const findings = data?.findings ?? [];
+  if (findings.length === 0) return null;
+  const ids = () =>
+    input.value
+      .split(/[,，;；、]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+  return el(
+    "div",
+    { className: "picker" },
+    ...findings.map((f) => {
+      const box = el("input", { attrs: { type: "checkbox", "data-finding": f.id } });
+      box.checked = ids().includes(f.id);
+      box.addEventListener("change", () => {
+        const rest = ids().filter((id) => id !== f.id);
+        input.value = (box.checked ? [...rest, f.id] : rest).join(", ");
+      });
+      return el("label", { className: "check" }, box, el("span", { text: `${f.id} · ${f.topic || f.finding}` }));
+    }),
+  );
+}
 
 function visible(all: readonly CampaignCard[]): readonly CampaignCard[] {
   return filter === "mine" ? all.filter((c) => c.mine) : all;
@@ -412,6 +437,7 @@ function openForm(values: PlanForm | null): void {
         { className: "field" },
         el("label", { text: T(f.label), attrs: { for: id } }),
         input,
+        f.key === "research" ? findingPicker(input) : null,
         f.hint ? el("small", { className: "muted", text: T(f.hint) }) : null,
         error,
       );
