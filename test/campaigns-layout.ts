@@ -16,6 +16,7 @@ export const CAMPAIGN_KEYS = [
   "currency",
   "kpis",
   "status",
+  "research",
 ] as const;
 
 export const CAMPAIGN_HEADERS_EN: readonly string[] = [
@@ -33,7 +34,11 @@ export const CAMPAIGN_HEADERS_EN: readonly string[] = [
   "Currency",
   "KPIs",
   "Status",
+  "Research",
 ];
 
-/** The columns a person types, in the tab's order: all but Status, which the add-on writes. */
-export const CAMPAIGN_INPUT_KEYS = CAMPAIGN_KEYS.filter((key) => key !== "status");
+/**
+ * The columns a person types from A on, in the tab's order: those before Status, which the add-on writes (Research,
+ * added later, sits after it).
+ */
+export const CAMPAIGN_INPUT_KEYS = CAMPAIGN_KEYS.slice(0, CAMPAIGN_KEYS.indexOf("status"));

@@ -30,6 +30,23 @@ const ZH: Readonly<Record<string, string>> = {
   "Metro posters, 15 s pre-roll": "地铁海报、15 秒贴片广告",
   "Beijing, Chengdu": "北京、成都",
   "Aided awareness 38 %; reach 6 M": "提示认知度 38 %; 触达 6 M",
+  // Research findings the demo plans cite
+  "Commuter listening habits": "通勤人群收听习惯",
+  "Tier-1 commuters 25-40": "一线城市 25-40 岁通勤人群",
+  "Seven in ten stream on the commute and name noise cancelling as the first reason to upgrade":
+    "七成在通勤途中使用流媒体，并把降噪列为升级耳机的首要原因",
+  "618 price sensitivity": "618 价格敏感度",
+  "Existing customers": "现有客户",
+  "Coupons above 15 % double the conversion of returning buyers; deeper ones add little":
+    "15% 以上的优惠券使老客转化率翻倍，更大力度收效甚微",
+  "Distributor needs": "经销商需求",
+  "Regional distributors": "区域经销商",
+  "Distributors sign where they can see the product working, not from brochures":
+    "经销商在看到产品实际演示后才签约，而非看宣传册",
+  "B2B webinar attendance": "B2B 网络研讨会参与情况",
+  "IT managers and partners": "IT 经理和合作伙伴",
+  "Registrations double when a recording is promised; live attendance stays near a third":
+    "承诺提供回放时报名人数翻倍，实时参与率约为三分之一",
   // The spring launch's execution plan
   "Brief three creators and agree on review dates": "向三位达人说明需求并约定测评日期",
   "Signed creator briefs": "签字的达人需求说明",

@@ -26,6 +26,7 @@ const EN: Demo[] = [
     budget: 120000,
     currency: "CNY",
     kpis: "Pre-orders 2,000; leads 15,000; CPL <= 8",
+    research: "R-001",
   },
   {
     id: "CMP-2026-002",
@@ -41,6 +42,7 @@ const EN: Demo[] = [
     budget: 450000,
     currency: "CNY",
     kpis: "Sales 3.5 M; ROI 3; conversion 4 %",
+    research: "R-002",
   },
   {
     id: "CMP-2026-003",
@@ -56,6 +58,7 @@ const EN: Demo[] = [
     budget: 86000.5,
     currency: "CNY",
     kpis: "Meetings 300; LOIs 40",
+    research: "R-003",
   },
   {
     id: "CMP-2026-004",
@@ -71,6 +74,51 @@ const EN: Demo[] = [
     budget: 210000,
     currency: "CNY",
     kpis: "Aided awareness 38 %; reach 6 M",
+    research: "R-001",
+  },
+];
+
+/** The market research the demo plans are based on (市场调研): each plan cites one of these in its Research column. */
+const RESEARCH: Demo[] = [
+  {
+    id: "R-001",
+    topic: "Commuter listening habits",
+    segment: "Tier-1 commuters 25-40",
+    finding: "Seven in ten stream on the commute and name noise cancelling as the first reason to upgrade",
+    evidence: "https://example.com/research/commuter-audio-2026",
+    date: "2026-01-20",
+    author: "mia.marketer@example.com",
+    tags: "audio, commuters",
+  },
+  {
+    id: "R-002",
+    topic: "618 price sensitivity",
+    segment: "Existing customers",
+    finding: "Coupons above 15 % double the conversion of returning buyers; deeper ones add little",
+    evidence: "https://example.com/research/618-coupons",
+    date: "2026-02-03",
+    author: "mia.marketer@example.com",
+    tags: "pricing, 618",
+  },
+  {
+    id: "R-003",
+    topic: "Distributor needs",
+    segment: "Regional distributors",
+    finding: "Distributors sign where they can see the product working, not from brochures",
+    evidence: "",
+    date: "2026-02-11",
+    author: "leo.lead@example.com",
+    tags: "trade, distributors",
+  },
+  {
+    id: "R-004",
+    topic: "B2B webinar attendance",
+    segment: "IT managers and partners",
+    finding: "Registrations double when a recording is promised; live attendance stays near a third",
+    evidence: "https://example.com/research/b2b-webinars",
+    date: "2026-01-12",
+    author: "mia.marketer@example.com",
+    tags: "webinar, b2b",
   },
 ];
 
@@ -147,6 +195,18 @@ export function loadDemoData(emu: Emulator): number {
     const saved = emu.run<{ ok: boolean; message?: string }>("rpcSaveRoles", DEMO_ROLES);
     if (!saved.ok) throw new Error(`Could not save the demo roles: ${saved.message ?? ""}`);
 
+    const research = findTab(emu, "research");
+    if (research) {
+      const known = new Set(columnValues(emu, research, "id"));
+      paste(
+        emu,
+        research,
+        localized(
+          emu,
+          RESEARCH.filter((r) => !known.has(String(r.id))),
+        ),
+      );
+    }
     const existing = new Set(columnValues(emu, campaigns, "id"));
     const before = existing.size;
     paste(

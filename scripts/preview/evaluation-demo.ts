@@ -33,6 +33,7 @@ const CAMPAIGNS: Row[] = [
     budget: 40000,
     currency: "CNY",
     kpis: "Leads 800; CPL <= 40",
+    research: "R-004",
   },
   {
     id: FINISHED_CAMPAIGN,
@@ -48,6 +49,7 @@ const CAMPAIGNS: Row[] = [
     budget: 60000,
     currency: "CNY",
     kpis: "Pre-orders 1,000; sales 150,000",
+    research: "R-001",
   },
   {
     id: WAITING_CAMPAIGN,
@@ -63,6 +65,7 @@ const CAMPAIGNS: Row[] = [
     budget: 15000,
     currency: "CNY",
     kpis: "Open rate 40 %",
+    research: "R-004",
   },
 ];
 

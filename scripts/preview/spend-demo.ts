@@ -28,6 +28,7 @@ const CAMPAIGN: Row = {
   budget: 60000,
   currency: "CNY",
   kpis: "Views 2,000,000; completion rate 35 %",
+  research: "R-001",
 };
 
 const LINES: Row[] = [

@@ -22,6 +22,7 @@ const EN = {
   "tab.escalations": "Escalations",
   "tab.log": "Approval log",
   "tab.notifications": "Notifications",
+  "tab.research": "Research",
 
   "col.campaigns.id": "ID",
   "col.campaigns.id.help":
@@ -55,6 +56,25 @@ const EN = {
   "col.campaigns.status.help":
     "Where the campaign stands, written by the add-on from the approval log. A hand edit here changes nothing and is rewritten.",
 
+  "col.campaigns.research": "Research",
+  "col.campaigns.research.help":
+    "IDs of the Research tab's findings this plan is based on, separated by commas, e.g. R-001, R-004. Once the Research tab holds findings, a plan cites at least one (unless Settings say research_required is FALSE).",
+  "col.research.id": "Finding ID",
+  "col.research.id.help": "A short unique code for the finding, e.g. R-001. Plans cite it in their Research column.",
+  "col.research.topic": "Topic",
+  "col.research.topic.help": "What was looked into: the market, the audience, a competitor.",
+  "col.research.segment": "Segment or market",
+  "col.research.segment.help": "The segment, region or market the finding is about.",
+  "col.research.finding": "Finding",
+  "col.research.finding.help": "What was found, in a sentence or two.",
+  "col.research.evidence": "Evidence link",
+  "col.research.evidence.help": "A link to the source: a report, a survey, a dashboard.",
+  "col.research.date": "Found on",
+  "col.research.date.help": "When the finding was made, e.g. 2026-02-15.",
+  "col.research.author": "Author",
+  "col.research.author.help": "Who made the finding (an e-mail address or a name).",
+  "col.research.tags": "Tags",
+  "col.research.tags.help": "Keywords, separated by commas, to find the finding again.",
   "col.tasks.campaign": "Campaign",
   "col.tasks.campaign.help": "ID of the campaign this task belongs to (the Campaigns tab's ID).",
   "col.tasks.step": "Step",
@@ -135,6 +155,10 @@ const EN = {
   "setting.language": "Language of the add-on's messages: auto (each user's own), en or zh.",
   "setting.channels": "Channels a plan may use, separated by commas. Empty: any channel.",
   "setting.categories": "Budget categories, separated by commas.",
+  "setting.research_required":
+    "TRUE: once the Research tab holds findings, a plan cites at least one of them before it is submitted. FALSE: citing is optional.",
+  "setting.brand_rules":
+    "Brand rules, one per line (or separated by semicolons). Whoever submits a plan, a change or an execution plan confirms each; an unconfirmed rule blocks approval. Empty: none.",
   "setting.admins":
     "Administrators. Shown here only: change roles in Extensions › Campaign Control › Roles and settings (the owner is always an admin).",
   "setting.approval_levels":
@@ -280,6 +304,7 @@ const ZH: { readonly [K in OwnKey]: string } = {
   "tab.escalations": "问题上报",
   "tab.log": "审批记录",
   "tab.notifications": "通知记录",
+  "tab.research": "市场调研",
 
   "col.campaigns.id": "编号",
   "col.campaigns.id.help": "推广活动的唯一短编号，例如 C-2026-01。其他工作表通过该编号引用此活动。",
@@ -309,6 +334,25 @@ const ZH: { readonly [K in OwnKey]: string } = {
   "col.campaigns.kpis.help": "可衡量的目标及目标值，用分号分隔，例如：销售线索 500；转化率 2 %；CPL <= 8。",
   "col.campaigns.status": "状态",
   "col.campaigns.status.help": "活动所处的阶段，由插件根据审批记录填写。手工修改无效，并会被改回。",
+  "col.campaigns.research": "调研依据",
+  "col.campaigns.research.help":
+    "本方案所依据的调研结论编号（市场调研表），用逗号分隔，例如：R-001, R-004。市场调研表中有结论后，方案至少须引用一条（设置中 research_required 为 FALSE 时除外）。",
+  "col.research.id": "调研编号",
+  "col.research.id.help": "调研结论的唯一编号，例如 R-001。方案在“调研依据”列中引用。",
+  "col.research.topic": "调研主题",
+  "col.research.topic.help": "调研的对象：市场、受众或竞争对手。",
+  "col.research.segment": "细分市场",
+  "col.research.segment.help": "结论所涉及的细分人群、地区或市场。",
+  "col.research.finding": "调研结论",
+  "col.research.finding.help": "发现了什么，用一两句话说明。",
+  "col.research.evidence": "证据链接",
+  "col.research.evidence.help": "来源链接：报告、问卷或数据看板。",
+  "col.research.date": "调研日期",
+  "col.research.date.help": "得出结论的日期，例如 2026-02-15。",
+  "col.research.author": "调研人",
+  "col.research.author.help": "得出结论的人（邮箱地址或姓名）。",
+  "col.research.tags": "标签",
+  "col.research.tags.help": "关键词，用逗号分隔，便于查找。",
 
   "col.tasks.campaign": "活动编号",
   "col.tasks.campaign.help": "该任务所属推广活动的编号（即“推广活动”表中的编号）。",
@@ -389,6 +433,9 @@ const ZH: { readonly [K in OwnKey]: string } = {
   "setting.language": "插件消息的语言：auto（按各用户的语言）、en 或 zh。",
   "setting.channels": "方案可使用的推广渠道，用逗号分隔。留空表示不限。",
   "setting.categories": "预算类别，用逗号分隔。",
+  "setting.research_required": "TRUE：市场调研表中有调研结论后，活动方案提交前须至少引用一条。FALSE：引用可选。",
+  "setting.brand_rules":
+    "品牌规范，每行一条（或用分号分隔）。提交活动方案、变更或执行计划时须逐条确认；有未确认的规范则不能批准。留空表示无。",
   "setting.admins":
     "插件管理员。此处仅供查看：请在“扩展程序 › 推广活动管控 › 角色与设置”中修改（表格所有者始终是管理员）。",
   "setting.approval_levels": "各审批层级的审批人及其可审批的最高金额（默认币种）。此处仅供查看。",
@@ -616,6 +663,8 @@ const UI_EN = {
   "sidebar.diffHint": "These edits count only once a change request is approved.",
   "sidebar.escalations": "Problems reported",
   "sidebar.comment": "Comment for the approver (optional)",
+  "sidebar.brand": "Brand standards: confirm each rule",
+  "sidebar.researchHint": "Finding IDs from the Research tab, separated by commas; tick them below.",
   "sidebar.reason": "Reason (required)",
   "sidebar.edit": "Edit draft",
   "sidebar.submitPlan": "Submit plan",
@@ -649,6 +698,10 @@ const UI_EN = {
   "approvals.submittedBy": "Submitted by {who}, {at}",
   "approvals.forApprover": "You decide for {approver}, who is away.",
   "approvals.blocked": "Not yours to decide: {reason}",
+  "approvals.research": "Research cited",
+  "approvals.evidence": "Evidence",
+  "approvals.brandBlocked":
+    "A brand rule is not confirmed, so this request cannot be approved: request changes so the submitter confirms it.",
   "approvals.plan": "Plan",
   "approvals.tasks": "Execution plan",
   "approvals.checklist": "Completeness",
@@ -777,6 +830,8 @@ const UI_ZH: { readonly [K in UiOwnKey]: string } = {
   "sidebar.diffHint": "这些修改只有在变更申请获批后才生效。",
   "sidebar.escalations": "已上报的问题",
   "sidebar.comment": "给审批人的说明（可选）",
+  "sidebar.brand": "品牌规范：请逐条确认",
+  "sidebar.researchHint": "市场调研表中的结论编号，用逗号分隔；可在下方勾选。",
   "sidebar.reason": "理由（必填）",
   "sidebar.edit": "编辑草稿",
   "sidebar.submitPlan": "提交方案",
@@ -810,6 +865,9 @@ const UI_ZH: { readonly [K in UiOwnKey]: string } = {
   "approvals.submittedBy": "提交人：{who}，{at}",
   "approvals.forApprover": "您代理不在岗的 {approver} 审批。",
   "approvals.blocked": "您不能审批此申请：{reason}",
+  "approvals.research": "引用的市场调研",
+  "approvals.evidence": "证据",
+  "approvals.brandBlocked": "有品牌规范未确认，此申请不能批准：请退回修改，由提交人确认。",
   "approvals.plan": "活动方案",
   "approvals.tasks": "执行计划",
   "approvals.checklist": "完整性检查",

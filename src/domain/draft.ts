@@ -8,7 +8,10 @@ import { splitList } from "./lists";
 import { minorDigits, toMinorUnits } from "./money";
 import { isEmail, isIsoDate, readEmail, readText } from "./workflow/values";
 
-/** The fields of a campaign's plan, in the order a plan lists them (the Campaigns columns after the ID). */
+/**
+ * The fields of a campaign's plan, in the order a plan lists them (the Campaigns columns after the ID; the research
+ * citations came later and sit after Status).
+ */
 export const PLAN_KEYS = [
   "name",
   "owner",
@@ -22,6 +25,7 @@ export const PLAN_KEYS = [
   "budget",
   "currency",
   "kpis",
+  "research",
 ] as const;
 export type PlanKey = (typeof PLAN_KEYS)[number];
 
@@ -29,7 +33,8 @@ export type PlanKey = (typeof PLAN_KEYS)[number];
 export const DRAFT_FIELDS = ["id", ...PLAN_KEYS] as const;
 export type DraftField = (typeof DRAFT_FIELDS)[number];
 
-export type DraftForm = { readonly [K in DraftField]: string };
+/** research may be left out by a caller that does not edit it: the row's citations then stay as they are. */
+export type DraftForm = { readonly [K in Exclude<DraftField, "research">]: string } & { readonly research?: string };
 
 export interface DraftIssue {
   readonly field: DraftField;
@@ -52,6 +57,8 @@ export interface DraftValues {
   readonly budget: number | "";
   readonly currency: string;
   readonly kpis: string;
+  /** Finding IDs, comma-separated; absent: not edited. */
+  readonly research?: string;
 }
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
@@ -108,7 +115,11 @@ export function checkDraft(
   }
   if (issues.length > 0) return { ok: false, issues };
   const text = Object.fromEntries(DRAFT_FIELDS.map((k) => [k, f(k)])) as DraftForm;
-  return { ok: true, values: { ...text, owner, channels: channels.join(", "), budget, currency } };
+  const { research, ...values } = { ...text, owner, channels: channels.join(", "), budget, currency };
+  return {
+    ok: true,
+    values: form.research === undefined ? values : { ...values, research: splitList(research ?? "").join(", ") },
+  };
 }
 
 const YEARLY_ID = /^([A-Za-z][A-Za-z0-9]*[-_ ]?)(\d{4})([-_ ])(\d+)$/;

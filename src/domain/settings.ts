@@ -22,6 +22,10 @@ export interface Settings {
   enforceLines: boolean;
   /** Budget control: receipt link required above this amount in the workbook currency; null never. */
   receiptRequiredAbove: number | null;
+  /** Brand rules a submitter confirms one by one (workflow/brand.ts); empty: none asked. */
+  brandRules: string[];
+  /** A plan cites at least one Research finding before it is submitted. */
+  researchRequired: boolean;
 }
 
 export interface SettingSpec {
@@ -56,6 +60,8 @@ export const SETTING_SPECS = [
   spec("categories", list, () => DEFAULT_CATEGORIES),
   spec("enforce_line_budgets", z.boolean(), () => "FALSE", "spend.setting.enforceLines"),
   spec("receipt_required_above", z.nullable(z.number().check(z.gte(0))), () => 0, "spend.setting.receiptAbove"),
+  spec("brand_rules", list, () => ""),
+  spec("research_required", z.boolean(), () => "TRUE"),
 ] as const;
 
 export type SettingKey = (typeof SETTING_SPECS)[number]["key"];
@@ -76,6 +82,8 @@ export function defaultSettings(locale: string): Settings {
     categories: splitList(DEFAULT_CATEGORIES),
     enforceLines: false,
     receiptRequiredAbove: 0,
+    brandRules: [],
+    researchRequired: true,
   };
 }
 
@@ -93,9 +101,18 @@ export function normalizeSettingValue(key: SettingKey, raw: unknown): unknown {
     case "categories":
       return isString(text) ? splitList(text) : text === null || text === undefined ? [] : text;
     case "enforce_line_budgets":
+    case "research_required":
       return readYesNo(text);
     case "receipt_required_above":
       return text === "" || text === null || text === undefined ? null : text;
+    case "brand_rules":
+      // One rule per line (or separated by semicolons): a rule is a sentence and may hold commas.
+      return typeof text === "string"
+        ? text
+            .split(/[\n;；]/)
+            .map((r) => r.trim())
+            .filter(Boolean)
+        : [];
   }
 }
 
@@ -117,6 +134,8 @@ const FIELDS: { readonly [K in SettingKey]: keyof Settings } = {
   categories: "categories",
   enforce_line_budgets: "enforceLines",
   receipt_required_above: "receiptRequiredAbove",
+  brand_rules: "brandRules",
+  research_required: "researchRequired",
 };
 
 /** Applies one setting, validated by its schema (so of its field's type), to the settings object. */

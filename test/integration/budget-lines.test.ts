@@ -134,8 +134,9 @@ describe("a plan's budget lines at submission", () => {
       return emu.counter.snapshot();
     });
     expect(calls[1]).toEqual(calls[0]);
-    // Settings, Campaigns, the log, Tasks, Escalations, Notifications and Budget: no Rates, no line is in another currency.
-    expect(calls[0]?.["Range.getValues"]).toBe(7);
+    // Settings, Campaigns, the log, Tasks, Escalations, Notifications, Budget and Research: no Rates, no line is in
+    // another currency.
+    expect(calls[0]?.["Range.getValues"]).toBe(8);
   });
 
   it("asks for lines when there are none, and counts a line in another currency at its rate", () => {

@@ -159,9 +159,9 @@ describe("rpcSelectCampaign", () => {
     addCampaigns(emu);
     emu.spreadsheet.setActiveSheet(emu.spreadsheet.getSheetByName("Settings")!);
     const res = emu.run<SelectCampaignResponse>("rpcSelectCampaign", { id: "C-2" });
-    expect(res).toEqual({ id: "C-2", row: 3, tab: "Campaigns", a1: "A3:N3" });
+    expect(res).toEqual({ id: "C-2", row: 3, tab: "Campaigns", a1: "A3:O3" });
     expect(emu.spreadsheet.getActiveSheet().getName()).toBe("Campaigns");
-    expect(emu.spreadsheet.getActiveRange()?.getA1Notation()).toBe("A3:N3");
+    expect(emu.spreadsheet.getActiveRange()?.getA1Notation()).toBe("A3:O3");
   });
 
   it("finds the row after the columns were moved, and rows with problems too", () => {
@@ -172,7 +172,7 @@ describe("rpcSelectCampaign", () => {
     emu.edit("Campaigns!J4", "not a date"); // C-3's start is now invalid
     const res = emu.run<SelectCampaignResponse>("rpcSelectCampaign", { id: " C-3 " });
     expect(res.row).toBe(4);
-    expect(emu.spreadsheet.getActiveRange()?.getA1Notation()).toBe("A4:N4");
+    expect(emu.spreadsheet.getActiveRange()?.getA1Notation()).toBe("A4:O4");
   });
 
   it("refuses an unknown ID with a clear message", () => {

@@ -50,16 +50,17 @@ describe("service calls", () => {
     const small = submitCalls(3);
     expect(submitCalls(60).calls).toEqual(small.calls);
     const { emu, calls } = small;
-    // Settings, Campaigns, the log and Budget (the plan's lines) under the lock; Notifications when recording the mail.
-    // No fold is kept before the first event, so the log is read whole (it is empty).
-    expect(calls["Range.getValues"]).toBe(5);
-    expect(calls["Sheet.getDataRange"]).toBe(5);
+    // Settings, Campaigns, the log, Budget (the plan's lines) and Research (its citations) under the lock;
+    // Notifications when recording the mail. No fold is kept before the first event, so the log is read whole (it is
+    // empty).
+    expect(calls["Range.getValues"]).toBe(6);
+    expect(calls["Sheet.getDataRange"]).toBe(6);
     expect(calls["Range.getValue"]).toBeUndefined();
     // One getSheetById per tab read, the properties once (layouts included); the Campaigns tab's id for the link
     // in the mail, and the new state tab's id.
     expect(lookups(emu)).toEqual({
       metadata: 0,
-      "Spreadsheet.getSheetById": 5,
+      "Spreadsheet.getSheetById": 6,
       "Sheet.getSheetId": 2,
       "Properties.getProperties": 1,
     });

@@ -106,7 +106,7 @@ describe("Set up workbook sizes the tabs", () => {
     clickMenu(old, "menuSetUpWorkbook");
     for (const g of grids(old)) expect(old.values(g.name), g.name).toEqual(before[g.name]);
     const campaigns = grids(old).find((g) => g.name === "Campaigns");
-    expect(campaigns).toMatchObject({ rows: 3 + 50, columns: 15 });
+    expect(campaigns).toMatchObject({ rows: 3 + 50, columns: 16 });
     expect(cells(old)).toBeLessThan(26_000 + 10_000);
     const after = old.save().spreadsheet;
     clickMenu(old, "menuSetUpWorkbook");

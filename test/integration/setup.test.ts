@@ -57,8 +57,8 @@ describe("Set up workbook on a new spreadsheet", () => {
     expect(columnKeys(emu, "Campaigns")).toEqual(CAMPAIGN_KEYS.map((k, i) => [i + 1, k]));
     const sheet = sheetState(emu, "Campaigns");
     expect(sheet.frozenRows).toBe(1);
-    expect(sheet.grids.fontWeights?.[0]).toEqual(new Array(14).fill("bold"));
-    expect(sheet.grids.backgrounds?.[0]).toEqual(new Array(14).fill("#e8f0fe"));
+    expect(sheet.grids.fontWeights?.[0]).toEqual(new Array(15).fill("bold"));
+    expect(sheet.grids.backgrounds?.[0]).toEqual(new Array(15).fill("#e8f0fe"));
     expect(emu.spreadsheet.peek("Campaigns!K1").note).toBe(
       "The total planned budget of the campaign, an amount of 0 or more.",
     );
@@ -350,6 +350,7 @@ describe("a Chinese spreadsheet", () => {
       "币种",
       "监测指标",
       "状态",
+      "调研依据",
     ]);
     expect(emu.spreadsheet.peek("推广活动!A1").note).toContain("唯一");
     const rules = sheetState(emu, "推广活动").grids.validations?.[1] as ({ values: unknown[] } | null)[];

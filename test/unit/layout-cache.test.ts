@@ -309,7 +309,7 @@ describe("best effort", () => {
     memory.data[layoutKey(CAMPAIGNS_TAB)] = "{not json";
     execution(memory);
     expect(read(ss).rows).toHaveLength(2);
-    expect(JSON.parse(memory.data[layoutKey(CAMPAIGNS_TAB)] ?? "").columns).toHaveLength(14);
+    expect(JSON.parse(memory.data[layoutKey(CAMPAIGNS_TAB)] ?? "").columns).toHaveLength(15);
     // A Settings tab found by metadata whose Description column lost it: the whole header is kept, and it is huge.
     const settings = ss.insertSheet("Settings");
     const long = Array.from({ length: 400 }, (_, i) => `A user's column with a long title number ${i}`);

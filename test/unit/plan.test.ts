@@ -63,10 +63,10 @@ describe("planTab()", () => {
       CAMPAIGNS_TAB.columns.map((c, i) => [c.key, i + 1]),
     );
     expect([...plan.labels.values()]).toEqual(CAMPAIGNS_TAB.columns.map((c) => label(c, "en")));
-    expect(plan.metadata).toHaveLength(14);
+    expect(plan.metadata).toHaveLength(15);
     expect(plan.tabMetadata).toBe(true);
-    expect(plan.notes.size).toBe(14);
-    expect(plan.widths).toHaveLength(14);
+    expect(plan.notes.size).toBe(15);
+    expect(plan.widths).toHaveLength(15);
     expect(plan.freeze).toBe(true);
     expect(plan.validations.map((v) => v.column)).toEqual([9, 10, 11, 12, 14]);
     expect(plan.formats.map((f) => [f.column, f.format])).toEqual([
@@ -74,13 +74,14 @@ describe("planTab()", () => {
       [9, "yyyy-mm-dd"],
       [10, "yyyy-mm-dd"],
       [11, "#,##0.00"],
+      [15, "@"],
     ]);
     expect(plan.insertColumns).toBe(0);
     expect([...plan.backgrounds.values()].every((b) => b === HEADER_BACKGROUND)).toBe(true);
   });
 
   it("asks for more grid columns when the sheet is too narrow", () => {
-    expect(planTab(CAMPAIGNS_TAB, emptyTabState(10), "en").insertColumns).toBe(4);
+    expect(planTab(CAMPAIGNS_TAB, emptyTabState(10), "en").insertColumns).toBe(5);
   });
 
   it("plans nothing on a second run (idempotent)", () => {
@@ -128,7 +129,7 @@ describe("planTab()", () => {
     const plan = planTab(CAMPAIGNS_TAB, { ...once, header }, "zh");
     expect(plan.labels.get(1)).toBe("编号");
     expect(plan.labels.has(2)).toBe(false);
-    expect(plan.labels.size).toBe(13);
+    expect(plan.labels.size).toBe(14);
     expect(plan.notes.get(2)).toBe(CATALOG.zh["col.campaigns.name.help"]);
   });
 

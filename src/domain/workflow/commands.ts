@@ -2,6 +2,7 @@
 
 import * as z from "zod/mini";
 import { isNumber, max } from "../builtins";
+import { BRANDED, type BrandCheck, brandChecks, sealedBrandChecks } from "./brand";
 import { type CampaignView, envelopeText, type RequestView } from "./fold";
 import { canonicalJson, type JsonValue } from "./json";
 import type { MessageParams, WorkflowMessageKey } from "./messages";
@@ -18,7 +19,7 @@ import {
   type Operation,
   type RequestType,
 } from "./model";
-import { checkExecution, checkPlan, type PlanCheckOptions, type PlanDraft, type TaskDraft } from "./plan";
+import { checkExecution, checkPlan, type Finding, type PlanCheckOptions, type PlanDraft, type TaskDraft } from "./plan";
 import { err, type Issue, ok, type Result } from "./result";
 import { type Authority, authoritiesOf, type RoutingSettings, requiredLevels } from "./routing";
 import { diffSnapshot, executionSnapshot, type PlanSnapshot, planSnapshot } from "./snapshot";
@@ -43,6 +44,7 @@ export const REFUSAL_KINDS = [
   "no_approved_plan",
   "routing",
   "too_long",
+  "brand_unconfirmed",
 ] as const;
 export type RefusalKind = (typeof REFUSAL_KINDS)[number];
 
@@ -205,6 +207,8 @@ export interface SubmitInput {
   readonly comment?: string;
   readonly settings: RoutingSettings;
   readonly planOptions?: PlanCheckOptions;
+  /** Settings' brand rules and the ones the submitter confirmed (a plan, change or execution plan). */
+  readonly brand?: { readonly rules: readonly string[]; readonly confirmed: readonly string[] };
 }
 
 const SubmitSchema = z.object({ requestId: nonEmpty, ...ENTRY_FIELDS });
@@ -213,6 +217,7 @@ interface Payload {
   readonly amount: number;
   readonly owner: string;
   readonly data: JsonValue;
+  readonly research?: readonly Finding[];
 }
 
 export function submit(input: SubmitInput): CommandResult {
@@ -244,7 +249,13 @@ export function submit(input: SubmitInput): CommandResult {
   const levels = requiredLevels(input.settings, payload.value.amount);
   if (!levels.ok) return refuse("routing", { messageKey: levels.error.messageKey });
 
-  const snapshot = envelopeText({ ...payload.value, levels: levels.value });
+  // Every brand rule is confirmed before the request goes in, and the confirmations are sealed with it.
+  const brand = BRANDED.includes(submission.type)
+    ? brandChecks(input.brand?.rules ?? [], input.brand?.confirmed ?? [])
+    : [];
+  const unconfirmed = unconfirmedRefusal(brand);
+  if (unconfirmed) return unconfirmed;
+  const snapshot = envelopeText({ ...payload.value, levels: levels.value, ...(brand.length > 0 && { brand }) });
   if (snapshot.length > LOG_CELL_LIMIT) {
     return refuse("too_long", {
       params: { length: snapshot.length.toLocaleString("en-US"), limit: LOG_CELL_LIMIT.toLocaleString("en-US") },
@@ -285,11 +296,13 @@ function payloadOf(
       if (change && approved === null) return refuse("no_approved_plan");
       const plan = checkPlan(submission.plan, options);
       if (!plan.ok) return refuse("incomplete", { issues: plan.error });
-      const { budget, owner } = plan.value;
+      const { budget, owner, research } = plan.value;
       const data = planSnapshot(plan.value);
-      if (!change || approved === null) return ok({ amount: budget, owner, data });
+      // The findings cited travel beside the plan, not in it: citing other research is not a change of the plan.
+      const cited = research && { research };
+      if (!change || approved === null) return ok({ amount: budget, owner, data, ...cited });
       if (diffSnapshot(approved, data).length === 0 && owner === view.owner) return refuse("no_change");
-      return ok({ amount: max(approvedBudget(approved), budget), owner, data });
+      return ok({ amount: max(approvedBudget(approved), budget), owner, data, ...cited });
     }
     case "execution": {
       if (view.approvedPlan === null) return refuse("no_approved_plan");
@@ -319,6 +332,12 @@ function canonicalCopy(data: JsonValue): JsonValue {
   return JSON.parse(canonicalJson(data)) as JsonValue;
 }
 
+/** The refusal that names every brand rule not confirmed; null when all are. */
+function unconfirmedRefusal(checks: readonly BrandCheck[]) {
+  const missing = checks.filter((c) => !c.confirmed).map((c) => c.rule);
+  return missing.length > 0 ? refuse("brand_unconfirmed", { params: { rules: missing.join("; ") } }) : null;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Decide
 
@@ -335,6 +354,8 @@ export interface DecideInput {
   readonly settings: RoutingSettings;
   /** The owner on the Campaigns row now, when the caller has it: checked besides the owner at submission. */
   readonly campaignOwner?: string;
+  /** Settings' brand rules now: an approval needs each confirmed in the request's sealed envelope. */
+  readonly brandRules?: readonly string[];
 }
 
 const DecideSchema = z.object({ action: z.enum(DECISIONS), ...ANSWER_FIELDS });
@@ -355,6 +376,10 @@ export function decide(input: DecideInput): CommandResult {
 
   if ((input.action === "reject" || input.action === "request_changes") && comment === "") {
     return refuse("comment_required");
+  }
+  if (input.action === "approve" && BRANDED.includes(request.type)) {
+    const unconfirmed = unconfirmedRefusal(sealedBrandChecks(input.brandRules ?? [], request.snapshot));
+    if (unconfirmed) return unconfirmed;
   }
 
   const to = moved(view, request.type, moveOf(input.action, level, request.levels), input.action);

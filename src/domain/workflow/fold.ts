@@ -1,9 +1,11 @@
 // The fold: approval-log events in, per-campaign state, requests, approved snapshots and history out; nothing else decides a campaign's state.
 
 import * as z from "zod/mini";
+import type { BrandCheck } from "./brand";
 import { canonicalJson, type JsonValue, parseJson } from "./json";
 import type { WorkflowMessageKey } from "./messages";
 import type { CampaignState, Decision, LogEntry, RequestType } from "./model";
+import type { Finding } from "./plan";
 import { type ExecutionSnapshot, ExecutionSnapshotSchema, type PlanSnapshot, PlanSnapshotSchema } from "./snapshot";
 import { moveOf, nextState, OPERATION_RULES, REQUEST_RULES } from "./transitions";
 
@@ -17,6 +19,10 @@ export type RequestEnvelope = {
   readonly levels: number;
   readonly owner: string;
   readonly data: JsonValue;
+  /** The brand rules of Settings at submission and whether each was confirmed (brand.ts); absent when none. */
+  readonly brand?: readonly BrandCheck[];
+  /** The research findings a plan or change cited, as they read at submission; absent when none. */
+  readonly research?: readonly Finding[];
 };
 
 const EnvelopeSchema = z.object({

@@ -1,5 +1,6 @@
 // The workflow engine's public surface: import from here, not from the files behind it.
 
+export { BRANDED, type BrandCheck, brandChecks, sealedBrandChecks } from "./brand";
 export {
   anchorOf,
   CHAIN_FORMAT,
@@ -92,7 +93,9 @@ export {
 export {
   checkExecution,
   checkPlan,
+  citedFindings,
   type ExecutionPlan,
+  type Finding,
   KPI_DIRECTIONS,
   type Kpi,
   type KpiDirection,

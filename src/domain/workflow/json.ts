@@ -34,3 +34,10 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
     return { ok: false };
   }
 }
+
+/** The list a JSON object text holds under `key` (a sealed envelope's brand confirmations, its cited research); [] when none. */
+export function jsonList(text: string, key: string): unknown[] {
+  const parsed = parseJson(text);
+  const list = parsed.ok ? (parsed.value as Record<string, unknown> | null)?.[key] : undefined;
+  return Array.isArray(list) ? list : [];
+}

@@ -279,6 +279,18 @@ export const WORKFLOW_MESSAGES = {
     en: "This request is too long to record in the Approval log: {length} characters, where a spreadsheet cell holds at most {limit}. Shorten its texts (task steps, descriptions) and submit again.",
     zh: "该申请内容过长，无法记入审批记录：共 {length} 个字符，而一个单元格最多容纳 {limit} 个字符。请缩短其中的文字（任务步骤、说明）后重新提交。",
   },
+  "workflow.plan.research.missing": {
+    en: "Cite at least one research finding (an ID from the Research tab) that the plan is based on.",
+    zh: "请至少引用一条方案所依据的市场调研结论（调研表中的编号）。",
+  },
+  "workflow.plan.research.unknown": {
+    en: "No finding {id} in the Research tab.",
+    zh: "调研表中没有编号为 {id} 的调研结论。",
+  },
+  "workflow.refusal.brandUnconfirmed": {
+    en: "Every brand rule in Settings must be confirmed with the submission before it can be approved. Not confirmed: {rules}.",
+    zh: "设置中的每条品牌规范都须在提交时确认，方可批准。未确认：{rules}。",
+  },
   "workflow.input.invalid": { en: "This value is not valid.", zh: "该值无效。" },
   "workflow.input.requestId.taken": {
     en: "This request id is already used by another request.",

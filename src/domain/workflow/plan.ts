@@ -1,6 +1,7 @@
 // Submission completeness: a plan or an execution plan goes in as read from the sheet, and every missing or invalid item comes back by field.
 
 import { isArray, isNumber, isObject, numberIsNaN, safeInteger } from "../builtins";
+import { jsonList } from "./json";
 import { type LineDraft, type LineSnapshot, linesSnapshot } from "./lines";
 import type { MessageParams, WorkflowMessageKey } from "./messages";
 import { err, type Issue, ok, type Result } from "./result";
@@ -32,7 +33,17 @@ export interface Plan {
   readonly kpis: readonly Kpi[];
   /** The budget lines, adding up to the budget; absent when the caller gave none to check (a version 1 plan). */
   readonly lines?: readonly LineSnapshot[];
+  /** The research findings the plan cites (Research tab), as they read at submission; absent when none. */
+  readonly research?: readonly Finding[];
 }
+
+/** A market research finding (市场调研) as a plan cites it: sealed with the submission, shown to the approver. */
+export type Finding = {
+  readonly id: string;
+  readonly topic: string;
+  readonly finding: string;
+  readonly evidence: string;
+};
 
 export interface Task {
   readonly step: string;
@@ -44,7 +55,9 @@ export interface Task {
 
 /** Values as read from cells or a form: anything may be blank or of the wrong kind. */
 export type KpiDraft = { readonly [K in keyof Kpi]?: unknown };
-export type PlanDraft = { readonly [K in Exclude<keyof Plan, "kpis" | "lines">]?: unknown } & {
+export type PlanDraft = { readonly [K in Exclude<keyof Plan, "kpis" | "lines" | "research">]?: unknown } & {
+  /** The finding IDs the row cites (a list cell). */
+  readonly research?: unknown;
   readonly kpis?: readonly KpiDraft[] | unknown;
   /** The campaign's Budget tab rows; undefined: not read (no lines are checked or captured). */
   readonly lines?: readonly LineDraft[];
@@ -59,6 +72,12 @@ export interface PlanCheckOptions {
    * through Rates), or null when nothing converts it. Not given: such a line is an issue.
    */
   readonly lineInPlanCurrency?: (line: LineSnapshot, planCurrency: string) => number | null;
+  /**
+   * The Research tab's findings by ID, when the caller read them: every cited ID must be one of them, and at least one
+   * must be cited when `required` (Settings' research_required) and the tab holds any. Not given: citations are not
+   * checked or sealed.
+   */
+  readonly research?: { readonly required: boolean; readonly findings: ReadonlyMap<string, Finding> };
 }
 
 /** What may follow `<prefix>.<field>.` in a message key: the kinds of issue a field has. */
@@ -131,11 +150,23 @@ export function checkPlan(draft: PlanDraft, options: PlanCheckOptions = {}): Res
   const lines =
     draft.lines === undefined ? undefined : checkLines(draft.lines, validBudget, validCurrency, options, issues);
 
+  const research: Finding[] = [];
+  if (options.research) {
+    const { required, findings } = options.research;
+    for (const id of readList(draft.research)) {
+      const found = findings.get(id);
+      if (found) research.push(found);
+      else bad("research", "unknown", { id });
+    }
+    // Required once there is research to cite: a new workbook's first plans are not blocked by an empty tab.
+    if (required && findings.size > 0 && readList(draft.research).length === 0) bad("research", "missing");
+  }
+
   if (issues.list.length > 0 || start === null || end === null || budget === null || kpis === null) {
     return err(issues.list);
   }
   const plan = { name, owner, objective, audience, channels, content, place, start, end, budget, currency, kpis };
-  return ok(lines ? { ...plan, lines } : plan);
+  return ok({ ...plan, ...(lines && { lines }), ...(research.length > 0 && { research }) });
 }
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -292,4 +323,13 @@ export function checkExecution(
     if (start !== null && due !== null) out.push({ step, owner, start, due, deliverable });
   });
   return issues.list.length > 0 ? err(issues.list) : ok({ tasks: out });
+}
+
+/** The findings a plan or change cited, as sealed in its request's envelope (what the approver is shown). */
+export function citedFindings(envelope: string): Finding[] {
+  return (jsonList(envelope, "research") as Partial<Finding>[]).flatMap((f) =>
+    typeof f?.id === "string"
+      ? [{ id: f.id, topic: `${f.topic ?? ""}`, finding: `${f.finding ?? ""}`, evidence: `${f.evidence ?? ""}` }]
+      : [],
+  );
 }

@@ -5,6 +5,8 @@ import type { CampaignStatus } from "../../domain/campaign";
 import type { DraftForm } from "../../domain/draft";
 import type { Lang } from "../../domain/i18n";
 import { SEVERITIES } from "../../domain/records";
+import type { BrandCheck } from "../../domain/workflow/brand";
+import type { Finding } from "../../domain/workflow/plan";
 import type { SummaryView } from "../evaluation/api";
 import type {
   ChainView,
@@ -45,6 +47,8 @@ export const SavePlanRequest = z.strictObject({
   budget: text(40),
   currency: text(10),
   kpis: text(),
+  /** Finding IDs of the Research tab; left out, the row's citations stay as they are. */
+  research: z.optional(text(1000)),
 });
 export type SavePlanRequest = z.input<typeof SavePlanRequest>;
 
@@ -56,6 +60,8 @@ export const SubmitRequest = z.strictObject({
   type: z.enum(SUBMISSION_TYPES),
   requestId,
   comment: text(),
+  /** The brand rules the submitter confirmed, as the form showed them (every rule of Settings must be among them). */
+  brand: z.optional(z.array(text(1000)).check(z.maxLength(100))),
 });
 export type SubmitRequest = z.input<typeof SubmitRequest>;
 
@@ -140,6 +146,10 @@ export interface MyCampaignsResponse {
   readonly tab: string;
   readonly chain: ChainView;
   readonly currency: string;
+  /** Settings' brand rules, which a plan, change or execution plan submission confirms one by one. */
+  readonly brandRules: readonly string[];
+  /** The Research tab's findings a plan may cite, in sheet order. */
+  readonly findings: readonly Finding[];
   readonly campaigns: readonly CampaignCard[];
   readonly problems: readonly RowProblem[];
 }
@@ -158,6 +168,10 @@ export interface InboxItem {
   readonly plan: PlanView | null;
   readonly tasks: readonly TaskView[] | null;
   readonly checklist: readonly { readonly item: string; readonly ok: boolean }[];
+  /** Settings' brand rules, each confirmed or not by the submission's sealed confirmations; approval needs all. */
+  readonly brand: readonly BrandCheck[];
+  /** The research findings the plan or change cited, as they read at submission (sealed with it). */
+  readonly research: readonly Finding[];
   readonly diffSinceApproval: readonly FieldDiff[];
   readonly diffSinceSubmission: readonly FieldDiff[];
   /** For a request other than a plan or change: approved values edited in the sheet since (not in force). */

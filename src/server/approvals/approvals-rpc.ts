@@ -9,7 +9,9 @@ import { mayAnswer } from "../../domain/records";
 import { isApprover, routingOf } from "../../domain/roles";
 import {
   authoritiesOf,
+  BRANDED,
   type CampaignView,
+  citedFindings,
   type DecideInput,
   decide,
   diffSnapshot,
@@ -18,6 +20,7 @@ import {
   normalizeEmail,
   type PlanSnapshot,
   planSnapshot,
+  sealedBrandChecks,
 } from "../../domain/workflow";
 import { ESCALATIONS_TAB } from "../../workbook/approvals/tabs";
 import { writeCells } from "../../workbook/shared/rows";
@@ -68,7 +71,7 @@ function decision(
   view: CampaignView,
   me: string,
   at: string,
-  input: Pick<DecideInput, "requestId" | "action" | "comment" | "seenVersion" | "eventId">,
+  input: Pick<DecideInput, "requestId" | "action" | "comment" | "seenVersion" | "eventId" | "brandRules">,
 ) {
   return decide({
     ...input,
@@ -123,6 +126,8 @@ function inboxItem(
     plan: plan ? planView(plan) : null,
     tasks: execution ? tasksView(execution) : null,
     checklist,
+    brand: BRANDED.includes(request.type) ? sealedBrandChecks(ws.settings.brandRules, request.snapshot) : [],
+    research: citedFindings(request.snapshot),
     diffSinceApproval: diff(request.type === "change" ? view.approvedPlan : null, plan),
     diffSinceSubmission: diff(plan, current),
     editedSinceApproval: diff(plan ? null : view.approvedPlan, current),
@@ -180,6 +185,7 @@ export function rpcDecide(request: unknown) {
       comment: req.comment,
       seenVersion: req.seenVersion,
       eventId: newId(),
+      brandRules: ws.settings.brandRules,
     });
     if (!result.ok) return refusal(ws, result.error);
     const outcome = result.value;

@@ -147,11 +147,18 @@ function card(ws: Workspace, id: string, me: string, at: string, lists: Lists): 
 export function rpcMyCampaigns(request: unknown): MyCampaignsResponse {
   parseRequest("rpcMyCampaigns", EmptyRequest, request);
   const ss = activeSpreadsheet();
-  const ws = readWorkspace(ss, { tasks: true, escalations: true, notifications: true, budget: true });
+  const ws = readWorkspace(ss, { tasks: true, escalations: true, notifications: true, budget: true, research: true });
   const me = callerEmail();
   const at = nowIn(ws.timeZone);
   const campaigns = ws.campaigns;
-  const base = { lang: ws.lang, user: me, chain: ws.chain, currency: ws.settings.currency };
+  const base = {
+    lang: ws.lang,
+    user: me,
+    chain: ws.chain,
+    currency: ws.settings.currency,
+    brandRules: ws.settings.brandRules,
+    findings: [...(ws.research?.findings.values() ?? [])],
+  };
   if (!campaigns) {
     return {
       ...base,
@@ -163,7 +170,7 @@ export function rpcMyCampaigns(request: unknown): MyCampaignsResponse {
   }
   const lists = { escalations: escalationViews(ws, me), notices: noticeViews(ws) };
   const cards = [...campaigns.rowsById.keys()].flatMap((id) => card(ws, id, me, at, lists) ?? []);
-  const problems = [...campaigns.problems, ...ws.settingsRead.problems];
+  const problems = [...campaigns.problems, ...ws.settingsRead.problems, ...(ws.research?.problems ?? [])];
   // A Status cell edited by hand grants nothing: it is named here and rewritten by the next write.
   const statusColumn = campaigns.keyed.index.get("status");
   for (const { row, record } of campaigns.campaigns) {
@@ -231,7 +238,8 @@ export function rpcSavePlan(request: unknown) {
 export function rpcSubmit(request: unknown) {
   const req = parseRequest("rpcSubmit", SubmitRequest, request);
   const plan = req.type === "plan" || req.type === "change";
-  return write({ needsLog: true, tasks: req.type === "execution", budget: plan }, (ws, { me, at, newId }) => {
+  const read = { needsLog: true, tasks: req.type === "execution", budget: plan, research: plan };
+  return write(read, (ws, { me, at, newId }) => {
     const row = ws.campaigns?.rowsById.get(req.campaignId);
     const draft = planDraftIn(ws, req.campaignId);
     if (!row || !draft) return noCampaign(ws, req.campaignId);
@@ -267,7 +275,9 @@ export function rpcSubmit(request: unknown) {
       at,
       comment: req.comment,
       settings: routingOf(ws.roles),
-      planOptions: planCheckOptions(ws),
+      // Research is required of a new plan; a change keeps what was cited, and what it cites is checked and sealed.
+      planOptions: planCheckOptions(ws, req.type === "plan" && ws.settings.researchRequired),
+      brand: { rules: ws.settings.brandRules, confirmed: req.brand ?? [] },
     });
     if (!result.ok) {
       const lines = { rows: lineRowsOf(ws, req.campaignId), currency: planSnapshot(draft).currency };

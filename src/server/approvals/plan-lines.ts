@@ -28,11 +28,12 @@ export function planDraftIn(ws: Workspace, id: string): PlanDraft | null {
 }
 
 /**
- * Settings' channels, and lines in another currency converted as the ledger converts them (at the rate valid on the
+ * Settings' channels, the Research tab's findings (a plan must cite one when `research`, Settings' research_required
+ * by default), and lines in another currency converted as the ledger converts them (at the rate valid on the
  * first day of their month), which is exact only into the workbook currency: a plan in another currency needs its
  * lines in its own currency.
  */
-export function planCheckOptions(ws: Workspace): PlanCheckOptions {
+export function planCheckOptions(ws: Workspace, research = ws.settings.researchRequired): PlanCheckOptions {
   let rates: RateTable | null = null;
   const rateTable = (): RateTable => {
     if (rates === null) {
@@ -50,6 +51,8 @@ export function planCheckOptions(ws: Workspace): PlanCheckOptions {
   };
   return {
     ...(ws.settings.channels.length > 0 ? { channels: ws.settings.channels } : {}),
+    // Citations are checked against the Research tab when it was read; `research` says whether one is required.
+    ...(ws.research && { research: { required: research, findings: ws.research.findings } }),
     lineInPlanCurrency: (line, planCurrency) => {
       if (planCurrency !== ws.settings.currency || !isNumber(line.planned)) return null;
       const amount = fromMinorUnits(line.planned, line.currency);

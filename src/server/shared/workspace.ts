@@ -33,6 +33,7 @@ import {
 } from "../../workbook/approvals/escalations";
 import { appendLog, type LogRead, readLog, readLogFrom, sheetRowOf } from "../../workbook/approvals/log";
 import { readState, type StateRead, stateSheet } from "../../workbook/approvals/log-state";
+import { type ResearchRead, readResearch } from "../../workbook/approvals/research";
 import { LOG_TAB } from "../../workbook/approvals/tabs";
 import { readTasks, type TasksRead } from "../../workbook/approvals/tasks";
 import { primeLayouts } from "../../workbook/shared/layouts";
@@ -67,6 +68,7 @@ export interface Workspace {
   readonly owner: string;
   readonly campaigns: CampaignTable | null;
   readonly tasks: TasksRead | null;
+  readonly research: ResearchRead | null;
   readonly escalations: EscalationsRead | null;
   readonly notifications: NotificationsRead | null;
   /** The Budget tab's lines by campaign, when asked for (a plan carries them); null when not read. */
@@ -99,6 +101,7 @@ export interface Kept {
 
 export interface ReadOptions {
   readonly tasks?: boolean;
+  readonly research?: boolean;
   readonly escalations?: boolean;
   readonly notifications?: boolean;
   readonly budget?: boolean;
@@ -150,6 +153,7 @@ export function readWorkspace(ss: SpreadsheetPort, options: ReadOptions = {}, us
     owner: ownerOf(ss),
     campaigns: readCampaigns(ss, ctx),
     tasks: options.tasks ? readTasks(ss, ctx) : null,
+    research: options.research ? readResearch(ss, ctx) : null,
     escalations: options.escalations ? readEscalations(ss) : null,
     notifications: options.notifications ? readNotifications(ss) : null,
     budget: options.budget ? readBudgetLines(ss, ctx, settings.currency) : null,

@@ -282,6 +282,45 @@ function requestDetail(item: InboxItem): HTMLElement {
       ),
     );
   }
+  if (item.research.length > 0) {
+    panel.append(
+      el("h3", { text: T("approvals.research") }),
+      el(
+        "ul",
+        { className: "research" },
+        ...item.research.map((f) =>
+          el(
+            "li",
+            {},
+            el("b", { text: `${f.id} · ${f.topic}` }),
+            el("span", { text: ` ${f.finding} ` }),
+            /^https?:\/\/\S+$/i.test(f.evidence)
+              ? el("a", {
+                  text: T("approvals.evidence"),
+                  attrs: { href: f.evidence, target: "_blank", rel: "noopener noreferrer" },
+                })
+              : f.evidence
+                ? el("span", { className: "meta", text: f.evidence })
+                : null,
+          ),
+        ),
+      ),
+    );
+  }
+  if (item.brand.length > 0) {
+    panel.append(
+      el("h3", { text: T("sidebar.brand") }),
+      el(
+        "ul",
+        { className: "checklist brand" },
+        ...item.brand.map((b) =>
+          el("li", { className: b.confirmed ? "ok" : "missing", text: `${b.confirmed ? "✓" : "✗"} ${b.rule}` }),
+        ),
+      ),
+    );
+    if (item.brand.some((b) => !b.confirmed))
+      panel.append(el("p", { className: "notice error", text: T("approvals.brandBlocked") }));
+  }
   if (item.diffSinceApproval.length > 0)
     panel.append(el("h3", { text: T("approvals.diffApproval") }), diffList(item.diffSinceApproval));
   if (item.diffSinceSubmission.length > 0) {
@@ -312,7 +351,9 @@ function decisionForm(item: InboxItem): HTMLElement {
     messages,
   );
   const buttons = el("div", { className: "buttons" });
+  const unconfirmed = item.brand.some((b) => !b.confirmed);
   for (const decision of ["approve", "request_changes", "reject"] as const) {
+    if (decision === "approve" && unconfirmed) continue;
     const b = button(
       label("action", decision),
       () => void decide(item, decision, comment.value, form, messages),

@@ -77,7 +77,32 @@ const FORM_FIELDS: readonly {
   { key: "budget", label: "col.campaigns.budget", type: "text" },
   { key: "currency", label: "col.campaigns.currency", type: "text" },
   { key: "kpis", label: "col.campaigns.kpis", type: "textarea", hint: "sidebar.kpisHint" },
+  { key: "research", label: "col.campaigns.research", type: "text", hint: "sidebar.researchHint" },
 ];
+
+/** The Research tab's findings to tick, each adding its ID to the Research field or taking it out. */
+function findingPicker(input: HTMLInputElement | HTMLTextAreaElement): HTMLElement | null {
+  const findings = data?.findings ?? [];
+  if (findings.length === 0) return null;
+  const ids = () =>
+    input.value
+      .split(/[,，;；、]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+  return el(
+    "div",
+    { className: "picker" },
+    ...findings.map((f) => {
+      const box = el("input", { attrs: { type: "checkbox", "data-finding": f.id } });
+      box.checked = ids().includes(f.id);
+      box.addEventListener("change", () => {
+        const rest = ids().filter((id) => id !== f.id);
+        input.value = (box.checked ? [...rest, f.id] : rest).join(", ");
+      });
+      return el("label", { className: "check" }, box, el("span", { text: `${f.id} · ${f.topic || f.finding}` }));
+    }),
+  );
+}
 
 function visible(all: readonly CampaignCard[]): readonly CampaignCard[] {
   return filter === "mine" ? all.filter((c) => c.mine) : all;
@@ -207,9 +232,28 @@ function actions(c: CampaignCard): HTMLElement {
     const labelText = needsReason && !c.can.submitPlan && !c.can.submitExecution ? "sidebar.reason" : "sidebar.comment";
     box.append(field(T(labelText), comment));
   }
+  // Brand rules (Settings) are confirmed one by one with a plan, a change or an execution plan.
+  const rules = c.can.submitPlan || c.can.submitExecution || c.can.submitChange ? (data?.brandRules ?? []) : [];
+  const boxes = rules.map((rule) => {
+    const box = el("input", { attrs: { type: "checkbox", name: "brand" } });
+    box.value = rule;
+    return box;
+  });
+  if (boxes.length > 0) {
+    box.append(
+      el(
+        "fieldset",
+        { className: "brand" },
+        el("legend", { text: T("sidebar.brand") }),
+        ...boxes.map((b) => el("label", { className: "check" }, b, el("span", { text: b.value }))),
+      ),
+    );
+  }
+  const confirmed = () => boxes.filter((b) => b.checked).map((b) => b.value);
   const buttons = el("div", { className: "buttons" });
   const add = (key: UiKey, run: () => void, primary = false) => buttons.append(button(T(key), run, primary));
-  const send = (type: SubmissionType) => () => void submitRequest(c, type, comment.value);
+  const send = (type: SubmissionType) => () =>
+    void submitRequest(c, type, comment.value, type === "cancellation" ? [] : confirmed());
   if (c.can.edit && c.form) add("sidebar.edit", () => openForm(c.form));
   if (c.can.submitPlan) add("sidebar.submitPlan", send("plan"), true);
   if (c.can.submitExecution) add("sidebar.submitExecution", send("execution"), true);
@@ -289,10 +333,11 @@ function revealOutcome(): void {
   if (note) reveal(note);
 }
 
-async function submitRequest(c: CampaignCard, type: SubmissionType, comment: string): Promise<void> {
+async function submitRequest(c: CampaignCard, type: SubmissionType, comment: string, brand: string[]): Promise<void> {
   if (isBusy()) return;
   await act(async () => {
-    const result = await rpc("rpcSubmit", { campaignId: c.id, type, requestId: newRequestId(), comment });
+    const request = { campaignId: c.id, type, requestId: newRequestId(), comment };
+    const result = await rpc("rpcSubmit", brand.length > 0 ? { ...request, brand } : request);
     if (!result.ok) return refusedText(result);
     const said = result.duplicate
       ? T("sidebar.duplicate")
@@ -392,6 +437,7 @@ function openForm(values: PlanForm | null): void {
         { className: "field" },
         el("label", { text: T(f.label), attrs: { for: id } }),
         input,
+        f.key === "research" ? findingPicker(input) : null,
         f.hint ? el("small", { className: "muted", text: T(f.hint) }) : null,
         error,
       );

@@ -37,6 +37,24 @@ export const CAMPAIGNS_TAB: TabSpec = {
         },
       },
     ],
+    // The research findings (Research tab IDs) the plan is based on; added after Status so older rows keep their places.
+    ["research", "list", 140, { plainText: true, optional: true }],
+  ]),
+};
+
+/** Market research (市场调研): findings about the market, the audience and competitors that plans cite by ID. */
+export const RESEARCH_TAB: TabSpec = {
+  key: "research",
+  name: "tab.research",
+  columns: columns("research", [
+    ["id", "text", 90, { required: true, plainText: true }],
+    ["topic", "text", 180],
+    ["segment", "text", 140],
+    ["finding", "text", 320, { required: true }],
+    ["evidence", "text", 220],
+    ["date", "date", 100],
+    ["author", "text", 170],
+    ["tags", "list", 140],
   ]),
 };
 

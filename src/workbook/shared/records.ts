@@ -33,12 +33,16 @@ export function headerLabel(table: Table, spec: ColumnSpec, column: number, lang
 }
 
 export function missingColumnProblems(table: Table, ctx: ReadContext): RowProblem[] {
-  return table.layout.missing.map((spec) =>
-    rowProblem(
-      ctx.lang,
-      { tab: table.name, row: 1, column: 0, label: label(spec, ctx.lang) },
-      t(ctx.lang, "problem.missingColumn"),
-    ),
+  return table.layout.missing.flatMap((spec) =>
+    spec.optional
+      ? []
+      : [
+          rowProblem(
+            ctx.lang,
+            { tab: table.name, row: 1, column: 0, label: label(spec, ctx.lang) },
+            t(ctx.lang, "problem.missingColumn"),
+          ),
+        ],
   );
 }
 

@@ -44,12 +44,18 @@ export interface ColumnSpec {
    * into it is asked to confirm. Warning-only because the add-on writes as the user who acts.
    */
   readonly projected?: boolean;
+  /**
+   * Added to a tab after workbooks were in use: setup adds it, and until then a read finds it blank instead of
+   * reporting it missing (the Campaigns tab's research citations).
+   */
+  readonly optional?: boolean;
   /** A money column that also takes negative amounts (refunds and credit notes). */
   readonly signed?: boolean;
 }
 
 export type TabKey =
   | "campaigns"
+  | "research"
   | "tasks"
   | "escalations"
   | "settings"
