@@ -82,8 +82,12 @@ export function usePreviewInChromium(options: HarnessOptions = {}): PreviewInChr
     const frame = page().locator("#sidebar-frame");
     const before = await frame.getAttribute("src");
     await clickMenu(caption);
-    await poll(() => frame.getAttribute("src")).not.toBe(before);
-    const src = await frame.getAttribute("src");
+    // The frame may pass through no src at all (the old sidebar closed) before it gets the new one.
+    let src: string | null = null;
+    await poll(async () => {
+      src = await frame.getAttribute("src");
+      return src !== null && src !== before;
+    }).toBe(true);
     await poll(() =>
       sidebar()
         .locator("body")
