@@ -8,6 +8,7 @@ import type { Emulator } from "../emulator/index";
 import {
   addPlans,
   approvePlan,
+  columnsOf,
   expenseStatuses,
   MIA,
   OWNER,
@@ -263,6 +264,27 @@ describe("the Variance report", () => {
     expect(campaigns["C-3"]?.[9]).toBe("Not approved");
     expect(campaigns["C-3"]?.[10]).not.toContain("edited since");
     expect(emu.customFunction("BUDGET_REMAINING", "C-2")).toBe(0);
+  });
+
+  it("counts the recorded cells typed over past the ten it names, and says where each is flagged", () => {
+    const emu = workbook();
+    const tab = tabName(emu, "expenses");
+    const columns = columnsOf(emu, tab);
+    const sheet = emu.spreadsheet.getSheetByName(tab)!;
+    const ids = emu.values(tab).map((r) => String(r[(columns.get("id") ?? 1) - 1]));
+    // Three sealed fields of each of E-1 to E-4: twelve cells.
+    for (const id of ["E-1", "E-2", "E-3", "E-4"]) {
+      const row = ids.indexOf(id) + 1;
+      sheet.getRange(row, columns.get("amount")!).setValue(9);
+      sheet.getRange(row, columns.get("kind")!).setValue(id === "E-3" ? "Actual" : "Committed");
+      sheet.getRange(row, columns.get("campaign")!).setValue("C-3");
+    }
+    refresh(emu);
+    const notice = String(emu.values(REPORT).find((r) => String(r[0]).startsWith("Changed after recording"))?.[0]);
+    expect(notice.split("; ")).toHaveLength(11);
+    expect(notice).toMatch(
+      /; … and 2 more cells, each flagged on the Expenses tab with a note and a red background\.$/,
+    );
   });
 
   it("changes when an expense is recorded from the sidebar", () => {

@@ -525,6 +525,10 @@ export const SPEND_MESSAGES = {
     en: "Changed after recording (the recorded values count): {cells}.",
     zh: "登记后被修改（按已登记的值计入）：{cells}。",
   },
+  "spend.report.moreEdits": {
+    en: "… and {count|# more cell, flagged|# more cells, each flagged} on the Expenses tab with a note and a red background",
+    zh: "……另有 {count} 个单元格，均已在“费用”工作表中以批注和红色背景标出",
+  },
   "spend.report.unrecorded": {
     en: "Typed into the Expenses tab and not recorded yet (rows {rows}): they count for nothing until recorded from the Expenses sidebar. Their Status on the Expenses tab is empty.",
     zh: "直接输入“费用”工作表、尚未登记（第 {rows} 行）：在“费用”侧边栏登记之前不计入。这些行在“费用”工作表中的状态为空。",

@@ -485,7 +485,7 @@ function reportNotices(folded: Folded, lang: Lang): string[] {
     const cells = edits
       .slice(0, 10)
       .map((e) => `${e.id} (${tKey(lang, `spend.field.${e.field}`)} ${e.found} → ${e.sealed})`);
-    if (edits.length > 10) cells.push("…");
+    if (edits.length > 10) cells.push(tKey(lang, "spend.report.moreEdits", { count: edits.length - 10 }));
     out.push(tKey(lang, "spend.report.sealedEdits", { cells: cells.join("; ") }));
   }
   const typed = rows((e) => !e.recorded);
