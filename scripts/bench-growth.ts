@@ -261,7 +261,7 @@ export function benchGrowth(): void {
   row("tab", "rows", "columns", "cells");
   for (const x of [...g].sort((a, b) => b.rows * b.columns - a.rows * a.columns))
     row(x.name, n(x.rows), x.columns, n(x.rows * x.columns));
-  row("the set-up workbook, empty (its 1,000 x 26 first tab included)", "", "", n(fixed));
+  row("the set-up workbook, empty (the empty default first tab removed)", "", "", n(fixed));
   row("the reference year", "", "", n(cells));
   row("  the same tabs at Sheets' 1,000 x 26 minimum", "", "", n(untrimmed(g)));
   const years = Math.floor((CELL_LIMIT - fixed) / variable);

@@ -188,7 +188,7 @@ describe("an expense typed into the Expenses tab that goes over budget", () => {
     clickMenu(emu, "menuRefreshVariance");
     // A typed row is not recorded: the report names it as such, and its Status cell says nothing the log does not.
     expect(emu.values("Variance report")[3]?.[0]).toBe(
-      "Typed into the Expenses tab and not recorded yet (rows 3): they count for nothing until recorded from the Expenses sidebar.",
+      "Typed into the Expenses tab and not recorded yet (rows 3): they count for nothing until recorded from the Expenses sidebar. Their Status on the Expenses tab is empty.",
     );
     expect(expenseStatuses(emu)["E-7"]).toBe("");
     expect(remaining(emu)).toBe(200);

@@ -1,6 +1,6 @@
 // The Variance report: by campaign, category and month with a status per row, conditional formats and a chart,
 // rows that could not be read listed at the top and left out of the totals, currencies converted at their dates,
-// written in one batch (the same calls for 10 rows as for 2,000), refreshed from the menu and hourly by the one
+// written in one batch (the same calls for 10 rows as for 10,000), refreshed from the menu and hourly by the one
 // scheduled trigger the menu turns on and off.
 import { describe, expect, it } from "vitest";
 import type { RolesView } from "../../src/server/admin/api";
@@ -8,6 +8,7 @@ import type { Emulator } from "../emulator/index";
 import {
   addPlans,
   approvePlan,
+  columnsOf,
   expenseStatuses,
   MIA,
   OWNER,
@@ -265,6 +266,27 @@ describe("the Variance report", () => {
     expect(emu.customFunction("BUDGET_REMAINING", "C-2")).toBe(0);
   });
 
+  it("counts the recorded cells typed over past the ten it names, and says where each is flagged", () => {
+    const emu = workbook();
+    const tab = tabName(emu, "expenses");
+    const columns = columnsOf(emu, tab);
+    const sheet = emu.spreadsheet.getSheetByName(tab)!;
+    const ids = emu.values(tab).map((r) => String(r[(columns.get("id") ?? 1) - 1]));
+    // Three sealed fields of each of E-1 to E-4: twelve cells.
+    for (const id of ["E-1", "E-2", "E-3", "E-4"]) {
+      const row = ids.indexOf(id) + 1;
+      sheet.getRange(row, columns.get("amount")!).setValue(9);
+      sheet.getRange(row, columns.get("kind")!).setValue(id === "E-3" ? "Actual" : "Committed");
+      sheet.getRange(row, columns.get("campaign")!).setValue("C-3");
+    }
+    refresh(emu);
+    const notice = String(emu.values(REPORT).find((r) => String(r[0]).startsWith("Changed after recording"))?.[0]);
+    expect(notice.split("; ")).toHaveLength(11);
+    expect(notice).toMatch(
+      /; … and 2 more cells, each flagged on the Expenses tab with a note and a red background\.$/,
+    );
+  });
+
   it("changes when an expense is recorded from the sidebar", () => {
     const emu = workbook();
     refresh(emu);
@@ -323,15 +345,26 @@ function filled(n: number): Emulator {
 }
 
 describe("the Variance report in one batch", () => {
-  it("makes the same service calls for 10 rows as for 2,000: one read per tab, one write per output range", () => {
-    const calls = [10, 2000].map((n) => {
+  it("makes the same service calls for 10 rows as for 10,000: one read per tab, one write per output range", () => {
+    const notices: string[] = [];
+    const calls = [10, 10_000].map((n) => {
       const emu = filled(n);
       emu.counter.reset();
       refresh(emu);
-      const sums = emu.values(REPORT).find((r) => r[0] === "Total");
+      const values = emu.values(REPORT);
+      const sums = values.find((r) => r[0] === "Total");
       expect(sums?.[0]).toBe("Total");
+      notices.push(String(values.find((r) => String(r[0]).startsWith("Typed into the Expenses tab"))?.[0]));
       return emu.counter.snapshot();
     });
+    // Every row is typed with Status "Recorded" and never recorded. Ten are all named; 10,000 row numbers would
+    // pass the 50,000 characters Sheets allows in a cell, so the first ones are named and the rest counted.
+    expect(notices[0]).toContain("(rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11):");
+    expect(notices[0]).not.toContain("not listed");
+    expect(notices[1]).toContain("(rows 2, 3, 4, 5,");
+    expect(notices[1]).toContain(", 100, 101 and 9,900 more rows not listed here):");
+    expect(notices[1]).toContain("Their Status on the Expenses tab is empty.");
+    expect(notices[1]?.length).toBeLessThan(1000);
     expect(calls[1]).toEqual(calls[0]);
     const reads = calls[0]!;
     // Settings, Campaigns, Approval log, Budget, Expenses, Rates: each read once.

@@ -430,8 +430,12 @@ export const SPEND_MESSAGES = {
     zh: "已批准的明细（{line}）未计入：{reason}。",
   },
   "spend.report.needsRequest": {
-    en: "Over the approved budget with no overrun request yet (Expenses rows {rows}): they count only once approved; the person in Requested by, or the campaign's owner, sends the request from the Expenses sidebar.",
-    zh: "超出已批准预算且尚未提交超支申请（“费用”第 {rows} 行）：获批后才计入；请由“申请人”或活动负责人在“费用”侧边栏中提交申请。",
+    en: "Over the approved budget with no overrun request yet (Expenses rows {rows}): they count only once approved; the person in Requested by, or the campaign's owner, sends the request from the Expenses sidebar. Their Status on the Expenses tab is Pending overrun approval.",
+    zh: "超出已批准预算且尚未提交超支申请（“费用”第 {rows} 行）：获批后才计入；请由“申请人”或活动负责人在“费用”侧边栏中提交申请。这些行在“费用”工作表中的状态为“超支待审批”。",
+  },
+  "spend.report.moreRows": {
+    en: "{rows} and {count|# more row|# more rows} not listed here",
+    zh: "{rows} 等，另有 {count} 行未在此列出",
   },
   "spend.where.rows": {
     en: "{tab}, rows {rows}, column {column} ({label})",
@@ -521,9 +525,13 @@ export const SPEND_MESSAGES = {
     en: "Changed after recording (the recorded values count): {cells}.",
     zh: "登记后被修改（按已登记的值计入）：{cells}。",
   },
+  "spend.report.moreEdits": {
+    en: "… and {count|# more cell, flagged|# more cells, each flagged} on the Expenses tab with a note and a red background",
+    zh: "……另有 {count} 个单元格，均已在“费用”工作表中以批注和红色背景标出",
+  },
   "spend.report.unrecorded": {
-    en: "Typed into the Expenses tab and not recorded yet (rows {rows}): they count for nothing until recorded from the Expenses sidebar.",
-    zh: "直接输入“费用”工作表、尚未登记（第 {rows} 行）：在“费用”侧边栏登记之前不计入。",
+    en: "Typed into the Expenses tab and not recorded yet (rows {rows}): they count for nothing until recorded from the Expenses sidebar. Their Status on the Expenses tab is empty.",
+    zh: "直接输入“费用”工作表、尚未登记（第 {rows} 行）：在“费用”侧边栏登记之前不计入。这些行在“费用”工作表中的状态为空。",
   },
   "spend.adopt.comment": {
     en: "Adopted at set-up from Expenses row {row}: recorded before expenses were sealed in this log.",

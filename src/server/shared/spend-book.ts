@@ -458,19 +458,26 @@ export function sealedEditProblems(folded: Folded): SpendRowProblem[] {
     }));
 }
 
+/** At most this many sheet rows are named in one notice of the Variance report. */
+const LISTED_ROWS = 100;
+
 /**
  * Words for the top of the Variance report: recorded expenses whose overrun request is still to be sent, recorded cells
  * edited since, rows nobody recorded.
  */
 function reportNotices(folded: Folded, lang: Lang): string[] {
   const out: string[] = [];
-  // The sheet rows of the expenses on the tab that `keep` picks, in row order; "" for none.
-  const rows = (keep: (e: ExpenseStanding) => boolean) =>
-    [...folded.positions.expenses.values()]
+  // The sheet rows of the expenses on the tab that `keep` picks, in row order; "" for none. A cell holds at most 50,000
+  // characters, so the first LISTED_ROWS are named and the rest counted (the notice says where to find them all).
+  const rows = (keep: (e: ExpenseStanding) => boolean) => {
+    const found = [...folded.positions.expenses.values()]
       .filter((e) => e.row > 0 && keep(e))
       .map((e) => e.row)
-      .sort((a, b) => a - b)
-      .join(", ");
+      .sort((a, b) => a - b);
+    const named = found.slice(0, LISTED_ROWS).join(", ");
+    const count = found.length - LISTED_ROWS;
+    return count > 0 ? tKey(lang, "spend.report.moreRows", { rows: named, count }) : named;
+  };
   const unsubmitted = rows((e) => e.needsRequest && e.recorded);
   if (unsubmitted) out.push(tKey(lang, "spend.report.needsRequest", { rows: unsubmitted }));
   const edits = folded.seal.edits;
@@ -478,7 +485,7 @@ function reportNotices(folded: Folded, lang: Lang): string[] {
     const cells = edits
       .slice(0, 10)
       .map((e) => `${e.id} (${tKey(lang, `spend.field.${e.field}`)} ${e.found} → ${e.sealed})`);
-    if (edits.length > 10) cells.push("…");
+    if (edits.length > 10) cells.push(tKey(lang, "spend.report.moreEdits", { count: edits.length - 10 }));
     out.push(tKey(lang, "spend.report.sealedEdits", { cells: cells.join("; ") }));
   }
   const typed = rows((e) => !e.recorded);
