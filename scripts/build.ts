@@ -59,6 +59,8 @@ export const SELFTEST: Variant = {
 
 /** The BigQuery advanced service (v2) and the one scope the export needs (tables, streaming inserts, queries). */
 export const BIGQUERY_SCOPE = "https://www.googleapis.com/auth/bigquery";
+/** FormApp: create a campaign's feedback form and link it to this spreadsheet (src/org/forms.ts). */
+export const FORMS_SCOPE = "https://www.googleapis.com/auth/forms";
 
 export const ORG: Variant = {
   dir: "dist-org",
@@ -77,7 +79,7 @@ export const ORG: Variant = {
   manifest: (m) => ({
     ...m,
     dependencies: { enabledAdvancedServices: [{ userSymbol: "BigQuery", serviceId: "bigquery", version: "v2" }] },
-    oauthScopes: [...((m.oauthScopes as string[] | undefined) ?? []), BIGQUERY_SCOPE],
+    oauthScopes: [...((m.oauthScopes as string[] | undefined) ?? []), BIGQUERY_SCOPE, FORMS_SCOPE],
   }),
 };
 

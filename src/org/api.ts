@@ -3,7 +3,7 @@
 import * as z from "zod/mini";
 import type { Lang } from "../domain/i18n";
 import type { EmptyRequest, FieldIssue } from "../server/shared/contract";
-import { text } from "../server/shared/request-fields";
+import { id, requestId, text } from "../server/shared/request-fields";
 
 export const SaveExportRequest = z.strictObject({
   enabled: z.boolean(),
@@ -35,9 +35,24 @@ export type SaveExportResponse =
   | { readonly ok: true; readonly view: ExportView }
   | { readonly ok: false; readonly message: string; readonly issues: readonly FieldIssue[] };
 
+export const CreateFormRequest = z.strictObject({ requestId, campaign: id });
+export type CreateFormRequest = z.input<typeof CreateFormRequest>;
+
+/** A campaign's feedback form: where respondents answer, where it is edited, and the tab its responses land in. */
+export interface FeedbackForm {
+  readonly url: string;
+  readonly edit: string;
+  readonly tab: string;
+}
+
+export type CreateFormResponse =
+  | { readonly ok: true; readonly form: FeedbackForm; readonly created: boolean }
+  | { readonly ok: false; readonly message: string };
+
 /** The org build's server functions. */
 export interface OrgApi {
   rpcExportView(request: EmptyRequest): ExportView;
   rpcExportSave(request: SaveExportRequest): SaveExportResponse;
   rpcExportNow(request: EmptyRequest): ExportView;
+  rpcCreateFeedbackForm(request: CreateFormRequest): CreateFormResponse;
 }

@@ -1,6 +1,6 @@
 // The org variant's texts, in English and Simplified Chinese: the export section of Roles and settings, the export's
-// messages in the sidebar and the Monitor tab. `zh` must have exactly the keys of `en` (a missing translation does not
-// compile). The org build merges them into its own dist-org/i18n-<lang>.html, which the server reads on its first text
+// messages in the sidebar and the Monitor tab, the feedback form's section and messages. `zh` must have exactly the keys
+// of `en` (a missing translation does not compile). The org build merges them into its own dist-org/i18n-<lang>.html, which the server reads on its first text
 // as every other message (src/domain/i18n.ts), and inlines them into its Roles and settings sidebar; the default
 // build's catalogs do not carry them.
 import type { Lang } from "../domain/i18n";
@@ -48,6 +48,22 @@ const EN = {
     "KPI readings above row {row} changed after they were exported; the changed rows are sent as new readings.",
   "org.monitor.kind": "BigQuery export",
   "org.monitor.severity": "Error",
+  "org.form.section": "Feedback form",
+  "org.form.hint":
+    "Creates a Google Form for one campaign whose responses land in a new tab of this workbook and count as its feedback in the Evaluation report. The campaign's owner or an admin can create it; one form per campaign.",
+  "org.form.campaign": "Campaign",
+  "org.form.create": "Create feedback form",
+  "org.form.created": "The form is ready; its responses land in the tab {tab}.",
+  "org.form.respond": "Form for respondents",
+  "org.form.editLink": "Edit the form",
+  "org.form.title": "Feedback: {name} ({id})",
+  "org.form.note": "Feedback form of this campaign. Respondents: {url} Edit: {edit}",
+  "org.form.ownerOnly": "Only the owner of campaign {id} or an admin can create its feedback form.",
+  "org.form.exists":
+    "Campaign {id} already has a feedback form; its responses land in the tab {tab}. Share this link: {url}",
+  "org.form.service":
+    "This build cannot create forms: push the org build (dist-org), whose manifest asks for the Google Forms permission.",
+  "org.form.notLinked": "The form was created but its responses tab did not appear yet; try again in a minute.",
 } as const;
 
 export type OrgKey = keyof typeof EN;
@@ -91,6 +107,20 @@ const ZH: { readonly [K in OrgKey]: string } = {
   "org.problem.readingsChanged": "第 {row} 行以上的指标读数在导出后被更改；更改过的行将作为新读数发送。",
   "org.monitor.kind": "BigQuery 导出",
   "org.monitor.severity": "错误",
+  "org.form.section": "反馈表单",
+  "org.form.hint":
+    "为一个推广活动创建 Google 表单，其回复写入本工作簿的新工作表，并作为该活动的反馈计入评估报告。活动负责人或管理员可以创建；每个活动一个表单。",
+  "org.form.campaign": "推广活动",
+  "org.form.create": "创建反馈表单",
+  "org.form.created": "表单已创建；回复将写入工作表 {tab}。",
+  "org.form.respond": "填写表单",
+  "org.form.editLink": "编辑表单",
+  "org.form.title": "反馈：{name}（{id}）",
+  "org.form.note": "本推广活动的反馈表单。填写链接：{url} 编辑链接：{edit}",
+  "org.form.ownerOnly": "只有推广活动 {id} 的负责人或管理员可以创建其反馈表单。",
+  "org.form.exists": "推广活动 {id} 已有反馈表单；其回复写入工作表 {tab}。请分享此链接：{url}",
+  "org.form.service": "此版本无法创建表单：请推送清单中申请了 Google 表单权限的组织版（dist-org）。",
+  "org.form.notLinked": "表单已创建，但其回复工作表尚未出现；请一分钟后重试。",
 };
 
 export const ORG_CATALOG: { readonly [L in Lang]: { readonly [K in OrgKey]: string } } = { en: EN, zh: ZH };

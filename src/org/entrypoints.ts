@@ -4,4 +4,5 @@ export * from "../server/entrypoints";
 
 import "./job";
 
+export { rpcCreateFeedbackForm } from "./forms";
 export { rpcExportNow, rpcExportSave, rpcExportView } from "./rpc";

@@ -89,3 +89,56 @@ export interface BigQueryPort {
     getQueryResults(projectId: string, jobId: string, optionalArgs: object): QueryResponsePort;
   };
 }
+
+// The narrow slice of the Forms service (FormApp) that creates a campaign's feedback form: typed here, implemented by
+// the emulator (test/emulator/services/forms.ts) and proved against GoogleAppsScript.Forms by test/conformance. It
+// needs the `forms` scope, which only the org build's manifest asks for.
+
+export interface ListItemPort {
+  setTitle(title: string): ListItemPort;
+  setChoiceValues(values: string[]): ListItemPort;
+  setRequired(enabled: boolean): ListItemPort;
+}
+
+export interface MultipleChoiceItemPort {
+  setTitle(title: string): MultipleChoiceItemPort;
+  setChoiceValues(values: string[]): MultipleChoiceItemPort;
+}
+
+export interface ScaleItemPort {
+  setTitle(title: string): ScaleItemPort;
+  setBounds(lower: number, upper: number): ScaleItemPort;
+  setRequired(enabled: boolean): ScaleItemPort;
+}
+
+export interface ParagraphTextItemPort {
+  setTitle(title: string): ParagraphTextItemPort;
+}
+
+export interface FormPort {
+  getId(): string;
+  getPublishedUrl(): string;
+  getEditUrl(): string;
+  getItems(): object[];
+  deleteItem(index: number): void;
+  addListItem(): ListItemPort;
+  addMultipleChoiceItem(): MultipleChoiceItemPort;
+  addScaleItem(): ScaleItemPort;
+  addParagraphTextItem(): ParagraphTextItemPort;
+  /** `type` is FormApp.DestinationType.SPREADSHEET, the only destination there is. */
+  setDestination(type: unknown, id: string): FormPort;
+}
+
+export interface FormAppPort {
+  readonly DestinationType: { readonly SPREADSHEET: unknown };
+  create(title: string): FormPort;
+  openById(id: string): FormPort;
+  openByUrl(url: string): FormPort;
+}
+
+/** A tab as far as finding the one a form sends its responses to (Sheet.getFormUrl). */
+export interface FormSheetPort {
+  getName(): string;
+  getFormUrl(): string | null;
+  getRange(row: number, column: number): { setNote(note: string | null): unknown };
+}

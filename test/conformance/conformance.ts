@@ -54,6 +54,14 @@ export type Checks = [
   Conforms<B.InsertAllRequest, GoogleAppsScript.BigQuery.Schema.TableDataInsertAllRequest>,
   Conforms<B.InsertAllRow, GoogleAppsScript.BigQuery.Schema.TableDataInsertAllRequestRows>,
   Conforms<B.QueryRequestPort, GoogleAppsScript.BigQuery.Schema.QueryRequest>,
+  // The org build's feedback form: the FormApp calls it makes, and Sheet.getFormUrl to find the form's response tab.
+  Conforms<GoogleAppsScript.Forms.FormApp, B.FormAppPort>,
+  Conforms<GoogleAppsScript.Forms.Form, B.FormPort>,
+  Conforms<GoogleAppsScript.Forms.ListItem, B.ListItemPort>,
+  Conforms<GoogleAppsScript.Forms.MultipleChoiceItem, B.MultipleChoiceItemPort>,
+  Conforms<GoogleAppsScript.Forms.ScaleItem, B.ScaleItemPort>,
+  Conforms<GoogleAppsScript.Forms.ParagraphTextItem, B.ParagraphTextItemPort>,
+  Conforms<GoogleAppsScript.Spreadsheet.Sheet, B.FormSheetPort>,
 ];
 
 // The check itself can fail: a misspelt or mistyped member is a compile error.
@@ -64,3 +72,5 @@ export type Mistyped = Conforms<GoogleAppsScript.Spreadsheet.Range, { getNumRows
 type ShortInsert = { Tabledata: { insertAll(p: string, r: object): object } };
 // @ts-expect-error insertAll takes the request, then the project, dataset and table: four arguments, not two
 export type MisorderedInsert = Conforms<GoogleAppsScript.BigQuery, ShortInsert>;
+// @ts-expect-error setBounds takes the lower and the upper bound, as numbers
+export type MistypedScale = Conforms<GoogleAppsScript.Forms.ScaleItem, { setBounds(range: string): unknown }>;

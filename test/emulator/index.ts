@@ -15,6 +15,7 @@ import {
 import type { BigQueryCloud } from "./services/bigquery";
 import { CacheStores, type CacheStoresState } from "./services/cache";
 import { type AuthModeName, ServiceError, VirtualClock } from "./services/core";
+import { type FormsCloud, submitResponse } from "./services/forms";
 import { MailBox, type MailState, type SentMail } from "./services/mail";
 import { PropertyStores, type PropertyStoresState } from "./services/properties";
 import { type TriggerRecord, TriggerTable } from "./services/script";
@@ -28,6 +29,7 @@ import { validZone } from "./zones";
 export { Bundle, BundleError } from "./loader";
 export { type ExecutionInfo, type ExecutionRecord, ScriptError, type ServiceCallHook } from "./runtime";
 export { BigQueryCloud } from "./services/bigquery";
+export { FormsCloud } from "./services/forms";
 export type { SentMail } from "./services/mail";
 export type { TriggerRecord } from "./services/script";
 export type { UserOptions, UserRecord } from "./services/session";
@@ -60,6 +62,8 @@ export interface EmulatorOptions {
   uuid?: () => string;
   /** The BigQuery projects an org build exports to; give the same one to several workbooks to share it. */
   bigquery?: BigQueryCloud;
+  /** The forms an org build creates (FormApp, with the forms scope); give one to look into it or share it. */
+  forms?: FormsCloud;
 }
 
 export interface ExecutionResult {
@@ -173,6 +177,7 @@ export class Emulator {
       wallTimeoutMs: options.wallTimeoutMs,
       uuid: options.uuid,
       bigquery: options.bigquery,
+      forms: options.forms,
     });
     return new Emulator(runtime, settings);
   }
@@ -529,6 +534,21 @@ export class Emulator {
     state.triggers = { ...state.triggers, records: state.triggers.records.filter((r) => r.documentId !== old) };
     state.mail = { ...state.mail, outbox: [] };
     return Emulator.restore(state);
+  }
+
+  /** The forms this workbook's executions created (an org build's FormApp). */
+  get forms(): FormsCloud {
+    return this.runtime.formsCloud;
+  }
+
+  /**
+   * A respondent submits a linked form now: Sheets appends the row to its response tab (the timestamp, then each
+   * answer under its question's title). Not counted and firing no trigger: no script runs when a form is answered.
+   */
+  respond(formId: string, answers: Readonly<Record<string, string | number>>): void {
+    const rt = this.runtime;
+    const at = new Date(rt.clock.now());
+    rt.counter.paused(() => submitResponse(rt.formsCloud, rt.spreadsheet, formId, at, answers));
   }
 
   /**

@@ -59,6 +59,11 @@ export class Bundle {
     return (this.manifest()?.dependencies?.enabledAdvancedServices ?? []).map((s) => s.userSymbol);
   }
 
+  /** The OAuth scopes the manifest asks for: a service whose scope is missing is not offered to the script. */
+  scopes(): string[] {
+    return this.manifest()?.oauthScopes ?? [];
+  }
+
   /**
    * Runs the bundle's top level in `context` and returns the names of the global functions it declared: what
    * google.script.run, menus, triggers and cells can reach. `injected` are the names the runtime put there itself.

@@ -17,6 +17,7 @@ import {
   type TriggerEventName,
   type VirtualClock,
 } from "./services/core";
+import { FakeFormApp, FormsCloud, SCOPE_FORMS } from "./services/forms";
 import { FakeHtmlService } from "./services/html";
 import { FakeLockService, LockTable } from "./services/lock";
 import { FakeLogger, LogBook, makeConsole } from "./services/logger";
@@ -343,6 +344,8 @@ export interface RuntimeOptions {
   uuid?: () => string;
   /** Where the BigQuery advanced service sends its calls (when the manifest enables it). */
   bigquery?: BigQueryCloud;
+  /** The forms FormApp creates (when the manifest asks for the forms scope). */
+  forms?: FormsCloud;
 }
 
 interface LiveExecution {
@@ -371,6 +374,8 @@ export class Runtime implements SpreadsheetHost, ScriptAppHost {
   readonly executions: ExecutionRecord[] = [];
   /** The BigQuery projects this workbook exports to (an org build); shared when a test gives one to several. */
   readonly bigqueryCloud: BigQueryCloud;
+  /** The forms this workbook's executions created (an org build); Sheet.getFormUrl reads their links. */
+  readonly formsCloud: FormsCloud;
   /** Whether the add-on is enabled in the document (install() or a menu click enabled it). */
   enabled = false;
   /** The user at the keyboard for the next execution. */
@@ -400,6 +405,12 @@ export class Runtime implements SpreadsheetHost, ScriptAppHost {
     this.wallTimeoutMs = options.wallTimeoutMs ?? 20_000;
     this.uuid = options.uuid ?? randomUUID;
     this.bigqueryCloud = options.bigquery ?? new BigQueryCloud();
+    this.formsCloud = options.forms ?? new FormsCloud();
+  }
+
+  /** SpreadsheetHost: the form that sends its responses to the tab, for Sheet.getFormUrl. */
+  formUrlOf(spreadsheetId: string, sheetId: number): string | null {
+    return this.formsCloud.formUrlOf(spreadsheetId, sheetId);
   }
 
   get owner(): string {
@@ -655,6 +666,16 @@ export class Runtime implements SpreadsheetHost, ScriptAppHost {
       const bigquery = new FakeBigQuery(this.bigqueryCloud, ctx, this.clock, c);
       Object.defineProperty(context, "BigQuery", {
         value: membrane.toVm(bigquery),
+        writable: true,
+        configurable: true,
+        enumerable: false,
+      });
+    }
+    // FormApp is a built-in service, but a script may call it only with the forms scope in its manifest.
+    if (this.bundle.scopes().includes(SCOPE_FORMS)) {
+      const forms = new FakeFormApp(this.formsCloud, ctx, c, () => this.spreadsheet);
+      Object.defineProperty(context, "FormApp", {
+        value: membrane.toVm(forms),
         writable: true,
         configurable: true,
         enumerable: false,

@@ -44,6 +44,8 @@ export interface Scenario {
   readonly readings?: unknown[][];
   readonly mailQuota?: number;
   readonly locale?: string;
+  /** Another build than dist/ (the org build's dist-org/). */
+  readonly bundleDir?: string;
 }
 
 /** Set up by the owner, roles saved, rows typed in by Mia. */
@@ -52,6 +54,7 @@ export function monitorWorkbook(s: Scenario = {}): Emulator {
     owner: OWNER,
     ...(s.mailQuota === undefined ? {} : { mailQuota: s.mailQuota }),
     ...(s.locale === undefined ? {} : { locale: s.locale }),
+    ...(s.bundleDir === undefined ? {} : { bundleDir: s.bundleDir }),
   });
   const saved = emu.as(OWNER).run<{ ok: boolean; message?: string }>("rpcSaveRoles", {
     admins: [],

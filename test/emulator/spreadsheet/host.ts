@@ -26,6 +26,8 @@ export interface SpreadsheetHost {
    * another realm (a vm context) gets Dates that pass its own `instanceof Date`. Plain `new Date` when absent.
    */
   makeDate?(ms: number): Date;
+  /** Sheet.getFormUrl: the URL of the form that sends its responses to the tab, or null (none when absent). */
+  formUrlOf?(spreadsheetId: string, sheetId: number): string | null;
 }
 
 export interface CreateSpreadsheetOptions {

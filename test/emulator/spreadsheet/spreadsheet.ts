@@ -999,6 +999,12 @@ export class FakeSheet implements P.SheetPort {
     return this;
   }
 
+  /** The form that sends its responses to this tab (test/emulator/services/forms.ts links them), or null. */
+  getFormUrl(): string | null {
+    this.ss.call("Sheet.getFormUrl");
+    return this.ss.host.formUrlOf?.(this.ss.id, this.alive().id) ?? null;
+  }
+
   getSheetId(): number {
     this.ss.call("Sheet.getSheetId");
     return this.alive().id;

@@ -1,25 +1,30 @@
-// Roles and settings in the org build: the add-on's page as it is, then one more section, the BigQuery export (project,
-// dataset, team, period, on/off, export now, the last run and what it could not send). Its texts are the org catalog,
-// inlined; it talks to the org build's own server functions, typed from src/org/api.ts.
+// Roles and settings in the org build: the add-on's page as it is, then the BigQuery export (project, dataset, team,
+// period, on/off, export now, the last run and what it could not send) and the feedback form (a campaign, Create, the
+// form's links). Its texts are the org catalog, inlined; it talks to the org build's own server functions, typed from
+// src/org/api.ts, and lists the campaigns with the add-on's own rpcListCampaigns.
 import "../../../sidebar/roles/main";
 import type { Lang } from "../../../domain/i18n";
+import type { ListCampaignsResponse } from "../../../server/approvals/api";
 import { el, errorSlot, field, showNotice } from "../../../sidebar/shared/dom";
-import { errorMessage } from "../../../sidebar/shared/rpc";
+import { errorMessage, newRequestId } from "../../../sidebar/shared/rpc";
 import type { ExportView, OrgApi, SaveExportRequest } from "../../api";
 import { ORG_CATALOG, type OrgKey } from "../../catalog";
+
+/** The org build's functions, and the one add-on function the feedback form section reads. */
+type Api = OrgApi & { rpcListCampaigns(request: Record<string, never>): ListCampaignsResponse };
 
 type Runner = {
   withSuccessHandler(handler: (value: unknown) => void): Runner;
   withFailureHandler(handler: (error: Error) => void): Runner;
-} & { readonly [K in keyof OrgApi]: (...args: Parameters<OrgApi[K]>) => void };
+} & { readonly [K in keyof Api]: (...args: Parameters<Api[K]>) => void };
 
-function call<K extends keyof OrgApi>(name: K, ...args: Parameters<OrgApi[K]>): Promise<ReturnType<OrgApi[K]>> {
+function call<K extends keyof Api>(name: K, ...args: Parameters<Api[K]>): Promise<ReturnType<Api[K]>> {
   return new Promise((resolve, reject) => {
     // The org build's functions are on the same bridge; OrgApi is their contract.
     const runner = (google.script.run as unknown as Runner)
-      .withSuccessHandler((value) => resolve(value as ReturnType<OrgApi[K]>))
+      .withSuccessHandler((value) => resolve(value as ReturnType<Api[K]>))
       .withFailureHandler((error) => reject(error));
-    const methods: { readonly [P in keyof OrgApi]: (...a: Parameters<OrgApi[P]>) => void } = runner;
+    const methods: { readonly [P in keyof Api]: (...a: Parameters<Api[P]>) => void } = runner;
     methods[name].apply(runner, args);
   });
 }
@@ -28,7 +33,55 @@ let lang: Lang = "en";
 const T = (key: OrgKey) => ORG_CATALOG[lang][key];
 
 const section = el("section", { className: "export", attrs: { id: "export" } });
-document.body.append(section);
+const formSection = el("section", { className: "feedback-form", attrs: { id: "feedback-form" } });
+document.body.append(section, formSection);
+
+/** A campaign, Create, and the new form's links (or why it was not made). */
+function renderForm(list: ListCampaignsResponse): void {
+  lang = list.lang;
+  const notice = el("div", { className: "notice", attrs: { role: "alert" } });
+  notice.hidden = true;
+  const pick = el("select", { attrs: { name: "campaign" } });
+  for (const c of list.campaigns) {
+    const option = el("option", { text: `${c.id} · ${c.name}` });
+    option.value = c.id;
+    pick.append(option);
+  }
+  const create = el("button", { className: "button", text: T("org.form.create"), attrs: { type: "button" } });
+  create.disabled = list.campaigns.length === 0;
+  const links = el("p", { className: "links" });
+  let requestId = newRequestId();
+  pick.addEventListener("change", () => {
+    requestId = newRequestId();
+  });
+  create.addEventListener("click", () => {
+    create.disabled = true;
+    links.replaceChildren();
+    call("rpcCreateFeedbackForm", { requestId, campaign: pick.value })
+      .then((result) => {
+        if (!result.ok) {
+          showNotice(notice, "error", result.message);
+          return;
+        }
+        requestId = newRequestId();
+        showNotice(notice, "ok", T("org.form.created").replace("{tab}", result.form.tab));
+        const a = (text: string, href: string) => el("a", { text, attrs: { href, target: "_blank", rel: "noopener" } });
+        links.append(a(T("org.form.respond"), result.form.url), " · ", a(T("org.form.editLink"), result.form.edit));
+      })
+      .catch((error: unknown) => showNotice(notice, "error", errorMessage(error)))
+      .finally(() => {
+        create.disabled = false;
+      });
+  });
+  formSection.replaceChildren(
+    el("h2", { text: T("org.form.section") }),
+    el("p", { className: "muted", text: T("org.form.hint") }),
+    notice,
+    field(T("org.form.campaign"), pick),
+    el("div", { className: "form-actions" }, create),
+    links,
+  );
+}
 
 function input(name: string, value: string): HTMLInputElement {
   const node = el("input", { attrs: { name, type: "text" } });
@@ -138,4 +191,9 @@ call("rpcExportView", {})
   .then(render)
   .catch((error: unknown) => {
     section.replaceChildren(el("p", { className: "notice error", text: errorMessage(error) }));
+  });
+call("rpcListCampaigns", {})
+  .then(renderForm)
+  .catch((error: unknown) => {
+    formSection.replaceChildren(el("p", { className: "notice error", text: errorMessage(error) }));
   });
