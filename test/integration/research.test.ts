@@ -81,12 +81,14 @@ describe("the Research tab", () => {
       R1,
       ["R-1", "Again", "", "A second R-1", "", "", "", ""],
       ["R-3", "No finding", "", "", "", "", "", ""],
+      ["", "No ID", "", "Found", "", "", "", ""],
     ]);
     const response = mine(emu, MIA);
     const messages = response.problems.filter((p) => p.tab === "Research").map((p) => p.message);
     expect(messages).toEqual([
       "Research, row 3, column A (Finding ID): the ID “R-1” is already used in row 2",
       "Research, row 4, column D (Finding): a value is required here",
+      "Research, row 5, column A (Finding ID): a value is required here",
     ]);
     expect(response.findings.map((f) => f.id)).toEqual(["R-1"]);
     expect(response.findings[0]?.finding).toBe(R1[3]);
