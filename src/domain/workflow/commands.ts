@@ -489,8 +489,12 @@ const OperateSchema = z.object({ operation: z.enum(OPERATIONS), ...ENTRY_FIELDS 
 export function operate(input: OperateInput): CommandResult {
   const valid = validate(OperateSchema, input);
   if (!valid.ok) return valid;
-  const { comment } = valid.value;
+  const { actor, comment } = valid.value;
   const { view, operation } = input;
+  // The same operation sent again by the same person, nothing logged since (a retry after a killed execution or a
+  // lost answer): it was done.
+  const last = view.history[view.history.length - 1];
+  if (last?.action === operation && last.actor === actor) return DUPLICATE;
   const to = moved(view, "", operation, operation);
   if (!to.ok) return to;
   if (operation === "complete" && view.openRequest !== null) {

@@ -80,6 +80,12 @@ export type DecideRequest = z.input<typeof DecideRequest>;
 export const EscalateRequest = z.strictObject({ campaignId: id, severity: z.enum(SEVERITIES), problem: text() });
 export type EscalateRequest = z.input<typeof EscalateRequest>;
 
+/** A reported problem or its answer, and whether the same one had been written before (nothing more was). */
+export interface Escalated {
+  readonly id: string;
+  readonly duplicate: boolean;
+}
+
 export const AnswerRequest = z.strictObject({ escalationId: id, instruction: text() });
 export type AnswerRequest = z.input<typeof AnswerRequest>;
 
@@ -234,8 +240,8 @@ export interface ApprovalsApi {
   rpcSavePlan(request: SavePlanRequest): Written<{ readonly id: string; readonly row: number }>;
   rpcSubmit(request: SubmitRequest): Written<{ readonly state: CampaignStatus; readonly duplicate: boolean }>;
   rpcWithdraw(request: WithdrawRequest): Written<{ readonly state: CampaignStatus; readonly duplicate: boolean }>;
-  rpcEscalate(request: EscalateRequest): Written<{ readonly id: string }>;
+  rpcEscalate(request: EscalateRequest): Written<Escalated>;
   rpcInbox(request: EmptyRequest): InboxResponse;
   rpcDecide(request: DecideRequest): Written<{ readonly state: CampaignStatus; readonly duplicate: boolean }>;
-  rpcAnswerEscalation(request: AnswerRequest): Written<{ readonly id: string }>;
+  rpcAnswerEscalation(request: AnswerRequest): Written<Escalated>;
 }

@@ -48,7 +48,7 @@ import { readWorkspace, viewOf, type Workspace } from "../shared/workspace";
 import { callerEmail, commandPlan, nowIn, refusal, refused, type Step, write } from "../shared/write";
 import type { InboxExpense } from "../spend/api";
 import { inboxExpenses } from "../spend/inbox";
-import { AnswerRequest, DecideRequest, type InboxItem, type InboxResponse } from "./api";
+import { AnswerRequest, DecideRequest, type Escalated, type InboxItem, type InboxResponse } from "./api";
 import { escalationViews, noticeViews } from "./lists";
 import { planDraftIn } from "./plan-lines";
 
@@ -199,7 +199,12 @@ export function rpcDecide(request: unknown) {
     if (stale !== null) return refused("stale", stale);
     return {
       ...commandPlan(view, outcome),
-      approvedPlanOf: approved && (before?.type === "plan" || before?.type === "change") ? req.campaignId : undefined,
+      // The same approval sent again (after a kill before the flags went) clears them too.
+      approvedPlanOf:
+        (approved || (outcome.duplicate && before?.status === "approved")) &&
+        (before?.type === "plan" || before?.type === "change")
+          ? req.campaignId
+          : undefined,
       // An accepted summary: its Summaries row records who accepted it, and its lessons go to Lessons. The same
       // decision sent again (a retry after a killed execution) puts back whatever of that is missing.
       apply:
@@ -222,15 +227,19 @@ export function rpcDecide(request: unknown) {
 
 export function rpcAnswerEscalation(request: unknown) {
   const req = parseRequest("rpcAnswerEscalation", AnswerRequest, request);
-  return write({ needsLog: false, escalations: true }, (ws, { me, at }): Step<{ id: string }> => {
+  return write({ needsLog: false, escalations: true }, (ws, { me, at }): Step<Escalated> => {
     const escalations = ws.escalations;
-    const found = escalations?.list.find((e) => e.id === req.escalationId && e.state === "open");
-    if (!escalations || !found)
+    const found = escalations?.list.find((e) => e.id === req.escalationId);
+    const instruction = req.instruction.trim();
+    // The same answer sent again (a retry after a killed execution or a lost answer): it was given.
+    if (found?.answeredBy === me && found.instruction === instruction && found.state !== "open") {
+      return { value: { id: found.id, duplicate: true } };
+    }
+    if (!escalations || found?.state !== "open")
       return refused("no_escalation", t(ws.lang, "rpc.noEscalation", { id: req.escalationId }));
     if (!mayAnswer(ws.roles, ws.owner, me, found.reportedBy)) {
       return refused("not_answerer", t(ws.lang, "rpc.notAnswerer"));
     }
-    const instruction = req.instruction.trim();
     if (instruction === "") {
       return refused("invalid_input", t(ws.lang, "rpc.instruction"), [
         formIssue(ws.lang, "instruction", "rpc.instruction"),
@@ -261,7 +270,7 @@ export function rpcAnswerEscalation(request: unknown) {
           }),
         },
       ],
-      value: { id: found.id },
+      value: { id: found.id, duplicate: false },
     };
   });
 }

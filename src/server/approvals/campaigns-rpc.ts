@@ -55,6 +55,7 @@ import {
 } from "../shared/write";
 import {
   type CampaignCard,
+  type Escalated,
   EscalateRequest,
   type EscalationView,
   type MyCampaignsResponse,
@@ -315,7 +316,7 @@ export function rpcWithdraw(request: unknown) {
 
 export function rpcEscalate(request: unknown) {
   const req = parseRequest("rpcEscalate", EscalateRequest, request);
-  return write({ needsLog: false, escalations: true }, (ws, { me, at, newId }): Step<{ id: string }> => {
+  return write({ needsLog: false, escalations: true }, (ws, { me, at, newId }): Step<Escalated> => {
     const campaigns = ws.campaigns;
     if (!campaigns?.rowsById.has(req.campaignId)) return noCampaign(ws, req.campaignId);
     if (!mayOn(ws, req.campaignId, me, at, "escalate")) {
@@ -328,6 +329,12 @@ export function rpcEscalate(request: unknown) {
     if (problem === "") {
       return refused("invalid_input", t(ws.lang, "rpc.problem"), [formIssue(ws.lang, "problem", "rpc.problem")]);
     }
+    // The same report sent again while the first is open (a retry after a killed execution or a lost answer): it is
+    // that report, not a second one.
+    const same = escalations.list.find(
+      (e) => e.state === "open" && e.campaign === req.campaignId && e.reportedBy === me && e.problem === problem,
+    );
+    if (same) return { value: { id: same.id, duplicate: true } };
     const id = `E-${newId().replace(/-/g, "").slice(0, 8).toUpperCase()}`;
     const lang = ws.sheetLang;
     const severity = t(lang, `severity.${req.severity}`);
@@ -364,7 +371,7 @@ export function rpcEscalate(request: unknown) {
           }),
         },
       ],
-      value: { id },
+      value: { id, duplicate: false },
     };
   });
 }

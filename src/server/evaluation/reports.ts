@@ -734,7 +734,7 @@ export function rpcCampaignProgress(request: unknown) {
     }
     const result = operate({ view, operation: req.operation, actor: me, comment: req.comment, at, eventId: newId() });
     if (!result.ok) return engineRefusal(ws, result.error);
-    // An operation is never a duplicate: commandPlan answers duplicate false, as this did.
+    // The same operation sent again right after it was logged is a duplicate: nothing more is written.
     return commandPlan(view, result.value);
   });
 }

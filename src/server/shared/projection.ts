@@ -196,8 +196,9 @@ function clearFlagsIn(range: RangePort, picked: (index: number) => boolean): voi
   const mine = (i: number) => picked(i) && (notes[i] ?? []).some((n) => FLAG_NOTE.test(n));
   if (!notes.some((_, i) => mine(i))) return;
   const backgrounds = range.getBackgrounds();
-  range.setNotes(notes.map((row, i) => (mine(i) ? row.map((n) => (FLAG_NOTE.test(n) ? "" : n)) : row)));
+  // Backgrounds before notes: a kill between the two leaves the notes, by which the next clearing finds the flags.
   range.setBackgrounds(
     backgrounds.map((row, i) => (mine(i) ? row.map((b, c) => (FLAG_NOTE.test(notes[i]?.[c] ?? "") ? null : b)) : row)),
   );
+  range.setNotes(notes.map((row, i) => (mine(i) ? row.map((n) => (FLAG_NOTE.test(n) ? "" : n)) : row)));
 }

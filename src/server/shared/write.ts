@@ -77,7 +77,7 @@ export interface Plan<T> {
   readonly apply?: () => void;
   /** The mail to send once the lock is released, composed from the campaigns as they are after the write. */
   readonly notices?: (fold: FoldResult) => readonly Notice[];
-  /** A campaign whose plan in force was just approved: its edit flags are cleared. */
+  /** A campaign whose plan in force was just approved (or whose approval is sent again): its edit flags are cleared. */
   readonly approvedPlanOf?: string;
   readonly value: T;
 }
@@ -138,21 +138,26 @@ export function write<T>(
     let appended: readonly LogRow[] = [];
     if (events.length > 0 && ws.log) ({ fold, sealed: appended } = appendEvents(ws, events, sealer(ws)));
     step.apply?.();
-    if (events.length > 0) {
-      projectStatuses(ws.campaigns, fold, ws.sheetLang);
-      // A plan just put in force: its lines are the approved ones now, so their flags go too (read only then).
-      const approved = step.approvedPlanOf;
-      const budget = approved ? (ws.budget ?? readBudgetLines(ws.ss, ws.ctx, ws.settings.currency)) : ws.budget;
-      syncGuard(ws, fold, budget);
+    // A plan just put in force: its lines are the approved ones now, so their flags go too (read only then).
+    const approved = step.approvedPlanOf;
+    const budget = approved ? (ws.budget ?? readBudgetLines(ws.ss, ws.ctx, ws.settings.currency)) : ws.budget;
+    const unflag = () => {
       if (approved) {
         clearFlags(ws.campaigns, approved);
         clearLineFlags(budget, approved);
       }
+    };
+    if (events.length > 0) {
+      projectStatuses(ws.campaigns, fold, ws.sheetLang);
+      syncGuard(ws, fold, budget);
+      unflag();
       projectSpendAfter(ws, fold, appended);
     } else if (options.needsLog) {
       // Nothing new (the same request sent again, after an execution killed between its log append and its
-      // projection): the Status column is put right as the log says, written only where a cell differs.
+      // projection): the Status column is put right as the log says, written only where a cell differs, and the
+      // flags of a plan put in force go (the killed execution may have died before it took them off).
       projectStatuses(ws.campaigns, fold, ws.sheetLang);
+      unflag();
     }
     notices = step.notices?.(fold) ?? [];
     value = step.value;

@@ -556,6 +556,18 @@ describe("lifecycle through the commands", () => {
     expect(foldEvents(s.log).anomalies).toEqual([]);
   });
 
+  it("answers the same operation sent again by its author as a duplicate, and refuses it from anyone else", () => {
+    const s = new Scenario().ready();
+    expectOk(op(s, "start"));
+    // A retry after the start was logged but its answer lost: nothing more to write.
+    expect(operate({ view: s.view, operation: "start", actor: OWNER, at: AT, eventId: s.nextId("E") })).toEqual({
+      ok: true,
+      value: { events: [], duplicate: true },
+    });
+    expectRefused(op(s, "start", LEAD), "illegal_transition");
+    expect(s.view.state).toBe("InProgress");
+  });
+
   it("discards a draft only", () => {
     const s = new Scenario();
     expectOk(s.submit({ type: "plan", plan: validPlan() }));
