@@ -153,13 +153,14 @@ export function checkPlan(draft: PlanDraft, options: PlanCheckOptions = {}): Res
   const research: Finding[] = [];
   if (options.research) {
     const { required, findings } = options.research;
-    for (const id of readList(draft.research)) {
+    const cited = readList(draft.research);
+    for (const id of cited) {
       const found = findings.get(id);
       if (found) research.push(found);
       else bad("research", "unknown", { id });
     }
     // Required once there is research to cite: a new workbook's first plans are not blocked by an empty tab.
-    if (required && findings.size > 0 && readList(draft.research).length === 0) bad("research", "missing");
+    if (required && findings.size > 0 && cited.length === 0) bad("research", "missing");
   }
 
   if (issues.list.length > 0 || start === null || end === null || budget === null || kpis === null) {

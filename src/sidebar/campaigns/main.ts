@@ -4,6 +4,7 @@
 // problem); plus the form for a new or draft campaign, with each message next to its field.
 
 import type { UiKey } from "../../domain/i18n";
+import { splitList } from "../../domain/lists";
 import type { CampaignCard, MyCampaignsResponse, PlanForm, SubmissionType } from "../../server/approvals/api";
 import type { LessonsResponse } from "../../server/evaluation/api";
 import type { FieldIssue, Refused, RowProblem } from "../../server/shared/contract";
@@ -84,11 +85,8 @@ const FORM_FIELDS: readonly {
 function findingPicker(input: HTMLInputElement | HTMLTextAreaElement): HTMLElement | null {
   const findings = data?.findings ?? [];
   if (findings.length === 0) return null;
-  const ids = () =>
-    input.value
-      .split(/[,，;；、]/)
-      .map((s) => s.trim())
-      .filter(Boolean);
+  // The same list reading as the server's (one cell, any of the separators it accepts).
+  const ids = () => splitList(input.value);
   return el(
     "div",
     { className: "picker" },

@@ -12,7 +12,7 @@ import { cellText } from "../shared/cells";
 import { columnIndex } from "../shared/columns";
 import type { SheetPort, SpreadsheetPort } from "../shared/ports";
 import { type RowProblem, rowProblem } from "../shared/problems";
-import { headerLabel, type ReadContext, type RecordRow, readRecords } from "../shared/records";
+import { firstOfEachId, headerLabel, type ReadContext, type RecordRow, readRecords } from "../shared/records";
 import { type KeyedTable, keyed } from "../shared/rows";
 import { findTab, readTable, type Table, type TableRow } from "../shared/table";
 import { decodedCells } from "./decoded";
@@ -49,19 +49,9 @@ export function campaignsFromTable(table: Table, ctx: ReadContext): CampaignTabl
     return { tab: table.name, row, column, label };
   };
 
-  const firstRowOfId = new Map<string, number>();
   const campaigns: RecordRow<Campaign>[] = [];
-  for (const entry of rows) {
-    const c = entry.record;
-    const seen = firstRowOfId.get(c.id);
-    if (seen !== undefined) {
-      problems.push(
-        rowProblem(ctx.lang, where(entry.row, "id"), t(ctx.lang, "problem.duplicateId", { id: c.id, row: seen })),
-      );
-      continue;
-    }
-    firstRowOfId.set(c.id, entry.row);
-    const rules = campaignRuleProblems(c);
+  for (const entry of firstOfEachId(table, CAMPAIGNS_TAB.columns[0]!, rows, problems, ctx.lang)) {
+    const rules = campaignRuleProblems(entry.record);
     for (const p of rules) {
       problems.push(rowProblem(ctx.lang, where(entry.row, p.field), t(ctx.lang, "problem.endBeforeStart", p)));
     }

@@ -1,13 +1,11 @@
 // The Research tab as the findings plans cite: each good row by its ID (the first row of an ID counts), bad rows
 // reported by tab, row and column and not citable.
 import * as z from "zod/mini";
-import { t } from "../../domain/i18n";
 import type { Finding } from "../../domain/workflow";
 import { IsoDateSchema } from "../../domain/workflow/model";
-import { columnIndex } from "../shared/columns";
 import type { SpreadsheetPort } from "../shared/ports";
-import { type RowProblem, rowProblem } from "../shared/problems";
-import { headerLabel, type ReadContext, readRecords } from "../shared/records";
+import type { RowProblem } from "../shared/problems";
+import { firstOfEachId, type ReadContext, readRecords } from "../shared/records";
 import { findTab, readTable } from "../shared/table";
 import { RESEARCH_TAB } from "./tabs";
 
@@ -35,21 +33,7 @@ export function readResearch(ss: SpreadsheetPort, ctx: ReadContext): ResearchRea
   const table = readTable(sheet, RESEARCH_TAB);
   const { rows, problems } = readRecords(table, ResearchSchema, ctx);
   const findings = new Map<string, Finding>();
-  const firstRow = new Map<string, number>();
-  const idColumn = columnIndex(table.layout).get("id") ?? 0;
-  for (const { row, record } of rows) {
-    const seen = firstRow.get(record.id);
-    if (seen !== undefined) {
-      const where = {
-        tab: table.name,
-        row,
-        column: idColumn,
-        label: headerLabel(table, RESEARCH_TAB.columns[0]!, idColumn, ctx.lang),
-      };
-      problems.push(rowProblem(ctx.lang, where, t(ctx.lang, "problem.duplicateId", { id: record.id, row: seen })));
-      continue;
-    }
-    firstRow.set(record.id, row);
+  for (const { record } of firstOfEachId(table, RESEARCH_TAB.columns[0]!, rows, problems, ctx.lang)) {
     const { id, topic, finding, evidence } = record;
     findings.set(id, { id, topic, finding, evidence });
   }

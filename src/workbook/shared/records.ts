@@ -76,3 +76,28 @@ export function readRecords<S extends z.ZodMiniType>(table: Table, schema: S, ct
   }
   return { rows, problems };
 }
+
+/**
+ * The rows that are the first of their ID; every later row with an ID already seen is reported at its ID cell (the
+ * column keyed "id", labelled by `idSpec`) and left out.
+ */
+export function firstOfEachId<T extends { readonly id: string }>(
+  table: Table,
+  idSpec: ColumnSpec,
+  rows: readonly RecordRow<T>[],
+  problems: RowProblem[],
+  lang: Lang,
+): RecordRow<T>[] {
+  const firstRow = new Map<string, number>();
+  const column = columnIndex(table.layout).get("id") ?? 0;
+  return rows.filter(({ row, record }) => {
+    const seen = firstRow.get(record.id);
+    if (seen === undefined) {
+      firstRow.set(record.id, row);
+      return true;
+    }
+    const where = { tab: table.name, row, column, label: headerLabel(table, idSpec, column, lang) };
+    problems.push(rowProblem(lang, where, t(lang, "problem.duplicateId", { id: record.id, row: seen })));
+    return false;
+  });
+}
