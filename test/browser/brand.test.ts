@@ -53,23 +53,14 @@ describe("brand rules in Chromium", () => {
       await bar.locator(".detail").getByRole("button", { name: "Submit plan" }).click();
       await poll(() => bar.locator(".detail .notice").first().textContent()).toContain("Submitted.");
 
-      await actAs(LEO);
-      await openSidebar(/Approvals/);
-      const inbox = sidebar();
-      const request = inbox.locator(".request", { hasText: CAMPAIGN });
-      await request.waitFor();
-      if ((await request.getAttribute("aria-expanded")) !== "true") await request.click();
+      const inbox = await ui.openRequest(LEO, CAMPAIGN);
       const detail = inbox.locator(".detail");
       await poll(() => detail.locator("ul.brand li").allTextContents()).toEqual([`✓ ${LOGO}`, `✓ ${PALETTE}`]);
       expect(await detail.getByRole("button", { name: "Approve" }).count()).toBe(1);
 
       // A rule added now was not confirmed with the submission: no Approve, Request changes stays.
       setRules(`${LOGO}\n${PALETTE}\nTone: friendly`);
-      await openSidebar(/Approvals/);
-      const later = sidebar();
-      const item = later.locator(".request", { hasText: CAMPAIGN });
-      await item.waitFor();
-      if ((await item.getAttribute("aria-expanded")) !== "true") await item.click();
+      const later = await ui.openRequest(LEO, CAMPAIGN);
       const blocked = later.locator(".detail");
       await poll(() => blocked.locator("ul.brand li").allTextContents()).toEqual([
         `✓ ${LOGO}`,

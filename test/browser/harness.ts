@@ -39,6 +39,8 @@ export interface PreviewInChromium {
   values(tab: string): unknown[][];
   /** Saves test-results/<name>: pictures of the flows, to look at, never compared. */
   screenshot(name: string): Promise<void>;
+  /** Opens `who`'s Approvals with the campaign's request expanded; the sidebar it is in. */
+  openRequest(who: string, campaign: string): Promise<FrameLocator>;
   /** Opens the campaign's request in `who`'s Approvals and approves it with a comment; waits for the new state. */
   approveAs(who: string, campaign: string, comment: string, state: string): Promise<void>;
 }
@@ -101,6 +103,16 @@ export function usePreviewInChromium(options: HarnessOptions = {}): PreviewInChr
     await poll(() => page().locator("#addon-items .menu-item").count()).toBeGreaterThan(0);
   };
 
+  const openRequest = async (who: string, campaign: string) => {
+    await actAs(who);
+    await openSidebar(/Approvals/);
+    const bar = sidebar();
+    const request = bar.locator(".request", { hasText: campaign });
+    await request.waitFor();
+    if ((await request.getAttribute("aria-expanded")) !== "true") await request.click();
+    return bar;
+  };
+
   return {
     get preview() {
       return started().preview;
@@ -118,13 +130,9 @@ export function usePreviewInChromium(options: HarnessOptions = {}): PreviewInChr
     screenshot: async (name) => {
       await page().screenshot({ path: join(SHOTS, name) });
     },
+    openRequest,
     approveAs: async (who, campaign, comment, state) => {
-      await actAs(who);
-      await openSidebar(/Approvals/);
-      const bar = sidebar();
-      const request = bar.locator(".request", { hasText: campaign });
-      await request.waitFor();
-      if ((await request.getAttribute("aria-expanded")) !== "true") await request.click();
+      const bar = await openRequest(who, campaign);
       const panel = bar.locator(".detail");
       await panel.locator("textarea[name=comment]").fill(comment);
       await panel.getByRole("button", { name: "Approve" }).click();

@@ -64,12 +64,7 @@ describe("research in Chromium", () => {
       await ready.locator(".detail").getByRole("button", { name: "Submit plan" }).click();
       await poll(() => ready.locator(".detail .notice").first().textContent()).toContain("Submitted.");
 
-      await actAs(LEO);
-      await openSidebar(/Approvals/);
-      const inbox = sidebar();
-      const request = inbox.locator(".request", { hasText: CAMPAIGN });
-      await request.waitFor();
-      if ((await request.getAttribute("aria-expanded")) !== "true") await request.click();
+      const inbox = await ui.openRequest(LEO, CAMPAIGN);
       const cited = inbox.locator(".detail ul.research li");
       await poll(() => cited.count()).toBe(2);
       expect(await cited.first().locator("b").textContent()).toBe("R-001 · Commuter listening habits");
